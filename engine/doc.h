@@ -1,0 +1,99 @@
+/*
+ * doc.h — the text model of one version: paragraphs, sentences, tokens.
+ *
+ * doc_build() segments a struct text into three nested levels that all keep
+ * byte offsets into text->data (use text_orig_offset() for the file):
+ *
+ *  - tokens tile the whole of data: every byte belongs to exactly one token,
+ *    in order, including the blank lines between paragraphs.  Word
+ *    boundaries follow UAX #29 (libunistring's u8_wordbreaks).  Each token
+ *    has a kind: a word, a number ("3.5", "1,000", "US$9.2" is "US", "$",
+ *    "9.2"), punctuation, a symbol, a run of spaces (soft line ends
+ *    included), a paragraph break (the line ends and blank lines between
+ *    paragraphs), an invalid UTF-8 byte, or a control character.  Ideographic
+ *    and kana text that UAX #29 leaves as one long run is split into one
+ *    token per character.
+ *
+ *  - paragraphs are blocks separated by blank lines (lines holding only
+ *    white space); a single line end inside a paragraph is soft, so a
+ *    hard-wrapped copy has the same paragraphs and words as an unwrapped
+ *    one.  A file with no blank line at all has one paragraph per line.
+ *    Leading and trailing white space of a paragraph is not part of it.
+ *
+ *  - sentences split each paragraph by the rules of sentence.h; they tile
+ *    the paragraph's tokens apart from the white space between them.
+ *
+ * `unit`, `nunit` are filled later by keys_classify() (keys.h): the
+ * comparison units, i.e. the tokens that take part in comparison.
+ *
+ * Lifetime: the doc borrows its text, which must outlive it.
+ */
+#ifndef VERSUS_DOC_H
+#define VERSUS_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+
+enum token_kind {
+	TOK_WORD,	/* letters, with inner apostrophes and dots: "U.S", "don't" */
+	TOK_NUMBER,	/* digits, with inner separators: "1,000", "3.5" */
+	TOK_PUNCT,	/* one punctuation character: . , " “ — ( */
+	TOK_SYMBOL,	/* one symbol or other character: $ % € © emoji */
+	TOK_SPACE,	/* a run of white space inside a paragraph */
+	TOK_BREAK,	/* white space between paragraphs (or around them) */
+	TOK_INVALID,	/* one byte that is not valid UTF-8 */
+	TOK_CONTROL,	/* one control character (C0, C1, DEL, ESC ...) */
+};
+
+struct token {
+	uint32_t off;		/* byte offset in text->data */
+	uint32_t len;		/* bytes */
+	uint8_t kind;		/* enum token_kind */
+};
+
+struct sentence {
+	uint32_t start, end;	/* bytes [start, end) in text->data */
+	uint32_t tok, ntok;	/* tokens [tok, tok + ntok) */
+	uint32_t unit, nunit;	/* comparison units, set by keys_classify() */
+};
+
+struct para {
+	uint32_t start, end;	/* bytes [start, end), trimmed */
+	uint32_t tok, ntok;	/* tokens [tok, tok + ntok) */
+	uint32_t sent, nsent;	/* sentences [sent, sent + nsent) */
+	uint32_t unit, nunit;	/* comparison units, set by keys_classify() */
+};
+
+/*
+ * A comparison unit: one token, or several that an equivalence joined
+ * ("per cent", "U.S" + "."), with its two keys (see keys.h).
+ */
+struct unit {
+	uint32_t tok, ntok;	/* tokens [tok, tok + ntok) */
+	uint32_t strict;	/* equal iff the NFC text is equal */
+	uint32_t fold;		/* equal iff equal after cosmetic folding */
+};
+
+struct doc {
+	const struct text *text;
+	struct token *tok;
+	size_t ntok;
+	struct sentence *sent;
+	size_t nsent;
+	struct para *para;
+	size_t npara;
+	struct unit *unit;	/* NULL until keys_classify() */
+	size_t nunit;
+};
+
+/* Segment t.  Never fails (allocation failure aborts, see xalloc.h). */
+struct doc *doc_build(const struct text *t);
+
+void doc_free(struct doc *d);
+
+/* Number of word and number tokens, what "N words" means to a user. */
+size_t doc_word_count(const struct doc *d);
+
+#endif

@@ -1,0 +1,995 @@
+/*
+ * equiv.c — equivalence classes of phrases, built-in and from user files
+ * (equiv.h).
+ *
+ * Phrases.  A phrase is cut into tokens the way doc.c cuts a paragraph
+ * (phrase_tokens): at white space, then at UAX #29 word boundaries
+ * (u8_wordbreaks), with ideographs and kana one token per character and a
+ * piece of punctuation one token per character; each token is folded with
+ * keys_fold and white space is dropped.  So "U.S." is the two tokens "u.s"
+ * and ".", "per cent" is "per" "cent", "e-mail" is "e" "-" "mail", just as
+ * in a text.  A token that folds to nothing (a lone zero-width space) is
+ * dropped, as keys_classify drops such units.
+ *
+ * Classes.  Each line makes a class; its canonical form, the fold key that
+ * keys_classify gives every unit matching one of its phrases, is the folded
+ * first phrase with its tokens joined by one space ("us", "per cent").  A
+ * phrase that is already known (same folded tokens) is not stored twice:
+ * its class and the line's are merged (union-find).  The class defined
+ * first is the root of a merge, so a merged class keeps the canonical form
+ * of its oldest line.
+ *
+ * Matching.  Phrases are chained by their first folded token, and the chain
+ * heads sit in an open-addressing hash table (FNV-1a, grown at half load).
+ * equiv_match hashes the text's next token once, walks that token's chain
+ * and keeps the longest phrase that matches; it reads at most as many
+ * tokens as the longest phrase of the chain.
+ *
+ * Parsing is all or nothing: a buffer is parsed into a pending list first
+ * and committed only when every line is well formed.
+ *
+ * File syntax, beyond equiv.h: a UTF-8 byte order mark is skipped; lines
+ * end at "\n" (a "\r" before it is dropped); a line whose first character
+ * other than space and tab is "#" is a comment; a backslash escapes "="
+ * and "#", and is an ordinary character before anything else; the spaces
+ * around "=" are optional ("a=b" is "a = b").
+ *
+ * A sentence-final "U.S.": a phrase may take in the full stop after "U.S"
+ * inside a sentence ("the U.S.-China talks") but keys_classify never lets
+ * it take the punctuation that ends a sentence, which is why every dotted
+ * form below is listed with its dotless form too ("U.S. = U.S"): "in the
+ * U.S." and "in the US." then both compare as "us" + ".".  When the
+ * sentence splitter keeps "U.S." inside a sentence ("in the U.S. Mr Smith
+ * said" with no split), the "." is absorbed into the unit; that is
+ * harmless, as the other spelling has no "." there either.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+#include <uniwbrk.h>
+
+#include "equiv.h"
+#include "error.h"
+#include "keys.h"
+#include "xalloc.h"
+
+/*
+ * The built-in list, parsed by equiv_parse like a user's file.
+ *
+ * It is deliberately conservative: every class holds pure spelling or
+ * style variants of one word or phrase, which news copy swaps freely
+ * between wire services, editions and translations, and never words of
+ * different meaning.  So "grey = gray" is out (Grey is a surname),
+ * "metre = meter" is out (a meter is also a device), "tyre = tire",
+ * "storey = story", "practise = practice", "analyses = analyzes" are out,
+ * and names are never normalised ("Kyiv", "Kiev" differ substantively).
+ * Abbreviations that are also common words are listed only with their full
+ * stop ("Sat." "Sun." "Wed."), since "sat", "sun" and "wed" are words.
+ *
+ * Small numbers: news style spells out one to nine ("three people") where
+ * other copy writes digits ("3 people"); the choice never changes the
+ * fact, so "three = 3" is a cosmetic difference.  Only one to nine and
+ * their ordinals are listed; the word comes first so that ordinary prose
+ * ("one of them") keeps "one" as its fold key.
+ */
+const char equiv_builtin_text[] =
+	"# Countries and bodies\n"
+	"US = U.S. = U.S\n"
+	"USA = U.S.A. = U.S.A\n"
+	"UK = U.K. = U.K\n"
+	"UN = U.N. = U.N\n"
+	"EU = E.U. = E.U\n"
+	"UAE = U.A.E. = U.A.E\n"
+	"\n"
+	"# Symbols and style words\n"
+	"per cent = percent = pct = %\n"
+	"and = &\n"
+	"OK = O.K. = O.K = okay\n"
+	"am = a.m. = a.m\n"
+	"pm = p.m. = p.m\n"
+	"... = \xe2\x80\xa6\n"
+	"-- = \xe2\x80\x94\n"
+	"e-mail = email\n"
+	"e-mails = emails\n"
+	"on-line = online\n"
+	"web site = website\n"
+	"web sites = websites\n"
+	"health care = healthcare\n"
+	"co-operate = cooperate\n"
+	"co-operation = cooperation\n"
+	"co-operative = cooperative\n"
+	"co-ordinate = coordinate\n"
+	"co-ordinated = coordinated\n"
+	"co-ordination = coordination\n"
+	"toward = towards\n"
+	"among = amongst\n"
+	"while = whilst\n"
+	"\n"
+	"# Titles and company forms, with and without the full stop\n"
+	"Mr = Mr.\n"
+	"Mrs = Mrs.\n"
+	"Ms = Ms.\n"
+	"Dr = Dr.\n"
+	"St = St.\n"
+	"Jr = Jr.\n"
+	"Sr = Sr.\n"
+	"Prof = Prof.\n"
+	"Inc = Inc.\n"
+	"Ltd = Ltd.\n"
+	"Corp = Corp.\n"
+	"vs = vs.\n"
+	"\n"
+	"# Months\n"
+	"January = Jan. = Jan\n"
+	"February = Feb. = Feb\n"
+	"March = Mar. = Mar\n"
+	"April = Apr. = Apr\n"
+	"June = Jun. = Jun\n"
+	"July = Jul. = Jul\n"
+	"August = Aug. = Aug\n"
+	"September = Sept. = Sept = Sep. = Sep\n"
+	"October = Oct. = Oct\n"
+	"November = Nov. = Nov\n"
+	"December = Dec. = Dec\n"
+	"\n"
+	"# Days\n"
+	"Monday = Mon. = Mon\n"
+	"Tuesday = Tue. = Tue = Tues. = Tues\n"
+	"Wednesday = Wed.\n"
+	"Thursday = Thu. = Thu = Thur. = Thur = Thurs. = Thurs\n"
+	"Friday = Fri. = Fri\n"
+	"Saturday = Sat.\n"
+	"Sunday = Sun.\n"
+	"\n"
+	"# Small numbers\n"
+	"one = 1\n"
+	"two = 2\n"
+	"three = 3\n"
+	"four = 4\n"
+	"five = 5\n"
+	"six = 6\n"
+	"seven = 7\n"
+	"eight = 8\n"
+	"nine = 9\n"
+	"first = 1st\n"
+	"second = 2nd\n"
+	"third = 3rd\n"
+	"fourth = 4th\n"
+	"fifth = 5th\n"
+	"sixth = 6th\n"
+	"seventh = 7th\n"
+	"eighth = 8th\n"
+	"ninth = 9th\n"
+	"\n"
+	"# British and American spelling: -ise/-ize, -yse/-yze\n"
+	"organise = organize\n"
+	"organised = organized\n"
+	"organises = organizes\n"
+	"organising = organizing\n"
+	"organisation = organization\n"
+	"organisations = organizations\n"
+	"organiser = organizer\n"
+	"organisers = organizers\n"
+	"recognise = recognize\n"
+	"recognised = recognized\n"
+	"recognises = recognizes\n"
+	"recognising = recognizing\n"
+	"criticise = criticize\n"
+	"criticised = criticized\n"
+	"criticises = criticizes\n"
+	"criticising = criticizing\n"
+	"emphasise = emphasize\n"
+	"emphasised = emphasized\n"
+	"emphasises = emphasizes\n"
+	"emphasising = emphasizing\n"
+	"realise = realize\n"
+	"realised = realized\n"
+	"realises = realizes\n"
+	"realising = realizing\n"
+	"apologise = apologize\n"
+	"apologised = apologized\n"
+	"apologises = apologizes\n"
+	"apologising = apologizing\n"
+	"authorise = authorize\n"
+	"authorised = authorized\n"
+	"authorises = authorizes\n"
+	"authorising = authorizing\n"
+	"authorisation = authorization\n"
+	"characterise = characterize\n"
+	"characterised = characterized\n"
+	"prioritise = prioritize\n"
+	"prioritised = prioritized\n"
+	"prioritising = prioritizing\n"
+	"mobilise = mobilize\n"
+	"mobilised = mobilized\n"
+	"mobilising = mobilizing\n"
+	"mobilisation = mobilization\n"
+	"stabilise = stabilize\n"
+	"stabilised = stabilized\n"
+	"stabilising = stabilizing\n"
+	"legalise = legalize\n"
+	"legalised = legalized\n"
+	"privatise = privatize\n"
+	"privatised = privatized\n"
+	"privatisation = privatization\n"
+	"summarise = summarize\n"
+	"summarised = summarized\n"
+	"utilise = utilize\n"
+	"finalise = finalize\n"
+	"finalised = finalized\n"
+	"minimise = minimize\n"
+	"minimised = minimized\n"
+	"maximise = maximize\n"
+	"normalise = normalize\n"
+	"normalised = normalized\n"
+	"normalisation = normalization\n"
+	"subsidise = subsidize\n"
+	"subsidised = subsidized\n"
+	"jeopardise = jeopardize\n"
+	"scrutinise = scrutinize\n"
+	"hospitalised = hospitalized\n"
+	"specialise = specialize\n"
+	"specialised = specialized\n"
+	"specialising = specializing\n"
+	"symbolise = symbolize\n"
+	"modernise = modernize\n"
+	"modernisation = modernization\n"
+	"globalisation = globalization\n"
+	"analyse = analyze\n"
+	"analysed = analyzed\n"
+	"analysing = analyzing\n"
+	"paralyse = paralyze\n"
+	"paralysed = paralyzed\n"
+	"\n"
+	"# -our/-or\n"
+	"colour = color\n"
+	"colours = colors\n"
+	"coloured = colored\n"
+	"favour = favor\n"
+	"favours = favors\n"
+	"favoured = favored\n"
+	"favourable = favorable\n"
+	"favourite = favorite\n"
+	"favourites = favorites\n"
+	"honour = honor\n"
+	"honours = honors\n"
+	"honoured = honored\n"
+	"labour = labor\n"
+	"labourers = laborers\n"
+	"neighbour = neighbor\n"
+	"neighbours = neighbors\n"
+	"neighbouring = neighboring\n"
+	"behaviour = behavior\n"
+	"harbour = harbor\n"
+	"humour = humor\n"
+	"rumour = rumor\n"
+	"rumours = rumors\n"
+	"vigour = vigor\n"
+	"endeavour = endeavor\n"
+	"armour = armor\n"
+	"armoured = armored\n"
+	"flavour = flavor\n"
+	"\n"
+	"# -re/-er, -ence/-ense, -ogue/-og, -mme/-m\n"
+	"centre = center\n"
+	"centres = centers\n"
+	"centred = centered\n"
+	"theatre = theater\n"
+	"theatres = theaters\n"
+	"fibre = fiber\n"
+	"litre = liter\n"
+	"litres = liters\n"
+	"kilometre = kilometer\n"
+	"kilometres = kilometers\n"
+	"centimetre = centimeter\n"
+	"centimetres = centimeters\n"
+	"millimetre = millimeter\n"
+	"millimetres = millimeters\n"
+	"calibre = caliber\n"
+	"manoeuvre = maneuver\n"
+	"manoeuvres = maneuvers\n"
+	"defence = defense\n"
+	"offence = offense\n"
+	"offences = offenses\n"
+	"licence = license\n"
+	"licences = licenses\n"
+	"pretence = pretense\n"
+	"catalogue = catalog\n"
+	"programme = program\n"
+	"programmes = programs\n"
+	"\n"
+	"# Doubled and single l\n"
+	"travelled = traveled\n"
+	"travelling = traveling\n"
+	"traveller = traveler\n"
+	"travellers = travelers\n"
+	"cancelled = canceled\n"
+	"cancelling = canceling\n"
+	"labelled = labeled\n"
+	"modelling = modeling\n"
+	"fuelled = fueled\n"
+	"signalled = signaled\n"
+	"counselling = counseling\n"
+	"jewellery = jewelry\n"
+	"enrol = enroll\n"
+	"enrolment = enrollment\n"
+	"fulfil = fulfill\n"
+	"fulfilment = fulfillment\n"
+	"instalment = installment\n"
+	"skilful = skillful\n"
+	"wilful = willful\n"
+	"\n"
+	"# Other spellings\n"
+	"ageing = aging\n"
+	"judgement = judgment\n"
+	"acknowledgement = acknowledgment\n"
+	"sceptical = skeptical\n"
+	"sceptic = skeptic\n"
+	"aluminium = aluminum\n"
+	"paediatric = pediatric\n"
+	"paediatrician = pediatrician\n"
+	"anaesthetic = anesthetic\n"
+	"haemorrhage = hemorrhage\n"
+	"diarrhoea = diarrhea\n"
+	"leukaemia = leukemia\n"
+	"oestrogen = estrogen\n"
+	"foetus = fetus\n"
+	"orthopaedic = orthopedic\n"
+	"encyclopaedia = encyclopedia\n"
+	"mediaeval = medieval\n"
+	"pyjamas = pajamas\n"
+	"moustache = mustache\n";
+
+/* One folded token of a phrase, in an arena. */
+struct ptok {
+	size_t off;
+	uint32_t len;
+};
+
+struct phrase {
+	uint32_t tok, ntok;	/* tokens [tok, tok + ntok) of eq->tok */
+	uint32_t cls;		/* its class when added */
+	uint32_t root;		/* the root of that class, kept up to date */
+	uint32_t next;		/* next phrase of the chain + 1, or 0 */
+	uint32_t hash;		/* of the first token */
+};
+
+struct eclass {
+	uint32_t parent;	/* union-find */
+	size_t off;		/* canonical form in the arena */
+	uint32_t len;
+};
+
+struct equiv {
+	uint8_t *arena;
+	size_t alen, acap;
+	struct ptok *tok;
+	size_t ntok, captok;
+	struct phrase *ph;
+	size_t nph, capph;
+	struct eclass *cls;
+	size_t ncls, capcls;
+	uint32_t *table;	/* chain heads: phrase index + 1, or 0 */
+	size_t mask, nhead;
+	/* A bit per filter_bit() of every first token, see equiv_match. */
+	uint64_t filter[64];
+};
+
+/* What one buffer holds, before it is committed. */
+struct pending {
+	uint8_t *bytes;		/* folded tokens */
+	size_t blen, bcap;
+	struct ptok *tok;
+	size_t ntok, captok;
+	uint32_t *phr;		/* tokens per phrase */
+	size_t nphr, capphr;
+	uint32_t *line;		/* phrases per line */
+	size_t nline, capline;
+	uint8_t *text;		/* one unescaped phrase */
+	size_t tcap;
+	char *brk;		/* u8_wordbreaks scratch */
+	size_t capbrk;
+};
+
+/*
+ * A cheap 12-bit digest of a token (length, first and last byte) for the
+ * filter: most words of a text start no phrase, and the filter turns them
+ * away without hashing the token or probing the table.
+ */
+static unsigned
+filter_bit(const uint8_t *s, size_t n)
+{
+	uint32_t x = (uint32_t)n * 0x9e3779b1u;
+
+	if (n > 0)
+		x ^= s[0] * 0x85ebca6bu ^ s[n - 1] * 0xc2b2ae35u;
+	x ^= x >> 15;
+	x *= 0x2c1b3c6du;
+	return x >> 20;
+}
+
+static uint32_t
+fnv1a(const uint8_t *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+struct equiv *
+equiv_new(void)
+{
+	struct equiv *eq = xcalloc(1, sizeof *eq);
+
+	eq->mask = 63;
+	eq->table = xcalloc(eq->mask + 1, sizeof *eq->table);
+	return eq;
+}
+
+struct equiv *
+equiv_new_builtin(void)
+{
+	struct equiv *eq = equiv_new();
+
+	/* Cannot fail: tests/engine/test-equiv.c parses the list. */
+	equiv_parse(eq, "built-in", equiv_builtin_text,
+	    sizeof equiv_builtin_text - 1, NULL);
+	return eq;
+}
+
+void
+equiv_free(struct equiv *eq)
+{
+	if (eq == NULL)
+		return;
+	free(eq->arena);
+	free(eq->tok);
+	free(eq->ph);
+	free(eq->cls);
+	free(eq->table);
+	free(eq);
+}
+
+/* --- cutting a phrase into folded tokens -------------------------------- */
+
+static bool
+is_white(ucs4_t uc)
+{
+	return uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r' ||
+	    (uc >= 0xa0 && uc_is_property_white_space(uc));
+}
+
+static bool
+is_control(ucs4_t uc)
+{
+	return (uc < 0x20 && !is_white(uc)) || (uc >= 0x7f && uc <= 0x9f);
+}
+
+/* Ideographs and kana: one token per character, as in doc.c. */
+static bool
+is_cjk(ucs4_t uc)
+{
+	if (uc < 0x3000)
+		return false;
+	return (uc >= 0x3040 && uc <= 0x30ff) || (uc >= 0x31f0 &&
+	    uc <= 0x31ff) || (uc >= 0xff66 && uc <= 0xff9d) ||
+	    (uc >= 0x1b000 && uc <= 0x1b16f) || uc == 0x3005 ||
+	    uc == 0x303b || uc_is_property_ideographic(uc);
+}
+
+static bool
+is_alnum(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return (uc >= '0' && uc <= '9') ||
+		    ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z');
+	return uc_is_property_alphabetic(uc) ||
+	    uc_wordbreak_property(uc) == WBP_NUMERIC;
+}
+
+/* Punctuation, which doc.c makes one token per character. */
+static bool
+is_punct(ucs4_t uc)
+{
+	if (uc == '%' || uc == 0x066a || uc == 0x2030 || uc == 0x2031 ||
+	    uc == 0xfe6a || uc == 0xff05)
+		return false;
+	if (uc < 0x80)
+		return uc > ' ' && uc < 0x7f && !is_alnum(uc) &&
+		    strchr("$+<=>^`|~", (int)uc) == NULL;
+	return uc_is_general_category(uc, UC_CATEGORY_P);
+}
+
+static bool
+is_extender(ucs4_t uc)
+{
+	int wb;
+
+	if (uc < 0x80)
+		return false;
+	wb = uc_wordbreak_property(uc);
+	return wb == WBP_EXTEND || wb == WBP_FORMAT || wb == WBP_ZWJ;
+}
+
+/* Decode the valid UTF-8 character at s (n > 0 bytes left). */
+static size_t
+decode(const uint8_t *s, size_t n, ucs4_t *uc)
+{
+	int r = u8_mbtoucr(uc, s, n);
+
+	if (r <= 0) {
+		*uc = 0xfffd;
+		return 1;
+	}
+	return (size_t)r;
+}
+
+/* End of the character at s[i] with the extenders that follow it. */
+static size_t
+char_end(const uint8_t *s, size_t i, size_t n, ucs4_t *base)
+{
+	ucs4_t uc;
+	size_t l;
+
+	i += decode(s + i, n - i, base);
+	while (i < n) {
+		l = decode(s + i, n - i, &uc);
+		if (!is_extender(uc))
+			break;
+		i += l;
+	}
+	return i;
+}
+
+/* Fold one token and add it to the pending list, unless it folds away. */
+static void
+push_tok(struct pending *pd, const uint8_t *s, size_t n)
+{
+	size_t len;
+	uint8_t *f;
+
+	if (n == 0)
+		return;
+	f = keys_fold(s, n, &len);
+	if (len > 0) {
+		pd->bytes = xgrow(pd->bytes, &pd->bcap, pd->blen + len, 1);
+		memcpy(pd->bytes + pd->blen, f, len);
+		pd->tok = xgrow(pd->tok, &pd->captok, pd->ntok + 1,
+		    sizeof *pd->tok);
+		pd->tok[pd->ntok].off = pd->blen;
+		pd->tok[pd->ntok].len = (uint32_t)len;
+		pd->ntok++;
+		pd->blen += len;
+	}
+	free(f);
+}
+
+/* A piece between word boundaries without ideographs or kana. */
+static void
+push_plain(struct pending *pd, const uint8_t *s, size_t n)
+{
+	size_t i, e;
+	ucs4_t uc, first;
+
+	decode(s, n, &first);
+	for (i = 0; i < n; ) {
+		i += decode(s + i, n - i, &uc);
+		if (is_alnum(uc)) {
+			push_tok(pd, s, n);
+			return;
+		}
+	}
+	if (!is_punct(first)) {
+		push_tok(pd, s, n);
+		return;
+	}
+	for (i = 0; i < n; i = e) {
+		e = char_end(s, i, n, &uc);
+		push_tok(pd, s + i, e - i);
+	}
+}
+
+static void
+push_piece(struct pending *pd, const uint8_t *s, size_t n)
+{
+	size_t i, e, run = 0;
+	ucs4_t base;
+
+	for (i = 0; i < n; i = e) {
+		e = char_end(s, i, n, &base);
+		if (!is_cjk(base))
+			continue;
+		if (run < i)
+			push_plain(pd, s + run, i - run);
+		push_tok(pd, s + i, e - i);
+		run = e;
+	}
+	if (run < n)
+		push_plain(pd, s + run, n - run);
+}
+
+/* A run without white space, controls or invalid bytes. */
+static void
+push_chunk(struct pending *pd, const uint8_t *s, size_t n)
+{
+	size_t i, last = 0;
+
+	if (n == 0)
+		return;
+	pd->brk = xgrow(pd->brk, &pd->capbrk, n, 1);
+	u8_wordbreaks(s, n, pd->brk);
+	for (i = 1; i < n; i++) {
+		if (pd->brk[i]) {
+			push_piece(pd, s + last, i - last);
+			last = i;
+		}
+	}
+	push_piece(pd, s + last, n - last);
+}
+
+/* Cut s[0 .. n-1] into folded tokens; returns how many it added. */
+static size_t
+phrase_tokens(struct pending *pd, const uint8_t *s, size_t n)
+{
+	size_t before = pd->ntok, i = 0, chunk = 0;
+	ucs4_t uc;
+	int r;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			uc = s[i];
+			r = 1;
+		} else {
+			r = u8_mbtoucr(&uc, s + i, n - i);
+		}
+		if (r > 0 && !is_white(uc) && !is_control(uc)) {
+			i += (size_t)r;
+			continue;
+		}
+		push_chunk(pd, s + chunk, i - chunk);
+		if (r <= 0)
+			push_tok(pd, s + i, 1);	/* an invalid byte */
+		else if (!is_white(uc))
+			push_tok(pd, s + i, (size_t)r);	/* a control */
+		i += r > 0 ? (size_t)r : 1;
+		chunk = i;
+	}
+	push_chunk(pd, s + chunk, n - chunk);
+	return pd->ntok - before;
+}
+
+/* --- parsing ------------------------------------------------------------ */
+
+static void
+pending_free(struct pending *pd)
+{
+	free(pd->bytes);
+	free(pd->tok);
+	free(pd->phr);
+	free(pd->line);
+	free(pd->text);
+	free(pd->brk);
+}
+
+/*
+ * Parse the line s[0 .. n-1] into pd.  Returns NULL, or the error message
+ * (without the "NAME:LINE: " prefix).
+ */
+static const char *
+parse_line(struct pending *pd, const uint8_t *s, size_t n)
+{
+	size_t i = 0, tlen, nphr = 0;
+	bool empty = false, last;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == n || s[i] == '#')
+		return NULL;
+	pd->text = xgrow(pd->text, &pd->tcap, n + 1, 1);
+	for (;;) {
+		/* One phrase: s[i ..] up to an unescaped "=" or the end. */
+		tlen = 0;
+		while (i < n && s[i] != '=') {
+			if (s[i] == '\\' && i + 1 < n &&
+			    (s[i + 1] == '=' || s[i + 1] == '#'))
+				i++;
+			pd->text[tlen++] = s[i++];
+		}
+		last = i == n;
+		pd->phr = xgrow(pd->phr, &pd->capphr, pd->nphr + 1,
+		    sizeof *pd->phr);
+		pd->phr[pd->nphr] = (uint32_t)phrase_tokens(pd, pd->text,
+		    tlen);
+		if (pd->phr[pd->nphr] == 0)
+			empty = true;
+		pd->nphr++;
+		nphr++;
+		if (last)
+			break;
+		i++;		/* the "=" */
+	}
+	if (nphr < 2)
+		return "expected 'phrase = phrase'";
+	if (empty)
+		return "empty phrase";
+	pd->line = xgrow(pd->line, &pd->capline, pd->nline + 1,
+	    sizeof *pd->line);
+	pd->line[pd->nline++] = (uint32_t)nphr;
+	return NULL;
+}
+
+static void
+arena_append(struct equiv *eq, const uint8_t *s, size_t n)
+{
+	eq->arena = xgrow(eq->arena, &eq->acap, eq->alen + n, 1);
+	if (n > 0)
+		memcpy(eq->arena + eq->alen, s, n);
+	eq->alen += n;
+}
+
+static uint32_t
+class_find(struct equiv *eq, uint32_t c)
+{
+	while (eq->cls[c].parent != c) {
+		eq->cls[c].parent = eq->cls[eq->cls[c].parent].parent;
+		c = eq->cls[c].parent;
+	}
+	return c;
+}
+
+static void
+class_union(struct equiv *eq, uint32_t a, uint32_t b)
+{
+	a = class_find(eq, a);
+	b = class_find(eq, b);
+	if (a < b)
+		eq->cls[b].parent = a;
+	else if (b < a)
+		eq->cls[a].parent = b;
+}
+
+static void
+table_grow(struct equiv *eq)
+{
+	size_t size = (eq->mask + 1) * 2, i, j;
+	uint32_t *t = xcalloc(size, sizeof *t);
+
+	for (i = 0; i <= eq->mask; i++) {
+		if (eq->table[i] == 0)
+			continue;
+		j = eq->ph[eq->table[i] - 1].hash & (size - 1);
+		while (t[j] != 0)
+			j = (j + 1) & (size - 1);
+		t[j] = eq->table[i];
+	}
+	free(eq->table);
+	eq->table = t;
+	eq->mask = size - 1;
+}
+
+/*
+ * The table slot of the chain whose first token is s[0 .. n-1] (hash h):
+ * its head, or the empty slot where it would go.
+ */
+static size_t
+chain_slot(const struct equiv *eq, const uint8_t *s, size_t n, uint32_t h)
+{
+	size_t i = h & eq->mask;
+	const struct phrase *p;
+	const struct ptok *t;
+
+	while (eq->table[i] != 0) {
+		p = &eq->ph[eq->table[i] - 1];
+		t = &eq->tok[p->tok];
+		if (p->hash == h && t->len == n &&
+		    memcmp(eq->arena + t->off, s, n) == 0)
+			return i;
+		i = (i + 1) & eq->mask;
+	}
+	return i;
+}
+
+static bool
+tok_eq(const struct equiv *eq, const struct ptok *t, const uint8_t *s,
+       size_t n)
+{
+	return t->len == n && memcmp(eq->arena + t->off, s, n) == 0;
+}
+
+/* Add the phrase of pending tokens [t, t + nt) to class c. */
+static void
+add_phrase(struct equiv *eq, const struct pending *pd, size_t t, size_t nt,
+	   uint32_t c)
+{
+	const struct ptok *pt = &pd->tok[t];
+	uint32_t h = fnv1a(pd->bytes + pt->off, pt->len), idx;
+	size_t slot = chain_slot(eq, pd->bytes + pt->off, pt->len, h), k;
+	struct phrase *p;
+
+	/* Known already?  Then merge the classes. */
+	for (idx = eq->table[slot]; idx != 0; idx = p->next) {
+		p = &eq->ph[idx - 1];
+		if (p->ntok != nt)
+			continue;
+		for (k = 0; k < nt; k++)
+			if (!tok_eq(eq, &eq->tok[p->tok + k],
+			    pd->bytes + pt[k].off, pt[k].len))
+				break;
+		if (k == nt) {
+			class_union(eq, p->cls, c);
+			return;
+		}
+	}
+
+	eq->ph = xgrow(eq->ph, &eq->capph, eq->nph + 1, sizeof *eq->ph);
+	p = &eq->ph[eq->nph];
+	p->tok = (uint32_t)eq->ntok;
+	p->ntok = (uint32_t)nt;
+	p->cls = p->root = c;
+	p->hash = h;
+	eq->tok = xgrow(eq->tok, &eq->captok, eq->ntok + nt, sizeof *eq->tok);
+	for (k = 0; k < nt; k++) {
+		eq->tok[eq->ntok].off = eq->alen;
+		eq->tok[eq->ntok].len = pt[k].len;
+		arena_append(eq, pd->bytes + pt[k].off, pt[k].len);
+		eq->ntok++;
+	}
+	eq->nph++;
+	k = filter_bit(pd->bytes + pt->off, pt->len);
+	eq->filter[k / 64] |= (uint64_t)1 << (k % 64);
+	if (eq->table[slot] != 0) {
+		/* Second in its chain: the head stays where it is. */
+		struct phrase *head = &eq->ph[eq->table[slot] - 1];
+
+		p->next = head->next;
+		head->next = (uint32_t)eq->nph;
+		return;
+	}
+	p->next = 0;
+	eq->table[slot] = (uint32_t)eq->nph;
+	if (++eq->nhead * 2 > eq->mask + 1)
+		table_grow(eq);
+}
+
+/* Move the parsed lines of pd into eq. */
+static void
+commit(struct equiv *eq, const struct pending *pd)
+{
+	size_t l, j, k, ph = 0, t = 0;
+	uint32_t c;
+	struct eclass *cl;
+
+	for (l = 0; l < pd->nline; l++) {
+		eq->cls = xgrow(eq->cls, &eq->capcls, eq->ncls + 1,
+		    sizeof *eq->cls);
+		c = (uint32_t)eq->ncls++;
+		cl = &eq->cls[c];
+		cl->parent = c;
+		/* The canonical form: the first phrase, tokens space-joined. */
+		cl->off = eq->alen;
+		for (k = 0; k < pd->phr[ph]; k++) {
+			if (k > 0)
+				arena_append(eq, (const uint8_t *)" ", 1);
+			arena_append(eq, pd->bytes + pd->tok[t + k].off,
+			    pd->tok[t + k].len);
+		}
+		cl->len = (uint32_t)(eq->alen - cl->off);
+		for (j = 0; j < pd->line[l]; j++, ph++) {
+			add_phrase(eq, pd, t, pd->phr[ph], c);
+			t += pd->phr[ph];
+		}
+	}
+	for (j = 0; j < eq->nph; j++)
+		eq->ph[j].root = class_find(eq, eq->ph[j].cls);
+}
+
+int
+equiv_parse(struct equiv *eq, const char *name, const char *buf,
+	    size_t len, struct vs_error *err)
+{
+	const uint8_t *s = (const uint8_t *)buf;
+	struct pending pd;
+	size_t i = 0, e, n, lineno = 0;
+	const char *msg;
+
+	memset(&pd, 0, sizeof pd);
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;		/* a byte order mark */
+	while (i < len) {
+		const uint8_t *nl = memchr(s + i, '\n', len - i);
+
+		e = nl != NULL ? (size_t)(nl - s) : len;
+		n = e - i;
+		if (n > 0 && s[i + n - 1] == '\r')
+			n--;
+		lineno++;
+		msg = parse_line(&pd, s + i, n);
+		if (msg != NULL) {
+			vs_error_set(err, "%s:%zu: %s", name, lineno, msg);
+			pending_free(&pd);
+			return -1;
+		}
+		i = e + 1;
+	}
+	commit(eq, &pd);
+	pending_free(&pd);
+	return 0;
+}
+
+int
+equiv_load(struct equiv *eq, const char *path, struct vs_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, r;
+	int ret;
+
+	if (f == NULL) {
+		vs_error_set(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		buf = xgrow(buf, &cap, len + 4096, 1);
+		r = fread(buf + len, 1, cap - len, f);
+		len += r;
+		if (r == 0)
+			break;
+	}
+	if (ferror(f)) {
+		vs_error_set(err, "%s: %s", path, strerror(errno));
+		fclose(f);
+		free(buf);
+		return -1;
+	}
+	fclose(f);
+	ret = equiv_parse(eq, path, buf, len, err);
+	free(buf);
+	return ret;
+}
+
+size_t
+equiv_match(const struct equiv *eq, const uint8_t *const *fold,
+	    const size_t *fold_len, size_t n, const uint8_t **canon,
+	    size_t *canon_len)
+{
+	const struct phrase *p, *best = NULL;
+	uint32_t idx;
+	size_t slot, k;
+
+	if (n == 0)
+		return 0;
+	k = filter_bit(fold[0], fold_len[0]);
+	if (!(eq->filter[k / 64] & (uint64_t)1 << (k % 64)))
+		return 0;
+	slot = chain_slot(eq, fold[0], fold_len[0],
+	    fnv1a(fold[0], fold_len[0]));
+	for (idx = eq->table[slot]; idx != 0; idx = p->next) {
+		p = &eq->ph[idx - 1];
+		if (p->ntok > n || (best != NULL && p->ntok <= best->ntok))
+			continue;
+		for (k = 1; k < p->ntok; k++)
+			if (!tok_eq(eq, &eq->tok[p->tok + k], fold[k],
+			    fold_len[k]))
+				break;
+		if (k == p->ntok)
+			best = p;
+	}
+	if (best == NULL)
+		return 0;
+	*canon = eq->arena + eq->cls[best->root].off;
+	*canon_len = eq->cls[best->root].len;
+	return best->ntok;
+}

@@ -1,0 +1,74 @@
+/*
+ * keys.h — comparison keys: which tokens count as equal.
+ *
+ * Like xdiff's classifier, a struct keys interns strings and hands out small
+ * integer ids, so that everything after it compares integers.  One struct
+ * keys must be shared by all the versions being compared, so that equal
+ * text gets the same id in every version.  Ids are never 0.
+ *
+ * keys_classify() turns a doc's tokens into comparison units (doc.h's
+ * struct unit).  White space and paragraph breaks are never units; each
+ * unit gets two keys:
+ *
+ *  - strict: the exact characters after NFC normalisation;
+ *  - fold (cosmetic-folded): additionally NFKC, case folding, curly and
+ *    straight quotes and apostrophes made one, every dash and hyphen made
+ *    one, soft hyphens and zero-width characters removed, digit grouping
+ *    removed ("1,000" = "1000"), and then the equivalences of equiv.h
+ *    applied ("U.S." = "US", "per cent" = "percent" = "%", "Sept." =
+ *    "September"), which may join several tokens into one unit.
+ *
+ * Two units with the same fold key and different strict keys differ only
+ * cosmetically; any other difference is substantive.
+ *
+ * Options:
+ *  - strict: no folding at all; fold = strict and no equivalences apply.
+ *  - ignore_case: case-only differences vanish even from the strict key.
+ *  - ignore_punct: punctuation tokens are not units at all.
+ */
+#ifndef VERSUS_KEYS_H
+#define VERSUS_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "equiv.h"
+
+struct keys_opts {
+	bool strict;
+	bool ignore_case;
+	bool ignore_punct;
+};
+
+struct keys;
+
+/*
+ * A new interner.  `eq` (may be NULL) is borrowed and must outlive the
+ * keys; it is ignored when opts->strict.
+ */
+struct keys *keys_new(const struct keys_opts *opts, const struct equiv *eq);
+
+void keys_free(struct keys *k);
+
+/*
+ * Fill d->unit, d->nunit and the unit ranges of d's paragraphs and
+ * sentences.  May be called once per doc.
+ */
+void keys_classify(struct keys *k, struct doc *d);
+
+/* Intern s[0 .. n-1] as is; the same bytes always give the same id. */
+uint32_t keys_intern(struct keys *k, const uint8_t *s, size_t n);
+
+/* The interned string of an id (for debugging and tests); *n gets its length. */
+const uint8_t *keys_string(const struct keys *k, uint32_t id, size_t *n);
+
+/*
+ * Cosmetic folding of one token's text (without equivalences): returns a
+ * malloc'd string and its length in *outlen.  Exposed for equiv.c and the
+ * tests.
+ */
+uint8_t *keys_fold(const uint8_t *s, size_t n, size_t *outlen);
+
+#endif

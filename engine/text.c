@@ -1,0 +1,626 @@
+/*
+ * text.c — reading one version of an article and decoding it to UTF-8
+ * (see text.h).
+ *
+ * Decoding rules, in the order they are applied:
+ *
+ *  1. The whole file is read with read(2) until end of file; st_size is only
+ *     a hint for the first buffer, so a file that grows or shrinks while it
+ *     is read, a pipe or a terminal all work.  Nothing is ever opened for
+ *     writing.
+ *
+ *  2. Without --encoding, a byte order mark decides: UTF-8 (skipped), UTF-32
+ *     LE/BE, UTF-16 LE/BE.  UTF-32LE is tried before UTF-16LE because its
+ *     mark FF FE 00 00 starts with the UTF-16LE mark FF FE (a UTF-16LE text
+ *     whose first character is U+0000 is not text anyway).  No mark means
+ *     UTF-8.  UTF-16 without a mark is not guessed: its NUL bytes make it a
+ *     binary file like any other (the user can say --encoding UTF-16LE).
+ *
+ *  3. With --encoding NAME: "UTF-8" (any case, with or without the dash)
+ *     means no conversion; a UTF-8 mark is still skipped.  The UTF-16 and
+ *     UTF-32 names skip their own mark; plain "UTF-16"/"UTF-32" take the
+ *     byte order from the mark and default to big endian, as Unicode says.
+ *     A mark of a different Unicode encoding than NAME is an error: the user
+ *     and the file disagree and neither guess is safe.  Any other NAME goes
+ *     to iconv through libunistring's u8_conv_from_encoding().
+ *
+ *  4. UTF-16 and UTF-32 are decoded here, not by iconv: libunistring's
+ *     error handlers work byte by byte, so after a lone surrogate they
+ *     resynchronise on the wrong byte and turn the rest of the line into
+ *     CJK garbage, and an odd trailing byte is silently dropped.  Our
+ *     decoder replaces each unpaired surrogate, each out-of-range UTF-32
+ *     unit and an incomplete unit at the end of the file by one U+FFFD, so
+ *     nothing is lost and the following text is intact.
+ *
+ *  5. Other charsets convert with iconveh_replacement_character: a byte
+ *     sequence the charset does not define becomes U+FFFD rather than a
+ *     refusal, which suits a viewer.  (An incomplete multibyte sequence at
+ *     the very end of such a file is dropped by iconv; it cannot be told
+ *     from a trailing shift sequence of a stateful charset.)  Single-byte
+ *     charsets take a fast path for the offset map (see text_sbcs_table).
+ *     An unknown charset is an error even for an empty file.
+ *
+ *  6. A NUL in the decoded text means a binary file unless allow_binary.
+ *     For UTF-8 that is a NUL byte in the file; for converted text it is a
+ *     U+0000 character (the NUL bytes inside UTF-16 units do not count).
+ *
+ *  7. Invalid UTF-8 is counted byte by byte: every byte that does not
+ *     belong to a well-formed sequence (libunistring's u8_mbtoucr rejects
+ *     overlong forms, encoded surrogates and values above U+10FFFF) counts
+ *     once, matching the one-token-per-invalid-byte rule of doc.h.  The
+ *     bytes stay in data unchanged.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <uniconv.h>
+#include <unistr.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+/* The Unicode encodings we recognise by their byte order mark. */
+struct text_unicode {
+	const char *name;	/* canonical name, recorded in t->encoding */
+	const char *key;	/* name upper-cased without '-' and '_' */
+	unsigned char bom[4];
+	size_t bom_len;
+	size_t unit;		/* bytes per code unit: 1, 2 or 4 */
+	bool big;		/* big endian */
+};
+
+/* UTF-32LE before UTF-16LE: see rule 2 above. */
+static const struct text_unicode text_unicodes[] = {
+	{ "UTF-8", "UTF8", { 0xef, 0xbb, 0xbf }, 3, 1, false },
+	{ "UTF-32LE", "UTF32LE", { 0xff, 0xfe, 0x00, 0x00 }, 4, 4, false },
+	{ "UTF-32BE", "UTF32BE", { 0x00, 0x00, 0xfe, 0xff }, 4, 4, true },
+	{ "UTF-16LE", "UTF16LE", { 0xff, 0xfe }, 2, 2, false },
+	{ "UTF-16BE", "UTF16BE", { 0xfe, 0xff }, 2, 2, true },
+};
+#define TEXT_NUNICODES (sizeof text_unicodes / sizeof text_unicodes[0])
+
+static const struct text_unicode *
+text_unicode_by_name(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < TEXT_NUNICODES; i++) {
+		if (strcmp(text_unicodes[i].name, name) == 0)
+			return &text_unicodes[i];
+	}
+	return NULL;
+}
+
+static bool
+text_has_bom(const struct text *t, const struct text_unicode *u)
+{
+	return t->raw_len >= u->bom_len &&
+	    memcmp(t->raw, u->bom, u->bom_len) == 0;
+}
+
+/* The encoding whose byte order mark starts the raw bytes, or NULL. */
+static const struct text_unicode *
+text_detect_bom(const struct text *t)
+{
+	size_t	i;
+
+	for (i = 0; i < TEXT_NUNICODES; i++) {
+		if (text_has_bom(t, &text_unicodes[i]))
+			return &text_unicodes[i];
+	}
+	return NULL;
+}
+
+/*
+ * Map a --encoding name to a Unicode encoding we decode ourselves, using
+ * the byte order mark for plain "UTF-16" and "UTF-32".  Returns NULL for
+ * any other charset.
+ */
+static const struct text_unicode *
+text_unicode_for(const struct text *t, const char *name)
+{
+	const struct text_unicode *le, *be;
+	char	key[16];
+	size_t	i, n = 0;
+
+	for (i = 0; name[i] != '\0'; i++) {
+		if (name[i] == '-' || name[i] == '_')
+			continue;
+		if (n == sizeof key - 1)
+			return NULL;
+		key[n++] = (name[i] >= 'a' && name[i] <= 'z') ?
+		    name[i] - 'a' + 'A' : name[i];
+	}
+	key[n] = '\0';
+
+	if (strcmp(key, "UTF16") == 0 || strcmp(key, "UTF32") == 0) {
+		if (key[3] == '1') {
+			le = text_unicode_by_name("UTF-16LE");
+			be = text_unicode_by_name("UTF-16BE");
+		} else {
+			le = text_unicode_by_name("UTF-32LE");
+			be = text_unicode_by_name("UTF-32BE");
+		}
+		return text_has_bom(t, le) ? le : be;
+	}
+	for (i = 0; i < TEXT_NUNICODES; i++) {
+		if (strcmp(text_unicodes[i].key, key) == 0)
+			return &text_unicodes[i];
+	}
+	return NULL;
+}
+
+/*
+ * Count the bytes of s that are not part of a well-formed UTF-8 sequence.
+ * ASCII, the bulk of news text, is skipped eight bytes at a time.
+ */
+static size_t
+text_count_invalid(const unsigned char *s, size_t n)
+{
+	size_t	i = 0, bad = 0;
+	uint64_t w;
+	ucs4_t	uc;
+	int	r;
+
+	while (i < n) {
+		while (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if ((w & UINT64_C(0x8080808080808080)) != 0)
+				break;
+			i += 8;
+		}
+		while (i < n && s[i] < 0x80)
+			i++;
+		if (i == n)
+			break;
+		r = u8_mbtoucr(&uc, s + i, n - i);
+		if (r < 0) {
+			/* -1 invalid, -2 incomplete: one bad byte either way */
+			bad++;
+			i++;
+		} else
+			i += r;
+	}
+	return bad;
+}
+
+/* Append uc as UTF-8 at out[*j], mapping each byte to raw offset `from`. */
+static inline void
+text_put(unsigned char *out, size_t *orig, size_t *j, ucs4_t uc, size_t from)
+{
+	size_t	k, n;
+
+	if (uc < 0x80) {
+		orig[*j] = from;
+		out[(*j)++] = uc;
+		return;
+	}
+	n = u8_uctomb(out + *j, uc, 4);
+	for (k = 0; k < n; k++)
+		orig[*j + k] = from;
+	*j += n;
+}
+
+static unsigned
+text_unit(const unsigned char *p, size_t size, bool big)
+{
+	if (size == 2)
+		return big ? (unsigned)p[0] << 8 | p[1] :
+		    (unsigned)p[1] << 8 | p[0];
+	return big ?
+	    (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | p[2] << 8 | p[3] :
+	    (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | p[1] << 8 | p[0];
+}
+
+/*
+ * Decode UTF-16 or UTF-32 from raw[start..] into t->owned, filling t->orig.
+ * Each unpaired surrogate, each UTF-32 unit that is not a scalar value and
+ * an incomplete unit at the end become one U+FFFD (rule 4).
+ */
+static void
+text_decode_utf16_32(struct text *t, size_t start, size_t size, bool big)
+{
+	const unsigned char *s = t->raw;
+	size_t	n = t->raw_len, i = start, j = 0, cap, used;
+	unsigned char *out;
+	size_t	*orig;
+	uint32_t u, u2;
+	ucs4_t	uc;
+
+	/*
+	 * UTF-16: a unit gives at most 3 bytes, a pair 4 bytes for 4.
+	 * UTF-32: a unit gives at most 4.  Plus one U+FFFD for a bad tail.
+	 */
+	cap = (size == 2 ? (n - start) / 2 * 3 : n - start) + 3;
+	out = xmalloc(cap);
+	orig = xreallocarray(NULL, cap + 1, sizeof *orig);
+
+	while (n - i >= size) {
+		u = text_unit(s + i, size, big);
+		used = size;
+		if (size == 4) {
+			if (u >= 0x110000 || (u >= 0xd800 && u < 0xe000))
+				uc = 0xfffd;
+			else
+				uc = u;
+		} else if (u < 0xd800 || u >= 0xe000)
+			uc = u;
+		else if (u < 0xdc00 && n - i >= 4 &&
+		    (u2 = text_unit(s + i + 2, 2, big)) >= 0xdc00 &&
+		    u2 < 0xe000) {
+			uc = 0x10000 + ((u - 0xd800) << 10) + (u2 - 0xdc00);
+			used = 4;
+		} else
+			uc = 0xfffd;
+		text_put(out, orig, &j, uc, i);
+		i += used;
+	}
+	if (i < n)
+		text_put(out, orig, &j, 0xfffd, i);
+	orig[j] = n;
+
+	t->owned = xrealloc(out, j);
+	t->orig = xreallocarray(orig, j + 1, sizeof *orig);
+	t->data = t->owned;
+	t->len = j;
+}
+
+/*
+ * Single-byte charsets (latin1, windows-125x, KOI8-R ...) are the usual
+ * --encoding, and libunistring's offsets cost one iconv call per character:
+ * twenty times the conversion itself.  So each byte value is first
+ * converted alone; if every one gives some output, the charset may be a
+ * stateless single-byte one (a lead byte of a multibyte charset or a shift
+ * byte gives nothing alone).  The table is only trusted if decoding the text
+ * through it gives exactly iconv's own conversion of the whole text, which
+ * also catches charsets that reorder across bytes (TSCII).
+ */
+struct text_sbcs {
+	unsigned char out[256][8];
+	unsigned char len[256];
+};
+
+/* 1: a single-byte candidate, 0: not one, -1: iconv failed (errno). */
+static int
+text_sbcs_table(const char *name, struct text_sbcs *tab)
+{
+	size_t	len;
+	uint8_t *r;
+	char	c;
+	int	b;
+
+	for (b = 0; b < 256; b++) {
+		c = (char)b;
+		len = sizeof tab->out[b];
+		r = u8_conv_from_encoding(name, iconveh_error, &c, 1, NULL,
+		    tab->out[b], &len);
+		if (r == NULL && errno == EILSEQ) {
+			/* what iconveh_replacement_character gives */
+			memcpy(tab->out[b], "\xef\xbf\xbd", 3);
+			len = 3;
+		} else if (r == NULL)
+			return -1;
+		else if (r != tab->out[b]) {
+			free(r);
+			return 0;
+		}
+		if (len == 0)
+			return 0;
+		tab->len[b] = len;
+	}
+	return 1;
+}
+
+/*
+ * Fill orig for `out` (iconv's conversion of all of raw) from the table;
+ * false if the table does not reproduce `out` exactly.
+ */
+static bool
+text_sbcs_map(const struct text *t, const struct text_sbcs *tab,
+    const uint8_t *out, size_t len, size_t *orig)
+{
+	size_t	i, j = 0, k, n;
+	unsigned char b;
+
+	for (i = 0; i < t->raw_len; i++) {
+		b = t->raw[i];
+		n = tab->len[b];
+		if (len - j < n || memcmp(out + j, tab->out[b], n) != 0)
+			return false;
+		for (k = 0; k < n; k++)
+			orig[j++] = i;
+	}
+	orig[j] = t->raw_len;
+	return j == len;
+}
+
+/*
+ * Convert all of raw from the charset `name` with iconv.  Without the
+ * single-byte shortcut, the reverse map is built from libunistring's
+ * forward one: offsets[i] is where the character starting at raw[i] begins
+ * in the output, or -1 inside a character; every output byte maps to the
+ * start of the character that produced it.
+ */
+static int
+text_convert(struct text *t, const char *name, struct vs_error *err)
+{
+	struct text_sbcs tab;
+	size_t	*offsets = NULL, *orig = NULL, len = 0, i, j = 0, from = 0;
+	uint8_t *out;
+	const char *why;
+	int	sbcs;
+
+	errno = 0;
+	sbcs = text_sbcs_table(name, &tab);
+	if (sbcs < 0)
+		goto fail;
+
+	errno = 0;
+	out = u8_conv_from_encoding(name, iconveh_replacement_character,
+	    (const char *)t->raw, t->raw_len, NULL, NULL, &len);
+	if (out == NULL)
+		goto fail;
+	orig = xreallocarray(NULL, len + 1, sizeof *orig);
+	if (sbcs && text_sbcs_map(t, &tab, out, len, orig))
+		goto done;
+	free(out);
+
+	offsets = xreallocarray(NULL, t->raw_len, sizeof *offsets);
+	errno = 0;
+	out = u8_conv_from_encoding(name, iconveh_replacement_character,
+	    (const char *)t->raw, t->raw_len, offsets, NULL, &len);
+	if (out == NULL)
+		goto fail;
+	orig = xreallocarray(orig, len + 1, sizeof *orig);
+	for (i = 0; i < t->raw_len; i++) {
+		if (offsets[i] == (size_t)-1)
+			continue;
+		while (j < offsets[i] && j < len)
+			orig[j++] = from;
+		from = i;
+	}
+	while (j < len)
+		orig[j++] = from;
+	orig[len] = t->raw_len;
+	free(offsets);
+
+done:
+	t->owned = out;
+	t->orig = orig;
+	t->data = out;
+	t->len = len;
+	return 0;
+
+fail:
+	if (errno == EINVAL)
+		why = "unsupported character set";
+	else if (errno == EILSEQ)
+		why = "invalid byte sequence";
+	else
+		why = strerror(errno);
+	vs_error_set(err, "%s: cannot convert from %s: %s", t->path, name,
+	    why);
+	free(offsets);
+	free(orig);
+	return -1;
+}
+
+/* Decide the encoding, convert if needed, check for NULs, count invalid. */
+static int
+text_decode(struct text *t, const struct text_opts *opts,
+    struct vs_error *err)
+{
+	const struct text_unicode *u, *bom;
+	const char *name = opts != NULL ? opts->encoding : NULL;
+	bool	allow_binary = opts != NULL && opts->allow_binary;
+	size_t	start = 0;
+
+	bom = text_detect_bom(t);
+	if (name == NULL)
+		u = bom != NULL ? bom : &text_unicodes[0];
+	else {
+		u = text_unicode_for(t, name);
+		if (bom != NULL && (u == NULL || !text_has_bom(t, u))) {
+			vs_error_set(err, "%s: cannot convert from %s: "
+			    "file starts with a %s byte order mark", t->path,
+			    name, bom->name);
+			return -1;
+		}
+	}
+	if (u != NULL && text_has_bom(t, u))
+		start = u->bom_len;
+
+	if (u == NULL) {
+		if (text_convert(t, name, err) < 0)
+			return -1;
+		t->encoding = xstrdup(name);
+	} else if (u->unit == 1) {
+		t->data = t->raw + start;
+		t->len = t->raw_len - start;
+		t->base = start;
+		t->encoding = xstrdup(u->name);
+	} else {
+		text_decode_utf16_32(t, start, u->unit, u->big);
+		t->encoding = xstrdup(u->name);
+	}
+
+	if (t->len > TEXT_MAX_SIZE) {
+		vs_error_set(err, "%s: file too large", t->path);
+		return -1;
+	}
+	if (!allow_binary && memchr(t->data, '\0', t->len) != NULL) {
+		vs_error_set(err, "%s: binary file", t->path);
+		return -1;
+	}
+	t->invalid = text_count_invalid(t->data, t->len);
+	return 0;
+}
+
+static struct text *
+text_new(const char *path, unsigned char *raw, size_t len)
+{
+	struct text *t = xcalloc(1, sizeof *t);
+
+	t->path = xstrdup(path);
+	t->raw = raw;
+	t->raw_len = len;
+	t->data = raw;
+	return t;
+}
+
+/*
+ * Read fd to end of file.  `hint` is the expected size (st_size) or 0.
+ * Returns 0, or the errno of a failed read, or EFBIG past TEXT_MAX_SIZE.
+ */
+static int
+text_read_all(int fd, size_t hint, unsigned char **bufp, size_t *lenp)
+{
+	unsigned char *buf;
+	size_t	cap, len = 0;
+	ssize_t	r;
+
+	/* One byte more than expected, so end of file comes in one read. */
+	cap = hint > 0 && hint <= TEXT_MAX_SIZE ? hint + 1 : 65536;
+	buf = xmalloc(cap);
+	for (;;) {
+		if (len == cap) {
+			if (cap > TEXT_MAX_SIZE) {
+				free(buf);
+				return EFBIG;
+			}
+			cap = cap > TEXT_MAX_SIZE / 2 ? TEXT_MAX_SIZE + 1 :
+			    cap * 2;
+			buf = xrealloc(buf, cap);
+		}
+		r = read(fd, buf + len, cap - len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			r = errno;
+			free(buf);
+			return r;
+		}
+		if (r == 0)
+			break;
+		len += r;
+	}
+	if (len > TEXT_MAX_SIZE) {
+		free(buf);
+		return EFBIG;
+	}
+	if (cap - len > 65536)
+		buf = xrealloc(buf, len);
+	*bufp = buf;
+	*lenp = len;
+	return 0;
+}
+
+struct text *
+text_load(const char *path, const struct text_opts *opts,
+    struct vs_error *err)
+{
+	struct text *t;
+	struct stat st;
+	unsigned char *raw = NULL;
+	size_t	len = 0, hint = 0;
+	bool	is_stdin = strcmp(path, "-") == 0;
+	int	fd, e;
+
+	if (is_stdin)
+		fd = STDIN_FILENO;
+	else {
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0) {
+			vs_error_set(err, "%s: %s", path, strerror(errno));
+			return NULL;
+		}
+	}
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		goto fail_errno;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		vs_error_set(err, "%s: is a directory", path);
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((uintmax_t)st.st_size > TEXT_MAX_SIZE) {
+			e = EFBIG;
+			goto fail_errno;
+		}
+		hint = st.st_size;
+	}
+	e = text_read_all(fd, hint, &raw, &len);
+	if (e != 0)
+		goto fail_errno;
+	if (!is_stdin)
+		close(fd);
+
+	t = text_new(path, raw, len);
+	if (text_decode(t, opts, err) < 0) {
+		text_free(t);
+		return NULL;
+	}
+	return t;
+
+fail_errno:
+	if (e == EFBIG)
+		vs_error_set(err, "%s: file too large", path);
+	else
+		vs_error_set(err, "%s: %s", path, strerror(e));
+fail:
+	if (!is_stdin)
+		close(fd);
+	return NULL;
+}
+
+struct text *
+text_from_bytes(const char *name, const void *buf, size_t len,
+    const struct text_opts *opts, struct vs_error *err)
+{
+	struct text *t;
+	unsigned char *raw;
+
+	if (len > TEXT_MAX_SIZE) {
+		vs_error_set(err, "%s: file too large", name);
+		return NULL;
+	}
+	raw = xmalloc(len);
+	if (len > 0)
+		memcpy(raw, buf, len);
+	t = text_new(name, raw, len);
+	if (text_decode(t, opts, err) < 0) {
+		text_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+text_free(struct text *t)
+{
+	if (t == NULL)
+		return;
+	free(t->path);
+	free(t->raw);
+	free(t->orig);
+	free(t->encoding);
+	free(t->owned);
+	free(t);
+}
+
+size_t
+text_orig_offset(const struct text *t, size_t off)
+{
+	if (t->orig != NULL)
+		return t->orig[off];
+	return t->base + off;
+}

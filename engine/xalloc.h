@@ -1,0 +1,33 @@
+/*
+ * xalloc.h — the engine's only allocation policy.
+ *
+ * Every allocation in versus goes through these wrappers.  When memory runs
+ * out they call the handler set with xalloc_set_failure_handler() (the TUI
+ * uses it to restore the terminal first), print "versus: out of memory" and
+ * abort().  Callers therefore never check for NULL.  Sizes are checked for
+ * multiplication overflow, which is treated as running out of memory.
+ */
+#ifndef VERSUS_XALLOC_H
+#define VERSUS_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Resize ptr to nmemb elements of size bytes each, checking the product. */
+void *xreallocarray(void *ptr, size_t nmemb, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/*
+ * Grow an array so that it can hold at least `need` elements: *cap is
+ * doubled (starting at 16) until it is large enough.  Returns the possibly
+ * moved array.
+ */
+void *xgrow(void *ptr, size_t *cap, size_t need, size_t size);
+
+/* Called once before aborting on allocation failure; NULL for none. */
+void xalloc_set_failure_handler(void (*fn)(void));
+
+#endif

@@ -1,0 +1,747 @@
+/*
+ * test-keys.c — unit tests of engine/keys.c: interning, cosmetic folding,
+ * and turning tokens into comparison units.
+ *
+ * The docs here are built by a small tokeniser of the test's own (mkdoc),
+ * so that these checks do not depend on doc.c's segmentation: paragraphs
+ * are separated by "\n\n", and a white space token holding "\n" ends a
+ * sentence.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwbrk.h>
+
+#include "doc.h"
+#include "equiv.h"
+#include "keys.h"
+#include "tap.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* --- a hand-made doc ----------------------------------------------------- */
+
+struct tdoc {
+	struct text t;
+	struct doc d;
+	size_t captok, capsent, cappara;
+};
+
+static void
+add_tok(struct tdoc *td, size_t off, size_t len, enum token_kind kind)
+{
+	struct doc *d = &td->d;
+
+	d->tok = xgrow(d->tok, &td->captok, d->ntok + 1, sizeof *d->tok);
+	d->tok[d->ntok].off = (uint32_t)off;
+	d->tok[d->ntok].len = (uint32_t)len;
+	d->tok[d->ntok].kind = (uint8_t)kind;
+	d->ntok++;
+}
+
+static size_t
+white_len(const uint8_t *s, size_t n)
+{
+	ucs4_t uc;
+	int r;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80)
+		return s[0] == ' ' || s[0] == '\t' || s[0] == '\n';
+	r = u8_mbtoucr(&uc, s, n);
+	return r > 0 && uc_is_property_white_space(uc) ? (size_t)r : 0;
+}
+
+static enum token_kind
+piece_kind(const uint8_t *s, size_t n)
+{
+	ucs4_t uc;
+	size_t i;
+	int r;
+
+	for (i = 0; i < n; i += (size_t)r) {
+		r = u8_mbtoucr(&uc, s + i, n - i);
+		if (r <= 0)
+			return TOK_INVALID;
+		if (uc_is_property_alphabetic(uc))
+			return TOK_WORD;
+		if (uc_is_property_decimal_digit(uc))
+			return TOK_NUMBER;
+	}
+	u8_mbtoucr(&uc, s, n);
+	if (uc != '%' && uc_is_general_category(uc, UC_CATEGORY_P))
+		return TOK_PUNCT;
+	return TOK_SYMBOL;
+}
+
+/* Tokens of a chunk without white space: UAX #29, punctuation split. */
+static void
+add_chunk(struct tdoc *td, size_t a, size_t e)
+{
+	const uint8_t *s = td->t.data;
+	char *brk;
+	size_t i, last = a, j;
+	enum token_kind kind;
+	ucs4_t uc;
+	int r;
+
+	if (a == e)
+		return;
+	if (s[a] == 0xff) {	/* the one invalid byte the tests use */
+		add_tok(td, a, 1, TOK_INVALID);
+		add_chunk(td, a + 1, e);
+		return;
+	}
+	brk = xmalloc(e - a);
+	u8_wordbreaks(s + a, e - a, brk);
+	for (i = a + 1; i <= e; i++) {
+		if (i < e && !brk[i - a])
+			continue;
+		kind = piece_kind(s + last, i - last);
+		if (kind == TOK_PUNCT) {
+			for (j = last; j < i; j += (size_t)r) {
+				r = u8_mbtoucr(&uc, s + j, i - j);
+				add_tok(td, j, (size_t)r, TOK_PUNCT);
+			}
+		} else {
+			add_tok(td, last, i - last, kind);
+		}
+		last = i;
+	}
+	free(brk);
+}
+
+static void
+add_sentence(struct tdoc *td, size_t first, size_t end)
+{
+	struct doc *d = &td->d;
+	struct sentence *st;
+
+	d->sent = xgrow(d->sent, &td->capsent, d->nsent + 1, sizeof *d->sent);
+	st = &d->sent[d->nsent++];
+	memset(st, 0, sizeof *st);
+	st->tok = (uint32_t)first;
+	st->ntok = (uint32_t)(end - first);
+	st->start = d->tok[first].off;
+	st->end = d->tok[end - 1].off + d->tok[end - 1].len;
+}
+
+static void
+add_para(struct tdoc *td, size_t start, size_t end)
+{
+	struct doc *d = &td->d;
+	const uint8_t *s = td->t.data;
+	struct para *p;
+	size_t i = start, chunk = start, w, t, first;
+
+	d->para = xgrow(d->para, &td->cappara, d->npara + 1, sizeof *d->para);
+	p = &d->para[d->npara++];
+	memset(p, 0, sizeof *p);
+	p->start = (uint32_t)start;
+	p->end = (uint32_t)end;
+	p->tok = (uint32_t)d->ntok;
+	while (i < end) {
+		if ((w = white_len(s + i, end - i)) == 0) {
+			i++;
+			continue;
+		}
+		add_chunk(td, chunk, i);
+		chunk = i;
+		while ((w = white_len(s + i, end - i)) > 0)
+			i += w;
+		add_tok(td, chunk, i - chunk, TOK_SPACE);
+		chunk = i;
+	}
+	add_chunk(td, chunk, end);
+	p->ntok = (uint32_t)(d->ntok - p->tok);
+
+	/* Sentences end at a white space token holding a line end. */
+	p->sent = (uint32_t)d->nsent;
+	first = p->tok;
+	for (t = p->tok; t < (size_t)p->tok + p->ntok; t++) {
+		if (d->tok[t].kind == TOK_SPACE &&
+		    memchr(s + d->tok[t].off, '\n', d->tok[t].len) != NULL) {
+			add_sentence(td, first, t);
+			first = t + 1;
+		}
+	}
+	add_sentence(td, first, (size_t)p->tok + p->ntok);
+	p->nsent = (uint32_t)(d->nsent - p->sent);
+}
+
+static struct tdoc *
+mkdoc(const char *str)
+{
+	struct tdoc *td = xcalloc(1, sizeof *td);
+	const uint8_t *s = (const uint8_t *)str, *b;
+	size_t len = strlen(str), i = 0, e;
+
+	td->t.data = s;
+	td->t.len = len;
+	td->d.text = &td->t;
+	while (i < len) {
+		b = (const uint8_t *)strstr((const char *)s + i, "\n\n");
+		e = b != NULL ? (size_t)(b - s) : len;
+		add_para(td, i, e);
+		if (e < len) {
+			add_tok(td, e, 2, TOK_BREAK);
+			e += 2;
+		}
+		i = e;
+	}
+	return td;
+}
+
+static void
+freedoc(struct tdoc *td)
+{
+	free(td->d.tok);
+	free(td->d.sent);
+	free(td->d.para);
+	free(td->d.unit);
+	free(td);
+}
+
+/* Classify a text with k; the caller frees the result. */
+static struct tdoc *
+classify(struct keys *k, const char *s)
+{
+	struct tdoc *td = mkdoc(s);
+
+	keys_classify(k, &td->d);
+	return td;
+}
+
+/* The interned fold key of unit i, as a C string for is_str. */
+static const char *
+fold_str(struct keys *k, const struct tdoc *td, size_t i)
+{
+	static char buf[256];
+	const uint8_t *p;
+	size_t n;
+
+	if (i >= td->d.nunit)
+		return "(no such unit)";
+	p = keys_string(k, td->d.unit[i].fold, &n);
+	snprintf(buf, sizeof buf, "%.*s", (int)n, (const char *)p);
+	return buf;
+}
+
+/* Do the two docs have the same number of units and equal keys? */
+static bool
+same_keys(const struct tdoc *a, const struct tdoc *b, bool strict)
+{
+	size_t i;
+
+	if (a->d.nunit != b->d.nunit)
+		return false;
+	for (i = 0; i < a->d.nunit; i++) {
+		if (strict ? a->d.unit[i].strict != b->d.unit[i].strict :
+		    a->d.unit[i].fold != b->d.unit[i].fold)
+			return false;
+	}
+	return true;
+}
+
+/* --- folding ------------------------------------------------------------- */
+
+static void
+check_fold(const char *in, const char *want, const char *name)
+{
+	size_t n;
+	uint8_t *f = keys_fold((const uint8_t *)in, strlen(in), &n);
+
+	is_mem(f, n, want, "fold: %s", name);
+	free(f);
+}
+
+/* keys_fold of s, forced through the slow path by a leading ZWSP. */
+static bool
+fast_equals_slow(const char *s, size_t n)
+{
+	char *slow = xmalloc(n + 3);
+	uint8_t *a, *b;
+	size_t na, nb;
+	bool same;
+
+	memcpy(slow, "\xe2\x80\x8b", 3);
+	memcpy(slow + 3, s, n);
+	a = keys_fold((const uint8_t *)s, n, &na);
+	b = keys_fold((const uint8_t *)slow, n + 3, &nb);
+	same = na == nb && memcmp(a, b, na) == 0;
+	if (!same)
+		printf("#   fast '%.*s' slow '%.*s'\n", (int)na, (char *)a,
+		    (int)nb, (char *)b);
+	free(a);
+	free(b);
+	free(slow);
+	return same;
+}
+
+static void
+test_fold(void)
+{
+	static const char *const samples[] = {
+		"Hello", "WORLD", "U.S", "don't", "`quoted'", "1,000",
+		"1,000,000", "3,5", "12,345.67", "1'000", "a,000", "x1,000",
+		"MiXeD-CaSe_123", "~!@#$%^&*()_+{}|:<>?", "1,0000", "",
+	};
+	static const char *const dashes[] = {
+		"\xe2\x80\x90", "\xe2\x80\x91", "\xe2\x80\x92", "\xe2\x80\x93",
+		"\xe2\x80\x94", "\xe2\x80\x95", "\xe2\x88\x92", "\xef\xb9\x98",
+		"\xef\xb9\xa3", "\xef\xbc\x8d",
+	};
+	char ascii[2];
+	size_t i, bad;
+
+	/* Quotes and apostrophes. */
+	check_fold("\xe2\x80\x98" "a" "\xe2\x80\x99", "'a'", "single curly");
+	check_fold("\xe2\x80\x9a" "b" "\xe2\x80\x9b", "'b'", "low-9, reversed");
+	check_fold("5\xe2\x80\xb2", "5'", "prime");
+	check_fold("`a\xc2\xb4", "'a'", "grave and acute accents");
+	check_fold("don\xe2\x80\x99t", "don't", "curly apostrophe");
+	check_fold("\xe2\x80\x9c" "a" "\xe2\x80\x9d", "\"a\"", "double curly");
+	check_fold("\xe2\x80\x9e" "b" "\xe2\x80\x9f", "\"b\"", "double low-9");
+	check_fold("\xc2\xab" "c" "\xc2\xbb", "\"c\"", "guillemets");
+	check_fold("5\xe2\x80\xb3", "5\"", "double prime");
+
+	/* Dashes. */
+	for (i = 0, bad = 0; i < sizeof dashes / sizeof dashes[0]; i++) {
+		size_t n;
+		uint8_t *f = keys_fold((const uint8_t *)dashes[i],
+		    strlen(dashes[i]), &n);
+
+		if (n != 1 || f[0] != '-') {
+			printf("#   dash %zu gave '%.*s'\n", i, (int)n, f);
+			bad++;
+		}
+		free(f);
+	}
+	is_int(bad, 0, "fold: every dash and hyphen is -");
+	check_fold("e\xe2\x80\x91mail", "e-mail", "non-breaking hyphen");
+
+	/* Spaces. */
+	check_fold("a\xc2\xa0" "b", "a b", "no-break space");
+	check_fold("a\xe2\x80\x89" "b", "a b", "thin space");
+	check_fold("a\xe3\x80\x80" "b", "a b", "ideographic space");
+	check_fold("a\xe2\x80\xaf" "b", "a b", "narrow no-break space");
+
+	/* Removed characters. */
+	check_fold("co\xc2\xad" "operate", "cooperate", "soft hyphen");
+	check_fold("a\xe2\x80\x8b" "b", "ab", "zero width space");
+	check_fold("a\xe2\x80\x8c" "b\xe2\x80\x8d" "c", "abc", "ZWNJ, ZWJ");
+	check_fold("a\xe2\x81\xa0" "b\xef\xbb\xbf" "c", "abc", "WJ, BOM");
+	check_fold("\xe2\x80\x8b", "", "only a zero width space");
+
+	/* Case and normalisation. */
+	check_fold("HeLLo", "hello", "ASCII case");
+	check_fold("\xc3\x89" "COLE", "\xc3\xa9" "cole", "accented capital");
+	check_fold("e\xcc\x81" "cole", "\xc3\xa9" "cole", "composed");
+	check_fold("Stra\xc3\x9f" "e", "strasse", "full case folding");
+	check_fold("\xef\xac\x81" "nance", "finance", "NFKC ligature");
+	check_fold("\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3", "abc",
+	    "full-width letters");
+	check_fold("\xef\xbc\x91\xef\xbc\x8c\xef\xbc\x90\xef\xbc\x90"
+	    "\xef\xbc\x90", "1000", "full-width digits and comma");
+
+	/* Digit grouping. */
+	check_fold("1,000", "1000", "grouping 1,000");
+	check_fold("1,000,000", "1000000", "grouping 1,000,000");
+	check_fold("3,5", "3,5", "decimal comma kept");
+	check_fold("1,0000", "1,0000", "four digits after the comma kept");
+	check_fold("1,00", "1,00", "two digits after the comma kept");
+	check_fold("12,345.67", "12345.67", "grouping before decimals");
+	check_fold("1\xe2\x80\x99" "000", "1000", "apostrophe grouping");
+	check_fold("1\xc2\xa0" "000", "1000", "no-break space grouping");
+	check_fold("1\xe2\x80\x89" "000\xe2\x80\x89" "000", "1000000",
+	    "thin space grouping");
+	check_fold("a,000", "a,000", "no digit before the comma");
+	check_fold("1, 000", "1, 000", "comma and space kept");
+
+	/* Invalid bytes are kept; what is around them is folded. */
+	check_fold("A\xff" "B\xe2\x80\x94", "a\xff" "b-", "invalid byte kept");
+
+	/* The ASCII fast path gives what the slow path gives. */
+	for (i = 0, bad = 0; i < sizeof samples / sizeof samples[0]; i++)
+		if (!fast_equals_slow(samples[i], strlen(samples[i])))
+			bad++;
+	is_int(bad, 0, "fold: ASCII fast path = slow path on samples");
+	for (i = 1, bad = 0; i < 128; i++) {
+		ascii[0] = (char)i;
+		if (!fast_equals_slow(ascii, 1))
+			bad++;
+	}
+	is_int(bad, 0, "fold: ASCII fast path = slow path, every character");
+}
+
+/*
+ * keys.c skips u8_normalize for strings made only of characters in these
+ * ranges, claiming NFC leaves each alone: check that claim (the character
+ * is NFC, has combining class 0, and composes with no character before
+ * it, tried against every base letter of Latin, Greek and Cyrillic).
+ */
+static void
+test_nfc_ranges(void)
+{
+	static const ucs4_t range[][2] = {
+		{ 0x80, 0x2ff }, { 0x2010, 0x205e }, { 0x20a0, 0x20bf },
+	};
+	uint8_t in[8], out[64], *r;
+	size_t i, n, len, bad = 0;
+	ucs4_t uc, prev;
+
+	for (i = 0; i < sizeof range / sizeof range[0]; i++) {
+		for (uc = range[i][0]; uc <= range[i][1]; uc++) {
+			if (uc_is_general_category(uc, UC_CATEGORY_Cn))
+				continue;
+			n = (size_t)u8_uctomb(in, uc, sizeof in);
+			len = sizeof out;
+			r = u8_normalize(UNINORM_NFC, in, n, out, &len);
+			if (r != out || len != n || memcmp(out, in, n) != 0 ||
+			    uc_combining_class(uc) != 0) {
+				printf("#   U+%04X is not NFC-stable\n",
+				    (unsigned)uc);
+				bad++;
+			}
+			for (prev = 0x41; prev < 0x530; prev++)
+				if (uc_composition(prev, uc) != 0) {
+					printf("#   U+%04X composes\n",
+					    (unsigned)uc);
+					bad++;
+					break;
+				}
+		}
+	}
+	is_int(bad, 0, "NFC shortcut: its ranges are NFC-stable");
+}
+
+/* --- interning ----------------------------------------------------------- */
+
+static void
+test_intern(void)
+{
+	struct keys *k = keys_new(NULL, NULL);
+	uint32_t a, b, c, e, *ids;
+	const uint8_t *p;
+	char s[32];
+	size_t i, n, bad;
+
+	a = keys_intern(k, (const uint8_t *)"abc", 3);
+	b = keys_intern(k, (const uint8_t *)"abd", 3);
+	c = keys_intern(k, (const uint8_t *)"abcabc", 3);
+	e = keys_intern(k, (const uint8_t *)"", 0);
+	ok(a != 0 && b != 0 && e != 0, "intern: ids are not 0");
+	ok(a != b && a != e && b != e,
+	    "intern: different bytes, different ids");
+	is_int(c, a, "intern: same bytes, same id");
+	p = keys_string(k, b, &n);
+	is_mem(p, n, "abd", "intern: keys_string gives the bytes back");
+	p = keys_string(k, e, &n);
+	is_int(n, 0, "intern: the empty string");
+
+	/* Enough strings to grow the table many times. */
+	ids = xmalloc(100000 * sizeof *ids);
+	for (i = 0; i < 100000; i++) {
+		n = (size_t)snprintf(s, sizeof s, "w%zu", i);
+		ids[i] = keys_intern(k, (const uint8_t *)s, n);
+	}
+	for (i = 0, bad = 0; i < 100000; i++) {
+		n = (size_t)snprintf(s, sizeof s, "w%zu", i);
+		if (keys_intern(k, (const uint8_t *)s, n) != ids[i])
+			bad++;
+		p = keys_string(k, ids[i], &n);
+		if (n != strlen(s) || memcmp(p, s, n) != 0)
+			bad++;
+	}
+	is_int(bad, 0, "intern: 100000 strings keep their ids and bytes");
+	for (i = 1, bad = 0; i < 100000; i++)
+		if (ids[i] == ids[i - 1])
+			bad++;
+	is_int(bad, 0, "intern: 100000 strings get distinct ids");
+	ok(keys_intern(k, (const uint8_t *)"abc", 3) == a,
+	    "intern: first id survives the growth");
+	free(ids);
+	keys_free(k);
+}
+
+/* --- classification ------------------------------------------------------ */
+
+static void
+test_classify(void)
+{
+	struct equiv *eq = equiv_new_builtin();
+	struct keys_opts o = { false, false, false };
+	struct keys *k = keys_new(&o, eq);
+	struct tdoc *a, *b, *c, *d;
+
+	/* "U.S." = "US": one unit of two tokens, cosmetic difference. */
+	a = classify(k, "U.S. officials");
+	b = classify(k, "US officials");
+	is_int(a->d.nunit, 2, "classify: U.S. officials is 2 units");
+	is_int(a->d.unit[0].tok, 0, "classify: U.S. unit starts at token 0");
+	is_int(a->d.unit[0].ntok, 2, "classify: U.S. unit holds U.S and .");
+	ok(same_keys(a, b, false), "classify: U.S. officials = US officials");
+	ok(a->d.unit[0].strict != b->d.unit[0].strict,
+	    "classify: U.S. and US differ strictly");
+	is_int(a->d.unit[1].strict, b->d.unit[1].strict,
+	    "classify: officials = officials strictly");
+	is_str(fold_str(k, b, 0), "us", "classify: canonical form of US");
+	freedoc(a);
+	freedoc(b);
+
+	/* Mid-sentence the full stop is absorbed, at the end it is not. */
+	a = classify(k, "the U.S.-China talks");
+	b = classify(k, "the US-China talks");
+	ok(same_keys(a, b, false), "classify: U.S.-China = US-China");
+	freedoc(a);
+	freedoc(b);
+	a = classify(k, "He lives in the U.S.");
+	b = classify(k, "He lives in the US.");
+	is_int(a->d.nunit, 6, "classify: sentence-final U.S. keeps its stop");
+	ok(same_keys(a, b, false), "classify: in the U.S. = in the US.");
+	is_int(a->d.unit[4].ntok, 1, "classify: final U.S is one token");
+	freedoc(a);
+	freedoc(b);
+	a = classify(k, "said \"in the U.S.\"");
+	b = classify(k, "said \"in the US.\"");
+	ok(same_keys(a, b, false),
+	    "classify: final stop before a closing quote stays a unit");
+	freedoc(a);
+	freedoc(b);
+
+	/* Per cent. */
+	a = classify(k, "3.5 per cent");
+	b = classify(k, "3.5%");
+	c = classify(k, "3.5 percent");
+	d = classify(k, "3.5 Per  Cent");
+	is_int(a->d.nunit, 2, "classify: 3.5 per cent is 2 units");
+	is_int(a->d.unit[1].ntok, 3, "classify: per cent spans its space");
+	ok(same_keys(a, b, false), "classify: 3.5 per cent = 3.5%%");
+	ok(same_keys(a, c, false), "classify: 3.5 per cent = 3.5 percent");
+	ok(same_keys(a, d, false), "classify: per cent = Per  Cent");
+	ok(a->d.unit[1].strict != d->d.unit[1].strict,
+	    "classify: per cent != Per  Cent strictly");
+	is_str(fold_str(k, b, 1), "per cent", "classify: canonical of %%");
+	freedoc(a);
+	freedoc(b);
+	freedoc(c);
+	freedoc(d);
+
+	/* A phrase never crosses a sentence. */
+	a = classify(k, "it rose 3 per\ncent");
+	is_int(a->d.nunit, 5, "classify: per / cent across sentences");
+	is_str(fold_str(k, a, 3), "per", "classify: per stays alone");
+	freedoc(a);
+
+	/* An ellipsis, inside and at the end of a sentence. */
+	a = classify(k, "wait... what...");
+	b = classify(k, "wait\xe2\x80\xa6 what\xe2\x80\xa6");
+	is_int(a->d.nunit, 4, "classify: ... is one unit");
+	ok(same_keys(a, b, false), "classify: ... = \xe2\x80\xa6");
+	freedoc(a);
+	freedoc(b);
+
+	/* Months, titles. */
+	a = classify(k, "on Sept. 5 Mr. Smith");
+	b = classify(k, "on September 5 Mr Smith");
+	ok(same_keys(a, b, false), "classify: Sept. 5 Mr. = September 5 Mr");
+	freedoc(a);
+	freedoc(b);
+
+	/* Quotes. */
+	a = classify(k, "\xe2\x80\x9cquoted\xe2\x80\x9d");
+	b = classify(k, "\"quoted\"");
+	is_int(a->d.nunit, 3, "classify: curly quotes are units");
+	ok(same_keys(a, b, false), "classify: curly = straight quotes (fold)");
+	ok(a->d.unit[0].strict != b->d.unit[0].strict,
+	    "classify: curly != straight quotes (strict)");
+	is_int(a->d.unit[1].strict, b->d.unit[1].strict,
+	    "classify: the quoted word is strictly equal");
+	freedoc(a);
+	freedoc(b);
+
+	/* Case. */
+	a = classify(k, "Former President");
+	b = classify(k, "former president");
+	ok(same_keys(a, b, false), "classify: case is cosmetic");
+	ok(!same_keys(a, b, true), "classify: case differs strictly");
+	freedoc(a);
+	freedoc(b);
+
+	/* Digit groups, also as three tokens around a no-break space. */
+	a = classify(k, "10,000 people");
+	b = classify(k, "10000 people");
+	c = classify(k, "10\xc2\xa0" "000 people");
+	d = classify(k, "10 000 people");
+	ok(same_keys(a, b, false), "classify: 10,000 = 10000");
+	ok(same_keys(a, c, false), "classify: 10,000 = 10<NBSP>000");
+	is_int(c->d.unit[0].ntok, 3, "classify: 10<NBSP>000 is one unit");
+	is_int(d->d.nunit, 3, "classify: 10 000 with a space is two numbers");
+	freedoc(a);
+	freedoc(b);
+	freedoc(c);
+	freedoc(d);
+
+	/* Numbers spelt out. */
+	a = classify(k, "three people");
+	b = classify(k, "3 people");
+	ok(same_keys(a, b, false), "classify: three people = 3 people");
+	freedoc(a);
+	freedoc(b);
+
+	/* Strict keys are NFC, whichever path computes them. */
+	a = classify(k, "caf\xc3\xa9 \xe2\x80\x9cx\xe2\x80\x9d");
+	b = classify(k, "cafe\xcc\x81 \xe2\x80\x9cx\xe2\x80\x9d");
+	ok(same_keys(a, b, true), "classify: NFC strict key (e + acute)");
+	freedoc(a);
+	freedoc(b);
+	a = classify(k, "\xe2\x84\xab");	/* ANGSTROM SIGN */
+	b = classify(k, "\xc3\x85");
+	ok(same_keys(a, b, true), "classify: NFC strict key (angstrom)");
+	freedoc(a);
+	freedoc(b);
+
+	/*
+	 * Repeated non-ASCII tokens take their keys from a memo: the first
+	 * and later occurrences must agree, also when the bytes were
+	 * interned before as another token's key ("été" folds "Été").
+	 */
+	a = classify(k, "\xc3\x89t\xc3\xa9 \xc3\xa9t\xc3\xa9 "
+	    "\xc3\x89t\xc3\xa9 \xc3\xa9t\xc3\xa9 \xe2\x80\x9c \xe2\x80\x9c");
+	is_int(a->d.nunit, 6, "memo: 6 units");
+	ok(a->d.unit[0].fold == a->d.unit[1].fold &&
+	    a->d.unit[0].fold == a->d.unit[2].fold &&
+	    a->d.unit[0].fold == a->d.unit[3].fold, "memo: folds agree");
+	ok(a->d.unit[0].strict == a->d.unit[2].strict &&
+	    a->d.unit[1].strict == a->d.unit[3].strict &&
+	    a->d.unit[0].strict != a->d.unit[1].strict,
+	    "memo: strict keys agree");
+	is_int(a->d.unit[4].fold, a->d.unit[5].fold, "memo: punctuation");
+	is_str(fold_str(k, a, 5), "\"", "memo: fold of a repeated quote");
+	freedoc(a);
+
+	/* Zero-width and invalid tokens. */
+	a = classify(k, "a \xe2\x80\x8b b");
+	b = classify(k, "a b");
+	ok(same_keys(a, b, false), "classify: a lone ZWSP is no unit");
+	freedoc(a);
+	freedoc(b);
+	a = classify(k, "a \xff b");
+	is_int(a->d.nunit, 3, "classify: an invalid byte is a unit");
+	is_str(fold_str(k, a, 1), "\xff", "classify: invalid byte as is");
+	freedoc(a);
+
+	/* Paragraph and sentence ranges. */
+	a = classify(k, "One two.\nThree four.\n\nFive, six");
+	is_int(a->d.npara, 2, "ranges: 2 paragraphs");
+	is_int(a->d.nsent, 3, "ranges: 3 sentences");
+	is_int(a->d.nunit, 9, "ranges: 9 units");
+	is_int(a->d.para[0].unit, 0, "ranges: para 0 starts at unit 0");
+	is_int(a->d.para[0].nunit, 6, "ranges: para 0 has 6 units");
+	is_int(a->d.para[1].unit, 6, "ranges: para 1 starts at unit 6");
+	is_int(a->d.para[1].nunit, 3, "ranges: para 1 has 3 units");
+	is_int(a->d.sent[1].unit, 3, "ranges: sentence 1 starts at unit 3");
+	is_int(a->d.sent[1].nunit, 3, "ranges: sentence 1 has 3 units");
+	is_int(a->d.sent[2].unit, 6, "ranges: sentence 2 starts at unit 6");
+	is_int(a->d.sent[2].nunit, 3, "ranges: sentence 2 has 3 units");
+	is_int(a->d.unit[8].tok, a->d.ntok - 1,
+	    "ranges: last unit, last token");
+	freedoc(a);
+
+	keys_free(k);
+
+	/* ignore_case: case-only differences vanish from the strict key. */
+	o.ignore_case = true;
+	k = keys_new(&o, eq);
+	a = classify(k, "Former President");
+	b = classify(k, "former president");
+	ok(same_keys(a, b, true), "ignore_case: strictly equal");
+	ok(same_keys(a, b, false), "ignore_case: fold equal");
+	freedoc(a);
+	freedoc(b);
+	a = classify(k, "\xc3\x89" "cole");
+	b = classify(k, "e\xcc\x81" "cole");
+	ok(same_keys(a, b, true), "ignore_case: NFC still applies");
+	freedoc(a);
+	freedoc(b);
+	a = classify(k, "\xc3\x89t\xc3\xa9");
+	b = classify(k, "\xc3\xa9t\xc3\xa9");
+	ok(same_keys(a, b, true), "ignore_case: non-ASCII case");
+	freedoc(a);
+	freedoc(b);
+	keys_free(k);
+
+	/* ignore_punct: punctuation is no unit. */
+	o.ignore_case = false;
+	o.ignore_punct = true;
+	k = keys_new(&o, eq);
+	a = classify(k, "Hello, world!");
+	b = classify(k, "Hello world");
+	is_int(a->d.nunit, 2, "ignore_punct: 2 units");
+	is_int(a->d.unit[1].tok, 3, "ignore_punct: world is token 3");
+	ok(same_keys(a, b, true), "ignore_punct: Hello, world! = Hello world");
+	freedoc(a);
+	freedoc(b);
+	keys_free(k);
+
+	/* strict: no folding, no equivalences. */
+	o.ignore_punct = false;
+	o.strict = true;
+	k = keys_new(&o, eq);
+	a = classify(k, "U.S. officials");
+	b = classify(k, "US officials");
+	is_int(a->d.nunit, 3, "strict: U.S. is two units");
+	ok(!same_keys(a, b, false), "strict: U.S. != US");
+	is_int(a->d.unit[0].fold, a->d.unit[0].strict, "strict: fold = strict");
+	freedoc(a);
+	freedoc(b);
+	a = classify(k, "Former President");
+	b = classify(k, "former president");
+	ok(!same_keys(a, b, false), "strict: case matters");
+	freedoc(a);
+	freedoc(b);
+	a = classify(k, "a \xe2\x80\x8b b");
+	is_int(a->d.nunit, 3, "strict: a lone ZWSP is a unit");
+	freedoc(a);
+	a = classify(k, "\xc3\x89t\xc3\xa9 \xc3\xa9t\xc3\xa9 \xc3\x89t\xc3\xa9 "
+	    "e\xcc\x81t\xc3\xa9");
+	ok(a->d.unit[0].strict == a->d.unit[2].strict &&
+	    a->d.unit[0].strict != a->d.unit[1].strict &&
+	    a->d.unit[1].strict == a->d.unit[3].strict,
+	    "strict: repeated non-ASCII tokens, NFC");
+	is_int(a->d.unit[3].fold, a->d.unit[3].strict, "strict: memo fold");
+	freedoc(a);
+	keys_free(k);
+
+	/* No equivalence set at all. */
+	o.strict = false;
+	k = keys_new(&o, NULL);
+	a = classify(k, "U.S. officials");
+	b = classify(k, "US officials");
+	is_int(a->d.nunit, 3, "no equiv: U.S. is two units");
+	ok(!same_keys(a, b, false), "no equiv: U.S. != US");
+	freedoc(a);
+	freedoc(b);
+	keys_free(k);
+
+	equiv_free(eq);
+}
+
+int
+main(void)
+{
+	test_fold();
+	test_nfc_ranges();
+	test_intern();
+	test_classify();
+	return done_testing();
+}
