@@ -1,0 +1,118 @@
+/*
+ * align.h — which passages of two versions correspond, and what changed.
+ *
+ * align_build() compares version A (the base) with version B, both
+ * classified by the same struct keys, hierarchically, so that the cost
+ * grows with the size of the change rather than the square of the text:
+ *
+ *  1. paragraphs equal under the fold keys that are unique on both sides
+ *     are anchors, chained in order (patience diff) and extended;
+ *  2. the paragraphs left between anchors are paired by similarity (the
+ *     share of words a word diff keeps), choosing the pairing that keeps
+ *     the most words over the whole gap (a heaviest increasing chain), one
+ *     paragraph against one, two or three consecutive ones of the other
+ *     side when joining clearly raises the similarity (splits and merges);
+ *  3. inside each paired group, sentences are paired the same way, and
+ *     words are diffed inside paired sentences (diffseq.h), then cleaned
+ *     up so no stray one- or two-word matches remain inside rewritten text;
+ *  4. deleted and inserted paragraphs left over are compared through an
+ *     index of their rarer words; the best match above a threshold becomes
+ *     a move, with a word diff of its own.
+ *
+ * The result is a list of blocks in reading order: each block is a run of
+ * A paragraphs facing a run of B paragraphs (either run may be empty),
+ * and its word operations.  Reading the blocks in order visits A's
+ * paragraphs in order (skipping none) and B's paragraphs in order too, so
+ * a side-by-side view can draw blocks top to bottom; a moved paragraph
+ * appears twice, as a deletion where it was and an insertion where it
+ * went, both carrying the same move id.
+ *
+ * Word operations work on comparison units (doc.h's struct unit) and
+ * cover each block's units of both sides exactly, in order.
+ *
+ * Lifetime: an alignment borrows both docs, which must outlive it.
+ */
+#ifndef VERSUS_ALIGN_H
+#define VERSUS_ALIGN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+enum wop_kind {
+	WOP_EQUAL,	/* the same units on both sides (fold and strict) */
+	WOP_COSMETIC,	/* units equal under folding only: "U.S." / "US" */
+	WOP_DELETE,	/* units only in A (nb is 0) */
+	WOP_INSERT,	/* units only in B (na is 0) */
+};
+
+/* One word operation: units [a, a+na) of A against [b, b+nb) of B. */
+struct wop {
+	uint32_t a, na;
+	uint32_t b, nb;
+	uint8_t kind;		/* enum wop_kind */
+};
+
+enum block_kind {
+	BLOCK_EQUAL,	/* paragraphs equal (cosmetic differences allowed) */
+	BLOCK_CHANGED,	/* paired paragraphs with substantive changes */
+	BLOCK_DELETED,	/* A paragraphs only (nb is 0) */
+	BLOCK_INSERTED,	/* B paragraphs only (na is 0) */
+};
+
+struct block {
+	uint32_t a, na;		/* paragraphs [a, a+na) of A */
+	uint32_t b, nb;		/* paragraphs [b, b+nb) of B */
+	uint32_t op, nop;	/* word ops [op, op+nop) of the alignment */
+	uint32_t move;		/* 0, or the move id (1-based) of a moved block */
+	uint32_t twin;		/* for a moved block, the index of the other end */
+	uint8_t kind;		/* enum block_kind */
+	bool cosmetic;		/* has cosmetic differences */
+	float similarity;	/* share of words kept, 0..1 */
+};
+
+/* Word counts of a comparison (units that are words or numbers). */
+struct align_stats {
+	size_t kept;		/* in equal and cosmetic ops */
+	size_t deleted;		/* in delete ops not paired with an insert */
+	size_t inserted;	/* in insert ops not paired with a delete */
+	size_t changed_a;	/* deleted words replaced by inserted ones */
+	size_t changed_b;	/* ... and the words that replaced them */
+	size_t moved;		/* words of A in moved paragraphs */
+	size_t substantive;	/* change sites with substantive differences */
+	size_t cosmetic;	/* change sites with cosmetic differences only */
+	double similarity;	/* 2 * kept / (words of A + words of B) */
+};
+
+struct alignment {
+	const struct doc *a, *b;
+	struct block *block;
+	size_t nblock;
+	struct wop *op;
+	size_t nop;
+	size_t nmove;
+	struct align_stats stats;
+};
+
+struct align_opts {
+	/*
+	 * Share of words kept below which two paragraphs are not paired
+	 * (0 picks the default, 0.2), and above which a leftover deletion
+	 * and insertion are a move (0 picks 0.4).
+	 */
+	double pair_threshold;
+	double move_threshold;
+};
+
+/* Align b against a.  opts may be NULL.  Never fails. */
+struct alignment *align_build(const struct doc *a, const struct doc *b,
+			      const struct align_opts *opts);
+
+void align_free(struct alignment *al);
+
+/* True when the alignment holds a substantive difference (exit status 1). */
+bool align_differs(const struct alignment *al);
+
+#endif

@@ -1,0 +1,499 @@
+/*
+ * output.c — --json, --inline and --stat (see output.h).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "output.h"
+#include "width.h"
+
+/* --- the byte-level walk --------------------------------------------------- */
+
+/* First byte of unit u; unit 0 owns the bytes before it, nunit is the end. */
+static size_t
+unit_start(const struct doc *d, uint32_t u)
+{
+	if (u == 0)
+		return 0;
+	if (u >= d->nunit)
+		return d->text->len;
+	return d->tok[d->unit[u].tok].off;
+}
+
+struct walker {
+	void (*fn)(const struct piece *, void *);
+	void *priv;
+	struct piece pending;
+	bool has;
+};
+
+static void
+walk_emit(struct walker *w, const struct piece *p)
+{
+	struct piece *q = &w->pending;
+
+	if (p->a0 == p->a1 && p->b0 == p->b1)
+		return;
+	if (w->has && q->kind == p->kind && q->cosmetic == p->cosmetic &&
+	    q->edit == p->edit && q->move == p->move && q->a1 == p->a0 &&
+	    q->b1 == p->b0) {
+		q->a1 = p->a1;
+		q->b1 = p->b1;
+		return;
+	}
+	if (w->has)
+		w->fn(q, w->priv);
+	*q = *p;
+	w->has = true;
+}
+
+static void
+walk_piece(struct walker *w, uint8_t kind, bool cosmetic, bool edit,
+	   uint32_t move, size_t a0, size_t a1, size_t b0, size_t b1,
+	   uint32_t block)
+{
+	struct piece p = { kind, cosmetic, edit, move, a0, a1, b0, b1, block };
+
+	walk_emit(w, &p);
+}
+
+/*
+ * The walk.  With `whole_moves` (for --inline), a moved passage is told the
+ * way a reader wants it rather than side by side: its source as one
+ * deleted piece, and its destination as a normal diff against the source,
+ * every piece carrying the move id.
+ */
+static void
+walk(const struct alignment *al, bool whole_moves,
+     void (*fn)(const struct piece *p, void *priv), void *priv)
+{
+	const struct doc *a = al->a, *b = al->b;
+	struct walker w = { fn, priv, { 0 }, false };
+	size_t k;
+	uint32_t o;
+
+	/* A version without units: its bytes are one cosmetic piece. */
+	if (a->nunit == 0 && b->nunit == 0) {
+		walk_piece(&w, PIECE_EQUAL, false, false, 0, 0, a->text->len,
+			   0, b->text->len, 0);
+	} else if (a->nunit == 0) {
+		walk_piece(&w, PIECE_DELETE, true, false, 0, 0, a->text->len,
+			   0, 0, 0);
+	} else if (b->nunit == 0) {
+		walk_piece(&w, PIECE_INSERT, true, false, 0, 0, 0, 0,
+			   b->text->len, 0);
+	}
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+		bool src = bl->move && bl->kind == BLOCK_DELETED;
+		bool dst = bl->move && bl->kind == BLOCK_INSERTED;
+
+		if (src && whole_moves && bl->nop > 0) {
+			const struct wop *f = &al->op[bl->op];
+			const struct wop *l = &al->op[bl->op + bl->nop - 1];
+
+			walk_piece(&w, PIECE_DELETE, false, false, bl->move,
+				   unit_start(a, f->a),
+				   unit_start(a, l->a + l->na), 0, 0,
+				   (uint32_t)k);
+			continue;
+		}
+		for (o = bl->op; o < bl->op + bl->nop; o++) {
+			const struct wop *op = &al->op[o];
+			size_t a0 = unit_start(a, op->a);
+			size_t a1 = unit_start(a, op->a + op->na);
+			size_t b0 = unit_start(b, op->b);
+			size_t b1 = unit_start(b, op->b + op->nb);
+			bool cosm = op->kind == WOP_COSMETIC;
+			uint32_t mv = whole_moves ? bl->move : 0;
+
+			if (src) {
+				walk_piece(&w, PIECE_DELETE, cosm,
+					   op->kind == WOP_DELETE, bl->move,
+					   a0, a1, b0, b0, (uint32_t)k);
+				continue;
+			}
+			if (dst && !whole_moves) {
+				walk_piece(&w, PIECE_INSERT, cosm,
+					   op->kind == WOP_INSERT, bl->move,
+					   a0, a0, b0, b1, (uint32_t)k);
+				continue;
+			}
+			switch (op->kind) {
+			case WOP_EQUAL:
+				walk_piece(&w, PIECE_EQUAL, false, false, mv,
+					   a0, a1, b0, b1, (uint32_t)k);
+				break;
+			case WOP_COSMETIC:
+				walk_piece(&w, PIECE_DELETE, true, dst, mv,
+					   a0, a1, b0, b0, (uint32_t)k);
+				walk_piece(&w, PIECE_INSERT, true, dst, mv,
+					   a1, a1, b0, b1, (uint32_t)k);
+				break;
+			case WOP_DELETE:
+				walk_piece(&w, PIECE_DELETE, false, dst, mv,
+					   a0, a1, b0, b0, (uint32_t)k);
+				break;
+			case WOP_INSERT:
+				walk_piece(&w, PIECE_INSERT, false, dst, mv,
+					   a0, a0, b0, b1, (uint32_t)k);
+				break;
+			}
+		}
+	}
+	if (w.has)
+		fn(&w.pending, priv);
+}
+
+void
+output_walk(const struct alignment *al,
+	    void (*fn)(const struct piece *p, void *priv), void *priv)
+{
+	walk(al, false, fn, priv);
+}
+
+/* --- shared helpers ---------------------------------------------------------- */
+
+/*
+ * Write s[0 .. n-1] in visible form: printable characters as themselves,
+ * controls and escapes as width.h shows them; line ends become "\n",
+ * tabs stay tabs.
+ */
+void
+output_visible(FILE *out, const uint8_t *s, size_t n)
+{
+	size_t i = 0, len, run = 0;
+	uint32_t uc;
+	char form[16];
+
+	while (i < n) {
+		/* Plain printable ASCII goes out in runs. */
+		if (s[i] >= 0x20 && s[i] < 0x7f) {
+			run = i;
+			while (i < n && s[i] >= 0x20 && s[i] < 0x7f)
+				i++;
+			fwrite(s + run, 1, i - run, out);
+			continue;
+		}
+		if (s[i] == '\n' || s[i] == '\t') {
+			putc(s[i++], out);
+			continue;
+		}
+		if (s[i] == '\r') {
+			if (i + 1 >= n || s[i + 1] != '\n')
+				putc('\n', out);
+			i++;
+			continue;
+		}
+		len = width_decode(s + i, n - i, &uc);
+		width_char_form(uc, uc == 0xFFFD && len == 1 && s[i] != 0xEF,
+				0, form, &run);
+		fwrite(form, 1, run, out);
+		i += len;
+	}
+}
+
+/* A fraction 0..1 as "0.8712", whatever the locale. */
+static void
+put_fraction(FILE *out, double x)
+{
+	long v = (long)(x * 10000 + 0.5);
+
+	if (v < 0)
+		v = 0;
+	fprintf(out, "%ld.%04ld", v / 10000, v % 10000);
+}
+
+/* --- --json ----------------------------------------------------------------- */
+
+/* A JSON string: escapes, and U+FFFD for bytes that are not UTF-8. */
+static void
+json_string(FILE *out, const char *str)
+{
+	const uint8_t *s = (const uint8_t *)str;
+	size_t n = strlen(str), i = 0, len;
+	uint32_t uc;
+
+	putc('"', out);
+	while (i < n) {
+		len = width_decode(s + i, n - i, &uc);
+		if (uc == '"' || uc == '\\')
+			fprintf(out, "\\%c", (int)uc);
+		else if (uc < 0x20 || uc == 0x7f || (uc >= 0x80 && uc < 0xa0) ||
+			 uc == 0x2028 || uc == 0x2029)
+			fprintf(out, "\\u%04x", (unsigned)uc);
+		else if (uc == 0xFFFD && len == 1)
+			fputs("\\ufffd", out);
+		else
+			fwrite(s + i, 1, len, out);
+		i += len;
+	}
+	putc('"', out);
+}
+
+static size_t
+orig(const struct text *t, size_t off)
+{
+	if (off == 0)
+		return 0;
+	if (off >= t->len)
+		return t->raw_len;
+	return text_orig_offset(t, off);
+}
+
+struct json_state {
+	FILE *out;
+	const struct text *ta, *tb;
+	bool first;
+};
+
+static void
+json_piece(const struct piece *p, void *priv)
+{
+	struct json_state *js = priv;
+	static const char *const names[] = { "equal", "delete", "insert" };
+
+	fprintf(js->out, "%s\n{\"op\":\"%s\"", js->first ? "" : ",",
+		names[p->kind]);
+	js->first = false;
+	if (p->kind != PIECE_INSERT)
+		fprintf(js->out, ",\"a\":[%zu,%zu]", orig(js->ta, p->a0),
+			orig(js->ta, p->a1));
+	if (p->kind != PIECE_DELETE)
+		fprintf(js->out, ",\"b\":[%zu,%zu]", orig(js->tb, p->b0),
+			orig(js->tb, p->b1));
+	if (p->move)
+		fprintf(js->out, ",\"move\":%u", (unsigned)p->move);
+	if (p->edit)
+		fputs(",\"edit\":true", js->out);
+	if (p->cosmetic)
+		fputs(",\"cosmetic\":true", js->out);
+	putc('}', js->out);
+}
+
+void
+output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
+	    size_t nversions, const struct comparison *cmp, size_t ncmp)
+{
+	size_t i;
+
+	fputs("{\"versions\":[", out);
+	for (i = 0; i < nversions; i++) {
+		fprintf(out, "%s\n{\"path\":", i ? "," : "");
+		json_string(out, texts[i]->path);
+		fprintf(out, ",\"bytes\":%zu,\"encoding\":", texts[i]->raw_len);
+		json_string(out, texts[i]->encoding);
+		fprintf(out, ",\"paragraphs\":%zu,\"words\":%zu,"
+			"\"invalid_bytes\":%zu}", docs[i]->npara,
+			doc_word_count(docs[i]), texts[i]->invalid);
+	}
+	fputs("],\n\"comparisons\":[", out);
+	for (i = 0; i < ncmp; i++) {
+		const struct alignment *al = cmp[i].al;
+		const struct align_stats *st = &al->stats;
+		struct json_state js = { out, texts[cmp[i].a],
+					 texts[cmp[i].b], true };
+
+		fprintf(out, "%s\n{\"a\":%zu,\"b\":%zu,\"similarity\":",
+			i ? "," : "", cmp[i].a, cmp[i].b);
+		put_fraction(out, st->similarity);
+		fprintf(out, ",\"words\":{\"kept\":%zu,\"deleted\":%zu,"
+			"\"inserted\":%zu,\"changed_from\":%zu,"
+			"\"changed_to\":%zu,\"moved\":%zu},"
+			"\"changes\":{\"substantive\":%zu,\"cosmetic\":%zu},"
+			"\"moves\":%zu,\"ops\":[", st->kept, st->deleted,
+			st->inserted, st->changed_a, st->changed_b, st->moved,
+			st->substantive, st->cosmetic, al->nmove);
+		output_walk(al, json_piece, &js);
+		fputs("]}", out);
+	}
+	fputs("]}\n", out);
+}
+
+/* --- --inline --------------------------------------------------------------- */
+
+struct inline_state {
+	FILE *out;
+	const struct alignment *al;
+	bool color;
+	uint32_t marked;	/* last moved block given its marker, + 1 */
+	const uint8_t *ws;	/* white space after the last deletion */
+	size_t nws;
+	uint32_t ws_block;	/* the block of that deletion */
+};
+
+/*
+ * The white space after a deletion is shown only once the next piece is
+ * known: before an insertion a single space at most (the insertion brings
+ * B's own), otherwise the deletion's own, one space if on one line.
+ */
+static void
+inline_flush_ws(struct inline_state *is, const struct piece *next)
+{
+	bool line = is->nws && memchr(is->ws, '\n', is->nws) != NULL;
+
+	if (is->nws == 0)
+		return;
+	if (!line)
+		fputc(' ', is->out);
+	else if (next == NULL)
+		output_visible(is->out, is->ws, is->nws);
+	else if (next->block != is->ws_block)
+		fputs("\n\n", is->out);	/* a paragraph ends here */
+	else if (next->kind != PIECE_INSERT)
+		output_visible(is->out, is->ws, is->nws);
+	is->nws = 0;
+}
+
+/* Split s[0 .. n) into leading space, body, trailing space. */
+static void
+trim_space(const uint8_t *s, size_t n, size_t *b0, size_t *b1)
+{
+	size_t i = 0, j = n;
+
+	while (i < j && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+			 s[i] == '\r'))
+		i++;
+	while (j > i && (s[j - 1] == ' ' || s[j - 1] == '\t' ||
+			 s[j - 1] == '\n' || s[j - 1] == '\r'))
+		j--;
+	*b0 = i;
+	*b1 = j;
+}
+
+/* Paragraph number (1-based) of the other end of a move. */
+static size_t
+move_para(const struct alignment *al, uint32_t block)
+{
+	const struct block *bl = &al->block[al->block[block].twin];
+
+	return (bl->kind == BLOCK_DELETED ? bl->a : bl->b) + 1;
+}
+
+static void
+inline_piece(const struct piece *p, void *priv)
+{
+	struct inline_state *is = priv;
+	FILE *out = is->out;
+	const uint8_t *s;
+	size_t n, b0, b1;
+	bool del = p->kind == PIECE_DELETE;
+	bool src = p->move && del && !p->edit && !p->cosmetic &&
+		is->al->block[p->block].kind == BLOCK_DELETED;
+	const char *open, *close;
+
+	inline_flush_ws(is, p);
+	/* The destination of a move opens with a marker naming its source. */
+	if (p->move && !src && is->marked != p->block + 1) {
+		is->marked = p->block + 1;
+		fputs(is->color ? "\033[35m" : "{+", out);
+		fprintf(out, "(moved from \xc2\xb6%zu)", move_para(is->al,
+								 p->block));
+		fputs(is->color ? "\033[m " : "+} ", out);
+	}
+	if (p->kind == PIECE_EQUAL) {
+		if (is->color && p->move)
+			fputs("\033[35m", out);
+		output_visible(out, is->al->b->text->data + p->b0, p->b1 - p->b0);
+		if (is->color && p->move)
+			fputs("\033[m", out);
+		return;
+	}
+	s = del ? is->al->a->text->data + p->a0 :
+		is->al->b->text->data + p->b0;
+	n = del ? p->a1 - p->a0 : p->b1 - p->b0;
+	trim_space(s, n, &b0, &b1);
+	output_visible(out, s, b0);
+	if (is->color) {
+		open = p->cosmetic ? "\033[2m" : src ? "\033[35;9m" :
+			del ? "\033[31;9m" : "\033[32m";
+		close = "\033[m";
+	} else if (p->cosmetic) {
+		open = del ? "[~" : "{~";
+		close = del ? "~]" : "~}";
+	} else {
+		open = del ? "[-" : "{+";
+		close = del ? "-]" : "+}";
+	}
+	fputs(open, out);
+	if (src)
+		fprintf(out, "(moved to \xc2\xb6%zu) ", move_para(is->al,
+								 p->block));
+	output_visible(out, s + b0, b1 - b0);
+	fputs(close, out);
+	if (del) {
+		is->ws = s + b1;
+		is->nws = n - b1;
+		is->ws_block = p->block;
+	} else {
+		output_visible(out, s + b1, n - b1);
+	}
+}
+
+void
+output_inline(FILE *out, const struct alignment *al, bool color)
+{
+	struct inline_state is = { out, al, color, 0, NULL, 0, 0 };
+
+	walk(al, true, inline_piece, &is);
+	inline_flush_ws(&is, NULL);
+}
+
+/* --- --stat ----------------------------------------------------------------- */
+
+static void
+put_path(FILE *out, const char *path)
+{
+	output_visible(out, (const uint8_t *)path, strlen(path));
+}
+
+void
+output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
+	    size_t nversions, const struct comparison *cmp, size_t ncmp,
+	    const double *matrix)
+{
+	size_t i, j;
+
+	fprintf(out, "%-3s %7s %6s %6s  %s\n", "v", "words", "paras",
+		"bytes", "file");
+	for (i = 0; i < nversions; i++) {
+		fprintf(out, "%-3zu %7zu %6zu %6zu  ", i + 1,
+			doc_word_count(docs[i]), docs[i]->npara,
+			texts[i]->raw_len);
+		put_path(out, texts[i]->path);
+		if (texts[i]->invalid)
+			fprintf(out, " (%zu invalid bytes)", texts[i]->invalid);
+		putc('\n', out);
+	}
+	for (i = 0; i < ncmp; i++) {
+		const struct align_stats *st = &cmp[i].al->stats;
+
+		fprintf(out, "\n%zu -> %zu: similarity ", cmp[i].a + 1,
+			cmp[i].b + 1);
+		put_fraction(out, st->similarity);
+		fprintf(out, "\n  words: %zu kept, %zu deleted, %zu inserted, "
+			"%zu changed to %zu, %zu moved\n", st->kept,
+			st->deleted, st->inserted, st->changed_a,
+			st->changed_b, st->moved);
+		fprintf(out, "  changes: %zu substantive, %zu cosmetic, "
+			"%zu moves\n", st->substantive, st->cosmetic,
+			cmp[i].al->nmove);
+	}
+	if (matrix == NULL || nversions < 3)
+		return;
+	fputs("\nsimilarity", out);
+	for (j = 0; j < nversions; j++)
+		fprintf(out, " %6zu", j + 1);
+	putc('\n', out);
+	for (i = 0; i < nversions; i++) {
+		fprintf(out, "%-10zu", i + 1);
+		for (j = 0; j < nversions; j++) {
+			putc(' ', out);
+			putc(' ', out);
+			put_fraction(out, matrix[i * nversions + j]);
+		}
+		putc('\n', out);
+	}
+}

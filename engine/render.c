@@ -1,0 +1,1379 @@
+/*
+ * render.c — the side-by-side layout model (see render.h).
+ *
+ * render_build() walks the blocks once.  For each block it first gives
+ * every token of the block's paragraphs a style (style_side), then lays
+ * out each side's paragraphs into rows (layout_para), creating rows as the
+ * longer side needs them; rows start as filler on both sides, so whatever
+ * the shorter side does not reach stays filler and the two sides always
+ * have the same number of rows.
+ *
+ * Wrapping works on "atoms": one character of a token in its visible form
+ * (width.h), or a whole TOK_SPACE token, which is drawn as one space.  The
+ * break opportunities are those of UAX #14, computed by
+ * u8_possible_linebreaks on a copy of the paragraph in which white space
+ * tokens are plain spaces (soft line ends must not be mandatory breaks)
+ * and control and invalid bytes are letters, byte for byte, so that the
+ * copy's offsets are the text's, a control shown as "^[" breaks like the
+ * letters it is shown as, and libunistring never sees invalid UTF-8.
+ *
+ * The filling is greedy (fill_line): a row takes "pieces", the atoms from
+ * one break opportunity to the next, while the row's width stays within
+ * the pane; spaces at the end of a row hang (they are not drawn and do not
+ * count).  A piece wider than the whole pane is broken between atoms,
+ * before any atom that has a width, so a combining mark stays with its
+ * base; at least one atom goes on each row, and since the pane is never
+ * narrower than the widest visible form with its brackets, nothing is ever
+ * cut off.  With brackets, the widths count "[-" and "-]" around each run
+ * of deleted atoms on the row (likewise "{+" "+}"), which is why a width
+ * is always measured from the style of the atom before it.
+ *
+ * Every atom is measured a bounded number of times: a piece is measured
+ * only until it overflows the pane (widths only grow), once on the row
+ * where it does not fit and once more on the next row, and each row is
+ * walked once more to emit its spans; so the layout is linear in the text,
+ * even for a 10 MB line or word.  A token of printable ASCII with no break
+ * opportunity inside is measured as one atom, which makes English fast.
+ * The scratch buffers are reused from paragraph to paragraph.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unilbrk.h>
+
+#include "render.h"
+#include "width.h"
+#include "xalloc.h"
+
+/* No style yet: a token that is not a unit, or the start of a row. */
+#define STYLE_NONE	0xff
+
+#define MARK_CONT	0x2502	/* │ */
+#define MARK_COSMETIC	0x2248	/* ≈ */
+
+struct builder {
+	struct render *r;
+	const struct alignment *al;
+	size_t caprow, capspan, capnote;
+	uint8_t *style[2];	/* style of each token, per side */
+	uint8_t *copy;		/* the paragraph for u8_possible_linebreaks */
+	char *brk;		/* its break opportunities */
+	uint8_t *simple;	/* per token of it: printable ASCII, unbroken */
+	size_t capcopy, capbrk, capsimple;
+	uint32_t pstart;	/* offset of copy[0] in the text */
+	uint32_t ptok;		/* its first token */
+	const struct doc *d;	/* the side being laid out */
+	int side;
+};
+
+/* A position in a paragraph: a byte and the token holding it. */
+struct cursor {
+	uint32_t pos;
+	uint32_t tok;
+	bool zwj;		/* the atom before pos is U+200D */
+};
+
+struct atom {
+	uint32_t len;
+	unsigned int width;
+	uint8_t style;
+	bool space;		/* a TOK_SPACE token */
+	bool brk;		/* a row may start here (UAX #14) */
+	bool split;		/* a too wide piece may be broken here */
+};
+
+/* Running width of a row: columns so far and the style of the last atom. */
+struct measure {
+	unsigned int w;
+	uint8_t last;
+};
+
+static bool
+bracketed(const struct builder *b, uint8_t style)
+{
+	return b->r->opts.brackets &&
+	    (style == STYLE_DELETED || style == STYLE_INSERTED);
+}
+
+/*
+ * Read the atom at c (c->pos < end) and step past it.  With `whole`, a
+ * token of printable ASCII with no break opportunity inside is one atom
+ * (the fast path for English); fill_forced, which may cut anywhere, reads
+ * single characters.
+ */
+static void
+next_atom(const struct builder *b, struct cursor *c, uint32_t end,
+	  struct atom *at, bool whole)
+{
+	const struct token *t = &b->d->tok[c->tok];
+	const uint8_t *s = b->d->text->data;
+	uint32_t tend = t->off + t->len, pos = c->pos;
+	uint32_t uc;
+	size_t k, ol;
+	char out[16];
+	char o;
+
+	if (tend > end)
+		tend = end;
+	o = pos > b->pstart ? b->brk[pos - b->pstart] : UC_BREAK_PROHIBITED;
+	at->brk = o == UC_BREAK_POSSIBLE || o == UC_BREAK_MANDATORY ||
+	    o == UC_BREAK_HYPHENATION;
+	at->style = b->style[b->side][c->tok];
+	if (t->kind == TOK_SPACE) {
+		at->len = tend - pos;
+		at->width = 1;
+		at->space = true;
+		at->split = true;
+		c->zwj = false;
+	} else if (whole && pos == t->off && tend == t->off + t->len &&
+	    b->simple[c->tok - b->ptok]) {
+		at->len = t->len;
+		at->width = t->len;
+		at->space = false;
+		at->split = !c->zwj;
+		c->zwj = false;
+	} else if (s[pos] >= 0x20 && s[pos] < 0x7f) {
+		at->len = 1;
+		at->width = 1;
+		at->space = false;
+		at->split = !c->zwj;
+		c->zwj = false;
+	} else {
+		k = width_decode(s + pos, tend - pos, &uc);
+		at->len = (uint32_t)k;
+		at->space = false;
+		if (uc == '\t')
+			at->width = 1;
+		else
+			at->width = (unsigned int)width_char_form(uc,
+			    uc == 0xfffd && k == 1, 0, out, &ol);
+		at->split = at->width > 0 && !c->zwj;
+		c->zwj = uc == 0x200d;
+	}
+	c->pos += at->len;
+	if (c->pos >= t->off + t->len)
+		c->tok++;
+}
+
+/* Add atom a to m: its width and the brackets it opens or closes. */
+static void
+add_atom(const struct builder *b, struct measure *m, const struct atom *a)
+{
+	unsigned int w = a->width;
+
+	if (a->style != m->last) {
+		if (m->last != STYLE_NONE && bracketed(b, m->last))
+			w += 2;
+		if (bracketed(b, a->style))
+			w += 2;
+	}
+	m->w += w;
+	m->last = a->style;
+}
+
+/* Width of the row m with its last bracket closed. */
+static unsigned int
+closed_width(const struct builder *b, const struct measure *m)
+{
+	return m->w + (m->last != STYLE_NONE && bracketed(b, m->last) ? 2 : 0);
+}
+
+/*
+ * Fill a row from vis with a piece too wide for the pane, breaking it
+ * between atoms: before the last atom that may start a row (split) ahead
+ * of the one that does not fit, else before that one; at least one atom
+ * is taken.  Returns the end of the row's content; *next gets the start
+ * of the next row.
+ */
+static uint32_t
+fill_forced(const struct builder *b, struct cursor vis, uint32_t end,
+	    struct cursor *next)
+{
+	unsigned int pane = b->r->pane;
+	struct measure pend = { 0, STYLE_NONE }, t;
+	struct cursor it = vis, before, content = vis;
+	struct cursor split_content = vis, split_at = vis;
+	bool any = false, have_split = false;
+	struct atom at;
+
+	while (it.pos < end) {
+		before = it;
+		next_atom(b, &it, end, &at, false);
+		if (at.space) {
+			add_atom(b, &pend, &at);
+			continue;
+		}
+		t = pend;
+		add_atom(b, &t, &at);
+		if (any && closed_width(b, &t) > pane) {
+			if (!at.split && have_split) {
+				*next = split_at;
+				return split_content.pos;
+			}
+			*next = before;
+			return content.pos;
+		}
+		if (any && at.split) {
+			/* A row could end before this atom. */
+			have_split = true;
+			split_content = content;
+			split_at = before;
+		}
+		pend = t;
+		content = it;
+		any = true;
+	}
+	*next = it;
+	return content.pos;
+}
+
+/*
+ * Fill one row starting at *c (not a space): returns the end of its
+ * visible part and leaves *c at the start of the next row (or at end).
+ */
+static uint32_t
+fill_line(const struct builder *b, struct cursor *c, uint32_t end)
+{
+	unsigned int pane = b->r->pane;
+	struct measure row = { 0, STYLE_NONE }, m, cm;
+	struct cursor vis = *c, it, before, content;
+	struct atom at;
+	bool seen;
+
+	for (;;) {
+		/* The next piece: pending spaces, then up to a break. */
+		m = row;
+		cm = row;
+		it = vis;
+		content = vis;
+		seen = false;
+		while (it.pos < end) {
+			before = it;
+			next_atom(b, &it, end, &at, true);
+			if (at.brk && seen) {
+				it = before;
+				break;
+			}
+			add_atom(b, &m, &at);
+			if (!at.space) {
+				seen = true;
+				cm = m;
+				content = it;
+				/* Widths only grow: stop once it cannot fit. */
+				if (closed_width(b, &cm) > pane)
+					break;
+			}
+		}
+		if (!seen) {
+			*c = it;	/* only hanging spaces were left */
+			return vis.pos;
+		}
+		if (closed_width(b, &cm) <= pane) {
+			row = cm;
+			vis = content;
+			continue;
+		}
+		if (row.last != STYLE_NONE) {
+			*c = vis;	/* the piece starts the next row */
+			return vis.pos;
+		}
+		return fill_forced(b, vis, end, c);
+	}
+}
+
+/* --- rows and spans ------------------------------------------------------- */
+
+static struct render_row *
+row_get(struct builder *b, size_t i, uint32_t block)
+{
+	struct render *r = b->r;
+	struct render_row *row;
+
+	if (i == r->nrow) {
+		r->row = xgrow(r->row, &b->caprow, i + 1, sizeof *r->row);
+		row = &r->row[r->nrow++];
+		memset(row, 0, sizeof *row);
+		row->para[0] = row->para[1] = RENDER_NONE;
+		row->block = block;
+		row->mark = ' ';
+		row->cell[0] = row->cell[1] = CELL_FILLER;
+	}
+	return &r->row[i];
+}
+
+static void
+push_span(struct builder *b, const struct render_span *sp)
+{
+	struct render *r = b->r;
+
+	r->span = xgrow(r->span, &b->capspan, r->nspan + 1, sizeof *r->span);
+	r->span[r->nspan++] = *sp;
+}
+
+static void
+close_span(struct builder *b, struct render_span *sp)
+{
+	if (bracketed(b, sp->style)) {
+		sp->width += 2;
+		sp->flags |= SPAN_CLOSE;
+	}
+	push_span(b, sp);
+}
+
+/* Spans for atoms [c.pos, vend) in row->cell[b->side]: one per style run. */
+static void
+emit_line(struct builder *b, struct cursor c, uint32_t vend,
+	  struct render_row *row)
+{
+	struct render_span sp = { 0 };
+	unsigned int col = 0;
+	bool have = false;
+	struct atom at;
+	uint32_t pos;
+
+	row->span[b->side] = (uint32_t)b->r->nspan;
+	while (c.pos < vend) {
+		pos = c.pos;
+		next_atom(b, &c, vend, &at, true);
+		if (!have || at.style != sp.style) {
+			if (have) {
+				close_span(b, &sp);
+				col = sp.col + sp.width;
+			}
+			memset(&sp, 0, sizeof sp);
+			sp.off = pos;
+			sp.col = (uint16_t)col;
+			sp.style = at.style;
+			if (bracketed(b, at.style)) {
+				sp.width = 2;
+				sp.flags = SPAN_OPEN;
+			}
+			have = true;
+		}
+		sp.len += at.len;
+		sp.width = (uint16_t)(sp.width + at.width);
+	}
+	if (have)
+		close_span(b, &sp);
+	row->nspan[b->side] = (uint32_t)(b->r->nspan - row->span[b->side]);
+	row->cell[b->side] = CELL_TEXT;
+}
+
+/*
+ * Break opportunities of paragraph p, on a copy where white space is
+ * spaces and control and invalid bytes are letters (see the top); and
+ * which of its tokens are simple (see next_atom).
+ */
+static void
+para_breaks(struct builder *b, const struct para *p)
+{
+	const struct doc *d = b->d;
+	size_t n = p->end - p->start;
+	uint32_t k, i;
+
+	b->copy = xgrow(b->copy, &b->capcopy, n + 1, 1);
+	b->brk = xgrow(b->brk, &b->capbrk, n + 1, 1);
+	memcpy(b->copy, d->text->data + p->start, n);
+	for (k = p->tok; k < p->tok + p->ntok; k++) {
+		const struct token *t = &d->tok[k];
+		uint32_t s, e;
+		int fill;
+
+		if (t->kind == TOK_SPACE)
+			fill = ' ';
+		else if (t->kind == TOK_INVALID || t->kind == TOK_CONTROL)
+			fill = 'a';
+		else
+			continue;
+		s = t->off > p->start ? t->off : p->start;
+		e = t->off + t->len < p->end ? t->off + t->len : p->end;
+		if (s < e)
+			memset(b->copy + (s - p->start), fill, e - s);
+	}
+	b->pstart = p->start;
+	b->ptok = p->tok;
+	if (n > 0)
+		u8_possible_linebreaks(b->copy, n, "UTF-8", b->brk);
+	b->simple = xgrow(b->simple, &b->capsimple, p->ntok + 1, 1);
+	for (k = p->tok; k < p->tok + p->ntok; k++) {
+		const struct token *t = &d->tok[k];
+		bool simple = t->kind != TOK_SPACE && t->off >= p->start &&
+		    t->off + t->len <= p->end;
+
+		for (i = t->off; simple && i < t->off + t->len; i++) {
+			const uint8_t *s = d->text->data;
+			char o = b->brk[i - p->start];
+
+			if (s[i] < 0x20 || s[i] >= 0x7f || (i > t->off &&
+			    (o == UC_BREAK_POSSIBLE ||
+			     o == UC_BREAK_MANDATORY ||
+			     o == UC_BREAK_HYPHENATION)))
+				simple = false;
+		}
+		b->simple[k - p->tok] = simple;
+	}
+}
+
+/* Lay paragraph p of side b->side out from row i on; returns the rows. */
+static size_t
+layout_para(struct builder *b, uint32_t p, size_t i, uint32_t block)
+{
+	const struct para *pa = &b->d->para[p];
+	struct cursor c = { pa->start, pa->tok, false }, peek;
+	struct render_row *row;
+	struct atom at;
+	size_t n = 0;
+	uint32_t vend;
+
+	para_breaks(b, pa);
+	while (c.tok < b->d->ntok &&
+	    b->d->tok[c.tok].off + b->d->tok[c.tok].len <= c.pos)
+		c.tok++;
+	for (;;) {
+		/* Rows never start with white space. */
+		while (c.pos < pa->end) {
+			peek = c;
+			next_atom(b, &peek, pa->end, &at, true);
+			if (!at.space)
+				break;
+			c = peek;
+		}
+		if (c.pos >= pa->end)
+			break;
+		peek = c;
+		vend = fill_line(b, &c, pa->end);
+		row = row_get(b, i + n, block);
+		row->para[b->side] = p;
+		emit_line(b, peek, vend, row);
+		n++;
+	}
+	if (n == 0) {
+		/* An empty paragraph still takes a row. */
+		row = row_get(b, i, block);
+		row->para[b->side] = p;
+		row->cell[b->side] = CELL_TEXT;
+		row->span[b->side] = (uint32_t)b->r->nspan;
+		n = 1;
+	}
+	return n;
+}
+
+/* --- styles --------------------------------------------------------------- */
+
+static void
+style_units(const struct builder *b, int side, uint32_t u0, uint32_t u1,
+	    uint8_t style)
+{
+	const struct doc *d = side ? b->al->b : b->al->a;
+	uint32_t u, k;
+
+	for (u = u0; u < u1; u++)
+		for (k = d->unit[u].tok; k < d->unit[u].tok + d->unit[u].ntok &&
+		    k < d->ntok; k++)
+			b->style[side][k] = style;
+}
+
+/*
+ * Give every token of the block's paragraphs on one side its style: the
+ * ops' styles for units within the block (a moved block's ops also name
+ * units of its twin, which are skipped), `unch` for other units, and for
+ * tokens that are not units the style of the units around them when they
+ * agree, else `unch`.
+ */
+static void
+style_side(struct builder *b, int side, uint32_t p0, uint32_t np,
+	   const struct block *bl, uint8_t unch)
+{
+	const struct alignment *al = b->al;
+	const struct doc *d = side ? al->b : al->a;
+	uint32_t p, k, j, u0 = 0, u1 = 0, o;
+	uint8_t *st = b->style[side], prev, s;
+
+	if (np == 0)
+		return;
+	for (p = p0; p < p0 + np; p++)
+		memset(st + d->para[p].tok, STYLE_NONE, d->para[p].ntok);
+	if (d->unit != NULL) {
+		u0 = d->para[p0].unit;
+		u1 = d->para[p0 + np - 1].unit + d->para[p0 + np - 1].nunit;
+		if (u1 > d->nunit)
+			u1 = (uint32_t)d->nunit;
+		if (u0 > u1)
+			u0 = u1;
+		style_units(b, side, u0, u1, unch);
+		for (o = bl->op; o < bl->op + bl->nop && o < al->nop; o++) {
+			const struct wop *w = &al->op[o];
+			uint32_t a = side ? w->b : w->a;
+			uint32_t e = a + (side ? w->nb : w->na);
+
+			switch (w->kind) {
+			case WOP_DELETE:
+				s = STYLE_DELETED;
+				break;
+			case WOP_INSERT:
+				s = STYLE_INSERTED;
+				break;
+			case WOP_COSMETIC:
+				s = b->r->opts.cosmetic ? STYLE_COSMETIC : unch;
+				break;
+			default:
+				s = unch;
+				break;
+			}
+			if (a < u0)
+				a = u0;
+			if (e > u1)
+				e = u1;
+			if (a < e)
+				style_units(b, side, a, e, s);
+		}
+	}
+	for (p = p0; p < p0 + np; p++) {
+		const struct para *pa = &d->para[p];
+		uint32_t end = pa->tok + pa->ntok;
+
+		prev = STYLE_NONE;
+		for (k = pa->tok; k < end; k = j) {
+			if (st[k] != STYLE_NONE) {
+				prev = st[k];
+				j = k + 1;
+				continue;
+			}
+			for (j = k; j < end && st[j] == STYLE_NONE; j++)
+				;
+			s = prev != STYLE_NONE && j < end && st[j] == prev ?
+			    prev : unch;
+			memset(st + k, s, j - k);
+		}
+	}
+}
+
+/* The style of the unchanged words of a block. */
+static uint8_t
+unchanged_style(const struct block *bl)
+{
+	if (bl->move)
+		return STYLE_MOVED;
+	switch (bl->kind) {
+	case BLOCK_EQUAL:
+		return STYLE_TEXT;
+	case BLOCK_CHANGED:
+		return STYLE_CHANGED_PARA;
+	case BLOCK_DELETED:
+		return STYLE_DELETED;
+	default:
+		return STYLE_INSERTED;
+	}
+}
+
+/* The gutter marker of a block's first row. */
+static uint32_t
+block_mark(const struct render *r, const struct block *bl)
+{
+	if (bl->move) {
+		if (bl->nb == 0)
+			return '>';
+		if (bl->na == 0)
+			return '<';
+		return '~';
+	}
+	switch (bl->kind) {
+	case BLOCK_EQUAL:
+		return bl->cosmetic && r->opts.cosmetic ? MARK_COSMETIC : ' ';
+	case BLOCK_CHANGED:
+		return '~';
+	case BLOCK_DELETED:
+		return '-';
+	default:
+		return '+';
+	}
+}
+
+/* --- blocks --------------------------------------------------------------- */
+
+/*
+ * The note row of a moved block on one side: "moved to ¶N ▼" on the left,
+ * "moved from ¶N ▲" on the right, or just "¶N ▼" when the pane is too
+ * narrow for the words.
+ */
+static void
+emit_note(struct builder *b, size_t i, uint32_t bi, const struct block *bl)
+{
+	const struct alignment *al = b->al;
+	const struct block *tw = &al->block[bl->twin];
+	struct render *r = b->r;
+	struct render_row *row = row_get(b, i, bi);
+	struct render_span sp = { 0 };
+	const char *arrow = bl->twin > bi ? "\xe2\x96\xbc" : "\xe2\x96\xb2";
+	unsigned long n = (unsigned long)(b->side ? tw->a : tw->b) + 1;
+	char buf[64];
+	size_t w;
+	int len;
+
+	len = snprintf(buf, sizeof buf, "moved %s \xc2\xb6%lu %s",
+		       b->side ? "from" : "to", n, arrow);
+	w = width_of((const uint8_t *)buf, (size_t)len, 0);
+	if (w > r->pane) {
+		len = snprintf(buf, sizeof buf, "\xc2\xb6%lu %s", n, arrow);
+		w = width_of((const uint8_t *)buf, (size_t)len, 0);
+	}
+	r->note = xgrow(r->note, &b->capnote, r->nnote + (size_t)len + 1, 1);
+	memcpy(r->note + r->nnote, buf, (size_t)len + 1);
+	sp.off = (uint32_t)r->nnote;
+	sp.len = (uint32_t)len;
+	sp.width = (uint16_t)w;
+	sp.style = STYLE_MOVED;
+	sp.flags = SPAN_NOTE;
+	r->nnote += (size_t)len;
+	row->span[b->side] = (uint32_t)r->nspan;
+	push_span(b, &sp);
+	row->nspan[b->side] = 1;
+	row->cell[b->side] = CELL_TEXT;
+}
+
+/* A blank row on both sides. */
+static void
+emit_blank(struct builder *b, uint32_t bi)
+{
+	struct render_row *row = row_get(b, b->r->nrow, bi);
+
+	row->cell[0] = row->cell[1] = CELL_BLANK;
+}
+
+/*
+ * Lay out paragraphs [p0, p0 + np) of one side from row i, a blank cell
+ * between two of them, after the move note if any.
+ */
+static void
+layout_side(struct builder *b, int side, size_t i, uint32_t bi,
+	    const struct block *bl, uint32_t p0, uint32_t np, bool note)
+{
+	const struct doc *d = side ? b->al->b : b->al->a;
+	uint32_t p;
+
+	b->side = side;
+	b->d = d;
+	if (np == 0)
+		return;
+	if (note)
+		emit_note(b, i++, bi, bl);
+	for (p = p0; p < p0 + np; p++) {
+		if (p > p0)
+			row_get(b, i++, bi)->cell[side] = CELL_BLANK;
+		i += layout_para(b, p, i, bi);
+	}
+}
+
+static void
+layout_block(struct builder *b, uint32_t bi)
+{
+	const struct alignment *al = b->al;
+	const struct block *bl = &al->block[bi];
+	struct render *r = b->r;
+	uint32_t na = bl->na, nb = bl->nb, g, ng;
+	uint8_t unch = unchanged_style(bl);
+	bool note = bl->move != 0 && bl->twin < al->nblock;
+	size_t first, i;
+
+	/* Defend against paragraph ranges past the end of a doc. */
+	if (bl->a > al->a->npara)
+		na = 0;
+	else if (na > al->a->npara - bl->a)
+		na = (uint32_t)(al->a->npara - bl->a);
+	if (bl->b > al->b->npara)
+		nb = 0;
+	else if (nb > al->b->npara - bl->b)
+		nb = (uint32_t)(al->b->npara - bl->b);
+	if (na == 0 && nb == 0) {
+		r->block_row[bi] = r->nrow;
+		return;
+	}
+	if (r->nrow > 0)
+		emit_blank(b, r->row[r->nrow - 1].block);
+	first = r->block_row[bi] = r->nrow;
+	style_side(b, 0, bl->a, na, bl, unch);
+	style_side(b, 1, bl->b, nb, bl, unch);
+	/* Pair by pair when both sides have as many paragraphs, else stacks. */
+	ng = na == nb ? na : 1;
+	for (g = 0; g < ng; g++) {
+		uint32_t ka = na == nb ? 1 : na, kb = na == nb ? 1 : nb;
+
+		if (g > 0)
+			emit_blank(b, bi);
+		i = r->nrow;
+		layout_side(b, 0, i, bi, bl, bl->a + g * ka, ka,
+			    note && g == 0);
+		layout_side(b, 1, i, bi, bl, bl->b + g * kb, kb,
+			    note && g == 0);
+	}
+	r->row[first].mark = block_mark(r, bl);
+	if (bl->kind != BLOCK_EQUAL || bl->move)
+		for (i = first + 1; i < r->nrow; i++)
+			r->row[i].mark = MARK_CONT;
+}
+
+static size_t token_at(const struct doc *d, uint32_t off);
+
+/* --- the inline layout ------------------------------------------------------ */
+
+/*
+ * With opts.inline_view the layout is one pane after the gutter, B's text
+ * with A's deleted words inline, as --inline writes it: a span's bytes are
+ * B's unless it has SPAN_FROM_A.  The rows are filled greedily at the
+ * UAX #14 opportunities of each piece of text (a run of one side's bytes
+ * in one style), and at the seams between pieces; a word wider than the
+ * pane is broken between characters.  Everything is drawn on side 0.
+ */
+struct iline {
+	size_t row;		/* the row being filled */
+	unsigned int col;	/* its next free column */
+	bool open;		/* a row has been started */
+	uint32_t block;
+	uint32_t para[2];	/* paragraphs shown, for the rows' para[] */
+};
+
+static void
+inline_newrow(struct builder *b, struct iline *L)
+{
+	struct render_row *row;
+
+	L->row = b->r->nrow;
+	row = row_get(b, L->row, L->block);
+	row->cell[0] = CELL_TEXT;
+	row->cell[1] = CELL_BLANK;
+	row->span[0] = (uint32_t)b->r->nspan;
+	row->nspan[0] = 0;
+	row->para[0] = L->para[0];
+	row->para[1] = L->para[1];
+	L->col = 0;
+	L->open = true;
+}
+
+/* Add bytes [off, off + len) in style st at the end of the current row. */
+static void
+inline_span(struct builder *b, struct iline *L, bool from_a, uint32_t off,
+	    uint32_t len, unsigned int width, uint8_t style)
+{
+	struct render *r = b->r;
+	struct render_row *row = &r->row[L->row];
+	struct render_span sp = { 0 };
+	uint8_t flags = from_a ? SPAN_FROM_A : 0;
+
+	if (row->nspan[0] > 0) {
+		struct render_span *last = &r->span[r->nspan - 1];
+
+		if (last->style == style &&
+		    (last->flags & SPAN_FROM_A) == flags &&
+		    last->off + last->len == off) {
+			last->len += len;
+			last->width = (uint16_t)(last->width + width);
+			L->col += width;
+			return;
+		}
+		if (bracketed(b, last->style) && last->style != style) {
+			last->flags |= SPAN_CLOSE;
+			last->width = (uint16_t)(last->width + 2);
+			L->col += 2;
+		}
+	}
+	sp.off = off;
+	sp.len = len;
+	sp.col = (uint16_t)L->col;
+	sp.width = (uint16_t)width;
+	sp.style = style;
+	sp.flags = flags;
+	if (bracketed(b, style) && (row->nspan[0] == 0 ||
+	    r->span[r->nspan - 1].style != style)) {
+		sp.flags |= SPAN_OPEN;
+		sp.width = (uint16_t)(sp.width + 2);
+	}
+	L->col += sp.width;
+	push_span(b, &sp);
+	row->nspan[0]++;
+}
+
+static void
+inline_endrow(struct builder *b, struct iline *L)
+{
+	struct render *r = b->r;
+	struct render_row *row;
+
+	if (!L->open)
+		return;
+	row = &r->row[L->row];
+	if (row->nspan[0] > 0) {
+		struct render_span *last = &r->span[r->nspan - 1];
+
+		if (bracketed(b, last->style) && !(last->flags & SPAN_CLOSE)) {
+			last->flags |= SPAN_CLOSE;
+			last->width = (uint16_t)(last->width + 2);
+		}
+	}
+	L->open = false;
+}
+
+/* Width of one atom at s (a character, or a TOK_SPACE token as one). */
+static unsigned int
+inline_atom(const uint8_t *s, size_t n, size_t *used)
+{
+	uint32_t uc;
+	char form[16];
+	size_t fl;
+
+	*used = width_decode(s, n, &uc);
+	if (uc == '\t')
+		return 1;
+	return (unsigned int)width_char_form(uc, uc == 0xfffd && *used == 1,
+					     0, form, &fl);
+}
+
+/*
+ * Lay out bytes [off, end) of doc d (one paragraph's worth at most) in
+ * style st, continuing the current row.
+ */
+static void
+inline_text(struct builder *b, struct iline *L, const struct doc *d,
+	    bool from_a, uint32_t off, uint32_t end, uint8_t st)
+{
+	const uint8_t *s = d->text->data;
+	unsigned int pane = b->r->pane, extra;
+	size_t t, n = end - off, i, used;
+	uint32_t pos, wstart;
+
+	if (off >= end)
+		return;
+	/* Break opportunities on a copy with spaces, controls as letters. */
+	b->copy = xgrow(b->copy, &b->capcopy, n + 1, 1);
+	b->brk = xgrow(b->brk, &b->capbrk, n + 1, 1);
+	memcpy(b->copy, s + off, n);
+	for (t = token_at(d, off); t < d->ntok && d->tok[t].off < end; t++) {
+		const struct token *tk = &d->tok[t];
+		uint32_t a = tk->off > off ? tk->off : off;
+		uint32_t e = tk->off + tk->len < end ? tk->off + tk->len : end;
+		int fill;
+
+		if (tk->kind == TOK_SPACE || tk->kind == TOK_BREAK)
+			fill = ' ';
+		else if (tk->kind == TOK_INVALID || tk->kind == TOK_CONTROL)
+			fill = 'a';
+		else
+			continue;
+		if (a < e)
+			memset(b->copy + (a - off), fill, e - a);
+	}
+	u8_possible_linebreaks(b->copy, n, "UTF-8", b->brk);
+	pos = off;
+	while (pos < end) {
+		unsigned int w = 0, wsp = 0;
+		uint32_t wend, sp_end;
+
+		/* Leading white space: one space, dropped at a row start. */
+		if (b->copy[pos - off] == ' ') {
+			wstart = pos;
+			while (pos < end && b->copy[pos - off] == ' ')
+				pos++;
+			if (!L->open)
+				inline_newrow(b, L);
+			if (L->col > 0 && L->col + 1 <= pane)
+				inline_span(b, L, from_a, wstart, pos - wstart,
+					    1, st);
+			else if (L->col > 0)
+				L->col = pane;	/* the space hangs */
+			continue;
+		}
+		/* A word: up to the next opportunity or space. */
+		wstart = pos;
+		i = pos - off;
+		do {
+			w += inline_atom(s + off + i, n - i, &used);
+			i += used;
+		} while (i < n && b->copy[i] != ' ' &&
+			 b->brk[i] != UC_BREAK_POSSIBLE &&
+			 b->brk[i] != UC_BREAK_MANDATORY);
+		wend = off + (uint32_t)i;
+		extra = bracketed(b, st) ? 4 : 0;
+		if (!L->open)
+			inline_newrow(b, L);
+		if (L->col > 0 && L->col + w + extra > pane) {
+			inline_endrow(b, L);
+			inline_newrow(b, L);
+		}
+		if (w + extra <= pane || L->col + w + extra <= pane) {
+			inline_span(b, L, from_a, wstart, wend - wstart, w, st);
+			pos = wend;
+			continue;
+		}
+		/* Wider than the pane: character by character. */
+		for (i = wstart - off; i < wend - off; i += used) {
+			unsigned int aw = inline_atom(s + off + i, n - i, &used);
+
+			if (L->col > 0 && L->col + aw + extra > pane) {
+				inline_endrow(b, L);
+				inline_newrow(b, L);
+			}
+			inline_span(b, L, from_a, off + (uint32_t)i,
+				    (uint32_t)used, aw, st);
+		}
+		pos = wend;
+		(void)wsp;
+		(void)sp_end;
+	}
+}
+
+/* Bytes of units [u0, u1) of d: to the next unit, within paragraph p. */
+static void
+unit_bytes(const struct doc *d, uint32_t p, uint32_t u0, uint32_t u1,
+	   uint32_t *off, uint32_t *end)
+{
+	const struct para *pa = &d->para[p];
+
+	*off = d->tok[d->unit[u0].tok].off;
+	if (u1 < pa->unit + pa->nunit)
+		*end = d->tok[d->unit[u1].tok].off;
+	else
+		*end = pa->end;
+}
+
+/* The paragraph of d holding unit u (paragraphs are in unit order). */
+static uint32_t
+unit_para(const struct doc *d, uint32_t u, uint32_t from)
+{
+	while (from + 1 < d->npara &&
+	       d->para[from].unit + d->para[from].nunit <= u)
+		from++;
+	return from;
+}
+
+static void
+inline_note(struct builder *b, struct iline *L, const struct block *bl,
+	    uint32_t bi, bool source)
+{
+	const struct block *tw = &b->al->block[bl->twin];
+	struct render *r = b->r;
+	struct render_span sp = { 0 };
+	char buf[64];
+	int len;
+
+	len = snprintf(buf, sizeof buf, "moved %s \xc2\xb6%lu %s",
+		       source ? "to" : "from",
+		       (unsigned long)(source ? tw->b : tw->a) + 1,
+		       bl->twin > bi ? "\xe2\x96\xbc" : "\xe2\x96\xb2");
+	inline_newrow(b, L);
+	r->note = xgrow(r->note, &b->capnote, r->nnote + (size_t)len + 1, 1);
+	memcpy(r->note + r->nnote, buf, (size_t)len + 1);
+	sp.off = (uint32_t)r->nnote;
+	sp.len = (uint32_t)len;
+	sp.width = (uint16_t)width_of((const uint8_t *)buf, (size_t)len, 0);
+	sp.style = STYLE_MOVED;
+	sp.flags = SPAN_NOTE;
+	r->nnote += (size_t)len;
+	push_span(b, &sp);
+	r->row[L->row].nspan[0] = 1;
+	inline_endrow(b, L);
+}
+
+/* Whole paragraphs [p0, p0 + np) of one side in one style. */
+static void
+inline_paras(struct builder *b, struct iline *L, bool from_a, uint32_t p0,
+	     uint32_t np, uint8_t st)
+{
+	const struct doc *d = from_a ? b->al->a : b->al->b;
+	uint32_t p;
+
+	for (p = p0; p < p0 + np; p++) {
+		if (p > p0) {
+			inline_endrow(b, L);
+			emit_blank(b, L->block);
+		}
+		L->para[from_a ? 0 : 1] = p;
+		if (!L->open)
+			inline_newrow(b, L);
+		inline_text(b, L, d, from_a, d->para[p].start, d->para[p].end,
+			    st);
+	}
+	inline_endrow(b, L);
+}
+
+/* A block's word operations, B's paragraphs setting the rows. */
+static void
+inline_ops(struct builder *b, struct iline *L, const struct block *bl,
+	   uint8_t unch)
+{
+	const struct alignment *al = b->al;
+	const struct doc *da = al->a, *db = al->b;
+	uint32_t o, pa = 0, pb = bl->nb ? bl->b : 0, off, end, u;
+
+	if (bl->move && bl->kind == BLOCK_INSERTED)
+		pa = al->block[bl->twin].a;
+	else
+		pa = bl->na ? bl->a : 0;
+	L->para[1] = bl->nb ? bl->b : RENDER_NONE;
+	L->para[0] = bl->na ? bl->a : RENDER_NONE;
+	for (o = bl->op; o < bl->op + bl->nop; o++) {
+		const struct wop *w = &al->op[o];
+		bool del = w->kind == WOP_DELETE;
+
+		/* Deleted words end before a space: keep one before what follows. */
+		if (!del && o > bl->op && al->op[o - 1].kind == WOP_DELETE &&
+		    L->open && L->col > 0 && L->col < b->r->pane) {
+			const struct wop *pw = &al->op[o - 1];
+			const struct token *lt = &da->tok[da->unit[pw->a + pw->na -
+								  1].tok];
+			uint32_t e = lt->off + lt->len;
+
+			if (e >= da->text->len || (da->text->data[e] != ' ' &&
+						   da->text->data[e] != '\n'))
+				L->col++;
+		}
+		const struct doc *d = del ? da : db;
+		uint32_t u0 = del ? w->a : w->b, nu = del ? w->na : w->nb;
+		uint8_t st = w->kind == WOP_DELETE ? STYLE_DELETED :
+			w->kind == WOP_INSERT ? STYLE_INSERTED :
+			w->kind == WOP_COSMETIC && b->r->opts.cosmetic ?
+			STYLE_COSMETIC : unch;
+
+		/* Each unit run, split where B's paragraphs change. */
+		for (u = u0; u < u0 + nu; ) {
+			uint32_t p, ue;
+
+			if (del) {
+				p = pa = unit_para(da, u, pa);
+			} else {
+				p = unit_para(db, u, pb);
+				if (p != pb) {
+					/* A new paragraph of B: a new row. */
+					inline_endrow(b, L);
+					emit_blank(b, L->block);
+					pb = p;
+					L->para[1] = p;
+				}
+			}
+			ue = d->para[p].unit + d->para[p].nunit;
+			if (ue > u0 + nu)
+				ue = u0 + nu;
+			unit_bytes(d, p, u, ue, &off, &end);
+			if (!L->open)
+				inline_newrow(b, L);
+			inline_text(b, L, d, del, off, end, st);
+			u = ue;
+		}
+	}
+	inline_endrow(b, L);
+}
+
+static void
+inline_block(struct builder *b, uint32_t bi)
+{
+	const struct alignment *al = b->al;
+	const struct block *bl = &al->block[bi];
+	struct render *r = b->r;
+	struct iline L = { 0 };
+	size_t first, i;
+
+	if (bl->na == 0 && bl->nb == 0) {
+		r->block_row[bi] = r->nrow;
+		return;
+	}
+	if (r->nrow > 0)
+		emit_blank(b, r->row[r->nrow - 1].block);
+	first = r->block_row[bi] = r->nrow;
+	L.block = bi;
+	L.para[0] = L.para[1] = RENDER_NONE;
+	if (bl->move && bl->kind == BLOCK_DELETED) {
+		inline_note(b, &L, bl, bi, true);
+		inline_paras(b, &L, true, bl->a, bl->na, STYLE_MOVED);
+	} else if (bl->move) {
+		inline_note(b, &L, bl, bi, false);
+		inline_ops(b, &L, bl, STYLE_MOVED);
+	} else if (bl->kind == BLOCK_DELETED) {
+		inline_paras(b, &L, true, bl->a, bl->na, STYLE_DELETED);
+	} else if (bl->kind == BLOCK_INSERTED) {
+		inline_paras(b, &L, false, bl->b, bl->nb, STYLE_INSERTED);
+	} else {
+		inline_ops(b, &L, bl, bl->kind == BLOCK_EQUAL ? STYLE_TEXT :
+			   STYLE_CHANGED_PARA);
+	}
+	r->row[first].mark = block_mark(r, bl);
+	if (bl->kind != BLOCK_EQUAL || bl->move)
+		for (i = first + 1; i < r->nrow; i++)
+			r->row[i].mark = MARK_CONT;
+}
+
+struct render *
+render_build(const struct alignment *al, const struct render_opts *o)
+{
+	struct builder b = { 0 };
+	struct render *r = xcalloc(1, sizeof *r);
+	unsigned int w;
+	uint32_t bi;
+
+	r->al = al;
+	if (o != NULL)
+		r->opts = *o;
+	else
+		r->opts.width = 80;
+	w = r->opts.width;
+	r->pane = w > RENDER_GUTTER ? (w - RENDER_GUTTER) / 2 : 0;
+	if (r->opts.inline_view)
+		r->pane = w > RENDER_GUTTER ? w - RENDER_GUTTER : 0;
+	if (r->pane < RENDER_MIN_PANE)
+		r->pane = RENDER_MIN_PANE;
+	if (r->pane > RENDER_MAX_PANE)
+		r->pane = RENDER_MAX_PANE;
+	r->width = r->opts.inline_view ? r->pane + RENDER_GUTTER :
+		2 * r->pane + RENDER_GUTTER;
+	r->block_row = xcalloc(al->nblock + 1, sizeof *r->block_row);
+	b.r = r;
+	b.al = al;
+	b.style[0] = xmalloc(al->a->ntok + 1);
+	b.style[1] = xmalloc(al->b->ntok + 1);
+	for (bi = 0; bi < al->nblock; bi++) {
+		if (r->opts.inline_view)
+			inline_block(&b, bi);
+		else
+			layout_block(&b, bi);
+	}
+	r->block_row[al->nblock] = r->nrow;
+	free(b.style[0]);
+	free(b.style[1]);
+	free(b.copy);
+	free(b.brk);
+	free(b.simple);
+	return r;
+}
+
+void
+render_free(struct render *r)
+{
+	if (r == NULL)
+		return;
+	free(r->row);
+	free(r->span);
+	free(r->note);
+	free(r->block_row);
+	free(r);
+}
+
+/* --- drawing -------------------------------------------------------------- */
+
+static void
+put(char **buf, size_t *cap, size_t *n, const void *s, size_t len)
+{
+	*buf = xgrow(*buf, cap, *n + len + 1, 1);
+	memcpy(*buf + *n, s, len);
+	*n += len;
+}
+
+/* The token of d holding byte off (tokens tile the text, in order). */
+static size_t
+token_at(const struct doc *d, uint32_t off)
+{
+	size_t lo = 0, hi = d->ntok;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->tok[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+render_span_text(const struct render *r, int side,
+		 const struct render_span *sp, char **buf, size_t *cap)
+{
+	const struct doc *d = (r->opts.inline_view ?
+		!(sp->flags & SPAN_FROM_A) : side) ? r->al->b : r->al->a;
+	const uint8_t *s = d->text->data;
+	const char *open = sp->style == STYLE_DELETED ? "[-" : "{+";
+	const char *close = sp->style == STYLE_DELETED ? "-]" : "+}";
+	uint32_t pos = sp->off, end = sp->off + sp->len, tend, uc;
+	size_t n = 0, k, ol, t;
+	char out[16];
+
+	*buf = xgrow(*buf, cap, 1, 1);
+	if (sp->flags & SPAN_OPEN)
+		put(buf, cap, &n, open, 2);
+	if (sp->flags & SPAN_NOTE) {
+		put(buf, cap, &n, r->note + sp->off, sp->len);
+	} else if (pos < end) {
+		t = token_at(d, pos);
+		while (pos < end) {
+			while (t + 1 < d->ntok &&
+			    d->tok[t].off + d->tok[t].len <= pos)
+				t++;
+			tend = d->tok[t].off + d->tok[t].len;
+			if (tend > end || tend <= pos)
+				tend = end;
+			if (d->tok[t].kind == TOK_SPACE ||
+			    d->tok[t].kind == TOK_BREAK) {
+				put(buf, cap, &n, " ", 1);
+				pos = tend;
+				continue;
+			}
+			while (pos < tend) {
+				if (s[pos] >= 0x20 && s[pos] < 0x7f) {
+					put(buf, cap, &n, s + pos, 1);
+					pos++;
+					continue;
+				}
+				k = width_decode(s + pos, tend - pos, &uc);
+				if (uc == '\t') {
+					out[0] = ' ';
+					ol = 1;
+				} else {
+					width_char_form(uc, uc == 0xfffd &&
+					    k == 1, 0, out, &ol);
+				}
+				put(buf, cap, &n, out, ol);
+				pos += (uint32_t)k;
+			}
+		}
+	}
+	if (sp->flags & SPAN_CLOSE)
+		put(buf, cap, &n, close, 2);
+	(*buf)[n] = '\0';
+	return n;
+}
+
+/* SGR parameters of a style in render_print, or NULL. */
+static const char *
+style_sgr(uint8_t style)
+{
+	switch (style) {
+	case STYLE_DELETED:
+		return "31";
+	case STYLE_INSERTED:
+		return "32";
+	case STYLE_COSMETIC:
+	case STYLE_FILLER:
+		return "2";
+	case STYLE_MOVED:
+		return "36";
+	default:
+		return NULL;
+	}
+}
+
+static const char *
+mark_sgr(uint32_t mark)
+{
+	switch (mark) {
+	case '-':
+		return "31";
+	case '+':
+		return "32";
+	case '~':
+		return "33";
+	case '<':
+	case '>':
+		return "36";
+	case ' ':
+		return NULL;
+	default:
+		return "2";
+	}
+}
+
+static void
+put_styled(char **buf, size_t *cap, size_t *n, const char *sgr,
+	   const char *s, size_t len)
+{
+	if (sgr != NULL) {
+		put(buf, cap, n, "\033[", 2);
+		put(buf, cap, n, sgr, strlen(sgr));
+		put(buf, cap, n, "m", 1);
+	}
+	put(buf, cap, n, s, len);
+	if (sgr != NULL)
+		put(buf, cap, n, "\033[0m", 4);
+}
+
+static void
+put_spaces(char **buf, size_t *cap, size_t *n, size_t count)
+{
+	*buf = xgrow(*buf, cap, *n + count + 1, 1);
+	memset(*buf + *n, ' ', count);
+	*n += count;
+}
+
+/* One side of a row, padded to the pane width. */
+static void
+print_cell(const struct render *r, const struct render_row *row, int side,
+	   bool color, char **line, size_t *cap, size_t *n, char **tmp,
+	   size_t *tcap)
+{
+	size_t col = 0, k, len;
+
+	if (row->cell[side] == CELL_TEXT) {
+		for (k = 0; k < row->nspan[side]; k++) {
+			const struct render_span *sp =
+			    &r->span[row->span[side] + k];
+
+			if (sp->col > col)
+				put_spaces(line, cap, n, sp->col - col);
+			len = render_span_text(r, side, sp, tmp, tcap);
+			put_styled(line, cap, n, color ?
+			    style_sgr(sp->style) : NULL, *tmp, len);
+			col = (size_t)sp->col + sp->width;
+		}
+	} else if (row->cell[side] == CELL_FILLER && color) {
+		*tmp = xgrow(*tmp, tcap, 3 * (size_t)r->pane + 1, 1);
+		for (k = 0; k < r->pane; k++)
+			memcpy(*tmp + 3 * k, "\xe2\x95\xb1", 3);
+		put_styled(line, cap, n, style_sgr(STYLE_FILLER), *tmp,
+			   3 * (size_t)r->pane);
+		col = r->pane;
+	}
+	if (col < r->pane)
+		put_spaces(line, cap, n, r->pane - col);
+}
+
+int
+render_print(FILE *out, const struct render *r, bool color)
+{
+	char *line = NULL, *tmp = NULL, mark[16];
+	size_t cap = 0, tcap = 0, n, i, ml;
+
+	for (i = 0; i < r->nrow; i++) {
+		const struct render_row *row = &r->row[i];
+
+		n = 0;
+		if (r->opts.inline_view) {
+			put(&line, &cap, &n, " ", 1);
+			width_char_form(row->mark, 0, 0, mark, &ml);
+			put_styled(&line, &cap, &n, color ?
+				   mark_sgr(row->mark) : NULL, mark, ml);
+			put(&line, &cap, &n, " ", 1);
+			print_cell(r, row, RENDER_LEFT, color, &line, &cap,
+				   &n, &tmp, &tcap);
+			goto end_line;
+		}
+		print_cell(r, row, RENDER_LEFT, color, &line, &cap, &n, &tmp,
+			   &tcap);
+		put(&line, &cap, &n, " ", 1);
+		width_char_form(row->mark, 0, 0, mark, &ml);
+		put_styled(&line, &cap, &n, color ? mark_sgr(row->mark) : NULL,
+			   mark, ml);
+		put(&line, &cap, &n, " ", 1);
+		print_cell(r, row, RENDER_RIGHT, color, &line, &cap, &n, &tmp,
+			   &tcap);
+end_line:
+		while (n > 0 && line[n - 1] == ' ')
+			n--;
+		line[n++] = '\n';
+		if (fwrite(line, 1, n, out) != n)
+			break;
+	}
+	free(line);
+	free(tmp);
+	return ferror(out) ? -1 : 0;
+}

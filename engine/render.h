@@ -1,0 +1,189 @@
+/*
+ * render.h — the side-by-side layout: rows of styled spans for a width.
+ *
+ * render_build() lays an alignment (align.h) out for a terminal of
+ * opts->width columns.  Both `versus --print` (render_print) and the TUI
+ * draw from the result; the TUI only copies visible rows to the screen.
+ *
+ * Geometry.  A row is a left pane (version A), a gutter of RENDER_GUTTER
+ * columns, and a right pane (version B), each pane r->pane columns wide:
+ * pane = (width - 3) / 2, but at least RENDER_MIN_PANE (so that the widest
+ * escaped character, with brackets, always fits) and at most
+ * RENDER_MAX_PANE.  The left pane starts at column 0, the gutter at
+ * column pane, the right pane at pane + RENDER_GUTTER.  The gutter is a
+ * space, the row's marker, a space.
+ *
+ * Rows.  Blocks are laid out in reading order, one blank row between two
+ * blocks.  A block whose two sides have the same number of paragraphs is
+ * laid out pair by pair (paragraph i of A beside paragraph i of B, a blank
+ * row between pairs); otherwise (a split, a merge, a deleted or inserted
+ * run) each side stacks its paragraphs with one blank row between them.
+ * Whichever side of a pair or stack is shorter is padded with filler
+ * cells, so every row holds both sides and row i on the left always faces
+ * row i on the right: one top row scrolls both panes.  A moved block
+ * (block.move != 0) starts, on each side that has text, with a note row
+ * "moved to ¶N ▼" (left) or "moved from ¶N ▲" (right), N being the
+ * 1-based number of the twin block's first paragraph on the other side, the
+ * arrow pointing to where the twin is drawn.
+ *
+ * Wrapping.  Each paragraph is wrapped to the pane width at the line break
+ * opportunities of UAX #14 (libunistring's u8_possible_linebreaks), greedily;
+ * a piece between two opportunities that is wider than the pane is broken
+ * between characters (never before a zero-width one), so nothing is ever
+ * cut off.  Widths are those of width.h's visible forms (CJK 2, combining
+ * marks 0, ESC "^[" 2, "<U+202E>" 8, an invalid byte U+FFFD 1).  A
+ * TOK_SPACE token, soft line ends included, is drawn as one space and
+ * vanishes at the end of a row; a tab anywhere else is drawn as one space
+ * too.  With opts->brackets every row's run of deleted words is drawn as
+ * "[-...-]" and of inserted words as "{+...+}", closed at the row's end and
+ * reopened on the next one; the brackets count in the wrapping.
+ *
+ * Styles come from the block's word operations: units of WOP_DELETE are
+ * STYLE_DELETED, of WOP_INSERT STYLE_INSERTED, of WOP_COSMETIC
+ * STYLE_COSMETIC (only with opts->cosmetic; otherwise as equal units), and
+ * equal units take the block's unchanged style: STYLE_TEXT in an equal
+ * block, STYLE_CHANGED_PARA in a changed one, STYLE_MOVED in a moved one
+ * (STYLE_DELETED / STYLE_INSERTED in a plain deleted / inserted block).
+ * Tokens that are not units (white space, ignored punctuation) take the
+ * style of the units on both sides of them when those agree, else the
+ * unchanged style.
+ *
+ * Spans.  A row's cell on each side is a run of spans in the one shared
+ * array r->span: no allocation per row, and drawing costs what is on the
+ * screen.  A span names bytes [off, off + len) of its side's text->data
+ * (or, with SPAN_NOTE, of r->note) and where it goes: column col of the
+ * pane, width columns wide; spans of a row are in column order and do not
+ * overlap.  render_span_text() turns a span into the bytes to show: always
+ * valid UTF-8 without any control character, bidi control or invalid byte.
+ *
+ * Markers (r->row[i].mark, a code point): on a block's first row ' ' for an
+ * equal block ('≈' when it has cosmetic differences and opts->cosmetic),
+ * '~' changed, '-' deleted, '+' inserted, '>' moved away (the A end of a
+ * move), '<' moved here (the B end); on the other rows of a block that is
+ * not equal '│', so that a split or merge reads as one block; ' ' elsewhere.
+ *
+ * Inline layout (opts.inline_view, for narrow terminals): one pane of
+ * width - RENDER_GUTTER columns after the gutter; every row's text is in
+ * cell 0 (cell 1 is blank).  It reads like --inline: B's text, with A's
+ * deleted words in place before the words that replaced them, so spans
+ * name B's bytes unless flagged SPAN_FROM_A.  A moved passage shows its
+ * A text at the source and its word diff at the destination, each after
+ * a note row.  render_print() writes the gutter first, then the text.
+ *
+ * Cost: linear in the size of the two texts; scratch buffers are reused
+ * from paragraph to paragraph.
+ *
+ * Lifetime: a render borrows the alignment (and so its docs and texts),
+ * which must outlive it.  It is immutable once built: on a resize, build a
+ * new one.
+ */
+#ifndef VERSUS_RENDER_H
+#define VERSUS_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "align.h"
+
+#define RENDER_GUTTER	3
+#define RENDER_MIN_PANE	16
+#define RENDER_MAX_PANE	16000
+
+/* A side of a row. */
+#define RENDER_LEFT	0	/* version A */
+#define RENDER_RIGHT	1	/* version B */
+
+/* "No paragraph" in render_row.para. */
+#define RENDER_NONE	UINT32_MAX
+
+enum render_style {
+	STYLE_TEXT,		/* unchanged text of an equal block */
+	STYLE_DELETED,		/* words removed (left) */
+	STYLE_INSERTED,		/* words added (right) */
+	STYLE_COSMETIC,		/* words that differ cosmetically only */
+	STYLE_MOVED,		/* text of a moved block, and its note */
+	STYLE_CHANGED_PARA,	/* unchanged words of a changed paragraph */
+	STYLE_FILLER,		/* filler cells (drawn by the caller) */
+	STYLE_COUNT
+};
+
+enum render_cell {
+	CELL_FILLER,		/* nothing faces the other side's text */
+	CELL_BLANK,		/* a blank row between paragraphs or blocks */
+	CELL_TEXT,		/* a row of a paragraph or a note: spans */
+};
+
+enum render_span_flag {
+	SPAN_OPEN = 1,		/* draw "[-" or "{+" before the text */
+	SPAN_CLOSE = 2,		/* draw "-]" or "+}" after the text */
+	SPAN_NOTE = 4,		/* off, len index r->note, not the text */
+	SPAN_FROM_A = 8,	/* inline layout: bytes of A, not of B */
+};
+
+struct render_span {
+	uint32_t off;		/* bytes [off, off + len) of the side's data */
+	uint32_t len;
+	uint16_t col;		/* first column, inside the pane */
+	uint16_t width;		/* display columns, brackets included */
+	uint8_t style;		/* enum render_style */
+	uint8_t flags;		/* enum render_span_flag */
+};
+
+struct render_row {
+	uint32_t span[2];	/* first span of each side in r->span */
+	uint32_t nspan[2];	/* number of spans of each side */
+	uint32_t para[2];	/* paragraph shown on each side, or RENDER_NONE */
+	uint32_t block;		/* its block (between blocks: the one above) */
+	uint32_t mark;		/* gutter marker, a code point */
+	uint8_t cell[2];	/* enum render_cell of each side */
+};
+
+struct render_opts {
+	unsigned int width;	/* total columns of the terminal */
+	bool cosmetic;		/* show cosmetic differences */
+	bool brackets;		/* [-deleted-] {+inserted+} marks (no colour) */
+	bool inline_view;	/* one pane, wdiff style (see above) */
+};
+
+struct render {
+	const struct alignment *al;
+	struct render_opts opts;
+	unsigned int pane;	/* width of each pane */
+	unsigned int width;	/* 2 * pane + RENDER_GUTTER */
+	struct render_row *row;
+	size_t nrow;
+	struct render_span *span;
+	size_t nspan;
+	char *note;		/* the text of note spans (UTF-8) */
+	size_t nnote;
+	size_t *block_row;	/* first row of each block, then nrow */
+};
+
+/* Lay al out.  o may be NULL (width 80, no cosmetic, no brackets). */
+struct render *render_build(const struct alignment *al,
+			    const struct render_opts *o);
+
+void render_free(struct render *r);
+
+/*
+ * The visible text of span sp of side `side` (RENDER_LEFT or RENDER_RIGHT),
+ * brackets included: stored NUL-terminated in *buf, grown as needed
+ * (xgrow; *buf may be NULL with *cap 0).  Returns its length in bytes; it
+ * is sp->width columns wide.
+ */
+size_t render_span_text(const struct render *r, int side,
+			const struct render_span *sp, char **buf, size_t *cap);
+
+/*
+ * Write every row to out as plain text: the left cell padded to the pane
+ * width, the gutter, the right cell, "\n"; no trailing spaces.  With
+ * color, SGR sequences show the styles (deleted red, inserted green,
+ * cosmetic dim, moved cyan) and filler cells as a dim "╱" pattern; every
+ * styled piece ends with a reset.  Returns 0, or -1 on a write error
+ * (see ferror(out)).
+ */
+int render_print(FILE *out, const struct render *r, bool color);
+
+#endif
