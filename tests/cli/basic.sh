@@ -1,0 +1,87 @@
+#!/bin/sh
+# basic.sh — the command line: help, version, operands and the errors a
+# user meets first, each with its exact message and exit status.
+. "$srcdir/tests/lib.sh"
+
+# run CMD...: sets out, err and st.
+run() {
+	"$@" >"$TMPD/out" 2>"$TMPD/err"
+	st=$?
+	out=$(cat "$TMPD/out")
+	err=$(cat "$TMPD/err")
+}
+
+run "$VERSUS" --help
+check_eq "--help exits 0" "$st" 0
+check_eq "--help starts with the usage line" "$(sed -n 1p "$TMPD/out")" \
+	"usage: versus [OPTION]... FILE1 FILE2 [FILE...]"
+
+run "$VERSUS" --version
+check_eq "--version exits 0" "$st" 0
+check_eq "--version prints the version" "$out" "versus 0.1"
+
+run "$VERSUS"
+check_eq "no operands exits 2" "$st" 2
+check_eq "no operands says why" "$(sed -n 1p "$TMPD/err")" "versus: missing files to compare"
+
+run "$VERSUS" "$srcdir/samples/1-wire.txt"
+check_eq "one operand exits 2" "$st" 2
+check_eq "one operand says why" "$(sed -n 1p "$TMPD/err")" \
+	"versus: one file given, two or more are needed"
+
+run "$VERSUS" --frobnicate a b
+check_eq "unknown option exits 2" "$st" 2
+check_eq "unknown option is named" "$(sed -n 1p "$TMPD/err")" "versus: unknown option '--frobnicate'"
+
+run "$VERSUS" --encoding
+check_eq "missing option argument exits 2" "$st" 2
+
+printf 'One paragraph.\n' >"$TMPD/a.txt"
+run "$VERSUS" "$TMPD/a.txt" "$TMPD/missing.txt"
+check_eq "missing file exits 2" "$st" 2
+check_eq "missing file message" "$err" "versus: $TMPD/missing.txt: No such file or directory"
+
+run "$VERSUS" "$TMPD/a.txt" "$TMPD"
+check_eq "directory exits 2" "$st" 2
+check_eq "directory message" "$err" "versus: $TMPD: is a directory"
+
+printf 'bin\000ary\n' >"$TMPD/bin.dat"
+run "$VERSUS" "$TMPD/a.txt" "$TMPD/bin.dat"
+check_eq "binary file exits 2" "$st" 2
+check_eq "binary file message" "$err" "versus: $TMPD/bin.dat: binary file"
+
+run "$VERSUS" --text "$TMPD/a.txt" "$TMPD/bin.dat"
+check_eq "--text accepts a binary file (exit 1: they differ)" "$st" 1
+
+if [ "$(id -u)" -ne 0 ]; then
+	cp "$TMPD/a.txt" "$TMPD/locked.txt" && chmod 000 "$TMPD/locked.txt"
+	run "$VERSUS" "$TMPD/a.txt" "$TMPD/locked.txt"
+	check_eq "unreadable file message" "$err" "versus: $TMPD/locked.txt: Permission denied"
+else
+	skip_test "unreadable file: root can read anything"
+fi
+
+run "$VERSUS" - - </dev/null
+check_eq "standard input twice exits 2" "$st" 2
+check_eq "standard input twice message" "$(sed -n 1p "$TMPD/err")" \
+	"versus: standard input ('-') given twice"
+
+printf 'colour = \n' >"$TMPD/bad.equiv"
+run "$VERSUS" --equiv "$TMPD/bad.equiv" "$TMPD/a.txt" "$TMPD/a.txt"
+check_eq "bad equivalence file exits 2" "$st" 2
+check_eq "bad equivalence file names file and line" "$err" "versus: $TMPD/bad.equiv:1: empty phrase"
+
+# The samples load; the input files are left exactly as they were.
+cp "$srcdir/samples/1-wire.txt" "$srcdir/samples/5-summary.txt" "$TMPD/"
+chmod u+w "$TMPD/1-wire.txt"
+touch -d '2020-01-02 03:04:05' "$TMPD/1-wire.txt"
+before=$(cksum <"$TMPD/1-wire.txt"; ls -l --time-style=+%s "$TMPD/1-wire.txt" | awk '{print $6}')
+run "$VERSUS" "$TMPD/1-wire.txt" - <"$TMPD/5-summary.txt"
+check_eq "two different versions exit 1" "$st" 1
+after=$(cksum <"$TMPD/1-wire.txt"; ls -l --time-style=+%s "$TMPD/1-wire.txt" | awk '{print $6}')
+check_eq "input file unchanged, same mtime" "$after" "$before"
+
+run "$VERSUS" "$srcdir/samples/1-wire.txt" "$srcdir/samples/1-wire.txt"
+check_eq "a version against itself exits 0" "$st" 0
+
+finish

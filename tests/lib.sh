@@ -1,0 +1,78 @@
+# tests/lib.sh — TAP helpers for the shell tests (sourced, POSIX sh).
+#
+# Every shell test prints TAP for automake's tap-driver.sh:
+#	. "$srcdir/tests/lib.sh"
+#	check "name" cmd args...	  ok when the command exits 0
+#	check_eq "name" "$got" "$want"   ok when the strings are equal
+#	check_file "name" got.txt want.txt
+#	finish				  prints the plan, exits 1 on any failure
+# The environment comes from the Makefile: VERSUS (the built program),
+# srcdir (the source tree), SEEDS_DIR (may not exist).
+
+tap_n=0
+tap_failed=0
+
+: "${srcdir:=.}"
+: "${VERSUS:=./versus}"
+
+# A scratch directory removed at exit.
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/versus-test.XXXXXX") || exit 99
+trap 'rm -rf "$TMPD"' EXIT
+trap 'exit 1' HUP INT TERM
+
+tap_result() {	# tap_result STATUS NAME
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+diag() {
+	printf '%s\n' "$@" | sed 's/^/# /'
+}
+
+check() {
+	name=$1; shift
+	"$@" >"$TMPD/check.out" 2>&1
+	st=$?
+	tap_result $st "$name"
+	[ $st -eq 0 ] || { diag "command failed ($st): $*"; sed 's/^/# /' "$TMPD/check.out"; }
+	return $st
+}
+
+check_eq() {
+	if [ "x$2" = "x$3" ]; then
+		tap_result 0 "$1"
+	else
+		tap_result 1 "$1"
+		diag "got:" "$2" "want:" "$3"
+	fi
+}
+
+check_file() {
+	if cmp -s "$2" "$3"; then
+		tap_result 0 "$1"
+	else
+		tap_result 1 "$1"
+		diff -u "$3" "$2" | sed 's/^/# /' | head -60
+	fi
+}
+
+skip_test() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # SKIP $1"
+}
+
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
+finish() {
+	echo "1..$tap_n"
+	[ $tap_failed -eq 0 ]
+	exit $?
+}
