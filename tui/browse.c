@@ -1,0 +1,981 @@
+/*
+ * browse.c — the browser's state and what every action does to it (see
+ * browse.h).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "action.h"
+#include "browse.h"
+#include "screen.h"
+#include "xalloc.h"
+
+/* Below this width the side-by-side view gives way to the inline one. */
+#define NARROW_COLS	80
+
+int
+browse_text_rows(void)
+{
+	int n = screen_rows() - 2;
+
+	return n > 1 ? n : 1;
+}
+
+void
+browse_message(struct browser *b, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(b->message, sizeof b->message, fmt, ap);
+	va_end(ap);
+	b->message_error = error;
+}
+
+/* --- alignments ------------------------------------------------------------ */
+
+static struct doc **
+docs_for(struct browser *b)
+{
+	int m = b->ignore_case;
+
+	if (b->docs[m] == NULL) {
+		struct keys_opts ko = b->kopts;
+		size_t i;
+
+		/* Case-blind keys need docs of their own. */
+		ko.ignore_case = true;
+		b->keys[1] = keys_new(&ko, b->eq);
+		b->docs[1] = xcalloc(b->n, sizeof *b->docs[1]);
+		for (i = 0; i < b->n; i++) {
+			b->docs[1][i] = doc_build(b->texts[i]);
+			keys_classify(b->keys[1], b->docs[1][i]);
+		}
+	}
+	return b->docs[m];
+}
+
+static struct alignment *
+pair_alignment(struct browser *b, size_t i, size_t j)
+{
+	int m = b->ignore_case;
+	struct doc **d = docs_for(b);
+
+	if (b->cache[m] == NULL)
+		b->cache[m] = xcalloc(b->n * b->n, sizeof *b->cache[m]);
+	if (b->cache[m][i * b->n + j] == NULL)
+		b->cache[m][i * b->n + j] = align_build(d[i], d[j], NULL);
+	return b->cache[m][i * b->n + j];
+}
+
+double
+browse_similarity(struct browser *b, size_t i, size_t j)
+{
+	if (i == j)
+		return 1.0;
+	return pair_alignment(b, i, j)->stats.similarity;
+}
+
+void
+browse_init(struct browser *b, size_t n, struct text **texts,
+	    struct doc **docs, struct keys *keys, const struct equiv *eq,
+	    const struct keys_opts *kopts, struct keymap *km)
+{
+	memset(b, 0, sizeof *b);
+	b->n = n;
+	b->texts = texts;
+	b->docs[0] = docs;
+	b->keys[0] = keys;
+	b->eq = eq;
+	b->kopts = *kopts;
+	b->left = 0;
+	b->right = 1;
+	b->base = 0;
+	b->cur = -1;
+	b->cosmetic = COSMETIC_DIMMED;
+	b->km = km;
+	keymap_reset(&b->ks);
+}
+
+static void
+free_layout(struct browser *b)
+{
+	int s;
+
+	render_free(b->r);
+	b->r = NULL;
+	free(b->vrow);
+	b->vrow = NULL;
+	free(b->changes);
+	b->changes = NULL;
+	for (s = 0; s < 2; s++) {
+		free(b->index[s].row);
+		free(b->index[s].off);
+		memset(&b->index[s], 0, sizeof b->index[s]);
+	}
+}
+
+void
+browse_clear(struct browser *b)
+{
+	size_t i;
+	int m;
+
+	free_layout(b);
+	for (m = 0; m < 2; m++) {
+		if (b->cache[m])
+			for (i = 0; i < b->n * b->n; i++)
+				align_free(b->cache[m][i]);
+		free(b->cache[m]);
+	}
+	if (b->docs[1]) {
+		for (i = 0; i < b->n; i++)
+			doc_free(b->docs[1][i]);
+		free(b->docs[1]);
+		keys_free(b->keys[1]);
+	}
+}
+
+/* --- layout ------------------------------------------------------------------- */
+
+static bool
+is_change(const struct browser *b, const struct block *bl)
+{
+	if (bl->kind != BLOCK_EQUAL)
+		return true;
+	return bl->cosmetic && b->cosmetic != COSMETIC_HIDDEN;
+}
+
+static size_t
+vrow_count(const struct browser *b)
+{
+	return b->vrow ? b->nvrow : b->r->nrow;
+}
+
+/* The layout row of view row v, or UINT32_MAX for a fold. */
+static uint32_t
+vrow_row(const struct browser *b, size_t v)
+{
+	if (v >= vrow_count(b))
+		return UINT32_MAX;
+	return b->vrow ? b->vrow[v].row : (uint32_t)v;
+}
+
+/* The view row showing layout row `row` (or the fold hiding it). */
+static size_t
+row_vrow(const struct browser *b, size_t row)
+{
+	size_t lo = 0, hi, best = 0;
+
+	if (b->vrow == NULL)
+		return row;
+	hi = b->nvrow;
+	/* The last view row whose layout row is at most `row`. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		uint32_t r = b->vrow[mid].row;
+
+		if (r == UINT32_MAX) {
+			/* A fold sorts with the row before it. */
+			size_t k = mid;
+
+			while (k > 0 && b->vrow[k].row == UINT32_MAX)
+				k--;
+			r = b->vrow[k].row == UINT32_MAX ? 0 : b->vrow[k].row;
+		}
+		if (r <= row) {
+			best = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return best;
+}
+
+/* Fold runs of unchanged blocks into single view rows. */
+static void
+build_vrows(struct browser *b)
+{
+	const struct render *r = b->r;
+	const struct alignment *al = b->al;
+	size_t cap = 0, row, k;
+
+	b->nvrow = 0;
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+		size_t first = r->block_row[k];
+		size_t end = k + 1 < al->nblock ? r->block_row[k + 1] : r->nrow;
+
+		if (!is_change(b, bl)) {
+			/* Join with a fold just before. */
+			if (b->nvrow > 0 &&
+			    b->vrow[b->nvrow - 1].row == UINT32_MAX) {
+				b->vrow[b->nvrow - 1].nfold += bl->na;
+				continue;
+			}
+			b->vrow = xgrow(b->vrow, &cap, b->nvrow + 1,
+					sizeof *b->vrow);
+			b->vrow[b->nvrow].row = UINT32_MAX;
+			b->vrow[b->nvrow++].nfold = bl->na;
+			continue;
+		}
+		b->vrow = xgrow(b->vrow, &cap, b->nvrow + (end - first) + 1,
+				sizeof *b->vrow);
+		for (row = first; row < end; row++) {
+			b->vrow[b->nvrow].row = (uint32_t)row;
+			b->vrow[b->nvrow++].nfold = 0;
+		}
+	}
+	if (b->vrow == NULL)
+		b->vrow = xmalloc(sizeof *b->vrow);
+}
+
+static void
+build_index(struct browser *b)
+{
+	const struct render *r = b->r;
+	size_t i;
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		struct row_index *x = &b->index[s];
+
+		x->row = xmalloc((r->nrow + 1) * sizeof *x->row);
+		x->off = xmalloc((r->nrow + 1) * sizeof *x->off);
+		x->n = 0;
+		for (i = 0; i < r->nrow; i++) {
+			const struct render_row *rw = &r->row[i];
+			uint32_t k;
+
+			if (rw->cell[s] != CELL_TEXT)
+				continue;
+			for (k = 0; k < rw->nspan[s]; k++) {
+				const struct render_span *sp =
+					&r->span[rw->span[s] + k];
+
+				if (sp->flags & SPAN_NOTE)
+					continue;
+				x->row[x->n] = (uint32_t)i;
+				x->off[x->n++] = sp->off;
+				break;
+			}
+		}
+	}
+}
+
+static void
+build_changes(struct browser *b)
+{
+	const struct alignment *al = b->al;
+	size_t k;
+
+	b->changes = xmalloc((al->nblock + 1) * sizeof *b->changes);
+	b->nchanges = b->nsubstantive = b->ncosmetic = 0;
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+
+		if (!is_change(b, bl))
+			continue;
+		/* A move is one change: its source stands for both ends. */
+		if (bl->move && bl->kind == BLOCK_INSERTED)
+			continue;
+		b->changes[b->nchanges++] = (uint32_t)k;
+		if (bl->kind != BLOCK_EQUAL)
+			b->nsubstantive++;
+		else
+			b->ncosmetic++;
+	}
+}
+
+/* The block of the top row, to keep it on top through a new layout. */
+static long
+top_block(const struct browser *b)
+{
+	uint32_t row;
+	size_t v;
+
+	if (b->r == NULL || vrow_count(b) == 0)
+		return -1;
+	for (v = b->top; v < vrow_count(b); v++)
+		if ((row = vrow_row(b, v)) != UINT32_MAX)
+			return b->r->row[row].block;
+	return -1;
+}
+
+void
+browse_layout(struct browser *b)
+{
+	struct render_opts ro;
+	long keep = top_block(b);
+	long cur_block = b->cur >= 0 && (size_t)b->cur < b->nchanges ?
+		(long)b->changes[b->cur] : -1;
+	size_t k;
+
+	free_layout(b);
+	b->al = pair_alignment(b, b->left, b->right);
+	b->narrow = screen_cols() < NARROW_COLS;
+	memset(&ro, 0, sizeof ro);
+	ro.width = (unsigned)screen_cols();
+	ro.cosmetic = b->cosmetic != COSMETIC_HIDDEN;
+	ro.inline_view = b->inline_view || b->narrow;
+	b->r = render_build(b->al, &ro);
+	if (b->changes_only)
+		build_vrows(b);
+	build_index(b);
+	build_changes(b);
+	b->top = 0;
+	if (keep >= 0 && (size_t)keep < b->al->nblock)
+		b->top = row_vrow(b, b->r->block_row[keep]);
+	b->cur = -1;
+	for (k = 0; cur_block >= 0 && k < b->nchanges; k++)
+		if (b->changes[k] == (uint32_t)cur_block)
+			b->cur = (long)k;
+}
+
+/* --- moving ------------------------------------------------------------------- */
+
+static size_t
+max_top(const struct browser *b)
+{
+	size_t n = vrow_count(b), rows = (size_t)browse_text_rows();
+
+	return n > rows ? n - rows : 0;
+}
+
+static int
+scroll_to(struct browser *b, long top)
+{
+	size_t old = b->top;
+
+	if (top < 0)
+		top = 0;
+	if ((size_t)top > max_top(b))
+		top = (long)max_top(b);
+	b->top = (size_t)top;
+	return b->top != old ? RE_DRAW : RE_NONE;
+}
+
+/* Put change k at the top of the screen, a little below the edge. */
+static int
+show_change(struct browser *b, long k)
+{
+	size_t row = b->r->block_row[b->changes[k]];
+	long v = (long)row_vrow(b, row);
+
+	b->cur = k;
+	scroll_to(b, v > 2 ? v - 2 : 0);
+	return RE_DRAW;
+}
+
+/* The change at or after view row v (dir > 0), or before it (dir < 0). */
+static int
+step_change(struct browser *b, int dir, bool substantive)
+{
+	long k, n = (long)b->nchanges, start;
+	size_t here = b->top + 2;
+
+	if (n == 0) {
+		browse_message(b, false, "no changes");
+		return RE_DRAW;
+	}
+	if (b->cur >= 0)
+		start = b->cur + dir;
+	else {
+		/* From the screen position: the first change below (above) it. */
+		start = dir > 0 ? 0 : n - 1;
+		for (k = 0; k < n; k++) {
+			size_t v = row_vrow(b, b->r->block_row[b->changes[k]]);
+
+			if (dir > 0 && v >= here) {
+				start = k;
+				break;
+			}
+			if (dir < 0 && v < here)
+				start = k;
+		}
+	}
+	for (k = start; k >= 0 && k < n; k += dir) {
+		const struct block *bl = &b->al->block[b->changes[k]];
+
+		if (substantive && bl->kind == BLOCK_EQUAL)
+			continue;
+		return show_change(b, k);
+	}
+	browse_message(b, false, dir > 0 ? "no more changes below" :
+		       "no more changes above");
+	return RE_DRAW;
+}
+
+static int
+step_paragraph(struct browser *b, int dir)
+{
+	const struct render *r = b->r;
+	long v = (long)b->top, n = (long)vrow_count(b);
+	uint32_t row = vrow_row(b, b->top);
+	uint32_t start = row == UINT32_MAX ? RENDER_NONE :
+		r->row[row].para[b->focus];
+
+	for (v += dir; v >= 0 && v < n; v += dir) {
+		uint32_t rr = vrow_row(b, (size_t)v), p;
+
+		if (rr == UINT32_MAX)
+			continue;
+		p = r->row[rr].para[b->focus];
+		if (p == RENDER_NONE || p == start)
+			continue;
+		/* The first row of that paragraph. */
+		while (dir < 0 && v > 0) {
+			uint32_t q = vrow_row(b, (size_t)v - 1);
+
+			if (q == UINT32_MAX || r->row[q].para[b->focus] != p)
+				break;
+			v--;
+		}
+		return scroll_to(b, v);
+	}
+	return RE_NONE;
+}
+
+/* Paragraph number (1-based) or percentage. */
+static int
+go_to(struct browser *b, const char *arg)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	const struct doc *d;
+	size_t i;
+
+	if (end == arg || v < 0 || (*end != '\0' && strcmp(end, "%") != 0)) {
+		browse_message(b, true, "not a paragraph number or a "
+			       "percentage: %s", arg);
+		return RE_DRAW;
+	}
+	if (*end == '%') {
+		if (v > 100)
+			v = 100;
+		return scroll_to(b, (long)(max_top(b) * v / 100)) | RE_DRAW;
+	}
+	d = b->focus == RENDER_LEFT ? b->al->a : b->al->b;
+	if (v < 1 || (size_t)v > d->npara) {
+		browse_message(b, true, "there are %zu paragraphs", d->npara);
+		return RE_DRAW;
+	}
+	for (i = 0; i < b->r->nrow; i++)
+		if (b->r->row[i].para[b->focus] == (uint32_t)(v - 1)) {
+			size_t vr = row_vrow(b, i);
+
+			if (b->vrow && vrow_row(b, vr) != i) {
+				b->changes_only = false;
+				browse_layout(b);
+				vr = i;
+			}
+			scroll_to(b, (long)vr);
+			return RE_DRAW;
+		}
+	return RE_DRAW;
+}
+
+/* --- search ------------------------------------------------------------------- */
+
+static bool
+smart_case(const char *pat)
+{
+	for (; *pat; pat++)
+		if (*pat >= 'A' && *pat <= 'Z')
+			return true;
+	return false;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/*
+ * First match of pat in s[from, to) (forward) or last match starting
+ * before `to` (backward); -1 if none.  Without capitals in the pattern,
+ * ASCII letters match either case.
+ */
+long
+browse_find(const uint8_t *s, size_t from, size_t to, const char *pat,
+	    bool backward)
+{
+	size_t m = strlen(pat), i, k;
+	bool exact = smart_case(pat);
+	long hit = -1;
+
+	if (m == 0 || to < m || from > to - m + 1)
+		return -1;
+	for (i = from; i + m <= to; i++) {
+		for (k = 0; k < m; k++) {
+			int x = s[i + k], y = (unsigned char)pat[k];
+
+			if (x != y && (exact || lower(x) != lower(y)))
+				break;
+		}
+		if (k == m) {
+			if (!backward)
+				return (long)i;
+			hit = (long)i;
+		}
+	}
+	return hit;
+}
+
+/* The index entry (row) holding offset off on side s. */
+static size_t
+index_at(const struct row_index *x, uint32_t off)
+{
+	size_t lo = 0, hi = x->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (x->off[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : 0;
+}
+
+/*
+ * Search from the current position; on reaching the end, wrap around
+ * with a message.  The match's row goes to the top of the screen.
+ */
+static int
+search(struct browser *b, bool backward)
+{
+	long best = -1;
+	size_t cur = b->top, pass;
+	int s;
+
+	if (b->pattern[0] == '\0') {
+		browse_message(b, true, "no previous search");
+		return RE_DRAW;
+	}
+	for (pass = 0; pass < 2 && best < 0; pass++) {
+		for (s = 0; s < 2; s++) {
+			const struct row_index *x = &b->index[s];
+			const struct text *t = s ? b->al->b->text : b->al->a->text;
+			size_t from, to;
+			long hit;
+
+			if (x->n == 0)
+				continue;
+			/* The text offset where the current row starts. */
+			{
+				uint32_t row = vrow_row(b, cur);
+				size_t lo = 0;
+
+				while (lo < x->n && row != UINT32_MAX &&
+				       x->row[lo] < row + (backward ? 0 : 1))
+					lo++;
+				from = lo < x->n ? x->off[lo] : t->len;
+			}
+			if (pass == 1) {
+				from = backward ? t->len : 0;
+			}
+			to = t->len;
+			hit = backward ? browse_find(t->data, 0, from, b->pattern,
+						     true) :
+				browse_find(t->data, from, to, b->pattern,
+					    false);
+			if (hit < 0)
+				continue;
+			{
+				size_t e = index_at(x, (uint32_t)hit);
+				long v = (long)row_vrow(b, x->row[e]);
+
+				if (best < 0 || (!backward && v < best) ||
+				    (backward && v > best))
+					best = v;
+			}
+		}
+		if (best >= 0 && pass == 1)
+			browse_message(b, false, backward ?
+				       "search wrapped to the bottom" :
+				       "search wrapped to the top");
+	}
+	if (best < 0) {
+		browse_message(b, true, "not found: %s", b->pattern);
+		return RE_DRAW;
+	}
+	if ((size_t)best > max_top(b)) {
+		/* Can't scroll it to the top: still show it. */
+		scroll_to(b, best);
+	} else {
+		b->top = (size_t)best;
+	}
+	return RE_DRAW;
+}
+
+/* --- versions ------------------------------------------------------------------ */
+
+static size_t
+other_version(const struct browser *b, size_t v, size_t avoid, int dir)
+{
+	size_t k;
+
+	for (k = 0; k < b->n; k++) {
+		v = (v + b->n + (size_t)(dir > 0 ? 1 : b->n - 1)) % b->n;
+		if (v != avoid)
+			return v;
+	}
+	return v;
+}
+
+static int
+set_pair(struct browser *b, size_t left, size_t right)
+{
+	b->left = left;
+	b->right = right;
+	b->cur = -1;
+	b->top = 0;
+	free_layout(b);
+	browse_layout(b);
+	b->top = 0;
+	browse_message(b, false, "version %zu against version %zu", left + 1,
+		       right + 1);
+	return RE_DRAW;
+}
+
+/* --- actions ------------------------------------------------------------------- */
+
+static int
+open_prompt(struct browser *b, enum prompt_kind k)
+{
+	b->prompt = k;
+	b->ninput = 0;
+	b->input[0] = '\0';
+	return RE_DRAW;
+}
+
+/* Actions that mean something on the help and overview screens. */
+static int
+screen_action(struct browser *b, int action, unsigned count)
+{
+	long n = count ? (long)count : 1;
+	long rows = browse_text_rows();
+
+	if (b->screen == SCREEN_HELP) {
+		switch (action) {
+		case ACTION_SCROLL_DOWN: b->help_top += (size_t)n; break;
+		case ACTION_SCROLL_UP:
+			b->help_top = b->help_top > (size_t)n ?
+				b->help_top - (size_t)n : 0;
+			break;
+		case ACTION_PAGE_DOWN: case ACTION_HALF_PAGE_DOWN:
+			b->help_top += (size_t)(rows / 2);
+			break;
+		case ACTION_PAGE_UP: case ACTION_HALF_PAGE_UP:
+			b->help_top = b->help_top > (size_t)(rows / 2) ?
+				b->help_top - (size_t)(rows / 2) : 0;
+			break;
+		case ACTION_TOP: b->help_top = 0; break;
+		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_HELP:
+		case ACTION_SELECT:
+			b->screen = SCREEN_DIFF;
+			break;
+		default:
+			return -1;
+		}
+		return RE_DRAW;
+	}
+	switch (action) {	/* the overview */
+	case ACTION_SCROLL_DOWN: case ACTION_NEXT_VERSION_LEFT:
+		b->ov_row = (b->ov_row + 1) % b->n;
+		break;
+	case ACTION_SCROLL_UP: case ACTION_PREVIOUS_VERSION_LEFT:
+		b->ov_row = (b->ov_row + b->n - 1) % b->n;
+		break;
+	case ACTION_NEXT_VERSION_RIGHT: case ACTION_NEXT_CHANGE:
+		b->ov_col = (b->ov_col + 1) % b->n;
+		break;
+	case ACTION_PREVIOUS_VERSION_RIGHT: case ACTION_PREVIOUS_CHANGE:
+		b->ov_col = (b->ov_col + b->n - 1) % b->n;
+		break;
+	case ACTION_SELECT:
+		if (b->ov_row == b->ov_col) {
+			browse_message(b, true, "choose two different versions");
+			return RE_DRAW;
+		}
+		b->screen = SCREEN_DIFF;
+		return set_pair(b, b->ov_row, b->ov_col);
+	case ACTION_MAKE_BASE:
+		b->base = b->ov_row;
+		break;
+	case ACTION_QUIT: case ACTION_CANCEL: case ACTION_VERSION_OVERVIEW:
+		b->screen = SCREEN_DIFF;
+		break;
+	case ACTION_HELP:
+		b->screen = SCREEN_HELP;
+		b->help_top = 0;
+		break;
+	default:
+		return -1;
+	}
+	return RE_DRAW;
+}
+
+int
+browse_action(struct browser *b, int action, unsigned count)
+{
+	long n = count ? (long)count : 1, rows = browse_text_rows(), i;
+	int re = RE_NONE;
+
+	if (b->screen != SCREEN_DIFF) {
+		re = screen_action(b, action, count);
+		if (re >= 0)
+			return re;
+		/* Anything else goes back to the diff first. */
+		b->screen = SCREEN_DIFF;
+		re = RE_DRAW;
+	}
+	switch (action) {
+	case ACTION_SCROLL_DOWN:
+		return re | scroll_to(b, (long)b->top + n);
+	case ACTION_SCROLL_UP:
+		return re | scroll_to(b, (long)b->top - n);
+	case ACTION_HALF_PAGE_DOWN:
+		return re | scroll_to(b, (long)b->top + n * (rows / 2));
+	case ACTION_HALF_PAGE_UP:
+		return re | scroll_to(b, (long)b->top - n * (rows / 2));
+	case ACTION_PAGE_DOWN:
+		return re | scroll_to(b, (long)b->top + n * (rows > 2 ? rows - 2 : 1));
+	case ACTION_PAGE_UP:
+		return re | scroll_to(b, (long)b->top - n * (rows > 2 ? rows - 2 : 1));
+	case ACTION_TOP:
+	case ACTION_BOTTOM:
+		/* With a count (vi's 5G), a paragraph number. */
+		if (count) {
+			snprintf(b->input, sizeof b->input, "%u", count);
+			return re | go_to(b, b->input);
+		}
+		return re | RE_DRAW | scroll_to(b, action == ACTION_TOP ? 0 :
+						(long)max_top(b));
+	case ACTION_NEXT_CHANGE:
+	case ACTION_PREVIOUS_CHANGE:
+	case ACTION_NEXT_SUBSTANTIVE_CHANGE:
+	case ACTION_PREVIOUS_SUBSTANTIVE_CHANGE: {
+		int dir = action == ACTION_NEXT_CHANGE ||
+			action == ACTION_NEXT_SUBSTANTIVE_CHANGE ? 1 : -1;
+		bool subst = action == ACTION_NEXT_SUBSTANTIVE_CHANGE ||
+			action == ACTION_PREVIOUS_SUBSTANTIVE_CHANGE;
+
+		for (i = 0; i < n; i++)
+			re |= step_change(b, dir, subst);
+		return re;
+	}
+	case ACTION_NEXT_PARAGRAPH:
+	case ACTION_PREVIOUS_PARAGRAPH:
+		for (i = 0; i < n; i++)
+			re |= step_paragraph(b, action == ACTION_NEXT_PARAGRAPH
+					     ? 1 : -1);
+		return re | RE_DRAW;
+	case ACTION_SEARCH_FORWARD:
+		return open_prompt(b, PROMPT_SEARCH_FORWARD);
+	case ACTION_SEARCH_BACKWARD:
+		return open_prompt(b, PROMPT_SEARCH_BACKWARD);
+	case ACTION_SEARCH_NEXT:
+		return search(b, b->search_back);
+	case ACTION_SEARCH_PREVIOUS:
+		return search(b, !b->search_back);
+	case ACTION_GOTO:
+		if (count) {
+			snprintf(b->input, sizeof b->input, "%u", count);
+			return go_to(b, b->input);
+		}
+		return open_prompt(b, PROMPT_GOTO);
+	case ACTION_JUMP_TO_MOVE_TARGET: {
+		const struct block *bl;
+		size_t row, here;
+
+		if (b->cur < 0) {
+			browse_message(b, true, "no current change: go to a "
+				       "moved passage first");
+			return RE_DRAW;
+		}
+		bl = &b->al->block[b->changes[b->cur]];
+		if (!bl->move) {
+			browse_message(b, true, "this change is not a move");
+			return RE_DRAW;
+		}
+		/* To whichever end is not on screen now, near the top. */
+		row = b->r->block_row[bl->twin];
+		here = row_vrow(b, b->r->block_row[b->changes[b->cur]]);
+		if (here >= b->top && here < b->top + (size_t)rows &&
+		    row_vrow(b, row) >= b->top &&
+		    row_vrow(b, row) < b->top + (size_t)rows)
+			row = b->r->block_row[b->changes[b->cur]];
+		else if (here >= b->top && here < b->top + (size_t)rows)
+			row = b->r->block_row[bl->twin];
+		else
+			row = b->r->block_row[b->changes[b->cur]];
+		i = (long)row_vrow(b, row);
+		scroll_to(b, i > 2 ? i - 2 : 0);
+		return RE_DRAW;
+	}
+	case ACTION_NEXT_VERSION_RIGHT:
+	case ACTION_PREVIOUS_VERSION_RIGHT:
+		if (b->n < 3) {
+			browse_message(b, false, "only two versions");
+			return RE_DRAW;
+		}
+		return set_pair(b, b->left, other_version(b, b->right, b->left,
+			action == ACTION_NEXT_VERSION_RIGHT ? 1 : -1));
+	case ACTION_NEXT_VERSION_LEFT:
+	case ACTION_PREVIOUS_VERSION_LEFT:
+		if (b->n < 3) {
+			browse_message(b, false, "only two versions");
+			return RE_DRAW;
+		}
+		return set_pair(b, other_version(b, b->left, b->right,
+			action == ACTION_NEXT_VERSION_LEFT ? 1 : -1), b->right);
+	case ACTION_SWAP_SIDES:
+		return set_pair(b, b->right, b->left);
+	case ACTION_MAKE_BASE:
+		b->base = b->left;
+		browse_message(b, false, "version %zu is the base", b->base + 1);
+		return RE_DRAW;
+	case ACTION_VERSION_OVERVIEW:
+		b->screen = SCREEN_OVERVIEW;
+		b->ov_row = b->left;
+		b->ov_col = b->right;
+		return RE_DRAW;
+	case ACTION_TOGGLE_CHANGES_ONLY:
+	case ACTION_FOLD_UNCHANGED:
+	case ACTION_UNFOLD_UNCHANGED:
+		b->changes_only = action == ACTION_TOGGLE_CHANGES_ONLY ?
+			!b->changes_only : action == ACTION_FOLD_UNCHANGED;
+		browse_layout(b);
+		browse_message(b, false, b->changes_only ?
+			       "changes only: unchanged paragraphs folded" :
+			       "all paragraphs shown");
+		return RE_DRAW;
+	case ACTION_TOGGLE_COSMETIC:
+		b->cosmetic = (b->cosmetic + 1) % 3;
+		browse_layout(b);
+		browse_message(b, false, "cosmetic changes %s",
+			       b->cosmetic == COSMETIC_SHOWN ? "shown" :
+			       b->cosmetic == COSMETIC_DIMMED ? "dimmed" :
+			       "hidden");
+		return RE_DRAW;
+	case ACTION_TOGGLE_IGNORE_CASE:
+		b->ignore_case = !b->ignore_case;
+		browse_layout(b);
+		browse_message(b, false, b->ignore_case ?
+			       "case-only changes ignored" :
+			       "case-only changes shown");
+		return RE_DRAW;
+	case ACTION_TOGGLE_INLINE:
+		if (b->narrow) {
+			browse_message(b, false, "the terminal is narrower "
+				       "than %d columns: inline only",
+				       NARROW_COLS);
+			return RE_DRAW;
+		}
+		b->inline_view = !b->inline_view;
+		browse_layout(b);
+		return RE_DRAW;
+	case ACTION_SELECT:
+		return RE_NONE;
+	case ACTION_REDRAW:
+		return RE_LAYOUT;
+	case ACTION_HELP:
+		b->screen = SCREEN_HELP;
+		b->help_top = 0;
+		return RE_DRAW;
+	case ACTION_CANCEL:
+		b->message[0] = '\0';
+		return RE_DRAW;
+	case ACTION_QUIT:
+		return RE_QUIT;
+	}
+	return re;
+}
+
+int
+browse_prompt_key(struct browser *b, int key)
+{
+	enum prompt_kind k = b->prompt;
+
+	if (key == KEYCODE_ENTER) {
+		b->prompt = PROMPT_NONE;
+		if (k == PROMPT_GOTO)
+			return b->ninput ? go_to(b, b->input) : RE_DRAW;
+		if (b->ninput) {
+			memcpy(b->pattern, b->input, b->ninput + 1);
+		}
+		b->search_back = k == PROMPT_SEARCH_BACKWARD;
+		return search(b, b->search_back);
+	}
+	if (key == KEYCODE_ESC || key == KEYCODE_CTRL('g')) {
+		b->prompt = PROMPT_NONE;
+		return RE_DRAW;
+	}
+	if (key == KEYCODE_BACKSPACE || key == KEYCODE_CTRL('h')) {
+		if (b->ninput == 0) {
+			b->prompt = PROMPT_NONE;
+			return RE_DRAW;
+		}
+		/* Remove one UTF-8 character. */
+		do
+			b->ninput--;
+		while (b->ninput > 0 &&
+		       ((unsigned char)b->input[b->ninput] & 0xc0) == 0x80);
+		b->input[b->ninput] = '\0';
+		return RE_DRAW;
+	}
+	if (key >= 0x20 && key < KEYCODE_SPECIAL_BASE && key != 0x7f) {
+		char buf[4];
+		size_t n;
+
+		if (key < 0x80) {
+			buf[0] = (char)key;
+			n = 1;
+		} else if (key < 0x800) {
+			buf[0] = (char)(0xc0 | (key >> 6));
+			buf[1] = (char)(0x80 | (key & 0x3f));
+			n = 2;
+		} else if (key < 0x10000) {
+			buf[0] = (char)(0xe0 | (key >> 12));
+			buf[1] = (char)(0x80 | ((key >> 6) & 0x3f));
+			buf[2] = (char)(0x80 | (key & 0x3f));
+			n = 3;
+		} else {
+			buf[0] = (char)(0xf0 | (key >> 18));
+			buf[1] = (char)(0x80 | ((key >> 12) & 0x3f));
+			buf[2] = (char)(0x80 | ((key >> 6) & 0x3f));
+			buf[3] = (char)(0x80 | (key & 0x3f));
+			n = 4;
+		}
+		if (b->ninput + n < sizeof b->input) {
+			memcpy(b->input + b->ninput, buf, n);
+			b->ninput += n;
+			b->input[b->ninput] = '\0';
+		}
+		return RE_DRAW;
+	}
+	return RE_NONE;
+}
+
+int
+browse_mouse(struct browser *b, int row, int col, int kind)
+{
+	if (kind == MOUSE_WHEEL_UP)
+		return browse_action(b, ACTION_SCROLL_UP, 3);
+	if (kind == MOUSE_WHEEL_DOWN)
+		return browse_action(b, ACTION_SCROLL_DOWN, 3);
+	if (b->screen != SCREEN_DIFF || b->r == NULL || row < 0)
+		return RE_NONE;
+	b->focus = (unsigned)col >= b->r->pane + RENDER_GUTTER / 2 ?
+		RENDER_RIGHT : RENDER_LEFT;
+	return RE_DRAW;
+}

@@ -1,0 +1,162 @@
+/*
+ * browse.h — the browser's state: which versions are shown, where, and how.
+ *
+ * The browser never diffs: it asks the engine for the alignment of the
+ * pair on screen (computed once per pair and kept) and for its layout at
+ * the current width (rebuilt on a resize or a toggle, never on a key that
+ * only moves).  Everything a key does is an action handler in browse.c
+ * that changes this state and returns what must happen next; drawing
+ * (draw.c, help.c, overview.c) reads the state and costs what is on the
+ * screen.
+ *
+ * Rows.  The layout's rows (render.h) are shown through "view rows": the
+ * same rows, or, in the changes-only view, the rows of changed blocks with
+ * one fold row standing for each run of unchanged paragraphs.  One top
+ * view row scrolls both panes, so they cannot drift apart.
+ */
+#ifndef VERSUS_BROWSE_H
+#define VERSUS_BROWSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "align.h"
+#include "doc.h"
+#include "equiv.h"
+#include "keymap.h"
+#include "keycode.h"
+#include "keys.h"
+#include "render.h"
+#include "text.h"
+
+enum cosmetic_mode { COSMETIC_SHOWN, COSMETIC_DIMMED, COSMETIC_HIDDEN };
+enum browse_screen { SCREEN_DIFF, SCREEN_HELP, SCREEN_OVERVIEW };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
+		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO };
+
+/* Reactions of a handler: what the main loop does next. */
+#define RE_NONE		0
+#define RE_DRAW		1	/* state changed: draw again */
+#define RE_LAYOUT	2	/* lay out again (width or options changed) */
+#define RE_QUIT		4
+
+/* A view row: a layout row, or a fold standing for unchanged paragraphs. */
+struct vrow {
+	uint32_t row;		/* layout row, or UINT32_MAX for a fold */
+	uint32_t nfold;		/* paragraphs (of A) folded into this row */
+};
+
+/* One side's text rows, by offset, for search and go-to. */
+struct row_index {
+	uint32_t *row;		/* rows holding text on that side, in order */
+	uint32_t *off;		/* the offset of each one's first text byte */
+	size_t n;
+};
+
+struct browser {
+	/* The versions, as loaded; docs[1] are classified ignoring case. */
+	size_t n;
+	struct text **texts;
+	struct doc **docs[2];
+	struct keys *keys[2];
+	const struct equiv *eq;
+	struct keys_opts kopts;
+	bool ignore_case;
+
+	/* Alignments of ordered pairs, n * n per case mode, built on demand. */
+	struct alignment **cache[2];
+
+	size_t left, right, base;	/* versions on screen, the base */
+	int focus;			/* RENDER_LEFT or RENDER_RIGHT */
+
+	/* The layout of the pair on screen. */
+	struct alignment *al;
+	struct render *r;
+	struct vrow *vrow;		/* NULL: view rows are layout rows */
+	size_t nvrow;
+	struct row_index index[2];
+	uint32_t *changes;		/* blocks that are changes, in order */
+	size_t nchanges;
+	size_t nsubstantive, ncosmetic;
+
+	/* Where we are. */
+	size_t top;			/* first view row on screen */
+	long cur;			/* current change (index in changes), -1 */
+
+	/* Options of the view. */
+	bool changes_only;
+	enum cosmetic_mode cosmetic;
+	bool inline_view;		/* chosen with the key */
+	bool narrow;			/* below 80 columns: inline forced */
+
+	/* Search. */
+	char pattern[256];
+	bool search_back;
+
+	/* Screens, prompts and messages. */
+	enum browse_screen screen;
+	size_t help_top;
+	size_t ov_row, ov_col;
+	enum prompt_kind prompt;
+	char input[256];
+	size_t ninput;
+	char message[256];
+	bool message_error;
+
+	/* Keys. */
+	struct keymap *km;
+	struct keymap_state ks;
+};
+
+/* Set up a browser on loaded versions; takes ownership of nothing. */
+void browse_init(struct browser *b, size_t n, struct text **texts,
+		 struct doc **docs, struct keys *keys,
+		 const struct equiv *eq, const struct keys_opts *kopts,
+		 struct keymap *km);
+
+void browse_clear(struct browser *b);
+
+/* Lay out the current pair for the screen size; keeps the top block. */
+void browse_layout(struct browser *b);
+
+/* Carry out an action `count` times (0: once); returns RE_* flags. */
+int browse_action(struct browser *b, int action, unsigned count);
+
+/* A key while a prompt is open; returns RE_* flags. */
+int browse_prompt_key(struct browser *b, int key);
+
+/* A mouse event on the screen. */
+int browse_mouse(struct browser *b, int row, int col, int kind);
+
+/* Rows of text on screen (between the titles and the status line). */
+int browse_text_rows(void);
+
+/* Run the browser until the user quits (loop.c).  Returns 0. */
+int browse_run(struct browser *b);
+
+/* Draw the current screen (draw.c, help.c, overview.c). */
+void browse_draw(struct browser *b);
+void help_draw(struct browser *b);
+void overview_draw(struct browser *b);
+
+/* Similarity of versions i and j (builds their alignment if needed). */
+double browse_similarity(struct browser *b, size_t i, size_t j);
+
+/*
+ * First match of pat in s[from, to) (or, backward, the last one starting
+ * before `to`), -1 if none.  Smart case: without capitals in the pattern,
+ * ASCII letters match either case.
+ */
+long browse_find(const uint8_t *s, size_t from, size_t to, const char *pat,
+		 bool backward);
+
+/* Write the action list with the keymap's keys (--list-actions). */
+void help_list_actions(FILE *out, const struct keymap *km);
+
+/* Show a message in the status line until the next key. */
+void browse_message(struct browser *b, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

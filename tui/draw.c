@@ -1,0 +1,324 @@
+/*
+ * draw.c — drawing the diff view: titles, the aligned rows, the gutter,
+ * search matches, the status line.  Costs what is on the screen: only the
+ * visible rows are touched, and search matches are looked for only in the
+ * bytes those rows show.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "action.h"
+#include "browse.h"
+#include "screen.h"
+#include "width.h"
+#include "xalloc.h"
+
+/* The smallest screen the browser draws on. */
+#define MIN_COLS	40
+#define MIN_ROWS	10
+
+static enum face
+style_face(const struct browser *b, uint8_t style)
+{
+	switch (style) {
+	case STYLE_DELETED: return FACE_DELETED;
+	case STYLE_INSERTED: return FACE_INSERTED;
+	case STYLE_COSMETIC:
+		return b->cosmetic == COSMETIC_SHOWN ? FACE_COSMETIC :
+			FACE_COSMETIC_DIM;
+	case STYLE_MOVED: return FACE_MOVED;
+	case STYLE_CHANGED_PARA: return FACE_CHANGED;
+	case STYLE_FILLER: return FACE_FILLER;
+	}
+	return FACE_TEXT;
+}
+
+/* Draw text clipped to `width` columns (ASCII-safe cut for titles). */
+static void
+put_clipped(int row, int col, const char *s, int width, enum face f)
+{
+	size_t n = 0, len = strlen(s);
+	int w = 0;
+
+	while (n < len) {
+		uint32_t uc;
+		size_t used = width_decode((const uint8_t *)s + n, len - n, &uc);
+		char form[16];
+		size_t fl;
+		int cw = width_char_form(uc, uc == 0xFFFD && used == 1, 0,
+					 form, &fl);
+
+		if (w + cw > width)
+			break;
+		screen_put(row, col + w, form, fl, f);
+		w += cw;
+		n += used;
+	}
+}
+
+/* "2022-01-20" when the text opens with an ISO date, else "". */
+static void
+text_date(const struct text *t, char out[16])
+{
+	size_t i, lim = t->len < 200 ? t->len : 200;
+
+	out[0] = '\0';
+	for (i = 0; i + 10 <= lim; i++) {
+		const unsigned char *p = t->data + i;
+
+		if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' &&
+		    p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+		    p[4] == '-' && p[5] >= '0' && p[5] <= '1' &&
+		    p[6] >= '0' && p[6] <= '9' && p[7] == '-' &&
+		    p[8] >= '0' && p[8] <= '3' && p[9] >= '0' && p[9] <= '9') {
+			memcpy(out, p, 10);
+			out[10] = '\0';
+			return;
+		}
+	}
+}
+
+static void
+draw_title(struct browser *b, int col, int width, size_t v, bool focus)
+{
+	char buf[512], date[16];
+	enum face f = focus ? FACE_TITLE_FOCUS : FACE_TITLE;
+
+	text_date(b->texts[v], date);
+	snprintf(buf, sizeof buf, " %zu/%zu %s%s%s%s", v + 1, b->n,
+		 b->texts[v]->path, date[0] ? "  " : "", date,
+		 v == b->base && b->n > 2 ? "  (base)" : "");
+	screen_fill(0, col, width, ' ', f);
+	put_clipped(0, col, buf, width, f);
+}
+
+/* Highlight matches of the search pattern inside span sp. */
+static void
+draw_matches(const struct browser *b, int y, int x, int side,
+	     const struct render_span *sp)
+{
+	const struct text *t = side ? b->al->b->text : b->al->a->text;
+	size_t m = strlen(b->pattern), from, to;
+	long hit;
+
+	if (m == 0 || (sp->flags & SPAN_NOTE) || sp->len == 0)
+		return;
+	/* Matches that overlap the span: start up to m - 1 bytes before. */
+	from = sp->off >= m - 1 ? sp->off - (m - 1) : 0;
+	to = sp->off + sp->len + m - 1;
+	if (to > t->len)
+		to = t->len;
+	while (from < to) {
+		long s0, s1, c0, w;
+
+		hit = browse_find(t->data, from, to, b->pattern, false);
+		if (hit < 0)
+			break;
+		s0 = hit > (long)sp->off ? hit : (long)sp->off;
+		s1 = hit + (long)m < (long)(sp->off + sp->len) ?
+			hit + (long)m : (long)(sp->off + sp->len);
+		if (s1 > s0) {
+			c0 = (long)width_of(t->data + sp->off, (size_t)s0 -
+					    sp->off, 0);
+			w = (long)width_of(t->data + s0, (size_t)(s1 - s0),
+					   (size_t)c0);
+			if (sp->flags & SPAN_OPEN)
+				c0 += 2;
+			screen_recolor(y, x + sp->col + (int)c0, (int)w,
+				       FACE_MATCH);
+		}
+		from = (size_t)hit + 1;
+	}
+}
+
+static void
+draw_cell(struct browser *b, int y, int x, int width, int side,
+	  const struct render_row *rw, char **buf, size_t *cap)
+{
+	const struct render *r = b->r;
+	uint32_t k;
+
+	if (rw->cell[side] == CELL_FILLER) {
+		screen_fill(y, x, width, 0x2571, FACE_FILLER);	/* ╱ */
+		return;
+	}
+	if (rw->cell[side] != CELL_TEXT)
+		return;
+	/* A changed paragraph is tinted across the whole pane. */
+	if (b->al->block[rw->block].kind == BLOCK_CHANGED)
+		screen_fill(y, x, width, ' ', FACE_CHANGED);
+	for (k = 0; k < rw->nspan[side]; k++) {
+		const struct render_span *sp = &r->span[rw->span[side] + k];
+		size_t n = render_span_text(r, side, sp, buf, cap);
+
+		screen_put(y, x + sp->col, *buf, n, style_face(b, sp->style));
+		draw_matches(b, y, x, side, sp);
+	}
+}
+
+static void
+draw_fold(int y, int width, uint32_t n)
+{
+	char buf[96];
+
+	snprintf(buf, sizeof buf, "\xe2\x80\xa6 %u unchanged paragraph%s",
+		 (unsigned)n, n == 1 ? "" : "s");
+	screen_fill(y, 0, width, 0x2500, FACE_FOLD);	/* ─ */
+	screen_put(y, 2, " ", 1, FACE_FOLD);
+	screen_put(y, 3, buf, strlen(buf), FACE_FOLD);
+	screen_put(y, 3 + (int)width_of((const uint8_t *)buf, strlen(buf), 0),
+		   " ", 1, FACE_FOLD);
+}
+
+static void
+draw_status(struct browser *b)
+{
+	int y = screen_rows() - 1, w = screen_cols();
+	char buf[512], pend[64];
+	size_t nv = b->vrow ? b->nvrow : b->r->nrow;
+	size_t rows = (size_t)browse_text_rows();
+	unsigned pct = nv <= rows ? 100 :
+		(unsigned)((b->top + rows) * 100 / nv);
+
+	screen_fill(y, 0, w, ' ', FACE_STATUS);
+	if (b->prompt != PROMPT_NONE) {
+		const char *p = b->prompt == PROMPT_SEARCH_FORWARD ? "/" :
+			b->prompt == PROMPT_SEARCH_BACKWARD ? "?" :
+			"go to paragraph or N%: ";
+		int pw = (int)strlen(p);
+
+		screen_fill(y, 0, w, ' ', FACE_MESSAGE);
+		screen_put(y, 0, p, (size_t)pw, FACE_MESSAGE);
+		put_clipped(y, pw, b->input, w - pw - 1, FACE_MESSAGE);
+		screen_cursor(y, pw + (int)width_of((const uint8_t *)b->input,
+						     b->ninput, 0));
+		return;
+	}
+	screen_cursor(0, -1);
+	if (b->message[0]) {
+		screen_fill(y, 0, w, ' ', b->message_error ? FACE_ERROR :
+			    FACE_MESSAGE);
+		put_clipped(y, 1, b->message, w - 2, b->message_error ?
+			    FACE_ERROR : FACE_MESSAGE);
+		return;
+	}
+	pend[0] = '\0';
+	keymap_pending_text(&b->ks, pend, sizeof pend);
+	snprintf(buf, sizeof buf, " %3u%% \xe2\x94\x82 change %ld/%zu "
+		 "(%zu substantive, %zu cosmetic) \xe2\x94\x82 similarity "
+		 "%.0f%% \xe2\x94\x82 cosmetic %s%s%s%s \xe2\x94\x82 %s%s",
+		 pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
+		 b->nsubstantive, b->ncosmetic, b->al->stats.similarity * 100,
+		 b->cosmetic == COSMETIC_SHOWN ? "shown" :
+		 b->cosmetic == COSMETIC_DIMMED ? "dimmed" : "hidden",
+		 b->changes_only ? ", changes only" : "",
+		 b->ignore_case ? ", ignore case" : "",
+		 b->inline_view || b->narrow ? ", inline" : "",
+		 pend[0] ? "keys: " : "", pend[0] ? pend : "");
+	{
+		char help[64], hint[96];
+		int hw;
+
+		keymap_keys_for(b->km, ACTION_HELP, help, sizeof help);
+		snprintf(hint, sizeof hint, " %s: help ", help);
+		hw = (int)width_of((const uint8_t *)hint, strlen(hint), 0);
+		if (hw > w / 3)
+			hw = 0;
+		put_clipped(y, 0, buf, w - hw - 1, FACE_STATUS);
+		if (hw > 0)
+			put_clipped(y, w - hw, hint, hw, FACE_STATUS);
+	}
+}
+
+static void
+draw_too_small(void)
+{
+	static const char msg[] = "terminal too small";
+	int y = screen_rows() / 2, x = (screen_cols() - (int)sizeof msg) / 2;
+
+	screen_put(y > 0 ? y : 0, x > 0 ? x : 0, msg, sizeof msg - 1,
+		   FACE_ERROR);
+}
+
+void
+browse_draw(struct browser *b)
+{
+	const struct render *r;
+	int rows, y, pane, gx, rx;
+	char *buf = NULL;
+	size_t cap = 0, v;
+	long cur_block, twin_block;
+	bool inl;
+
+	screen_erase();
+	if (screen_cols() < MIN_COLS || screen_rows() < MIN_ROWS) {
+		draw_too_small();
+		screen_refresh();
+		return;
+	}
+	if (b->screen == SCREEN_HELP) {
+		help_draw(b);
+		return;
+	}
+	if (b->screen == SCREEN_OVERVIEW) {
+		overview_draw(b);
+		return;
+	}
+	r = b->r;
+	inl = b->inline_view || b->narrow;
+	pane = (int)r->pane;
+	gx = pane;
+	rx = pane + RENDER_GUTTER;
+	if (inl) {
+		draw_title(b, 0, screen_cols() / 2, b->left, b->focus == 0);
+		draw_title(b, screen_cols() / 2, screen_cols() -
+			   screen_cols() / 2, b->right, b->focus == 1);
+	} else {
+		draw_title(b, 0, pane, b->left, b->focus == RENDER_LEFT);
+		screen_fill(0, gx, RENDER_GUTTER, ' ', FACE_TITLE);
+		draw_title(b, rx, screen_cols() - rx, b->right,
+			   b->focus == RENDER_RIGHT);
+	}
+	cur_block = b->cur >= 0 ? (long)b->changes[b->cur] : -1;
+	twin_block = cur_block >= 0 && b->al->block[cur_block].move ?
+		(long)b->al->block[cur_block].twin : -1;
+	rows = browse_text_rows();
+	for (y = 0, v = b->top; y < rows && v < (b->vrow ? b->nvrow :
+						     r->nrow); y++, v++) {
+		const struct render_row *rw;
+		uint32_t row = b->vrow ? b->vrow[v].row : (uint32_t)v;
+		char mark[16];
+		size_t ml;
+
+		if (row == UINT32_MAX) {
+			draw_fold(y + 1, screen_cols(), b->vrow[v].nfold);
+			continue;
+		}
+		rw = &r->row[row];
+		if (inl) {
+			draw_cell(b, y + 1, RENDER_GUTTER, pane, RENDER_LEFT, rw,
+				  &buf, &cap);
+			gx = 0;
+		} else {
+			draw_cell(b, y + 1, 0, pane, RENDER_LEFT, rw, &buf,
+				  &cap);
+			draw_cell(b, y + 1, rx, pane, RENDER_RIGHT, rw, &buf,
+				  &cap);
+		}
+		ml = 0;
+		width_char_form(rw->mark, 0, 0, mark, &ml);
+		if ((long)rw->block == cur_block ||
+		    (long)rw->block == twin_block) {
+			screen_fill(y + 1, gx, RENDER_GUTTER, ' ', FACE_CURSOR);
+			screen_put(y + 1, gx + 1, mark, ml, FACE_CURSOR);
+		} else if (rw->mark != ' ') {
+			screen_put(y + 1, gx + 1, mark, ml, FACE_GUTTER);
+		}
+	}
+	draw_status(b);
+	free(buf);
+	screen_refresh();
+}

@@ -1,0 +1,72 @@
+/*
+ * loop.c — the browser's main loop: keys in, actions out, screen drawn.
+ *
+ * A key goes to the prompt when one is open, else through the keymap's
+ * lookup (keymap.h), which may wait for the rest of a sequence or a
+ * count; after the keymap's timeout a pending sequence is dropped.  An
+ * action's reaction flags say whether to lay out again, draw, or quit.
+ */
+#include "config.h"
+
+#include "action.h"
+#include "browse.h"
+#include "screen.h"
+
+int
+browse_run(struct browser *b)
+{
+	bool pending = false;
+	int re;
+
+	browse_layout(b);
+	browse_draw(b);
+	for (;;) {
+		int key = screen_getkey(pending && keymap_timeout(b->km) > 0 ?
+					keymap_timeout(b->km) : -1);
+		struct keymap_match m;
+		enum keymap_status st;
+
+		re = RE_NONE;
+		if (key == SCREEN_TIMEOUT) {
+			if (pending) {
+				keymap_reset(&b->ks);
+				pending = false;
+				re = RE_DRAW;
+			}
+		} else if (key == SCREEN_RESIZE) {
+			re = RE_LAYOUT;
+		} else if (key == SCREEN_MOUSE) {
+			int row, col;
+			enum mouse_kind kind;
+
+			screen_mouse(&row, &col, &kind);
+			re = browse_mouse(b, row, col, (int)kind);
+		} else if (b->prompt != PROMPT_NONE) {
+			b->message[0] = '\0';
+			re = browse_prompt_key(b, key) | RE_DRAW;
+		} else {
+			b->message[0] = '\0';
+			st = keymap_feed(b->km, &b->ks, key, &m);
+			pending = st == KEYMAP_PENDING;
+			if (st == KEYMAP_MATCH) {
+				re = browse_action(b, m.action,
+						   (unsigned)m.count);
+			} else if (st == KEYMAP_NONE) {
+				char name[KEYCODE_NAME_MAX], help[64];
+
+				keymap_keys_for(b->km, ACTION_HELP, help,
+						sizeof help);
+				browse_message(b, true, "%s is not bound to "
+					       "anything (%s: help)",
+					       keycode_name(key, name), help);
+			}
+			re |= RE_DRAW;
+		}
+		if (re & RE_QUIT)
+			return 0;
+		if (re & RE_LAYOUT)
+			browse_layout(b);
+		if (re & (RE_DRAW | RE_LAYOUT))
+			browse_draw(b);
+	}
+}

@@ -1,0 +1,518 @@
+/*
+ * main.c — the versus command: options, loading the versions, dispatch.
+ *
+ * Exit status follows diff(1): 0 when the versions have no substantive
+ * difference, 1 when they differ, 2 on trouble (a missing or unreadable
+ * file, a bad option, a bad equivalence file).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "align.h"
+#include "browse.h"
+#include "doc.h"
+#include "equiv.h"
+#include "error.h"
+#include "keys.h"
+#include "output.h"
+#include "render.h"
+#include "screen.h"
+#include "settings.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define EXIT_TROUBLE 2
+
+enum mode { MODE_DEFAULT, MODE_PRINT, MODE_INLINE, MODE_STAT, MODE_JSON };
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct options {
+	struct text_opts text;
+	struct keys_opts keys;
+	const char *equiv_file;
+	enum mode mode;
+	enum color color;
+	unsigned width;		/* 0: from the terminal */
+	unsigned base;		/* 1-based version all others are compared with */
+	const char *keymap;	/* --keymap */
+	bool list_actions;
+};
+
+static const char usage_text[] =
+"usage: versus [OPTION]... FILE1 FILE2 [FILE...]\n"
+"Compare versions of a news article, paragraph by paragraph.\n"
+"\n"
+"Output (the default is the browser on a terminal, else --print):\n"
+"      --print           the versions side by side, aligned\n"
+"      --inline          one text, wdiff style: [-removed-]{+inserted+}\n"
+"      --stat            word counts, changes and similarity per comparison\n"
+"      --json            every comparison as JSON, with byte offsets\n"
+"      --color[=WHEN]    colour the output: auto (default), always, never\n"
+"  -w, --width=N         width of the --print layout (default: the terminal)\n"
+"      --base=N          compare every version with version N (default 1)\n"
+"\n"
+"The browser:\n"
+"  -k, --keymap=NAME|FILE  key bindings: default, vi, emacs, or a file\n"
+"      --list-actions    list what keys can do, with the keymap's keys\n"
+"\n"
+"Reading files (FILE may be - for standard input):\n"
+"      --encoding=NAME   convert the files from charset NAME (default: UTF-8,\n"
+"                        or UTF-16/32 when the file starts with a BOM)\n"
+"  -a, --text            read files with NUL bytes instead of refusing them\n"
+"\n"
+"What counts as a difference:\n"
+"  -i, --ignore-case     make case-only changes invisible\n"
+"      --ignore-punct    ignore punctuation\n"
+"      --strict          no cosmetic folding: every character counts\n"
+"      --equiv=FILE      read equivalent spellings from FILE\n"
+"\n"
+"  -h, --help            show this help and exit\n"
+"  -V, --version         show the version and exit\n"
+"\n"
+"Exit status: 0 no substantive difference, 1 differences, 2 trouble.\n";
+
+static void usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+static void
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "versus: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'versus --help' for more information.\n");
+	exit(EXIT_TROUBLE);
+}
+
+enum {
+	OPT_ENCODING = 256,
+	OPT_IGNORE_PUNCT,
+	OPT_STRICT,
+	OPT_EQUIV,
+	OPT_PRINT,
+	OPT_INLINE,
+	OPT_STAT,
+	OPT_JSON,
+	OPT_COLOR,
+	OPT_BASE,
+	OPT_LIST_ACTIONS,
+};
+
+static const struct option long_options[] = {
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "text", no_argument, NULL, 'a' },
+	{ "ignore-case", no_argument, NULL, 'i' },
+	{ "ignore-punct", no_argument, NULL, OPT_IGNORE_PUNCT },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "equiv", required_argument, NULL, OPT_EQUIV },
+	{ "print", no_argument, NULL, OPT_PRINT },
+	{ "inline", no_argument, NULL, OPT_INLINE },
+	{ "stat", no_argument, NULL, OPT_STAT },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "color", optional_argument, NULL, OPT_COLOR },
+	{ "colour", optional_argument, NULL, OPT_COLOR },
+	{ "width", required_argument, NULL, 'w' },
+	{ "base", required_argument, NULL, OPT_BASE },
+	{ "keymap", required_argument, NULL, 'k' },
+	{ "list-actions", no_argument, NULL, OPT_LIST_ACTIONS },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* A positive decimal number no larger than max, else a usage error. */
+static unsigned
+parse_count(const char *opt, const char *arg, unsigned max)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno || end == arg || *end != '\0' || v == 0 || v > max ||
+	    arg[0] == '-') {
+		fprintf(stderr, "versus: invalid %s '%s'\n", opt, arg);
+		fprintf(stderr, "Try 'versus --help' for more information.\n");
+		exit(EXIT_TROUBLE);
+	}
+	return (unsigned)v;
+}
+
+/* Parse argv into o; returns the index of the first file operand. */
+static int
+parse_options(int argc, char **argv, struct options *o)
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":aihVw:k:", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_ENCODING:
+			o->text.encoding = optarg;
+			break;
+		case 'a':
+			o->text.allow_binary = true;
+			break;
+		case 'i':
+			o->keys.ignore_case = true;
+			break;
+		case OPT_IGNORE_PUNCT:
+			o->keys.ignore_punct = true;
+			break;
+		case OPT_STRICT:
+			o->keys.strict = true;
+			break;
+		case OPT_EQUIV:
+			o->equiv_file = optarg;
+			break;
+		case OPT_PRINT:
+			o->mode = MODE_PRINT;
+			break;
+		case OPT_INLINE:
+			o->mode = MODE_INLINE;
+			break;
+		case OPT_STAT:
+			o->mode = MODE_STAT;
+			break;
+		case OPT_JSON:
+			o->mode = MODE_JSON;
+			break;
+		case OPT_COLOR:
+			if (optarg == NULL || strcmp(optarg, "always") == 0)
+				o->color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				o->color = COLOR_NEVER;
+			else if (strcmp(optarg, "auto") == 0)
+				o->color = COLOR_AUTO;
+			else
+				usage_error("invalid --color '%s' (auto, always "
+					    "or never)", optarg);
+			break;
+		case 'w':
+			o->width = parse_count("width", optarg, RENDER_MAX_PANE);
+			break;
+		case OPT_BASE:
+			o->base = parse_count("base", optarg, 1000000);
+			break;
+		case 'k':
+			o->keymap = optarg;
+			break;
+		case OPT_LIST_ACTIONS:
+			o->list_actions = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			exit(ferror(stdout) || fflush(stdout) ? EXIT_TROUBLE : 0);
+		case 'V':
+			printf("versus %s\n", PACKAGE_VERSION);
+			exit(ferror(stdout) || fflush(stdout) ? EXIT_TROUBLE : 0);
+		case ':':
+			usage_error("option '%s' needs an argument",
+				    argv[optind - 1]);
+			break;
+		default:
+			usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	return optind;
+}
+
+/*
+ * The equivalences: the built-in list, then the user's default file
+ * ($XDG_CONFIG_HOME/versus/equiv, else ~/.config/versus/equiv) if it
+ * exists, then --equiv FILE, which must exist.
+ */
+static struct equiv *
+load_equivalences(const struct options *o)
+{
+	struct equiv *eq = equiv_new_builtin();
+	struct vs_error err;
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char path[4096];
+	FILE *f;
+
+	path[0] = '\0';
+	if (xdg != NULL && *xdg == '/')
+		snprintf(path, sizeof path, "%s/versus/equiv", xdg);
+	else if (home != NULL && *home != '\0')
+		snprintf(path, sizeof path, "%s/.config/versus/equiv", home);
+	if (path[0] != '\0' && (f = fopen(path, "r")) != NULL) {
+		fclose(f);
+		if (equiv_load(eq, path, &err) != 0)
+			goto fail;
+	}
+	if (o->equiv_file != NULL && equiv_load(eq, o->equiv_file, &err) != 0)
+		goto fail;
+	return eq;
+fail:
+	fprintf(stderr, "versus: %s\n", err.msg);
+	exit(EXIT_TROUBLE);
+}
+
+/* Colour on or off: --color, NO_COLOR, and whether stdout is a terminal. */
+static bool
+use_color(const struct options *o)
+{
+	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
+
+	if (o->color != COLOR_AUTO)
+		return o->color == COLOR_ALWAYS;
+	if (nc != NULL && *nc != '\0')
+		return false;
+	if (term == NULL || strcmp(term, "dumb") == 0)
+		return false;
+	return isatty(STDOUT_FILENO);
+}
+
+/* --width, else the terminal's width, else $COLUMNS, else 80. */
+static unsigned
+output_width(const struct options *o)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+	long v;
+
+	if (o->width)
+		return o->width;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	if (cols != NULL && (v = strtol(cols, NULL, 10)) > 0 && v < 100000)
+		return (unsigned)v;
+	return 80;
+}
+
+/* --keymap, else the settings file's keymap, else "default". */
+static struct keymap *
+load_keymap(const struct options *o)
+{
+	struct settings st;
+	struct vs_error err;
+	struct keymap *km;
+	const char *name = o->keymap;
+
+	if (name == NULL) {
+		if (settings_load(&st, NULL, &err) != 0) {
+			fprintf(stderr, "versus: %s\n", err.msg);
+			exit(EXIT_TROUBLE);
+		}
+		name = st.keymap[0] ? st.keymap : "default";
+		km = keymap_load(name, &err);
+	} else {
+		km = keymap_load(name, &err);
+	}
+	if (km == NULL) {
+		fprintf(stderr, "versus: %s\n", err.msg);
+		exit(EXIT_TROUBLE);
+	}
+	return km;
+}
+
+/* ncursesw needs a UTF-8 locale; versus reads UTF-8 whatever the locale. */
+static void
+utf8_locale(void)
+{
+	const char *cs;
+
+	setlocale(LC_CTYPE, "");
+	cs = nl_langinfo(CODESET);
+	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+/*
+ * The browser.  Returns -1 (with a note) when the terminal cannot show it,
+ * so that the caller prints instead.
+ */
+static int
+run_browser(const struct options *o, size_t n, struct text **texts,
+	    struct doc **docs, struct keys *keys, const struct equiv *eq,
+	    struct keymap *km)
+{
+	struct browser b;
+	struct vs_error err;
+
+	utf8_locale();
+	if (screen_init(use_color(o), &err) != 0) {
+		fprintf(stderr, "versus: %s; printing side by side instead\n",
+			err.msg);
+		return -1;
+	}
+	browse_init(&b, n, texts, docs, keys, eq, &o->keys, km);
+	browse_run(&b);
+	screen_end();
+	browse_clear(&b);
+	return 0;
+}
+
+/* A header naming the comparison, when there are several. */
+static void
+comparison_header(const struct comparison *c, struct text *const *texts,
+		  size_t ncmp, bool color)
+{
+	if (ncmp < 2)
+		return;
+	const char *pa = texts[c->a]->path, *pb = texts[c->b]->path;
+
+	printf("%s== %zu: ", color ? "\033[1m" : "", c->a + 1);
+	output_visible(stdout, (const uint8_t *)pa, strlen(pa));
+	printf(" -> %zu: ", c->b + 1);
+	output_visible(stdout, (const uint8_t *)pb, strlen(pb));
+	printf(" ==%s\n", color ? "\033[m" : "");
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	struct vs_error err;
+	struct text **texts;
+	struct doc **docs;
+	struct equiv *eq;
+	struct keys *keys;
+	struct comparison *cmp;
+	struct keymap *km = NULL;
+	double *matrix = NULL;
+	size_t n, i, j, ncmp = 0, base;
+	int first, stdin_seen = 0, status = 0;
+	bool color, differs = false;
+
+	first = parse_options(argc, argv, &o);
+	if (o.list_actions) {
+		km = load_keymap(&o);
+		help_list_actions(stdout, km);
+		keymap_free(km);
+		return fflush(stdout) || ferror(stdout) ? EXIT_TROUBLE : 0;
+	}
+	n = (size_t)(argc - first);
+	if (n < 2)
+		usage_error("%s", n == 0 ? "missing files to compare" :
+			    "one file given, two or more are needed");
+	for (i = (size_t)first; i < (size_t)argc; i++)
+		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
+			usage_error("%s", "standard input ('-') given twice");
+	base = o.base ? o.base - 1 : 0;
+	if (base >= n) {
+		fprintf(stderr, "versus: --base %u: there are only %zu versions\n",
+			o.base, n);
+		return EXIT_TROUBLE;
+	}
+
+	/* The browser, on a terminal, unless an output was asked for. */
+	if (o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO))
+		km = load_keymap(&o);
+	eq = load_equivalences(&o);
+	keys = keys_new(&o.keys, eq);
+	texts = xcalloc(n, sizeof *texts);
+	docs = xcalloc(n, sizeof *docs);
+	for (i = 0; i < n; i++) {
+		texts[i] = text_load(argv[first + i], &o.text, &err);
+		if (texts[i] == NULL) {
+			fprintf(stderr, "versus: %s\n", err.msg);
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		docs[i] = doc_build(texts[i]);
+		keys_classify(keys, docs[i]);
+	}
+	if (status != 0)
+		goto out;
+
+	if (km != NULL &&
+	    run_browser(&o, n, texts, docs, keys, eq, km) == 0) {
+		keymap_free(km);
+		km = NULL;
+		goto out;
+	}
+	keymap_free(km);
+
+	/* Every version against the base, in order. */
+	cmp = xcalloc(n, sizeof *cmp);
+	for (i = 0; i < n; i++) {
+		if (i == base)
+			continue;
+		cmp[ncmp].a = base;
+		cmp[ncmp].b = i;
+		cmp[ncmp].al = align_build(docs[base], docs[i], NULL);
+		differs |= align_differs(cmp[ncmp].al);
+		ncmp++;
+	}
+	if (o.mode == MODE_STAT && n > 2) {
+		matrix = xcalloc(n * n, sizeof *matrix);
+		for (i = 0; i < n; i++) {
+			matrix[i * n + i] = 1.0;
+			for (j = i + 1; j < n; j++) {
+				struct alignment *al = align_build(docs[i],
+								   docs[j], NULL);
+
+				matrix[i * n + j] = matrix[j * n + i] =
+					al->stats.similarity;
+				align_free(al);
+			}
+		}
+	}
+
+	color = use_color(&o);
+	switch (o.mode) {
+	case MODE_JSON:
+		output_json(stdout, texts, docs, n, cmp, ncmp);
+		break;
+	case MODE_STAT:
+		output_stat(stdout, texts, docs, n, cmp, ncmp, matrix);
+		break;
+	case MODE_INLINE:
+		for (i = 0; i < ncmp; i++) {
+			comparison_header(&cmp[i], texts, ncmp, color);
+			output_inline(stdout, cmp[i].al, color);
+			putchar('\n');
+		}
+		break;
+	case MODE_DEFAULT:
+	case MODE_PRINT: {
+		struct render_opts ro = { output_width(&o), true, !color, false };
+
+		for (i = 0; i < ncmp; i++) {
+			struct render *r = render_build(cmp[i].al, &ro);
+
+			comparison_header(&cmp[i], texts, ncmp, color);
+			render_print(stdout, r, color);
+			render_free(r);
+		}
+		break;
+	}
+	}
+	status = differs ? 1 : 0;
+	for (i = 0; i < ncmp; i++)
+		align_free((struct alignment *)cmp[i].al);
+	free(cmp);
+	free(matrix);
+out:
+	for (i = 0; i < n; i++) {
+		doc_free(docs[i]);
+		text_free(texts[i]);
+	}
+	free(docs);
+	free(texts);
+	keys_free(keys);
+	equiv_free(eq);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "versus: write error: %s\n", strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return status;
+}

@@ -1,0 +1,81 @@
+/*
+ * settings.c — reading the user's settings file (see settings.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "settings.h"
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
+			 e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+int
+settings_load(struct settings *s, const char *path, struct vs_error *err)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char def[4096], line[4096];
+	unsigned lineno = 0;
+	FILE *f;
+
+	memset(s, 0, sizeof *s);
+	if (path == NULL) {
+		if (xdg != NULL && *xdg == '/')
+			snprintf(def, sizeof def, "%s/versus/config", xdg);
+		else if (home != NULL && *home != '\0')
+			snprintf(def, sizeof def, "%s/.config/versus/config",
+				 home);
+		else
+			return 0;
+		path = def;
+	}
+	f = fopen(path, "r");
+	if (f == NULL) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 0;
+		vs_error_set(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *l = trim(line), *value;
+
+		lineno++;
+		if (*l == '\0' || *l == '#')
+			continue;
+		value = l + strcspn(l, " \t");
+		if (*value != '\0')
+			*value++ = '\0';
+		value = trim(value);
+		if (strcmp(l, "keymap") == 0) {
+			if (*value == '\0') {
+				vs_error_set(err, "%s:%u: keymap needs a name "
+					     "or a file", path, lineno);
+				goto fail;
+			}
+			snprintf(s->keymap, sizeof s->keymap, "%s", value);
+		} else {
+			vs_error_set(err, "%s:%u: unknown setting '%s'", path,
+				     lineno, l);
+			goto fail;
+		}
+	}
+	fclose(f);
+	return 0;
+fail:
+	fclose(f);
+	return -1;
+}

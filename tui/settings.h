@@ -1,0 +1,26 @@
+/*
+ * settings.h — the user's settings file,
+ * $XDG_CONFIG_HOME/versus/config (else ~/.config/versus/config).
+ *
+ * One setting per line, "NAME VALUE"; "#" starts a comment line.  Known
+ * settings:
+ *	keymap NAME|FILE	the keymap used when --keymap is not given
+ * An unknown setting or a malformed line is an error "FILE:LINE: message";
+ * a missing file is not.
+ */
+#ifndef VERSUS_SETTINGS_H
+#define VERSUS_SETTINGS_H
+
+#include "error.h"
+
+struct settings {
+	char keymap[1024];	/* "" when not set */
+};
+
+/*
+ * Read the settings file into s (zeroed first).  Returns 0, or -1 with
+ * err set.  `path` NULL means the default location.
+ */
+int settings_load(struct settings *s, const char *path, struct vs_error *err);
+
+#endif
