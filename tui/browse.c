@@ -383,21 +383,25 @@ step_change(struct browser *b, int dir, bool substantive)
 		browse_message(b, false, "no changes");
 		return RE_DRAW;
 	}
-	if (b->cur >= 0)
+	if (b->cur >= 0) {
 		start = b->cur + dir;
-	else {
-		/* From the screen position: the first change below (above) it. */
-		start = dir > 0 ? 0 : n - 1;
-		for (k = 0; k < n; k++) {
-			size_t v = row_vrow(b, b->r->block_row[b->changes[k]]);
+	} else {
+		/*
+		 * From the screen position: the first change at or below it
+		 * (dir > 0) or the last one above it, by binary search, since
+		 * changes are in row order.
+		 */
+		long lo = 0, hi = n;
 
-			if (dir > 0 && v >= here) {
-				start = k;
-				break;
-			}
-			if (dir < 0 && v < here)
-				start = k;
+		while (lo < hi) {
+			long mid = (lo + hi) / 2;
+
+			if (row_vrow(b, b->r->block_row[b->changes[mid]]) < here)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
+		start = dir > 0 ? lo : lo - 1;
 	}
 	for (k = start; k >= 0 && k < n; k += dir) {
 		const struct block *bl = &b->al->block[b->changes[k]];

@@ -1,10 +1,102 @@
 #!/bin/sh
-# run.sh — make bench: the benchmarks.  Figures, not pass/fail; time
-# targets are checked by reading these, never by timed tests.
-set -e
+# run.sh — make bench: the benchmarks.  They print figures, never pass or
+# fail; the speed and memory targets are read from them, not asserted by
+# timed tests.
+#
+#  1. the text model's throughput (bench-model);
+#  2. versus --json against git diff --word-diff, dwdiff and wdiff on
+#     pairs of versions of the King James Bible (Debian's bible-kjv) at
+#     100 KB, 1 MB and 10 MB with 1% edits, and 10 MB with 10% edits,
+#     made by genpair.py with seeded random edits: time and peak memory;
+#  3. the cost of a key in the browser at 10 KB and 10 MB (bench-keys),
+#     in instructions counted by callgrind.
+#
+# Missing tools are installed with apt-get when run as root, else that
+# part is skipped with a note.
+set -u
 : "${srcdir:=.}"
+W=$(mktemp -d "${TMPDIR:-/tmp}/versus-bench.XXXXXX")
+trap 'rm -rf "$W"' EXIT
 
-echo "== text model throughput (tests/bench/bench-model)"
+need=
+for p in bible-kjv dwdiff wdiff time git valgrind python3; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		need="$need $p"
+done
+if [ -n "$need" ]; then
+	if [ "$(id -u)" -eq 0 ]; then
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q $need >/dev/null 2>&1 ||
+			echo "note: could not install$need"
+	else
+		echo "note: missing$need (sudo apt-get install -y$need); parts skipped"
+	fi
+fi
+
+echo "== 1. text model throughput"
 for mb in 1 10; do
 	./tests/bench/bench-model "$srcdir/samples/1-wire.txt" $mb
 done
+
+# measure NAME CMD...: prints "NAME seconds peak-MB", output discarded.
+measure() {
+	name=$1
+	shift
+	/usr/bin/time -f "%e %M" -o "$W/time" "$@" >/dev/null 2>"$W/err"
+	set -- $(tail -1 "$W/time")
+	awk -v n="$name" -v t="$1" -v m="$2" \
+		'BEGIN { printf "  %-10s %7.2f s %8.1f MB\n", n, t, m / 1024 }'
+	echo "$1" >"$W/t.$name"
+	echo "$2" >"$W/m.$name"
+}
+
+echo
+echo "== 2. versus --json against word diff tools (time, peak memory)"
+if command -v bible >/dev/null && [ -x /usr/bin/time ] && command -v python3 >/dev/null; then
+	bible 'Gen1:1-Rev22:21' >"$W/kjv.txt" 2>/dev/null
+	for spec in "100e3 0.01" "1e6 0.01" "10e6 0.01" "10e6 0.10"; do
+		set -- $spec
+		python3 "$srcdir/tests/bench/genpair.py" "$W/kjv.txt" $1 $2 7 \
+			"$W/a.txt" "$W/b.txt"
+		bytes=$(wc -c <"$W/a.txt")
+		echo "pair of $bytes bytes, $2 of paragraphs edited:"
+		measure versus ./versus --json "$W/a.txt" "$W/b.txt"
+		measure git git diff --no-index --word-diff=porcelain "$W/a.txt" "$W/b.txt"
+		measure wdiff wdiff "$W/a.txt" "$W/b.txt"
+		if [ "$1" = 10e6 ] && [ "$2" = 0.10 ]; then
+			echo "  dwdiff     (skipped at 10% edits: minutes)"
+		else
+			measure dwdiff dwdiff "$W/a.txt" "$W/b.txt"
+		fi
+		for tool in git wdiff dwdiff; do
+			[ -f "$W/t.$tool" ] || continue
+			awk -v n="$tool" -v a="$(cat "$W/t.versus")" \
+				-v b="$(cat "$W/t.$tool")" 'BEGIN {
+				printf "  versus time / %-6s %6.2f\n", n,
+					(a + 0.005) / (b + 0.005) }'
+			rm -f "$W/t.$tool"
+		done
+		awk -v m="$(cat "$W/m.versus")" -v n="$bytes" 'BEGIN {
+			printf "  versus peak memory: %.1f bytes per input byte\n",
+				m * 1024 / (2 * n) }'
+	done
+else
+	echo "  skipped: needs bible-kjv, time and python3"
+fi
+
+echo
+echo "== 3. cost of a key in the browser (200 keys: scroll, page, changes, search)"
+if command -v valgrind >/dev/null && command -v python3 >/dev/null && [ -f "$W/kjv.txt" ]; then
+	for size in 10e3 10e6; do
+		python3 "$srcdir/tests/bench/genpair.py" "$W/kjv.txt" $size 0.01 3 \
+			"$W/ka.txt" "$W/kb.txt"
+		./tests/bench/bench-keys "$W/ka.txt" "$W/kb.txt"
+		valgrind --tool=callgrind --instr-atstart=no \
+			--callgrind-out-file="$W/cg.out" \
+			./tests/bench/bench-keys "$W/ka.txt" "$W/kb.txt" >/dev/null 2>"$W/cg.err"
+		printf '  %s bytes: %s instructions per key (callgrind)\n' \
+			"$(wc -c <"$W/ka.txt")" \
+			"$(awk '/^totals:/ { printf "%d", $2 / 200 }' "$W/cg.out")"
+	done
+else
+	echo "  skipped: needs valgrind, python3 and the bible text"
+fi
