@@ -58,6 +58,8 @@
 	  "cosmetic changes: shown, dimmed, hidden") \
 	X(TOGGLE_IGNORE_CASE, "toggle-ignore-case", \
 	  "ignore case-only changes, or show them") \
+	X(TOGGLE_CHARS, "toggle-chars", \
+	  "highlight the changed characters of a replaced word, or all of it") \
 	X(TOGGLE_INLINE, "toggle-inline", \
 	  "switch between side-by-side and inline views") \
 	X(SELECT, "select", "open the chosen pair in the version overview") \

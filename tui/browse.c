@@ -878,6 +878,12 @@ browse_action(struct browser *b, int action, unsigned count)
 			       "case-only changes ignored" :
 			       "case-only changes shown");
 		return RE_DRAW;
+	case ACTION_TOGGLE_CHARS:
+		b->chars = !b->chars;
+		browse_message(b, false, b->chars ?
+			       "highlighting changed characters" :
+			       "highlighting changed words");
+		return RE_DRAW;
 	case ACTION_TOGGLE_INLINE:
 		if (b->narrow) {
 			browse_message(b, false, "the terminal is narrower "

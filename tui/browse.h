@@ -89,6 +89,7 @@ struct browser {
 	bool changes_only;
 	enum cosmetic_mode cosmetic;
 	bool inline_view;		/* chosen with the key */
+	bool chars;			/* character highlights in replaced words */
 	bool narrow;			/* below 80 columns: inline forced */
 
 	/* Search. */

@@ -134,6 +134,88 @@ draw_matches(const struct browser *b, int y, int x, int side,
 	}
 }
 
+/* Byte range of units [u, u + n) of d, from the first to the last token. */
+static void
+unit_range(const struct doc *d, uint32_t u, uint32_t n, size_t *s, size_t *e)
+{
+	const struct unit *f = &d->unit[u], *l = &d->unit[u + n - 1];
+	const struct token *lt = &d->tok[l->tok + l->ntok - 1];
+
+	*s = d->tok[f->tok].off;
+	*e = lt->off + lt->len;
+}
+
+/*
+ * Character highlights: when a span belongs to a replacement (deleted
+ * words followed by the inserted words that replace them), the bytes the
+ * two sides share at their start and end are drawn as unchanged, so that
+ * "1,200" against "1,400" shows only "2" and "4".  Common prefix and
+ * suffix only, cut at character boundaries: simple, and right for the
+ * figures, spellings and inflections that make up most replacements.
+ */
+static void
+draw_chars(const struct browser *b, int y, int x, int side,
+	   const struct render_row *rw, const struct render_span *sp)
+{
+	const struct alignment *al = b->al;
+	const struct block *bl = &al->block[rw->block];
+	const struct text *ta = al->a->text, *tb = al->b->text;
+	uint32_t o;
+
+	if (sp->flags & SPAN_NOTE)
+		return;
+	for (o = bl->op; o + 1 < bl->op + bl->nop; o++) {
+		const struct wop *d = &al->op[o], *i = &al->op[o + 1];
+		size_t a0, a1, b0, b1, p = 0, q = 0, m0, m1, s0, s1, lo, hi;
+		const uint8_t *t;
+
+		if (d->kind != WOP_DELETE || i->kind != WOP_INSERT ||
+		    d->na == 0 || i->nb == 0)
+			continue;
+		unit_range(al->a, d->a, d->na, &a0, &a1);
+		unit_range(al->b, i->b, i->nb, &b0, &b1);
+		s0 = side ? b0 : a0;
+		s1 = side ? b1 : a1;
+		if (sp->off + sp->len <= s0 || sp->off >= s1)
+			continue;
+		while (a0 + p < a1 && b0 + p < b1 &&
+		       ta->data[a0 + p] == tb->data[b0 + p])
+			p++;
+		while (p > 0 && a0 + p < a1 && (ta->data[a0 + p] & 0xc0) == 0x80)
+			p--;
+		while (a1 - q > a0 + p && b1 - q > b0 + p &&
+		       ta->data[a1 - q - 1] == tb->data[b1 - q - 1])
+			q++;
+		while (q > 0 && a1 - q < a1 && (ta->data[a1 - q] & 0xc0) == 0x80)
+			q--;
+		if (p == 0 && q == 0)
+			return;
+		t = side ? tb->data : ta->data;
+		m0 = s0 + p;
+		m1 = s1 - q;
+		/* Recolour the span's bytes outside [m0, m1). */
+		for (int part = 0; part < 2; part++) {
+			size_t c0, w;
+
+			lo = part ? m1 : sp->off;
+			hi = part ? sp->off + sp->len : m0;
+			if (lo < sp->off)
+				lo = sp->off;
+			if (hi > sp->off + sp->len)
+				hi = sp->off + sp->len;
+			if (lo >= hi)
+				continue;
+			c0 = width_of(t + sp->off, lo - sp->off, 0);
+			w = width_of(t + lo, hi - lo, c0);
+			if (sp->flags & SPAN_OPEN)
+				c0 += 2;
+			screen_recolor(y, x + sp->col + (int)c0, (int)w,
+				       FACE_CHANGED);
+		}
+		return;
+	}
+}
+
 static void
 draw_cell(struct browser *b, int y, int x, int width, int side,
 	  const struct render_row *rw, char **buf, size_t *cap)
@@ -155,6 +237,9 @@ draw_cell(struct browser *b, int y, int x, int width, int side,
 		size_t n = render_span_text(r, side, sp, buf, cap);
 
 		screen_put(y, x + sp->col, *buf, n, style_face(b, sp->style));
+		if (b->chars && !b->inline_view && !b->narrow &&
+		    (sp->style == STYLE_DELETED || sp->style == STYLE_INSERTED))
+			draw_chars(b, y, x, side, rw, sp);
 		draw_matches(b, y, x, side, sp);
 	}
 }
@@ -209,7 +294,7 @@ draw_status(struct browser *b)
 	keymap_pending_text(&b->ks, pend, sizeof pend);
 	snprintf(buf, sizeof buf, " %3u%% \xe2\x94\x82 change %ld/%zu "
 		 "(%zu substantive, %zu cosmetic) \xe2\x94\x82 similarity "
-		 "%.0f%% \xe2\x94\x82 cosmetic %s%s%s%s \xe2\x94\x82 %s%s",
+		 "%.0f%% \xe2\x94\x82 cosmetic %s%s%s%s%s \xe2\x94\x82 %s%s",
 		 pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
 		 b->nsubstantive, b->ncosmetic, b->al->stats.similarity * 100,
 		 b->cosmetic == COSMETIC_SHOWN ? "shown" :
@@ -217,6 +302,7 @@ draw_status(struct browser *b)
 		 b->changes_only ? ", changes only" : "",
 		 b->ignore_case ? ", ignore case" : "",
 		 b->inline_view || b->narrow ? ", inline" : "",
+		 b->chars ? ", characters" : "",
 		 pend[0] ? "keys: " : "", pend[0] ? pend : "");
 	{
 		char help[64], hint[96];
