@@ -100,3 +100,42 @@ if command -v valgrind >/dev/null && command -v python3 >/dev/null && [ -f "$W/k
 else
 	echo "  skipped: needs valgrind, python3 and the bible text"
 fi
+
+echo
+echo "== 4. stray one- or two-word matches between changes (fewer is better)"
+seeds=${SEEDS_DIR:-$srcdir/../shared/seeds}
+pairs=
+if [ -d "$seeds" ]; then
+	base=$(ls "$seeds"/*.txt | head -1)
+	for f in $(ls "$seeds"/*.txt | tail -n +2); do pairs="$pairs $base:$f"; done
+fi
+for f in 2-syndicated 3-corrected 4-rewrite 5-summary; do
+	pairs="$pairs $srcdir/samples/1-wire.txt:$srcdir/samples/$f.txt"
+done
+dmp=
+if command -v node >/dev/null && command -v npm >/dev/null &&
+   (cd "$W" && npm install --silent diff-match-patch@1.0.5 >/dev/null 2>&1); then
+	dmp=$W/node_modules
+fi
+tv=0 td=0 tm=0
+for p in $pairs; do
+	a=${p%%:*} b=${p#*:}
+	./versus --inline --color=never "$a" "$b" >"$W/v.txt"
+	v=$(python3 "$srcdir/tests/bench/stray.py" "$W/v.txt" | sed 's/.*: \([0-9]*\) stray.*/\1/')
+	d=-
+	if command -v dwdiff >/dev/null; then
+		dwdiff "$a" "$b" >"$W/d.txt"
+		d=$(python3 "$srcdir/tests/bench/stray.py" "$W/d.txt" | sed 's/.*: \([0-9]*\) stray.*/\1/')
+		td=$((td + d))
+	fi
+	m=-
+	if [ -n "$dmp" ]; then
+		NODE_PATH=$dmp node "$srcdir/tests/bench/dmp-wdiff.js" "$a" "$b" >"$W/m.txt"
+		m=$(python3 "$srcdir/tests/bench/stray.py" "$W/m.txt" | sed 's/.*: \([0-9]*\) stray.*/\1/')
+		tm=$((tm + m))
+	fi
+	tv=$((tv + v))
+	printf '  %-28s versus %3s   dwdiff %3s   diff-match-patch %3s\n' \
+		"$(basename "$a" .txt | cut -d_ -f1) -> $(basename "$b" .txt | cut -d_ -f1)" "$v" "$d" "$m"
+done
+printf '  %-28s versus %3s   dwdiff %3s   diff-match-patch %3s\n' total "$tv" "$td" "$tm"

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+# stray.py — count stray matches in a wdiff-style word diff.
+#
+# usage: stray.py FILE...   (each in wdiff format: [-deleted-] {+inserted+})
+# A stray match is a run of one or two unchanged words standing between
+# two changes: the "the" and "of" that word diffs leave inside rewritten
+# text, which make it hard to read.  Prints, per file, the number of such
+# runs and the number of change sites.
+import re
+import sys
+
+MARK = re.compile(r"\[-.*?-\]|\{\+.*?\+\}", re.S)
+
+def count(text):
+    # versus's cosmetic changes ([~old~]{~new~}) are not changes a reader
+    # has to read: count them as their new text.
+    text = re.sub(r"\[~.*?~\]", "", text, flags=re.S)
+    text = re.sub(r"\{~(.*?)~\}", r"\1", text, flags=re.S)
+    pieces, pos = [], 0
+    for m in MARK.finditer(text):
+        pieces.append(("eq", text[pos:m.start()]))
+        pieces.append(("ch", m.group(0)))
+        pos = m.end()
+    pieces.append(("eq", text[pos:]))
+    stray = sites = 0
+    prev_change = False
+    for i, (kind, s) in enumerate(pieces):
+        if kind == "ch":
+            if not prev_change:
+                sites += 1
+            prev_change = True
+            continue
+        words = re.findall(r"\w+", s)
+        if not words and not s.strip():
+            continue            # only white space: still the same site
+        nxt = any(k == "ch" for k, _ in pieces[i + 1:i + 2])
+        if prev_change and nxt and 1 <= len(words) <= 2 and "\n\n" not in s:
+            stray += 1
+        prev_change = False
+    return stray, sites
+
+for path in sys.argv[1:]:
+    stray, sites = count(open(path, encoding="utf-8", errors="replace").read())
+    print("%s: %d stray one- or two-word matches, %d change sites" % (path, stray, sites))
