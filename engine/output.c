@@ -273,6 +273,38 @@ json_piece(const struct piece *p, void *priv)
 	putc('}', js->out);
 }
 
+/*
+ * The paragraph-level alignment: which paragraphs of A face which of B,
+ * in reading order, as [first, end) paragraph indexes (0-based).
+ */
+static void
+json_blocks(FILE *out, const struct alignment *al)
+{
+	static const char *const kinds[] = { "equal", "changed", "deleted",
+					     "inserted" };
+	size_t k;
+
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+
+		fprintf(out, "%s\n{\"kind\":\"%s\"", k ? "," : "",
+			kinds[bl->kind]);
+		if (bl->na)
+			fprintf(out, ",\"a\":[%u,%u]", (unsigned)bl->a,
+				(unsigned)(bl->a + bl->na));
+		if (bl->nb)
+			fprintf(out, ",\"b\":[%u,%u]", (unsigned)bl->b,
+				(unsigned)(bl->b + bl->nb));
+		fputs(",\"similarity\":", out);
+		put_fraction(out, bl->similarity);
+		if (bl->move)
+			fprintf(out, ",\"move\":%u", (unsigned)bl->move);
+		if (bl->cosmetic)
+			fputs(",\"cosmetic\":true", out);
+		putc('}', out);
+	}
+}
+
 void
 output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 	    size_t nversions, const struct comparison *cmp, size_t ncmp)
@@ -307,6 +339,8 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 			st->inserted, st->changed_a, st->changed_b, st->moved,
 			st->substantive, st->cosmetic, al->nmove);
 		output_walk(al, json_piece, &js);
+		fputs("],\n\"blocks\":[", out);
+		json_blocks(out, al);
 		fputs("]}", out);
 	}
 	fputs("]}\n", out);

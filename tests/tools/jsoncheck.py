@@ -84,6 +84,23 @@ def main():
                     problems.append("%s op %d: bad %s" % (name, k, flag))
             if "move" in op and (not isinstance(op["move"], int) or op["move"] < 1):
                 problems.append("%s op %d: bad move" % (name, k))
+        # Blocks visit each version's paragraphs once, in order.
+        nextp = {"a": 0, "b": 0}
+        for k, bl in enumerate(c.get("blocks", [])):
+            if bl.get("kind") not in ("equal", "changed", "deleted", "inserted"):
+                problems.append("%s block %d: bad kind" % (name, k))
+            for side in "ab":
+                r = bl.get(side)
+                if r is None:
+                    continue
+                if r[0] != nextp[side] or r[1] <= r[0]:
+                    problems.append("%s block %d: %s paragraphs %r do not follow %d"
+                                    % (name, k, side, r, nextp[side]))
+                nextp[side] = r[1]
+        for side, idx in (("a", a), ("b", b)):
+            if nextp[side] != versions[idx].get("paragraphs"):
+                problems.append("%s: blocks cover %d of %s's %s paragraphs"
+                                % (name, nextp[side], side, versions[idx].get("paragraphs")))
         for side, idx in (("a", a), ("b", b)):
             if data[idx] is not None and pos[side] != len(data[idx]):
                 problems.append("%s: ops of %s end at %d, file has %d bytes"
