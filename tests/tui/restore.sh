@@ -1,0 +1,52 @@
+#!/bin/sh
+# restore.sh — the browser always gives the terminal back: after q, and
+# when killed by SIGTERM, SIGHUP or SIGINT (exit statuses 143, 129 and
+# 130), the alternate screen is left, the cursor is visible again, and the
+# terminal is back in cooked mode (icanon and echo set) for the shell.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/tui/lib.sh"
+
+tui_samples
+
+# The session: versus, its pid in a file, then what stty says afterwards.
+cat >"$TMPD/session.sh" <<'EOF2'
+pidfile=$1
+shift
+sh -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@"
+st=$?
+stty -a | tr ' ;' '\n\n' | grep -x -e '-\{0,1\}icanon' -e '-\{0,1\}echo' |
+	tr '\n' ' '
+echo
+exit $st
+EOF2
+
+# session HOW STATUS: start versus, end it HOW (q or a signal), and check
+# it exits with STATUS and leaves the terminal as it found it.
+session() {
+	rm -f "$TMPD/pid"
+	tui_start 120 40 sh "$TMPD/session.sh" "$TMPD/pid" "$VERSUS" \
+		samples/1-wire.txt samples/3-corrected.txt
+	check "$1: the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
+	check_eq "$1: the browser is on the alternate screen" \
+		"$($TUI display -p '#{alternate_on}')" 1
+	check_eq "$1: the cursor is hidden" "$($TUI display -p '#{cursor_flag}')" 0
+	case $1 in
+	q)	tui_keys q ;;
+	*)	kill -s "$1" "$(cat "$TMPD/pid")" ;;
+	esac
+	check "$1: versus exits with status $2" tui_wait_for "^\\[exited\\] $2\$"
+	check_eq "$1: the alternate screen is left" \
+		"$($TUI display -p '#{alternate_on}')" 0
+	check_eq "$1: the cursor is visible" "$($TUI display -p '#{cursor_flag}')" 1
+	check_eq "$1: the terminal is in cooked mode, echoing" \
+		"$(tui_screen | sed '/^$/d')" "icanon echo
+[exited] $2"
+	tui_stop
+}
+
+session q 0
+session TERM 143
+session HUP 129
+session INT 130
+
+finish
