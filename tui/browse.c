@@ -221,6 +221,7 @@ build_vrows(struct browser *b)
 			b->vrow = xgrow(b->vrow, &cap, b->nvrow + 1,
 					sizeof *b->vrow);
 			b->vrow[b->nvrow].row = UINT32_MAX;
+			b->vrow[b->nvrow].block = (uint32_t)k;
 			b->vrow[b->nvrow++].nfold = bl->na;
 			continue;
 		}
@@ -228,6 +229,7 @@ build_vrows(struct browser *b)
 				sizeof *b->vrow);
 		for (row = first; row < end; row++) {
 			b->vrow[b->nvrow].row = (uint32_t)row;
+			b->vrow[b->nvrow].block = (uint32_t)k;
 			b->vrow[b->nvrow++].nfold = 0;
 		}
 	}
@@ -297,14 +299,13 @@ static long
 top_block(const struct browser *b)
 {
 	uint32_t row;
-	size_t v;
 
-	if (b->r == NULL || vrow_count(b) == 0)
+	if (b->r == NULL || b->top >= vrow_count(b))
 		return -1;
-	for (v = b->top; v < vrow_count(b); v++)
-		if ((row = vrow_row(b, v)) != UINT32_MAX)
-			return b->r->row[row].block;
-	return -1;
+	if (b->vrow)
+		return b->vrow[b->top].block;
+	row = vrow_row(b, b->top);
+	return b->r->row[row].block;
 }
 
 void
@@ -413,6 +414,47 @@ step_change(struct browser *b, int dir, bool substantive)
 	browse_message(b, false, dir > 0 ? "no more changes below" :
 		       "no more changes above");
 	return RE_DRAW;
+}
+
+/* After a jump to view row v: the change there, if any, becomes current. */
+static void
+adopt_change_at(struct browser *b, size_t v)
+{
+	long lo = 0, hi = (long)b->nchanges;
+
+	/* The last change starting at or before v. */
+	while (lo < hi) {
+		long mid = (lo + hi) / 2;
+
+		if (row_vrow(b, b->r->block_row[b->changes[mid]]) <= v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0) {
+		uint32_t blk = b->changes[lo - 1];
+		const struct block *bl = &b->al->block[blk];
+
+		if (row_vrow(b, b->r->block_row[blk + 1]) > v) {
+			b->cur = lo - 1;
+			return;
+		}
+		(void)bl;
+	}
+	/* The destination of a move belongs to its source's change. */
+	if (v < vrow_count(b)) {
+		uint32_t row = vrow_row(b, v);
+		const struct block *bl;
+		size_t k;
+
+		if (row == UINT32_MAX)
+			return;
+		bl = &b->al->block[b->r->row[row].block];
+		if (bl->move && bl->kind == BLOCK_INSERTED)
+			for (k = 0; k < b->nchanges; k++)
+				if (b->changes[k] == bl->twin)
+					b->cur = (long)k;
+	}
 }
 
 static int
@@ -557,7 +599,8 @@ static int
 search(struct browser *b, bool backward)
 {
 	long best = -1;
-	size_t cur = b->top, pass;
+	size_t cur = b->have_match && b->match_top == b->top ? b->match_row :
+		b->top, pass;
 	int s;
 
 	if (b->pattern[0] == '\0') {
@@ -611,12 +654,12 @@ search(struct browser *b, bool backward)
 		browse_message(b, true, "not found: %s", b->pattern);
 		return RE_DRAW;
 	}
-	if ((size_t)best > max_top(b)) {
-		/* Can't scroll it to the top: still show it. */
-		scroll_to(b, best);
-	} else {
-		b->top = (size_t)best;
-	}
+	/* Near the end the match may not reach the top: remember where it is. */
+	scroll_to(b, best);
+	b->have_match = true;
+	b->match_row = (size_t)best;
+	b->match_top = b->top;
+	adopt_change_at(b, (size_t)best);
 	return RE_DRAW;
 }
 
@@ -652,6 +695,8 @@ set_pair(struct browser *b, size_t left, size_t right)
 
 /* --- actions ------------------------------------------------------------------- */
 
+static int browse_action1(struct browser *b, int action, unsigned count);
+
 static int
 open_prompt(struct browser *b, enum prompt_kind k)
 {
@@ -683,6 +728,10 @@ screen_action(struct browser *b, int action, unsigned count)
 				b->help_top - (size_t)(rows / 2) : 0;
 			break;
 		case ACTION_TOP: b->help_top = 0; break;
+		case ACTION_BOTTOM:
+			b->help_top = ACTION_COUNT > rows ?
+				(size_t)(ACTION_COUNT - rows) : 0;
+			break;
 		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_HELP:
 		case ACTION_SELECT:
 			b->screen = SCREEN_DIFF;
@@ -728,8 +777,48 @@ screen_action(struct browser *b, int action, unsigned count)
 	return RE_DRAW;
 }
 
+/* The current change is forgotten once it is off the screen. */
+static void
+forget_offscreen_change(struct browser *b)
+{
+	size_t rows = (size_t)browse_text_rows(), v;
+	uint32_t blk;
+
+	if (b->cur < 0)
+		return;
+	blk = b->changes[b->cur];
+	v = row_vrow(b, b->r->block_row[blk]);
+	if (v + 1 < b->top || v >= b->top + rows) {
+		/* Its last row may still show: look at the block's end too. */
+		size_t end = row_vrow(b, b->r->block_row[blk + 1] > 0 ?
+				      b->r->block_row[blk + 1] - 1 : 0);
+
+		if (end < b->top || v >= b->top + rows)
+			b->cur = -1;
+	}
+}
+
+
 int
 browse_action(struct browser *b, int action, unsigned count)
+{
+	int re = browse_action1(b, action, count);
+
+	switch (action) {
+	case ACTION_NEXT_CHANGE: case ACTION_PREVIOUS_CHANGE:
+	case ACTION_NEXT_SUBSTANTIVE_CHANGE:
+	case ACTION_PREVIOUS_SUBSTANTIVE_CHANGE:
+	case ACTION_JUMP_TO_MOVE_TARGET:
+		break;
+	default:
+		if (b->screen == SCREEN_DIFF && b->r != NULL)
+			forget_offscreen_change(b);
+	}
+	return re;
+}
+
+static int
+browse_action1(struct browser *b, int action, unsigned count)
 {
 	long n = count ? (long)count : 1, rows = browse_text_rows(), i;
 	int re = RE_NONE;

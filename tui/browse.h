@@ -46,6 +46,7 @@ enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
 struct vrow {
 	uint32_t row;		/* layout row, or UINT32_MAX for a fold */
 	uint32_t nfold;		/* paragraphs (of A) folded into this row */
+	uint32_t block;		/* the first block of the row */
 };
 
 /* One side's text rows, by offset, for search and go-to. */
@@ -92,9 +93,11 @@ struct browser {
 	bool chars;			/* character highlights in replaced words */
 	bool narrow;			/* below 80 columns: inline forced */
 
-	/* Search. */
+	/* Search: the last match's view row, valid while top is match_top. */
 	char pattern[256];
 	bool search_back;
+	size_t match_row, match_top;
+	bool have_match;
 
 	/* Screens, prompts and messages. */
 	enum browse_screen screen;

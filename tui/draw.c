@@ -292,28 +292,64 @@ draw_status(struct browser *b)
 	}
 	pend[0] = '\0';
 	keymap_pending_text(&b->ks, pend, sizeof pend);
-	snprintf(buf, sizeof buf, " %3u%% \xe2\x94\x82 change %ld/%zu "
-		 "(%zu substantive, %zu cosmetic) \xe2\x94\x82 similarity "
-		 "%.0f%% \xe2\x94\x82 cosmetic %s%s%s%s%s \xe2\x94\x82 %s%s",
-		 pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
-		 b->nsubstantive, b->ncosmetic, b->al->stats.similarity * 100,
-		 b->cosmetic == COSMETIC_SHOWN ? "shown" :
-		 b->cosmetic == COSMETIC_DIMMED ? "dimmed" : "hidden",
-		 b->changes_only ? ", changes only" : "",
-		 b->ignore_case ? ", ignore case" : "",
-		 b->inline_view || b->narrow ? ", inline" : "",
-		 b->chars ? ", characters" : "",
-		 pend[0] ? "keys: " : "", pend[0] ? pend : "");
 	{
-		char help[64], hint[96];
-		int hw;
+		char help[64], hint[96], flags[128];
+		int hw, room, k;
+		const char *cos = b->cosmetic == COSMETIC_SHOWN ? "shown" :
+			b->cosmetic == COSMETIC_DIMMED ? "dimmed" : "hidden";
 
 		keymap_keys_for(b->km, ACTION_HELP, help, sizeof help);
 		snprintf(hint, sizeof hint, " %s: help ", help);
 		hw = (int)width_of((const uint8_t *)hint, strlen(hint), 0);
 		if (hw > w / 3)
 			hw = 0;
-		put_clipped(y, 0, buf, w - hw - 1, FACE_STATUS);
+		room = w - hw - 1;
+		snprintf(flags, sizeof flags, "%s%s%s%s",
+			 b->changes_only ? ", changes only" : "",
+			 b->ignore_case ? ", ignore case" : "",
+			 b->inline_view || b->narrow ? ", inline" : "",
+			 b->chars ? ", characters" : "");
+		/*
+		 * From the longest form to the shortest, the first that fits;
+		 * the keys of a pending sequence always come first.
+		 */
+		for (k = 0; k < 4; k++) {
+			int n;
+
+			if (k == 0)
+				n = snprintf(buf, sizeof buf, " %3u%% "
+				    "\xe2\x94\x82 change %ld/%zu (%zu substantive, "
+				    "%zu cosmetic) \xe2\x94\x82 similarity %.0f%% "
+				    "\xe2\x94\x82 cosmetic %s%s \xe2\x94\x82 %s%s",
+				    pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
+				    b->nsubstantive, b->ncosmetic,
+				    b->al->stats.similarity * 100, cos, flags,
+				    pend[0] ? "keys: " : "", pend);
+			else if (k == 1)
+				n = snprintf(buf, sizeof buf, "%s%s%s %3u%% "
+				    "\xe2\x94\x82 change %ld/%zu \xe2\x94\x82 "
+				    "%.0f%% alike \xe2\x94\x82 cosmetic %s%s",
+				    pend[0] ? " keys: " : "", pend, pend[0] ? " \xe2\x94\x82" : "",
+				    pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
+				    b->al->stats.similarity * 100, cos, flags);
+			else if (k == 2)
+				n = snprintf(buf, sizeof buf, "%s%s%s %3u%% "
+				    "\xe2\x94\x82 change %ld/%zu \xe2\x94\x82 "
+				    "%.0f%% alike%s",
+				    pend[0] ? " keys: " : "", pend, pend[0] ? " \xe2\x94\x82" : "",
+				    pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
+				    b->al->stats.similarity * 100, flags);
+			else
+				n = snprintf(buf, sizeof buf, "%s%s%s %u%% "
+				    "%ld/%zu%s",
+				    pend[0] ? " " : "", pend, pend[0] ? " \xe2\x94\x82" : "",
+				    pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
+				    flags);
+			if (n > 0 && (int)width_of((const uint8_t *)buf,
+						   strlen(buf), 0) <= room)
+				break;
+		}
+		put_clipped(y, 0, buf, room, FACE_STATUS);
 		if (hw > 0)
 			put_clipped(y, w - hw, hint, hw, FACE_STATUS);
 	}

@@ -34,7 +34,7 @@ void
 help_draw(struct browser *b)
 {
 	int rows = browse_text_rows(), w = screen_cols(), y, a;
-	char keys[256], title[256], back[64];
+	char keys[256], title[256], back[128];
 
 	snprintf(title, sizeof title, " versus help \xe2\x80\x94 keymap %s",
 		 keymap_name(b->km));
@@ -56,7 +56,8 @@ help_draw(struct browser *b)
 				   (size_t)(w - KEY_COLUMN - 3), FACE_TEXT);
 	}
 	keymap_keys_for(b->km, ACTION_QUIT, keys, sizeof keys);
-	snprintf(back, sizeof back, " %s: back to the versions", keys);
+	snprintf(back, sizeof back, " %s: back to the versions%s", keys,
+		 a < ACTION_COUNT ? "   (more below: scroll down)" : "");
 	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
 	screen_put(screen_rows() - 1, 0, back, strlen(back), FACE_STATUS);
 	screen_cursor(0, -1);

@@ -414,8 +414,8 @@ main(int argc, char **argv)
 	}
 
 	/* The browser, on a terminal, unless an output was asked for. */
-	if (o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO))
-		km = load_keymap(&o);
+	if ((o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO)) || o.keymap)
+		km = load_keymap(&o);	/* a bad --keymap is an error anyway */
 	eq = load_equivalences(&o);
 	keys = keys_new(&o.keys, eq);
 	texts = xcalloc(n, sizeof *texts);
@@ -433,7 +433,7 @@ main(int argc, char **argv)
 	if (status != 0)
 		goto out;
 
-	if (km != NULL &&
+	if (km != NULL && o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO) &&
 	    run_browser(&o, n, texts, docs, keys, eq, km) == 0) {
 		keymap_free(km);
 		km = NULL;

@@ -44,8 +44,8 @@ overview_draw(struct browser *b)
 		for (j = 0, x = n; j < b->n && x + CELL <= w; j++, x += CELL) {
 			bool sel = i == b->ov_row && j == b->ov_col;
 
-			if (i == j)
-				n = snprintf(buf, sizeof buf, "%*s", CELL - 1,
+			if (i == j)	/* "·" is 2 bytes but 1 column */
+				n = snprintf(buf, sizeof buf, "%*s", CELL,
 					     "\xc2\xb7");
 			else
 				n = snprintf(buf, sizeof buf, "%*.1f%%",
@@ -79,9 +79,18 @@ overview_draw(struct browser *b)
 		}
 	}
 	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
-	snprintf(buf, sizeof buf, " pair %zu \xe2\x86\x92 %zu   (* base)",
-		 b->ov_row + 1, b->ov_col + 1);
-	screen_put(screen_rows() - 1, 0, buf, strlen(buf), FACE_STATUS);
+	if (b->message[0]) {
+		enum face f = b->message_error ? FACE_ERROR : FACE_MESSAGE;
+
+		screen_fill(screen_rows() - 1, 0, w, ' ', f);
+		screen_put(screen_rows() - 1, 1, b->message,
+			   strlen(b->message) < (size_t)w - 2 ?
+			   strlen(b->message) : (size_t)w - 2, f);
+	} else {
+		snprintf(buf, sizeof buf, " pair %zu \xe2\x86\x92 %zu   "
+			 "(* base)", b->ov_row + 1, b->ov_col + 1);
+		screen_put(screen_rows() - 1, 0, buf, strlen(buf), FACE_STATUS);
+	}
 	screen_cursor(0, -1);
 	screen_refresh();
 }

@@ -179,6 +179,27 @@ init_faces(bool color)
 
 /* --- start and end -------------------------------------------------------- */
 
+/*
+ * cbreak() leaves the terminal's own meaning on C-s and C-q (flow
+ * control) and C-c and C-\ (signals), which the keymaps want as keys
+ * (emacs binds C-s to search and C-c as a prefix).  C-z keeps suspending.
+ * ncurses is told the result is the program's mode, so it comes back
+ * after a suspend; endwin() restores the user's own modes.
+ */
+static void
+free_control_keys(void)
+{
+	struct termios t;
+
+	if (tcgetattr(tty_fd, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	t.c_cc[VINTR] = _POSIX_VDISABLE;
+	t.c_cc[VQUIT] = _POSIX_VDISABLE;
+	if (tcsetattr(tty_fd, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 int
 screen_init(bool color, struct vs_error *err)
 {
@@ -219,6 +240,7 @@ screen_init(bool color, struct vs_error *err)
 	cbreak();
 	noecho();
 	nonl();
+	free_control_keys();
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	set_escdelay(25);

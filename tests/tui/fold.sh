@@ -34,11 +34,14 @@ check_eq "the last row is the end of the correction note" "$(tui_line 39)" \
 tui_keys c
 check "c again unfolds" tui_wait_line 40 '^ all paragraphs shown$'
 check_eq "no fold is left" "$(tui_screen | grep -c 'unchanged paragraph')" 0
-# (Where the unfolded view starts is not checked: from a fold at the
-# top it now starts at the paragraph after the fold, not at the top.)
 tui_keys g
 check "g: the top" tui_wait_line 2 '^LISBON'
 tui_expect "the first screen again" "$screens/browse-start.screen"
+tui_keys c
+check "c at the top folds" tui_wait_line 40 '^ changes only'
+tui_keys c
+check "c again unfolds" tui_wait_line 40 '^ all paragraphs shown$'
+check "and the view is still at the top" tui_wait_line 2 '^LISBON'
 tui_keys q
 check "q quits with status 0" tui_wait_for '^\[exited\] 0'
 tui_stop

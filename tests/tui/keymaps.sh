@@ -49,17 +49,16 @@ keep() {
 
 review default j Tab / Right q
 review vi j '] c' / l 'Z Z'
-# emacs: C-s (search-forward) is left out, and q quits rather than
-# C-x C-c: the terminal keeps flow control and signal keys (IXON, ISIG),
-# so C-s stops the output and C-c ends versus with SIGINT.  Put them in
-# when the browser takes those keys for itself.
-review emacs C-n M-n '' 'C-x Right' q
+# emacs: C-s searches (flow control is off) and C-x C-c quits (C-c is a
+# key, not SIGINT).
+review emacs C-n M-n C-s 'C-x Right' 'C-x C-c'
+
 
 for step in 1 2 3 4; do
 	check_file "vi: the screen after step $step is the default's" \
 		"$TMPD/vi.$step" "$TMPD/default.$step"
 done
-for step in 1 2 4; do
+for step in 1 2 3 4; do
 	check_file "emacs: the screen after step $step is the default's" \
 		"$TMPD/emacs.$step" "$TMPD/default.$step"
 done
@@ -91,6 +90,11 @@ want="versus: $TMPD/bad.keys:3: unknown action 'x'"
 check_eq "bad.keys without a terminal: exit status 2" $? 2
 check_eq "bad.keys without a terminal: the message" "$(cat "$TMPD/err")" "$want"
 check_eq "bad.keys without a terminal: nothing on stdout" "$(cat "$TMPD/out")" ""
+
+"$VERSUS" --keymap "$TMPD/bad.keys" --print samples/1-wire.txt \
+	samples/3-corrected.txt >"$TMPD/out" 2>"$TMPD/err"
+check_eq "bad.keys with --print: exit status 2" $? 2
+check_eq "bad.keys with --print: the message" "$(cat "$TMPD/err")" "$want"
 
 tui_start 120 40 "$VERSUS" --keymap "$TMPD/bad.keys" samples/1-wire.txt \
 	samples/3-corrected.txt

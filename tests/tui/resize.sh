@@ -45,8 +45,8 @@ tui_expect "the screen is what it was" "$TMPD/120x40.screen"
 tui_resize 70 30
 check "at 70 columns the view is inline" tui_wait_line 2 \
 	'^   Shares of Tejovolt rose 3\.5 percent in Lisbon, their biggest one-$'
-# The status line is left out: at 70 columns the help keys are drawn over
-# it, cutting it after "simi", so it cannot say "inline".
+check "the status line at 70 columns says inline" \
+	tui_wait_line 30 '^  *[0-9]*% │ change 0/4 │ [0-9]*% alike, inline  '
 tui_screen | sed '$d' >"$TMPD/got"
 check_file "the inline screen at 70x30" "$TMPD/got" "$screens/resize-70x30.screen"
 tui_keys '|'

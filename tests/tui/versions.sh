@@ -33,9 +33,7 @@ tui_keys v
 check "v opens the overview" tui_wait_line 1 '^ versions: similarity'
 # The first line of the matrix (the header), then one row per version:
 # marked with * when it is the base, its number, words, paragraphs, its
-# similarity to each version and its name.  Where the "·" of the
-# diagonal stands in its column is left unchecked here: it is one column
-# left of the numbers' last column (printf pads "·" as two bytes).
+# similarity to each version and its name.
 cat >"$TMPD/matrix" <<'EOF'
  versions: similarity of row to column — choose a cell and select it to compare
     #   words  paras      1      2      3      4      5
@@ -48,6 +46,10 @@ cat >"$TMPD/matrix" <<'EOF'
 EOF
 tui_screen | sed -n '1,8p' | sed 's/ *· */ · /' >"$TMPD/got"
 check_file "the matrix" "$TMPD/got" "$TMPD/matrix"
+# The "·" of the diagonal stands in the column of its version's number.
+col_head=$(tui_line 2 | sed 's/\(paras *1\).*/\1/' | wc -m)
+col_dot=$(tui_line 3 | sed 's/·.*/·/' | wc -m)
+check_eq "the diagonal's dot is under its column's number" "$col_dot" "$col_head"
 check_eq "the rest of the screen is empty" \
 	"$(tui_screen | sed -n '8,39p' | tr -d '\n')" ""
 check_eq "the status line names the chosen pair" "$(tui_line 40)" \
@@ -76,10 +78,10 @@ tui_keys Left Left Left
 check "Left three times: the diagonal" tui_wait_line 40 '^ pair 2 → 1 '
 tui_keys Right
 check "Right" tui_wait_line 40 '^ pair 2 → 2 '
-# Enter there must not open a version against itself.  (Its message,
-# "choose two different versions", is not checked: the overview draws
-# its own status line over it, so it is never seen.)
+# Enter there must not open a version against itself, and says why.
 tui_keys Enter
+check "Enter on the diagonal says why it does nothing" \
+	tui_wait_line 40 '^ choose two different versions'
 tui_keys Down
 check "Enter on the diagonal leaves the overview open" \
 	tui_wait_line 40 '^ pair 3 → 2 '
