@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "output.h"
 #include "width.h"
+#include "xalloc.h"
 
 /* --- the byte-level walk --------------------------------------------------- */
 
@@ -27,6 +29,7 @@ struct walker {
 	void *priv;
 	struct piece pending;
 	bool has;
+	uint32_t op;		/* the word op being walked */
 };
 
 static void
@@ -54,7 +57,8 @@ walk_piece(struct walker *w, uint8_t kind, bool cosmetic, bool edit,
 	   uint32_t move, size_t a0, size_t a1, size_t b0, size_t b1,
 	   uint32_t block)
 {
-	struct piece p = { kind, cosmetic, edit, move, a0, a1, b0, b1, block };
+	struct piece p = { kind, cosmetic, edit, move, a0, a1, b0, b1, block,
+			   w->op };
 
 	walk_emit(w, &p);
 }
@@ -70,7 +74,7 @@ walk(const struct alignment *al, bool whole_moves,
      void (*fn)(const struct piece *p, void *priv), void *priv)
 {
 	const struct doc *a = al->a, *b = al->b;
-	struct walker w = { fn, priv, { 0 }, false };
+	struct walker w = { fn, priv, { 0 }, false, 0 };
 	size_t k;
 	uint32_t o;
 
@@ -90,6 +94,7 @@ walk(const struct alignment *al, bool whole_moves,
 		bool src = bl->move && bl->kind == BLOCK_DELETED;
 		bool dst = bl->move && bl->kind == BLOCK_INSERTED;
 
+		w.op = bl->op;
 		if (src && whole_moves && bl->nop > 0) {
 			const struct wop *f = &al->op[bl->op];
 			const struct wop *l = &al->op[bl->op + bl->nop - 1];
@@ -109,6 +114,7 @@ walk(const struct alignment *al, bool whole_moves,
 			bool cosm = op->kind == WOP_COSMETIC;
 			uint32_t mv = whole_moves ? bl->move : 0;
 
+			w.op = o;
 			if (src) {
 				walk_piece(&w, PIECE_DELETE, cosm,
 					   op->kind == WOP_DELETE, bl->move,
@@ -246,7 +252,9 @@ orig(const struct text *t, size_t off)
 struct json_state {
 	FILE *out;
 	const struct text *ta, *tb;
+	const uint8_t *kind;	/* per word op: change kind + 1, 0 none */
 	bool first;
+	size_t aend, bend;	/* file offsets the ops have reached */
 };
 
 static void
@@ -258,19 +266,79 @@ json_piece(const struct piece *p, void *priv)
 	fprintf(js->out, "%s\n{\"op\":\"%s\"", js->first ? "" : ",",
 		names[p->kind]);
 	js->first = false;
-	if (p->kind != PIECE_INSERT)
+	if (p->kind != PIECE_INSERT) {
+		js->aend = orig(js->ta, p->a1);
 		fprintf(js->out, ",\"a\":[%zu,%zu]", orig(js->ta, p->a0),
-			orig(js->ta, p->a1));
-	if (p->kind != PIECE_DELETE)
+			js->aend);
+	}
+	if (p->kind != PIECE_DELETE) {
+		js->bend = orig(js->tb, p->b1);
 		fprintf(js->out, ",\"b\":[%zu,%zu]", orig(js->tb, p->b0),
-			orig(js->tb, p->b1));
+			js->bend);
+	}
 	if (p->move)
 		fprintf(js->out, ",\"move\":%u", (unsigned)p->move);
 	if (p->edit)
 		fputs(",\"edit\":true", js->out);
 	if (p->cosmetic)
 		fputs(",\"cosmetic\":true", js->out);
+	if (p->kind != PIECE_EQUAL && js->kind != NULL && js->kind[p->op])
+		fprintf(js->out, ",\"kind\":\"%s\"",
+			change_kind_name(js->kind[p->op] - 1));
 	putc('}', js->out);
+}
+
+/* Kind + 1 of every word op in a change site, 0 elsewhere. */
+static uint8_t *
+op_kinds(const struct alignment *al, const struct changes *ch)
+{
+	uint8_t *k = xcalloc(al->nop + 1, 1);
+	size_t i;
+	uint32_t o;
+
+	if (ch == NULL)
+		return k;
+	for (i = 0; i < ch->n; i++) {
+		const struct change *c = &ch->v[i];
+		const struct block *bl = &al->block[c->block];
+
+		for (o = c->op; o < c->op + c->nop && o < al->nop; o++)
+			k[o] = (uint8_t)(c->kind + 1);
+		/* A whole deleted or inserted paragraph has no word ops of
+		 * its own kind: its pieces point at its first op. */
+		(void)bl;
+	}
+	return k;
+}
+
+/*
+ * The ops must tile each file, but the walk works on decoded text, and a
+ * version whose decoded text is empty while its file is not (a file that
+ * is just a byte order mark) yields no piece at all.  Its bytes get one
+ * last op here: equal when both sides are left, else a cosmetic deletion
+ * or insertion, as the walk does for a version without units.
+ */
+static void
+json_rest(struct json_state *js)
+{
+	bool a = js->aend < js->ta->raw_len, b = js->bend < js->tb->raw_len;
+
+	if (!a && !b)
+		return;
+	fprintf(js->out, "%s\n{\"op\":\"%s\"", js->first ? "" : ",",
+		a && b ? "equal" : a ? "delete" : "insert");
+	js->first = false;
+	if (a)
+		fprintf(js->out, ",\"a\":[%zu,%zu]", js->aend,
+			js->ta->raw_len);
+	if (b)
+		fprintf(js->out, ",\"b\":[%zu,%zu]", js->bend,
+			js->tb->raw_len);
+	if (!(a && b))
+		fputs(",\"cosmetic\":true", js->out);
+	putc('}', js->out);
+	js->aend = js->ta->raw_len;
+	js->bend = js->tb->raw_len;
 }
 
 /*
@@ -326,7 +394,9 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 		const struct alignment *al = cmp[i].al;
 		const struct align_stats *st = &al->stats;
 		struct json_state js = { out, texts[cmp[i].a],
-					 texts[cmp[i].b], true };
+					 texts[cmp[i].b], NULL, true, 0, 0 };
+		uint8_t *kinds;
+		int k;
 
 		fprintf(out, "%s\n{\"a\":%zu,\"b\":%zu,\"similarity\":",
 			i ? "," : "", cmp[i].a, cmp[i].b);
@@ -335,10 +405,19 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 			"\"inserted\":%zu,\"changed_from\":%zu,"
 			"\"changed_to\":%zu,\"moved\":%zu},"
 			"\"changes\":{\"substantive\":%zu,\"cosmetic\":%zu},"
-			"\"moves\":%zu,\"ops\":[", st->kept, st->deleted,
+			"\"moves\":%zu,\"kinds\":{", st->kept, st->deleted,
 			st->inserted, st->changed_a, st->changed_b, st->moved,
 			st->substantive, st->cosmetic, al->nmove);
+		for (k = 0; k < KIND_COUNT; k++)
+			fprintf(out, "%s\"%s\":%zu", k ? "," : "",
+				change_kind_name(k),
+				cmp[i].ch ? cmp[i].ch->count[k] : 0);
+		fputs("},\"ops\":[", out);
+		kinds = op_kinds(al, cmp[i].ch);
+		js.kind = kinds;
 		output_walk(al, json_piece, &js);
+		free(kinds);
+		json_rest(&js);
 		fputs("],\n\"blocks\":[", out);
 		json_blocks(out, al);
 		fputs("]}", out);
@@ -514,6 +593,15 @@ output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
 		fprintf(out, "  changes: %zu substantive, %zu cosmetic, "
 			"%zu moves\n", st->substantive, st->cosmetic,
 			cmp[i].al->nmove);
+		if (cmp[i].ch != NULL) {
+			const size_t *c = cmp[i].ch->count;
+
+			fprintf(out, "  kinds: %zu quote, %zu number, %zu name, "
+				"%zu attribution, %zu wording, %zu cosmetic\n",
+				c[KIND_QUOTE], c[KIND_NUMBER], c[KIND_NAME],
+				c[KIND_ATTRIBUTION], c[KIND_WORDING],
+				c[KIND_COSMETIC]);
+		}
 	}
 	if (matrix == NULL || nversions < 3)
 		return;

@@ -22,6 +22,7 @@
 
 #include "align.h"
 #include "doc.h"
+#include "facts.h"
 #include "text.h"
 
 enum piece_kind {
@@ -39,6 +40,7 @@ struct piece {
 	size_t a0, a1;		/* bytes of A's data, [a0, a1) */
 	size_t b0, b1;		/* bytes of B's data */
 	uint32_t block;		/* index of the block it comes from */
+	uint32_t op;		/* index of the (first) word op it comes from */
 };
 
 /*
@@ -60,11 +62,13 @@ void output_visible(FILE *out, const uint8_t *s, size_t n);
 struct comparison {
 	size_t a, b;			/* indexes into the versions */
 	const struct alignment *al;
+	const struct changes *ch;	/* its change sites, classified */
 };
 
 /*
  * --json: one object, {"versions":[...],"comparisons":[...]}, the schema
- * of versus(1).  Offsets are byte offsets into the original files.
+ * of versus(1).  Offsets are byte offsets into the original files; each
+ * delete and insert op carries the kind of its change site (facts.h).
  */
 void output_json(FILE *out, struct text *const *texts,
 		 struct doc *const *docs, size_t nversions,

@@ -24,9 +24,11 @@
 #include "doc.h"
 #include "equiv.h"
 #include "error.h"
+#include "facts.h"
 #include "keys.h"
 #include "output.h"
 #include "render.h"
+#include "report.h"
 #include "screen.h"
 #include "settings.h"
 #include "text.h"
@@ -46,6 +48,7 @@ struct options {
 	unsigned width;		/* 0: from the terminal */
 	unsigned base;		/* 1-based version all others are compared with */
 	const char *keymap;	/* --keymap */
+	const char *report;	/* --report FILE */
 	bool list_actions;
 };
 
@@ -61,6 +64,8 @@ static const char usage_text[] =
 "      --color[=WHEN]    colour the output: auto (default), always, never\n"
 "  -w, --width=N         width of the --print layout (default: the terminal)\n"
 "      --base=N          compare every version with version N (default 1)\n"
+"      --report=FILE     also write the substantive changes between two\n"
+"                        versions to FILE, in Markdown, for a corrections log\n"
 "\n"
 "The browser:\n"
 "  -k, --keymap=NAME|FILE  key bindings: default, vi, emacs, or a file\n"
@@ -110,6 +115,7 @@ enum {
 	OPT_COLOR,
 	OPT_BASE,
 	OPT_LIST_ACTIONS,
+	OPT_REPORT,
 };
 
 static const struct option long_options[] = {
@@ -129,6 +135,7 @@ static const struct option long_options[] = {
 	{ "base", required_argument, NULL, OPT_BASE },
 	{ "keymap", required_argument, NULL, 'k' },
 	{ "list-actions", no_argument, NULL, OPT_LIST_ACTIONS },
+	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -214,6 +221,9 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_LIST_ACTIONS:
 			o->list_actions = true;
+			break;
+		case OPT_REPORT:
+			o->report = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -386,6 +396,7 @@ main(int argc, char **argv)
 	struct equiv *eq;
 	struct keys *keys;
 	struct comparison *cmp;
+	struct changes *chs;
 	struct keymap *km = NULL;
 	double *matrix = NULL;
 	size_t n, i, j, ncmp = 0, base;
@@ -406,6 +417,8 @@ main(int argc, char **argv)
 	for (i = (size_t)first; i < (size_t)argc; i++)
 		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
 			usage_error("%s", "standard input ('-') given twice");
+	if (o.report != NULL && n != 2)
+		usage_error("%s", "--report compares two versions: give two files");
 	base = o.base ? o.base - 1 : 0;
 	if (base >= n) {
 		fprintf(stderr, "versus: --base %u: there are only %zu versions\n",
@@ -441,16 +454,25 @@ main(int argc, char **argv)
 	}
 	keymap_free(km);
 
-	/* Every version against the base, in order. */
+	/* Every version against the base, in order, its changes classified. */
 	cmp = xcalloc(n, sizeof *cmp);
+	chs = xcalloc(n, sizeof *chs);
 	for (i = 0; i < n; i++) {
 		if (i == base)
 			continue;
 		cmp[ncmp].a = base;
 		cmp[ncmp].b = i;
 		cmp[ncmp].al = align_build(docs[base], docs[i], NULL);
+		facts_classify(cmp[ncmp].al, &chs[ncmp]);
+		cmp[ncmp].ch = &chs[ncmp];
 		differs |= align_differs(cmp[ncmp].al);
 		ncmp++;
+	}
+	if (o.report != NULL &&
+	    report_write(o.report, cmp[0].al, cmp[0].ch, &err) != 0) {
+		fprintf(stderr, "versus: %s\n", err.msg);
+		status = EXIT_TROUBLE;
+		goto done;
 	}
 	if (o.mode == MODE_STAT && n > 2) {
 		matrix = xcalloc(n * n, sizeof *matrix);
@@ -497,8 +519,12 @@ main(int argc, char **argv)
 	}
 	}
 	status = differs ? 1 : 0;
-	for (i = 0; i < ncmp; i++)
+done:
+	for (i = 0; i < ncmp; i++) {
 		align_free((struct alignment *)cmp[i].al);
+		changes_clear(&chs[i]);
+	}
+	free(chs);
 	free(cmp);
 	free(matrix);
 out:

@@ -84,4 +84,26 @@ check_eq "input file unchanged, same mtime" "$after" "$before"
 run "$VERSUS" "$srcdir/samples/1-wire.txt" "$srcdir/samples/1-wire.txt"
 check_eq "a version against itself exits 0" "$st" 0
 
+# --report: a Markdown corrections log, written atomically, never over an
+# input, for exactly two versions.
+run "$VERSUS" --stat --report "$TMPD/log.md" "$srcdir/samples/1-wire.txt" \
+	"$srcdir/samples/3-corrected.txt"
+check_eq "--report: exit 1 (they differ)" "$st" 1
+check_eq "--report: the title" "$(sed -n 1p "$TMPD/log.md")" \
+	"# Changes from $srcdir/samples/1-wire.txt to $srcdir/samples/3-corrected.txt"
+check "--report: the changed figure is listed as a number" \
+	grep -q '^## 1\. Number — paragraph 2, sentence 1$' "$TMPD/log.md"
+check "--report: the changed quotation is listed as a quote" \
+	grep -q '^## 3\. Quote — paragraph 10, sentence 2' "$TMPD/log.md"
+check_eq "--report: no temporary file is left" "$(ls -A "$TMPD" | grep -c '^\.log')" 0
+cp "$srcdir/samples/1-wire.txt" "$TMPD/in.txt"
+before=$(cksum <"$TMPD/in.txt")
+run "$VERSUS" --stat --report "$TMPD/in.txt" "$TMPD/in.txt" "$srcdir/samples/3-corrected.txt"
+check_eq "--report over an input: exit 2" "$st" 2
+check_eq "--report over an input: refused" "$err" \
+	"versus: $TMPD/in.txt: refusing to overwrite an input file"
+check_eq "--report over an input: the input is unchanged" "$(cksum <"$TMPD/in.txt")" "$before"
+run "$VERSUS" --report "$TMPD/x.md" "$TMPD/in.txt" "$TMPD/in.txt" "$TMPD/in.txt"
+check_eq "--report with three versions: exit 2" "$st" 2
+
 finish

@@ -1,0 +1,1204 @@
+/*
+ * facts.c — the kind of each change site: number, quote, name,
+ * attribution, wording or cosmetic (see facts.h for the sites).
+ *
+ * Every rule looks at the changed units of a site: the units of its
+ * WOP_DELETE ops, read in A, and of its WOP_INSERT ops, read in B.  Each
+ * rule is written to be trusted rather than to catch everything: a
+ * journalist who sees "number" next to a change must find a figure there.
+ *
+ * number — a changed unit holds
+ *   - a TOK_NUMBER token, or any decimal digit ("1,200", "G20", "2bn");
+ *   - a currency sign (general category Sc: $ € £ ¥ ...) or a percent or
+ *     per-mille sign;
+ *   - a number word: zero .. twenty, the tens, hundred, thousand,
+ *     million, billion, trillion (and plurals), dozen, first .. tenth,
+ *     half, percent, cent, bn/mln/bln; but not the pronoun "one" ("one
+ *     of them said", "no one", "the one", after any, each, every, that,
+ *     this, which), which counts nothing;
+ *   - a date or time word: a month or weekday name (capitalised only, so
+ *     the verbs "may" and "march" stay words; the abbreviations Jan ...
+ *     Dec too), today, yesterday, tomorrow, tonight, noon, midnight, a.m.,
+ *     p.m., AM and PM (in capitals only: "am" is a verb);
+ *   - or a word glued to a figure or currency sign with no space between:
+ *     the "US" of "US$50" and the "S" of "S$67.5" are part of an amount
+ *     (doc.h splits "US$9.2" into "US", "$", "9.2").  Such a word is not
+ *     also taken for a name.
+ *   Why: amounts, counts, percentages and dates are the facts readers act
+ *   on, and every one of them shows itself by a digit, a sign or one of a
+ *   closed list of words.  Cosmetic rewrites of a figure ("3 per cent" /
+ *   "3%", "1,000" / "1000") never get here: keys.h folds them, so they
+ *   are cosmetic sites.
+ *
+ * quote — a changed word, figure or symbol lies inside quotation marks
+ *   on its own side (deleted units in A, inserted ones in B); or the site
+ *   adds or removes quotation marks: the marks that open or close a
+ *   quotation among its deleted units are not as many as among its
+ *   inserted ones.  Changed punctuation alone inside a quotation
+ *   ("soon," -> "soon") and a closing mark moved past a full stop
+ *   (`it".` -> `it."`) are not quote changes: they are house style, not
+ *   somebody's words.  Quotation marks are found once per paragraph
+ *   touched, scanning its tokens:
+ *   - curly marks by direction: “ opens, ” closes; ‘ opens, ’ closes
+ *     (German „ and ‚ open, closed by “ ” and ‘ ’); « opens and » closes,
+ *     and a » that opens with no « pending opens a span closed by «
+ *     (German style); ‹ ›, 「 」, 『 』 likewise;
+ *   - straight " and ' (and ＂) by context: a mark after a space, the
+ *     paragraph start or an opening bracket, and before a non-space,
+ *     opens; a mark after a non-space and before a space, punctuation or
+ *     the end closes; otherwise a " toggles and a ' is ignored;
+ *   - a closing mark with nothing open is ignored: that is an apostrophe
+ *     ("the Joneses’ house", "’90s");  a mark glued to a figure is a unit,
+ *     not a quote (5'11", '90s); an apostrophe inside a word is never a
+ *     token of its own (UAX #29 keeps "Japan's" whole);
+ *   - a quotation left open runs to the end of the paragraph: news style
+ *     does not close a quotation that continues in the next paragraph.
+ *   Nesting is kept by a count per kind of mark, so mismatched marks never
+ *   make a count negative.  Why: text inside quotation marks is what
+ *   somebody said; changing it is the gravest error in news copy.
+ *
+ * name — a changed word (the part before any apostrophe: "Trump's") is
+ *   - an acronym: two or more letters, all capitals ("NASA", "U.S.");
+ *   - or capitalised and not the first word of its sentence (the
+ *     sentence's first word, found through d->sent; a word right after an
+ *     opening quotation mark, a colon, a dash or a bullet is taken as a
+ *     first word too);
+ *   and not one of I, Mr, Mrs, Ms, Mx, Dr, Prof, Sir, Dame, Madam, OK, a
+ *   month or weekday (a date, see number), and not a word that is among
+ *   the other side's changed units with only its case or its possessive
+ *   changed (same fold key, or same stem in lower case: "President" /
+ *   "president", "Alibaba" / "Alibaba's").  In a title-case sentence (a
+ *   headline: no lower-case word apart from short function words) only
+ *   acronyms count, and in an all-capitals one nothing does.  Why: English
+ *   marks proper names by capitals; the first word of a sentence is
+ *   capitalised anyway, so a name there is missed rather than every
+ *   "The" -> "A" being called a name.
+ *
+ * attribution — a changed word is, compared in lower case, one of said,
+ *   says, say, saying, told, tells, added, adds, stated, claimed, claims,
+ *   argued, insisted, alleged, admitted, explained, noted, announced,
+ *   reported, warned, wrote, asked, replied, denied, confirmed,
+ *   acknowledged, suggested, maintained, according, declared, stressed,
+ *   conceded, contended, quoted.  Why: "said" -> "claimed" or
+ *   "admitted" changes how much the paper vouches for a statement.
+ *
+ * Cost: each changed unit is looked at once, with a binary search in a
+ * word table and at most one binary search for its paragraph and sentence;
+ * the quotation marks of a paragraph and the first word and style of a
+ * sentence are computed once per paragraph or sentence touched; the
+ * case-only test uses a hash set of the site's fold keys and stems,
+ * built once per site when needed.  All linear in the alignment and the
+ * text it touches.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "facts.h"
+#include "xalloc.h"
+
+#define FACT_BITS ((1u << KIND_NUMBER) | (1u << KIND_QUOTE) | \
+		   (1u << KIND_NAME) | (1u << KIND_ATTRIBUTION))
+
+const char *
+change_kind_name(int kind)
+{
+	static const char *const names[KIND_COUNT] = {
+		"wording", "cosmetic", "number", "quote", "name", "attribution"
+	};
+
+	if (kind < 0 || kind >= KIND_COUNT)
+		return "unknown";
+	return names[kind];
+}
+
+/* --- word lists ----------------------------------------------------------- */
+
+enum {
+	W_NUMBER = 1,	/* a number, date or time word */
+	W_DATE = 2,	/* a month or weekday: counts only when capitalised */
+	W_ATTRIB = 4,	/* an attribution verb */
+	W_NOTNAME = 8,	/* capitalised, but not a name */
+	W_CAPS = 16,	/* a time word that counts only in capitals (AM) */
+	W_ONE = 32,	/* "one": a pronoun in "one of", "no one", "the one" */
+};
+
+struct word {
+	const char *w;
+	uint8_t flags;
+};
+
+/* Lower case, sorted by bytes (strcmp order) for bsearch. */
+static const struct word words[] = {
+	{ "a.m", W_NUMBER },
+	{ "according", W_ATTRIB },
+	{ "acknowledged", W_ATTRIB },
+	{ "added", W_ATTRIB },
+	{ "adds", W_ATTRIB },
+	{ "admitted", W_ATTRIB },
+	{ "alleged", W_ATTRIB },
+	{ "am", W_CAPS },
+	{ "announced", W_ATTRIB },
+	{ "apr", W_DATE },
+	{ "april", W_DATE },
+	{ "argued", W_ATTRIB },
+	{ "asked", W_ATTRIB },
+	{ "aug", W_DATE },
+	{ "august", W_DATE },
+	{ "billion", W_NUMBER },
+	{ "billions", W_NUMBER },
+	{ "bln", W_NUMBER },
+	{ "bn", W_NUMBER },
+	{ "cent", W_NUMBER },
+	{ "cents", W_NUMBER },
+	{ "claimed", W_ATTRIB },
+	{ "claims", W_ATTRIB },
+	{ "conceded", W_ATTRIB },
+	{ "confirmed", W_ATTRIB },
+	{ "contended", W_ATTRIB },
+	{ "dame", W_NOTNAME },
+	{ "dec", W_DATE },
+	{ "december", W_DATE },
+	{ "declared", W_ATTRIB },
+	{ "denied", W_ATTRIB },
+	{ "dozen", W_NUMBER },
+	{ "dozens", W_NUMBER },
+	{ "dr", W_NOTNAME },
+	{ "eight", W_NUMBER },
+	{ "eighteen", W_NUMBER },
+	{ "eighth", W_NUMBER },
+	{ "eighty", W_NUMBER },
+	{ "eleven", W_NUMBER },
+	{ "explained", W_ATTRIB },
+	{ "feb", W_DATE },
+	{ "february", W_DATE },
+	{ "fifteen", W_NUMBER },
+	{ "fifth", W_NUMBER },
+	{ "fifty", W_NUMBER },
+	{ "first", W_NUMBER },
+	{ "five", W_NUMBER },
+	{ "forty", W_NUMBER },
+	{ "four", W_NUMBER },
+	{ "fourteen", W_NUMBER },
+	{ "fourth", W_NUMBER },
+	{ "friday", W_DATE },
+	{ "half", W_NUMBER },
+	{ "hundred", W_NUMBER },
+	{ "hundreds", W_NUMBER },
+	{ "i", W_NOTNAME },
+	{ "insisted", W_ATTRIB },
+	{ "jan", W_DATE },
+	{ "january", W_DATE },
+	{ "jul", W_DATE },
+	{ "july", W_DATE },
+	{ "jun", W_DATE },
+	{ "june", W_DATE },
+	{ "madam", W_NOTNAME },
+	{ "maintained", W_ATTRIB },
+	{ "mar", W_DATE },
+	{ "march", W_DATE },
+	{ "may", W_DATE },
+	{ "midnight", W_NUMBER },
+	{ "million", W_NUMBER },
+	{ "millions", W_NUMBER },
+	{ "mln", W_NUMBER },
+	{ "monday", W_DATE },
+	{ "mr", W_NOTNAME },
+	{ "mrs", W_NOTNAME },
+	{ "ms", W_NOTNAME },
+	{ "mx", W_NOTNAME },
+	{ "nine", W_NUMBER },
+	{ "nineteen", W_NUMBER },
+	{ "ninety", W_NUMBER },
+	{ "ninth", W_NUMBER },
+	{ "noon", W_NUMBER },
+	{ "noted", W_ATTRIB },
+	{ "nov", W_DATE },
+	{ "november", W_DATE },
+	{ "oct", W_DATE },
+	{ "october", W_DATE },
+	{ "ok", W_NOTNAME },
+	{ "one", W_NUMBER | W_ONE },
+	{ "p.m", W_NUMBER },
+	{ "percent", W_NUMBER },
+	{ "pm", W_CAPS },
+	{ "prof", W_NOTNAME },
+	{ "quoted", W_ATTRIB },
+	{ "replied", W_ATTRIB },
+	{ "reported", W_ATTRIB },
+	{ "said", W_ATTRIB },
+	{ "saturday", W_DATE },
+	{ "say", W_ATTRIB },
+	{ "saying", W_ATTRIB },
+	{ "says", W_ATTRIB },
+	{ "second", W_NUMBER },
+	{ "sep", W_DATE },
+	{ "sept", W_DATE },
+	{ "september", W_DATE },
+	{ "seven", W_NUMBER },
+	{ "seventeen", W_NUMBER },
+	{ "seventh", W_NUMBER },
+	{ "seventy", W_NUMBER },
+	{ "sir", W_NOTNAME },
+	{ "six", W_NUMBER },
+	{ "sixteen", W_NUMBER },
+	{ "sixth", W_NUMBER },
+	{ "sixty", W_NUMBER },
+	{ "stated", W_ATTRIB },
+	{ "stressed", W_ATTRIB },
+	{ "suggested", W_ATTRIB },
+	{ "sunday", W_DATE },
+	{ "tells", W_ATTRIB },
+	{ "ten", W_NUMBER },
+	{ "tenth", W_NUMBER },
+	{ "third", W_NUMBER },
+	{ "thirteen", W_NUMBER },
+	{ "thirty", W_NUMBER },
+	{ "thousand", W_NUMBER },
+	{ "thousands", W_NUMBER },
+	{ "three", W_NUMBER },
+	{ "thursday", W_DATE },
+	{ "today", W_NUMBER },
+	{ "told", W_ATTRIB },
+	{ "tomorrow", W_NUMBER },
+	{ "tonight", W_NUMBER },
+	{ "trillion", W_NUMBER },
+	{ "trillions", W_NUMBER },
+	{ "tuesday", W_DATE },
+	{ "twelve", W_NUMBER },
+	{ "twenty", W_NUMBER },
+	{ "two", W_NUMBER },
+	{ "warned", W_ATTRIB },
+	{ "wednesday", W_DATE },
+	{ "wrote", W_ATTRIB },
+	{ "yesterday", W_NUMBER },
+	{ "zero", W_NUMBER },
+};
+
+/* Words a title-case headline leaves in lower case. */
+static const char *const function_words[] = {
+	"a", "an", "and", "as", "at", "but", "by", "for", "from", "in",
+	"into", "nor", "of", "on", "or", "over", "per", "than", "the", "to",
+	"up", "via", "vs", "with",
+};
+
+static int
+word_cmp(const void *key, const void *elt)
+{
+	return strcmp(key, ((const struct word *)elt)->w);
+}
+
+static int
+str_cmp(const void *key, const void *elt)
+{
+	return strcmp(key, *(const char *const *)elt);
+}
+
+/*
+ * s[0 .. n-1] in ASCII lower case into buf (NUL-terminated); false when
+ * it is too long or holds anything but ASCII letters and dots, which no
+ * listed word does.
+ */
+static bool
+lower_ascii(const uint8_t *s, size_t n, char buf[16])
+{
+	size_t i;
+
+	if (n == 0 || n >= 16)
+		return false;
+	for (i = 0; i < n; i++) {
+		uint8_t c = s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if (!(c >= 'a' && c <= 'z') && c != '.')
+			return false;
+		buf[i] = (char)c;
+	}
+	buf[n] = '\0';
+	return true;
+}
+
+/* The flags of the word s[0 .. n-1] as written (case matters for some). */
+static unsigned
+word_flags(const uint8_t *s, size_t n)
+{
+	char buf[16];
+	const struct word *w;
+	unsigned f;
+	size_t i;
+
+	if (!lower_ascii(s, n, buf))
+		return 0;
+	w = bsearch(buf, words, sizeof words / sizeof *words, sizeof *words,
+		    word_cmp);
+	if (w == NULL)
+		return 0;
+	f = w->flags;
+	if ((f & W_DATE) && s[0] >= 'A' && s[0] <= 'Z')
+		f |= W_NUMBER | W_NOTNAME;
+	if (f & W_CAPS) {
+		for (i = 0; i < n && s[i] >= 'A' && s[i] <= 'Z'; i++)
+			continue;
+		if (i == n)
+			f |= W_NUMBER | W_NOTNAME;
+	}
+	return f;
+}
+
+static bool
+is_function_word(const uint8_t *s, size_t n)
+{
+	char buf[16];
+
+	if (n >= 16 || n == 0 || s[0] < 'a' || s[0] > 'z' ||
+	    !lower_ascii(s, n, buf))
+		return false;
+	return bsearch(buf, function_words, sizeof function_words /
+		       sizeof *function_words, sizeof *function_words,
+		       str_cmp) != NULL;
+}
+
+/* --- characters ----------------------------------------------------------- */
+
+static ucs4_t
+first_char(const uint8_t *s, size_t n)
+{
+	ucs4_t uc;
+
+	if (s[0] < 0x80)
+		return s[0];
+	u8_mbtouc(&uc, s, n);
+	return uc;
+}
+
+static bool
+is_currency(ucs4_t uc)
+{
+	return uc == '$' || (uc >= 0x80 && uc_is_general_category_withtable(
+		uc, UC_CATEGORY_MASK_Sc));
+}
+
+static bool
+is_percent(ucs4_t uc)
+{
+	return uc == '%' || uc == 0x2030 || uc == 0x2031 || uc == 0x066A ||
+		uc == 0xFE6A || uc == 0xFF05;
+}
+
+static bool
+has_digit(const uint8_t *s, size_t n)
+{
+	size_t i = 0;
+	ucs4_t uc;
+	int len;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			if (s[i] >= '0' && s[i] <= '9')
+				return true;
+			i++;
+			continue;
+		}
+		len = u8_mbtouc(&uc, s + i, n - i);
+		if (uc_is_general_category_withtable(uc, UC_CATEGORY_MASK_Nd))
+			return true;
+		i += len > 0 ? (size_t)len : 1;
+	}
+	return false;
+}
+
+/* Letter shape of a word: letters, capitals, lower case, first capital. */
+struct shape {
+	size_t letters, upper, lower;
+	bool first_upper;
+};
+
+static void
+word_shape(const uint8_t *s, size_t n, struct shape *sh)
+{
+	size_t i = 0;
+	ucs4_t uc;
+	int len;
+
+	memset(sh, 0, sizeof *sh);
+	while (i < n) {
+		if (s[i] < 0x80) {
+			uc = s[i];
+			len = 1;
+		} else {
+			len = u8_mbtouc(&uc, s + i, n - i);
+			if (len <= 0)
+				len = 1;
+		}
+		if (uc < 0x80 ? (uc >= 'A' && uc <= 'Z') :
+		    uc_is_general_category_withtable(uc, UC_CATEGORY_MASK_Lu |
+						     UC_CATEGORY_MASK_Lt)) {
+			if (sh->letters == 0)
+				sh->first_upper = true;
+			sh->letters++;
+			sh->upper++;
+		} else if (uc < 0x80 ? (uc >= 'a' && uc <= 'z') :
+			   uc_is_general_category_withtable(uc,
+				UC_CATEGORY_MASK_Ll)) {
+			sh->letters++;
+			sh->lower++;
+		} else if (uc >= 0x80 && uc_is_alpha(uc)) {
+			sh->letters++;	/* no case: CJK, Arabic ... */
+		}
+		i += (size_t)len;
+	}
+}
+
+/* Length of a word up to its first apostrophe ("Trump's" -> "Trump"). */
+static size_t
+word_stem(const uint8_t *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\'')
+			return i;
+		if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
+		    s[i + 2] == 0x99)
+			return i;
+	}
+	return n;
+}
+
+/* --- per-version state ---------------------------------------------------- */
+
+/* qmap values, per token of the paragraph in hand. */
+enum { Q_OUT, Q_IN, Q_OPEN, Q_CLOSE };
+
+/* What is known of one sentence, computed once. */
+struct sinfo {
+	uint32_t first;		/* its first word or number token, + 1 */
+	uint8_t done;
+	uint8_t title;		/* title case: only acronyms are names */
+	uint8_t shout;		/* all capitals: nothing is a name */
+};
+
+struct side {
+	const struct doc *d;
+	uint32_t qpara;		/* paragraph described by qmap, or UINT32_MAX */
+	uint8_t *qmap;		/* per token of qpara: enum Q_... */
+	size_t qcap;
+	uint32_t cpara;		/* last paragraph found, a cursor */
+	struct sinfo *sinfo;	/* per sentence, allocated when needed */
+};
+
+/* A set of 64-bit keys (never 0), open addressing. */
+struct kset {
+	uint64_t *v;
+	size_t cap, mask;
+	bool built;
+};
+
+struct ctx {
+	const struct alignment *al;
+	struct side sa, sb;
+	struct kset set[2];	/* fold keys of the site's A and B units */
+	uint32_t o0, o1;	/* the site in hand */
+};
+
+static uint32_t
+find_para(struct side *s, uint32_t tok)
+{
+	const struct doc *d = s->d;
+	size_t lo = 0, hi = d->npara;
+
+	if (s->cpara < d->npara && tok >= d->para[s->cpara].tok &&
+	    tok < d->para[s->cpara].tok + d->para[s->cpara].ntok)
+		return s->cpara;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->para[mid].tok <= tok)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	s->cpara = (uint32_t)lo;
+	return (uint32_t)lo;
+}
+
+static uint32_t
+find_sent(const struct doc *d, const struct para *p, uint32_t tok)
+{
+	size_t lo = p->sent, hi = p->sent + p->nsent;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->sent[mid].tok <= tok)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+static const uint8_t *
+tok_text(const struct doc *d, uint32_t t, size_t *n)
+{
+	*n = d->tok[t].len;
+	return d->text->data + d->tok[t].off;
+}
+
+static ucs4_t
+tok_char(const struct doc *d, uint32_t t)
+{
+	return first_char(d->text->data + d->tok[t].off, d->tok[t].len);
+}
+
+/* --- quotation marks ------------------------------------------------------ */
+
+enum qkind {
+	QK_DOUBLE,	/* “ ” */
+	QK_SINGLE,	/* ‘ ’ */
+	QK_LOW_DOUBLE,	/* „ closed by “ or ” */
+	QK_LOW_SINGLE,	/* ‚ closed by ‘ or ’ */
+	QK_GUIL,	/* « » */
+	QK_GUIL_REV,	/* » « */
+	QK_SGUIL,	/* ‹ › */
+	QK_CORNER,	/* 「 」 */
+	QK_WCORNER,	/* 『 』 */
+	QK_STRAIGHT,	/* " */
+	QK_STRAIGHT1,	/* ' */
+	QK_COUNT
+};
+
+static bool
+is_opening_punct(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return uc == '(' || uc == '[' || uc == '{' || uc == '-';
+	return uc_is_general_category_withtable(uc, UC_CATEGORY_MASK_Ps |
+		UC_CATEGORY_MASK_Pi | UC_CATEGORY_MASK_Pd) || uc == 0x201E ||
+		uc == 0x201A;
+}
+
+static bool
+is_quote_char(ucs4_t uc)
+{
+	switch (uc) {
+	case '"': case '\'': case 0xFF02:
+	case 0x201C: case 0x201D: case 0x2018: case 0x2019:
+	case 0x201E: case 0x201A: case 0x00AB: case 0x00BB:
+	case 0x2039: case 0x203A: case 0x300C: case 0x300D:
+	case 0x300E: case 0x300F:
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Fill s->qmap for paragraph p (see the rules at the top).  open[] counts
+ * the marks of each kind still open; a mark that closes nothing open is
+ * not a quotation mark.
+ */
+static void
+quote_scan(struct side *s, uint32_t p)
+{
+	const struct doc *d = s->d;
+	const struct para *pa = &d->para[p];
+	uint32_t open[QK_COUNT] = { 0 }, total = 0, i, n = pa->ntok;
+
+	s->qmap = xgrow(s->qmap, &s->qcap, n ? n : 1, 1);
+	s->qpara = p;
+	for (i = 0; i < n; i++) {
+		const struct token *t = &d->tok[pa->tok + i];
+		const struct token *prev = i ? t - 1 : NULL;
+		const struct token *next = i + 1 < n ? t + 1 : NULL;
+		bool left, right, glued_num;
+		int opens = -1, closes = -1;
+		ucs4_t uc;
+
+		s->qmap[i] = total ? Q_IN : Q_OUT;
+		if (t->kind != TOK_PUNCT)
+			continue;
+		uc = tok_char(d, pa->tok + i);
+		if (!is_quote_char(uc))
+			continue;
+		/* Context: space (or the edge) on the left, on the right. */
+		left = prev == NULL || prev->kind == TOK_SPACE ||
+			prev->kind == TOK_BREAK || (prev->kind == TOK_PUNCT &&
+			is_opening_punct(first_char(d->text->data + prev->off,
+						    prev->len)));
+		right = next == NULL || next->kind == TOK_SPACE ||
+			next->kind == TOK_BREAK || (next->kind == TOK_PUNCT &&
+			!is_opening_punct(first_char(d->text->data + next->off,
+						     next->len)));
+		glued_num = (prev && prev->kind == TOK_NUMBER &&
+			     prev->off + prev->len == t->off) ||
+			((uc == '\'' || uc == 0x2018) && next &&
+			 next->kind == TOK_NUMBER &&
+			 t->off + t->len == next->off);
+		switch (uc) {
+		case '"':
+		case 0xFF02:
+			if (glued_num)
+				break;
+			if (left && !right)
+				opens = QK_STRAIGHT;
+			else if (!left && right)
+				closes = QK_STRAIGHT;
+			else if (open[QK_STRAIGHT])
+				closes = QK_STRAIGHT;
+			else
+				opens = QK_STRAIGHT;
+			break;
+		case '\'':
+			if (glued_num)
+				break;
+			if (left && !right)
+				opens = QK_STRAIGHT1;
+			else if (!left && right)
+				closes = QK_STRAIGHT1;
+			break;
+		case 0x201C:
+			if (open[QK_LOW_DOUBLE])
+				closes = QK_LOW_DOUBLE;
+			else
+				opens = QK_DOUBLE;
+			break;
+		case 0x201D:
+			closes = open[QK_DOUBLE] ? QK_DOUBLE : QK_LOW_DOUBLE;
+			break;
+		case 0x2018:
+			if (open[QK_LOW_SINGLE])
+				closes = QK_LOW_SINGLE;
+			else if (!glued_num)
+				opens = QK_SINGLE;
+			break;
+		case 0x2019:
+			closes = open[QK_SINGLE] ? QK_SINGLE : QK_LOW_SINGLE;
+			break;
+		case 0x201E:
+			opens = QK_LOW_DOUBLE;
+			break;
+		case 0x201A:
+			opens = QK_LOW_SINGLE;
+			break;
+		case 0x00AB:
+			if (open[QK_GUIL_REV])
+				closes = QK_GUIL_REV;
+			else
+				opens = QK_GUIL;
+			break;
+		case 0x00BB:
+			if (open[QK_GUIL])
+				closes = QK_GUIL;
+			else if (left && !right)
+				opens = QK_GUIL_REV;
+			break;
+		case 0x2039:
+			opens = QK_SGUIL;
+			break;
+		case 0x203A:
+			closes = QK_SGUIL;
+			break;
+		case 0x300C:
+			opens = QK_CORNER;
+			break;
+		case 0x300D:
+			closes = QK_CORNER;
+			break;
+		case 0x300E:
+			opens = QK_WCORNER;
+			break;
+		case 0x300F:
+			closes = QK_WCORNER;
+			break;
+		}
+		if (opens >= 0) {
+			open[opens]++;
+			total++;
+			s->qmap[i] = Q_OPEN;
+		} else if (closes >= 0 && open[closes]) {
+			open[closes]--;
+			total--;
+			s->qmap[i] = Q_CLOSE;
+		}
+	}
+}
+
+/* Token tok of s's doc (in paragraph p): Q_OUT, Q_IN, Q_OPEN, Q_CLOSE. */
+static int
+quote_state(struct side *s, uint32_t p, uint32_t tok)
+{
+	if (s->qpara != p)
+		quote_scan(s, p);
+	return s->qmap[tok - s->d->para[p].tok];
+}
+
+/* --- sentences ------------------------------------------------------------ */
+
+static const struct sinfo *
+sentence_info(struct side *s, uint32_t sn)
+{
+	const struct doc *d = s->d;
+	const struct sentence *se = &d->sent[sn];
+	struct sinfo *si;
+	size_t nword = 0, cap = 0, low = 0, lower_letters = 0;
+	uint32_t t;
+
+	if (s->sinfo == NULL)
+		s->sinfo = xcalloc(d->nsent ? d->nsent : 1, sizeof *s->sinfo);
+	si = &s->sinfo[sn];
+	if (si->done)
+		return si;
+	si->done = 1;
+	for (t = se->tok; t < se->tok + se->ntok; t++) {
+		const struct token *tk = &d->tok[t];
+		const uint8_t *w = d->text->data + tk->off;
+		struct shape sh;
+
+		if (tk->kind != TOK_WORD && tk->kind != TOK_NUMBER)
+			continue;
+		if (si->first == 0)
+			si->first = t + 1;
+		if (tk->kind != TOK_WORD)
+			continue;
+		word_shape(w, tk->len, &sh);
+		if (sh.letters == 0)
+			continue;
+		nword++;
+		lower_letters += sh.lower;
+		if (nword == 1)
+			continue;
+		if (sh.first_upper)
+			cap++;
+		else if (sh.lower && !is_function_word(w, tk->len))
+			low++;
+	}
+	si->title = low == 0 && cap >= 2;
+	si->shout = nword >= 3 && lower_letters == 0;
+	return si;
+}
+
+/*
+ * Whether word token t opens a sentence: it is the sentence's first word,
+ * or the token before it (white space skipped) opens a quotation or is a
+ * colon, a dash or a bullet.
+ */
+static bool
+sentence_initial(struct side *s, uint32_t p, const struct sinfo *si,
+		 uint32_t t)
+{
+	const struct doc *d = s->d;
+	const struct para *pa = &d->para[p];
+	uint32_t q = t;
+	ucs4_t uc;
+
+	if (si->first == t + 1)
+		return true;
+	if (q > pa->tok && d->tok[q - 1].kind == TOK_SPACE)
+		q--;
+	if (q <= pa->tok || d->tok[q - 1].kind != TOK_PUNCT)
+		return false;
+	q--;
+	uc = tok_char(d, q);
+	/* After an opening mark, a quotation starts a sentence of its own. */
+	if (quote_state(s, p, q) == Q_OPEN)
+		return true;
+	return uc == ':' || uc == '-' || uc == 0x2013 || uc == 0x2014 ||
+		uc == 0x2022 || uc == 0x00B7 || uc == '|';
+}
+
+/* --- key sets (case-only changes) ----------------------------------------- */
+
+/*
+ * A 64-bit hash of a word's stem (up to an apostrophe) in lower case, so
+ * that "President" / "president" and "Alibaba" / "Alibaba's" meet; never
+ * 0 and never with the top bit, which marks fold keys in a struct kset.
+ */
+static uint64_t
+stem_hash(const uint8_t *s, size_t n)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i = 0;
+	ucs4_t uc;
+	int len;
+
+	n = word_stem(s, n);
+	while (i < n) {
+		if (s[i] < 0x80) {
+			uc = s[i];
+			if (uc >= 'A' && uc <= 'Z')
+				uc += 'a' - 'A';
+			len = 1;
+		} else {
+			len = u8_mbtouc(&uc, s + i, n - i);
+			if (len <= 0)
+				len = 1;
+			uc = uc_tolower(uc);
+		}
+		h = (h ^ uc) * 1099511628211u;
+		i += (size_t)len;
+	}
+	return (h & ~(UINT64_C(1) << 63)) | 1;
+}
+
+static void
+kset_add(struct kset *ks, uint64_t key)
+{
+	size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & ks->mask;
+
+	while (ks->v[h] && ks->v[h] != key)
+		h = (h + 1) & ks->mask;
+	ks->v[h] = key;
+}
+
+static bool
+kset_has(const struct kset *ks, uint64_t key)
+{
+	size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & ks->mask;
+
+	while (ks->v[h]) {
+		if (ks->v[h] == key)
+			return true;
+		h = (h + 1) & ks->mask;
+	}
+	return false;
+}
+
+/*
+ * The set of the site's changed units on one side: each unit's fold key
+ * (top bit set) and, for words, its stem hash.
+ */
+static void
+kset_build(struct ctx *c, int side)
+{
+	struct kset *ks = &c->set[side];
+	const struct doc *d = side ? c->al->b : c->al->a;
+	size_t n = 0, cap = 16;
+	uint32_t o, u;
+
+	for (o = c->o0; o < c->o1; o++)
+		n += side ? c->al->op[o].nb : c->al->op[o].na;
+	while (cap < 4 * n)
+		cap *= 2;
+	if (cap > ks->cap) {
+		free(ks->v);
+		ks->v = xcalloc(cap, sizeof *ks->v);
+		ks->cap = cap;
+	} else {
+		memset(ks->v, 0, cap * sizeof *ks->v);
+	}
+	ks->mask = cap - 1;
+	for (o = c->o0; o < c->o1; o++) {
+		const struct wop *w = &c->al->op[o];
+		uint32_t u0 = side ? w->b : w->a, nu = side ? w->nb : w->na;
+
+		for (u = u0; u < u0 + nu; u++) {
+			const struct token *t = &d->tok[d->unit[u].tok];
+
+			kset_add(ks, (UINT64_C(1) << 63) | d->unit[u].fold);
+			if (t->kind == TOK_WORD)
+				kset_add(ks, stem_hash(d->text->data + t->off,
+						       t->len));
+		}
+	}
+	ks->built = true;
+}
+
+/* --- one unit ------------------------------------------------------------- */
+
+/* Whether token t is a figure or a currency sign. */
+static bool
+is_amount_tok(const struct doc *d, uint32_t t)
+{
+	const struct token *tk = &d->tok[t];
+
+	if (tk->kind == TOK_NUMBER)
+		return true;
+	return tk->kind == TOK_SYMBOL &&
+		is_currency(first_char(d->text->data + tk->off, tk->len));
+}
+
+/*
+ * Whether "one" at token t is a pronoun rather than a count: "one of",
+ * "no one", "the one", "each one" ...
+ */
+static bool
+pronoun_one(const struct doc *d, const struct para *pa, uint32_t t)
+{
+	static const char *const before[] = {
+		"any", "each", "every", "no", "that", "the", "this", "which",
+	};
+	char buf[16];
+	uint32_t q;
+
+	q = t + 1;
+	if (q < pa->tok + pa->ntok && d->tok[q].kind == TOK_SPACE)
+		q++;
+	if (q < pa->tok + pa->ntok && d->tok[q].kind == TOK_WORD &&
+	    lower_ascii(d->text->data + d->tok[q].off, d->tok[q].len, buf) &&
+	    strcmp(buf, "of") == 0)
+		return true;
+	q = t;
+	if (q > pa->tok && d->tok[q - 1].kind == TOK_SPACE)
+		q--;
+	if (q > pa->tok && d->tok[q - 1].kind == TOK_WORD &&
+	    lower_ascii(d->text->data + d->tok[q - 1].off,
+			d->tok[q - 1].len, buf) &&
+	    bsearch(buf, before, sizeof before / sizeof *before,
+		    sizeof *before, str_cmp) != NULL)
+		return true;
+	return false;
+}
+
+/*
+ * The kinds (bits) that unit u of side `side` (0 A, 1 B) gives its site;
+ * *marks counts the quotation marks (that open or close a quotation)
+ * among its tokens.
+ */
+static unsigned
+unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
+{
+	struct side *s = side ? &c->sb : &c->sa;
+	const struct doc *d = s->d;
+	const struct unit *un = &d->unit[u];
+	unsigned bits = 0, wf;
+	uint32_t t, p, t0 = un->tok, t1 = un->tok + un->ntok, name_tok = 0;
+	bool name_cand = false, glued = false;
+	const uint8_t *w;
+	size_t n;
+	struct shape sh;
+
+	p = find_para(s, t0);
+	for (t = t0; t < t1; t++) {
+		const struct token *tk = &d->tok[t];
+
+		w = tok_text(d, t, &n);
+		switch (tk->kind) {
+		case TOK_NUMBER:
+			bits |= 1u << KIND_NUMBER;
+			break;
+		case TOK_SYMBOL: {
+			ucs4_t uc = first_char(w, n);
+
+			if (is_currency(uc) || is_percent(uc))
+				bits |= 1u << KIND_NUMBER;
+			break;
+		}
+		case TOK_WORD:
+			wf = word_flags(w, n);
+			if ((wf & W_ONE) && pronoun_one(d, &d->para[p], t))
+				wf &= ~(unsigned)W_NUMBER;
+			if ((wf & W_NUMBER) || has_digit(w, n))
+				bits |= 1u << KIND_NUMBER;
+			if (wf & W_ATTRIB)
+				bits |= 1u << KIND_ATTRIBUTION;
+			if (t == t0 && !(wf & W_NOTNAME)) {
+				name_cand = true;
+				name_tok = t;
+			}
+			break;
+		case TOK_PUNCT: {
+			int q = quote_state(s, p, t);
+
+			if (q == Q_OPEN || q == Q_CLOSE)
+				(*marks)++;
+			continue;	/* punctuation alone: no quote change */
+		}
+		default:
+			continue;
+		}
+		if (!(bits & (1u << KIND_QUOTE)) &&
+		    quote_state(s, p, t) != Q_OUT)
+			bits |= 1u << KIND_QUOTE;
+	}
+	/* A word glued to a figure or currency sign is part of an amount. */
+	if (d->tok[t0].kind == TOK_WORD) {
+		const struct token *f = &d->tok[t0], *l = &d->tok[t1 - 1];
+
+		if (t0 > 0 && d->tok[t0 - 1].off + d->tok[t0 - 1].len ==
+		    f->off && is_amount_tok(d, t0 - 1))
+			glued = true;
+		if (t1 < d->ntok && l->off + l->len == d->tok[t1].off &&
+		    is_amount_tok(d, t1))
+			glued = true;
+		if (glued) {
+			bits |= 1u << KIND_NUMBER;
+			name_cand = false;
+		}
+	}
+	if (name_cand && !(bits & (1u << KIND_NUMBER))) {
+		const struct para *pa = &d->para[p];
+		const struct sinfo *si;
+		uint32_t sn;
+		bool acronym, capital;
+
+		w = tok_text(d, name_tok, &n);
+		word_shape(w, word_stem(w, n), &sh);
+		acronym = sh.letters >= 2 && sh.lower == 0 &&
+			sh.upper == sh.letters;
+		capital = sh.first_upper && sh.lower > 0;
+		if (pa->nsent == 0)
+			acronym = capital = false;
+		if (acronym || capital) {
+			sn = find_sent(d, pa, name_tok);
+			si = sentence_info(s, sn);
+			if (si->shout)
+				acronym = capital = false;
+			else if (capital && (si->title ||
+				 sentence_initial(s, p, si, name_tok)))
+				capital = false;
+		}
+		if (acronym || capital) {
+			/* Only its case or possessive changed: no new name. */
+			if (!c->set[!side].built)
+				kset_build(c, !side);
+			if (!kset_has(&c->set[!side], (UINT64_C(1) << 63) |
+				      un->fold) &&
+			    !kset_has(&c->set[!side], stem_hash(w, n)))
+				bits |= 1u << KIND_NAME;
+		}
+	}
+	return bits;
+}
+
+/* --- sites ---------------------------------------------------------------- */
+
+static void
+push_change(struct changes *out, size_t *cap, uint32_t block, uint32_t op,
+	    uint32_t nop, unsigned kinds)
+{
+	struct change *ch;
+	int kind;
+
+	if (kinds & (1u << KIND_QUOTE))
+		kind = KIND_QUOTE;
+	else if (kinds & (1u << KIND_NUMBER))
+		kind = KIND_NUMBER;
+	else if (kinds & (1u << KIND_NAME))
+		kind = KIND_NAME;
+	else if (kinds & (1u << KIND_ATTRIBUTION))
+		kind = KIND_ATTRIBUTION;
+	else if (kinds & (1u << KIND_COSMETIC))
+		kind = KIND_COSMETIC;
+	else
+		kind = KIND_WORDING;
+	if (kind == KIND_WORDING)
+		kinds = 1u << KIND_WORDING;
+	out->v = xgrow(out->v, cap, out->n + 1, sizeof *out->v);
+	ch = &out->v[out->n++];
+	ch->block = block;
+	ch->op = op;
+	ch->nop = nop;
+	ch->kind = (uint8_t)kind;
+	ch->kinds = (uint8_t)kinds;
+	out->count[kind]++;
+}
+
+/* The kinds of the substantive site made of ops [o0, o1). */
+static unsigned
+site_facts(struct ctx *c, uint32_t o0, uint32_t o1)
+{
+	unsigned bits = 0;
+	uint32_t o, u;
+	size_t marks[2] = { 0, 0 };
+
+	c->o0 = o0;
+	c->o1 = o1;
+	c->set[0].built = c->set[1].built = false;
+	for (o = o0; o < o1 && (bits & FACT_BITS) != FACT_BITS; o++) {
+		const struct wop *w = &c->al->op[o];
+
+		if (w->kind == WOP_DELETE)
+			for (u = w->a; u < w->a + w->na &&
+			     (bits & FACT_BITS) != FACT_BITS; u++)
+				bits |= unit_facts(c, 0, u, &marks[0]);
+		else if (w->kind == WOP_INSERT)
+			for (u = w->b; u < w->b + w->nb &&
+			     (bits & FACT_BITS) != FACT_BITS; u++)
+				bits |= unit_facts(c, 1, u, &marks[1]);
+	}
+	/* Quotation marks added or removed, not just moved past a stop. */
+	if (marks[0] != marks[1])
+		bits |= 1u << KIND_QUOTE;
+	return bits;
+}
+
+void
+facts_classify(const struct alignment *al, struct changes *out)
+{
+	struct ctx c;
+	size_t cap = 0, k;
+
+	memset(out, 0, sizeof *out);
+	memset(&c, 0, sizeof c);
+	c.al = al;
+	c.sa.d = al->a;
+	c.sb.d = al->b;
+	c.sa.qpara = c.sb.qpara = UINT32_MAX;
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+		uint32_t end = bl->op + bl->nop, o, j;
+		bool edited = false;
+
+		if (bl->move && bl->kind == BLOCK_INSERTED)
+			continue;	/* counted at its source */
+		if (!bl->move && (bl->kind == BLOCK_DELETED ||
+				  bl->kind == BLOCK_INSERTED)) {
+			if (bl->nop)
+				push_change(out, &cap, (uint32_t)k, bl->op,
+					    bl->nop, site_facts(&c, bl->op,
+								end));
+			continue;
+		}
+		if (bl->move) {
+			for (o = bl->op; o < end && !edited; o++)
+				edited = al->op[o].kind == WOP_DELETE ||
+					al->op[o].kind == WOP_INSERT;
+			if (!edited) {
+				push_change(out, &cap, (uint32_t)k, bl->op,
+					    bl->nop, 0);
+				continue;
+			}
+		}
+		for (o = bl->op; o < end; o = j) {
+			uint8_t kind = al->op[o].kind;
+
+			j = o + 1;
+			if (kind == WOP_EQUAL)
+				continue;
+			if (kind == WOP_COSMETIC) {
+				while (j < end &&
+				       al->op[j].kind == WOP_COSMETIC)
+					j++;
+				push_change(out, &cap, (uint32_t)k, o, j - o,
+					    1u << KIND_COSMETIC);
+				continue;
+			}
+			while (j < end && (al->op[j].kind == WOP_DELETE ||
+					   al->op[j].kind == WOP_INSERT))
+				j++;
+			push_change(out, &cap, (uint32_t)k, o, j - o,
+				    site_facts(&c, o, j));
+		}
+	}
+	free(c.sa.qmap);
+	free(c.sb.qmap);
+	free(c.sa.sinfo);
+	free(c.sb.sinfo);
+	free(c.set[0].v);
+	free(c.set[1].v);
+}
+
+void
+changes_clear(struct changes *c)
+{
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,671 @@
+/*
+ * test-facts.c — change sites and their kinds: numbers, quotations,
+ * names, attribution, wording, cosmetic; moves counted once.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "align.h"
+#include "doc.h"
+#include "equiv.h"
+#include "facts.h"
+#include "keys.h"
+#include "tap.h"
+#include "text.h"
+#include "xalloc.h"
+
+struct pair {
+	struct text *ta, *tb;
+	struct doc *a, *b;
+	struct keys *k;
+	struct equiv *eq;
+	struct alignment *al;
+	struct changes ch;
+};
+
+static void
+pair_open(struct pair *p, const char *a, const char *b)
+{
+	struct text_opts to = { 0 };
+	struct keys_opts ko = { 0 };
+
+	p->ta = text_from_bytes("a", a, strlen(a), &to, NULL);
+	p->tb = text_from_bytes("b", b, strlen(b), &to, NULL);
+	p->a = doc_build(p->ta);
+	p->b = doc_build(p->tb);
+	p->eq = equiv_new_builtin();
+	p->k = keys_new(&ko, p->eq);
+	keys_classify(p->k, p->a);
+	keys_classify(p->k, p->b);
+	p->al = align_build(p->a, p->b, NULL);
+	facts_classify(p->al, &p->ch);
+}
+
+static void
+pair_close(struct pair *p)
+{
+	changes_clear(&p->ch);
+	align_free(p->al);
+	keys_free(p->k);
+	equiv_free(p->eq);
+	doc_free(p->a);
+	doc_free(p->b);
+	text_free(p->ta);
+	text_free(p->tb);
+}
+
+/* The kinds of the sites in order, "number cosmetic ...". */
+static const char *
+kinds(const struct changes *ch)
+{
+	static char buf[1024];
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < ch->n && n < sizeof buf - 32; i++)
+		n += snprintf(buf + n, sizeof buf - n, "%s%s", i ? " " : "",
+			      change_kind_name(ch->v[i].kind));
+	return buf;
+}
+
+/* The kinds of two versions' sites. */
+static const char *
+kinds_of(const char *a, const char *b)
+{
+	static char buf[1024];
+	struct pair p;
+
+	pair_open(&p, a, b);
+	snprintf(buf, sizeof buf, "%s", kinds(&p.ch));
+	pair_close(&p);
+	return buf;
+}
+
+/* Sum of count[] must be n, and count[kind] the sites of that kind. */
+static int
+counts_agree(const struct changes *ch)
+{
+	size_t want[KIND_COUNT] = { 0 }, i, total = 0;
+
+	for (i = 0; i < ch->n; i++) {
+		want[ch->v[i].kind]++;
+		if (!(ch->v[i].kinds & (1u << ch->v[i].kind)))
+			return 0;
+	}
+	for (i = 0; i < KIND_COUNT; i++) {
+		if (want[i] != ch->count[i])
+			return 0;
+		total += ch->count[i];
+	}
+	return total == ch->n;
+}
+
+static void
+test_names(void)
+{
+	is_str(change_kind_name(KIND_WORDING), "wording", "name of wording");
+	is_str(change_kind_name(KIND_COSMETIC), "cosmetic", "name of cosmetic");
+	is_str(change_kind_name(KIND_NUMBER), "number", "name of number");
+	is_str(change_kind_name(KIND_QUOTE), "quote", "name of quote");
+	is_str(change_kind_name(KIND_NAME), "name", "name of name");
+	is_str(change_kind_name(KIND_ATTRIBUTION), "attribution",
+	       "name of attribution");
+	is_str(change_kind_name(KIND_COUNT), "unknown", "name out of range");
+	is_str(change_kind_name(-1), "unknown", "negative kind");
+}
+
+static void
+test_numbers(void)
+{
+	struct pair p;
+	size_t i;
+	int all_number = 1, no_name = 1;
+
+	pair_open(&p, "The council approved a grant of $50 million for the "
+		  "new ferry pier.\n",
+		  "The council approved a grant of US$50 million (S$67.5 "
+		  "million) for the new ferry pier.\n");
+	ok(p.ch.n >= 1, "currency: at least one site (%zu)", p.ch.n);
+	for (i = 0; i < p.ch.n; i++) {
+		if (p.ch.v[i].kind != KIND_NUMBER)
+			all_number = 0;
+		if (p.ch.v[i].kinds & (1u << KIND_NAME))
+			no_name = 0;
+	}
+	ok(all_number, "currency: every site is a number (%s)", kinds(&p.ch));
+	ok(no_name, "currency: the US of US$ is not a name");
+	is_int(p.ch.count[KIND_NUMBER], p.ch.n, "currency: counted as number");
+	ok(counts_agree(&p.ch), "currency: counts agree");
+	pair_close(&p);
+
+	is_str(kinds_of("Ticket prices rose 3 per cent this winter.\n",
+			"Ticket prices rose 3% this winter.\n"),
+	       "cosmetic", "3 per cent -> 3%%: cosmetic");
+	is_str(kinds_of("Attendance rose 1,200 over the season.\n",
+			"Attendance rose 1,400 over the season.\n"),
+	       "number", "1,200 -> 1,400: number");
+	is_str(kinds_of("Attendance rose 1,200 over the season.\n",
+			"Attendance rose 1200 over the season.\n"),
+	       "cosmetic", "1,200 -> 1200: cosmetic");
+	is_str(kinds_of("The vote on the ferry pier is due in May.\n",
+			"The vote on the ferry pier is due in June.\n"),
+	       "number", "month: number");
+	is_str(kinds_of("Residents may vote on the ferry pier soon.\n",
+			"Residents might vote on the ferry pier soon.\n"),
+	       "wording", "the verb may: wording");
+	is_str(kinds_of("The board will meet on Friday to decide.\n",
+			"The board will meet on Thursday to decide.\n"),
+	       "number", "weekday: number");
+	is_str(kinds_of("Three ferries were cancelled in the storm.\n",
+			"Four ferries were cancelled in the storm.\n"),
+	       "number", "number word at sentence start: number");
+	is_str(kinds_of("The storm closed the pier for a day.\n",
+			"The storm closed the pier for a week.\n"),
+	       "wording", "day -> week: wording");
+	is_str(kinds_of("The pier will cost more than planned.\n",
+			"The pier will cost \xe2\x82\xac" "5 more than "
+			"planned.\n"),
+	       "number", "euro sign: number");
+}
+
+static void
+test_quotes(void)
+{
+	is_str(kinds_of("The mayor called the pier \xe2\x80\x9c" "a bold step "
+			"for the island\xe2\x80\x9d and left early.\n",
+			"The mayor called the pier \xe2\x80\x9c" "a timid step "
+			"for the island\xe2\x80\x9d and left early.\n"),
+	       "quote", "curly double quotes: quote");
+	is_str(kinds_of("The mayor called the pier \"a bold step for the "
+			"island\" and left early.\n",
+			"The mayor called the pier \"a timid step for the "
+			"island\" and left early.\n"),
+	       "quote", "straight double quotes: quote");
+	/* Three sites: the opening mark, the word, the closing mark. */
+	is_str(kinds_of("The mayor called the pier a bold step and left.\n",
+			"The mayor called the pier \"a timid step\" and "
+			"left.\n"),
+	       "quote quote quote", "quotation on one side only: quote");
+	is_str(kinds_of("Der B\xc3\xbcrgermeister nannte es \xe2\x80\x9e"
+			"einen mutigen Schritt\xe2\x80\x9c gestern.\n",
+			"Der B\xc3\xbcrgermeister nannte es \xe2\x80\x9e"
+			"einen kleinen Schritt\xe2\x80\x9c gestern.\n"),
+	       "quote", "German low-high quotes: quote");
+	is_str(kinds_of("Le maire a parl\xc3\xa9 d'\xc2\xab un pas audacieux "
+			"\xc2\xbb hier soir.\n",
+			"Le maire a parl\xc3\xa9 d'\xc2\xab un pas timide "
+			"\xc2\xbb hier soir.\n"),
+	       "quote", "guillemets: quote");
+	is_str(kinds_of("The mayor said it was \xe2\x80\x98" "a bold step"
+			"\xe2\x80\x99 for all of us.\n",
+			"The mayor said it was \xe2\x80\x98" "a brave step"
+			"\xe2\x80\x99 for all of us.\n"),
+	       "quote", "curly single quotes: quote");
+	/* Outside the quotation, in the same paragraph: not a quote. */
+	is_str(kinds_of("\xe2\x80\x9cWe will build it,\xe2\x80\x9d the mayor "
+			"promised. Fans on the quay cheered loudly.\n",
+			"\xe2\x80\x9cWe will build it,\xe2\x80\x9d the mayor "
+			"promised. Fans on the quay cheered wildly.\n"),
+	       "wording", "after a closed quotation: wording");
+	is_str(kinds_of("\"We will build it,\" the mayor promised. Fans on "
+			"the quay cheered loudly.\n",
+			"\"We will build it,\" the mayor promised. Fans on "
+			"the quay cheered wildly.\n"),
+	       "wording", "after a closed straight quotation: wording");
+	/* Apostrophes are not quotation marks. */
+	is_str(kinds_of("The Joneses\xe2\x80\x99 cottage by the pier sold "
+			"quickly.\n",
+			"The Joneses\xe2\x80\x99 cottage by the pier sold "
+			"slowly.\n"),
+	       "wording", "possessive apostrophe: wording");
+	is_str(kinds_of("The island's ferry left the pier early.\n",
+			"The island's ferry left the pier late.\n"),
+	       "wording", "apostrophe inside a word: wording");
+	is_str(kinds_of("The Joneses' cottage by the pier sold quickly.\n",
+			"The Joneses' cottage by the pier sold slowly.\n"),
+	       "wording", "straight possessive apostrophe: wording");
+	is_str(kinds_of("The keeper, who stands 6'2\", held on grimly.\n",
+			"The keeper, who stands 6'2\", held on bravely.\n"),
+	       "wording", "feet and inches: wording");
+	/* Marks moved past a full stop, punctuation inside a quotation. */
+	is_str(kinds_of("\"We will build it\". The mayor sat down.\n",
+			"\"We will build it.\" The mayor sat down.\n"),
+	       "wording", "closing mark moved past the stop: wording");
+	is_str(kinds_of("\"We will build it, soon\" he said.\n",
+			"\"We will build it soon\" he said.\n"),
+	       "wording", "comma inside a quotation: wording");
+	/* A quotation that runs on into the next paragraph. */
+	is_str(kinds_of("\xe2\x80\x9cWe will build it. It will be the "
+			"finest pier in the region\n\nThe mayor sat down.\n",
+			"\xe2\x80\x9cWe will build it. It will be the "
+			"finest quay in the region\n\nThe mayor sat down.\n"),
+	       "quote", "open quotation runs to the paragraph end: quote");
+	is_str(kinds_of("\xe2\x80\x9cWe will build it,\xe2\x80\x9d he said. "
+			"\xe2\x80\x9c" "And soon.\n\nThe mayor sat down.\n",
+			"\xe2\x80\x9cWe will build it,\xe2\x80\x9d he said. "
+			"\xe2\x80\x9c" "And soon.\n\nThe mayor stood up.\n"),
+	       "wording", "open quotation ends with its paragraph");
+}
+
+static void
+test_attribution_names(void)
+{
+	struct pair p;
+
+	is_str(kinds_of("The minister said on the radio that the pier "
+			"would open.\n",
+			"The minister claimed on the radio that the pier "
+			"would open.\n"),
+	       "attribution", "said -> claimed: attribution");
+	is_str(kinds_of("The pier would open in spring, the minister "
+			"told reporters.\n",
+			"The pier would open in spring, the minister "
+			"told us.\n"),
+	       "wording", "changed words around 'told': wording");
+	is_str(kinds_of("The pier will open, according to the minister.\n",
+			"The pier will open, the minister said.\n"),
+	       "attribution attribution", "according -> said: attribution");
+	is_str(kinds_of("The design was drawn up by Smith for the council.\n",
+			"The design was drawn up by Jones for the council.\n"),
+	       "name", "Smith -> Jones mid-sentence: name");
+	is_str(kinds_of("The pier opened, one of them said.\n",
+			"The pier opened, they said.\n"),
+	       "wording", "partitive one: not a number");
+	is_str(kinds_of("The pier opened and no one came.\n",
+			"The pier opened and no one cheered.\n"),
+	       "wording", "no one: not a number");
+	is_str(kinds_of("The pier opened and one ferry came.\n",
+			"The pier opened and one boat came.\n"),
+	       "wording", "unchanged one: wording");
+	is_str(kinds_of("The pier opened and one ferry came.\n",
+			"The pier opened and a ferry came.\n"),
+	       "number", "one -> a: number");
+	is_str(kinds_of("They asked the Council Chief about the pier.\n",
+			"They asked the council's chief executive about the "
+			"pier.\n"),
+	       "wording cosmetic wording",
+	       "Council -> council's: only the case changed, wording");
+	is_str(kinds_of("The pier cost Alibaba dearly in the end.\n",
+			"The pier cost Alibaba's owners a fortune in the "
+			"end.\n"),
+	       "wording", "possessive of the same name: wording");
+	is_str(kinds_of("The committee met on the pier at dawn.\n",
+			"A committee met on the pier at dawn.\n"),
+	       "wording", "The -> A at sentence start: wording");
+	is_str(kinds_of("The water by the pier is calm and blue.\n",
+			"The water by the pier is calm and grey.\n"),
+	       "wording", "plain wording change");
+	is_str(kinds_of("NASA tracked the storm over the pier.\n",
+			"NOAA tracked the storm over the pier.\n"),
+	       "name", "acronym at sentence start: name");
+	is_str(kinds_of("The storm was tracked, and I watched it.\n",
+			"The storm was tracked, and Mr Tan watched it.\n"),
+	       "name", "I -> Mr Tan: name (Tan)");
+	is_str(kinds_of("The storm was tracked by him and I watched.\n",
+			"The storm was tracked by him and I waited.\n"),
+	       "wording", "pronoun I is not a name");
+	is_str(kinds_of("Harbour Plan Wins Council Approval Today\n\n"
+			"The plan passed.\n",
+			"Harbour Plan Wins Council Backing Today\n\n"
+			"The plan passed.\n"),
+	       "wording", "title-case headline: wording");
+	is_str(kinds_of("He said: Ferries will run again next week.\n",
+			"He said: Boats will run again next week.\n"),
+	       "wording", "first word after a colon: wording");
+	is_str(kinds_of("He said, \xe2\x80\x9cThe ferries will run.\xe2\x80\x9d"
+			" Then he left.\n",
+			"He said, \xe2\x80\x9cOur ferries will run.\xe2\x80\x9d"
+			" Then he left.\n"),
+	       "quote", "first word of a quotation: quote, not a name");
+	pair_open(&p, "He said, \xe2\x80\x9cThe ferries will run.\xe2\x80\x9d"
+		  " Then he left.\n",
+		  "He said, \xe2\x80\x9cOur ferries will run.\xe2\x80\x9d"
+		  " Then he left.\n");
+	ok(p.ch.n == 1 && !(p.ch.v[0].kinds & (1u << KIND_NAME)),
+	   "first word of a quotation has no name bit");
+	pair_close(&p);
+	pair_open(&p, "\xe2\x80\x9cIt will run,\xe2\x80\x9d Smith said "
+		  "of the ferry.\n",
+		  "\xe2\x80\x9cIt will run,\xe2\x80\x9d Jones said "
+		  "of the ferry.\n");
+	is_str(kinds(&p.ch), "name", "name after a closing quote: name");
+	pair_close(&p);
+	/* Several kinds at once: all bits, the strongest as kind. */
+	pair_open(&p, "Smith said the pier cost 4 million dollars.\n",
+		  "Smith admitted the pier cost 5 million dollars.\n");
+	is_str(kinds(&p.ch), "attribution number",
+	       "two sites: attribution, number");
+	pair_close(&p);
+	pair_open(&p, "The pier, Smith said, cost \xe2\x80\x9c" "four million"
+		  "\xe2\x80\x9d in all.\n",
+		  "The pier, Jones claimed, cost \xe2\x80\x9c" "five million"
+		  "\xe2\x80\x9d in all.\n");
+	ok(p.ch.n == 2, "mixed: two sites (%s)", kinds(&p.ch));
+	if (p.ch.n == 2) {
+		is_int(p.ch.v[0].kinds, (1u << KIND_NAME) |
+		       (1u << KIND_ATTRIBUTION),
+		       "mixed: name and attribution bits");
+		is_int(p.ch.v[0].kind, KIND_NAME,
+		       "mixed: name beats attribution");
+		is_int(p.ch.v[1].kinds, (1u << KIND_QUOTE) |
+		       (1u << KIND_NUMBER), "mixed: quote and number bits");
+		is_int(p.ch.v[1].kind, KIND_QUOTE, "mixed: quote beats number");
+	} else {
+		skip("mixed: site count");
+		skip("mixed: site count");
+		skip("mixed: site count");
+		skip("mixed: site count");
+	}
+	ok(counts_agree(&p.ch), "mixed: counts agree");
+	is_int(p.ch.count[KIND_QUOTE], 1, "mixed: one quote");
+	is_int(p.ch.count[KIND_NAME], 1, "mixed: one name");
+	is_int(p.ch.count[KIND_NUMBER], 0,
+	       "mixed: number counted by kind only");
+	pair_close(&p);
+}
+
+/* Paragraphs shared by the move tests: long enough to anchor. */
+#define PX "The island council met on Tuesday evening to discuss the " \
+	"future of the old ferry pier and its many problems.\n\n"
+#define PY "Engineers told members that the timber piles had rotted " \
+	"badly and that repairs could no longer wait for funding.\n\n"
+#define PZ "Several fishermen who use the pier every morning spoke " \
+	"in favour of a full rebuild with a concrete deck.\n\n"
+#define PM1 "The rebuild is expected to take 18 months and will close " \
+	"the harbour road to lorries for most of the work.\n"
+#define PM2 "The rebuild is expected to take 24 months and will close " \
+	"the harbour road to lorries for most of the work.\n"
+
+static void
+test_moves(void)
+{
+	struct pair p;
+	const struct block *bl;
+
+	pair_open(&p, PX PY PZ PM1, PM2 "\n" PX PY PZ);
+	is_int(p.al->nmove, 1, "edited move: the alignment has one move");
+	is_str(kinds(&p.ch), "number", "edited move: one number site");
+	is_int(p.ch.count[KIND_NUMBER], 1, "edited move: counted once");
+	if (p.ch.n == 1) {
+		bl = &p.al->block[p.ch.v[0].block];
+		ok(bl->move && bl->kind == BLOCK_DELETED,
+		   "edited move: counted at the source");
+		is_int(p.ch.v[0].nop, 2, "edited move: the site is two ops");
+	} else {
+		skip("edited move: site count");
+		skip("edited move: site count");
+	}
+	pair_close(&p);
+
+	pair_open(&p, PX PY PZ PM1, PM1 "\n" PX PY PZ);
+	is_int(p.al->nmove, 1, "plain move: the alignment has one move");
+	is_str(kinds(&p.ch), "wording", "plain move: one wording site");
+	if (p.ch.n == 1) {
+		bl = &p.al->block[p.ch.v[0].block];
+		ok(bl->move && bl->kind == BLOCK_DELETED,
+		   "plain move: at the source");
+		ok(p.ch.v[0].op == bl->op && p.ch.v[0].nop == bl->nop,
+		   "plain move: the site covers the block's ops");
+	} else {
+		skip("plain move: site count");
+		skip("plain move: site count");
+	}
+	pair_close(&p);
+
+	/* Whole paragraphs deleted and inserted: one site each. */
+	pair_open(&p, PX PY PZ,
+		  PX "Nobody on the quay could remember a calmer winter.\n\n"
+		  PZ);
+	is_str(kinds(&p.ch), "attribution wording",
+	       "deleted paragraph with 'told', inserted plain one");
+	if (p.ch.n == 2) {
+		bl = &p.al->block[p.ch.v[0].block];
+		ok(bl->kind == BLOCK_DELETED && p.ch.v[0].op == bl->op &&
+		   p.ch.v[0].nop == bl->nop, "deleted paragraph: whole block");
+		bl = &p.al->block[p.ch.v[1].block];
+		ok(bl->kind == BLOCK_INSERTED && p.ch.v[1].op == bl->op &&
+		   p.ch.v[1].nop == bl->nop, "inserted paragraph: whole block");
+	} else {
+		skip("deleted/inserted: site count");
+		skip("deleted/inserted: site count");
+	}
+	pair_close(&p);
+}
+
+static void
+test_counts(void)
+{
+	struct pair p;
+
+	pair_open(&p,
+		  "Ticket prices rose 3 per cent, the operator said. The "
+		  "design was drawn up by Smith.\n\n"
+		  "The water by the pier is calm and blue.\n",
+		  "Ticket prices rose 3%, the operator claimed. The design "
+		  "was drawn up by Jones.\n\n"
+		  "The water by the pier is calm and grey.\n");
+	is_str(kinds(&p.ch), "cosmetic attribution name wording",
+	       "four sites in reading order");
+	is_int(p.ch.count[KIND_COSMETIC], 1, "count: cosmetic");
+	is_int(p.ch.count[KIND_ATTRIBUTION], 1, "count: attribution");
+	is_int(p.ch.count[KIND_NAME], 1, "count: name");
+	is_int(p.ch.count[KIND_WORDING], 1, "count: wording");
+	is_int(p.ch.count[KIND_NUMBER], 0, "count: number");
+	is_int(p.ch.count[KIND_QUOTE], 0, "count: quote");
+	is_int(p.ch.n - p.ch.count[KIND_COSMETIC], p.al->stats.substantive,
+	       "substantive sites agree with align_stats");
+	is_int(p.ch.count[KIND_COSMETIC], p.al->stats.cosmetic,
+	       "cosmetic sites agree with align_stats");
+	pair_close(&p);
+
+	pair_open(&p, "Same text here.\n", "Same text here.\n");
+	is_int(p.ch.n, 0, "identical: no sites");
+	pair_close(&p);
+	pair_open(&p, "", "");
+	is_int(p.ch.n, 0, "empty: no sites");
+	pair_close(&p);
+	pair_open(&p, "", "Only in B, 5 words.\n");
+	is_str(kinds(&p.ch), "number", "empty A: one inserted site");
+	pair_close(&p);
+}
+
+/* A site's changed units: "-[a b] +[c]", tokens joined by spaces. */
+static const char *
+site_text(const struct pair *p, const struct change *c)
+{
+	static char buf[2048];
+	size_t n = 0;
+	uint32_t o, u, t;
+
+	buf[0] = '\0';
+	for (o = c->op; o < c->op + c->nop && n < sizeof buf - 256; o++) {
+		const struct wop *w = &p->al->op[o];
+		const struct doc *d = w->kind == WOP_INSERT ? p->b : p->a;
+		uint32_t u0 = w->kind == WOP_INSERT ? w->b : w->a;
+		uint32_t nu = w->kind == WOP_INSERT ? w->nb : w->na;
+
+		if (w->kind != WOP_DELETE && w->kind != WOP_INSERT)
+			continue;
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s[",
+				      n ? " " : "",
+				      w->kind == WOP_DELETE ? "-" : "+");
+		for (u = u0; u < u0 + nu && n < sizeof buf - 128; u++)
+			for (t = d->unit[u].tok; t < d->unit[u].tok +
+			     d->unit[u].ntok; t++)
+				n += (size_t)snprintf(buf + n, sizeof buf - n,
+						      "%s%.*s", u > u0 ? " " : "",
+						      (int)d->tok[t].len,
+						      d->text->data +
+						      d->tok[t].off);
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "]");
+	}
+	return buf;
+}
+
+/*
+ * Whether a site only moves punctuation about: every changed unit is
+ * punctuation, as many deleted as inserted.
+ */
+static int
+site_all_punct(const struct pair *p, const struct change *c)
+{
+	uint32_t o, u, na = 0, nb = 0;
+
+	for (o = c->op; o < c->op + c->nop; o++) {
+		const struct wop *w = &p->al->op[o];
+		const struct doc *d = w->kind == WOP_INSERT ? p->b : p->a;
+		uint32_t u0 = w->kind == WOP_INSERT ? w->b : w->a;
+		uint32_t nu = w->kind == WOP_INSERT ? w->nb : w->na;
+
+		if (w->kind != WOP_DELETE && w->kind != WOP_INSERT)
+			continue;
+		for (u = u0; u < u0 + nu; u++)
+			if (d->tok[d->unit[u].tok].kind != TOK_PUNCT)
+				return 0;
+		na += w->na;
+		nb += w->nb;
+	}
+	return na == nb;
+}
+
+/* The kind of the first site whose changed text is `text`, or -1. */
+static int
+kind_of_site(const struct pair *p, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < p->ch.n; i++)
+		if (strcmp(site_text(p, &p->ch.v[i]), text) == 0)
+			return p->ch.v[i].kind;
+	return -1;
+}
+
+static char *
+load_seed(const char *dir, const char *prefix)
+{
+	struct dirent *de;
+	DIR *dp = opendir(dir);
+	char *buf = NULL;
+	FILE *f;
+	long n;
+
+	if (dp == NULL)
+		return NULL;
+	while ((de = readdir(dp)) != NULL) {
+		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		buf = xmalloc(strlen(dir) + strlen(de->d_name) + 2);
+		sprintf(buf, "%s/%s", dir, de->d_name);
+		break;
+	}
+	closedir(dp);
+	if (buf == NULL || (f = fopen(buf, "rb")) == NULL) {
+		free(buf);
+		return NULL;
+	}
+	free(buf);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = xmalloc((size_t)n + 1);
+	buf[fread(buf, 1, (size_t)n, f)] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/*
+ * The seeds, when SEEDS_DIR is set: the amount dropped from the first
+ * copy is a number, "said" -> "mentioned" is attribution, and punctuation
+ * alone (a quotation mark moved past a full stop) is never a quote.
+ */
+static void
+test_seeds(void)
+{
+	static const char *const prefix[] = { "001_", "002_", "003_", "004_" };
+	const char *dir = getenv("SEEDS_DIR");
+	char *base, *other;
+	struct pair p;
+	size_t k, i, bad;
+
+	if (dir == NULL || (base = load_seed(dir, "000_")) == NULL) {
+		skip("SEEDS_DIR not set");
+		return;
+	}
+	for (k = 0; k < sizeof prefix / sizeof *prefix; k++) {
+		if ((other = load_seed(dir, prefix[k])) == NULL) {
+			skip("no seed %s*", prefix[k]);
+			continue;
+		}
+		pair_open(&p, base, other);
+		ok(counts_agree(&p.ch), "seed %s: counts agree", prefix[k]);
+		for (i = bad = 0; i < p.ch.n; i++)
+			if (p.ch.v[i].kind == KIND_QUOTE &&
+			    site_all_punct(&p, &p.ch.v[i]))
+				bad++;
+		is_int(bad, 0, "seed %s: no quote for punctuation moved about", prefix[k]);
+		if (k == 0)
+			is_int(kind_of_site(&p, "-[( S $ 67.5 million )]"),
+			       KIND_NUMBER, "seed 001: dropped amount: number");
+		if (k == 2)
+			is_int(kind_of_site(&p, "-[said] +[mentioned]"),
+			       KIND_ATTRIBUTION,
+			       "seed 003: said -> mentioned: attribution");
+		pair_close(&p);
+		free(other);
+	}
+	free(base);
+}
+
+/*
+ * A long paragraph full of quotation marks and changes, and many
+ * paragraphs: linear time (a quadratic scan would take minutes).
+ */
+static void
+test_scale(void)
+{
+	size_t n = 40000, i, la = 0, lb = 0;
+	char *a = xmalloc(n * 64), *b = xmalloc(n * 64);
+	struct pair p;
+	clock_t t0;
+	double secs;
+
+	for (i = 0; i < n; i++) {
+		la += (size_t)sprintf(a + la, "\xe2\x80\x9cWe %zu,\xe2\x80\x9d "
+				      "he said. ", i);
+		lb += (size_t)sprintf(b + lb, "\xe2\x80\x9cWe %zu,\xe2\x80\x9d "
+				      "he said. ", i % 7 ? i : i + 1);
+	}
+	a[la++] = '\n';
+	b[lb++] = '\n';
+	a[la] = b[lb] = '\0';
+	pair_open(&p, a, b);
+	changes_clear(&p.ch);
+	t0 = clock();
+	facts_classify(p.al, &p.ch);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	ok(p.ch.n > 0 && p.ch.count[KIND_QUOTE] == p.ch.n,
+	   "one long paragraph: every site a quote (%zu sites)", p.ch.n);
+	ok(secs < 2.0, "one long paragraph: classified in %.3f s", secs);
+	pair_close(&p);
+	free(a);
+	free(b);
+}
+
+int
+main(void)
+{
+	test_names();
+	test_numbers();
+	test_quotes();
+	test_attribution_names();
+	test_moves();
+	test_counts();
+	test_seeds();
+	test_scale();
+	return done_testing();
+}
