@@ -25,6 +25,10 @@
 	  "go to the next substantive change (not only cosmetic)") \
 	X(PREVIOUS_SUBSTANTIVE_CHANGE, "previous-substantive-change", \
 	  "go to the previous substantive change") \
+	X(NEXT_FACT_CHANGE, "next-fact-change", \
+	  "go to the next change of a quotation, figure, name or attribution") \
+	X(PREVIOUS_FACT_CHANGE, "previous-fact-change", \
+	  "go to the previous change of a quotation, figure, name or attribution") \
 	X(NEXT_PARAGRAPH, "next-paragraph", "go to the next paragraph") \
 	X(PREVIOUS_PARAGRAPH, "previous-paragraph", \
 	  "go to the previous paragraph") \
@@ -47,6 +51,8 @@
 	X(SWAP_SIDES, "swap-sides", "swap the left and right versions") \
 	X(MAKE_BASE, "make-base", \
 	  "make the left version the base of the overview") \
+	X(WRITE_REPORT, "write-report", \
+	  "write the substantive changes to a Markdown file (corrections log)") \
 	X(VERSION_OVERVIEW, "version-overview", \
 	  "list every version and their similarities") \
 	X(TOGGLE_CHANGES_ONLY, "toggle-changes-only", \

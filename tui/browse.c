@@ -11,6 +11,7 @@
 
 #include "action.h"
 #include "browse.h"
+#include "report.h"
 #include "screen.h"
 #include "xalloc.h"
 
@@ -106,6 +107,11 @@ free_layout(struct browser *b)
 {
 	int s;
 
+	changes_clear(&b->facts);
+	free(b->op_kind);
+	b->op_kind = NULL;
+	free(b->block_kinds);
+	b->block_kinds = NULL;
 	render_free(b->r);
 	b->r = NULL;
 	free(b->vrow);
@@ -270,6 +276,33 @@ build_index(struct browser *b)
 	}
 }
 
+/* Fact kinds per word op and per block, for highlights and navigation. */
+static void
+build_facts(struct browser *b)
+{
+	const struct alignment *al = b->al;
+	size_t i;
+	uint32_t o;
+
+	facts_classify(al, &b->facts);
+	b->op_kind = xcalloc(al->nop + 1, 1);
+	b->block_kinds = xcalloc(al->nblock + 1, 1);
+	for (i = 0; i < b->facts.n; i++) {
+		const struct change *c = &b->facts.v[i];
+		const struct block *bl = &al->block[c->block];
+
+		for (o = c->op; o < c->op + c->nop && o < al->nop; o++)
+			b->op_kind[o] = (uint8_t)(c->kind + 1);
+		b->block_kinds[c->block] |= c->kinds;
+		if (bl->move && bl->twin < al->nblock)
+			b->block_kinds[bl->twin] |= c->kinds;
+	}
+}
+
+/* Kinds that are facts: what next-fact-change visits. */
+#define FACT_KINDS ((1 << KIND_QUOTE) | (1 << KIND_NUMBER) | \
+		    (1 << KIND_NAME) | (1 << KIND_ATTRIBUTION))
+
 static void
 build_changes(struct browser *b)
 {
@@ -328,6 +361,7 @@ browse_layout(struct browser *b)
 	if (b->changes_only)
 		build_vrows(b);
 	build_index(b);
+	build_facts(b);
 	build_changes(b);
 	b->top = 0;
 	if (keep >= 0 && (size_t)keep < b->al->nblock)
@@ -375,7 +409,7 @@ show_change(struct browser *b, long k)
 
 /* The change at or after view row v (dir > 0), or before it (dir < 0). */
 static int
-step_change(struct browser *b, int dir, bool substantive)
+step_change(struct browser *b, int dir, bool substantive, bool facts)
 {
 	long k, n = (long)b->nchanges, start;
 	size_t here = b->top + 2;
@@ -409,9 +443,14 @@ step_change(struct browser *b, int dir, bool substantive)
 
 		if (substantive && bl->kind == BLOCK_EQUAL)
 			continue;
+		if (facts && !(b->block_kinds[b->changes[k]] & FACT_KINDS))
+			continue;
 		return show_change(b, k);
 	}
-	browse_message(b, false, dir > 0 ? "no more changes below" :
+	browse_message(b, false, facts ? (dir > 0 ?
+		       "no more changes of facts below" :
+		       "no more changes of facts above") :
+		       dir > 0 ? "no more changes below" :
 		       "no more changes above");
 	return RE_DRAW;
 }
@@ -523,6 +562,22 @@ go_to(struct browser *b, const char *arg)
 			scroll_to(b, (long)vr);
 			return RE_DRAW;
 		}
+	return RE_DRAW;
+}
+
+/* --- the corrections log ------------------------------------------------------ */
+
+static int
+write_report(struct browser *b, const char *path)
+{
+	struct vs_error err;
+
+	if (report_write(path, b->al, &b->facts, &err) != 0) {
+		browse_message(b, true, "%s", err.msg);
+		return RE_DRAW;
+	}
+	browse_message(b, false, "wrote the changes of version %zu against "
+		       "version %zu to %s", b->right + 1, b->left + 1, path);
 	return RE_DRAW;
 }
 
@@ -856,16 +911,26 @@ browse_action1(struct browser *b, int action, unsigned count)
 	case ACTION_NEXT_CHANGE:
 	case ACTION_PREVIOUS_CHANGE:
 	case ACTION_NEXT_SUBSTANTIVE_CHANGE:
-	case ACTION_PREVIOUS_SUBSTANTIVE_CHANGE: {
+	case ACTION_PREVIOUS_SUBSTANTIVE_CHANGE:
+	case ACTION_NEXT_FACT_CHANGE:
+	case ACTION_PREVIOUS_FACT_CHANGE: {
 		int dir = action == ACTION_NEXT_CHANGE ||
-			action == ACTION_NEXT_SUBSTANTIVE_CHANGE ? 1 : -1;
+			action == ACTION_NEXT_SUBSTANTIVE_CHANGE ||
+			action == ACTION_NEXT_FACT_CHANGE ? 1 : -1;
 		bool subst = action == ACTION_NEXT_SUBSTANTIVE_CHANGE ||
 			action == ACTION_PREVIOUS_SUBSTANTIVE_CHANGE;
+		bool facts = action == ACTION_NEXT_FACT_CHANGE ||
+			action == ACTION_PREVIOUS_FACT_CHANGE;
 
 		for (i = 0; i < n; i++)
-			re |= step_change(b, dir, subst);
+			re |= step_change(b, dir, subst, facts);
 		return re;
 	}
+	case ACTION_WRITE_REPORT:
+		open_prompt(b, PROMPT_REPORT);
+		snprintf(b->input, sizeof b->input, "versus-report.md");
+		b->ninput = strlen(b->input);
+		return RE_DRAW;
 	case ACTION_NEXT_PARAGRAPH:
 	case ACTION_PREVIOUS_PARAGRAPH:
 		for (i = 0; i < n; i++)
@@ -1009,6 +1074,8 @@ browse_prompt_key(struct browser *b, int key)
 		b->prompt = PROMPT_NONE;
 		if (k == PROMPT_GOTO)
 			return b->ninput ? go_to(b, b->input) : RE_DRAW;
+		if (k == PROMPT_REPORT)
+			return b->ninput ? write_report(b, b->input) : RE_DRAW;
 		if (b->ninput) {
 			memcpy(b->pattern, b->input, b->ninput + 1);
 		}

@@ -25,6 +25,7 @@
 #include "align.h"
 #include "doc.h"
 #include "equiv.h"
+#include "facts.h"
 #include "keymap.h"
 #include "keycode.h"
 #include "keys.h"
@@ -34,7 +35,7 @@
 enum cosmetic_mode { COSMETIC_SHOWN, COSMETIC_DIMMED, COSMETIC_HIDDEN };
 enum browse_screen { SCREEN_DIFF, SCREEN_HELP, SCREEN_OVERVIEW };
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
-		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO };
+		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO, PROMPT_REPORT };
 
 /* Reactions of a handler: what the main loop does next. */
 #define RE_NONE		0
@@ -81,6 +82,9 @@ struct browser {
 	uint32_t *changes;		/* blocks that are changes, in order */
 	size_t nchanges;
 	size_t nsubstantive, ncosmetic;
+	struct changes facts;		/* change sites, classified */
+	uint8_t *op_kind;		/* per word op: kind + 1, 0 none */
+	uint8_t *block_kinds;		/* per block: bit set of kinds */
 
 	/* Where we are. */
 	size_t top;			/* first view row on screen */

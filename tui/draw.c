@@ -12,6 +12,7 @@
 
 #include "action.h"
 #include "browse.h"
+#include "facts.h"
 #include "screen.h"
 #include "width.h"
 #include "xalloc.h"
@@ -216,6 +217,45 @@ draw_chars(const struct browser *b, int y, int x, int side,
 	}
 }
 
+/* The word op of the block that holds span sp of a side, or -1. */
+static long
+span_op(const struct browser *b, const struct render_row *rw, int side,
+	const struct render_span *sp)
+{
+	const struct alignment *al = b->al;
+	const struct block *bl = &al->block[rw->block];
+	const struct doc *d = side ? al->b : al->a;
+	uint32_t o;
+
+	if (sp->flags & SPAN_NOTE)
+		return -1;
+	for (o = bl->op; o < bl->op + bl->nop; o++) {
+		const struct wop *w = &al->op[o];
+		uint32_t u = side ? w->b : w->a, n = side ? w->nb : w->na;
+		size_t s0, s1;
+
+		if (n == 0)
+			continue;
+		unit_range(d, u, n, &s0, &s1);
+		if (sp->off >= s0 && sp->off < s1)
+			return (long)o;
+	}
+	return -1;
+}
+
+/* A fact (quotation, figure, name, attribution) changed in this op? */
+static bool
+fact_op(const struct browser *b, long op)
+{
+	int k;
+
+	if (op < 0 || b->op_kind == NULL || b->op_kind[op] == 0)
+		return false;
+	k = b->op_kind[op] - 1;
+	return k == KIND_QUOTE || k == KIND_NUMBER || k == KIND_NAME ||
+		k == KIND_ATTRIBUTION;
+}
+
 static void
 draw_cell(struct browser *b, int y, int x, int width, int side,
 	  const struct render_row *rw, char **buf, size_t *cap)
@@ -235,8 +275,15 @@ draw_cell(struct browser *b, int y, int x, int width, int side,
 	for (k = 0; k < rw->nspan[side]; k++) {
 		const struct render_span *sp = &r->span[rw->span[side] + k];
 		size_t n = render_span_text(r, side, sp, buf, cap);
+		enum face f = style_face(b, sp->style);
 
-		screen_put(y, x + sp->col, *buf, n, style_face(b, sp->style));
+		/* Changed facts stand out more than changed wording. */
+		if ((sp->style == STYLE_DELETED || sp->style == STYLE_INSERTED) &&
+		    !b->inline_view && !b->narrow &&
+		    fact_op(b, span_op(b, rw, side, sp)))
+			f = sp->style == STYLE_DELETED ? FACE_FACT_DELETED :
+				FACE_FACT_INSERTED;
+		screen_put(y, x + sp->col, *buf, n, f);
 		if (b->chars && !b->inline_view && !b->narrow &&
 		    (sp->style == STYLE_DELETED || sp->style == STYLE_INSERTED))
 			draw_chars(b, y, x, side, rw, sp);
@@ -272,6 +319,7 @@ draw_status(struct browser *b)
 	if (b->prompt != PROMPT_NONE) {
 		const char *p = b->prompt == PROMPT_SEARCH_FORWARD ? "/" :
 			b->prompt == PROMPT_SEARCH_BACKWARD ? "?" :
+			b->prompt == PROMPT_REPORT ? "write the changes to: " :
 			"go to paragraph or N%: ";
 		int pw = (int)strlen(p);
 
@@ -293,7 +341,7 @@ draw_status(struct browser *b)
 	pend[0] = '\0';
 	keymap_pending_text(&b->ks, pend, sizeof pend);
 	{
-		char help[64], hint[96], flags[128];
+		char help[64], hint[96], flags[128], kinds[96] = "";
 		int hw, room, k;
 		const char *cos = b->cosmetic == COSMETIC_SHOWN ? "shown" :
 			b->cosmetic == COSMETIC_DIMMED ? "dimmed" : "hidden";
@@ -304,6 +352,21 @@ draw_status(struct browser *b)
 		if (hw > w / 3)
 			hw = 0;
 		room = w - hw - 1;
+		if (b->cur >= 0 && b->block_kinds) {
+			uint8_t bits = b->block_kinds[b->changes[b->cur]];
+			size_t fl = 0;
+
+			kinds[0] = '\0';
+			for (k = KIND_COUNT - 1; k >= 0; k--) {
+				if (!(bits & (1 << k)) || k == KIND_COSMETIC ||
+				    k == KIND_WORDING)
+					continue;
+				fl += (size_t)snprintf(kinds + fl, sizeof kinds - fl,
+					"%s%s", fl ? ", " : " (", change_kind_name(k));
+			}
+			if (fl)
+				snprintf(kinds + fl, sizeof kinds - fl, ")");
+		}
 		snprintf(flags, sizeof flags, "%s%s%s%s",
 			 b->changes_only ? ", changes only" : "",
 			 b->ignore_case ? ", ignore case" : "",
@@ -318,19 +381,21 @@ draw_status(struct browser *b)
 
 			if (k == 0)
 				n = snprintf(buf, sizeof buf, " %3u%% "
-				    "\xe2\x94\x82 change %ld/%zu (%zu substantive, "
+				    "\xe2\x94\x82 change %ld/%zu%s (%zu substantive, "
 				    "%zu cosmetic) \xe2\x94\x82 similarity %.0f%% "
 				    "\xe2\x94\x82 cosmetic %s%s \xe2\x94\x82 %s%s",
 				    pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
+				    kinds,
 				    b->nsubstantive, b->ncosmetic,
 				    b->al->stats.similarity * 100, cos, flags,
 				    pend[0] ? "keys: " : "", pend);
 			else if (k == 1)
 				n = snprintf(buf, sizeof buf, "%s%s%s %3u%% "
-				    "\xe2\x94\x82 change %ld/%zu \xe2\x94\x82 "
+				    "\xe2\x94\x82 change %ld/%zu%s \xe2\x94\x82 "
 				    "%.0f%% alike \xe2\x94\x82 cosmetic %s%s",
 				    pend[0] ? " keys: " : "", pend, pend[0] ? " \xe2\x94\x82" : "",
 				    pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
+				    kinds,
 				    b->al->stats.similarity * 100, cos, flags);
 			else if (k == 2)
 				n = snprintf(buf, sizeof buf, "%s%s%s %3u%% "
@@ -436,6 +501,11 @@ browse_draw(struct browser *b)
 		    (long)rw->block == twin_block) {
 			screen_fill(y + 1, gx, RENDER_GUTTER, ' ', FACE_CURSOR);
 			screen_put(y + 1, gx + 1, mark, ml, FACE_CURSOR);
+		} else if (rw->mark != ' ' && b->block_kinds &&
+			   (b->block_kinds[rw->block] & ((1 << KIND_QUOTE) |
+			    (1 << KIND_NUMBER) | (1 << KIND_NAME) |
+			    (1 << KIND_ATTRIBUTION)))) {
+			screen_put(y + 1, gx + 1, mark, ml, FACE_FACT_MARK);
 		} else if (rw->mark != ' ') {
 			screen_put(y + 1, gx + 1, mark, ml, FACE_GUTTER);
 		}

@@ -146,6 +146,14 @@ static const struct face_def faces[FACE_COUNT] = {
 	[FACE_MESSAGE] = { -1, -1, -1, -1, A_BOLD, A_BOLD },
 	[FACE_ERROR] = { 196, -1, COLOR_RED, -1, A_BOLD, A_BOLD },
 	[FACE_KEY] = { 214, -1, COLOR_YELLOW, -1, A_BOLD, A_BOLD },
+	[FACE_FACT_DELETED] = { 231, 160, COLOR_WHITE, COLOR_RED,
+				A_BOLD | A_UNDERLINE,
+				A_REVERSE | A_BOLD | A_UNDERLINE },
+	[FACE_FACT_INSERTED] = { 16, 120, COLOR_BLACK, COLOR_GREEN,
+				 A_BOLD | A_UNDERLINE,
+				 A_BOLD | A_UNDERLINE | A_ITALIC },
+	[FACE_FACT_MARK] = { 201, -1, COLOR_MAGENTA, -1, A_BOLD,
+			     A_BOLD | A_BLINK },
 };
 
 static void

@@ -37,6 +37,9 @@ enum face {
 	FACE_MESSAGE,		/* a message or prompt in the status line */
 	FACE_ERROR,		/* an error message */
 	FACE_KEY,		/* key names on the help screen */
+	FACE_FACT_DELETED,	/* removed words of a changed fact */
+	FACE_FACT_INSERTED,	/* added words of a changed fact */
+	FACE_FACT_MARK,		/* the gutter mark of a changed fact */
 	FACE_COUNT
 };
 

@@ -75,10 +75,11 @@ check_eq "and its six other rows" \
 	"$(sed -n '5,10p' "$TMPD/tab.screen" | grep -c "${cursor} │ ")" 6
 check_eq "and no row outside the change" \
 	"$(sed -n '2,3p;12,39p' "$TMPD/tab.screen" | grep -c "$cursor")" 0
-check_eq "the deleted figure is white on red" \
-	"$(tui_sgr_before '1,200')" "fg:231 bg:124"
-check_eq "the inserted figure is black on green" \
-	"$(tui_sgr_before '1,400')" "fg:16 bg:114"
+# The figure is a changed fact: bold and underlined, brighter colours.
+check_eq "the deleted figure (a fact) is bold, underlined, white on red" \
+	"$(tui_sgr_before '1,200')" "1 4 fg:231 bg:160"
+check_eq "the inserted figure (a fact) is bold, underlined, black on green" \
+	"$(tui_sgr_before '1,400')" "1 4 fg:16 bg:120"
 
 tui_keys q
 check "q quits with status 0" tui_wait_for '^\[exited\] 0'

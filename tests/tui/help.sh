@@ -51,12 +51,14 @@ check "scroll-down: j, Down, C-e, C-n" \
 	help_has " j, Down, C-e, C-n      scroll down one line"
 check "top: g g, Home" help_has " g g, Home              go to the top"
 check "next-change: ] c" help_has " ] c                    go to the next change"
-check "help: F1, g h" help_has " F1, g h                show this help"
 check_eq "the status line says how to go back, and that there is more" \
 	"$(tui_line 40)" \
 	" q, Z Z, Z Q, C-c: back to the versions   (more below: scroll down)"
 tui_keys j
-check "j scrolls the help to its last line" tui_wait_line 39 '^ q, Z Z, Z Q, C-c  '
+check "j scrolls the help by a line" tui_wait_line 2 '^ k, Up, C-y, C-p '
+tui_keys G
+check "G scrolls the help to its last line" tui_wait_line 39 '^ q, Z Z, Z Q, C-c  '
+check "help: F1, g h" help_has " F1, g h                show this help"
 check "quit: q, Z Z, Z Q, C-c" help_has " q, Z Z, Z Q, C-c       quit versus"
 check_eq "at the end, nothing more below" "$(tui_line 40)" \
 	" q, Z Z, Z Q, C-c: back to the versions"

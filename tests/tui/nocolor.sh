@@ -21,10 +21,12 @@ review() {
 	check "$1: Tab goes to change 1" tui_wait_line 40 '^  34% │ change 1/'
 	check_eq "$1: no colour at change 1" \
 		"$(tui_sgr_all | grep -c '[fb]g:[0-9]')" 0
-	check_eq "$1: the deleted figure is in reverse video" \
-		"$(tui_sgr_before '1,200')" 7
-	check_eq "$1: the inserted figure is bold and underlined" \
-		"$(tui_sgr_before '1,400')" "1 4"
+	# A changed figure is a fact: deleted in bold underlined reverse
+	# video, inserted in bold underlined italics.
+	check_eq "$1: the deleted figure is in bold underlined reverse video" \
+		"$(tui_sgr_before '1,200')" "1 4 7"
+	check_eq "$1: the inserted figure is bold, underlined, italic" \
+		"$(tui_sgr_before '1,400')" "1 3 4"
 	check_eq "$1: the gutter cursor is in bold reverse video" \
 		"$(tui_sgr_before ' ~ ')" "1 7"
 	check_eq "$1: on the change's seven rows" \
