@@ -62,10 +62,10 @@
 /* Sequences longer than this get patience anchors before Myers. */
 #define PATIENCE_MIN		2000
 
-/* Word weights: see the top comment. */
-#define W_PUNCT		0
-#define W_FUNCTION	1
-#define W_CONTENT	5
+/* Word weights: see the top comment and align.h. */
+#define W_PUNCT		ALIGN_W_PUNCT
+#define W_FUNCTION	ALIGN_W_FUNCTION
+#define W_CONTENT	ALIGN_W_CONTENT
 #define W_UNKNOWN	0xff
 
 enum item_kind { ITEM_EQUAL, ITEM_PAIR, ITEM_DELETE, ITEM_INSERT };
@@ -161,6 +161,12 @@ unit_weight_of(const struct doc *d, const struct unit *u)
 		    sizeof function_words[0], cmp_word) != NULL)
 		return W_FUNCTION;
 	return W_CONTENT;
+}
+
+unsigned
+align_unit_weight(const struct doc *d, uint32_t unit)
+{
+	return unit_weight_of(d, &d->unit[unit]);
 }
 
 static void

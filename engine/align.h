@@ -112,6 +112,16 @@ struct alignment *align_build(const struct doc *a, const struct doc *b,
 
 void align_free(struct alignment *al);
 
+/*
+ * How much a unit counts when similarities are weighed: 0 for
+ * punctuation, 1 for short function words ("the", "of", "said"), 5 for
+ * content words, numbers and joined equivalences.  Shared with mapping.c.
+ */
+#define ALIGN_W_PUNCT		0
+#define ALIGN_W_FUNCTION	1
+#define ALIGN_W_CONTENT		5
+unsigned align_unit_weight(const struct doc *d, uint32_t unit);
+
 /* True when the alignment holds a substantive difference (exit status 1). */
 bool align_differs(const struct alignment *al);
 

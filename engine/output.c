@@ -212,6 +212,13 @@ put_fraction(FILE *out, double x)
 	fprintf(out, "%ld.%04ld", v / 10000, v % 10000);
 }
 
+/* A fraction 0..1 as a whole percentage, "43%", whatever the locale. */
+static void
+put_percent(FILE *out, double x)
+{
+	fprintf(out, "%ld%%", (long)(x * 100 + 0.5));
+}
+
 /* --- --json ----------------------------------------------------------------- */
 
 /* A JSON string: escapes, and U+FFFD for bytes that are not UTF-8. */
@@ -373,6 +380,36 @@ json_blocks(FILE *out, const struct alignment *al)
 	}
 }
 
+/*
+ * Where b's sentences come from (mapping.h): the coverage, and each traced
+ * sentence of b with the sentence of a it comes from, as byte ranges.
+ */
+static void
+json_mapping(FILE *out, const struct alignment *al,
+	     const struct sentence_map *m, const struct text *ta,
+	     const struct text *tb)
+{
+	size_t i;
+	bool first = true;
+
+	fputs(",\n\"coverage\":", out);
+	put_fraction(out, m->coverage);
+	fprintf(out, ",\"paraphrases\":%zu,\"traced\":[", m->paraphrases);
+	for (i = 0; i < m->nb; i++) {
+		const struct sentence *sb = &al->b->sent[i], *sa;
+
+		if (m->from[i] == MAPPING_NONE)
+			continue;
+		sa = &al->a->sent[m->from[i]];
+		fprintf(out, "%s\n{\"b\":[%zu,%zu],\"a\":[%zu,%zu]%s}",
+			first ? "" : ",", orig(tb, sb->start), orig(tb, sb->end),
+			orig(ta, sa->start), orig(ta, sa->end),
+			m->paraphrase[i] ? ",\"paraphrase\":true" : "");
+		first = false;
+	}
+	fputs("]", out);
+}
+
 void
 output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 	    size_t nversions, const struct comparison *cmp, size_t ncmp)
@@ -420,7 +457,11 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 		json_rest(&js);
 		fputs("],\n\"blocks\":[", out);
 		json_blocks(out, al);
-		fputs("]}", out);
+		fputs("]", out);
+		if (cmp[i].map != NULL)
+			json_mapping(out, al, cmp[i].map, texts[cmp[i].a],
+				     texts[cmp[i].b]);
+		fputs("}", out);
 	}
 	fputs("]}\n", out);
 }
@@ -593,6 +634,15 @@ output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
 		fprintf(out, "  changes: %zu substantive, %zu cosmetic, "
 			"%zu moves\n", st->substantive, st->cosmetic,
 			cmp[i].al->nmove);
+		if (cmp[i].map != NULL) {
+			const struct sentence_map *m = cmp[i].map;
+
+			fprintf(out, "  coverage: %zu carries ", cmp[i].b + 1);
+			put_percent(out, m->coverage);
+			fprintf(out, " of %zu (%zu of %zu sentences traced, "
+				"%zu paraphrased)\n", cmp[i].a + 1, m->mapped,
+				m->nb, m->paraphrases);
+		}
 		if (cmp[i].ch != NULL) {
 			const size_t *c = cmp[i].ch->count;
 

@@ -23,6 +23,7 @@
 #include "align.h"
 #include "doc.h"
 #include "facts.h"
+#include "mapping.h"
 #include "text.h"
 
 enum piece_kind {
@@ -63,6 +64,7 @@ struct comparison {
 	size_t a, b;			/* indexes into the versions */
 	const struct alignment *al;
 	const struct changes *ch;	/* its change sites, classified */
+	const struct sentence_map *map;	/* b's sentences traced to a's */
 };
 
 /*

@@ -26,6 +26,7 @@
 #include "error.h"
 #include "facts.h"
 #include "keys.h"
+#include "mapping.h"
 #include "output.h"
 #include "render.h"
 #include "report.h"
@@ -397,6 +398,7 @@ main(int argc, char **argv)
 	struct keys *keys;
 	struct comparison *cmp;
 	struct changes *chs;
+	struct sentence_map *maps;
 	struct keymap *km = NULL;
 	double *matrix = NULL;
 	size_t n, i, j, ncmp = 0, base;
@@ -457,6 +459,7 @@ main(int argc, char **argv)
 	/* Every version against the base, in order, its changes classified. */
 	cmp = xcalloc(n, sizeof *cmp);
 	chs = xcalloc(n, sizeof *chs);
+	maps = xcalloc(n, sizeof *maps);
 	for (i = 0; i < n; i++) {
 		if (i == base)
 			continue;
@@ -465,6 +468,10 @@ main(int argc, char **argv)
 		cmp[ncmp].al = align_build(docs[base], docs[i], NULL);
 		facts_classify(cmp[ncmp].al, &chs[ncmp]);
 		cmp[ncmp].ch = &chs[ncmp];
+		if (o.mode == MODE_JSON || o.mode == MODE_STAT) {
+			mapping_build(docs[base], docs[i], &maps[ncmp]);
+			cmp[ncmp].map = &maps[ncmp];
+		}
 		differs |= align_differs(cmp[ncmp].al);
 		ncmp++;
 	}
@@ -523,8 +530,10 @@ done:
 	for (i = 0; i < ncmp; i++) {
 		align_free((struct alignment *)cmp[i].al);
 		changes_clear(&chs[i]);
+		mapping_clear(&maps[i]);
 	}
 	free(chs);
+	free(maps);
 	free(cmp);
 	free(matrix);
 out:

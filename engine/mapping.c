@@ -1,0 +1,336 @@
+/*
+ * mapping.c — mapping the sentences of a rewrite onto the original by the
+ * facts they share (see mapping.h).
+ *
+ * Cost: one pass over A to count how many sentences carry each mark and
+ * to index them, one pass over B looking its marks up.  A mark found in
+ * more than POSTING_MAX sentences of A ("Alibaba" in every other
+ * sentence) does not tell sentences apart, so it is not looked up: that
+ * keeps the work linear however repetitive the text.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "align.h"
+#include "diffseq.h"
+#include "mapping.h"
+#include "xalloc.h"
+
+#define W_NUMBER	3
+#define W_NAME		2
+#define W_RARE		1
+#define RARE_DF		2	/* a rare word is in at most this many A sentences */
+#define POSTING_MAX	64
+
+struct mark {
+	uint32_t fold;
+	uint8_t w;
+	bool fact;		/* a number or a name */
+};
+
+static bool
+capitalised(const struct doc *d, uint32_t u)
+{
+	const struct token *t = &d->tok[d->unit[u].tok];
+	ucs4_t uc;
+
+	if (t->kind != TOK_WORD || d->unit[u].ntok > 1)
+		return false;
+	u8_mbtouc(&uc, d->text->data + t->off, t->len);
+	return uc_is_upper(uc) || uc_is_property_titlecase(uc);
+}
+
+/*
+ * Is unit u of d a name?  Capitalised, and not its sentence's first word —
+ * unless the same word is capitalised inside a sentence somewhere in
+ * either version (`names`, by fold id), as "Brandt" in "Brandt said".
+ */
+static bool
+is_name(const struct doc *d, uint32_t u, uint32_t first, const uint8_t *names,
+	uint32_t nid)
+{
+	if (!capitalised(d, u))
+		return false;
+	if (u != first)
+		return true;
+	return d->unit[u].fold < nid && names[d->unit[u].fold];
+}
+
+/* Mark the fold ids of words capitalised inside a sentence. */
+static void
+find_names(const struct doc *d, uint8_t *names)
+{
+	size_t i;
+	uint32_t u;
+
+	for (i = 0; i < d->nsent; i++) {
+		const struct sentence *s = &d->sent[i];
+
+		for (u = s->unit + 1; u < s->unit + s->nunit; u++)
+			if (capitalised(d, u) &&
+			    align_unit_weight(d, u) == ALIGN_W_CONTENT)
+				names[d->unit[u].fold] = 1;
+	}
+}
+
+/* The marks of sentence s; df (by fold id) decides which words are rare. */
+static size_t
+sentence_marks(const struct doc *d, const struct sentence *s,
+	       const uint16_t *df, const uint8_t *names, uint32_t nid,
+	       struct mark **out, size_t *cap)
+{
+	uint32_t u;
+	size_t n = 0;
+
+	for (u = s->unit; u < s->unit + s->nunit; u++) {
+		const struct unit *un = &d->unit[u];
+		uint8_t kind = d->tok[un->tok].kind;
+		struct mark m = { un->fold, 0, false };
+
+		if (kind == TOK_NUMBER) {
+			m.w = W_NUMBER;
+			m.fact = true;
+		} else if (is_name(d, u, s->unit, names, nid)) {
+			m.w = W_NAME;
+			m.fact = true;
+		} else if (kind == TOK_WORD && d->tok[un->tok].len >= 4 &&
+			   align_unit_weight(d, u) == ALIGN_W_CONTENT &&
+			   un->fold < nid && df[un->fold] > 0 &&
+			   df[un->fold] <= RARE_DF) {
+			m.w = W_RARE;
+		} else {
+			continue;
+		}
+		*out = xgrow(*out, cap, n + 1, sizeof **out);
+		(*out)[n++] = m;
+	}
+	return n;
+}
+
+static size_t
+sentence_words(const struct doc *d, const struct sentence *s)
+{
+	uint32_t k;
+	size_t n = 0;
+
+	for (k = s->tok; k < s->tok + s->ntok; k++)
+		n += d->tok[k].kind == TOK_WORD || d->tok[k].kind == TOK_NUMBER;
+	return n;
+}
+
+/* Share of content words two sentences keep, by a word diff. */
+static double
+content_similarity(const struct doc *a, const struct sentence *sa,
+		   const struct doc *b, const struct sentence *sb)
+{
+	uint32_t *x = xmalloc((sa->nunit + 1) * sizeof *x);
+	uint32_t *y = xmalloc((sb->nunit + 1) * sizeof *y);
+	bool *dx, *dy;
+	size_t n = 0, m = 0, i, kept = 0;
+	uint32_t u;
+
+	for (u = sa->unit; u < sa->unit + sa->nunit; u++)
+		if (align_unit_weight(a, u) == ALIGN_W_CONTENT)
+			x[n++] = a->unit[u].fold;
+	for (u = sb->unit; u < sb->unit + sb->nunit; u++)
+		if (align_unit_weight(b, u) == ALIGN_W_CONTENT)
+			y[m++] = b->unit[u].fold;
+	dx = xcalloc(n + 1, 1);
+	dy = xcalloc(m + 1, 1);
+	if (n && m)
+		diffseq(x, n, y, m, dx, dy, NULL);
+	for (i = 0; i < n; i++)
+		kept += !dx[i] && m > 0;
+	free(x);
+	free(y);
+	free(dx);
+	free(dy);
+	return n + m ? 2.0 * kept / (double)(n + m) : 1.0;
+}
+
+/* Every number and name of A's sentence is among B's sentence's marks. */
+static bool
+facts_survive(const struct mark *ma, size_t na, const struct mark *mb,
+	      size_t nb)
+{
+	size_t i, j;
+
+	for (i = 0; i < na; i++) {
+		if (!ma[i].fact)
+			continue;
+		for (j = 0; j < nb && mb[j].fold != ma[i].fold; j++)
+			;
+		if (j == nb)
+			return false;
+	}
+	return true;
+}
+
+void
+mapping_build(const struct doc *a, const struct doc *b,
+	      struct sentence_map *m)
+{
+	uint32_t nid = 1, *seen, *start, *post, *score_s, *touched, *cnt;
+	uint16_t *df;
+	unsigned *score;
+	struct mark *marks = NULL, *bm = NULL;
+	size_t capm = 0, capb = 0, i, k, n, total;
+	uint8_t *covered, *names;
+
+	memset(m, 0, sizeof *m);
+	m->nb = b->nsent;
+	m->from = xmalloc((b->nsent + 1) * sizeof *m->from);
+	m->paraphrase = xcalloc(b->nsent + 1, 1);
+	for (i = 0; i < b->nsent; i++)
+		m->from[i] = MAPPING_NONE;
+	for (i = 0; i < a->nunit; i++)
+		if (a->unit[i].fold >= nid)
+			nid = a->unit[i].fold + 1;
+	for (i = 0; i < b->nunit; i++)
+		if (b->unit[i].fold >= nid)
+			nid = b->unit[i].fold + 1;
+
+	names = xcalloc(nid, 1);
+	find_names(a, names);
+	find_names(b, names);
+
+	/* How many of A's sentences carry each word (saturating). */
+	df = xcalloc(nid, sizeof *df);
+	seen = xmalloc(nid * sizeof *seen);
+	memset(seen, 0xff, nid * sizeof *seen);
+	for (i = 0; i < a->nsent; i++) {
+		const struct sentence *s = &a->sent[i];
+		uint32_t u;
+
+		for (u = s->unit; u < s->unit + s->nunit; u++) {
+			uint32_t f = a->unit[u].fold;
+
+			if (seen[f] != i && df[f] < UINT16_MAX) {
+				seen[f] = (uint32_t)i;
+				df[f]++;
+			}
+		}
+	}
+
+	/* Index A's marks: post[start[f] .. start[f + 1]) are sentences. */
+	start = xcalloc((size_t)nid + 1, sizeof *start);
+	memset(seen, 0xff, nid * sizeof *seen);
+	total = 0;
+	for (i = 0; i < a->nsent; i++) {
+		n = sentence_marks(a, &a->sent[i], df, names, nid, &marks,
+				   &capm);
+		for (k = 0; k < n; k++)
+			if (seen[marks[k].fold] != i) {
+				seen[marks[k].fold] = (uint32_t)i;
+				start[marks[k].fold + 1]++;
+				total++;
+			}
+	}
+	for (i = 0; i < nid; i++)
+		start[i + 1] += start[i];
+	post = xmalloc((total + 1) * sizeof *post);
+	cnt = xcalloc((size_t)nid + 1, sizeof *cnt);
+	memset(seen, 0xff, nid * sizeof *seen);
+	for (i = 0; i < a->nsent; i++) {
+		n = sentence_marks(a, &a->sent[i], df, names, nid, &marks,
+				   &capm);
+		for (k = 0; k < n; k++) {
+			uint32_t f = marks[k].fold;
+
+			if (seen[f] == i)
+				continue;
+			seen[f] = (uint32_t)i;
+			post[start[f] + cnt[f]++] = (uint32_t)i;
+		}
+	}
+
+	/* Each B sentence: the A sentence sharing the most mark weight. */
+	score = xcalloc(a->nsent + 1, sizeof *score);
+	score_s = xcalloc(a->nsent + 1, sizeof *score_s);
+	touched = xmalloc((a->nsent + 1) * sizeof *touched);
+	covered = xcalloc(a->nsent + 1, 1);
+	memset(seen, 0xff, nid * sizeof *seen);
+	for (i = 0; i < b->nsent; i++) {
+		size_t nt = 0, best = SIZE_MAX;
+		unsigned own = 0;
+
+		n = sentence_marks(b, &b->sent[i], df, names, nid, &bm,
+				   &capb);
+		for (k = 0; k < n; k++) {
+			uint32_t f = bm[k].fold, p;
+
+			if (seen[f] == i)
+				continue;	/* each mark once per sentence */
+			seen[f] = (uint32_t)i;
+			own += bm[k].w;
+			if (start[f + 1] - start[f] > POSTING_MAX)
+				continue;
+			for (p = start[f]; p < start[f + 1]; p++) {
+				uint32_t s = post[p];
+
+				if (score[s] == 0)
+					touched[nt++] = s;
+				score[s] += bm[k].w;
+				score_s[s]++;
+			}
+		}
+		for (k = 0; k < nt; k++) {
+			uint32_t s = touched[k];
+
+			if (best == SIZE_MAX || score[s] > score[best] ||
+			    (score[s] == score[best] && s < best))
+				best = s;
+		}
+		if (best != SIZE_MAX && score[best] >= MAPPING_MIN_SCORE &&
+		    score[best] * 10 >= own * 3 && score_s[best] >= 2) {
+			size_t na = sentence_marks(a, &a->sent[best], df,
+						   names, nid, &marks, &capm);
+
+			m->from[i] = (uint32_t)best;
+			m->mapped++;
+			covered[best] = 1;
+			if (facts_survive(marks, na, bm, n) &&
+			    content_similarity(a, &a->sent[best], b,
+					       &b->sent[i]) < 0.5) {
+				m->paraphrase[i] = 1;
+				m->paraphrases++;
+			}
+		}
+		for (k = 0; k < nt; k++)
+			score[touched[k]] = score_s[touched[k]] = 0;
+	}
+	for (i = 0; i < a->nsent; i++) {
+		size_t w = sentence_words(a, &a->sent[i]);
+
+		m->words_a += w;
+		if (covered[i])
+			m->covered_a += w;
+	}
+	m->coverage = m->words_a ? (double)m->covered_a / m->words_a : 0;
+	free(df);
+	free(seen);
+	free(start);
+	free(post);
+	free(cnt);
+	free(score);
+	free(score_s);
+	free(touched);
+	free(covered);
+	free(names);
+	free(marks);
+	free(bm);
+}
+
+void
+mapping_clear(struct sentence_map *m)
+{
+	free(m->from);
+	free(m->paraphrase);
+	memset(m, 0, sizeof *m);
+}
