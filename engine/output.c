@@ -353,7 +353,7 @@ json_rest(struct json_state *js)
  * in reading order, as [first, end) paragraph indexes (0-based).
  */
 static void
-json_blocks(FILE *out, const struct alignment *al)
+json_blocks(FILE *out, const struct alignment *al, const char *const *labels)
 {
 	static const char *const kinds[] = { "equal", "changed", "deleted",
 					     "inserted" };
@@ -376,6 +376,10 @@ json_blocks(FILE *out, const struct alignment *al)
 			fprintf(out, ",\"move\":%u", (unsigned)bl->move);
 		if (bl->cosmetic)
 			fputs(",\"cosmetic\":true", out);
+		if (labels != NULL && labels[k] != NULL) {
+			fputs(",\"label\":", out);
+			json_string(out, labels[k]);
+		}
 		putc('}', out);
 	}
 }
@@ -456,7 +460,7 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 		free(kinds);
 		json_rest(&js);
 		fputs("],\n\"blocks\":[", out);
-		json_blocks(out, al);
+		json_blocks(out, al, cmp[i].labels);
 		fputs("]", out);
 		if (cmp[i].map != NULL)
 			json_mapping(out, al, cmp[i].map, texts[cmp[i].a],
@@ -603,6 +607,36 @@ put_path(FILE *out, const char *path)
 	output_visible(out, (const uint8_t *)path, strlen(path));
 }
 
+/* "boilerplate: 5 passages (caption 2, chrome 2, source 1)". */
+static void
+stat_labels(FILE *out, const struct alignment *al, const char *const *labels)
+{
+	const char *seen[32];
+	size_t count[32], nseen = 0, total = 0, k, j;
+
+	for (k = 0; k < al->nblock; k++) {
+		if (labels[k] == NULL)
+			continue;
+		total++;
+		for (j = 0; j < nseen && strcmp(seen[j], labels[k]) != 0; j++)
+			;
+		if (j == nseen && nseen < 32) {
+			seen[nseen] = labels[k];
+			count[nseen++] = 0;
+		}
+		if (j < nseen)
+			count[j]++;
+	}
+	fprintf(out, "  boilerplate: %zu passage%s", total,
+		total == 1 ? "" : "s");
+	for (j = 0; j < nseen; j++) {
+		fprintf(out, "%s", j ? ", " : " (");
+		output_visible(out, (const uint8_t *)seen[j], strlen(seen[j]));
+		fprintf(out, " %zu", count[j]);
+	}
+	fputs(nseen ? ")\n" : "\n", out);
+}
+
 void
 output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
 	    size_t nversions, const struct comparison *cmp, size_t ncmp,
@@ -643,6 +677,8 @@ output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
 				"%zu paraphrased)\n", cmp[i].a + 1, m->mapped,
 				m->nb, m->paraphrases);
 		}
+		if (cmp[i].labels != NULL)
+			stat_labels(out, cmp[i].al, cmp[i].labels);
 		if (cmp[i].ch != NULL) {
 			const size_t *c = cmp[i].ch->count;
 

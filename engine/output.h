@@ -65,6 +65,7 @@ struct comparison {
 	const struct alignment *al;
 	const struct changes *ch;	/* its change sites, classified */
 	const struct sentence_map *map;	/* b's sentences traced to a's */
+	const char *const *labels;	/* per block: boilerplate label or NULL */
 };
 
 /*

@@ -817,6 +817,33 @@ inline_endrow(struct builder *b, struct iline *L)
 	L->open = false;
 }
 
+/*
+ * Columns the current row must have free to take w more columns in style
+ * st: the closing bracket of the last span when the style changes, the
+ * opening one of st, and room kept for st's own closing bracket, which
+ * inline_span and inline_endrow add later without asking.  Keeping that
+ * room at all times is what stops a bracketed row from outgrowing the
+ * pane ("[-^@^@-]{+^_^_+}" once came out 17 columns wide in a pane of 16).
+ */
+static unsigned int
+inline_need(const struct builder *b, const struct iline *L, uint8_t st,
+	    unsigned int w)
+{
+	const struct render *r = b->r;
+	uint8_t last = L->open && r->row[L->row].nspan[0] > 0 ?
+	    r->span[r->nspan - 1].style : STYLE_NONE;
+
+	if (last != st) {
+		if (last != STYLE_NONE && bracketed(b, last))
+			w += 2;
+		if (bracketed(b, st))
+			w += 2;
+	}
+	if (bracketed(b, st))
+		w += 2;
+	return w;
+}
+
 /* Width of one atom at s (a character, or a TOK_SPACE token as one). */
 static unsigned int
 inline_atom(const uint8_t *s, size_t n, size_t *used)
@@ -841,7 +868,7 @@ inline_text(struct builder *b, struct iline *L, const struct doc *d,
 	    bool from_a, uint32_t off, uint32_t end, uint8_t st)
 {
 	const uint8_t *s = d->text->data;
-	unsigned int pane = b->r->pane, extra;
+	unsigned int pane = b->r->pane, need;
 	size_t t, n = end - off, i, used;
 	uint32_t pos, wstart;
 
@@ -879,7 +906,8 @@ inline_text(struct builder *b, struct iline *L, const struct doc *d,
 				pos++;
 			if (!L->open)
 				inline_newrow(b, L);
-			if (L->col > 0 && L->col + 1 <= pane)
+			if (L->col > 0 && L->col + inline_need(b, L, st, 1) <=
+			    pane)
 				inline_span(b, L, from_a, wstart, pos - wstart,
 					    1, st);
 			else if (L->col > 0)
@@ -896,14 +924,13 @@ inline_text(struct builder *b, struct iline *L, const struct doc *d,
 			 b->brk[i] != UC_BREAK_POSSIBLE &&
 			 b->brk[i] != UC_BREAK_MANDATORY);
 		wend = off + (uint32_t)i;
-		extra = bracketed(b, st) ? 4 : 0;
 		if (!L->open)
 			inline_newrow(b, L);
-		if (L->col > 0 && L->col + w + extra > pane) {
+		if (L->col > 0 && L->col + inline_need(b, L, st, w) > pane) {
 			inline_endrow(b, L);
 			inline_newrow(b, L);
 		}
-		if (w + extra <= pane || L->col + w + extra <= pane) {
+		if (L->col + inline_need(b, L, st, w) <= pane) {
 			inline_span(b, L, from_a, wstart, wend - wstart, w, st);
 			pos = wend;
 			continue;
@@ -912,7 +939,8 @@ inline_text(struct builder *b, struct iline *L, const struct doc *d,
 		for (i = wstart - off; i < wend - off; i += used) {
 			unsigned int aw = inline_atom(s + off + i, n - i, &used);
 
-			if (L->col > 0 && L->col + aw + extra > pane) {
+			need = inline_need(b, L, st, aw);
+			if (L->col > 0 && L->col + need > pane) {
 				inline_endrow(b, L);
 				inline_newrow(b, L);
 			}
@@ -925,14 +953,19 @@ inline_text(struct builder *b, struct iline *L, const struct doc *d,
 	}
 }
 
-/* Bytes of units [u0, u1) of d: to the next unit, within paragraph p. */
+/*
+ * Bytes of units [u0, u1) of d: to the next unit, within paragraph p.  The
+ * paragraph's first unit also takes the bytes before it, which are not
+ * always white space: punctuation under ignore_punct, or a token that
+ * folds to nothing (keys.h), would otherwise never be drawn.
+ */
 static void
 unit_bytes(const struct doc *d, uint32_t p, uint32_t u0, uint32_t u1,
 	   uint32_t *off, uint32_t *end)
 {
 	const struct para *pa = &d->para[p];
 
-	*off = d->tok[d->unit[u0].tok].off;
+	*off = u0 == pa->unit ? pa->start : d->tok[d->unit[u0].tok].off;
 	if (u1 < pa->unit + pa->nunit)
 		*end = d->tok[d->unit[u1].tok].off;
 	else
@@ -999,6 +1032,42 @@ inline_paras(struct builder *b, struct iline *L, bool from_a, uint32_t p0,
 	inline_endrow(b, L);
 }
 
+/*
+ * Start B paragraph p of block bl in the inline layout: a new row after a
+ * blank one, unless it is the block's first.
+ */
+static void
+inline_bpara(struct builder *b, struct iline *L, const struct block *bl,
+	     uint32_t p)
+{
+	if (p > bl->b) {
+		inline_endrow(b, L);
+		emit_blank(b, L->block);
+	}
+	L->para[1] = p;
+}
+
+/*
+ * Draw B paragraphs [*next, p) of block bl whole, in the unchanged style.
+ * inline_ops calls it for the paragraphs its ops skip: those without
+ * units (only punctuation under ignore_punct, or only characters that
+ * fold to nothing), which no op names but which are text all the same.
+ */
+static void
+inline_bare(struct builder *b, struct iline *L, const struct block *bl,
+	    uint32_t *next, uint32_t p, uint8_t unch)
+{
+	const struct doc *db = b->al->b;
+
+	for (; *next < p; (*next)++) {
+		inline_bpara(b, L, bl, *next);
+		if (!L->open)
+			inline_newrow(b, L);
+		inline_text(b, L, db, false, db->para[*next].start,
+			    db->para[*next].end, unch);
+	}
+}
+
 /* A block's word operations, B's paragraphs setting the rows. */
 static void
 inline_ops(struct builder *b, struct iline *L, const struct block *bl,
@@ -1007,6 +1076,7 @@ inline_ops(struct builder *b, struct iline *L, const struct block *bl,
 	const struct alignment *al = b->al;
 	const struct doc *da = al->a, *db = al->b;
 	uint32_t o, pa = 0, pb = bl->nb ? bl->b : 0, off, end, u;
+	uint32_t next = pb;	/* the first B paragraph not yet begun */
 
 	if (bl->move && bl->kind == BLOCK_INSERTED)
 		pa = al->block[bl->twin].a;
@@ -1020,7 +1090,8 @@ inline_ops(struct builder *b, struct iline *L, const struct block *bl,
 
 		/* Deleted words end before a space: keep one before what follows. */
 		if (!del && o > bl->op && al->op[o - 1].kind == WOP_DELETE &&
-		    L->open && L->col > 0 && L->col < b->r->pane) {
+		    L->open && L->col > 0 && L->col + 1 +
+		    (bracketed(b, STYLE_DELETED) ? 2 : 0) <= b->r->pane) {
 			const struct wop *pw = &al->op[o - 1];
 			const struct token *lt = &da->tok[da->unit[pw->a + pw->na -
 								  1].tok];
@@ -1045,12 +1116,13 @@ inline_ops(struct builder *b, struct iline *L, const struct block *bl,
 				p = pa = unit_para(da, u, pa);
 			} else {
 				p = unit_para(db, u, pb);
-				if (p != pb) {
-					/* A new paragraph of B: a new row. */
-					inline_endrow(b, L);
-					emit_blank(b, L->block);
+				if (p >= next) {
+					/* A new paragraph of B: a new row,
+					 * after any skipped (unitless) ones. */
+					inline_bare(b, L, bl, &next, p, unch);
+					inline_bpara(b, L, bl, p);
+					next = p + 1;
 					pb = p;
-					L->para[1] = p;
 				}
 			}
 			ue = d->para[p].unit + d->para[p].nunit;
@@ -1063,6 +1135,8 @@ inline_ops(struct builder *b, struct iline *L, const struct block *bl,
 			u = ue;
 		}
 	}
+	if (bl->nb > 0)
+		inline_bare(b, L, bl, &next, bl->b + bl->nb, unch);
 	inline_endrow(b, L);
 }
 

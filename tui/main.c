@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "align.h"
+#include "boiler.h"
 #include "browse.h"
 #include "doc.h"
 #include "equiv.h"
@@ -28,6 +29,7 @@
 #include "keys.h"
 #include "mapping.h"
 #include "output.h"
+#include "presence.h"
 #include "render.h"
 #include "report.h"
 #include "screen.h"
@@ -50,6 +52,7 @@ struct options {
 	unsigned base;		/* 1-based version all others are compared with */
 	const char *keymap;	/* --keymap */
 	const char *report;	/* --report FILE */
+	const char *boilerplate;	/* --boilerplate FILE */
 	bool list_actions;
 };
 
@@ -82,6 +85,7 @@ static const char usage_text[] =
 "      --ignore-punct    ignore punctuation\n"
 "      --strict          no cosmetic folding: every character counts\n"
 "      --equiv=FILE      read equivalent spellings from FILE\n"
+"      --boilerplate=FILE  read more boilerplate rules from FILE\n"
 "\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
@@ -117,6 +121,7 @@ enum {
 	OPT_BASE,
 	OPT_LIST_ACTIONS,
 	OPT_REPORT,
+	OPT_BOILERPLATE,
 };
 
 static const struct option long_options[] = {
@@ -137,6 +142,7 @@ static const struct option long_options[] = {
 	{ "keymap", required_argument, NULL, 'k' },
 	{ "list-actions", no_argument, NULL, OPT_LIST_ACTIONS },
 	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "boilerplate", required_argument, NULL, OPT_BOILERPLATE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -226,6 +232,9 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_REPORT:
 			o->report = optarg;
 			break;
+		case OPT_BOILERPLATE:
+			o->boilerplate = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(ferror(stdout) || fflush(stdout) ? EXIT_TROUBLE : 0);
@@ -306,6 +315,35 @@ output_width(const struct options *o)
 	if (cols != NULL && (v = strtol(cols, NULL, 10)) > 0 && v < 100000)
 		return (unsigned)v;
 	return 80;
+}
+
+/*
+ * Boilerplate rules: the built-in ones, the user's file
+ * ($XDG_CONFIG_HOME/versus/boilerplate, else ~/.config/...) if it exists,
+ * then --boilerplate FILE, which must exist.
+ */
+static struct boiler *
+load_boilerplate(const struct options *o)
+{
+	struct boiler *bp = boiler_new_builtin();
+	struct vs_error err;
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char path[4096];
+
+	path[0] = '\0';
+	if (xdg != NULL && *xdg == '/')
+		snprintf(path, sizeof path, "%s/versus/boilerplate", xdg);
+	else if (home != NULL && *home != '\0')
+		snprintf(path, sizeof path, "%s/.config/versus/boilerplate", home);
+	if (path[0] != '\0' && access(path, F_OK) == 0 &&
+	    boiler_load(bp, path, &err) != 0)
+		goto fail;
+	if (o->boilerplate != NULL && boiler_load(bp, o->boilerplate, &err) != 0)
+		goto fail;
+	return bp;
+fail:
+	fprintf(stderr, "versus: %s\n", err.msg);
+	exit(EXIT_TROUBLE);
 }
 
 /* --keymap, else the settings file's keymap, else "default". */
@@ -399,6 +437,8 @@ main(int argc, char **argv)
 	struct comparison *cmp;
 	struct changes *chs;
 	struct sentence_map *maps;
+	const char ***labels;
+	struct boiler *bp;
 	struct keymap *km = NULL;
 	double *matrix = NULL;
 	size_t n, i, j, ncmp = 0, base;
@@ -432,6 +472,7 @@ main(int argc, char **argv)
 	if ((o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO)) || o.keymap)
 		km = load_keymap(&o);	/* a bad --keymap is an error anyway */
 	eq = load_equivalences(&o);
+	bp = load_boilerplate(&o);
 	keys = keys_new(&o.keys, eq);
 	texts = xcalloc(n, sizeof *texts);
 	docs = xcalloc(n, sizeof *docs);
@@ -460,6 +501,7 @@ main(int argc, char **argv)
 	cmp = xcalloc(n, sizeof *cmp);
 	chs = xcalloc(n, sizeof *chs);
 	maps = xcalloc(n, sizeof *maps);
+	labels = xcalloc(n, sizeof *labels);
 	for (i = 0; i < n; i++) {
 		if (i == base)
 			continue;
@@ -471,6 +513,10 @@ main(int argc, char **argv)
 		if (o.mode == MODE_JSON || o.mode == MODE_STAT) {
 			mapping_build(docs[base], docs[i], &maps[ncmp]);
 			cmp[ncmp].map = &maps[ncmp];
+			labels[ncmp] = xcalloc(cmp[ncmp].al->nblock + 1,
+					       sizeof *labels[ncmp]);
+			boiler_label_blocks(bp, cmp[ncmp].al, labels[ncmp]);
+			cmp[ncmp].labels = labels[ncmp];
 		}
 		differs |= align_differs(cmp[ncmp].al);
 		ncmp++;
@@ -503,6 +549,19 @@ main(int argc, char **argv)
 		break;
 	case MODE_STAT:
 		output_stat(stdout, texts, docs, n, cmp, ncmp, matrix);
+		if (n > 2) {
+			/* Every version at once: which carries what. */
+			struct alignment **al = xcalloc(n, sizeof *al);
+			struct presence *pr;
+
+			for (i = 0; i < ncmp; i++)
+				al[cmp[i].b] = (struct alignment *)cmp[i].al;
+			pr = presence_build(docs, n, base, al);
+			putchar('\n');
+			presence_print(stdout, pr, texts);
+			presence_free(pr);
+			free(al);
+		}
 		break;
 	case MODE_INLINE:
 		for (i = 0; i < ncmp; i++) {
@@ -531,9 +590,11 @@ done:
 		align_free((struct alignment *)cmp[i].al);
 		changes_clear(&chs[i]);
 		mapping_clear(&maps[i]);
+		free(labels[i]);
 	}
 	free(chs);
 	free(maps);
+	free(labels);
 	free(cmp);
 	free(matrix);
 out:
@@ -545,6 +606,7 @@ out:
 	free(texts);
 	keys_free(keys);
 	equiv_free(eq);
+	boiler_free(bp);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "versus: write error: %s\n", strerror(errno));
 		return EXIT_TROUBLE;

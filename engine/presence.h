@@ -1,0 +1,132 @@
+/*
+ * presence.h — every version at once: which versions carry each passage.
+ *
+ * A presence table is a CollateX-style alignment table at paragraph level
+ * over N versions, built from the pairwise alignments of one base version
+ * with every other.  Its rows are:
+ *
+ *  - the base's paragraphs, in order, and
+ *  - interleaved with them, the passages absent from the base: each
+ *    paragraph of another version in an inserted block (BLOCK_INSERTED,
+ *    not a move) is an insertion row, unless it is the same passage as an
+ *    insertion row already made for a lower version.
+ *
+ * Each row has one cell per version: the paragraph(s) of that version
+ * carrying the passage, or none.
+ *
+ * Where insertions go.  An insertion row sits in the gap after the base
+ * paragraph that precedes it in the alignment's reading order, that is
+ * after the base paragraphs of every block before its block (so after the
+ * base paragraphs it replaced, as the pairwise view shows them), or before
+ * the first base row.  Inside one gap, a version's insertions keep that
+ * version's order: a new passage goes after the last row of the gap that
+ * the same version carries, or, when none precedes it, before the first
+ * one that follows it, or else at the end of the gap (so the rows of
+ * lower versions come first).
+ *
+ * Same passage.  Versions are taken in index order; a paragraph inserted
+ * by version v is the passage of an existing insertion row that v does
+ * not carry yet when
+ *  1. their comparison units have the same fold keys, in order (keys.h:
+ *     the docs must have been classified by one struct keys) — the k-th
+ *     such paragraph of v takes the k-th such row, wherever it is; or
+ *  2. failing that, they share words: the Dice coefficient of their
+ *     multisets of word and number fold keys, 2 * common / (a + b), is at
+ *     least PRESENCE_SIMILAR (0.6), against the rows of the same gap (at
+ *     most PRESENCE_WINDOW of them from the version's last matched row on)
+ *     and of the two neighbouring gaps (at most PRESENCE_WINDOW each, from
+ *     their start), the best one winning, or the first that reaches 0.8
+ *     (in that order).  A paragraph without words matches by 1 only.
+ * The window bounds the work: a version that inserts a long run of
+ * paragraphs compares each with a few rows, never with all of them.
+ *
+ * First and unique.  `first` is the lowest version index carrying the row
+ * (for an insertion row, the version that introduced it);
+ * `nversions_carrying` counts the versions carrying it and `unique` says
+ * that it is one.
+ *
+ * Lifetime: a presence borrows the docs (the pointer array is copied) and
+ * must not outlive them; the alignments are not needed after
+ * presence_build().
+ */
+#ifndef VERSUS_PRESENCE_H
+#define VERSUS_PRESENCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "align.h"
+#include "doc.h"
+#include "text.h"
+
+#define PRESENCE_SIMILAR	0.6
+#define PRESENCE_WINDOW		16
+
+enum presence_state {
+	PRESENCE_ABSENT,	/* the version does not carry the passage */
+	PRESENCE_SAME,		/* carries it with at most cosmetic changes */
+	PRESENCE_CHANGED,	/* carries it with substantive changes */
+	PRESENCE_MOVED,		/* carries it at another place (a move) */
+};
+
+struct presence_cell {
+	int32_t para;		/* first paragraph carrying it, or -1 */
+	uint32_t npara;		/* paragraphs carrying it (a split), or 0 */
+	/*
+	 * The block of al[v] holding the version's paragraph (for a move,
+	 * the inserted end); -1 for the base's own cells and when absent.
+	 */
+	int32_t block;
+	uint8_t state;		/* enum presence_state */
+};
+
+struct presence_row {
+	int32_t base_para;	/* paragraph of the base, -1 for an insertion */
+	/*
+	 * For an insertion, the base paragraph it follows (-1: it comes
+	 * before the first); for a base row, base_para.
+	 */
+	int32_t after;
+	struct presence_cell *cell;	/* nversions cells */
+	uint32_t first;			/* lowest version carrying it */
+	uint32_t nversions_carrying;
+	bool unique;			/* nversions_carrying == 1 */
+};
+
+struct presence {
+	struct doc **docs;		/* borrowed, nversions */
+	size_t nversions, base;
+	struct presence_row *row;
+	size_t nrow;
+	struct presence_cell *cells;	/* nrow * nversions, row-major */
+	size_t ninserted;		/* insertion rows */
+	size_t nunique;			/* rows carried by one version only */
+};
+
+/*
+ * The table of docs[0 .. n-1] around docs[base]: al[v] must be
+ * align_build(docs[base], docs[v], ...) for every v != base (al[base] is
+ * ignored, may be NULL).  Never fails.
+ */
+struct presence *presence_build(struct doc *const *docs, size_t n,
+				size_t base, struct alignment *const *al);
+
+void presence_free(struct presence *p);
+
+/*
+ * The table for `versus --stat`: a header, one line per row, a summary.
+ * A row shows the base paragraph number ("+" for an insertion), one mark
+ * per version — "■" same, "□" changed, "↕" moved, "·" absent, "◆" the
+ * version that introduced an insertion — and the start of the passage in
+ * visible form (width.h), white space made single spaces, clipped to
+ * PRESENCE_EXCERPT columns with "…".  texts[v] is the text docs[v] was
+ * built from.  Returns 0, or -1 when writing failed (ferror).
+ */
+#define PRESENCE_EXCERPT 40
+
+int presence_print(FILE *out, const struct presence *p,
+		   struct text *const *texts);
+
+#endif
