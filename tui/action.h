@@ -60,6 +60,10 @@
 	X(FOLD_UNCHANGED, "fold-unchanged", \
 	  "fold unchanged paragraphs into one row each run") \
 	X(UNFOLD_UNCHANGED, "unfold-unchanged", "show unchanged paragraphs") \
+	X(TOGGLE_BOILERPLATE, "toggle-boilerplate", \
+	  "fold away passages labelled boilerplate (captions, site chrome)") \
+	X(PRESENCE_VIEW, "presence-view", \
+	  "every version at once: which versions carry each passage") \
 	X(TOGGLE_COSMETIC, "toggle-cosmetic", \
 	  "cosmetic changes: shown, dimmed, hidden") \
 	X(TOGGLE_IGNORE_CASE, "toggle-ignore-case", \

@@ -84,9 +84,11 @@ browse_similarity(struct browser *b, size_t i, size_t j)
 void
 browse_init(struct browser *b, size_t n, struct text **texts,
 	    struct doc **docs, struct keys *keys, const struct equiv *eq,
-	    const struct keys_opts *kopts, struct keymap *km)
+	    const struct keys_opts *kopts, struct keymap *km,
+	    const struct boiler *bp)
 {
 	memset(b, 0, sizeof *b);
+	b->bp = bp;
 	b->n = n;
 	b->texts = texts;
 	b->docs[0] = docs;
@@ -108,6 +110,8 @@ free_layout(struct browser *b)
 	int s;
 
 	changes_clear(&b->facts);
+	free(b->labels);
+	b->labels = NULL;
 	free(b->op_kind);
 	b->op_kind = NULL;
 	free(b->block_kinds);
@@ -132,6 +136,8 @@ browse_clear(struct browser *b)
 	int m;
 
 	free_layout(b);
+	presence_free(b->presence);
+	b->presence = NULL;
 	for (m = 0; m < 2; m++) {
 		if (b->cache[m])
 			for (i = 0; i < b->n * b->n; i++)
@@ -203,7 +209,18 @@ row_vrow(const struct browser *b, size_t row)
 	return best;
 }
 
-/* Fold runs of unchanged blocks into single view rows. */
+/* Is block k folded away: unchanged in changes-only, or boilerplate? */
+static int
+hidden(const struct browser *b, size_t k)
+{
+	if (b->hide_boiler && b->labels && b->labels[k])
+		return 2;
+	if (b->changes_only && !is_change(b, &b->al->block[k]))
+		return 1;
+	return 0;
+}
+
+/* Fold runs of hidden blocks into single view rows. */
 static void
 build_vrows(struct browser *b)
 {
@@ -216,19 +233,25 @@ build_vrows(struct browser *b)
 		const struct block *bl = &al->block[k];
 		size_t first = r->block_row[k];
 		size_t end = k + 1 < al->nblock ? r->block_row[k + 1] : r->nrow;
+		int h = hidden(b, k);
 
-		if (!is_change(b, bl)) {
-			/* Join with a fold just before. */
-			if (b->nvrow > 0 &&
-			    b->vrow[b->nvrow - 1].row == UINT32_MAX) {
-				b->vrow[b->nvrow - 1].nfold += bl->na;
+		if (h) {
+			struct vrow *last = b->nvrow ?
+				&b->vrow[b->nvrow - 1] : NULL;
+			uint32_t np = bl->na > bl->nb ? bl->na : bl->nb;
+
+			/* Join with a fold of the same kind just before. */
+			if (last && last->row == UINT32_MAX &&
+			    last->boiler == (h == 2)) {
+				last->nfold += np;
 				continue;
 			}
 			b->vrow = xgrow(b->vrow, &cap, b->nvrow + 1,
 					sizeof *b->vrow);
 			b->vrow[b->nvrow].row = UINT32_MAX;
 			b->vrow[b->nvrow].block = (uint32_t)k;
-			b->vrow[b->nvrow++].nfold = bl->na;
+			b->vrow[b->nvrow].boiler = h == 2;
+			b->vrow[b->nvrow++].nfold = np;
 			continue;
 		}
 		b->vrow = xgrow(b->vrow, &cap, b->nvrow + (end - first) + 1,
@@ -236,6 +259,7 @@ build_vrows(struct browser *b)
 		for (row = first; row < end; row++) {
 			b->vrow[b->nvrow].row = (uint32_t)row;
 			b->vrow[b->nvrow].block = (uint32_t)k;
+			b->vrow[b->nvrow].boiler = 0;
 			b->vrow[b->nvrow++].nfold = 0;
 		}
 	}
@@ -319,6 +343,8 @@ build_changes(struct browser *b)
 		/* A move is one change: its source stands for both ends. */
 		if (bl->move && bl->kind == BLOCK_INSERTED)
 			continue;
+		if (b->hide_boiler && b->labels[k])
+			continue;	/* folded away: not a change to visit */
 		b->changes[b->nchanges++] = (uint32_t)k;
 		if (bl->kind != BLOCK_EQUAL)
 			b->nsubstantive++;
@@ -358,7 +384,10 @@ browse_layout(struct browser *b)
 	ro.cosmetic = b->cosmetic != COSMETIC_HIDDEN;
 	ro.inline_view = b->inline_view || b->narrow;
 	b->r = render_build(b->al, &ro);
-	if (b->changes_only)
+	b->labels = xcalloc(b->al->nblock + 1, sizeof *b->labels);
+	if (b->bp != NULL)
+		boiler_label_blocks(b->bp, b->al, b->labels);
+	if (b->changes_only || b->hide_boiler)
 		build_vrows(b);
 	build_index(b);
 	build_facts(b);
@@ -761,6 +790,65 @@ open_prompt(struct browser *b, enum prompt_kind k)
 	return RE_DRAW;
 }
 
+/* --- the presence view ------------------------------------------------------ */
+
+static int
+open_presence(struct browser *b)
+{
+	struct alignment **al = xcalloc(b->n, sizeof *al);
+	size_t v;
+
+	for (v = 0; v < b->n; v++)
+		if (v != b->base)
+			al[v] = pair_alignment(b, b->base, v);
+	presence_free(b->presence);
+	b->presence = presence_build(docs_for(b), b->n, b->base, al);
+	free(al);
+	b->screen = SCREEN_PRESENCE;
+	b->pr_row = b->pr_top = 0;
+	return RE_DRAW;
+}
+
+/*
+ * Enter on a row: the base against the version that carries that passage
+ * differently (or first introduced it), scrolled to the passage.
+ */
+static int
+presence_open_row(struct browser *b)
+{
+	const struct presence *p = b->presence;
+	const struct presence_row *row = &p->row[b->pr_row];
+	size_t v, other = SIZE_MAX, i;
+	int side;
+	int32_t para;
+
+	if (row->base_para < 0) {
+		other = row->first;
+	} else {
+		for (v = 0; v < p->nversions && other == SIZE_MAX; v++)
+			if (v != p->base &&
+			    row->cell[v].state != PRESENCE_SAME)
+				other = v;
+		if (other == SIZE_MAX)
+			other = b->right != p->base ? b->right :
+				(p->base + 1) % p->nversions;
+	}
+	if (other == p->base)
+		other = (p->base + 1) % p->nversions;
+	b->screen = SCREEN_DIFF;
+	set_pair(b, p->base, other);
+	side = row->base_para >= 0 ? RENDER_LEFT : RENDER_RIGHT;
+	para = row->base_para >= 0 ? row->base_para : row->cell[other].para;
+	for (i = 0; para >= 0 && i < b->r->nrow; i++)
+		if (b->r->row[i].para[side] == (uint32_t)para) {
+			size_t vr = row_vrow(b, i);
+
+			scroll_to(b, vr > 2 ? (long)vr - 2 : 0);
+			break;
+		}
+	return RE_DRAW;
+}
+
 /* Actions that mean something on the help and overview screens. */
 static int
 screen_action(struct browser *b, int action, unsigned count)
@@ -790,6 +878,43 @@ screen_action(struct browser *b, int action, unsigned count)
 		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_HELP:
 		case ACTION_SELECT:
 			b->screen = SCREEN_DIFF;
+			break;
+		default:
+			return -1;
+		}
+		return RE_DRAW;
+	}
+	if (b->screen == SCREEN_PRESENCE) {
+		size_t nrow = b->presence ? b->presence->nrow : 0;
+
+		switch (action) {
+		case ACTION_SCROLL_DOWN: case ACTION_NEXT_CHANGE:
+			if (b->pr_row + (size_t)n < nrow)
+				b->pr_row += (size_t)n;
+			else if (nrow)
+				b->pr_row = nrow - 1;
+			break;
+		case ACTION_SCROLL_UP: case ACTION_PREVIOUS_CHANGE:
+			b->pr_row = b->pr_row > (size_t)n ? b->pr_row - (size_t)n : 0;
+			break;
+		case ACTION_PAGE_DOWN: case ACTION_HALF_PAGE_DOWN:
+			b->pr_row = b->pr_row + (size_t)rows / 2 < nrow ?
+				b->pr_row + (size_t)rows / 2 : (nrow ? nrow - 1 : 0);
+			break;
+		case ACTION_PAGE_UP: case ACTION_HALF_PAGE_UP:
+			b->pr_row = b->pr_row > (size_t)rows / 2 ?
+				b->pr_row - (size_t)rows / 2 : 0;
+			break;
+		case ACTION_TOP: b->pr_row = 0; break;
+		case ACTION_BOTTOM: b->pr_row = nrow ? nrow - 1 : 0; break;
+		case ACTION_SELECT:
+			return nrow ? presence_open_row(b) : RE_DRAW;
+		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_PRESENCE_VIEW:
+			b->screen = SCREEN_DIFF;
+			break;
+		case ACTION_HELP:
+			b->screen = SCREEN_HELP;
+			b->help_top = 0;
 			break;
 		default:
 			return -1;
@@ -1017,6 +1142,21 @@ browse_action1(struct browser *b, int action, unsigned count)
 			       "changes only: unchanged paragraphs folded" :
 			       "all paragraphs shown");
 		return RE_DRAW;
+	case ACTION_TOGGLE_BOILERPLATE: {
+		size_t k, nb = 0;
+
+		for (k = 0; k < b->al->nblock; k++)
+			nb += b->labels[k] != NULL;
+		b->hide_boiler = !b->hide_boiler;
+		browse_layout(b);
+		browse_message(b, false, b->hide_boiler ?
+			       "%zu boilerplate passage%s folded away" :
+			       "boilerplate shown (%zu passage%s)", nb,
+			       nb == 1 ? "" : "s");
+		return RE_DRAW;
+	}
+	case ACTION_PRESENCE_VIEW:
+		return open_presence(b);
 	case ACTION_TOGGLE_COSMETIC:
 		b->cosmetic = (b->cosmetic + 1) % 3;
 		browse_layout(b);

@@ -23,6 +23,8 @@
 #include <stdio.h>
 
 #include "align.h"
+#include "boiler.h"
+#include "presence.h"
 #include "doc.h"
 #include "equiv.h"
 #include "facts.h"
@@ -33,7 +35,8 @@
 #include "text.h"
 
 enum cosmetic_mode { COSMETIC_SHOWN, COSMETIC_DIMMED, COSMETIC_HIDDEN };
-enum browse_screen { SCREEN_DIFF, SCREEN_HELP, SCREEN_OVERVIEW };
+enum browse_screen { SCREEN_DIFF, SCREEN_HELP, SCREEN_OVERVIEW,
+		     SCREEN_PRESENCE };
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
 		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO, PROMPT_REPORT };
 
@@ -43,11 +46,12 @@ enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
 #define RE_LAYOUT	2	/* lay out again (width or options changed) */
 #define RE_QUIT		4
 
-/* A view row: a layout row, or a fold standing for unchanged paragraphs. */
+/* A view row: a layout row, or a fold standing for hidden paragraphs. */
 struct vrow {
 	uint32_t row;		/* layout row, or UINT32_MAX for a fold */
-	uint32_t nfold;		/* paragraphs (of A) folded into this row */
+	uint32_t nfold;		/* paragraphs folded into this row */
 	uint32_t block;		/* the first block of the row */
+	uint8_t boiler;		/* a fold of boilerplate, not of unchanged text */
 };
 
 /* One side's text rows, by offset, for search and go-to. */
@@ -85,6 +89,7 @@ struct browser {
 	struct changes facts;		/* change sites, classified */
 	uint8_t *op_kind;		/* per word op: kind + 1, 0 none */
 	uint8_t *block_kinds;		/* per block: bit set of kinds */
+	const char **labels;		/* per block: boilerplate label or NULL */
 
 	/* Where we are. */
 	size_t top;			/* first view row on screen */
@@ -92,6 +97,7 @@ struct browser {
 
 	/* Options of the view. */
 	bool changes_only;
+	bool hide_boiler;		/* boilerplate folded away */
 	enum cosmetic_mode cosmetic;
 	bool inline_view;		/* chosen with the key */
 	bool chars;			/* character highlights in replaced words */
@@ -107,11 +113,15 @@ struct browser {
 	enum browse_screen screen;
 	size_t help_top;
 	size_t ov_row, ov_col;
+	struct presence *presence;	/* the presence view's table */
+	size_t pr_row, pr_top;
 	enum prompt_kind prompt;
 	char input[256];
 	size_t ninput;
 	char message[256];
 	bool message_error;
+
+	const struct boiler *bp;	/* boilerplate rules */
 
 	/* Keys. */
 	struct keymap *km;
@@ -122,7 +132,7 @@ struct browser {
 void browse_init(struct browser *b, size_t n, struct text **texts,
 		 struct doc **docs, struct keys *keys,
 		 const struct equiv *eq, const struct keys_opts *kopts,
-		 struct keymap *km);
+		 struct keymap *km, const struct boiler *bp);
 
 void browse_clear(struct browser *b);
 
@@ -148,6 +158,7 @@ int browse_run(struct browser *b);
 void browse_draw(struct browser *b);
 void help_draw(struct browser *b);
 void overview_draw(struct browser *b);
+void presence_draw(struct browser *b);
 
 /* Similarity of versions i and j (builds their alignment if needed). */
 double browse_similarity(struct browser *b, size_t i, size_t j);

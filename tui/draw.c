@@ -292,12 +292,13 @@ draw_cell(struct browser *b, int y, int x, int width, int side,
 }
 
 static void
-draw_fold(int y, int width, uint32_t n)
+draw_fold(int y, int width, uint32_t n, bool boiler)
 {
 	char buf[96];
 
-	snprintf(buf, sizeof buf, "\xe2\x80\xa6 %u unchanged paragraph%s",
-		 (unsigned)n, n == 1 ? "" : "s");
+	snprintf(buf, sizeof buf, "\xe2\x80\xa6 %u %s paragraph%s",
+		 (unsigned)n, boiler ? "boilerplate" : "unchanged",
+		 n == 1 ? "" : "s");
 	screen_fill(y, 0, width, 0x2500, FACE_FOLD);	/* ─ */
 	screen_put(y, 2, " ", 1, FACE_FOLD);
 	screen_put(y, 3, buf, strlen(buf), FACE_FOLD);
@@ -454,6 +455,10 @@ browse_draw(struct browser *b)
 		overview_draw(b);
 		return;
 	}
+	if (b->screen == SCREEN_PRESENCE) {
+		presence_draw(b);
+		return;
+	}
 	r = b->r;
 	inl = b->inline_view || b->narrow;
 	pane = (int)r->pane;
@@ -481,7 +486,8 @@ browse_draw(struct browser *b)
 		size_t ml;
 
 		if (row == UINT32_MAX) {
-			draw_fold(y + 1, screen_cols(), b->vrow[v].nfold);
+			draw_fold(y + 1, screen_cols(), b->vrow[v].nfold,
+				  b->vrow[v].boiler);
 			continue;
 		}
 		rw = &r->row[row];
@@ -494,6 +500,19 @@ browse_draw(struct browser *b)
 				  &cap);
 			draw_cell(b, y + 1, rx, pane, RENDER_RIGHT, rw, &buf,
 				  &cap);
+		}
+		/* A boilerplate passage says what it is, in the filler. */
+		if (b->labels && b->labels[rw->block] && !inl &&
+		    row == b->r->block_row[rw->block]) {
+			char lab[64];
+			int lx = rw->cell[RENDER_LEFT] == CELL_FILLER ? 1 :
+				rx + 1, n;
+
+			n = snprintf(lab, sizeof lab, " %s ",
+				     b->labels[rw->block]);
+			if (rw->cell[lx == 1 ? RENDER_LEFT : RENDER_RIGHT] ==
+			    CELL_FILLER && n < pane - 2)
+				screen_put(y + 1, lx, lab, (size_t)n, FACE_FOLD);
 		}
 		ml = 0;
 		width_char_form(rw->mark, 0, 0, mark, &ml);

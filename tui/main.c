@@ -391,7 +391,7 @@ utf8_locale(void)
 static int
 run_browser(const struct options *o, size_t n, struct text **texts,
 	    struct doc **docs, struct keys *keys, const struct equiv *eq,
-	    struct keymap *km)
+	    struct keymap *km, const struct boiler *bp)
 {
 	struct browser b;
 	struct vs_error err;
@@ -402,7 +402,7 @@ run_browser(const struct options *o, size_t n, struct text **texts,
 			err.msg);
 		return -1;
 	}
-	browse_init(&b, n, texts, docs, keys, eq, &o->keys, km);
+	browse_init(&b, n, texts, docs, keys, eq, &o->keys, km, bp);
 	browse_run(&b);
 	screen_end();
 	browse_clear(&b);
@@ -490,7 +490,7 @@ main(int argc, char **argv)
 		goto out;
 
 	if (km != NULL && o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO) &&
-	    run_browser(&o, n, texts, docs, keys, eq, km) == 0) {
+	    run_browser(&o, n, texts, docs, keys, eq, km, bp) == 0) {
 		keymap_free(km);
 		km = NULL;
 		goto out;

@@ -94,3 +94,98 @@ overview_draw(struct browser *b)
 	screen_cursor(0, -1);
 	screen_refresh();
 }
+
+/*
+ * The presence view: every passage of the base, with the passages the
+ * other versions inserted where they appear, and a mark per version:
+ * ■ same, □ changed, ↕ moved, ◆ introduced first by this version, ·
+ * absent.  The chosen row opens the base against a version that carries
+ * it differently.
+ */
+void
+presence_draw(struct browser *b)
+{
+	const struct presence *p = b->presence;
+	int w = screen_cols(), rows = browse_text_rows() - 1, y, x;
+	size_t i, v;
+	char buf[512];
+
+	screen_fill(0, 0, w, ' ', FACE_TITLE_FOCUS);
+	snprintf(buf, sizeof buf, " every version at once: base %zu of %zu "
+		 "\xe2\x80\x94 \xe2\x96\xa0 same \xe2\x96\xa1 changed "
+		 "\xe2\x86\x95 moved \xe2\x97\x86 introduced \xc2\xb7 absent",
+		 p->base + 1, p->nversions);
+	screen_put(0, 0, buf, strlen(buf), FACE_TITLE_FOCUS);
+	x = snprintf(buf, sizeof buf, "   \xc2\xb6 ");
+	for (v = 0; v < p->nversions && v < 60; v++)
+		x += snprintf(buf + x, sizeof buf - (size_t)x, "%zu",
+			      (v + 1) % 10);
+	screen_put(1, 0, buf, strlen(buf), FACE_KEY);
+	if (b->pr_row < b->pr_top)
+		b->pr_top = b->pr_row;
+	if (b->pr_row >= b->pr_top + (size_t)rows)
+		b->pr_top = b->pr_row - (size_t)rows + 1;
+	for (y = 2, i = b->pr_top; i < p->nrow && y < rows + 2; i++, y++) {
+		const struct presence_row *r = &p->row[i];
+		enum face f = i == b->pr_row ? FACE_CURSOR : FACE_TEXT;
+		const struct doc *d;
+		const struct para *pa;
+		int n, col;
+
+		if (r->base_para >= 0)
+			n = snprintf(buf, sizeof buf, " %3d ", r->base_para + 1);
+		else
+			n = snprintf(buf, sizeof buf, "   + ");
+		screen_put(y, 0, buf, (size_t)n, f);
+		col = n;
+		for (v = 0; v < p->nversions && v < 60; v++, col++) {
+			const struct presence_cell *c = &r->cell[v];
+			const char *m = c->state == PRESENCE_ABSENT ? "\xc2\xb7" :
+				r->base_para < 0 && v == r->first ?
+				"\xe2\x97\x86" :
+				c->state == PRESENCE_CHANGED ? "\xe2\x96\xa1" :
+				c->state == PRESENCE_MOVED ? "\xe2\x86\x95" :
+				"\xe2\x96\xa0";
+
+			screen_put(y, col, m, strlen(m), f);
+		}
+		/* An excerpt of the passage, from the version carrying it. */
+		v = r->base_para >= 0 ? p->base : r->first;
+		d = p->docs[v];
+		if (r->cell[v].para < 0 && r->base_para < 0)
+			continue;
+		pa = &d->para[r->base_para >= 0 && v == p->base ?
+			      (uint32_t)r->base_para : (uint32_t)r->cell[v].para];
+		{
+			size_t k = pa->start, cw = 0;
+
+			col += 2;
+			while (k < pa->end && col + (int)cw < w - 1) {
+				uint32_t uc;
+				size_t used = width_decode(d->text->data + k,
+							   pa->end - k, &uc);
+				char form[16];
+				size_t fl;
+				int c;
+
+				if (uc == '\n' || uc == '\r' || uc == '\t')
+					uc = ' ';
+				c = width_char_form(uc, uc == 0xFFFD &&
+						    used == 1, 0, form, &fl);
+				if (col + (int)cw + c > w - 1)
+					break;
+				screen_put(y, col + (int)cw, form, fl, FACE_TEXT);
+				cw += (size_t)c;
+				k += used;
+			}
+		}
+	}
+	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
+	snprintf(buf, sizeof buf, " passage %zu of %zu: %zu inserted by other "
+		 "versions, %zu in one version only   (select: compare)",
+		 b->pr_row + 1, p->nrow, p->ninserted, p->nunique);
+	screen_put(screen_rows() - 1, 0, buf, strlen(buf) < (size_t)w ?
+		   strlen(buf) : (size_t)w, FACE_STATUS);
+	screen_cursor(0, -1);
+	screen_refresh();
+}

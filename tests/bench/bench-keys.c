@@ -81,7 +81,7 @@ main(int argc, char **argv)
 		keys_classify(k, d[i]);
 	}
 	km = keymap_load("default", &err);
-	browse_init(&b, 2, t, d, k, eq, &ko, km);
+	browse_init(&b, 2, t, d, k, eq, &ko, km, NULL);
 	browse_layout(&b);
 	browse_draw(&b);
 	/* A search pattern that occurs everywhere, for search-next. */

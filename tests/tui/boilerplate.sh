@@ -1,0 +1,67 @@
+#!/bin/sh
+# boilerplate.sh — the journalist's lens in the browser: boilerplate is
+# labelled in the filler beside it and folds away with one key; changed
+# facts have their own keys; the presence view shows every version at
+# once and opens a pair at a passage; the corrections log is written.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/tui/lib.sh"
+
+tui_samples
+tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/4-rewrite.txt
+check "the browser starts" tui_wait_for '2/2 samples/4-rewrite.txt'
+check "site chrome is labelled" tui_wait_line 2 '^╱ chrome ╱*╱ + Login Register Subscribe$'
+check "a share prompt is labelled" tui_wait_line 4 '^╱ share ╱*╱ + Share this article$'
+check "a headline is not boilerplate" tui_wait_line 6 '^╱*╱ + Portugal lands'
+tui_keys o
+check "o folds the boilerplate away" \
+	tui_wait_line 40 '^ 13 boilerplate passages folded away$'
+check "a fold row stands for it" tui_wait_line 2 '^── … 2 boilerplate paragraphs ─'
+check "the headline stays" tui_wait_line 3 '^╱*╱ + Portugal lands'
+tui_keys o
+check "o again shows it" tui_wait_line 40 '^ boilerplate shown (13 passages)$'
+tui_keys q
+check "quits" tui_wait_for '^\[exited\] 0'
+
+# Facts: x goes to the next changed fact, skipping ordinary wording.
+tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt
+check "1 against 3" tui_wait_for '2/2 samples/3-corrected.txt'
+tui_keys x
+check "x: the changed figure, a number" \
+	tui_wait_line 40 '^  *[0-9]*% │ change 1/4 (number) '
+tui_keys x
+check "x again: the changed quotation, skipping the move" \
+	tui_wait_line 40 '^  *[0-9]*% │ change 3/4 (quote) '
+tui_keys X
+check "X: back to the number" tui_wait_line 40 '│ change 1/4 (number) '
+tui_keys r
+check "r asks where to write the report" \
+	tui_wait_line 40 '^write the changes to: versus-report.md$'
+tui_keys C-u
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do tui_keys BSpace; done
+tui_keys -l "$TMPD/log.md"
+tui_keys Enter
+check "the report is written" tui_wait_line 40 "^ wrote the changes of version 2 against version 1 to $TMPD/log.md"
+check "it lists the changed figure" grep -q '^## 1\. Number' "$TMPD/log.md"
+tui_keys q
+check "quits" tui_wait_for '^\[exited\] 0'
+
+# Every version at once.
+tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/2-syndicated.txt \
+	samples/3-corrected.txt samples/4-rewrite.txt samples/5-summary.txt
+check "five versions" tui_wait_for '2/5 samples/2-syndicated.txt'
+tui_keys p
+check "p opens the presence view" tui_wait_line 1 '^ every version at once: base 1 of 5'
+check "the syndicated copy's new headline, introduced by version 2" \
+	tui_wait_line 3 '^   + ·◆···  Japanese-Portuguese venture'
+check "paragraph 2: the same in 2 and 4, changed in 3 and 5" \
+	tui_wait_line 10 '^   2 ■■□■□  The plant, to be owned'
+tui_keys j j j j j j j
+check "the cursor moves" tui_wait_line 40 '^ passage 8 of '
+tui_keys Enter
+check "Enter opens the base against a version changing it" \
+	tui_wait_line 1 '3/5 samples/3-corrected.txt'
+check "at that passage" tui_wait_for '1,400 jobs'
+tui_keys q
+check "quits" tui_wait_for '^\[exited\] 0'
+
+finish
