@@ -34,16 +34,56 @@ struct mark {
 	bool fact;		/* a number or a name */
 };
 
-static bool
-capitalised(const struct doc *d, uint32_t u)
-{
-	const struct token *t = &d->tok[d->unit[u].tok];
-	ucs4_t uc;
+/*
+ * Per-word caches, so that each distinct word is looked at once: its
+ * weight by fold id (+ 1; 0 not yet known), and whether it is
+ * capitalised by strict id (strict ids keep case: 1 yes, 2 no, 0 not yet
+ * known).  Ids beyond the arrays are computed each time.
+ */
+struct cache {
+	uint8_t *weight;
+	uint32_t nfold;
+	uint8_t *cap;
+	uint32_t nstrict;
+};
 
-	if (t->kind != TOK_WORD || d->unit[u].ntok > 1)
+static bool
+capitalised(struct cache *c, const struct doc *d, uint32_t u)
+{
+	const struct unit *un = &d->unit[u];
+	const struct token *t = &d->tok[un->tok];
+	ucs4_t uc;
+	bool yes;
+
+	if (t->kind != TOK_WORD || un->ntok > 1)
 		return false;
-	u8_mbtouc(&uc, d->text->data + t->off, t->len);
-	return uc_is_upper(uc) || uc_is_property_titlecase(uc);
+	if (un->strict < c->nstrict && c->cap[un->strict])
+		return c->cap[un->strict] == 1;
+	if (d->text->data[t->off] < 0x80) {
+		uint8_t ch = d->text->data[t->off];
+
+		yes = ch >= 'A' && ch <= 'Z';
+	} else {
+		u8_mbtouc(&uc, d->text->data + t->off, t->len);
+		yes = uc_is_upper(uc) || uc_is_property_titlecase(uc);
+	}
+	if (un->strict < c->nstrict)
+		c->cap[un->strict] = yes ? 1 : 2;
+	return yes;
+}
+
+static unsigned
+weight(struct cache *c, const struct doc *d, uint32_t u)
+{
+	uint32_t f = d->unit[u].fold;
+	unsigned w;
+
+	if (f < c->nfold && c->weight[f])
+		return c->weight[f] - 1u;
+	w = align_unit_weight(d, u);
+	if (f < c->nfold)
+		c->weight[f] = (uint8_t)(w + 1);
+	return w;
 }
 
 /*
@@ -52,10 +92,10 @@ capitalised(const struct doc *d, uint32_t u)
  * either version (`names`, by fold id), as "Brandt" in "Brandt said".
  */
 static bool
-is_name(const struct doc *d, uint32_t u, uint32_t first, const uint8_t *names,
-	uint32_t nid)
+is_name(struct cache *c, const struct doc *d, uint32_t u, uint32_t first,
+	const uint8_t *names, uint32_t nid)
 {
-	if (!capitalised(d, u))
+	if (!capitalised(c, d, u))
 		return false;
 	if (u != first)
 		return true;
@@ -64,7 +104,7 @@ is_name(const struct doc *d, uint32_t u, uint32_t first, const uint8_t *names,
 
 /* Mark the fold ids of words capitalised inside a sentence. */
 static void
-find_names(const struct doc *d, uint8_t *names)
+find_names(struct cache *c, const struct doc *d, uint8_t *names)
 {
 	size_t i;
 	uint32_t u;
@@ -73,15 +113,15 @@ find_names(const struct doc *d, uint8_t *names)
 		const struct sentence *s = &d->sent[i];
 
 		for (u = s->unit + 1; u < s->unit + s->nunit; u++)
-			if (capitalised(d, u) &&
-			    align_unit_weight(d, u) == ALIGN_W_CONTENT)
+			if (capitalised(c, d, u) &&
+			    weight(c, d, u) == ALIGN_W_CONTENT)
 				names[d->unit[u].fold] = 1;
 	}
 }
 
 /* The marks of sentence s; df (by fold id) decides which words are rare. */
 static size_t
-sentence_marks(const struct doc *d, const struct sentence *s,
+sentence_marks(struct cache *c, const struct doc *d, const struct sentence *s,
 	       const uint16_t *df, const uint8_t *names, uint32_t nid,
 	       struct mark **out, size_t *cap)
 {
@@ -96,11 +136,11 @@ sentence_marks(const struct doc *d, const struct sentence *s,
 		if (kind == TOK_NUMBER) {
 			m.w = W_NUMBER;
 			m.fact = true;
-		} else if (is_name(d, u, s->unit, names, nid)) {
+		} else if (is_name(c, d, u, s->unit, names, nid)) {
 			m.w = W_NAME;
 			m.fact = true;
 		} else if (kind == TOK_WORD && d->tok[un->tok].len >= 4 &&
-			   align_unit_weight(d, u) == ALIGN_W_CONTENT &&
+			   weight(c, d, u) == ALIGN_W_CONTENT &&
 			   un->fold < nid && df[un->fold] > 0 &&
 			   df[un->fold] <= RARE_DF) {
 			m.w = W_RARE;
@@ -126,8 +166,9 @@ sentence_words(const struct doc *d, const struct sentence *s)
 
 /* Share of content words two sentences keep, by a word diff. */
 static double
-content_similarity(const struct doc *a, const struct sentence *sa,
-		   const struct doc *b, const struct sentence *sb)
+content_similarity(struct cache *c, const struct doc *a,
+		   const struct sentence *sa, const struct doc *b,
+		   const struct sentence *sb)
 {
 	uint32_t *x = xmalloc((sa->nunit + 1) * sizeof *x);
 	uint32_t *y = xmalloc((sb->nunit + 1) * sizeof *y);
@@ -136,10 +177,10 @@ content_similarity(const struct doc *a, const struct sentence *sa,
 	uint32_t u;
 
 	for (u = sa->unit; u < sa->unit + sa->nunit; u++)
-		if (align_unit_weight(a, u) == ALIGN_W_CONTENT)
+		if (weight(c, a, u) == ALIGN_W_CONTENT)
 			x[n++] = a->unit[u].fold;
 	for (u = sb->unit; u < sb->unit + sb->nunit; u++)
-		if (align_unit_weight(b, u) == ALIGN_W_CONTENT)
+		if (weight(c, b, u) == ALIGN_W_CONTENT)
 			y[m++] = b->unit[u].fold;
 	dx = xcalloc(n + 1, 1);
 	dy = xcalloc(m + 1, 1);
@@ -182,6 +223,8 @@ mapping_build(const struct doc *a, const struct doc *b,
 	struct mark *marks = NULL, *bm = NULL;
 	size_t capm = 0, capb = 0, i, k, n, total;
 	uint8_t *covered, *names;
+	struct cache c = { 0 };
+	uint32_t nstrict = 1;
 
 	memset(m, 0, sizeof *m);
 	m->nb = b->nsent;
@@ -196,9 +239,19 @@ mapping_build(const struct doc *a, const struct doc *b,
 		if (b->unit[i].fold >= nid)
 			nid = b->unit[i].fold + 1;
 
+	for (i = 0; i < a->nunit; i++)
+		if (a->unit[i].strict >= nstrict)
+			nstrict = a->unit[i].strict + 1;
+	for (i = 0; i < b->nunit; i++)
+		if (b->unit[i].strict >= nstrict)
+			nstrict = b->unit[i].strict + 1;
+	c.weight = xcalloc(nid, 1);
+	c.nfold = nid;
+	c.cap = xcalloc(nstrict, 1);
+	c.nstrict = nstrict;
 	names = xcalloc(nid, 1);
-	find_names(a, names);
-	find_names(b, names);
+	find_names(&c, a, names);
+	find_names(&c, b, names);
 
 	/* How many of A's sentences carry each word (saturating). */
 	df = xcalloc(nid, sizeof *df);
@@ -223,7 +276,7 @@ mapping_build(const struct doc *a, const struct doc *b,
 	memset(seen, 0xff, nid * sizeof *seen);
 	total = 0;
 	for (i = 0; i < a->nsent; i++) {
-		n = sentence_marks(a, &a->sent[i], df, names, nid, &marks,
+		n = sentence_marks(&c, a, &a->sent[i], df, names, nid, &marks,
 				   &capm);
 		for (k = 0; k < n; k++)
 			if (seen[marks[k].fold] != i) {
@@ -238,7 +291,7 @@ mapping_build(const struct doc *a, const struct doc *b,
 	cnt = xcalloc((size_t)nid + 1, sizeof *cnt);
 	memset(seen, 0xff, nid * sizeof *seen);
 	for (i = 0; i < a->nsent; i++) {
-		n = sentence_marks(a, &a->sent[i], df, names, nid, &marks,
+		n = sentence_marks(&c, a, &a->sent[i], df, names, nid, &marks,
 				   &capm);
 		for (k = 0; k < n; k++) {
 			uint32_t f = marks[k].fold;
@@ -260,7 +313,7 @@ mapping_build(const struct doc *a, const struct doc *b,
 		size_t nt = 0, best = SIZE_MAX;
 		unsigned own = 0;
 
-		n = sentence_marks(b, &b->sent[i], df, names, nid, &bm,
+		n = sentence_marks(&c, b, &b->sent[i], df, names, nid, &bm,
 				   &capb);
 		for (k = 0; k < n; k++) {
 			uint32_t f = bm[k].fold, p;
@@ -289,14 +342,14 @@ mapping_build(const struct doc *a, const struct doc *b,
 		}
 		if (best != SIZE_MAX && score[best] >= MAPPING_MIN_SCORE &&
 		    score[best] * 10 >= own * 3 && score_s[best] >= 2) {
-			size_t na = sentence_marks(a, &a->sent[best], df,
+			size_t na = sentence_marks(&c, a, &a->sent[best], df,
 						   names, nid, &marks, &capm);
 
 			m->from[i] = (uint32_t)best;
 			m->mapped++;
 			covered[best] = 1;
 			if (facts_survive(marks, na, bm, n) &&
-			    content_similarity(a, &a->sent[best], b,
+			    content_similarity(&c, a, &a->sent[best], b,
 					       &b->sent[i]) < 0.5) {
 				m->paraphrase[i] = 1;
 				m->paraphrases++;
@@ -323,6 +376,8 @@ mapping_build(const struct doc *a, const struct doc *b,
 	free(touched);
 	free(covered);
 	free(names);
+	free(c.weight);
+	free(c.cap);
 	free(marks);
 	free(bm);
 }
