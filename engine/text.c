@@ -64,6 +64,7 @@
 #include <uniconv.h>
 #include <unistr.h>
 
+#include "html.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -413,6 +414,30 @@ fail:
 	return -1;
 }
 
+/* A saved web page: its article text, mapped back to the page (html.h). */
+static int
+text_decode_html(struct text *t, const struct text_opts *opts,
+    struct vs_error *err)
+{
+	struct html_article a;
+
+	if (html_extract_encoding(t->raw, t->raw_len, t->path,
+	    opts != NULL ? opts->encoding : NULL, &a, err) < 0)
+		return -1;
+	t->owned = a.data;
+	t->data = a.data;
+	t->len = a.len;
+	t->orig = a.orig;
+	t->base = 0;
+	t->encoding = a.encoding;
+	if (t->len > TEXT_MAX_SIZE) {
+		vs_error_set(err, "%s: file too large", t->path);
+		return -1;
+	}
+	t->invalid = text_count_invalid(t->data, t->len);
+	return 0;
+}
+
 /* Decide the encoding, convert if needed, check for NULs, count invalid. */
 static int
 text_decode(struct text *t, const struct text_opts *opts,
@@ -421,7 +446,12 @@ text_decode(struct text *t, const struct text_opts *opts,
 	const struct text_unicode *u, *bom;
 	const char *name = opts != NULL ? opts->encoding : NULL;
 	bool	allow_binary = opts != NULL && opts->allow_binary;
+	int	format = opts != NULL ? opts->format : TEXT_FORMAT_AUTO;
 	size_t	start = 0;
+
+	if (format == TEXT_FORMAT_HTML || (format == TEXT_FORMAT_AUTO &&
+	    html_detect(t->raw, t->raw_len)))
+		return text_decode_html(t, opts, err);
 
 	bom = text_detect_bom(t);
 	if (name == NULL)

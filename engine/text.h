@@ -24,6 +24,9 @@
  *    with "PATH: binary file" unless opts->allow_binary.
  *  - Files of 2 GiB or more are refused ("PATH: file too large"): offsets in
  *    the engine are 32-bit.
+ *  - A saved web page (found by its doctype or <html> tag, or any file with
+ *    TEXT_FORMAT_HTML) is read as its article text, extracted by html.h;
+ *    `orig` then maps every byte of that text to the page's bytes.
  *
  * Lifetime: a struct text lives until text_free(); every later structure
  * (struct doc and what is built on it) borrows it.
@@ -40,9 +43,16 @@
 /* Largest file accepted, in bytes, both before and after conversion. */
 #define TEXT_MAX_SIZE ((size_t)INT32_MAX)
 
+enum text_format {
+	TEXT_FORMAT_AUTO,	/* HTML when the file looks like a page */
+	TEXT_FORMAT_TEXT,	/* always plain text */
+	TEXT_FORMAT_HTML,	/* always HTML (html.h) */
+};
+
 struct text_opts {
 	const char *encoding;	/* charset to convert from; NULL: detect */
 	bool allow_binary;	/* --text: accept NUL bytes */
+	int format;		/* enum text_format */
 };
 
 struct text {

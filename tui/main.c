@@ -79,6 +79,8 @@ static const char usage_text[] =
 "      --encoding=NAME   convert the files from charset NAME (default: UTF-8,\n"
 "                        or UTF-16/32 when the file starts with a BOM)\n"
 "  -a, --text            read files with NUL bytes instead of refusing them\n"
+"      --format=FORMAT   auto (default: HTML pages are found by their\n"
+"                        doctype or <html> tag), text, or html\n"
 "\n"
 "What counts as a difference:\n"
 "  -i, --ignore-case     make case-only changes invisible\n"
@@ -122,6 +124,7 @@ enum {
 	OPT_LIST_ACTIONS,
 	OPT_REPORT,
 	OPT_BOILERPLATE,
+	OPT_FORMAT,
 };
 
 static const struct option long_options[] = {
@@ -143,6 +146,7 @@ static const struct option long_options[] = {
 	{ "list-actions", no_argument, NULL, OPT_LIST_ACTIONS },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "boilerplate", required_argument, NULL, OPT_BOILERPLATE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -234,6 +238,17 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_BOILERPLATE:
 			o->boilerplate = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "auto") == 0)
+				o->text.format = TEXT_FORMAT_AUTO;
+			else if (strcmp(optarg, "text") == 0)
+				o->text.format = TEXT_FORMAT_TEXT;
+			else if (strcmp(optarg, "html") == 0)
+				o->text.format = TEXT_FORMAT_HTML;
+			else
+				usage_error("invalid --format '%s' (auto, text "
+					    "or html)", optarg);
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

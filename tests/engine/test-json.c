@@ -166,7 +166,7 @@ struct version {
 static size_t
 json_of(const struct version *v, size_t n, char **out)
 {
-	struct text_opts to = { NULL, true };
+	struct text_opts to = { .allow_binary = true };
 	struct keys *k = keys_new(NULL, NULL);
 	struct text *t[4];
 	struct doc *d[4];

@@ -41,7 +41,8 @@ static struct text *
 from(const void *buf, size_t len, const char *encoding, bool allow_binary,
     struct vs_error *err)
 {
-	struct text_opts opts = { encoding, allow_binary };
+	struct text_opts opts = { .encoding = encoding,
+				  .allow_binary = allow_binary };
 
 	err->msg[0] = '\0';
 	return text_from_bytes("t.txt", buf, len, &opts, err);
@@ -473,7 +474,7 @@ test_encoding(void)
 	struct vs_error err;
 	struct text *t;
 	const char *path;
-	struct text_opts opts = { "windows-1252", false };
+	struct text_opts opts = { .encoding = "windows-1252" };
 	char	want[600];
 
 	path = write_file("cp1252.txt", cp1252, sizeof cp1252 - 1);

@@ -1715,7 +1715,7 @@ fuzz_equiv_one(const uint8_t *data, size_t size)
 {
 	struct equiv *eq = equiv_new_builtin(), *ref = NULL, *empty;
 	struct keys *k = NULL, *kref = NULL;
-	struct text_opts to = { NULL, true };
+	struct text_opts to = { .allow_binary = true };
 	struct keys_opts ko = { 0 };
 	struct text *t = NULL;
 	struct doc *d = NULL, *dref = NULL;
