@@ -110,6 +110,9 @@ free_layout(struct browser *b)
 	int s;
 
 	changes_clear(&b->facts);
+	mapping_clear(&b->map);
+	free(b->para_of);
+	b->para_of = NULL;
 	free(b->labels);
 	b->labels = NULL;
 	free(b->op_kind);
@@ -323,6 +326,48 @@ build_facts(struct browser *b)
 	}
 }
 
+/*
+ * Paraphrases: a block of B (inserted, or changed) whose sentences include
+ * one that paraphrases a sentence of A is shown as such, naming the
+ * paragraph of A it comes from.
+ */
+static void
+build_paraphrases(struct browser *b)
+{
+	const struct alignment *al = b->al;
+	const struct doc *a = al->a, *d = al->b;
+	size_t k;
+
+	mapping_build(a, d, &b->map);
+	b->para_of = xcalloc(al->nblock + 1, sizeof *b->para_of);
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+		uint32_t p, s;
+
+		if (bl->nb == 0 || bl->kind == BLOCK_EQUAL)
+			continue;
+		for (p = bl->b; p < bl->b + bl->nb && !b->para_of[k]; p++)
+			for (s = d->para[p].sent;
+			     s < d->para[p].sent + d->para[p].nsent; s++) {
+				uint32_t from = b->map.from[s];
+				size_t q;
+
+				if (from == MAPPING_NONE || !b->map.paraphrase[s])
+					continue;
+				/* The paragraph of A holding that sentence. */
+				for (q = 0; q < a->npara; q++)
+					if (from >= a->para[q].sent &&
+					    from < a->para[q].sent +
+					    a->para[q].nsent)
+						break;
+				if (q < a->npara) {
+					b->para_of[k] = (int32_t)q + 1;
+					break;
+				}
+			}
+	}
+}
+
 /* Kinds that are facts: what next-fact-change visits. */
 #define FACT_KINDS ((1 << KIND_QUOTE) | (1 << KIND_NUMBER) | \
 		    (1 << KIND_NAME) | (1 << KIND_ATTRIBUTION))
@@ -384,6 +429,7 @@ browse_layout(struct browser *b)
 	ro.cosmetic = b->cosmetic != COSMETIC_HIDDEN;
 	ro.inline_view = b->inline_view || b->narrow;
 	b->r = render_build(b->al, &ro);
+	build_paraphrases(b);
 	b->labels = xcalloc(b->al->nblock + 1, sizeof *b->labels);
 	if (b->bp != NULL)
 		boiler_label_blocks(b->bp, b->al, b->labels);
@@ -441,7 +487,7 @@ static int
 step_change(struct browser *b, int dir, bool substantive, bool facts)
 {
 	long k, n = (long)b->nchanges, start;
-	size_t here = b->top + 2;
+	size_t here = b->top;	/* the first change on screen or below */
 
 	if (n == 0) {
 		browse_message(b, false, "no changes");

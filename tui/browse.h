@@ -31,6 +31,7 @@
 #include "keymap.h"
 #include "keycode.h"
 #include "keys.h"
+#include "mapping.h"
 #include "render.h"
 #include "text.h"
 
@@ -90,6 +91,9 @@ struct browser {
 	uint8_t *op_kind;		/* per word op: kind + 1, 0 none */
 	uint8_t *block_kinds;		/* per block: bit set of kinds */
 	const char **labels;		/* per block: boilerplate label or NULL */
+	struct sentence_map map;	/* the right's sentences traced */
+	int32_t *para_of;		/* per block: A paragraph a B block
+					   paraphrases (1-based), 0 none */
 
 	/* Where we are. */
 	size_t top;			/* first view row on screen */

@@ -343,6 +343,7 @@ draw_status(struct browser *b)
 	keymap_pending_text(&b->ks, pend, sizeof pend);
 	{
 		char help[64], hint[96], flags[128], kinds[96] = "";
+		char para[48] = "";
 		int hw, room, k;
 		const char *cos = b->cosmetic == COSMETIC_SHOWN ? "shown" :
 			b->cosmetic == COSMETIC_DIMMED ? "dimmed" : "hidden";
@@ -353,6 +354,10 @@ draw_status(struct browser *b)
 		if (hw > w / 3)
 			hw = 0;
 		room = w - hw - 1;
+		if (b->cur >= 0 && b->para_of &&
+		    b->para_of[b->changes[b->cur]] > 0)
+			snprintf(para, sizeof para, ", paraphrase of \xc2\xb6%d",
+				 b->para_of[b->changes[b->cur]]);
 		if (b->cur >= 0 && b->block_kinds) {
 			uint8_t bits = b->block_kinds[b->changes[b->cur]];
 			size_t fl = 0;
@@ -365,6 +370,9 @@ draw_status(struct browser *b)
 				fl += (size_t)snprintf(kinds + fl, sizeof kinds - fl,
 					"%s%s", fl ? ", " : " (", change_kind_name(k));
 			}
+			if (para[0])
+				fl += (size_t)snprintf(kinds + fl, sizeof kinds - fl,
+					"%s%s", fl ? "" : " (", para + 2 * !fl);
 			if (fl)
 				snprintf(kinds + fl, sizeof kinds - fl, ")");
 		}
@@ -501,15 +509,23 @@ browse_draw(struct browser *b)
 			draw_cell(b, y + 1, rx, pane, RENDER_RIGHT, rw, &buf,
 				  &cap);
 		}
-		/* A boilerplate passage says what it is, in the filler. */
-		if (b->labels && b->labels[rw->block] && !inl &&
-		    row == b->r->block_row[rw->block]) {
+		/*
+		 * A boilerplate passage says what it is, in the filler, and so
+		 * does a paraphrase of a paragraph of the left version.
+		 */
+		if (!inl && row == b->r->block_row[rw->block] &&
+		    ((b->labels && b->labels[rw->block]) ||
+		     (b->para_of && b->para_of[rw->block]))) {
 			char lab[64];
 			int lx = rw->cell[RENDER_LEFT] == CELL_FILLER ? 1 :
 				rx + 1, n;
 
-			n = snprintf(lab, sizeof lab, " %s ",
-				     b->labels[rw->block]);
+			if (b->labels && b->labels[rw->block])
+				n = snprintf(lab, sizeof lab, " %s ",
+					     b->labels[rw->block]);
+			else
+				n = snprintf(lab, sizeof lab, " paraphrase of "
+					     "\xc2\xb6%d ", b->para_of[rw->block]);
 			if (rw->cell[lx == 1 ? RENDER_LEFT : RENDER_RIGHT] ==
 			    CELL_FILLER && n < pane - 2)
 				screen_put(y + 1, lx, lab, (size_t)n, FACE_FOLD);

@@ -45,6 +45,20 @@ check "it lists the changed figure" grep -q '^## 1\. Number' "$TMPD/log.md"
 tui_keys q
 check "quits" tui_wait_for '^\[exited\] 0'
 
+# A rewrite's sentence whose facts survive is named as a paraphrase.
+printf '%s\n\n%s\n' \
+	"The city council of Harwick approved a budget of 48 million euros on Tuesday. Mayor Elena Brandt said the money would go to schools." \
+	"The weather was mild and the meeting ended early." >"$TMPD/a.txt"
+printf '%s\n' \
+	"Harwick has a new 48 million euro budget, approved Tuesday. Brandt wants schools to get the money." >"$TMPD/b.txt"
+tui_start 120 40 "$VERSUS" "$TMPD/a.txt" "$TMPD/b.txt"
+check "a rewrite" tui_wait_for 'Harwick has a new'
+tui_keys Tab
+check "the change is named a paraphrase of paragraph 1" \
+	tui_wait_line 40 'change 1/.*paraphrase of ¶1'
+tui_keys q
+check "quits" tui_wait_for '^\[exited\] 0'
+
 # Every version at once.
 tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/2-syndicated.txt \
 	samples/3-corrected.txt samples/4-rewrite.txt samples/5-summary.txt
