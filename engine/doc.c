@@ -12,7 +12,9 @@
  * most one paragraph, no blank line separates any two lines of text, so the
  * file is taken to be written one paragraph per line and every non-blank
  * line becomes a paragraph.  (Blank lines only before the first or after
- * the last line of text separate nothing and do not count.)
+ * the last line of text separate nothing and do not count.)  Line ends are
+ * found with memchr, and the end of a line's text by walking back from its
+ * end, so a line is mostly looked at only at its two ends.
  *
  * Pass 2, tokens, paragraph by paragraph.  The bytes between paragraphs
  * (and before the first and after the last) become one TOK_BREAK each; by
@@ -28,7 +30,12 @@
  *  - what is left are "chunks" of other characters between those.  Each
  *    chunk is cut at its UAX #29 word boundaries: by u8_wordbreaks, or by
  *    tokenise_ascii when the chunk is pure ASCII, which is the common case
- *    in English prose and gives the same boundaries much faster.
+ *    in English prose and gives the same boundaries much faster.  Bytes
+ *    are sorted by a 256-entry table (byte_class), runs of letters and
+ *    digits are read eight bytes at a time (word_end), and a chunk is
+ *    tokenised as ASCII while it is being read: if a non-ASCII character
+ *    turns up in it, its tokens are dropped and the whole chunk goes to
+ *    u8_wordbreaks instead.
  *
  * Cutting at white space before running UAX #29 changes its result in two
  * corner cases only, both on purpose: a combining mark after a space starts
@@ -68,8 +75,11 @@
  * tokens in map_sentences.
  *
  * Everything is linear in the input: each byte is looked at a bounded
- * number of times, arrays grow geometrically, and the one scratch buffer
- * for u8_wordbreaks is reused.
+ * number of times (a chunk is tokenised twice at most), arrays grow
+ * geometrically, and the one scratch buffer for u8_wordbreaks is reused.
+ * The token array grows before each paragraph, by as many tokens as the
+ * paragraph and the break before it have bytes, so that appending a token
+ * needs no check.
  */
 #include "config.h"
 
@@ -236,18 +246,58 @@ unit_end(const uint8_t *s, size_t i, size_t end, ucs4_t *base)
 	return i;
 }
 
+/*
+ * A run longer than TOKEN_LEN_MAX (see doc.h) becomes several tokens of
+ * the same kind, each cut at a character boundary: the cut moves back over
+ * at most three continuation bytes.
+ */
 static void
+push_long(struct builder *b, size_t off, size_t len, enum token_kind kind)
+{
+	struct doc *d = b->d;
+	size_t cut;
+
+	while (len > TOKEN_LEN_MAX) {
+		cut = TOKEN_LEN_MAX;
+		while (cut > TOKEN_LEN_MAX - 3 &&
+		    (b->s[off + cut] & 0xc0) == 0x80)
+			cut--;
+		d->tok[d->ntok++] = (struct token){ (uint32_t)off,
+		    (uint32_t)cut, kind };
+		off += cut;
+		len -= cut;
+	}
+	d->tok[d->ntok++] = (struct token){ (uint32_t)off, (uint32_t)len,
+	    kind };
+}
+
+/*
+ * Append a token.  There is no room check: doc_build reserves, before each
+ * paragraph, one token per byte of it and of the break before it, and no
+ * token is empty.
+ */
+static inline void
 push_token(struct builder *b, size_t off, size_t len, enum token_kind kind)
 {
 	struct doc *d = b->d;
 
-	if (d->ntok == b->captok)
-		d->tok = xgrow(d->tok, &b->captok, d->ntok + 1,
+	if (len > TOKEN_LEN_MAX) {
+		push_long(b, off, len, kind);
+		return;
+	}
+	d->tok[d->ntok++] = (struct token){ (uint32_t)off, (uint32_t)len,
+	    kind };
+}
+
+/* Room for n more tokens. */
+static void
+reserve_tokens(struct builder *b, size_t n)
+{
+	struct doc *d = b->d;
+
+	if (b->captok - d->ntok < n)
+		d->tok = xgrow(d->tok, &b->captok, d->ntok + n,
 		    sizeof *d->tok);
-	d->tok[d->ntok].off = (uint32_t)off;
-	d->tok[d->ntok].len = (uint32_t)len;
-	d->tok[d->ntok].kind = (uint8_t)kind;
-	d->ntok++;
 }
 
 /* One token per character (with its extenders), each of its own kind. */
@@ -321,23 +371,166 @@ classify_piece(struct builder *b, size_t a, size_t e)
 		push_plain(b, run, e);
 }
 
-static bool
-ascii_alnum(uint8_t c)
+/*
+ * What the ASCII fast paths need to know about a byte, without decoding.
+ * The B_PUNCT/B_SYMBOL split is char_kind's for ASCII (test-doc.c checks
+ * it against Unicode's categories).  Bytes 0x80 and up are B_HIGH: part
+ * of a multibyte character, or invalid; they take the general paths.
+ */
+enum {
+	B_ALPHA = 1,	/* A-Z a-z */
+	B_DIGIT = 2,	/* 0-9 */
+	B_USCORE = 4,	/* _ */
+	B_PUNCT = 8,	/* printable, TOK_PUNCT alone */
+	B_SYMBOL = 16,	/* printable, TOK_SYMBOL alone: $ % + < = > ^ ` | ~ */
+	B_SPACE = 32,	/* space, tab, \n, \r */
+	B_CTRL = 64,	/* other C0 controls, DEL */
+	B_HIGH = 128,
+};
+#define B_ALNUM	(B_ALPHA | B_DIGIT)
+#define B_WORD	(B_ALPHA | B_DIGIT | B_USCORE)
+#define B_PRINT	(B_WORD | B_PUNCT | B_SYMBOL)
+
+#define C_	B_CTRL
+#define S_	B_SPACE
+#define P_	B_PUNCT
+#define Y_	B_SYMBOL
+#define A_	B_ALPHA
+#define D_	B_DIGIT
+#define U_	B_USCORE
+#define H_	B_HIGH
+#define H16_	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_
+
+static const uint8_t byte_class[256] = {
+	C_, C_, C_, C_, C_, C_, C_, C_, C_, S_, S_, C_, C_, S_, C_, C_,
+	C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_,
+	/*  !   "   #   $   %   &   '   (   )   *   +   ,   -   .   / */
+	S_, P_, P_, P_, Y_, Y_, P_, P_, P_, P_, P_, Y_, P_, P_, P_, P_,
+	/* 0-9                                 :   ;   <   =   >   ? */
+	D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, P_, P_, Y_, Y_, Y_, P_,
+	/* @ A-O */
+	P_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_,
+	/* P-Z                                     [   \   ]   ^   _ */
+	A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, P_, P_, P_, Y_, U_,
+	/* ` a-o */
+	Y_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_,
+	/* p-z                                     {   |   }   ~  DEL */
+	A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, P_, Y_, P_, Y_, C_,
+	H16_, H16_, H16_, H16_, H16_, H16_, H16_, H16_,
+};
+
+#undef C_
+#undef S_
+#undef P_
+#undef Y_
+#undef A_
+#undef D_
+#undef U_
+#undef H_
+#undef H16_
+
+/*
+ * End of the run of white space that continues at s[i]: ASCII space, tab
+ * and line ends byte by byte, other White_Space characters decoded.
+ */
+static size_t
+space_end(const uint8_t *s, size_t i, size_t end)
 {
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
-	    (c | 0x20) <= 'z');
+	size_t n;
+
+	while (i < end) {
+		if (byte_class[s[i]] & B_SPACE) {
+			i++;
+			continue;
+		}
+		if (s[i] < 0x80 || (n = space_len(s, i, end)) == 0)
+			break;
+		i += n;
+	}
+	return i;
 }
 
+/*
+ * Is the character at s[i] (i < end, s[i] >= 0x80) part of a chunk: valid,
+ * and neither a control nor white space?  Its length goes to *n.
+ */
 static bool
-ascii_digit(uint8_t c)
+chunk_char(const uint8_t *s, size_t i, size_t end, size_t *n)
 {
-	return c >= '0' && c <= '9';
+	ucs4_t uc;
+	int r = u8_mbtoucr(&uc, s + i, end - i);
+
+	if (r < 0)
+		return false;
+	*n = (size_t)r;
+	return !is_control_uc(uc) && !is_space_uc(uc);
 }
 
-static bool
-ascii_alpha(uint8_t c)
+/* End of the chunk that continues at s[i]. */
+static size_t
+chunk_end(const uint8_t *s, size_t i, size_t end)
 {
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	size_t n;
+
+	while (i < end) {
+		if (byte_class[s[i]] & B_PRINT) {
+			i++;
+			continue;
+		}
+		if (s[i] < 0x80 || !chunk_char(s, i, end, &n))
+			break;
+		i += n;
+	}
+	return i;
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD_SWAR	1
+#endif
+
+/* Eight copies of byte b. */
+#define BYTES8(b)	((uint64_t)(b) * UINT64_C(0x0101010101010101))
+
+/*
+ * The end of the run of word characters (B_WORD: ASCII letters, digits,
+ * "_") that goes on at s[j]: the first j' >= j that is not one, or end.
+ *
+ * Where eight bytes are left, they are tested at once (on little-endian
+ * machines, where the first byte is the lowest): with y the eight bytes
+ * with their high bits cleared, a byte is a word character when its high
+ * bit was clear and y | 0x20 is in a-z, or y is in 0-9, or y is "_".
+ * "v >= c" for every byte v of a word is the high bit of v + (0x80 - c),
+ * and "v == 0" the clear high bit of (v + 0x7f) | v: as every v < 0x80,
+ * no byte carries into the next.  The first byte that is not a word
+ * character is then the lowest high bit left in `bad`.  This gives
+ * exactly the byte loop's answer (test-doc.c compares the two paths).
+ */
+static inline size_t
+word_end(const uint8_t *s, size_t j, size_t end)
+{
+#ifdef WORD_SWAR
+	uint64_t x, y, low, alpha, digit, t, us, bad;
+
+	while (end - j >= 8) {
+		memcpy(&x, s + j, 8);
+		y = x & BYTES8(0x7f);
+		low = y | BYTES8(0x20);
+		alpha = (low + BYTES8(0x80 - 'a')) &
+		    ~(low + BYTES8(0x80 - 'z' - 1));
+		digit = (y + BYTES8(0x80 - '0')) &
+		    ~(y + BYTES8(0x80 - '9' - 1));
+		t = y ^ BYTES8('_');
+		us = ~((t + BYTES8(0x7f)) | t);
+		bad = (~(alpha | digit | us) | x) & BYTES8(0x80);
+		if (bad != 0)
+			return j + (size_t)(__builtin_ctzll(bad) >> 3);
+		j += 8;
+	}
+#endif
+	while (j < end && (byte_class[s[j]] & B_WORD))
+		j++;
+	return j;
 }
 
 /*
@@ -348,63 +541,76 @@ ascii_alpha(uint8_t c)
  * letters, digits and "_" all join one another (WB5, WB8-WB10, WB13a/b);
  * one ":" "." "'" joins two letters (WB6/7); one "," ";" "." "'" joins two
  * digits (WB11/12); everything else is a boundary on both sides (WB999).
+ *
+ * Tokenises from s[i] up to the first byte that is not printable ASCII
+ * and returns where that is.  The caller only keeps the tokens when that
+ * byte ends the chunk (white space, a control, an invalid byte or the
+ * end): then s[i, returned) was a whole pure ASCII chunk.  Looking past a
+ * chunk's end cannot change a token: a join needs printable bytes on both
+ * sides of its middle character.
  */
-static void
-tokenise_ascii(struct builder *b, size_t a, size_t e)
+static size_t
+tokenise_ascii(struct builder *b, size_t i, size_t end)
 {
 	const uint8_t *s = b->s;
-	size_t i = a, j, k;
-	uint8_t c, p, m, n;
+	struct doc *d = b->d;
+	size_t j;
+	uint8_t cl, p, m, n;
 
-	while (i < e) {
-		c = s[i];
-		if (!ascii_alnum(c) && c != '_') {
-			push_token(b, i, 1, char_kind(c));
+	while (i < end) {
+		cl = byte_class[s[i]];
+		if (!(cl & B_WORD)) {
+			if (!(cl & (B_PUNCT | B_SYMBOL)))
+				break;
+			d->tok[d->ntok++] = (struct token){ (uint32_t)i, 1,
+			    cl & B_PUNCT ? TOK_PUNCT : TOK_SYMBOL };
 			i++;
 			continue;
 		}
-		j = i + 1;
-		for (;;) {
-			while (j < e && (ascii_alnum(s[j]) || s[j] == '_'))
-				j++;
-			if (j + 1 >= e)
-				break;
-			p = s[j - 1];
-			m = s[j];
-			n = s[j + 1];
-			if (ascii_alpha(p) && ascii_alpha(n) &&
-			    (m == '.' || m == ':' || m == '\'')) {
-				j += 2;
-				continue;
-			}
-			if (ascii_digit(p) && ascii_digit(n) &&
-			    (m == '.' || m == ',' || m == ';' || m == '\'')) {
-				j += 2;
-				continue;
-			}
-			break;
-		}
-		for (k = i; k < j && !ascii_alnum(s[k]); k++)
+		/* The first run of word characters decides the kind. */
+		j = i;
+		while (s[j] == '_' && ++j < end)
 			continue;
-		if (k == j)
-			push_chars(b, i, j);	/* "___" */
-		else
-			push_token(b, i, j - i,
-			    ascii_digit(s[k]) ? TOK_NUMBER : TOK_WORD);
+		if (j == end || !(byte_class[s[j]] & B_ALNUM)) {
+			/* "___": one punctuation token each */
+			for (; i < j; i++)
+				d->tok[d->ntok++] = (struct token){
+				    (uint32_t)i, 1, TOK_PUNCT };
+			continue;
+		}
+		cl = byte_class[s[j]];
+		for (;;) {
+			j = word_end(s, j, end);
+			if (j + 1 >= end)
+				break;
+			/* What the character after the run may join. */
+			m = s[j];
+			if (m == '.' || m == '\'')
+				m = B_ALPHA | B_DIGIT;
+			else if (m == ':')
+				m = B_ALPHA;
+			else if (m == ',' || m == ';')
+				m = B_DIGIT;
+			else
+				break;
+			p = byte_class[s[j - 1]];
+			n = byte_class[s[j + 1]];
+			if (!(p & n & m))
+				break;
+			j += 2;
+		}
+		push_token(b, i, j - i, cl & B_DIGIT ? TOK_NUMBER : TOK_WORD);
 		i = j;
 	}
+	return i;
 }
 
-/* Tokens of a chunk: no white space, controls or invalid bytes inside. */
+/* Tokens of a chunk that is not pure ASCII, by u8_wordbreaks. */
 static void
-tokenise_chunk(struct builder *b, size_t a, size_t e, bool ascii)
+tokenise_chunk(struct builder *b, size_t a, size_t e)
 {
 	size_t i, last, n = e - a;
 
-	if (ascii) {
-		tokenise_ascii(b, a, e);
-		return;
-	}
 	b->brk = xgrow(b->brk, &b->capbrk, n, 1);
 	u8_wordbreaks(b->s + a, n, b->brk);
 	last = 0;
@@ -417,69 +623,73 @@ tokenise_chunk(struct builder *b, size_t a, size_t e, bool ascii)
 	classify_piece(b, a + last, e);
 }
 
-/* Tokens of the paragraph s[start, end). */
+/*
+ * Tokens of the paragraph s[start, end).  Anything that is not white
+ * space, a control or an invalid byte belongs to a chunk, and chunks are
+ * cut by UAX #29.  A chunk is first assumed to be pure ASCII, as nearly
+ * all of them are in English, and tokenised on the fly by tokenise_ascii;
+ * if it turns out to go on with a non-ASCII character, its tokens are
+ * taken back and the whole chunk goes to tokenise_chunk.
+ */
 static void
 tokenise_para(struct builder *b, size_t start, size_t end)
 {
 	const uint8_t *s = b->s;
-	size_t i = start, chunk = start, j, n;
-	bool ascii = true;
+	size_t i = start, j, e, mark, n;
+	uint8_t cl;
 	ucs4_t uc;
 	int r;
 
-	/*
-	 * s[chunk, i) is the chunk being gathered; `ascii` tells whether it
-	 * is pure ASCII.  Anything that is not part of a chunk ends it.
-	 */
 	while (i < end) {
-		uint8_t c = s[i];
-
-		if (c >= 0x21 && c < 0x7f) {
+		cl = byte_class[s[i]];
+		if (cl & B_SPACE) {
+			/* Mostly one space before a printable byte. */
+			j = i + 1;
+			if (j < end && !(byte_class[s[j]] & B_PRINT))
+				j = space_end(s, j, end);
+			push_token(b, i, j - i, TOK_SPACE);
+			i = j;
+			continue;
+		}
+		if (cl & B_PRINT) {
+			mark = b->d->ntok;
+			j = tokenise_ascii(b, i, end);
+			if (j == end || s[j] < 0x80 ||
+			    !chunk_char(s, j, end, &n)) {
+				i = j;
+				continue;
+			}
+			b->d->ntok = mark;
+			e = chunk_end(s, j + n, end);
+			tokenise_chunk(b, i, e);
+			i = e;
+			continue;
+		}
+		if (cl & B_CTRL) {
+			push_token(b, i, 1, TOK_CONTROL);
 			i++;
 			continue;
 		}
-		if (c < 0x80) {
-			n = 1;
-			uc = c;
-		} else {
-			r = u8_mbtoucr(&uc, s + i, end - i);
-			if (r < 0) {
-				if (chunk < i)
-					tokenise_chunk(b, chunk, i, ascii);
-				push_token(b, i, 1, TOK_INVALID);
-				chunk = ++i;
-				ascii = true;
-				continue;
-			}
-			n = (size_t)r;
+		r = u8_mbtoucr(&uc, s + i, end - i);
+		if (r < 0) {
+			push_token(b, i, 1, TOK_INVALID);
+			i++;
+			continue;
 		}
+		n = (size_t)r;
 		if (is_control_uc(uc)) {
-			if (chunk < i)
-				tokenise_chunk(b, chunk, i, ascii);
 			push_token(b, i, n, TOK_CONTROL);
 			i += n;
-			chunk = i;
-			ascii = true;
-			continue;
-		}
-		if (uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r' ||
-		    is_space_uc(uc)) {
-			if (chunk < i)
-				tokenise_chunk(b, chunk, i, ascii);
-			for (j = i + n; j < end; j += n)
-				if ((n = space_len(s, j, end)) == 0)
-					break;
+		} else if (is_space_uc(uc)) {
+			j = space_end(s, i + n, end);
 			push_token(b, i, j - i, TOK_SPACE);
 			i = j;
-			chunk = i;
-			ascii = true;
-			continue;
+		} else {
+			e = chunk_end(s, i + n, end);
+			tokenise_chunk(b, i, e);
+			i = e;
 		}
-		ascii = false;
-		i += n;
 	}
-	if (chunk < end)
-		tokenise_chunk(b, chunk, end, ascii);
 }
 
 /*
@@ -541,53 +751,118 @@ push_para(struct builder *b, size_t start, size_t end)
 	p->end = (uint32_t)end;
 }
 
+
+/*
+ * Where the white space at the start of the line s[i, j) ends: j for a
+ * blank line.  Invalid bytes are not white space.
+ */
+static size_t
+skip_space(const uint8_t *s, size_t i, size_t j)
+{
+	ucs4_t uc;
+	int r;
+
+	while (i < j) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			i++;
+			continue;
+		}
+		if (s[i] < 0x80)
+			break;
+		r = u8_mbtoucr(&uc, s + i, j - i);
+		if (r <= 0 || !is_space_uc(uc))
+			break;
+		i += (size_t)r;
+	}
+	return i;
+}
+
+/*
+ * Where the text of the line ends: the end of its last character that is
+ * not white space, given that s[first] starts such a character.  This
+ * walks back from j.  Decoding backwards finds the same characters as
+ * decoding forwards because UTF-8 synchronises itself: a well-formed
+ * sequence [q, k) is always read whole from the left too (a character
+ * decoded from before q would need s[q] to be a continuation byte), so
+ * the trailing white space characters are the same both ways.
+ */
+static size_t
+trim_space(const uint8_t *s, size_t first, size_t j)
+{
+	size_t q;
+	ucs4_t uc;
+
+	while (j > first) {
+		if (s[j - 1] == ' ' || s[j - 1] == '\t') {
+			j--;
+			continue;
+		}
+		if (s[j - 1] < 0x80)
+			break;
+		q = j - 1;
+		while (q > first && j - q < 4 && (s[q] & 0xc0) == 0x80)
+			q--;
+		if (u8_mbtoucr(&uc, s + q, j - q) != (int)(j - q) ||
+		    !is_space_uc(uc))
+			break;
+		j = q;
+	}
+	return j;
+}
+
 /*
  * Pass 1: find the paragraphs.  With per_line, every non-blank line is
- * one; otherwise runs of non-blank lines are.
+ * one; otherwise runs of non-blank lines are.  Line ends are found with
+ * memchr.  The next "\n" and the next "\r" are both remembered, so a
+ * text with many of one and few of the other is still read once.
  */
 static void
 find_paras(struct builder *b, bool per_line)
 {
-	const uint8_t *s = b->s;
-	size_t len = b->len, i = 0, j, pstart = 0, pend = 0, n;
-	bool in_para = false, text;
-	ucs4_t uc;
-	int r;
+	const uint8_t *s = b->s, *p;
+	size_t len = b->len, i = 0, j, first, pstart = 0, pend = 0;
+	size_t nl, cr;
+	bool in_para = false;
 
 	b->d->npara = 0;
+	p = memchr(s, '\n', len);
+	nl = p != NULL ? (size_t)(p - s) : len;
+	p = memchr(s, '\r', len);
+	cr = p != NULL ? (size_t)(p - s) : len;
 	while (i < len) {
-		/* One line: s[i, j) up to its line end. */
-		text = false;
-		for (j = i; j < len; j += n) {
-			uint8_t c = s[j];
-
-			n = 1;
-			if (c == '\n' || c == '\r')
+		/*
+		 * One line: s[i, j) up to its line end.  A short one is
+		 * looked at byte by byte, which costs less than a call.
+		 */
+		for (j = i; j < len && j - i < 16; j++)
+			if (s[j] == '\n' || s[j] == '\r')
 				break;
-			if (c == ' ' || c == '\t')
-				continue;
-			if (c >= 0x80) {
-				r = u8_mbtoucr(&uc, s + j, len - j);
-				if (r > 0) {
-					n = (size_t)r;
-					if (is_space_uc(uc))
-						continue;
-				}
+		if (j < len && j - i == 16) {
+			if (nl < j) {
+				p = memchr(s + j, '\n', len - j);
+				nl = p != NULL ? (size_t)(p - s) : len;
 			}
+			if (cr < j) {
+				p = memchr(s + j, '\r', len - j);
+				cr = p != NULL ? (size_t)(p - s) : len;
+			}
+			j = nl < cr ? nl : cr;
+		}
+		first = skip_space(s, i, j);
+		if (first < j) {
 			if (!in_para) {
-				pstart = j;
+				pstart = first;
 				in_para = true;
 			}
-			text = true;
-			pend = j + n;
+			pend = trim_space(s, first, j);
+		}
+		if (in_para && (first == j || per_line)) {
+			push_para(b, pstart, pend);
+			in_para = false;
 		}
 		if (j < len)
 			j += s[j] == '\r' && j + 1 < len && s[j + 1] == '\n' ?
 			    2 : 1;
-		if (in_para && (!text || per_line)) {
-			push_para(b, pstart, pend);
-			in_para = false;
-		}
 		i = j;
 	}
 	if (in_para)
@@ -618,6 +893,8 @@ doc_build(const struct text *t)
 	for (k = 0; k < d->npara; k++) {
 		start = d->para[k].start;
 		end = d->para[k].end;
+		/* At most one token per byte (see push_token). */
+		reserve_tokens(&b, end - prev);
 		if (prev < start)
 			push_token(&b, prev, start - prev, TOK_BREAK);
 		d->para[k].tok = (uint32_t)d->ntok;
@@ -629,8 +906,10 @@ doc_build(const struct text *t)
 		ends = NULL;
 		prev = end;
 	}
-	if (prev < b.len)
+	if (prev < b.len) {
+		reserve_tokens(&b, b.len - prev);
 		push_token(&b, prev, b.len - prev, TOK_BREAK);
+	}
 
 	/* Give back what geometric growth over-allocated. */
 	d->tok = xreallocarray(d->tok, d->ntok, sizeof *d->tok);
@@ -652,18 +931,20 @@ doc_free(struct doc *d)
 	free(d);
 }
 
+/*
+ * Every token outside the paragraphs is a TOK_BREAK, so the words of the
+ * paragraphs are the words of the whole token array, counted without a
+ * branch per token.
+ */
 size_t
 doc_word_count(const struct doc *d)
 {
-	size_t k, i, n = 0;
-	const struct para *p;
+	size_t i, n = 0;
+	unsigned k;
 
-	for (k = 0; k < d->npara; k++) {
-		p = &d->para[k];
-		for (i = p->tok; i < (size_t)p->tok + p->ntok; i++)
-			if (d->tok[i].kind == TOK_WORD ||
-			    d->tok[i].kind == TOK_NUMBER)
-				n++;
+	for (i = 0; i < d->ntok; i++) {
+		k = d->tok[i].kind;
+		n += k == TOK_WORD || k == TOK_NUMBER;
 	}
 	return n;
 }

@@ -47,10 +47,18 @@ enum token_kind {
 	TOK_CONTROL,	/* one control character (C0, C1, DEL, ESC ...) */
 };
 
+/*
+ * Longest token, in bytes.  A run longer than this (a 16 MiB "word" or
+ * stretch of white space, which no real text has) is cut at character
+ * boundaries into several tokens of the same kind, so that a token fits in
+ * 8 bytes: the token array is the biggest structure of the text model.
+ */
+#define TOKEN_LEN_MAX	0xffffffu
+
 struct token {
 	uint32_t off;		/* byte offset in text->data */
-	uint32_t len;		/* bytes */
-	uint8_t kind;		/* enum token_kind */
+	uint32_t len : 24;	/* bytes, 1 .. TOKEN_LEN_MAX */
+	uint32_t kind : 8;	/* enum token_kind */
 };
 
 struct sentence {

@@ -23,7 +23,8 @@
  * heads sit in an open-addressing hash table (FNV-1a, grown at half load).
  * equiv_match hashes the text's next token once, walks that token's chain
  * and keeps the longest phrase that matches; it reads at most as many
- * tokens as the longest phrase of the chain.
+ * tokens as the longest phrase of the chain.  equiv_may_start only asks
+ * whether the chain exists, which keys.c remembers per distinct token.
  *
  * Parsing is all or nothing: a buffer is parsed into a pending list first
  * and committed only when every line is well formed.
@@ -958,6 +959,17 @@ equiv_load(struct equiv *eq, const char *path, struct vs_error *err)
 	ret = equiv_parse(eq, path, buf, len, err);
 	free(buf);
 	return ret;
+}
+
+/* Is there a chain for s: the filter, then the table. */
+bool
+equiv_may_start(const struct equiv *eq, const uint8_t *s, size_t n)
+{
+	size_t k = filter_bit(s, n);
+
+	if (!(eq->filter[k / 64] & (uint64_t)1 << (k % 64)))
+		return false;
+	return eq->table[chain_slot(eq, s, n, fnv1a(s, n))] != 0;
 }
 
 size_t

@@ -27,6 +27,7 @@
 #ifndef VERSUS_EQUIV_H
 #define VERSUS_EQUIV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,6 +59,14 @@ int equiv_parse(struct equiv *eq, const char *name, const char *buf,
 
 /* The same from a file; a missing file is an error ("PATH: strerror"). */
 int equiv_load(struct equiv *eq, const char *path, struct vs_error *err);
+
+/*
+ * Whether some phrase starts with the folded token s[0 .. n-1].  When not,
+ * equiv_match() returns 0 at any position whose first token it is, so a
+ * caller that remembers this per distinct token can skip equiv_match for
+ * most of a text.
+ */
+bool equiv_may_start(const struct equiv *eq, const uint8_t *s, size_t n);
 
 /*
  * Longest match at a position: `fold[0 .. n-1]` are the folded strings of

@@ -1,16 +1,20 @@
 /*
  * keys.c — interning comparison keys and turning tokens into units (keys.h).
  *
- * The interner.  Strings live one after another in a single growing arena
- * (no allocation per string); an open-addressing hash table with linear
- * probing maps them to ids 1..N.  The table holds ids only; each id's
- * entry keeps its 64-bit hash, so probing rarely touches the arena and
- * growing never rehashes a string.  The table doubles when it would become
- * more than half full, which keeps probe sequences short whatever the
- * input.  The hash reads eight bytes at a time (the last 1-7 with two
- * overlapping loads) and mixes with multiply-xorshift steps (the SplitMix64
- * finaliser), which spreads the near-identical short strings of prose
- * ("1999", "2000") well.
+ * The interner.  Strings live one after another in arena blocks that are
+ * never moved or freed before keys_free (no allocation per string, and a
+ * pointer to an interned string stays valid, which classify_run relies
+ * on).  An open-addressing hash table with linear probing maps them to ids
+ * 1..N (struct strtab).  Each table slot holds an id and the high 32 bits
+ * of its string's hash, so a probe looks at an entry only when those
+ * agree, which is almost only for the string sought; an entry keeps a
+ * string of up to 8 bytes in one word too (short_word), so the common
+ * short words compare without touching the arena.  The table doubles when
+ * it would become more than half full, which keeps probe sequences short
+ * whatever the input; growing hashes every string again, which costs less
+ * than keeping each hash in memory.  The hash reads eight bytes at a time
+ * and mixes with multiply-xorshift steps (the SplitMix64 finaliser), which
+ * spreads the near-identical short strings of prose ("1999", "2000") well.
  *
  * Cosmetic folding (keys_fold).  The steps, in order:
  *
@@ -41,12 +45,12 @@
  *
  *  1. Collect the tokens that can be units ("slots"): not white space,
  *     not paragraph breaks, and not punctuation when ignore_punct.  Each
- *     slot's folded form is appended to one scratch buffer reused across
- *     sentences.  A number, a single no-break or thin space and a number
- *     starting with exactly three digits ("10 000", as French and machine
- *     translated copy write it; doc.c makes it three tokens) are joined
- *     into one slot folded as "10000", the same digit grouping rule as
- *     inside a token.
+ *     slot's folded form is known (see the memo below) or worked out into
+ *     a scratch buffer reused across sentences.  A number, a single
+ *     no-break or thin space and a number starting with exactly three
+ *     digits ("10 000", as French and machine translated copy write it;
+ *     doc.c makes it three tokens) are joined into one slot folded as
+ *     "10000", the same digit grouping rule as inside a token.
  *  2. At each slot, equiv_match() gives the longest phrase of the
  *     equivalence set starting there; it becomes one unit spanning its
  *     first to last token, white space between included, whose fold key
@@ -62,20 +66,43 @@
  *     well with ignore_case); TOK_INVALID and TOK_CONTROL tokens keep
  *     their exact bytes for both keys.  When a unit's folded form is its
  *     exact bytes (the common case: lower-case ASCII words, numbers,
- *     punctuation), both keys are one interning.  A non-ASCII token's
- *     two keys are memoised in the interner entry of its exact bytes
- *     (fold_token), so libunistring sees each distinct word once; and
- *     when it holds only characters NFC cannot change (nfc_stable), its
- *     bytes are its strict key without a call to u8_normalize.
+ *     punctuation), both keys are one interning.  A non-ASCII token that
+ *     holds only characters NFC cannot change (nfc_stable) is its own
+ *     strict key without a call to u8_normalize.
  *
- * A token that folds to nothing (a zero-width space or BOM standing
- * alone) is no unit outside strict mode: an empty unit would otherwise
- * show up as a substantive insertion of something invisible.
+ * The memo.  A token's two keys depend on its bytes alone (and on the
+ * options, fixed for a struct keys), so they are worked out once per
+ * distinct token and kept: a repeated word, which is what most of a text
+ * is, then costs one hash lookup, with no folding, no interning, and no
+ * equiv_match call unless its folded form can start a phrase
+ * (equiv_may_start, kept with the keys).  Ids are handed out in the order
+ * in which strings are first interned, and that order is kept exactly as
+ * if there were no memo, because what the alignment makes of ties may
+ * depend on it:
+ *
+ *  - a non-ASCII token is interned as it is when it is collected, and its
+ *    keys are kept in that interner entry (interning its folded form and
+ *    then its strict key the first time);
+ *  - a pure ASCII token interns nothing when it is collected; its keys
+ *    are interned (strict key first) when its unit is made, and kept in a
+ *    table of their own that hands out no ids.  An ASCII token that only
+ *    ever occurs inside phrases or joined numbers gets no keys of its own;
+ *    its memo is kept once both keys happen to be interned
+ *    (ascii_keep_found), and until then it is folded at each occurrence,
+ *    as it always was.
+ *
+ * tests/engine/test-keys.c checks that the kept keys are those of the
+ * slow path, and that classifying a text again gives the same units.
+ * Joined numbers and phrases, which span several tokens, are worked out
+ * at each occurrence.  A token that folds to nothing (a zero-width space
+ * or BOM standing alone) is no unit outside strict mode: an empty unit
+ * would otherwise show up as a substantive insertion of something
+ * invisible.
  *
  * Then each sentence takes the units whose first token lies in its token
- * range.  Everything is linear: each token is folded once, equiv_match
- * looks at no more tokens than its longest phrase, and units are appended
- * to a geometrically grown array.
+ * range.  Everything is linear: each distinct token is folded once,
+ * equiv_match looks at no more tokens than its longest phrase, and units
+ * are appended to a geometrically grown array.
  */
 #include "config.h"
 
@@ -100,49 +127,82 @@ struct buf {
 	size_t len, cap;
 };
 
+/* entry.memo bits */
+#define MEMO_KNOWN	1	/* fold and strict are set */
+#define MEMO_PHRASE	2	/* the fold may start an equivalence phrase */
+#define MEMO_EMPTY	4	/* the fold is the empty string */
+
 struct entry {
-	uint64_t hash;
-	size_t off;		/* in the arena */
+	uint64_t word;		/* short_word() of a string of up to 8 bytes */
+	const uint8_t *p;	/* the string, in an arena block */
 	uint32_t len;
-	/* Memo for a non-ASCII token with these bytes, 0 until known. */
+	uint32_t memo;		/* MEMO_ bits */
+	/* The keys of a token with these bytes, once MEMO_KNOWN. */
 	uint32_t fold, strict;
+};
+
+/* Strings to entries 1..n-1, see the top. */
+struct strtab {
+	struct entry *ent;	/* ent[0] unused */
+	size_t nent, capent;
+	uint64_t *table;	/* hash >> 32 << 32 | index, 0: empty */
+	size_t mask;		/* table size - 1 (a power of two) */
+};
+
+/* How the keys of a slot are made, see classify_run. */
+enum how {
+	HOW_KNOWN,	/* fold and strict are set */
+	HOW_ASCII,	/* a new ASCII token, folded at k->pfold */
+	HOW_EXACT,	/* TOK_INVALID or TOK_CONTROL: its bytes */
+	HOW_JOINED,	/* a joined number, folded at k->pfold */
 };
 
 /* A token (or joined number) that may become a unit, see the top. */
 struct slot {
 	uint32_t first, last;	/* tokens [first, last] */
-	size_t off;		/* folded form in k->pfold */
-	uint32_t len;
-	uint8_t kind;
-	/*
-	 * The folded form is the exact bytes, and pure ASCII (or an invalid
-	 * byte or control): then it is the strict key too, case folded or
-	 * not, since folding did not change it.
-	 */
-	bool same;
-	/* Keys already known (non-ASCII tokens, see fold_token), or 0. */
-	uint32_t fold, strict;
+	uint32_t fold, strict;	/* keys, for HOW_KNOWN */
+	const uint8_t *f;	/* HOW_EXACT: the bytes */
+	uint32_t off, len;	/* the folded form in k->pfold or k->jfold */
+	uint8_t kind;		/* of the first token */
+	uint8_t how;		/* enum how */
+	bool same;		/* HOW_ASCII: the folded form is the bytes */
+	bool phrase;		/* may start an equivalence phrase */
 };
+
+/* Arena blocks: the first is ARENA_MIN bytes, each next one twice that
+ * up to ARENA_MAX; a longer string gets a block of its own. */
+#define ARENA_MIN	((size_t)16 << 10)
+#define ARENA_MAX	((size_t)1 << 20)
+
+/* Entries of the cache of canonical forms' ids (canon_id). */
+#define CANON_CACHE	61
 
 struct keys {
 	struct keys_opts opts;
 	const struct equiv *eq;
 
-	struct buf arena;	/* interned strings */
-	struct entry *ent;	/* ent[id], ent[0] unused */
-	size_t nent, capent;
-	uint32_t *table;	/* ids, 0 for an empty slot */
-	size_t mask;		/* table size - 1 (a power of two) */
+	uint8_t **block;	/* arena blocks */
+	size_t nblock, capblock;
+	uint8_t *free;		/* room left in the last block */
+	size_t nfree, blocksize;
+	struct strtab ids;	/* the interner: entry index = id */
+	struct strtab ascii;	/* the memo of ASCII tokens */
 
 	/* Scratch for keys_classify, reused across sentences and tokens. */
-	struct buf pfold;	/* folded forms of a sentence's slots */
+	struct buf pfold;	/* folded forms of new ASCII tokens */
+	struct buf jfold;	/* folded forms of joined numbers */
 	struct buf tmp;		/* step 1 of folding */
+	struct buf fbuf;	/* one token's folded form */
 	struct buf sbuf;	/* strict keys */
 	struct slot *slot;
 	size_t capslot;
 	const uint8_t **fp;
 	size_t *fl;
 	size_t capf;
+	struct {
+		const uint8_t *p;
+		uint32_t id;
+	} canon[CANON_CACHE];	/* see canon_id */
 };
 
 static void
@@ -173,38 +233,201 @@ keys_oom(void)
 	abort();
 }
 
-static uint64_t
-hash_bytes(const uint8_t *s, size_t n)
+/*
+ * The bytes of a string of at most 8 bytes in one word: all of them for 4
+ * to 8 (two overlapping loads), the first, middle and last for 1 to 3.
+ * Different strings of the same length give different words, so equal
+ * lengths and words mean equal strings.
+ */
+static inline uint64_t
+short_word(const uint8_t *s, size_t n)
+{
+	uint32_t lo, hi;
+
+	if (n >= 4) {
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		return (uint64_t)lo | (uint64_t)hi << 32;
+	}
+	if (n > 0)
+		return (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 |
+		    (uint64_t)s[n - 1] << 16;
+	return 0;
+}
+
+/* The hash of s[0 .. n-1]; w is short_word(s, n) when n <= 8. */
+static inline uint64_t
+hash_bytes(const uint8_t *s, size_t n, uint64_t w)
 {
 	uint64_t h = 0x9e3779b97f4a7c15u ^ ((uint64_t)n * 0xff51afd7ed558ccdu);
 	uint64_t v;
 
-	while (n >= 8) {
-		memcpy(&v, s, 8);
-		h = (h ^ v) * 0xbf58476d1ce4e5b9u;
-		h ^= h >> 31;
-		s += 8;
-		n -= 8;
+	if (n > 8) {
+		while (n > 8) {
+			memcpy(&v, s, 8);
+			h = (h ^ v) * 0xbf58476d1ce4e5b9u;
+			h ^= h >> 31;
+			s += 8;
+			n -= 8;
+		}
+		/* The last 1-8 bytes (the length is mixed in already). */
+		w = short_word(s, n);
 	}
-	/* The last 0-7 bytes (the length is mixed in already). */
-	if (n >= 4) {
-		uint32_t lo, hi;
-
-		memcpy(&lo, s, 4);
-		memcpy(&hi, s + n - 4, 4);
-		v = (uint64_t)lo | (uint64_t)hi << 32;
-	} else if (n > 0) {
-		v = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 |
-		    (uint64_t)s[n - 1] << 16;
-	} else {
-		v = 0;
-	}
-	h = (h ^ v) * 0x94d049bb133111ebu;
+	h = (h ^ w) * 0x94d049bb133111ebu;
 	h ^= h >> 29;
 	h *= 0xbf58476d1ce4e5b9u;
 	h ^= h >> 32;
 	return h;
 }
+
+/*
+ * memcmp(a, b, n) == 0 for n > 8, without a library call: eight bytes at a
+ * time, the last ones with an overlapping load.  (Shorter strings compare
+ * by short_word.)
+ */
+static inline bool
+same_bytes(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	uint64_t x, y;
+
+	while (n > 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return false;
+		a += 8;
+		b += 8;
+		n -= 8;
+	}
+	memcpy(&x, a + n - 8, 8);
+	memcpy(&y, b + n - 8, 8);
+	return x == y;
+}
+
+/* A copy of s[0 .. n-1] (n > 0) in the arena. */
+static const uint8_t *
+arena_copy(struct keys *k, const uint8_t *s, size_t n)
+{
+	uint8_t *p;
+	size_t size;
+
+	if (n > k->nfree) {
+		size = k->blocksize;
+		if (n > size / 4)
+			size = n;	/* alone; the last block stays open */
+		else if (k->blocksize < ARENA_MAX)
+			k->blocksize *= 2;
+		if (k->nblock == k->capblock)
+			k->block = xgrow(k->block, &k->capblock, k->nblock + 1,
+			    sizeof *k->block);
+		p = xmalloc(size);
+		k->block[k->nblock++] = p;
+		if (size == n) {
+			memcpy(p, s, n);
+			return p;
+		}
+		k->free = p;
+		k->nfree = size;
+	}
+	p = k->free;
+	memcpy(p, s, n);
+	k->free += n;
+	k->nfree -= n;
+	return p;
+}
+
+/* --- string tables ------------------------------------------------------ */
+
+static void
+tab_init(struct strtab *t)
+{
+	t->mask = 1023;
+	t->table = xcalloc(t->mask + 1, sizeof *t->table);
+	t->ent = xgrow(NULL, &t->capent, 1, sizeof *t->ent);
+	t->nent = 1;
+	memset(&t->ent[0], 0, sizeof t->ent[0]);
+}
+
+static void
+tab_free(struct strtab *t)
+{
+	free(t->ent);
+	free(t->table);
+}
+
+static void
+tab_grow(struct strtab *t)
+{
+	size_t size = (t->mask + 1) * 2, i, j;
+	uint64_t *tab = xcalloc(size, sizeof *tab), h;
+	const struct entry *e;
+
+	for (i = 1; i < t->nent; i++) {
+		e = &t->ent[i];
+		h = hash_bytes(e->p, e->len, e->word);
+		j = (size_t)h & (size - 1);
+		while (tab[j] != 0)
+			j = (j + 1) & (size - 1);
+		tab[j] = (h >> 32 << 32) | i;
+	}
+	free(t->table);
+	t->table = tab;
+	t->mask = size - 1;
+}
+
+/*
+ * The entry of s[0 .. n-1] (hash h, word w as for hash_bytes), or 0 with
+ * the empty table slot where it would go in *at.
+ */
+static inline uint32_t
+tab_find(const struct strtab *t, const uint8_t *s, size_t n, uint64_t h,
+	 uint64_t w, size_t *at)
+{
+	uint64_t tag = h >> 32 << 32, v;
+	size_t i = (size_t)h & t->mask;
+	const struct entry *e;
+
+	while ((v = t->table[i]) != 0) {
+		if ((v & ~(uint64_t)UINT32_MAX) == tag) {
+			e = &t->ent[(uint32_t)v];
+			if (e->len == n && (n <= 8 ? e->word == w :
+			    same_bytes(e->p, s, n)))
+				return (uint32_t)v;
+		}
+		i = (i + 1) & t->mask;
+	}
+	*at = i;
+	return 0;
+}
+
+/* Add s[0 .. n-1], which tab_find did not find, at table slot i. */
+static uint32_t
+tab_add(struct keys *k, struct strtab *t, const uint8_t *s, size_t n,
+	uint64_t h, uint64_t w, size_t i)
+{
+	static const uint8_t empty[1];
+	struct entry *e;
+	uint32_t x;
+
+	if (t->nent >= UINT32_MAX - 1 || n > UINT32_MAX)
+		keys_oom();	/* four billion distinct strings */
+	x = (uint32_t)t->nent;
+	if (t->nent == t->capent)
+		t->ent = xgrow(t->ent, &t->capent, t->nent + 1,
+		    sizeof *t->ent);
+	e = &t->ent[t->nent++];
+	e->word = n <= 8 ? w : 0;
+	e->p = n > 0 ? arena_copy(k, s, n) : empty;
+	e->len = (uint32_t)n;
+	e->memo = 0;
+	e->fold = e->strict = 0;
+	t->table[i] = (h >> 32 << 32) | x;
+	if (t->nent * 2 > t->mask + 1)
+		tab_grow(t);
+	return x;
+}
+
+/* --- the interner ------------------------------------------------------- */
 
 struct keys *
 keys_new(const struct keys_opts *opts, const struct equiv *eq)
@@ -214,24 +437,28 @@ keys_new(const struct keys_opts *opts, const struct equiv *eq)
 	if (opts != NULL)
 		k->opts = *opts;
 	k->eq = k->opts.strict ? NULL : eq;
-	k->mask = 1023;
-	k->table = xcalloc(k->mask + 1, sizeof *k->table);
-	k->ent = xgrow(NULL, &k->capent, 1, sizeof *k->ent);
-	k->nent = 1;
-	memset(&k->ent[0], 0, sizeof k->ent[0]);
+	tab_init(&k->ids);
+	tab_init(&k->ascii);
+	k->blocksize = ARENA_MIN;
 	return k;
 }
 
 void
 keys_free(struct keys *k)
 {
+	size_t i;
+
 	if (k == NULL)
 		return;
-	free(k->arena.p);
-	free(k->ent);
-	free(k->table);
+	for (i = 0; i < k->nblock; i++)
+		free(k->block[i]);
+	free(k->block);
+	tab_free(&k->ids);
+	tab_free(&k->ascii);
 	free(k->pfold.p);
+	free(k->jfold.p);
 	free(k->tmp.p);
+	free(k->fbuf.p);
 	free(k->sbuf.p);
 	free(k->slot);
 	free(k->fp);
@@ -239,54 +466,14 @@ keys_free(struct keys *k)
 	free(k);
 }
 
-static void
-table_grow(struct keys *k)
-{
-	size_t size = (k->mask + 1) * 2, i, j;
-	uint32_t *t = xcalloc(size, sizeof *t);
-
-	for (i = 1; i < k->nent; i++) {
-		j = (size_t)k->ent[i].hash & (size - 1);
-		while (t[j] != 0)
-			j = (j + 1) & (size - 1);
-		t[j] = (uint32_t)i;
-	}
-	free(k->table);
-	k->table = t;
-	k->mask = size - 1;
-}
-
 uint32_t
 keys_intern(struct keys *k, const uint8_t *s, size_t n)
 {
-	uint64_t h = hash_bytes(s, n);
-	size_t i = (size_t)h & k->mask;
-	struct entry *e;
-	uint32_t id;
+	uint64_t w = n <= 8 ? short_word(s, n) : 0, h = hash_bytes(s, n, w);
+	size_t i = 0;
+	uint32_t id = tab_find(&k->ids, s, n, h, w, &i);
 
-	while ((id = k->table[i]) != 0) {
-		e = &k->ent[id];
-		if (e->hash == h && e->len == n &&
-		    (n == 0 || memcmp(k->arena.p + e->off, s, n) == 0))
-			return id;
-		i = (i + 1) & k->mask;
-	}
-	if (k->nent >= UINT32_MAX - 1)
-		keys_oom();	/* four billion distinct strings */
-	id = (uint32_t)k->nent;
-	if (k->nent == k->capent)
-		k->ent = xgrow(k->ent, &k->capent, k->nent + 1,
-		    sizeof *k->ent);
-	e = &k->ent[k->nent++];
-	e->hash = h;
-	e->off = k->arena.len;
-	e->len = (uint32_t)n;
-	e->fold = e->strict = 0;
-	buf_append(&k->arena, s, n);
-	k->table[i] = id;
-	if (k->nent * 2 > k->mask + 1)
-		table_grow(k);
-	return id;
+	return id != 0 ? id : tab_add(k, &k->ids, s, n, h, w, i);
 }
 
 const uint8_t *
@@ -294,12 +481,12 @@ keys_string(const struct keys *k, uint32_t id, size_t *n)
 {
 	static const uint8_t empty[1];
 
-	if (id == 0 || id >= k->nent) {
+	if (id == 0 || id >= k->ids.nent) {
 		*n = 0;
 		return empty;
 	}
-	*n = k->ent[id].len;
-	return k->arena.p != NULL ? k->arena.p + k->ent[id].off : empty;
+	*n = k->ids.ent[id].len;
+	return k->ids.ent[id].p;
 }
 
 /* --- folding ------------------------------------------------------------ */
@@ -698,106 +885,218 @@ starts_with_group(const uint8_t *s, size_t n)
 }
 
 /*
- * Fold the token s[0 .. n-1] of slot sl onto k->pfold and set sl->same,
- * sl->fold and sl->strict.  Pure ASCII is folded on the spot, which is
- * cheap.  Other tokens go through libunistring, which is not: their keys
- * are memoised in the interner's entry for their exact bytes, so each
- * distinct non-ASCII word of a text is normalised once, not at every
- * occurrence.  In strict mode only the strict key is wanted.
+ * The keys of the non-ASCII token s[0 .. n-1] (see the memo at the top):
+ * its bytes are interned, and the first time its folded form and then its
+ * strict key, which stay in that entry.
  */
-static void
-fold_token(struct keys *k, const uint8_t *s, size_t n, struct slot *sl)
+static const struct entry *
+unicode_keys(struct keys *k, const uint8_t *s, size_t n)
 {
-	uint32_t x, fold, strict;
-	const uint8_t *f;
-	size_t start, len;
+	uint32_t x = keys_intern(k, s, n), fold = 0, strict, memo = MEMO_KNOWN;
+	struct buf *f = &k->fbuf;
+	struct entry *e;
 
-	sl->same = false;
-	sl->fold = sl->strict = 0;
-	if (is_ascii(s, n)) {
-		if (!k->opts.strict)
-			sl->same = fold_ascii(&k->pfold, s, n);
-		return;
-	}
-	x = keys_intern(k, s, n);
-	if (k->ent[x].strict != 0 && (k->opts.strict || k->ent[x].fold != 0)) {
-		sl->fold = k->ent[x].fold;
-		sl->strict = k->ent[x].strict;
-		if (!k->opts.strict) {
-			f = keys_string(k, sl->fold, &len);
-			buf_append(&k->pfold, f, len);
-		}
-		return;
-	}
-	fold = 0;
+	if (k->ids.ent[x].memo & MEMO_KNOWN)
+		return &k->ids.ent[x];
 	if (!k->opts.strict) {
-		start = k->pfold.len;
-		fold_append(&k->pfold, &k->tmp, s, n);
-		fold = keys_intern(k, k->pfold.p + start, k->pfold.len - start);
+		f->len = 0;
+		fold_append(f, &k->tmp, s, n);
+		fold = keys_intern(k, f->p, f->len);
+		if (f->len == 0)
+			memo |= MEMO_EMPTY;
+		else if (k->eq != NULL && equiv_may_start(k->eq, f->p, f->len))
+			memo |= MEMO_PHRASE;
 	}
 	strict = strict_id(k, s, n);
-	/* Interning may have moved k->ent. */
-	k->ent[x].fold = sl->fold = fold;
-	k->ent[x].strict = sl->strict = strict;
+	if (k->opts.strict)
+		fold = strict;
+	/* Interning may have moved the entries. */
+	e = &k->ids.ent[x];
+	e->fold = fold;
+	e->strict = strict;
+	e->memo = memo;
+	return e;
+}
+
+/*
+ * Whether the token s[0 .. n-1] is pure ASCII, and if so its memo or NULL
+ * if there is none yet.  A token of up to 8 bytes is all in its
+ * short_word, which the hash needs anyway.
+ */
+static inline bool
+ascii_keys(const struct keys *k, const uint8_t *s, size_t n,
+	   const struct entry **e)
+{
+	uint64_t w = 0, h;
+	size_t i;
+	uint32_t x;
+
+	if (n <= 8) {
+		w = short_word(s, n);
+		if (w & UINT64_C(0x8080808080808080))
+			return false;
+	} else if (!is_ascii(s, n))
+		return false;
+	h = hash_bytes(s, n, w);
+	x = tab_find(&k->ascii, s, n, h, w, &i);
+	*e = x != 0 ? &k->ascii.ent[x] : NULL;
+	return true;
+}
+
+/*
+ * Keep the keys of the ASCII token s[0 .. n-1], and whether its folded
+ * form can start a phrase: until they are kept, equiv_match is asked at
+ * every one of its occurrences instead.
+ */
+static void
+ascii_keep(struct keys *k, const uint8_t *s, size_t n, uint32_t strict,
+	   uint32_t fold)
+{
+	uint64_t w = n <= 8 ? short_word(s, n) : 0, h = hash_bytes(s, n, w);
+	size_t i = 0;
+	uint32_t x = tab_find(&k->ascii, s, n, h, w, &i);
+	const struct entry *f = &k->ids.ent[fold];
+	struct entry *e;
+	bool phrase;
+
+	phrase = k->eq != NULL && equiv_may_start(k->eq, f->p, f->len);
+	if (x == 0)
+		x = tab_add(k, &k->ascii, s, n, h, w, i);
+	e = &k->ascii.ent[x];
+	e->strict = strict;
+	e->fold = fold;
+	e->memo = MEMO_KNOWN | (phrase ? MEMO_PHRASE : 0);
+}
+
+/* The folded form of slot sl, and its length. */
+static inline const uint8_t *
+slot_fold(const struct keys *k, const struct slot *sl, size_t *len)
+{
+	switch (sl->how) {
+	case HOW_KNOWN:
+		*len = k->ids.ent[sl->fold].len;
+		return k->ids.ent[sl->fold].p;
+	case HOW_EXACT:
+		*len = sl->len;
+		return sl->f;
+	case HOW_ASCII:
+		*len = sl->len;
+		return k->pfold.p + sl->off;
+	default:
+		*len = sl->len;
+		return k->jfold.p + sl->off;
+	}
+}
+
+/*
+ * Is slot sl, the number token t, to be joined onto the slot before it
+ * (see the top): "10", a no-break or thin space, "000"?
+ */
+static bool
+joins_number(const struct keys *k, const struct doc *d,
+	     const struct slot *prev, const struct slot *sl, size_t t)
+{
+	const struct token *g = &d->tok[t - 1];
+	const uint8_t *a, *b;
+	size_t alen, blen;
+
+	if (prev->kind != TOK_NUMBER || prev->last + 2 != t ||
+	    !is_group_space(d->text->data + g->off, g->len))
+		return false;
+	a = slot_fold(k, prev, &alen);
+	b = slot_fold(k, sl, &blen);
+	return is_digit(a[alen - 1]) && starts_with_group(b, blen);
 }
 
 /*
  * Step 1 for the tokens [t0, t1) of one sentence (or of the stretch between
  * sentences): fill k->slot, returns their number.  Tokens that fold to
- * nothing are left out (see the top).
+ * nothing are left out (see the top).  Only non-ASCII tokens are interned
+ * here, as the order of ids wants (see the memo at the top).
  */
 static size_t
 collect_slots(struct keys *k, const struct doc *d, size_t t0, size_t t1)
 {
-	const uint8_t *data = d->text->data;
+	const uint8_t *data = d->text->data, *f;
 	const struct token *tok = d->tok;
+	const struct entry *e;
 	struct slot *sl, *prev;
-	size_t t, ns = 0;
+	size_t t, ns = 0, len;
 
-	k->pfold.len = 0;
+	k->pfold.len = k->jfold.len = 0;
+	if (k->capslot < t1 - t0)
+		k->slot = xgrow(k->slot, &k->capslot, t1 - t0,
+		    sizeof *k->slot);
 	for (t = t0; t < t1; t++) {
 		const struct token *tk = &tok[t];
 		const uint8_t *bytes = data + tk->off;
+		unsigned kind = tk->kind;
 
-		if (tk->kind == TOK_SPACE || tk->kind == TOK_BREAK)
+		if (kind == TOK_SPACE || kind == TOK_BREAK)
 			continue;
-		if (tk->kind == TOK_PUNCT && k->opts.ignore_punct)
+		if (kind == TOK_PUNCT && k->opts.ignore_punct)
 			continue;
-		if (ns == k->capslot)
-			k->slot = xgrow(k->slot, &k->capslot, ns + 1,
-			    sizeof *k->slot);
 		sl = &k->slot[ns];
-		sl->first = sl->last = (uint32_t)t;
-		sl->kind = tk->kind;
-		sl->off = k->pfold.len;
-		if (tk->kind == TOK_INVALID || tk->kind == TOK_CONTROL) {
+		if (kind == TOK_INVALID || kind == TOK_CONTROL) {
 			/* Exact bytes for both keys. */
-			buf_append(&k->pfold, bytes, tk->len);
-			sl->same = true;
-			sl->fold = sl->strict = 0;
+			sl->how = HOW_EXACT;
+			sl->f = bytes;
+			sl->len = tk->len;
+			sl->phrase = k->eq != NULL &&
+			    equiv_may_start(k->eq, bytes, tk->len);
+		} else if (ascii_keys(k, bytes, tk->len, &e)) {
+			if (e != NULL) {
+				sl->how = HOW_KNOWN;
+				sl->fold = e->fold;
+				sl->strict = e->strict;
+				sl->phrase = (e->memo & MEMO_PHRASE) != 0;
+			} else {
+				sl->how = HOW_ASCII;
+				sl->off = (uint32_t)k->pfold.len;
+				sl->same = !k->opts.strict &&
+				    fold_ascii(&k->pfold, bytes, tk->len);
+				sl->len = (uint32_t)(k->pfold.len - sl->off);
+				/* equiv_match will tell (see ascii_keep) */
+				sl->phrase = k->eq != NULL;
+			}
 		} else {
-			fold_token(k, bytes, tk->len, sl);
+			e = unicode_keys(k, bytes, tk->len);
+			if (e->memo & MEMO_EMPTY)
+				continue;
+			sl->how = HOW_KNOWN;
+			sl->fold = e->fold;
+			sl->strict = e->strict;
+			sl->phrase = (e->memo & MEMO_PHRASE) != 0;
 		}
-		sl->len = (uint32_t)(k->pfold.len - sl->off);
+		sl->first = sl->last = (uint32_t)t;
+		sl->kind = (uint8_t)kind;
 		if (k->opts.strict) {
-			/* The keys come from the strict key alone. */
+			/* No joins: the keys come from the strict key alone. */
 			ns++;
 			continue;
 		}
-		if (sl->len == 0)
-			continue;
 
-		/* "10 000": join onto the previous number slot. */
+		/*
+		 * "10 000": join onto the previous number slot.  The joined
+		 * folded form grows at the end of k->jfold: only the last
+		 * slot is ever joined onto.
+		 */
 		prev = ns > 0 ? &k->slot[ns - 1] : NULL;
-		if (prev != NULL && tk->kind == TOK_NUMBER &&
-		    prev->kind == TOK_NUMBER && prev->last + 2 == t &&
-		    is_group_space(data + tok[t - 1].off, tok[t - 1].len) &&
-		    is_digit(k->pfold.p[prev->off + prev->len - 1]) &&
-		    starts_with_group(k->pfold.p + sl->off, sl->len)) {
+		if (kind == TOK_NUMBER && prev != NULL &&
+		    joins_number(k, d, prev, sl, t)) {
+			if (prev->how != HOW_JOINED) {
+				f = slot_fold(k, prev, &len);
+				prev->off = (uint32_t)k->jfold.len;
+				prev->len = 0;
+				buf_append(&k->jfold, f, len);
+				prev->len = (uint32_t)len;
+				prev->how = HOW_JOINED;
+			}
+			f = slot_fold(k, sl, &len);
+			buf_append(&k->jfold, f, len);
+			prev->len += (uint32_t)len;
 			prev->last = (uint32_t)t;
-			prev->len += sl->len;	/* the two are adjacent */
-			prev->same = false;
-			prev->fold = prev->strict = 0;
+			prev->phrase = k->eq != NULL;
 			continue;
 		}
 		ns++;
@@ -805,15 +1104,13 @@ collect_slots(struct keys *k, const struct doc *d, size_t t0, size_t t1)
 	return ns;
 }
 
-static void
-push_unit(struct doc *d, size_t *cap, uint32_t first, uint32_t last,
-	  uint32_t strict, uint32_t fold)
+/* Append a unit; keys_classify has made room. */
+static inline void
+push_unit(struct doc *d, uint32_t first, uint32_t last, uint32_t strict,
+	  uint32_t fold)
 {
-	struct unit *u;
+	struct unit *u = &d->unit[d->nunit++];
 
-	if (d->nunit == *cap)
-		d->unit = xgrow(d->unit, cap, d->nunit + 1, sizeof *d->unit);
-	u = &d->unit[d->nunit++];
 	u->tok = first;
 	u->ntok = last - first + 1;
 	u->strict = strict;
@@ -835,67 +1132,166 @@ span_strict(struct keys *k, const struct doc *d, uint32_t first,
 }
 
 /*
+ * The id of a canonical form that equiv_match returned.  Those live as
+ * long as the equivalence set and each is always at the same address, so
+ * a small cache by address saves interning "and" at every "and".
+ */
+static uint32_t
+canon_id(struct keys *k, const uint8_t *canon, size_t len)
+{
+	size_t i = ((uintptr_t)canon >> 1) % CANON_CACHE;
+
+	if (k->canon[i].p != canon) {
+		k->canon[i].p = canon;
+		k->canon[i].id = keys_intern(k, canon, len);
+	}
+	return k->canon[i].id;
+}
+
+/* The folded forms of the first ns slots, as equiv_match wants them. */
+static void
+gather_folds(struct keys *k, size_t ns)
+{
+	size_t i, c;
+
+	if (ns > k->capf) {
+		c = k->capf;
+		k->fp = xgrow(k->fp, &c, ns, sizeof *k->fp);
+		k->fl = xreallocarray(k->fl, c, sizeof *k->fl);
+		k->capf = c;
+	}
+	for (i = 0; i < ns; i++)
+		k->fp[i] = slot_fold(k, &k->slot[i], &k->fl[i]);
+}
+
+/*
+ * The keys of slot sl as a unit alone (step 3), interned in the order the
+ * slow path always used: strict key, then fold key.  A new ASCII token's
+ * keys go to its memo.
+ */
+static void
+slot_keys(struct keys *k, const struct doc *d, const struct slot *sl,
+	  uint32_t *strict, uint32_t *fold)
+{
+	const struct token *tk = &d->tok[sl->first];
+	const uint8_t *bytes = d->text->data + tk->off;
+
+	switch (sl->how) {
+	case HOW_KNOWN:
+		*strict = sl->strict;
+		*fold = sl->fold;
+		return;
+	case HOW_EXACT:
+		*strict = *fold = keys_intern(k, sl->f, sl->len);
+		return;
+	case HOW_JOINED:
+		*strict = span_strict(k, d, sl->first, sl->last);
+		*fold = keys_intern(k, k->jfold.p + sl->off, sl->len);
+		return;
+	}
+	if (k->opts.strict)
+		*strict = *fold = strict_id(k, bytes, tk->len);
+	else if (sl->same)
+		*strict = *fold = keys_intern(k, bytes, tk->len);
+	else {
+		*strict = strict_id(k, bytes, tk->len);
+		*fold = keys_intern(k, k->pfold.p + sl->off, sl->len);
+	}
+	ascii_keep(k, bytes, tk->len, *strict, *fold);
+}
+
+/* The id of s[0 .. n-1] if it is interned, else 0; interns nothing. */
+static uint32_t
+find_id(const struct keys *k, const uint8_t *s, size_t n)
+{
+	uint64_t w = n <= 8 ? short_word(s, n) : 0;
+	size_t i;
+
+	return tab_find(&k->ids, s, n, hash_bytes(s, n, w), w, &i);
+}
+
+/*
+ * A new ASCII token sl that starts a phrase ("and" of "and = &", "U.S" of
+ * "U.S."): it gets no keys of its own, and interning them now would
+ * change the order of ids.  But if both are interned already, its memo
+ * can be kept all the same, so that the next one is looked up like any
+ * other word.  (The other tokens of a phrase are mostly common words that
+ * also stand alone, and get their memo then.)
+ */
+static void
+ascii_keep_found(struct keys *k, const struct doc *d, const struct slot *sl)
+{
+	const struct token *tk = &d->tok[sl->first];
+	const uint8_t *bytes = d->text->data + tk->off;
+	struct buf *b = &k->sbuf;
+	uint32_t strict, fold;
+	size_t i;
+
+	if (!k->opts.ignore_case)
+		strict = find_id(k, bytes, tk->len);
+	else {
+		/* what strict_id makes of ASCII */
+		b->len = 0;
+		buf_reserve(b, tk->len);
+		for (i = 0; i < tk->len; i++)
+			b->p[i] = bytes[i] >= 'A' && bytes[i] <= 'Z' ?
+			    (uint8_t)(bytes[i] + 'a' - 'A') : bytes[i];
+		strict = find_id(k, b->p, tk->len);
+	}
+	fold = find_id(k, k->pfold.p + sl->off, sl->len);
+	if (strict != 0 && fold != 0)
+		ascii_keep(k, bytes, tk->len, strict, fold);
+}
+
+/*
  * Steps 1-3 for the tokens [t0, t1) of one sentence, or of a stretch
  * between sentences (white space, normally): append their units to d.
  * Working a sentence at a time keeps the scratch arrays as small as the
- * longest sentence, and is what keeps phrases inside sentences.
+ * longest sentence, and is what keeps phrases inside sentences.  The
+ * folded forms for equiv_match are gathered only when some slot may start
+ * a phrase; a slot that may not would get 0 from equiv_match.
  */
 static void
-classify_run(struct keys *k, struct doc *d, size_t t0, size_t t1,
-	     size_t *cap)
+classify_run(struct keys *k, struct doc *d, size_t t0, size_t t1)
 {
 	size_t ns = collect_slots(k, d, t0, t1), tail, i, m, lim;
 	const uint8_t *canon;
-	uint32_t strict, fold;
+	uint32_t strict, fold, last;
 	size_t canon_len;
 	struct slot *sl;
+	bool gathered = false;
 
 	/* Phrases stop before the final run of punctuation (see the top). */
 	for (tail = ns; tail > 0 && k->slot[tail - 1].kind == TOK_PUNCT; )
 		tail--;
-	if (k->eq != NULL) {
-		if (ns > k->capf) {
-			size_t c = k->capf;
-
-			k->fp = xgrow(k->fp, &c, ns, sizeof *k->fp);
-			k->fl = xreallocarray(k->fl, c, sizeof *k->fl);
-			k->capf = c;
-		}
-		for (i = 0; i < ns; i++) {
-			k->fp[i] = k->pfold.p + k->slot[i].off;
-			k->fl[i] = k->slot[i].len;
-		}
-	}
 	for (i = 0; i < ns; i += m) {
 		sl = &k->slot[i];
 		m = 0;
-		if (k->eq != NULL) {
+		if (sl->phrase) {
+			if (!gathered) {
+				gather_folds(k, ns);
+				gathered = true;
+			}
 			lim = i < tail ? tail : ns;
 			m = equiv_match(k->eq, k->fp + i, k->fl + i, lim - i,
 			    &canon, &canon_len);
 		}
 		if (m > 0) {
-			strict = span_strict(k, d, sl->first,
-			    k->slot[i + m - 1].last);
-			push_unit(d, cap, sl->first, k->slot[i + m - 1].last,
-			    strict, keys_intern(k, canon, canon_len));
+			last = k->slot[i + m - 1].last;
+			/* One known token: its strict key is known too. */
+			if (m == 1 && sl->how == HOW_KNOWN)
+				strict = sl->strict;
+			else
+				strict = span_strict(k, d, sl->first, last);
+			push_unit(d, sl->first, last, strict,
+			    canon_id(k, canon, canon_len));
+			if (sl->how == HOW_ASCII)
+				ascii_keep_found(k, d, sl);
 			continue;
 		}
 		m = 1;
-		if (sl->same) {
-			strict = keys_intern(k, k->pfold.p + sl->off, sl->len);
-			push_unit(d, cap, sl->first, sl->last, strict, strict);
-			continue;
-		}
-		strict = sl->strict != 0 ? sl->strict :
-		    span_strict(k, d, sl->first, sl->last);
-		if (k->opts.strict)
-			fold = strict;
-		else if (sl->fold != 0)
-			fold = sl->fold;
-		else
-			fold = keys_intern(k, k->pfold.p + sl->off, sl->len);
-		push_unit(d, cap, sl->first, sl->last, strict, fold);
+		slot_keys(k, d, sl, &strict, &fold);
+		push_unit(d, sl->first, sl->last, strict, fold);
 	}
 }
 
@@ -906,10 +1302,15 @@ keys_classify(struct keys *k, struct doc *d)
 	struct para *p;
 
 	free(d->unit);
-	d->unit = NULL;
 	d->nunit = 0;
+	/* Start near the usual one unit per two tokens. */
+	d->unit = xgrow(NULL, &cap, d->ntok / 2 + 16, sizeof *d->unit);
 	for (pi = 0; pi < d->npara; pi++) {
 		p = &d->para[pi];
+		/* At most one unit per token. */
+		if (cap - d->nunit < p->ntok)
+			d->unit = xgrow(d->unit, &cap, d->nunit + p->ntok,
+			    sizeof *d->unit);
 		p->unit = (uint32_t)d->nunit;
 		t = p->tok;
 		tend = (size_t)p->tok + p->ntok;
@@ -924,14 +1325,15 @@ keys_classify(struct keys *k, struct doc *d)
 			if (s1 <= s0)
 				continue;
 			if (t < s0)
-				classify_run(k, d, t, s0, &cap);
-			classify_run(k, d, s0, s1, &cap);
+				classify_run(k, d, t, s0);
+			classify_run(k, d, s0, s1);
 			t = s1;
 		}
 		if (t < tend)
-			classify_run(k, d, t, tend, &cap);
+			classify_run(k, d, t, tend);
 		p->nunit = (uint32_t)(d->nunit - p->unit);
 	}
+	d->unit = xreallocarray(d->unit, d->nunit, sizeof *d->unit);
 
 	/* A sentence's units are those whose first token lies in it. */
 	u = 0;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include <unictype.h>
 #include <unistr.h>
+#include <uniwbrk.h>
 
 #include "doc.h"
 #include "tap.h"
@@ -284,6 +286,94 @@ test_ascii_fast_path(void)
 	is_int(bad, 0, "ASCII fast path equals u8_wordbreaks");
 }
 
+/*
+ * The token boundaries UAX #29 gives a chunk (no white space, controls or
+ * invalid bytes) of letters, digits and punctuation, worked out here
+ * from u8_wordbreaks alone: a piece without a letter or digit is one
+ * token per character.  For the alphabet of test_ascii_runs this is what
+ * doc.c must give, by its ASCII fast path or its general one.
+ */
+static size_t
+ref_bounds(const uint8_t *s, size_t n, size_t *b)
+{
+	char *brk = xmalloc(n + 1);
+	size_t i, j, nb = 0, last = 0;
+	bool alnum;
+	ucs4_t uc;
+	int r;
+
+	u8_wordbreaks(s, n, brk);
+	brk[n] = 1;
+	for (i = 1; i <= n; i++) {
+		if (i < n && !brk[i])
+			continue;
+		/* the piece s[last, i) */
+		alnum = false;
+		for (j = last; j < i; j += (size_t)r) {
+			r = u8_mbtoucr(&uc, s + j, i - j);
+			if (uc_is_property_alphabetic(uc) ||
+			    uc_is_property_decimal_digit(uc))
+				alnum = true;
+		}
+		b[nb++] = last;
+		if (!alnum)
+			for (j = last + 1; j < i; j++)
+				if ((s[j] & 0xc0) != 0x80)
+					b[nb++] = j;
+		last = i;
+	}
+	free(brk);
+	return nb;
+}
+
+/*
+ * Long and short runs of ASCII word characters and joiners, with or
+ * without non-ASCII letters and punctuation among them, at every
+ * alignment (the word scanner reads eight bytes at a time): the tokens
+ * must start where UAX #29 says.
+ */
+static void
+test_ascii_runs(void)
+{
+	static const char *const piece[] = {
+		"a", "Z", "q", "0", "9", "_", ".", ",", ";", ":", "'", "-",
+		"abcdefghij", "0123456789", "\xc3\xa9", "\xe2\x80\x94",
+		"\xe2\x80\x99", "$", "\xc3\x85",
+	};
+	uint8_t buf[256];
+	size_t b[256], n, pre, i, j, k, nb, ti;
+	int bad = 0, same;
+	struct text *t;
+	struct doc *d;
+
+	rng_state = 7;
+	for (i = 0; i < 4000; i++) {
+		pre = rng() % 8;
+		memset(buf, ' ', pre);
+		n = pre;
+		k = 1 + rng() % 24;
+		for (j = 0; j < k; j++) {
+			/* mostly ASCII; a quarter of the texts have more */
+			const char *p = piece[rng() % (i % 4 == 0 ? 19 : 14)];
+
+			memcpy(buf + n, p, strlen(p));
+			n += strlen(p);
+		}
+		nb = ref_bounds(buf + pre, n - pre, b);
+		t = mktext(buf, n);
+		d = doc_build(t);
+		ti = pre > 0;		/* the leading white space */
+		same = d->ntok == ti + nb;
+		for (j = 0; same && j < nb; j++)
+			same = d->tok[ti + j].off == pre + b[j];
+		if (!same && bad++ == 0)
+			printf("# '%.*s'\n", (int)(n - pre), buf + pre);
+		doc_free(d);
+		freetext(t);
+	}
+	is_int(bad, 0, "ASCII runs at every alignment split as UAX #29 does");
+}
+
 static void
 test_paragraphs(void)
 {
@@ -504,6 +594,76 @@ check_invariants(const struct doc *d)
 	return NULL;
 }
 
+/*
+ * Paragraphs as doc.h defines them, the slow way: every line decoded from
+ * its start, one character at a time.  doc.c finds line ends with memchr
+ * and the end of a line's text walking back from its end; both must give
+ * these spans.  Returns the number of paragraphs, spans in ps[] and pe[].
+ */
+static size_t
+ref_paras(const uint8_t *s, size_t len, bool per_line, uint32_t *ps,
+	  uint32_t *pe)
+{
+	size_t i = 0, j, n, np = 0, pstart = 0, pend = 0;
+	bool in_para = false, text;
+	ucs4_t uc;
+	int r;
+
+	while (i < len) {
+		text = false;
+		for (j = i; j < len && s[j] != '\n' && s[j] != '\r'; j += n) {
+			n = 1;
+			if (s[j] == ' ' || s[j] == '\t')
+				continue;
+			if (s[j] >= 0x80) {
+				r = u8_mbtoucr(&uc, s + j, len - j);
+				if (r > 0) {
+					n = (size_t)r;
+					if (uc >= 0xa0 &&
+					    uc_is_property_white_space(uc))
+						continue;
+				}
+			}
+			if (!in_para)
+				pstart = j;
+			in_para = text = true;
+			pend = j + n;
+		}
+		if (j < len)
+			j += s[j] == '\r' && j + 1 < len && s[j + 1] == '\n' ?
+			    2 : 1;
+		if (in_para && (!text || per_line)) {
+			ps[np] = (uint32_t)pstart;
+			pe[np++] = (uint32_t)pend;
+			in_para = false;
+		}
+		i = j;
+	}
+	if (in_para) {
+		ps[np] = (uint32_t)pstart;
+		pe[np++] = (uint32_t)pend;
+	}
+	return np;
+}
+
+/* Are d's paragraphs those of ref_paras? */
+static bool
+paras_as_ref(const struct doc *d)
+{
+	static uint32_t ps[4096], pe[4096];
+	size_t np, k;
+
+	np = ref_paras(d->text->data, d->text->len, false, ps, pe);
+	if (np == 1)
+		np = ref_paras(d->text->data, d->text->len, true, ps, pe);
+	if (np != d->npara)
+		return false;
+	for (k = 0; k < np; k++)
+		if (d->para[k].start != ps[k] || d->para[k].end != pe[k])
+			return false;
+	return true;
+}
+
 static int
 same_docs(const struct doc *a, const struct doc *b)
 {
@@ -537,14 +697,15 @@ test_random(void)
 		"\xff", "\xc3", "\xe6\x9d", "\xcc\x81", "\xf0\x9f\x91\x8d",
 		"\xf0\x9f\x8f\xbd", "\xe2\x80\x8d", "\xf0\x9f\x87\xba", "_",
 		"%", "$", "\xe2\x80\x94", "\xe2\x80\x9c", "\xe2\x80\x8b",
-		"\xe2\x80\xae", "?", "\x00",
+		"\xe2\x80\xae", "?", "\x00", "\xa0", "\x80\x80", "\xe3\x80",
+		"\xe2\x80\x83 ", " \xc2\xa0\t",
 	};
 	uint8_t buf[4096];
 	size_t n, i, j, len, nfrag = sizeof frag / sizeof frag[0];
 	const char *why = NULL;
 	struct text *t;
 	struct doc *d1, *d2;
-	int bad = 0, nondet = 0;
+	int bad = 0, nondet = 0, badpara = 0;
 
 	rng_state = 20220118;
 	for (i = 0; i < 1000; i++) {
@@ -571,12 +732,83 @@ test_random(void)
 		}
 		if (!same_docs(d1, d2))
 			nondet++;
+		if (!paras_as_ref(d1) && badpara++ == 0)
+			printf("# buffer %zu: paragraphs differ\n", i);
 		doc_free(d1);
 		doc_free(d2);
 		freetext(t);
 	}
 	is_int(bad, 0, "random buffers: doc invariants hold");
 	is_int(nondet, 0, "random buffers: building twice gives the same doc");
+	is_int(badpara, 0, "random buffers: paragraphs as the slow scan finds");
+}
+
+/*
+ * A token holds at most TOKEN_LEN_MAX bytes (doc.h): longer runs are cut
+ * into tokens of the same kind at character boundaries.  A 10 MB word is
+ * still one token.
+ */
+static void
+test_long_tokens(void)
+{
+	size_t big = TOKEN_LEN_MAX + 1000, i;
+	uint8_t *buf = xmalloc(big + 16);
+	struct text *t;
+	struct doc *d;
+
+	memset(buf, 'a', 10000000);
+	t = mktext(buf, 10000000);
+	d = doc_build(t);
+	ok(d->ntok == 1 && d->tok[0].len == 10000000 &&
+	    d->tok[0].kind == TOK_WORD, "a 10 MB word is one token");
+	doc_free(d);
+	freetext(t);
+
+	memset(buf, 'a', big);
+	t = mktext(buf, big);
+	d = doc_build(t);
+	ok(d->ntok == 2 && d->tok[0].len == TOKEN_LEN_MAX &&
+	    d->tok[1].off == TOKEN_LEN_MAX && d->tok[1].len == 1000 &&
+	    d->tok[0].kind == TOK_WORD && d->tok[1].kind == TOK_WORD,
+	    "a longer word is cut at TOKEN_LEN_MAX bytes");
+	doc_free(d);
+	freetext(t);
+
+	/* "é" is two bytes and TOKEN_LEN_MAX odd: cut one byte earlier */
+	for (i = 0; i < big + 1; i += 2)
+		memcpy(buf + i, "\xc3\xa9", 2);
+	t = mktext(buf, big + 1);
+	d = doc_build(t);
+	ok(d->ntok == 2 && d->tok[0].len == TOKEN_LEN_MAX - 1 &&
+	    d->tok[1].off == TOKEN_LEN_MAX - 1 &&
+	    d->tok[1].len == big + 1 - (TOKEN_LEN_MAX - 1),
+	    "a long word is cut at a character boundary");
+	doc_free(d);
+	freetext(t);
+
+	/* white space inside a paragraph, and between paragraphs */
+	memset(buf, ' ', big);
+	buf[0] = 'x';
+	buf[big - 1] = 'y';
+	t = mktext(buf, big);
+	d = doc_build(t);
+	ok(d->ntok == 4 && d->tok[1].kind == TOK_SPACE &&
+	    d->tok[2].kind == TOK_SPACE && d->tok[1].len == TOKEN_LEN_MAX &&
+	    d->npara == 1 && check_invariants(d) == NULL,
+	    "a long run of spaces is cut too");
+	doc_free(d);
+	freetext(t);
+	memset(buf, '\n', big);
+	buf[0] = 'x';
+	buf[big - 1] = 'y';
+	t = mktext(buf, big);
+	d = doc_build(t);
+	ok(d->ntok == 4 && d->tok[1].kind == TOK_BREAK &&
+	    d->tok[2].kind == TOK_BREAK && d->npara == 2 &&
+	    check_invariants(d) == NULL, "and so is a long paragraph break");
+	doc_free(d);
+	freetext(t);
+	free(buf);
 }
 
 /* Paragraph counts of the seed files, counted by hand. */
@@ -648,10 +880,12 @@ main(void)
 	test_tokens();
 	test_ascii_kinds();
 	test_ascii_fast_path();
+	test_ascii_runs();
 	test_paragraphs();
 	test_hard_wrap();
 	test_sentences();
 	test_random();
+	test_long_tokens();
 	test_seeds();
 	return done_testing();
 }

@@ -238,6 +238,20 @@ test_builtin(void)
 	    "match: per alone is nothing");
 	is_int(match(bi, "officials", got, sizeof got), 0,
 	    "match: officials is nothing");
+
+	/* Which folded tokens start a phrase. */
+	ok(equiv_may_start(bi, (const uint8_t *)"us", 2) &&
+	    equiv_may_start(bi, (const uint8_t *)"u.s", 3) &&
+	    equiv_may_start(bi, (const uint8_t *)"per", 3) &&
+	    equiv_may_start(bi, (const uint8_t *)"%", 1) &&
+	    equiv_may_start(bi, (const uint8_t *)"web", 3),
+	    "may start: first tokens of phrases");
+	ok(!equiv_may_start(bi, (const uint8_t *)"cent", 4) &&
+	    !equiv_may_start(bi, (const uint8_t *)"the", 3) &&
+	    !equiv_may_start(bi, (const uint8_t *)"US", 2) &&
+	    !equiv_may_start(bi, (const uint8_t *)"", 0) &&
+	    !equiv_may_start(bi, (const uint8_t *)"site", 4),
+	    "may start: not other tokens, nor later tokens of phrases");
 	equiv_free(bi);
 }
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
@@ -473,6 +474,54 @@ test_intern(void)
 	keys_free(k);
 }
 
+/*
+ * Strings of 0 to 24 bytes that differ in one byte only: the interner
+ * compares strings of up to 8 bytes as one word and longer ones eight
+ * bytes at a time, so every length and position is tried.
+ */
+static void
+test_intern_lengths(void)
+{
+	struct keys *k = keys_new(NULL, NULL);
+	uint32_t ids[25][25], base[25];
+	uint8_t s[32];
+	const uint8_t *p;
+	size_t n, i, j, m, bad = 0;
+
+	for (n = 0; n <= 24; n++) {
+		memset(s, 'a', n);
+		base[n] = keys_intern(k, s, n);
+		for (i = 0; i < n; i++) {
+			s[i] = 'b';
+			ids[n][i] = keys_intern(k, s, n);
+			s[i] = 'a';
+		}
+	}
+	for (n = 0; n <= 24; n++) {
+		memset(s, 'a', n);
+		if (keys_intern(k, s, n) != base[n])
+			bad++;
+		for (m = 0; m < n; m++)
+			if (base[m] == base[n])
+				bad++;
+		for (i = 0; i < n; i++) {
+			s[i] = 'b';
+			if (keys_intern(k, s, n) != ids[n][i] ||
+			    ids[n][i] == base[n])
+				bad++;
+			p = keys_string(k, ids[n][i], &m);
+			if (m != n || memcmp(p, s, n) != 0)
+				bad++;
+			for (j = 0; j < i; j++)
+				if (ids[n][j] == ids[n][i])
+					bad++;
+			s[i] = 'a';
+		}
+	}
+	is_int(bad, 0, "intern: one byte apart, every length and position");
+	keys_free(k);
+}
+
 /* --- classification ------------------------------------------------------ */
 
 static void
@@ -736,12 +785,227 @@ test_classify(void)
 	equiv_free(eq);
 }
 
+/*
+ * The keys of a unit that is one token are the interned keys_fold and the
+ * NFC (case folded with ignore_case) of its bytes.  A token's keys are
+ * worked out once per distinct token and kept (the memo): check on random
+ * texts that the kept keys are exactly these, the first time and later,
+ * after other texts, and through a fresh struct keys.
+ */
+static const char *const memo_words[] = {
+	"the", "The", "THE", "a", "I", "said", "U.S.", "don't", "don`t",
+	"1,000", "1'000", "3.5", "10", "000", "\xc3\x89t\xc3\xa9",
+	"e\xcc\x81t\xc3\xa9", "\xe2\x80\x9cquoted\xe2\x80\x9d",
+	"\xe2\x80\x94", "\xef\xac\x81le", "\xef\xbc\xa1\xef\xbc\xa2",
+	"stra\xc3\x9f" "e", "\xce\xa3\xce\x8a\xce\xa3", "\xe2\x80\x8b",
+	"\xe6\x9d\xb1", "$", "%", ",", ".", "\xff", "\x01", "ab\xc2\xad" "cd",
+	"supercalifragilistic", "SuperCalifragilistic", "\xe2\x84\xab",
+	"\xc3\x85", "\xc2\xb4", "\xe2\x80\xb2", "x1\xe2\x80\x99" "000",
+};
+
+static char *
+memo_text(uint32_t *seed)
+{
+	const size_t nw = sizeof memo_words / sizeof memo_words[0];
+	size_t i, n, len = 0;
+	char *s = xmalloc(4096);
+
+	*seed = *seed * 1103515245 + 12345;
+	n = 1 + (*seed >> 16) % 60;
+	for (i = 0; i < n; i++) {
+		const char *w;
+
+		*seed = *seed * 1103515245 + 12345;
+		w = memo_words[(*seed >> 16) % nw];
+		memcpy(s + len, w, strlen(w));
+		len += strlen(w);
+		*seed = *seed * 1103515245 + 12345;
+		if (i + 1 < n)
+			s[len++] = (*seed >> 16) % 7 == 0 ? '\n' : ' ';
+	}
+	s[len] = '\0';
+	return s;
+}
+
+/* Does every one-token unit of td have the keys of its bytes? */
+static bool
+units_as_folded(struct keys *k, const struct tdoc *td,
+		const struct keys_opts *o)
+{
+	size_t i, n, fn, sn, want_n;
+	const struct token *t;
+	const uint8_t *s, *f, *st;
+	uint8_t *want;
+	bool good = true;
+
+	for (i = 0; i < td->d.nunit && good; i++) {
+		if (td->d.unit[i].ntok != 1)
+			continue;
+		t = &td->d.tok[td->d.unit[i].tok];
+		s = td->t.data + t->off;
+		n = t->len;
+		f = keys_string(k, td->d.unit[i].fold, &fn);
+		st = keys_string(k, td->d.unit[i].strict, &sn);
+		if (t->kind == TOK_INVALID || t->kind == TOK_CONTROL) {
+			good = fn == n && sn == n && memcmp(f, s, n) == 0 &&
+			    memcmp(st, s, n) == 0;
+			continue;
+		}
+		want = o->ignore_case ?
+		    u8_casefold(s, n, NULL, UNINORM_NFC, NULL, &want_n) :
+		    u8_normalize(UNINORM_NFC, s, n, NULL, &want_n);
+		good = sn == want_n && memcmp(st, want, sn) == 0;
+		free(want);
+		if (o->strict) {
+			good = good &&
+			    td->d.unit[i].fold == td->d.unit[i].strict;
+			continue;
+		}
+		want = keys_fold(s, n, &want_n);
+		good = good && fn == want_n && memcmp(f, want, fn) == 0;
+		free(want);
+	}
+	return good;
+}
+
+/* Same units, same key ids? */
+static bool
+same_units(const struct tdoc *a, const struct tdoc *b)
+{
+	return a->d.nunit == b->d.nunit && memcmp(a->d.unit, b->d.unit,
+	    a->d.nunit * sizeof *a->d.unit) == 0;
+}
+
+static void
+test_memo(void)
+{
+	struct keys_opts opts[3] = { { false, false, false },
+	    { false, true, false }, { true, false, false } };
+	const char *const names[3] = { "default", "ignore_case", "strict" };
+	struct keys *k, *fresh;
+	struct tdoc *a, *b, *a2, *af;
+	char *sa, *sb;
+	uint32_t seed = 99;
+	size_t o, round;
+	int bad, badfresh;
+
+	for (o = 0; o < 3; o++) {
+		bad = badfresh = 0;
+		k = keys_new(&opts[o], NULL);
+		for (round = 0; round < 300; round++) {
+			sa = memo_text(&seed);
+			sb = memo_text(&seed);
+			a = classify(k, sa);
+			b = classify(k, sb);
+			a2 = classify(k, sa);
+			if (!units_as_folded(k, a, &opts[o]) ||
+			    !units_as_folded(k, b, &opts[o]) ||
+			    !same_units(a, a2)) {
+				if (bad++ == 0)
+					printf("# %s: '%s'\n", names[o], sa);
+			}
+			fresh = keys_new(&opts[o], NULL);
+			af = classify(fresh, sa);
+			if (!units_as_folded(fresh, af, &opts[o]) ||
+			    af->d.nunit != a->d.nunit)
+				badfresh++;
+			freedoc(af);
+			keys_free(fresh);
+			freedoc(a);
+			freedoc(b);
+			freedoc(a2);
+			free(sa);
+			free(sb);
+		}
+		is_int(bad, 0, "memo (%s): kept keys are the keys of the bytes",
+		    names[o]);
+		is_int(badfresh, 0, "memo (%s): a fresh interner agrees",
+		    names[o]);
+		keys_free(k);
+	}
+}
+
+/*
+ * A one-token phrase ("Jan" of "January = Jan. = Jan") takes the class's
+ * canonical fold key but keeps the strict key of its own bytes, which
+ * classify_run takes from the token's memo.
+ */
+static void
+test_phrase_strict(void)
+{
+	struct equiv *eq = equiv_new_builtin();
+	struct keys *k = keys_new(NULL, eq);
+	struct tdoc *a, *b;
+	const uint8_t *p;
+	size_t n;
+
+	a = classify(k, "Jan 5 and Jan 6");
+	b = classify(k, "JAN 5 & january 6");
+	ok(same_keys(a, b, false), "one-token phrases: same fold keys");
+	ok(a->d.unit[0].strict != b->d.unit[0].strict &&
+	    a->d.unit[2].strict != b->d.unit[2].strict &&
+	    a->d.unit[3].strict != b->d.unit[3].strict,
+	    "one-token phrases: strict keys differ");
+	p = keys_string(k, a->d.unit[3].strict, &n);
+	is_mem(p, n, "Jan", "one-token phrase: strict key of its bytes");
+	is_str(fold_str(k, a, 3), "january", "one-token phrase: canonical");
+	freedoc(a);
+	freedoc(b);
+
+	keys_free(k);
+	equiv_free(eq);
+}
+
+/*
+ * Many one-token phrases of different classes: each unit gets its own
+ * class's canonical form, the first time and the second (classify_run
+ * caches the ids of canonical forms).
+ */
+static void
+test_many_canon(void)
+{
+	static const char *const canon[] = {
+		"february", "march", "april", "june", "july", "august",
+		"september", "october", "november", "december", "monday",
+		"tuesday", "thursday", "friday", "per cent", "ok", "one", "two",
+		"three", "four", "five", "six", "seven", "eight", "nine",
+		"first", "second", "third", "fourth", "fifth", "sixth",
+		"seventh", "eighth", "ninth", "organise", "realise", "colour",
+		"centre",
+	};
+	static const char text[] = "Feb Mar Apr Jun Jul Aug Sept Oct Nov Dec "
+	    "Mon Tue Thu Fri pct okay 1 2 3 4 5 6 7 8 9 1st 2nd 3rd 4th 5th "
+	    "6th 7th 8th 9th organize realize color center";
+	const size_t nc = sizeof canon / sizeof canon[0];
+	struct equiv *eq = equiv_new_builtin();
+	struct keys *k = keys_new(NULL, eq);
+	struct tdoc *a, *b;
+	size_t i, bad;
+
+	a = classify(k, text);
+	bad = a->d.nunit == nc ? 0 : 1;
+	for (i = 0; bad == 0 && i < nc; i++)
+		if (strcmp(fold_str(k, a, i), canon[i]) != 0)
+			bad++;
+	is_int(bad, 0, "many one-token phrases: each its own canonical form");
+	b = classify(k, text);
+	ok(same_keys(a, b, false), "many one-token phrases: the second time");
+	freedoc(a);
+	freedoc(b);
+	keys_free(k);
+	equiv_free(eq);
+}
+
 int
 main(void)
 {
 	test_fold();
 	test_nfc_ranges();
 	test_intern();
+	test_intern_lengths();
 	test_classify();
+	test_memo();
+	test_phrase_strict();
+	test_many_canon();
 	return done_testing();
 }

@@ -493,6 +493,94 @@ repeat(const char *pat, size_t count, size_t *len)
 	return s;
 }
 
+/*
+ * The scan for stops skips eight bytes at a time when none of them can
+ * start one.  A stop must be found wherever it falls: after a word of
+ * every length from 0 to 24 bytes, with the paragraph at every alignment,
+ * and for every kind of stop.  The bytes before `start` are stops and
+ * capitals, which the splitter must not look at.
+ */
+static void
+test_scan(void)
+{
+	static const char *const stop[] = {
+		".", "!", "?", "\xe2\x80\xa6", "\xe3\x80\x82", "?!",
+		"\xef\xbc\x81", "\xe2\x80\xbc",
+	};
+	const size_t nstop = sizeof stop / sizeof stop[0];
+	char buf[128];
+	uint32_t *ends;
+	size_t st, k, o, len, n;
+	int bad = 0;
+
+	for (st = 0; st < nstop; st++)
+		for (k = 0; k < 25; k++)
+			for (o = 0; o < 8; o++) {
+				memset(buf, '.', o);
+				len = o;
+				len += (size_t)sprintf(buf + len, "Ab%.*s%s The "
+				    "end", (int)k, "xxxxxxxxxxxxxxxxxxxxxxxxx",
+				    stop[st]);
+				n = sentence_split((const uint8_t *)buf, o,
+				    len, &ends);
+				if ((n != 2 || ends[0] != o + 2 + k +
+				    strlen(stop[st])) && bad++ == 0)
+					printf("# '%s' after %zu bytes at %zu\n",
+					    stop[st], k, o);
+				free(ends);
+			}
+	is_int(bad, 0, "every stop is found, after any word, at any alignment");
+}
+
+/*
+ * The same random paragraphs split at eight alignments give the same
+ * sentences.
+ */
+static void
+test_alignment(void)
+{
+	static const char *const frag[] = {
+		". ", "? ", "!", "...", "\xe2\x80\xa6", "\xe3\x80\x82",
+		"\"", "\xe2\x80\x9d", " ", "\n", "\xc2\xa0", "U.S.", "Mr.",
+		"J.", "The", "the", "words", "more words", "3.5", "\xff",
+		"\xc3\x89t\xc3\xa9", "\xe6\x9d\xb1", "a", "Z", ",",
+	};
+	const size_t nfrag = sizeof frag / sizeof frag[0];
+	uint32_t seed = 777, *e0, *e1;
+	size_t round, k, nf, len, o, n0, n1;
+	char buf[640], shifted[660];
+	int bad = 0;
+
+	for (round = 0; round < 2000; round++) {
+		len = 0;
+		seed = seed * 1103515245 + 12345;
+		nf = 1 + (seed >> 16) % 60;
+		for (k = 0; k < nf; k++) {
+			const char *f;
+
+			seed = seed * 1103515245 + 12345;
+			f = frag[(seed >> 16) % nfrag];
+			memcpy(buf + len, f, strlen(f));
+			len += strlen(f);
+		}
+		n0 = sentence_split((const uint8_t *)buf, 0, len, &e0);
+		for (o = 1; o < 8; o++) {
+			memset(shifted, 'A', o);
+			memcpy(shifted + o, buf, len);
+			n1 = sentence_split((const uint8_t *)shifted, o, o + len,
+			    &e1);
+			for (k = 0; k < n0 && n1 == n0; k++)
+				if (e1[k] != e0[k] + o)
+					break;
+			if ((n1 != n0 || k < n0) && bad++ == 0)
+				printf("# '%.*s' at %zu\n", (int)len, buf, o);
+			free(e1);
+		}
+		free(e0);
+	}
+	is_int(bad, 0, "random paragraphs split the same at every alignment");
+}
+
 static void
 test_linear(void)
 {
@@ -749,6 +837,8 @@ main(void)
 	test_datelines();
 	test_breaks_and_bytes();
 	test_random();
+	test_scan();
+	test_alignment();
 	test_linear();
 	test_seeds();
 	ok(bad_props == 0 && nchecked > 50,
