@@ -948,3 +948,52 @@ doc_word_count(const struct doc *d)
 	}
 	return n;
 }
+
+uint32_t
+doc_token_at(const struct doc *d, uint32_t off)
+{
+	size_t lo = 0, hi = d->ntok;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->tok[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+uint32_t
+doc_para_of_token(const struct doc *d, uint32_t tok)
+{
+	size_t lo = 0, hi = d->npara;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->para[mid].tok <= tok)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+uint32_t
+doc_sentence_of_token(const struct doc *d, uint32_t para, uint32_t tok)
+{
+	const struct para *p = &d->para[para];
+	size_t lo = p->sent, hi = (size_t)p->sent + p->nsent;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->sent[mid].tok <= tok)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}

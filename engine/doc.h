@@ -101,6 +101,18 @@ struct doc *doc_build(const struct text *t);
 
 void doc_free(struct doc *d);
 
+/*
+ * Where things are, by binary search: the token holding byte `off` of
+ * the text, the paragraph holding token `tok` (or the last paragraph
+ * starting before it, for a token between paragraphs), and the sentence
+ * of paragraph `para` holding token `tok` (or the last starting before
+ * it).  d must have at least one token, paragraph or sentence.
+ */
+uint32_t doc_token_at(const struct doc *d, uint32_t off);
+uint32_t doc_para_of_token(const struct doc *d, uint32_t tok);
+uint32_t doc_sentence_of_token(const struct doc *d, uint32_t para,
+			       uint32_t tok);
+
 /* Number of word and number tokens, what "N words" means to a user. */
 size_t doc_word_count(const struct doc *d);
 

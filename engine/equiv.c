@@ -60,6 +60,7 @@
 #include "equiv.h"
 #include "error.h"
 #include "keys.h"
+#include "file.h"
 #include "xalloc.h"
 
 /*
@@ -933,29 +934,12 @@ equiv_parse(struct equiv *eq, const char *name, const char *buf,
 int
 equiv_load(struct equiv *eq, const char *path, struct vs_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, r;
+	char *buf;
+	size_t len;
 	int ret;
 
-	if (f == NULL) {
-		vs_error_set(err, "%s: %s", path, strerror(errno));
+	if (file_read(path, &buf, &len, err) != 0)
 		return -1;
-	}
-	for (;;) {
-		buf = xgrow(buf, &cap, len + 4096, 1);
-		r = fread(buf + len, 1, cap - len, f);
-		len += r;
-		if (r == 0)
-			break;
-	}
-	if (ferror(f)) {
-		vs_error_set(err, "%s: %s", path, strerror(errno));
-		fclose(f);
-		free(buf);
-		return -1;
-	}
-	fclose(f);
 	ret = equiv_parse(eq, path, buf, len, err);
 	free(buf);
 	return ret;

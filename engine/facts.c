@@ -509,41 +509,17 @@ struct ctx {
 	uint32_t o0, o1;	/* the site in hand */
 };
 
+/* The paragraph of token tok, remembering the last one found. */
 static uint32_t
 find_para(struct side *s, uint32_t tok)
 {
 	const struct doc *d = s->d;
-	size_t lo = 0, hi = d->npara;
 
 	if (s->cpara < d->npara && tok >= d->para[s->cpara].tok &&
 	    tok < d->para[s->cpara].tok + d->para[s->cpara].ntok)
 		return s->cpara;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->para[mid].tok <= tok)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	s->cpara = (uint32_t)lo;
-	return (uint32_t)lo;
-}
-
-static uint32_t
-find_sent(const struct doc *d, const struct para *p, uint32_t tok)
-{
-	size_t lo = p->sent, hi = p->sent + p->nsent;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->sent[mid].tok <= tok)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (uint32_t)lo;
+	s->cpara = doc_para_of_token(d, tok);
+	return s->cpara;
 }
 
 static const uint8_t *
@@ -1047,7 +1023,8 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
 		if (pa->nsent == 0)
 			acronym = capital = false;
 		if (acronym || capital) {
-			sn = find_sent(d, pa, name_tok);
+			sn = doc_sentence_of_token(d, (uint32_t)(pa - d->para),
+						   name_tok);
 			si = sentence_info(s, sn);
 			if (si->shout)
 				acronym = capital = false;

@@ -717,8 +717,6 @@ layout_block(struct builder *b, uint32_t bi)
 			r->row[i].mark = MARK_CONT;
 }
 
-static size_t token_at(const struct doc *d, uint32_t off);
-
 /* --- the inline layout ------------------------------------------------------ */
 
 /*
@@ -878,7 +876,7 @@ inline_text(struct builder *b, struct iline *L, const struct doc *d,
 	b->copy = xgrow(b->copy, &b->capcopy, n + 1, 1);
 	b->brk = xgrow(b->brk, &b->capbrk, n + 1, 1);
 	memcpy(b->copy, s + off, n);
-	for (t = token_at(d, off); t < d->ntok && d->tok[t].off < end; t++) {
+	for (t = doc_token_at(d, off); t < d->ntok && d->tok[t].off < end; t++) {
 		const struct token *tk = &d->tok[t];
 		uint32_t a = tk->off > off ? tk->off : off;
 		uint32_t e = tk->off + tk->len < end ? tk->off + tk->len : end;
@@ -1243,23 +1241,6 @@ put(char **buf, size_t *cap, size_t *n, const void *s, size_t len)
 	*n += len;
 }
 
-/* The token of d holding byte off (tokens tile the text, in order). */
-static size_t
-token_at(const struct doc *d, uint32_t off)
-{
-	size_t lo = 0, hi = d->ntok;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->tok[mid].off <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 size_t
 render_span_text(const struct render *r, int side,
 		 const struct render_span *sp, char **buf, size_t *cap)
@@ -1279,7 +1260,7 @@ render_span_text(const struct render *r, int side,
 	if (sp->flags & SPAN_NOTE) {
 		put(buf, cap, &n, r->note + sp->off, sp->len);
 	} else if (pos < end) {
-		t = token_at(d, pos);
+		t = doc_token_at(d, pos);
 		while (pos < end) {
 			while (t + 1 < d->ntok &&
 			    d->tok[t].off + d->tok[t].len <= pos)

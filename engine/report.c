@@ -199,43 +199,14 @@ md_tokens(struct md *m, const struct doc *d, uint32_t t0, uint32_t t1,
 
 /* --- positions ------------------------------------------------------------ */
 
-static uint32_t
-para_of_tok(const struct doc *d, uint32_t tok)
-{
-	size_t lo = 0, hi = d->npara;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->para[mid].tok <= tok)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (uint32_t)lo;
-}
-
 /* Paragraph and (global) sentence index of unit u. */
 static void
 unit_place(const struct doc *d, uint32_t u, uint32_t *p, uint32_t *s)
 {
 	uint32_t tok = d->unit[u].tok;
-	const struct para *pa;
-	size_t lo, hi;
 
-	*p = para_of_tok(d, tok);
-	pa = &d->para[*p];
-	lo = pa->sent;
-	hi = pa->sent + pa->nsent;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->sent[mid].tok <= tok)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	*s = (uint32_t)lo;
+	*p = doc_para_of_token(d, tok);
+	*s = doc_sentence_of_token(d, *p, tok);
 }
 
 /*
