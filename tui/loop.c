@@ -8,9 +8,35 @@
  */
 #include "config.h"
 
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "action.h"
 #include "browse.h"
 #include "screen.h"
+#include "xalloc.h"
+
+/*
+ * For the tests of terminal restoring (tests/tui/restore.sh): with
+ * VERSUS_TEST_FAULT=abort or =oom in the environment, the first key
+ * makes the browser fail the way a bug or an exhausted memory would.
+ */
+static void
+test_fault(void)
+{
+	const char *f = getenv("VERSUS_TEST_FAULT");
+	void *p;
+
+	if (f == NULL)
+		return;
+	if (strcmp(f, "abort") == 0)
+		abort();
+	if (strcmp(f, "oom") == 0) {
+		p = xmalloc(SIZE_MAX - 4096);	/* cannot succeed */
+		free(p);
+	}
+}
 
 int
 browse_run(struct browser *b)
@@ -45,6 +71,7 @@ browse_run(struct browser *b)
 			b->message[0] = '\0';
 			re = browse_prompt_key(b, key) | RE_DRAW;
 		} else {
+			test_fault();
 			b->message[0] = '\0';
 			st = keymap_feed(b->km, &b->ks, key, &m);
 			pending = st == KEYMAP_PENDING;

@@ -1,7 +1,8 @@
 #!/bin/sh
-# restore.sh — the browser always gives the terminal back: after q, and
-# when killed by SIGTERM, SIGHUP or SIGINT (exit statuses 143, 129 and
-# 130), the alternate screen is left, the cursor is visible again, and the
+# restore.sh — the browser always gives the terminal back: after q, when
+# killed by SIGTERM, SIGHUP or SIGINT (exit statuses 143, 129 and 130),
+# and after an internal error or an allocation failure (forced with
+# VERSUS_TEST_FAULT), the alternate screen is left, the cursor is visible again, and the
 # terminal is back in cooked mode (icanon and echo set) for the shell.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
@@ -48,5 +49,30 @@ session q 0
 session TERM 143
 session HUP 129
 session INT 130
+
+# fault KIND MESSAGE: an internal error (abort) or an allocation failure,
+# forced through VERSUS_TEST_FAULT on the first key: versus dies of
+# SIGABRT (134), but the terminal is given back all the same.
+fault() {
+	rm -f "$TMPD/pid"
+	tui_start 120 40 env VERSUS_TEST_FAULT="$1" sh "$TMPD/session.sh" \
+		"$TMPD/pid" "$VERSUS" samples/1-wire.txt samples/3-corrected.txt
+	check "$1: the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
+	tui_keys j
+	check "$1: versus dies with SIGABRT (134)" tui_wait_for '^\[exited\] 134$'
+	check_eq "$1: the alternate screen is left" \
+		"$($TUI display -p '#{alternate_on}')" 0
+	check_eq "$1: the cursor is visible" "$($TUI display -p '#{cursor_flag}')" 1
+	tui_screen >"$TMPD/after"
+	check "$1: the terminal is in cooked mode, echoing" \
+		grep -qx 'icanon echo' "$TMPD/after"
+	if [ -n "$2" ]; then
+		check "$1: says what went wrong" grep -q "$2" "$TMPD/after"
+	fi
+	tui_stop
+}
+
+fault abort ""
+fault oom "out of memory"
 
 finish
