@@ -53,6 +53,8 @@
 	  "make the left version the base of the overview") \
 	X(WRITE_REPORT, "write-report", \
 	  "write the substantive changes to a Markdown file (corrections log)") \
+	X(SHOW_SOURCE, "show-source", \
+	  "show the file's own bytes (the HTML of a page) of the passage on top") \
 	X(VERSION_OVERVIEW, "version-overview", \
 	  "list every version and their similarities") \
 	X(TOGGLE_CHANGES_ONLY, "toggle-changes-only", \

@@ -836,6 +836,56 @@ open_prompt(struct browser *b, enum prompt_kind k)
 	return RE_DRAW;
 }
 
+/* --- the source view ------------------------------------------------------------ */
+
+/*
+ * The file's own bytes behind the paragraph at the top of the focused
+ * pane: for a saved page, its HTML; offsets come from text->orig.
+ */
+static int
+open_source(struct browser *b)
+{
+	const struct render *r = b->r;
+	const struct text *t;
+	size_t v, i;
+	uint32_t p = RENDER_NONE;
+	int side = b->focus;
+
+	for (v = b->top; v < vrow_count(b) && p == RENDER_NONE; v++) {
+		uint32_t row = vrow_row(b, v);
+
+		if (row == UINT32_MAX)
+			continue;
+		p = r->row[row].para[side];
+		if (p == RENDER_NONE && r->row[row].para[!side] != RENDER_NONE) {
+			side = !side;
+			p = r->row[row].para[side];
+		}
+	}
+	if (p == RENDER_NONE) {
+		browse_message(b, true, "no passage on the screen");
+		return RE_DRAW;
+	}
+	b->src_version = side ? b->right : b->left;
+	t = b->texts[b->src_version];
+	b->src_para = p;
+	i = side ? b->al->b->para[p].start : b->al->a->para[p].start;
+	b->src_start = text_orig_offset(t, i);
+	i = side ? b->al->b->para[p].end : b->al->a->para[p].end;
+	b->src_end = i >= t->len ? t->raw_len : text_orig_offset(t, i);
+	if (b->src_end < b->src_start)
+		b->src_end = b->src_start;
+	/* For a page, show the markup around the text too. */
+	if (t->orig != NULL) {
+		b->src_start = b->src_start > 200 ? b->src_start - 200 : 0;
+		b->src_end = b->src_end + 200 < t->raw_len ?
+			b->src_end + 200 : t->raw_len;
+	}
+	b->src_top = 0;
+	b->screen = SCREEN_SOURCE;
+	return RE_DRAW;
+}
+
 /* --- the presence view ------------------------------------------------------ */
 
 static int
@@ -923,6 +973,29 @@ screen_action(struct browser *b, int action, unsigned count)
 			break;
 		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_HELP:
 		case ACTION_SELECT:
+			b->screen = SCREEN_DIFF;
+			break;
+		default:
+			return -1;
+		}
+		return RE_DRAW;
+	}
+	if (b->screen == SCREEN_SOURCE) {
+		switch (action) {
+		case ACTION_SCROLL_DOWN: b->src_top += (size_t)n; break;
+		case ACTION_SCROLL_UP:
+			b->src_top = b->src_top > (size_t)n ?
+				b->src_top - (size_t)n : 0;
+			break;
+		case ACTION_PAGE_DOWN: case ACTION_HALF_PAGE_DOWN:
+			b->src_top += (size_t)rows / 2;
+			break;
+		case ACTION_PAGE_UP: case ACTION_HALF_PAGE_UP:
+			b->src_top = b->src_top > (size_t)rows / 2 ?
+				b->src_top - (size_t)rows / 2 : 0;
+			break;
+		case ACTION_TOP: b->src_top = 0; break;
+		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_SHOW_SOURCE:
 			b->screen = SCREEN_DIFF;
 			break;
 		default:
@@ -1203,6 +1276,8 @@ browse_action1(struct browser *b, int action, unsigned count)
 	}
 	case ACTION_PRESENCE_VIEW:
 		return open_presence(b);
+	case ACTION_SHOW_SOURCE:
+		return open_source(b);
 	case ACTION_TOGGLE_COSMETIC:
 		b->cosmetic = (b->cosmetic + 1) % 3;
 		browse_layout(b);

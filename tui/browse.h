@@ -37,7 +37,7 @@
 
 enum cosmetic_mode { COSMETIC_SHOWN, COSMETIC_DIMMED, COSMETIC_HIDDEN };
 enum browse_screen { SCREEN_DIFF, SCREEN_HELP, SCREEN_OVERVIEW,
-		     SCREEN_PRESENCE };
+		     SCREEN_PRESENCE, SCREEN_SOURCE };
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
 		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO, PROMPT_REPORT };
 
@@ -119,6 +119,8 @@ struct browser {
 	size_t ov_row, ov_col;
 	struct presence *presence;	/* the presence view's table */
 	size_t pr_row, pr_top;
+	/* The source view: bytes [src_start, src_end) of a version's file. */
+	size_t src_version, src_para, src_start, src_end, src_top;
 	enum prompt_kind prompt;
 	char input[256];
 	size_t ninput;
@@ -163,6 +165,7 @@ void browse_draw(struct browser *b);
 void help_draw(struct browser *b);
 void overview_draw(struct browser *b);
 void presence_draw(struct browser *b);
+void source_draw(struct browser *b);
 
 /* Similarity of versions i and j (builds their alignment if needed). */
 double browse_similarity(struct browser *b, size_t i, size_t j);

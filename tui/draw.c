@@ -467,6 +467,10 @@ browse_draw(struct browser *b)
 		presence_draw(b);
 		return;
 	}
+	if (b->screen == SCREEN_SOURCE) {
+		source_draw(b);
+		return;
+	}
 	r = b->r;
 	inl = b->inline_view || b->narrow;
 	pane = (int)r->pane;
@@ -547,5 +551,64 @@ browse_draw(struct browser *b)
 	}
 	draw_status(b);
 	free(buf);
+	screen_refresh();
+}
+
+/*
+ * The source view: the raw bytes of the file around a passage, wrapped to
+ * the screen, in visible form (a page's markup, escapes and all).
+ */
+void
+source_draw(struct browser *b)
+{
+	const struct text *t = b->texts[b->src_version];
+	const uint8_t *s = t->raw;
+	int w = screen_cols(), rows = browse_text_rows(), y = 0, x = 0;
+	size_t i = b->src_start, skip = b->src_top, line = 0;
+	char buf[512], keys[64];
+
+	screen_fill(0, 0, w, ' ', FACE_TITLE_FOCUS);
+	snprintf(buf, sizeof buf, " source of \xc2\xb6%zu of %s, bytes "
+		 "%zu\xe2\x80\x93%zu", b->src_para + 1, t->path, b->src_start,
+		 b->src_end);
+	put_clipped(0, 0, buf, w, FACE_TITLE_FOCUS);
+	while (i < b->src_end && y < rows) {
+		uint32_t uc;
+		size_t used = width_decode(s + i, b->src_end - i, &uc);
+		char form[16];
+		size_t fl;
+		int cw;
+
+		if (uc == '\n' || x >= w) {
+			if (line >= skip)
+				y++;
+			line++;
+			x = 0;
+			if (uc == '\n') {
+				i += used;
+				continue;
+			}
+		}
+		if (uc == '\r') {
+			i += used;
+			continue;
+		}
+		cw = width_char_form(uc, uc == 0xFFFD && used == 1, 0, form, &fl);
+		if (x + cw > w) {
+			if (line >= skip)
+				y++;
+			line++;
+			x = 0;
+		}
+		if (line >= skip && y < rows)
+			screen_put(y + 1, x, form, fl, FACE_TEXT);
+		x += cw;
+		i += used;
+	}
+	keymap_keys_for(b->km, ACTION_QUIT, keys, sizeof keys);
+	snprintf(buf, sizeof buf, " %s: back to the versions", keys);
+	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
+	put_clipped(screen_rows() - 1, 0, buf, w, FACE_STATUS);
+	screen_cursor(0, -1);
 	screen_refresh();
 }
