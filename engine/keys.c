@@ -208,8 +208,9 @@ struct keys {
 static void
 buf_reserve(struct buf *b, size_t more)
 {
-	if (b->cap - b->len < more)
-		b->p = xgrow(b->p, &b->cap, b->len + more, 1);
+	/* Always leave a buffer behind, so p + len is never NULL + 0. */
+	if (b->p == NULL || b->cap - b->len < more)
+		b->p = xgrow(b->p, &b->cap, b->len + more + 1, 1);
 }
 
 static void

@@ -25,6 +25,7 @@
 #include "doc.h"
 #include "equiv.h"
 #include "facts.h"
+#include "html.h"
 #include "jsonparse.h"
 #include "keys.h"
 #include "mapping.h"
@@ -221,6 +222,9 @@ static int
 check_text(const struct text *t, const struct text_opts *to, const char *name)
 {
 	size_t off, prev = 0, o, bad;
+	bool html = to->format == TEXT_FORMAT_HTML ||
+		(to->format == TEXT_FORMAT_AUTO && html_detect(t->raw,
+							       t->raw_len));
 
 	CHECK(strcmp(t->path, name) == 0, "text: path '%s'", t->path);
 	CHECK(t->encoding != NULL && t->encoding[0] != '\0',
@@ -248,9 +252,22 @@ check_text(const struct text *t, const struct text_opts *to, const char *name)
 	CHECK(t->owned == NULL || bad == 0,
 	      "text: converted from %s but %zu invalid bytes", t->encoding,
 	      bad);
-	if (!to->allow_binary)
+	if (!to->allow_binary || html)
 		CHECK(t->len == 0 || memchr(t->data, 0, t->len) == NULL,
-		      "text: NUL byte accepted without allow_binary");
+		      "text: NUL byte accepted%s", html ? " from a page" :
+		      " without allow_binary");
+	if (html) {
+		/* html.h: valid UTF-8, each byte from a byte of the page. */
+		CHECK(t->orig != NULL && bad == 0, "html: no map, or %zu "
+		      "invalid bytes", bad);
+		CHECK(text_orig_offset(t, t->len) == t->raw_len,
+		      "html: orig(len) = %zu, page has %zu bytes",
+		      text_orig_offset(t, t->len), t->raw_len);
+		for (off = 0; off < t->len; off++)
+			CHECK(text_orig_offset(t, off) < t->raw_len,
+			      "html: orig(%zu) = %zu past the page", off,
+			      text_orig_offset(t, off));
+	}
 	return 0;
 }
 
@@ -283,6 +300,7 @@ fuzz_text_one(const uint8_t *data, size_t size)
 		return 0;
 	to.allow_binary = data[0] & 1;
 	to.encoding = enc[(data[0] >> 1) % 10];
+	to.format = (data[0] >> 1) / 10 % 3;
 	memset(&err, 0, sizeof err);
 	t = text_from_bytes("fuzz", data + 1, size - 1, &to, &err);
 	if (t == NULL)

@@ -13,7 +13,8 @@
  *   text:   [flags] bytes
  *           flags bit 0 allow_binary, (flags >> 1) % 10 picks --encoding
  *           (none, windows-1252, latin1, UTF-16LE, UTF-16, UTF-32, UTF-8,
- *           UTF-32BE, SHIFT_JIS, ISO-2022-JP)
+ *           UTF-32BE, SHIFT_JIS, ISO-2022-JP), (flags >> 1) / 10 % 3 the
+ *           format (auto, text, HTML)
  *   doc:    [flags] bytes
  *   align:  [flags] [width] [thresholds] A 0xFF B
  *   json:   [flags] [width] [thresholds] A 0xFF B [0xFF name of A]
@@ -25,6 +26,9 @@
  *           thresholds from its low and high three bits.  Without a 0xFF
  *           separator B is A.
  *   equiv:  bytes of an equivalence file
+ *
+ * The versions of doc, align and json are read with the format "auto", so
+ * an input that looks like a web page goes through html.h.
  */
 #ifndef VERSUS_FUZZ_CHECKS_H
 #define VERSUS_FUZZ_CHECKS_H
