@@ -487,7 +487,9 @@ main(int argc, char **argv)
 	if ((o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO)) || o.keymap)
 		km = load_keymap(&o);	/* a bad --keymap is an error anyway */
 	eq = load_equivalences(&o);
-	bp = load_boilerplate(&o);
+	/* Compiling the rules costs time and memory: only when they are used. */
+	bp = o.mode == MODE_JSON || o.mode == MODE_STAT || km != NULL ||
+		o.boilerplate != NULL ? load_boilerplate(&o) : NULL;
 	keys = keys_new(&o.keys, eq);
 	texts = xcalloc(n, sizeof *texts);
 	docs = xcalloc(n, sizeof *docs);
@@ -530,7 +532,9 @@ main(int argc, char **argv)
 			cmp[ncmp].map = &maps[ncmp];
 			labels[ncmp] = xcalloc(cmp[ncmp].al->nblock + 1,
 					       sizeof *labels[ncmp]);
-			boiler_label_blocks(bp, cmp[ncmp].al, labels[ncmp]);
+			if (bp != NULL)
+				boiler_label_blocks(bp, cmp[ncmp].al,
+						    labels[ncmp]);
 			cmp[ncmp].labels = labels[ncmp];
 		}
 		differs |= align_differs(cmp[ncmp].al);
