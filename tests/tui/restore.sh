@@ -2,7 +2,8 @@
 # restore.sh — the browser always gives the terminal back: after q, when
 # killed by SIGTERM, SIGHUP or SIGINT (exit statuses 143, 129 and 130),
 # and after an internal error or an allocation failure (forced with
-# VERSUS_TEST_FAULT), the alternate screen is left, the cursor is visible again, and the
+# VERSUS_TEST_FAULT), and around a suspend and resume (C-z, fg), the
+# alternate screen is left, the cursor is visible again, and the
 # terminal is back in cooked mode (icanon and echo set) for the shell.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
@@ -74,5 +75,34 @@ fault() {
 
 fault abort ""
 fault oom "out of memory"
+
+# Suspend and resume, in an interactive shell with job control: C-z gives
+# the shell its terminal back, fg brings the same screen back, and keys
+# work again.
+tui_start 120 40 env PS1='$ ' bash --norc --noprofile -i
+check "suspend: a shell" tui_wait_for '^\$ *$'
+tui_keys "$VERSUS samples/1-wire.txt samples/3-corrected.txt" Enter
+check "suspend: the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
+tui_keys Tab
+check "suspend: change 1" tui_wait_line 40 '│ change 1/4 '
+tui_keys C-z
+check "suspend: C-z stops it and the shell is back" tui_wait_for 'Stopped'
+check_eq "suspend: the alternate screen is left" \
+	"$($TUI display -p '#{alternate_on}')" 0
+check_eq "suspend: the cursor is visible" "$($TUI display -p '#{cursor_flag}')" 1
+tui_keys fg Enter
+check "resume: fg redraws the browser" tui_wait_line 40 '│ change 1/4 '
+check_eq "resume: on the alternate screen again" \
+	"$($TUI display -p '#{alternate_on}')" 1
+before=$(tui_line 2)
+tui_keys j
+tui_wait_stable
+if [ "x$(tui_line 2)" != "x$before" ]; then st=0; else st=1; fi
+tap_result $st "resume: keys work (j scrolls)"
+tui_keys q
+check "resume: q quits to the shell" tui_wait_for '^\$ *$'
+tui_keys "stty -a | grep -o -- '-\?icanon'" Enter
+check "resume: cooked mode after all that" tui_wait_for '^icanon$'
+tui_stop
 
 finish
