@@ -141,6 +141,7 @@ browse_clear(struct browser *b)
 	free_layout(b);
 	presence_free(b->presence);
 	b->presence = NULL;
+	free(b->pr_cov);
 	for (m = 0; m < 2; m++) {
 		if (b->cache[m])
 			for (i = 0; i < b->n * b->n; i++)
@@ -900,6 +901,18 @@ open_presence(struct browser *b)
 	presence_free(b->presence);
 	b->presence = presence_build(docs_for(b), b->n, b->base, al);
 	free(al);
+	/* How much of the base each version carries, sentence by sentence. */
+	free(b->pr_cov);
+	b->pr_cov = xcalloc(b->n, sizeof *b->pr_cov);
+	for (v = 0; v < b->n; v++) {
+		struct sentence_map m;
+
+		if (v == b->base)
+			continue;
+		mapping_build(docs_for(b)[b->base], docs_for(b)[v], &m);
+		b->pr_cov[v] = m.coverage;
+		mapping_clear(&m);
+	}
 	b->screen = SCREEN_PRESENCE;
 	b->pr_row = b->pr_top = 0;
 	return RE_DRAW;

@@ -119,6 +119,7 @@ struct browser {
 	size_t ov_row, ov_col;
 	struct presence *presence;	/* the presence view's table */
 	size_t pr_row, pr_top;
+	double *pr_cov;			/* per version: coverage of the base */
 	/* The source view: bytes [src_start, src_end) of a version's file. */
 	size_t src_version, src_para, src_start, src_end, src_top;
 	enum prompt_kind prompt;

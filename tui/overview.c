@@ -121,6 +121,20 @@ presence_draw(struct browser *b)
 		x += snprintf(buf + x, sizeof buf - (size_t)x, "%zu",
 			      (v + 1) % 10);
 	screen_put(1, 0, buf, strlen(buf), FACE_KEY);
+	/* Coverage: how much of the base each version carries. */
+	if (b->pr_cov != NULL) {
+		int cx = x + 2;
+
+		x = snprintf(buf, sizeof buf, "share of %zu each carries \xe2\x80\x94",
+			     p->base + 1);
+		for (v = 0; v < p->nversions && x < (int)sizeof buf - 16; v++)
+			if (v != p->base)
+				x += snprintf(buf + x, sizeof buf - (size_t)x,
+					      "  %zu: %.0f%%", v + 1,
+					      b->pr_cov[v] * 100);
+		if (cx + x < w)
+			screen_put(1, cx, buf, (size_t)x, FACE_TEXT);
+	}
 	if (b->pr_row < b->pr_top)
 		b->pr_top = b->pr_row;
 	if (b->pr_row >= b->pr_top + (size_t)rows)

@@ -65,6 +65,8 @@ tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/2-syndicated.txt \
 check "five versions" tui_wait_for '2/5 samples/2-syndicated.txt'
 tui_keys p
 check "p opens the presence view" tui_wait_line 1 '^ every version at once: base 1 of 5'
+check "how much of version 1 each version carries" \
+	tui_wait_line 2 'share of 1 each carries — *2: 96% *3: 100% *4: 98% *5: 35%$'
 check "the syndicated copy's new headline, introduced by version 2" \
 	tui_wait_line 3 '^   + ·◆···  Japanese-Portuguese venture'
 check "paragraph 2: the same in 2 and 4, changed in 3 and 5" \
