@@ -58,4 +58,17 @@ check "NO_COLOR=1 --color=always: the browser starts" \
 check_eq "NO_COLOR=1 --color=always: in colour" \
 	"$(tui_sgr_before ' 1\/2 samples')" "1 fg:231 bg:25"
 
+# A terminal that cannot show the browser (TERM=dumb): a one-line note,
+# then the side-by-side layout printed, without colour.
+printf 'The mayor opened the bridge.\n' >"$TMPD/a.txt"
+printf 'The mayor closed the bridge.\n' >"$TMPD/b.txt"
+tui_start 120 40 env TERM=dumb "$VERSUS" "$TMPD/a.txt" "$TMPD/b.txt"
+check "TERM=dumb: versus prints and exits" tui_wait_for '^\[exited\] 1$'
+check "TERM=dumb: a note says why" tui_wait_for \
+	'^versus: the terminal (TERM=dumb) cannot show the browser; printing side by side instead$'
+check "TERM=dumb: the versions side by side, marked without colour" \
+	tui_wait_for '^The mayor \[-opened-\] the bridge\.  *~ The mayor {+closed+} the bridge\.$'
+check_eq "TERM=dumb: no escape sequences" \
+	"$(tui_screen -e | grep -c "$ESC")" 0
+
 finish
