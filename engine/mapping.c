@@ -86,25 +86,45 @@ weight(struct cache *c, const struct doc *d, uint32_t u)
 	return w;
 }
 
-/*
- * Is unit u of d a name?  Capitalised, and not its sentence's first word —
- * unless the same word is capitalised inside a sentence somewhere in
- * either version (`names`, by fold id), as "Brandt" in "Brandt said".
- */
-static bool
-is_name(struct cache *c, const struct doc *d, uint32_t u, uint32_t first,
-	const uint8_t *names, uint32_t nid)
+/* What each unit is, worked out once per unit (see unit_classes). */
+#define CLS_WORD	1	/* a TOK_WORD */
+#define CLS_NUMBER	2	/* a TOK_NUMBER */
+#define CLS_CAP		4	/* capitalised, a single token */
+#define CLS_CONTENT	8	/* a content word (align_unit_weight) */
+#define CLS_LONG	16	/* four bytes or more */
+
+static uint8_t *
+unit_classes(struct cache *c, const struct doc *d)
 {
-	if (!capitalised(c, d, u))
-		return false;
-	if (u != first)
-		return true;
-	return d->unit[u].fold < nid && names[d->unit[u].fold];
+	uint8_t *cls = xmalloc(d->nunit + 1);
+	size_t u;
+
+	for (u = 0; u < d->nunit; u++) {
+		const struct token *t = &d->tok[d->unit[u].tok];
+		uint8_t k = 0;
+
+		if (t->kind == TOK_NUMBER)
+			k |= CLS_NUMBER;
+		if (t->kind == TOK_WORD)
+			k |= CLS_WORD;
+		if (t->len >= 4)
+			k |= CLS_LONG;
+		if (capitalised(c, d, (uint32_t)u))
+			k |= CLS_CAP;
+		if (weight(c, d, (uint32_t)u) == ALIGN_W_CONTENT)
+			k |= CLS_CONTENT;
+		cls[u] = k;
+	}
+	return cls;
 }
 
-/* Mark the fold ids of words capitalised inside a sentence. */
+/*
+ * Mark the fold ids of words capitalised inside a sentence: names.  A
+ * capitalised word that is its sentence's first is a name only when it is
+ * one of these, as "Brandt" in "Brandt said".
+ */
 static void
-find_names(struct cache *c, const struct doc *d, uint8_t *names)
+find_names(const struct doc *d, const uint8_t *cls, uint8_t *names)
 {
 	size_t i;
 	uint32_t u;
@@ -113,42 +133,43 @@ find_names(struct cache *c, const struct doc *d, uint8_t *names)
 		const struct sentence *s = &d->sent[i];
 
 		for (u = s->unit + 1; u < s->unit + s->nunit; u++)
-			if (capitalised(c, d, u) &&
-			    weight(c, d, u) == ALIGN_W_CONTENT)
+			if ((cls[u] & (CLS_CAP | CLS_CONTENT)) ==
+			    (CLS_CAP | CLS_CONTENT))
 				names[d->unit[u].fold] = 1;
 	}
 }
 
 /* The marks of sentence s; df (by fold id) decides which words are rare. */
 static size_t
-sentence_marks(struct cache *c, const struct doc *d, const struct sentence *s,
-	       const uint16_t *df, const uint8_t *names, uint32_t nid,
-	       struct mark **out, size_t *cap)
+sentence_marks(const struct doc *d, const uint8_t *cls,
+	       const struct sentence *s, const uint16_t *df,
+	       const uint8_t *names, uint32_t nid, struct mark **out,
+	       size_t *cap, size_t at)
 {
 	uint32_t u;
 	size_t n = 0;
 
 	for (u = s->unit; u < s->unit + s->nunit; u++) {
-		const struct unit *un = &d->unit[u];
-		uint8_t kind = d->tok[un->tok].kind;
-		struct mark m = { un->fold, 0, false };
+		uint32_t f = d->unit[u].fold;
+		uint8_t k = cls[u];
+		struct mark m = { f, 0, false };
 
-		if (kind == TOK_NUMBER) {
+		if (k & CLS_NUMBER) {
 			m.w = W_NUMBER;
 			m.fact = true;
-		} else if (is_name(c, d, u, s->unit, names, nid)) {
+		} else if ((k & CLS_CAP) && (u != s->unit ||
+					     (f < nid && names[f]))) {
 			m.w = W_NAME;
 			m.fact = true;
-		} else if (kind == TOK_WORD && d->tok[un->tok].len >= 4 &&
-			   weight(c, d, u) == ALIGN_W_CONTENT &&
-			   un->fold < nid && df[un->fold] > 0 &&
-			   df[un->fold] <= RARE_DF) {
+		} else if ((k & (CLS_WORD | CLS_LONG | CLS_CONTENT)) ==
+			   (CLS_WORD | CLS_LONG | CLS_CONTENT) && f < nid &&
+			   df[f] > 0 && df[f] <= RARE_DF) {
 			m.w = W_RARE;
 		} else {
 			continue;
 		}
-		*out = xgrow(*out, cap, n + 1, sizeof **out);
-		(*out)[n++] = m;
+		*out = xgrow(*out, cap, at + n + 1, sizeof **out);
+		(*out)[at + n++] = m;
 	}
 	return n;
 }
@@ -222,7 +243,8 @@ mapping_build(const struct doc *a, const struct doc *b,
 	unsigned *score;
 	struct mark *marks = NULL, *bm = NULL;
 	size_t capm = 0, capb = 0, i, k, n, total;
-	uint8_t *covered, *names;
+	uint8_t *covered, *names, *cls_a, *cls_b;
+	size_t *amark;		/* A's marks: marks[amark[i] .. amark[i + 1]) */
 	struct cache c = { 0 };
 	uint32_t nstrict = 1;
 
@@ -249,9 +271,11 @@ mapping_build(const struct doc *a, const struct doc *b,
 	c.nfold = nid;
 	c.cap = xcalloc(nstrict, 1);
 	c.nstrict = nstrict;
+	cls_a = unit_classes(&c, a);
+	cls_b = unit_classes(&c, b);
 	names = xcalloc(nid, 1);
-	find_names(&c, a, names);
-	find_names(&c, b, names);
+	find_names(a, cls_a, names);
+	find_names(b, cls_b, names);
 
 	/* How many of A's sentences carry each word (saturating). */
 	df = xcalloc(nid, sizeof *df);
@@ -271,29 +295,29 @@ mapping_build(const struct doc *a, const struct doc *b,
 		}
 	}
 
-	/* Index A's marks: post[start[f] .. start[f + 1]) are sentences. */
+	/* A's marks, once; then an index: post[start[f] .. start[f + 1]). */
+	amark = xmalloc((a->nsent + 1) * sizeof *amark);
+	amark[0] = 0;
+	for (i = 0; i < a->nsent; i++)
+		amark[i + 1] = amark[i] + sentence_marks(a, cls_a, &a->sent[i],
+			df, names, nid, &marks, &capm, amark[i]);
 	start = xcalloc((size_t)nid + 1, sizeof *start);
 	memset(seen, 0xff, nid * sizeof *seen);
 	total = 0;
-	for (i = 0; i < a->nsent; i++) {
-		n = sentence_marks(&c, a, &a->sent[i], df, names, nid, &marks,
-				   &capm);
-		for (k = 0; k < n; k++)
+	for (i = 0; i < a->nsent; i++)
+		for (k = amark[i]; k < amark[i + 1]; k++)
 			if (seen[marks[k].fold] != i) {
 				seen[marks[k].fold] = (uint32_t)i;
 				start[marks[k].fold + 1]++;
 				total++;
 			}
-	}
 	for (i = 0; i < nid; i++)
 		start[i + 1] += start[i];
 	post = xmalloc((total + 1) * sizeof *post);
 	cnt = xcalloc((size_t)nid + 1, sizeof *cnt);
 	memset(seen, 0xff, nid * sizeof *seen);
-	for (i = 0; i < a->nsent; i++) {
-		n = sentence_marks(&c, a, &a->sent[i], df, names, nid, &marks,
-				   &capm);
-		for (k = 0; k < n; k++) {
+	for (i = 0; i < a->nsent; i++)
+		for (k = amark[i]; k < amark[i + 1]; k++) {
 			uint32_t f = marks[k].fold;
 
 			if (seen[f] == i)
@@ -301,7 +325,6 @@ mapping_build(const struct doc *a, const struct doc *b,
 			seen[f] = (uint32_t)i;
 			post[start[f] + cnt[f]++] = (uint32_t)i;
 		}
-	}
 
 	/* Each B sentence: the A sentence sharing the most mark weight. */
 	score = xcalloc(a->nsent + 1, sizeof *score);
@@ -313,8 +336,8 @@ mapping_build(const struct doc *a, const struct doc *b,
 		size_t nt = 0, best = SIZE_MAX;
 		unsigned own = 0;
 
-		n = sentence_marks(&c, b, &b->sent[i], df, names, nid, &bm,
-				   &capb);
+		n = sentence_marks(b, cls_b, &b->sent[i], df, names, nid, &bm,
+				   &capb, 0);
 		for (k = 0; k < n; k++) {
 			uint32_t f = bm[k].fold, p;
 
@@ -342,13 +365,12 @@ mapping_build(const struct doc *a, const struct doc *b,
 		}
 		if (best != SIZE_MAX && score[best] >= MAPPING_MIN_SCORE &&
 		    score[best] * 10 >= own * 3 && score_s[best] >= 2) {
-			size_t na = sentence_marks(&c, a, &a->sent[best], df,
-						   names, nid, &marks, &capm);
+			size_t na = amark[best + 1] - amark[best];
 
 			m->from[i] = (uint32_t)best;
 			m->mapped++;
 			covered[best] = 1;
-			if (facts_survive(marks, na, bm, n) &&
+			if (facts_survive(marks + amark[best], na, bm, n) &&
 			    content_similarity(&c, a, &a->sent[best], b,
 					       &b->sent[i]) < 0.5) {
 				m->paraphrase[i] = 1;
@@ -376,6 +398,9 @@ mapping_build(const struct doc *a, const struct doc *b,
 	free(touched);
 	free(covered);
 	free(names);
+	free(cls_a);
+	free(cls_b);
+	free(amark);
 	free(c.weight);
 	free(c.cap);
 	free(marks);
