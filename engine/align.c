@@ -349,14 +349,16 @@ seg_keys(const struct ctx *c, const struct seg *sa, size_t na,
 	 const struct seg *sb, size_t nb, uint32_t *ka, uint32_t *kb)
 {
 	size_t cap = 16, i, total = na + nb;
+	/* 12 bytes a slot, at most two thirds full: this table is alive
+	 * while both documents are, at the peak of memory use. */
 	struct slot {
-		uint64_t h;
+		uint32_t tag;		/* the hash's low bits */
 		uint32_t key;
 		uint32_t side_idx;	/* side << 31 | index */
 	} *tab;
 	uint32_t next = 1;
 
-	while (cap < total * 2)
+	while (cap < total + total / 2)
 		cap *= 2;
 	tab = xcalloc(cap, sizeof *tab);
 	for (i = 0; i < total; i++) {
@@ -372,7 +374,7 @@ seg_keys(const struct ctx *c, const struct seg *sa, size_t na,
 			int os = tab[p].side_idx >> 31;
 			size_t oi = tab[p].side_idx & 0x7fffffff;
 
-			if (tab[p].h == h &&
+			if (tab[p].tag == (uint32_t)h &&
 			    seg_equal(os ? c->b : c->a, os ? &sb[oi] : &sa[oi],
 				      d, s)) {
 				key = tab[p].key;
@@ -381,7 +383,7 @@ seg_keys(const struct ctx *c, const struct seg *sa, size_t na,
 		}
 		if (key == 0) {
 			key = next++;
-			tab[p].h = h;
+			tab[p].tag = (uint32_t)h;
 			tab[p].key = key;
 			tab[p].side_idx = (uint32_t)((unsigned)side << 31 | idx);
 		}
