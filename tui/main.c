@@ -277,16 +277,11 @@ load_equivalences(const struct options *o)
 {
 	struct equiv *eq = equiv_new_builtin();
 	struct vs_error err;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	char path[4096];
 	FILE *f;
 
-	path[0] = '\0';
-	if (xdg != NULL && *xdg == '/')
-		snprintf(path, sizeof path, "%s/versus/equiv", xdg);
-	else if (home != NULL && *home != '\0')
-		snprintf(path, sizeof path, "%s/.config/versus/equiv", home);
-	if (path[0] != '\0' && (f = fopen(path, "r")) != NULL) {
+	if (settings_path("equiv", path, sizeof path) &&
+	    (f = fopen(path, "r")) != NULL) {
 		fclose(f);
 		if (equiv_load(eq, path, &err) != 0)
 			goto fail;
@@ -342,15 +337,10 @@ load_boilerplate(const struct options *o)
 {
 	struct boiler *bp = boiler_new_builtin();
 	struct vs_error err;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	char path[4096];
 
-	path[0] = '\0';
-	if (xdg != NULL && *xdg == '/')
-		snprintf(path, sizeof path, "%s/versus/boilerplate", xdg);
-	else if (home != NULL && *home != '\0')
-		snprintf(path, sizeof path, "%s/.config/versus/boilerplate", home);
-	if (path[0] != '\0' && access(path, F_OK) == 0 &&
+	if (settings_path("boilerplate", path, sizeof path) &&
+	    access(path, F_OK) == 0 &&
 	    boiler_load(bp, path, &err) != 0)
 		goto fail;
 	if (o->boilerplate != NULL && boiler_load(bp, o->boilerplate, &err) != 0)

@@ -24,22 +24,29 @@ trim(char *s)
 	return s;
 }
 
+bool
+settings_path(const char *name, char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	buf[0] = '\0';
+	if (xdg != NULL && *xdg == '/')
+		snprintf(buf, size, "%s/versus/%s", xdg, name);
+	else if (home != NULL && *home != '\0')
+		snprintf(buf, size, "%s/.config/versus/%s", home, name);
+	return buf[0] != '\0';
+}
+
 int
 settings_load(struct settings *s, const char *path, struct vs_error *err)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	char def[4096], line[4096];
 	unsigned lineno = 0;
 	FILE *f;
 
 	memset(s, 0, sizeof *s);
 	if (path == NULL) {
-		if (xdg != NULL && *xdg == '/')
-			snprintf(def, sizeof def, "%s/versus/config", xdg);
-		else if (home != NULL && *home != '\0')
-			snprintf(def, sizeof def, "%s/.config/versus/config",
-				 home);
-		else
+		if (!settings_path("config", def, sizeof def))
 			return 0;
 		path = def;
 	}

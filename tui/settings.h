@@ -11,11 +11,22 @@
 #ifndef VERSUS_SETTINGS_H
 #define VERSUS_SETTINGS_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "error.h"
 
 struct settings {
 	char keymap[1024];	/* "" when not set */
 };
+
+/*
+ * The path of the user's file NAME ("config", "equiv", "boilerplate"):
+ * $XDG_CONFIG_HOME/versus/NAME when XDG_CONFIG_HOME is absolute, else
+ * $HOME/.config/versus/NAME.  Returns false, with buf empty, when neither
+ * variable gives one.
+ */
+bool settings_path(const char *name, char *buf, size_t size);
 
 /*
  * Read the settings file into s (zeroed first).  Returns 0, or -1 with
