@@ -1179,3 +1179,19 @@ changes_clear(struct changes *c)
 	free(c->v);
 	memset(c, 0, sizeof *c);
 }
+
+uint8_t *
+facts_op_kinds(const struct alignment *al, const struct changes *ch)
+{
+	uint8_t *k = xcalloc(al->nop + 1, 1);
+	size_t i;
+	uint32_t o;
+
+	for (i = 0; ch != NULL && i < ch->n; i++) {
+		const struct change *c = &ch->v[i];
+
+		for (o = c->op; o < c->op + c->nop && o < al->nop; o++)
+			k[o] = (uint8_t)(c->kind + 1);
+	}
+	return k;
+}

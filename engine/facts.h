@@ -98,4 +98,11 @@ void facts_classify(const struct alignment *al, struct changes *out);
 /* Free the sites and zero c. */
 void changes_clear(struct changes *c);
 
+/*
+ * Per word op of al (al->nop entries, malloc'd): the kind + 1 of the
+ * change site it belongs to, 0 for ops in no site.  ch may be NULL (all
+ * 0).  What --json marks ops with and the browser colours words by.
+ */
+uint8_t *facts_op_kinds(const struct alignment *al, const struct changes *ch);
+
 #endif

@@ -295,29 +295,6 @@ json_piece(const struct piece *p, void *priv)
 	putc('}', js->out);
 }
 
-/* Kind + 1 of every word op in a change site, 0 elsewhere. */
-static uint8_t *
-op_kinds(const struct alignment *al, const struct changes *ch)
-{
-	uint8_t *k = xcalloc(al->nop + 1, 1);
-	size_t i;
-	uint32_t o;
-
-	if (ch == NULL)
-		return k;
-	for (i = 0; i < ch->n; i++) {
-		const struct change *c = &ch->v[i];
-		const struct block *bl = &al->block[c->block];
-
-		for (o = c->op; o < c->op + c->nop && o < al->nop; o++)
-			k[o] = (uint8_t)(c->kind + 1);
-		/* A whole deleted or inserted paragraph has no word ops of
-		 * its own kind: its pieces point at its first op. */
-		(void)bl;
-	}
-	return k;
-}
-
 /*
  * The ops must tile each file, but the walk works on decoded text, and a
  * version whose decoded text is empty while its file is not (a file that
@@ -454,7 +431,7 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 				change_kind_name(k),
 				cmp[i].ch ? cmp[i].ch->count[k] : 0);
 		fputs("},\"ops\":[", out);
-		kinds = op_kinds(al, cmp[i].ch);
+		kinds = facts_op_kinds(al, cmp[i].ch);
 		js.kind = kinds;
 		output_walk(al, json_piece, &js);
 		free(kinds);

@@ -104,11 +104,10 @@ browse_init(struct browser *b, size_t n, struct text **texts,
 	keymap_reset(&b->ks);
 }
 
+/* What was worked out about the pair on screen (see analyse_pair). */
 static void
-free_layout(struct browser *b)
+free_analysis(struct browser *b)
 {
-	int s;
-
 	changes_clear(&b->facts);
 	mapping_clear(&b->map);
 	free(b->para_of);
@@ -119,6 +118,14 @@ free_layout(struct browser *b)
 	b->op_kind = NULL;
 	free(b->block_kinds);
 	b->block_kinds = NULL;
+	b->analysed = NULL;
+}
+
+static void
+free_layout(struct browser *b)
+{
+	int s;
+
 	render_free(b->r);
 	b->r = NULL;
 	free(b->vrow);
@@ -139,6 +146,7 @@ browse_clear(struct browser *b)
 	int m;
 
 	free_layout(b);
+	free_analysis(b);
 	presence_free(b->presence);
 	b->presence = NULL;
 	free(b->pr_cov);
@@ -310,17 +318,14 @@ build_facts(struct browser *b)
 {
 	const struct alignment *al = b->al;
 	size_t i;
-	uint32_t o;
 
 	facts_classify(al, &b->facts);
-	b->op_kind = xcalloc(al->nop + 1, 1);
+	b->op_kind = facts_op_kinds(al, &b->facts);
 	b->block_kinds = xcalloc(al->nblock + 1, 1);
 	for (i = 0; i < b->facts.n; i++) {
 		const struct change *c = &b->facts.v[i];
 		const struct block *bl = &al->block[c->block];
 
-		for (o = c->op; o < c->op + c->nop && o < al->nop; o++)
-			b->op_kind[o] = (uint8_t)(c->kind + 1);
 		b->block_kinds[c->block] |= c->kinds;
 		if (bl->move && bl->twin < al->nblock)
 			b->block_kinds[bl->twin] |= c->kinds;
@@ -413,6 +418,25 @@ top_block(const struct browser *b)
 	return b->r->row[row].block;
 }
 
+/*
+ * Facts, paraphrases and boilerplate labels depend on the alignment only,
+ * not on the width or the view: worked out once per pair shown, not on
+ * every resize or toggle.
+ */
+static void
+analyse_pair(struct browser *b)
+{
+	if (b->analysed == b->al)
+		return;
+	free_analysis(b);
+	build_paraphrases(b);
+	b->labels = xcalloc(b->al->nblock + 1, sizeof *b->labels);
+	if (b->bp != NULL)
+		boiler_label_blocks(b->bp, b->al, b->labels);
+	build_facts(b);
+	b->analysed = b->al;
+}
+
 void
 browse_layout(struct browser *b)
 {
@@ -430,14 +454,10 @@ browse_layout(struct browser *b)
 	ro.cosmetic = b->cosmetic != COSMETIC_HIDDEN;
 	ro.inline_view = b->inline_view || b->narrow;
 	b->r = render_build(b->al, &ro);
-	build_paraphrases(b);
-	b->labels = xcalloc(b->al->nblock + 1, sizeof *b->labels);
-	if (b->bp != NULL)
-		boiler_label_blocks(b->bp, b->al, b->labels);
+	analyse_pair(b);
 	if (b->changes_only || b->hide_boiler)
 		build_vrows(b);
 	build_index(b);
-	build_facts(b);
 	build_changes(b);
 	b->top = 0;
 	if (keep >= 0 && (size_t)keep < b->al->nblock)

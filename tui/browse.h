@@ -87,6 +87,8 @@ struct browser {
 	uint32_t *changes;		/* blocks that are changes, in order */
 	size_t nchanges;
 	size_t nsubstantive, ncosmetic;
+	/* About the alignment `analysed`, kept through layouts. */
+	const struct alignment *analysed;
 	struct changes facts;		/* change sites, classified */
 	uint8_t *op_kind;		/* per word op: kind + 1, 0 none */
 	uint8_t *block_kinds;		/* per block: bit set of kinds */
