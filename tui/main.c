@@ -515,8 +515,12 @@ main(int argc, char **argv)
 		cmp[ncmp].a = base;
 		cmp[ncmp].b = i;
 		cmp[ncmp].al = align_build(docs[base], docs[i], NULL);
-		facts_classify(cmp[ncmp].al, &chs[ncmp]);
-		cmp[ncmp].ch = &chs[ncmp];
+		/* Facts, tracing and labels: only the outputs that show them. */
+		if (o.mode == MODE_JSON || o.mode == MODE_STAT ||
+		    o.report != NULL) {
+			facts_classify(cmp[ncmp].al, &chs[ncmp]);
+			cmp[ncmp].ch = &chs[ncmp];
+		}
 		if (o.mode == MODE_JSON || o.mode == MODE_STAT) {
 			mapping_build(docs[base], docs[i], &maps[ncmp]);
 			cmp[ncmp].map = &maps[ncmp];
