@@ -33,6 +33,7 @@
 #include "keys.h"
 #include "mapping.h"
 #include "render.h"
+#include "screen.h"
 #include "text.h"
 
 enum cosmetic_mode { COSMETIC_SHOWN, COSMETIC_DIMMED, COSMETIC_HIDDEN };
@@ -162,6 +163,14 @@ int browse_text_rows(void);
 
 /* Run the browser until the user quits (loop.c).  Returns 0. */
 int browse_run(struct browser *b);
+
+/*
+ * Draw s[0 .. len) at row, col in visible form (width.h), clipped to
+ * `width` columns; with `flat`, line ends and tabs as spaces.  Returns
+ * the columns drawn.
+ */
+int draw_visible(int row, int col, const uint8_t *s, size_t len, int width,
+		 bool flat, enum face f);
 
 /* Draw the current screen (draw.c, help.c, overview.c). */
 void browse_draw(struct browser *b);

@@ -37,27 +37,38 @@ style_face(const struct browser *b, uint8_t style)
 	return FACE_TEXT;
 }
 
-/* Draw text clipped to `width` columns (ASCII-safe cut for titles). */
-static void
-put_clipped(int row, int col, const char *s, int width, enum face f)
+int
+draw_visible(int row, int col, const uint8_t *s, size_t len, int width,
+	     bool flat, enum face f)
 {
-	size_t n = 0, len = strlen(s);
+	size_t n = 0;
 	int w = 0;
 
 	while (n < len) {
 		uint32_t uc;
-		size_t used = width_decode((const uint8_t *)s + n, len - n, &uc);
+		size_t used = width_decode(s + n, len - n, &uc);
 		char form[16];
 		size_t fl;
-		int cw = width_char_form(uc, uc == 0xFFFD && used == 1, 0,
-					 form, &fl);
+		int cw;
 
+		if (flat && (uc == '\n' || uc == '\r' || uc == '\t'))
+			uc = ' ';
+		cw = width_char_form(uc, uc == 0xFFFD && used == 1, 0, form,
+				     &fl);
 		if (w + cw > width)
 			break;
 		screen_put(row, col + w, form, fl, f);
 		w += cw;
 		n += used;
 	}
+	return w;
+}
+
+/* A C string, clipped to `width` columns. */
+static void
+put_clipped(int row, int col, const char *s, int width, enum face f)
+{
+	draw_visible(row, col, (const uint8_t *)s, strlen(s), width, false, f);
 }
 
 /* "2022-01-20" when the text opens with an ISO date, else "". */

@@ -10,7 +10,6 @@
 
 #include "browse.h"
 #include "screen.h"
-#include "width.h"
 
 #define CELL	7
 
@@ -54,29 +53,10 @@ overview_draw(struct browser *b)
 			screen_put(y, x, buf, (size_t)n, sel ? FACE_CURSOR :
 				   FACE_TEXT);
 		}
-		if (x + 2 < w) {
-			const char *p = b->texts[i]->path;
-			size_t len = strlen(p), k = 0;
-			int cw = 0;
-
-			/* The path, clipped and in visible form. */
-			while (k < len) {
-				uint32_t uc;
-				size_t used = width_decode((const uint8_t *)p + k,
-							   len - k, &uc);
-				char form[16];
-				size_t fl;
-				int c = width_char_form(uc, uc == 0xFFFD &&
-							used == 1, 0, form,
-							&fl);
-
-				if (x + 2 + cw + c > w)
-					break;
-				screen_put(y, x + 2 + cw, form, fl, FACE_TEXT);
-				cw += c;
-				k += used;
-			}
-		}
+		if (x + 2 < w)	/* the path, clipped and in visible form */
+			draw_visible(y, x + 2, (const uint8_t *)b->texts[i]->path,
+				     strlen(b->texts[i]->path), w - x - 2, false,
+				     FACE_TEXT);
 	}
 	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
 	if (b->message[0]) {
@@ -170,29 +150,10 @@ presence_draw(struct browser *b)
 			continue;
 		pa = &d->para[r->base_para >= 0 && v == p->base ?
 			      (uint32_t)r->base_para : (uint32_t)r->cell[v].para];
-		{
-			size_t k = pa->start, cw = 0;
-
-			col += 2;
-			while (k < pa->end && col + (int)cw < w - 1) {
-				uint32_t uc;
-				size_t used = width_decode(d->text->data + k,
-							   pa->end - k, &uc);
-				char form[16];
-				size_t fl;
-				int c;
-
-				if (uc == '\n' || uc == '\r' || uc == '\t')
-					uc = ' ';
-				c = width_char_form(uc, uc == 0xFFFD &&
-						    used == 1, 0, form, &fl);
-				if (col + (int)cw + c > w - 1)
-					break;
-				screen_put(y, col + (int)cw, form, fl, FACE_TEXT);
-				cw += (size_t)c;
-				k += used;
-			}
-		}
+		if (col + 2 < w - 1)
+			draw_visible(y, col + 2, d->text->data + pa->start,
+				     pa->end - pa->start, w - 1 - col - 2, true,
+				     FACE_TEXT);
 	}
 	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
 	snprintf(buf, sizeof buf, " passage %zu of %zu: %zu inserted by other "
