@@ -978,6 +978,38 @@ presence_open_row(struct browser *b)
 	return RE_DRAW;
 }
 
+/*
+ * The moving keys on a screen that is a list (help, source, presence):
+ * *pos goes by n lines, or `page` for the page keys, up to `last`; bottom
+ * sends it to `bottom`.  Returns false for any other action.
+ */
+static bool
+move_pos(size_t *pos, int action, size_t n, size_t page, size_t last,
+	 size_t bottom)
+{
+	switch (action) {
+	case ACTION_SCROLL_DOWN:
+		*pos = *pos + n < last ? *pos + n : last;
+		return true;
+	case ACTION_PAGE_DOWN: case ACTION_HALF_PAGE_DOWN:
+		*pos = *pos + page < last ? *pos + page : last;
+		return true;
+	case ACTION_SCROLL_UP:
+		*pos = *pos > n ? *pos - n : 0;
+		return true;
+	case ACTION_PAGE_UP: case ACTION_HALF_PAGE_UP:
+		*pos = *pos > page ? *pos - page : 0;
+		return true;
+	case ACTION_TOP:
+		*pos = 0;
+		return true;
+	case ACTION_BOTTOM:
+		*pos = bottom;
+		return true;
+	}
+	return false;
+}
+
 /* Actions that mean something on the help and overview screens. */
 static int
 screen_action(struct browser *b, int action, unsigned count)
@@ -986,24 +1018,11 @@ screen_action(struct browser *b, int action, unsigned count)
 	long rows = browse_text_rows();
 
 	if (b->screen == SCREEN_HELP) {
+		if (move_pos(&b->help_top, action, (size_t)n, (size_t)rows / 2,
+			     SIZE_MAX, ACTION_COUNT > rows ?
+			     (size_t)(ACTION_COUNT - rows) : 0))
+			return RE_DRAW;
 		switch (action) {
-		case ACTION_SCROLL_DOWN: b->help_top += (size_t)n; break;
-		case ACTION_SCROLL_UP:
-			b->help_top = b->help_top > (size_t)n ?
-				b->help_top - (size_t)n : 0;
-			break;
-		case ACTION_PAGE_DOWN: case ACTION_HALF_PAGE_DOWN:
-			b->help_top += (size_t)(rows / 2);
-			break;
-		case ACTION_PAGE_UP: case ACTION_HALF_PAGE_UP:
-			b->help_top = b->help_top > (size_t)(rows / 2) ?
-				b->help_top - (size_t)(rows / 2) : 0;
-			break;
-		case ACTION_TOP: b->help_top = 0; break;
-		case ACTION_BOTTOM:
-			b->help_top = ACTION_COUNT > rows ?
-				(size_t)(ACTION_COUNT - rows) : 0;
-			break;
 		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_HELP:
 		case ACTION_SELECT:
 			b->screen = SCREEN_DIFF;
@@ -1014,20 +1033,11 @@ screen_action(struct browser *b, int action, unsigned count)
 		return RE_DRAW;
 	}
 	if (b->screen == SCREEN_SOURCE) {
+		if (action != ACTION_BOTTOM &&
+		    move_pos(&b->src_top, action, (size_t)n, (size_t)rows / 2,
+			     SIZE_MAX, 0))
+			return RE_DRAW;
 		switch (action) {
-		case ACTION_SCROLL_DOWN: b->src_top += (size_t)n; break;
-		case ACTION_SCROLL_UP:
-			b->src_top = b->src_top > (size_t)n ?
-				b->src_top - (size_t)n : 0;
-			break;
-		case ACTION_PAGE_DOWN: case ACTION_HALF_PAGE_DOWN:
-			b->src_top += (size_t)rows / 2;
-			break;
-		case ACTION_PAGE_UP: case ACTION_HALF_PAGE_UP:
-			b->src_top = b->src_top > (size_t)rows / 2 ?
-				b->src_top - (size_t)rows / 2 : 0;
-			break;
-		case ACTION_TOP: b->src_top = 0; break;
 		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_SHOW_SOURCE:
 			b->screen = SCREEN_DIFF;
 			break;
@@ -1038,27 +1048,15 @@ screen_action(struct browser *b, int action, unsigned count)
 	}
 	if (b->screen == SCREEN_PRESENCE) {
 		size_t nrow = b->presence ? b->presence->nrow : 0;
+		size_t last = nrow ? nrow - 1 : 0;
+		int a = action == ACTION_NEXT_CHANGE ? ACTION_SCROLL_DOWN :
+			action == ACTION_PREVIOUS_CHANGE ? ACTION_SCROLL_UP :
+			action;
 
+		if (move_pos(&b->pr_row, a, (size_t)n, (size_t)rows / 2, last,
+			     last))
+			return RE_DRAW;
 		switch (action) {
-		case ACTION_SCROLL_DOWN: case ACTION_NEXT_CHANGE:
-			if (b->pr_row + (size_t)n < nrow)
-				b->pr_row += (size_t)n;
-			else if (nrow)
-				b->pr_row = nrow - 1;
-			break;
-		case ACTION_SCROLL_UP: case ACTION_PREVIOUS_CHANGE:
-			b->pr_row = b->pr_row > (size_t)n ? b->pr_row - (size_t)n : 0;
-			break;
-		case ACTION_PAGE_DOWN: case ACTION_HALF_PAGE_DOWN:
-			b->pr_row = b->pr_row + (size_t)rows / 2 < nrow ?
-				b->pr_row + (size_t)rows / 2 : (nrow ? nrow - 1 : 0);
-			break;
-		case ACTION_PAGE_UP: case ACTION_HALF_PAGE_UP:
-			b->pr_row = b->pr_row > (size_t)rows / 2 ?
-				b->pr_row - (size_t)rows / 2 : 0;
-			break;
-		case ACTION_TOP: b->pr_row = 0; break;
-		case ACTION_BOTTOM: b->pr_row = nrow ? nrow - 1 : 0; break;
 		case ACTION_SELECT:
 			return nrow ? presence_open_row(b) : RE_DRAW;
 		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_PRESENCE_VIEW:
