@@ -468,6 +468,55 @@ browse_layout(struct browser *b)
 			b->cur = (long)k;
 }
 
+/* The first index entry whose row is at least `row` (x->n if none). */
+static size_t
+index_from_row(const struct row_index *x, size_t row)
+{
+	size_t lo = 0, hi = x->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (x->row[mid] < row)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The first layout row showing paragraph p on a side, or SIZE_MAX: a
+ * binary search, since each side's paragraphs come in order in the
+ * side-by-side layout.
+ */
+static size_t
+para_row(const struct browser *b, int side, uint32_t p)
+{
+	const struct row_index *x = &b->index[side];
+	size_t lo = 0, hi = x->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (b->r->row[x->row[mid]].para[side] < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->n && b->r->row[x->row[lo]].para[side] == p &&
+	    (lo == 0 || b->r->row[x->row[lo - 1]].para[side] < p))
+		return x->row[lo];
+	/*
+	 * Not in order after all (the inline view leaves some rows without
+	 * a paragraph of the left version): look at every row.
+	 */
+	for (lo = 0; lo < b->r->nrow; lo++)
+		if (b->r->row[lo].para[side] == p)
+			return lo;
+	return SIZE_MAX;
+}
+
 /* --- moving ------------------------------------------------------------------- */
 
 static size_t
@@ -646,18 +695,17 @@ go_to(struct browser *b, const char *arg)
 		browse_message(b, true, "there are %zu paragraphs", d->npara);
 		return RE_DRAW;
 	}
-	for (i = 0; i < b->r->nrow; i++)
-		if (b->r->row[i].para[b->focus] == (uint32_t)(v - 1)) {
-			size_t vr = row_vrow(b, i);
+	i = para_row(b, b->focus, (uint32_t)(v - 1));
+	if (i != SIZE_MAX) {
+		size_t vr = row_vrow(b, i);
 
-			if (b->vrow && vrow_row(b, vr) != i) {
-				b->changes_only = false;
-				browse_layout(b);
-				vr = i;
-			}
-			scroll_to(b, (long)vr);
-			return RE_DRAW;
+		if (b->vrow && vrow_row(b, vr) != i) {
+			b->changes_only = false;
+			browse_layout(b);
+			vr = i;
 		}
+		scroll_to(b, (long)vr);
+	}
 	return RE_DRAW;
 }
 
@@ -770,11 +818,9 @@ search(struct browser *b, bool backward)
 			/* The text offset where the current row starts. */
 			{
 				uint32_t row = vrow_row(b, cur);
-				size_t lo = 0;
+				size_t lo = row == UINT32_MAX ? 0 :
+					index_from_row(x, row + (backward ? 0 : 1));
 
-				while (lo < x->n && row != UINT32_MAX &&
-				       x->row[lo] < row + (backward ? 0 : 1))
-					lo++;
 				from = lo < x->n ? x->off[lo] : t->len;
 			}
 			if (pass == 1) {
@@ -968,13 +1014,12 @@ presence_open_row(struct browser *b)
 	set_pair(b, p->base, other);
 	side = row->base_para >= 0 ? RENDER_LEFT : RENDER_RIGHT;
 	para = row->base_para >= 0 ? row->base_para : row->cell[other].para;
-	for (i = 0; para >= 0 && i < b->r->nrow; i++)
-		if (b->r->row[i].para[side] == (uint32_t)para) {
-			size_t vr = row_vrow(b, i);
+	i = para >= 0 ? para_row(b, side, (uint32_t)para) : SIZE_MAX;
+	if (i != SIZE_MAX) {
+		size_t vr = row_vrow(b, i);
 
-			scroll_to(b, vr > 2 ? (long)vr - 2 : 0);
-			break;
-		}
+		scroll_to(b, vr > 2 ? (long)vr - 2 : 0);
+	}
 	return RE_DRAW;
 }
 
