@@ -597,26 +597,26 @@ block_mark(const struct render *r, const struct block *bl)
 /* --- blocks --------------------------------------------------------------- */
 
 /*
- * The note row of a moved block on one side: "moved to ¶N ▼" on the left,
- * "moved from ¶N ▲" on the right, or just "¶N ▼" when the pane is too
- * narrow for the words.
+ * Push the span of a moved block's note, "moved to ¶N ▼" at the source
+ * or "moved from ¶N ▲" at the destination (N the 1-based number of the
+ * twin's first paragraph on the other side, the arrow pointing to where
+ * the twin is drawn), or just "¶N ▼" when the pane is too narrow for the
+ * words.  The text goes into r->note.
  */
 static void
-emit_note(struct builder *b, size_t i, uint32_t bi, const struct block *bl)
+push_note(struct builder *b, uint32_t bi, const struct block *bl, bool source)
 {
-	const struct alignment *al = b->al;
-	const struct block *tw = &al->block[bl->twin];
+	const struct block *tw = &b->al->block[bl->twin];
 	struct render *r = b->r;
-	struct render_row *row = row_get(b, i, bi);
 	struct render_span sp = { 0 };
 	const char *arrow = bl->twin > bi ? "\xe2\x96\xbc" : "\xe2\x96\xb2";
-	unsigned long n = (unsigned long)(b->side ? tw->a : tw->b) + 1;
+	unsigned long n = (unsigned long)(source ? tw->b : tw->a) + 1;
 	char buf[64];
 	size_t w;
 	int len;
 
 	len = snprintf(buf, sizeof buf, "moved %s \xc2\xb6%lu %s",
-		       b->side ? "from" : "to", n, arrow);
+		       source ? "to" : "from", n, arrow);
 	w = width_of((const uint8_t *)buf, (size_t)len, 0);
 	if (w > r->pane) {
 		len = snprintf(buf, sizeof buf, "\xc2\xb6%lu %s", n, arrow);
@@ -630,8 +630,17 @@ emit_note(struct builder *b, size_t i, uint32_t bi, const struct block *bl)
 	sp.style = STYLE_MOVED;
 	sp.flags = SPAN_NOTE;
 	r->nnote += (size_t)len;
-	row->span[b->side] = (uint32_t)r->nspan;
 	push_span(b, &sp);
+}
+
+/* The note row of a moved block on the side being laid out. */
+static void
+emit_note(struct builder *b, size_t i, uint32_t bi, const struct block *bl)
+{
+	struct render_row *row = row_get(b, i, bi);
+
+	row->span[b->side] = (uint32_t)b->r->nspan;
+	push_note(b, bi, bl, b->side == 0);
 	row->nspan[b->side] = 1;
 	row->cell[b->side] = CELL_TEXT;
 }
@@ -984,27 +993,9 @@ static void
 inline_note(struct builder *b, struct iline *L, const struct block *bl,
 	    uint32_t bi, bool source)
 {
-	const struct block *tw = &b->al->block[bl->twin];
-	struct render *r = b->r;
-	struct render_span sp = { 0 };
-	char buf[64];
-	int len;
-
-	len = snprintf(buf, sizeof buf, "moved %s \xc2\xb6%lu %s",
-		       source ? "to" : "from",
-		       (unsigned long)(source ? tw->b : tw->a) + 1,
-		       bl->twin > bi ? "\xe2\x96\xbc" : "\xe2\x96\xb2");
 	inline_newrow(b, L);
-	r->note = xgrow(r->note, &b->capnote, r->nnote + (size_t)len + 1, 1);
-	memcpy(r->note + r->nnote, buf, (size_t)len + 1);
-	sp.off = (uint32_t)r->nnote;
-	sp.len = (uint32_t)len;
-	sp.width = (uint16_t)width_of((const uint8_t *)buf, (size_t)len, 0);
-	sp.style = STYLE_MOVED;
-	sp.flags = SPAN_NOTE;
-	r->nnote += (size_t)len;
-	push_span(b, &sp);
-	r->row[L->row].nspan[0] = 1;
+	push_note(b, bi, bl, source);
+	b->r->row[L->row].nspan[0] = 1;
 	inline_endrow(b, L);
 }
 
