@@ -19,6 +19,7 @@
 #include "doc.h"
 #include "equiv.h"
 #include "keys.h"
+#include "pair.h"
 #include "tap.h"
 #include "text.h"
 #include "xalloc.h"
@@ -477,43 +478,6 @@ test_errors(void)
 }
 
 /* Two versions aligned, and the labels of their blocks. */
-struct pair {
-	struct text *ta, *tb;
-	struct doc *a, *b;
-	struct equiv *eq;
-	struct keys *k;
-	struct alignment *al;
-};
-
-static void
-pair_open(struct pair *p, const char *a, const char *b)
-{
-	struct text_opts to = { 0 };
-	struct keys_opts ko = { 0 };
-
-	p->ta = text_from_bytes("a", a, strlen(a), &to, NULL);
-	p->tb = text_from_bytes("b", b, strlen(b), &to, NULL);
-	p->a = doc_build(p->ta);
-	p->b = doc_build(p->tb);
-	p->eq = equiv_new_builtin();
-	p->k = keys_new(&ko, p->eq);
-	keys_classify(p->k, p->a);
-	keys_classify(p->k, p->b);
-	p->al = align_build(p->a, p->b, NULL);
-}
-
-static void
-pair_close(struct pair *p)
-{
-	align_free(p->al);
-	keys_free(p->k);
-	equiv_free(p->eq);
-	doc_free(p->a);
-	doc_free(p->b);
-	text_free(p->ta);
-	text_free(p->tb);
-}
-
 /* "=1:1 -1:0[byline] ..." */
 static const char *
 labelled_shape(const struct alignment *al, const char **labels)

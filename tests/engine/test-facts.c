@@ -15,49 +15,10 @@
 #include "equiv.h"
 #include "facts.h"
 #include "keys.h"
+#include "pair.h"
 #include "tap.h"
 #include "text.h"
 #include "xalloc.h"
-
-struct pair {
-	struct text *ta, *tb;
-	struct doc *a, *b;
-	struct keys *k;
-	struct equiv *eq;
-	struct alignment *al;
-	struct changes ch;
-};
-
-static void
-pair_open(struct pair *p, const char *a, const char *b)
-{
-	struct text_opts to = { 0 };
-	struct keys_opts ko = { 0 };
-
-	p->ta = text_from_bytes("a", a, strlen(a), &to, NULL);
-	p->tb = text_from_bytes("b", b, strlen(b), &to, NULL);
-	p->a = doc_build(p->ta);
-	p->b = doc_build(p->tb);
-	p->eq = equiv_new_builtin();
-	p->k = keys_new(&ko, p->eq);
-	keys_classify(p->k, p->a);
-	keys_classify(p->k, p->b);
-	p->al = align_build(p->a, p->b, NULL);
-	facts_classify(p->al, &p->ch);
-}
-
-static void
-pair_close(struct pair *p)
-{
-	changes_clear(&p->ch);
-	align_free(p->al);
-	keys_free(p->k);
-	equiv_free(p->eq);
-	doc_free(p->a);
-	doc_free(p->b);
-	text_free(p->ta);
-	text_free(p->tb);
-}
 
 /* The kinds of the sites in order, "number cosmetic ...". */
 static const char *

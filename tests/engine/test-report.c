@@ -20,72 +20,10 @@
 #include "facts.h"
 #include "keys.h"
 #include "report.h"
+#include "pair.h"
 #include "tap.h"
 #include "text.h"
 #include "xalloc.h"
-
-struct pair {
-	struct text *ta, *tb;
-	struct doc *a, *b;
-	struct keys *k;
-	struct equiv *eq;
-	struct alignment *al;
-	struct changes ch;
-};
-
-static void
-pair_build(struct pair *p)
-{
-	struct keys_opts ko = { 0 };
-
-	p->a = doc_build(p->ta);
-	p->b = doc_build(p->tb);
-	p->eq = equiv_new_builtin();
-	p->k = keys_new(&ko, p->eq);
-	keys_classify(p->k, p->a);
-	keys_classify(p->k, p->b);
-	p->al = align_build(p->a, p->b, NULL);
-	facts_classify(p->al, &p->ch);
-}
-
-/* From memory, named na and nb. */
-static void
-pair_mem(struct pair *p, const char *na, const char *a, const char *nb,
-	 const char *b)
-{
-	struct text_opts to = { 0 };
-
-	p->ta = text_from_bytes(na, a, strlen(a), &to, NULL);
-	p->tb = text_from_bytes(nb, b, strlen(b), &to, NULL);
-	pair_build(p);
-}
-
-/* From files. */
-static int
-pair_files(struct pair *p, const char *pa, const char *pb)
-{
-	struct text_opts to = { 0 };
-
-	p->ta = text_load(pa, &to, NULL);
-	p->tb = text_load(pb, &to, NULL);
-	if (p->ta == NULL || p->tb == NULL)
-		return -1;
-	pair_build(p);
-	return 0;
-}
-
-static void
-pair_close(struct pair *p)
-{
-	changes_clear(&p->ch);
-	align_free(p->al);
-	keys_free(p->k);
-	equiv_free(p->eq);
-	doc_free(p->a);
-	doc_free(p->b);
-	text_free(p->ta);
-	text_free(p->tb);
-}
 
 /* The report as a malloc'd string. */
 static char *
