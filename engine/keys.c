@@ -737,6 +737,29 @@ fold_ascii(struct buf *out, const uint8_t *s, size_t n)
 }
 
 /*
+ * The end of the valid UTF-8 run of s[0 .. n-1] that starts at i: the
+ * offset of the first invalid byte at or after i, or n.  Folding and
+ * normalising work run by run and keep each invalid byte as it is.
+ */
+static size_t
+valid_run(const uint8_t *s, size_t i, size_t n)
+{
+	int len;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		len = u8_mbtoucr(&(ucs4_t){ 0 }, s + i, n - i);
+		if (len <= 0)
+			break;
+		i += (size_t)len;
+	}
+	return i;
+}
+
+/*
  * Fold s[0 .. n-1] (see the top) onto the end of out; tmp is scratch.
  * Returns true when s is pure ASCII and its folded form is s itself.
  */
@@ -744,22 +767,12 @@ static bool
 fold_append(struct buf *out, struct buf *tmp, const uint8_t *s, size_t n)
 {
 	size_t start = out->len, i, run;
-	int len;
 
 	if (is_ascii(s, n))
 		return fold_ascii(out, s, n);
-	i = run = 0;
-	while (i <= n) {
-		if (i < n && s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		len = i < n ? u8_mbtoucr(&(ucs4_t){ 0 }, s + i, n - i) : -1;
-		if (len > 0) {
-			i += (size_t)len;
-			continue;
-		}
+	for (run = 0;; run = i + 1) {
 		/* s[run, i) is valid; s[i] is invalid or the end. */
+		i = valid_run(s, run, n);
 		if (run < i) {
 			tmp->len = 0;
 			map_append(tmp, s + run, i - run);
@@ -772,7 +785,6 @@ fold_append(struct buf *out, struct buf *tmp, const uint8_t *s, size_t n)
 		if (i == n)
 			break;
 		buf_append(out, s + i, 1);
-		run = ++i;
 	}
 	out->len = ungroup(out->p, start, out->len);
 	return false;
@@ -829,7 +841,6 @@ strict_id(struct keys *k, const uint8_t *s, size_t n)
 {
 	struct buf *b = &k->sbuf;
 	size_t i, run;
-	int len;
 
 	if (is_ascii(s, n)) {
 		if (!k->opts.ignore_case)
@@ -845,23 +856,13 @@ strict_id(struct keys *k, const uint8_t *s, size_t n)
 	if (!k->opts.ignore_case && nfc_stable(s, n))
 		return keys_intern(k, s, n);
 	b->len = 0;
-	i = run = 0;
-	while (i <= n) {
-		if (i < n && s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		len = i < n ? u8_mbtoucr(&(ucs4_t){ 0 }, s + i, n - i) : -1;
-		if (len > 0) {
-			i += (size_t)len;
-			continue;
-		}
+	for (run = 0;; run = i + 1) {
+		i = valid_run(s, run, n);
 		uni_append(b, s + run, i - run, k->opts.ignore_case,
 		    UNINORM_NFC);
 		if (i == n)
 			break;
-		buf_append(b, s + i, 1);
-		run = ++i;
+		buf_append(b, s + i, 1);	/* an invalid byte, as it is */
 	}
 	return keys_intern(k, b->p, b->len);
 }
