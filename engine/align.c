@@ -101,7 +101,13 @@ struct runs {
 struct ctx {
 	const struct doc *a, *b;
 	double pair_threshold, move_threshold;
-	uint8_t *weight;	/* by fold id */
+	/*
+	 * By strict id: units with the same fold key may weigh differently
+	 * ("%" and "per cent"), and a weight kept by fold id would be that
+	 * of whichever came first, which must not depend on what else the
+	 * docs hold (lazy.h).  nweight bounds fold ids as well.
+	 */
+	uint8_t *weight;
 	uint32_t nweight;
 	struct alignment *al;
 	size_t capblock, capop;
@@ -140,7 +146,7 @@ unit_weight_of(const struct doc *d, const struct unit *u)
 	char low[16];
 	size_t i, len = t->len;
 
-	if (u->ntok > 1)
+	if (u->ntok > 1 || t->kind == TOK_PARA)
 		return W_CONTENT;	/* a joined equivalence: "per cent" */
 	if (t->kind == TOK_NUMBER)
 		return W_CONTENT;
@@ -178,9 +184,12 @@ weights_init(struct ctx *c)
 	int s;
 
 	for (s = 0; s < 2; s++)
-		for (i = 0; i < ds[s]->nunit; i++)
+		for (i = 0; i < ds[s]->nunit; i++) {
 			if (ds[s]->unit[i].fold > maxid)
 				maxid = ds[s]->unit[i].fold;
+			if (ds[s]->unit[i].strict > maxid)
+				maxid = ds[s]->unit[i].strict;
+		}
 	c->nweight = maxid + 1;
 	c->weight = xmalloc(c->nweight);
 	memset(c->weight, W_UNKNOWN, c->nweight);
@@ -188,8 +197,8 @@ weights_init(struct ctx *c)
 		for (i = 0; i < ds[s]->nunit; i++) {
 			const struct unit *u = &ds[s]->unit[i];
 
-			if (c->weight[u->fold] == W_UNKNOWN)
-				c->weight[u->fold] = unit_weight_of(ds[s], u);
+			if (c->weight[u->strict] == W_UNKNOWN)
+				c->weight[u->strict] = unit_weight_of(ds[s], u);
 		}
 }
 
@@ -199,7 +208,7 @@ weight_sum(const struct ctx *c, const struct doc *d, uint32_t u0, uint32_t u1)
 	unsigned w = 0;
 
 	for (; u0 < u1; u0++)
-		w += c->weight[d->unit[u0].fold];
+		w += c->weight[d->unit[u0].strict];
 	return w;
 }
 
@@ -308,6 +317,112 @@ seqmatch(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
 	}
 	free(pos);
 	free(pick);
+}
+
+/* --- paragraphs equal byte for byte ------------------------------------ */
+
+/* Are paragraph i of a and j of b the same bytes? */
+static bool
+para_same(const struct doc *a, size_t i, const struct doc *b, size_t j)
+{
+	const struct para *p = &a->para[i], *q = &b->para[j];
+
+	return p->hash == q->hash && p->end - p->start == q->end - q->start &&
+	    memcmp(a->text->data + p->start, b->text->data + q->start,
+		   p->end - p->start) == 0;
+}
+
+size_t
+align_para_anchors(const struct doc *a, const struct doc *b, uint32_t **out)
+{
+	size_t na = a->npara, nb = b->npara, cap = 16, i, k, np, n, m;
+	/* Per distinct hash: how often on each side, and where in A. */
+	struct hslot {
+		uint64_t hash;
+		uint32_t ca, cb, pos;
+	} *tab;
+	uint32_t *pos, *apos, *pick, *pairs;
+	size_t p, pi, pj;
+
+	*out = NULL;
+	if (na == 0 || nb == 0)
+		return 0;
+	while (cap < 2 * (na + nb))
+		cap *= 2;
+	tab = xcalloc(cap, sizeof *tab);
+	for (i = 0; i < na + nb; i++) {
+		bool side = i >= na;
+		const struct para *pa = side ? &b->para[i - na] : &a->para[i];
+
+		for (p = (size_t)pa->hash & (cap - 1);
+		     (tab[p].ca || tab[p].cb) && tab[p].hash != pa->hash;
+		     p = (p + 1) & (cap - 1))
+			continue;
+		tab[p].hash = pa->hash;
+		if (side) {
+			tab[p].cb++;
+		} else if (tab[p].ca++ == 0) {
+			tab[p].pos = (uint32_t)i;
+		}
+	}
+	/* Unique on both sides, in B order, with their A positions. */
+	pos = xmalloc((nb + 1) * sizeof *pos);
+	apos = xmalloc((nb + 1) * sizeof *apos);
+	np = 0;
+	for (i = 0; i < nb; i++) {
+		uint64_t h = b->para[i].hash;
+
+		for (p = (size_t)h & (cap - 1); tab[p].hash != h;
+		     p = (p + 1) & (cap - 1))
+			continue;
+		if (tab[p].ca == 1 && tab[p].cb == 1 &&
+		    para_same(a, tab[p].pos, b, i)) {
+			pos[np] = (uint32_t)i;
+			apos[np++] = tab[p].pos;
+		}
+	}
+	free(tab);
+	pick = xmalloc((np + 1) * sizeof *pick);
+	n = lis(apos, np, pick);
+
+	/*
+	 * The chain, each anchor extended forwards and backwards over
+	 * paragraphs equal byte for byte, up to its neighbours.
+	 */
+	pairs = xmalloc((2 * (na < nb ? na : nb) + 2) * sizeof *pairs);
+	m = 0;
+	pi = pj = 0;
+	for (k = 0; k <= n; k++) {
+		size_t ei = k < n ? apos[pick[k]] : na;
+		size_t ej = k < n ? pos[pick[k]] : nb;
+		size_t fi = pi, fj = pj, bi = ei, bj = ej;
+
+		/* Forwards from the previous anchor... */
+		while (fi < ei && fj < ej && para_same(a, fi, b, fj))
+			fi++, fj++;
+		/* ... and backwards from this one. */
+		while (bi > fi && bj > fj && para_same(a, bi - 1, b, bj - 1))
+			bi--, bj--;
+		for (; pi < fi; pi++, pj++) {
+			pairs[2 * m] = (uint32_t)pi;
+			pairs[2 * m++ + 1] = (uint32_t)pj;
+		}
+		for (pi = bi, pj = bj; pi < ei; pi++, pj++) {
+			pairs[2 * m] = (uint32_t)pi;
+			pairs[2 * m++ + 1] = (uint32_t)pj;
+		}
+		if (k < n) {
+			pairs[2 * m] = (uint32_t)ei;
+			pairs[2 * m++ + 1] = (uint32_t)ej;
+			pi = ei + 1;
+			pj = ej + 1;
+		}
+	}
+	free(pos);
+	free(apos);
+	free(pick);
+	*out = pairs;
+	return m;
 }
 
 /* --- segment keys ---------------------------------------------------------- */
@@ -433,7 +548,7 @@ load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
 	}
 	for (; u0 < u1; u0++) {
 		uint32_t f = d->unit[u0].fold;
-		uint8_t w = c->weight[f];
+		uint8_t w = c->weight[d->unit[u0].strict];
 
 		if (w == W_PUNCT)
 			continue;
@@ -538,7 +653,7 @@ index_pairs(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 		for (u = sa[i].u0; u < sa[i].u1; u++) {
 			uint32_t f = c->a->unit[u].fold;
 
-			if (c->weight[f] != W_CONTENT)
+			if (c->weight[c->a->unit[u].strict] != W_CONTENT)
 				continue;
 			if (head[f] != UINT32_MAX && owner[head[f]] == i)
 				continue;
@@ -862,7 +977,7 @@ content_words(const struct ctx *c, uint32_t u0, uint32_t u1)
 	unsigned n = 0;
 
 	for (; u0 < u1; u0++)
-		n += c->weight[c->a->unit[u0].fold] == W_CONTENT;
+		n += c->weight[c->a->unit[u0].strict] == W_CONTENT;
 	return n;
 }
 
@@ -1294,8 +1409,19 @@ count_words(const struct doc *d, uint32_t u0, uint32_t n)
 
 		if (k == TOK_WORD || k == TOK_NUMBER)
 			w++;
+		else if (k == TOK_PARA)
+			w += d->pword[doc_para_of_token(d, d->unit[u].tok)];
 	}
 	return w;
+}
+
+/* Words of paragraph k. */
+static size_t
+para_words(const struct doc *d, size_t k)
+{
+	if (doc_para_whole(d, k))
+		return d->pword[k];
+	return count_words(d, d->para[k].unit, d->para[k].nunit);
 }
 
 static void
@@ -1314,6 +1440,14 @@ compute_stats(struct alignment *al)
 		/* A move is counted once, at its source. */
 		if (bl->move && bl->kind == BLOCK_INSERTED)
 			continue;
+		if (bl->kind == BLOCK_EQUAL) {
+			/* Kept whole: paragraphs left whole are counted so. */
+			for (o = bl->op; o < bl->op + bl->nop; o++)
+				st->cosmetic += al->op[o].kind == WOP_COSMETIC;
+			for (o = bl->a; o < bl->a + bl->na; o++)
+				st->kept += para_words(al->a, o);
+			continue;
+		}
 		if (bl->move) {
 			st->substantive++;
 			for (o = bl->op; o < bl->op + bl->nop; o++) {
@@ -1365,11 +1499,9 @@ compute_stats(struct alignment *al)
 		}
 	}
 	for (k = 0; k < al->a->npara; k++)
-		wa += count_words(al->a, al->a->para[k].unit,
-				  al->a->para[k].nunit);
+		wa += para_words(al->a, k);
 	for (k = 0; k < al->b->npara; k++)
-		wb += count_words(al->b, al->b->para[k].unit,
-				  al->b->para[k].nunit);
+		wb += para_words(al->b, k);
 	st->similarity = wa + wb ?
 		2.0 * (st->kept + moved_kept) / (wa + wb) : 1.0;
 }
@@ -1383,7 +1515,8 @@ align_build(const struct doc *a, const struct doc *b,
 	struct ctx c = { 0 };
 	struct seg *sa, *sb;
 	struct items it = { 0 };
-	size_t k;
+	uint32_t *anchor;
+	size_t k, i, j, nanchor;
 
 	assert(a->nunit == 0 || a->unit != NULL);
 	assert(b->nunit == 0 || b->unit != NULL);
@@ -1406,7 +1539,35 @@ align_build(const struct doc *a, const struct doc *b,
 	for (k = 0; k < b->npara; k++)
 		sb[k] = (struct seg){ b->para[k].unit,
 				      b->para[k].unit + b->para[k].nunit };
-	match_level(&c, sa, a->npara, sb, b->npara, &it);
+	/*
+	 * Paragraphs equal byte for byte anchor first; what lies between
+	 * them is matched by the fold keys.  lazy.c leaves paragraphs whole
+	 * only where these anchors are, so a lazily built doc aligns as a
+	 * fully built one does.
+	 */
+	nanchor = align_para_anchors(a, b, &anchor);
+	for (k = 0, i = 0, j = 0; k <= nanchor; k++) {
+		size_t ei = k < nanchor ? anchor[2 * k] : a->npara;
+		size_t ej = k < nanchor ? anchor[2 * k + 1] : b->npara;
+		size_t from = it.n, x;
+
+		if (i < ei || j < ej) {
+			match_level(&c, sa + i, ei - i, sb + j, ej - j, &it);
+			for (x = from; x < it.n; x++) {
+				it.v[x].i0 += (uint32_t)i;
+				it.v[x].i1 += (uint32_t)i;
+				it.v[x].j0 += (uint32_t)j;
+				it.v[x].j1 += (uint32_t)j;
+			}
+		}
+		if (k < nanchor)
+			items_push(&it, ITEM_EQUAL, (uint32_t)ei,
+				   (uint32_t)ei + 1, (uint32_t)ej,
+				   (uint32_t)ej + 1, 1);
+		i = ei + 1;
+		j = ej + 1;
+	}
+	free(anchor);
 	for (k = 0; k < it.n; k++) {
 		const struct item *x = &it.v[k];
 

@@ -122,6 +122,16 @@ void align_free(struct alignment *al);
 #define ALIGN_W_CONTENT		5
 unsigned align_unit_weight(const struct doc *d, uint32_t unit);
 
+/*
+ * The paragraphs of a and b that are equal byte for byte and anchor the
+ * alignment: those whose bytes occur once on each side, in the longest
+ * chain that keeps both orders, each extended over the equal paragraphs
+ * next to it.  Needs only doc_scan().  *pairs gets a malloc'd array of
+ * (A index, B index) pairs, increasing on both sides; returns how many.
+ */
+size_t align_para_anchors(const struct doc *a, const struct doc *b,
+			  uint32_t **pairs);
+
 /* True when the alignment holds a substantive difference (exit status 1). */
 bool align_differs(const struct alignment *al);
 

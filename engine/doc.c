@@ -605,6 +605,82 @@ tokenise_ascii(struct builder *b, size_t i, size_t end)
 	return i;
 }
 
+/*
+ * doc_ascii_words: tokenise_ascii's rules, counting instead of storing.
+ * Word characters and the joins between them are exactly those above, so
+ * the count is that of the word and number tokens tokenise_para would
+ * make (test-doc.c compares the two on many texts).
+ */
+uint32_t
+doc_ascii_words(const uint8_t *s, size_t n, const struct word_filter *f)
+{
+	size_t i = 0, j;
+	uint32_t words = 0;
+	uint8_t cl, p, m, q, c;
+	bool joined;
+
+	while (i < n) {
+		cl = byte_class[s[i]];
+		if (!(cl & B_WORD)) {
+			if (!(cl & (B_PRINT | B_SPACE)))
+				return DOC_SEGMENT;	/* control or not ASCII */
+			/* One punctuation or symbol token: "&" may start one. */
+			if (f != NULL && (cl & B_PRINT) && (f->bit[s[i]] & 2) &&
+			    f->check(f->ctx, s + i, 1))
+				return DOC_SEGMENT;
+			i++;
+			continue;
+		}
+		j = i;
+		while (s[j] == '_' && ++j < n)
+			continue;
+		if (j == n || !(byte_class[s[j]] & B_ALNUM)) {
+			/* "___": punctuation, one token each */
+			if (f != NULL && (f->bit['_'] & 2) &&
+			    f->check(f->ctx, s + i, 1))
+				return DOC_SEGMENT;
+			i = j;
+			continue;
+		}
+		joined = false;
+		for (;;) {
+			j = word_end(s, j, n);
+			if (j + 1 >= n)
+				break;
+			m = s[j];
+			if (m == '.' || m == '\'')
+				m = B_ALPHA | B_DIGIT;
+			else if (m == ':')
+				m = B_ALPHA;
+			else if (m == ',' || m == ';')
+				m = B_DIGIT;
+			else
+				break;
+			p = byte_class[s[j - 1]];
+			q = byte_class[s[j + 1]];
+			if (!(p & q & m))
+				break;
+			j += 2;
+			joined = true;
+		}
+		words++;
+		/*
+		 * Folding keeps an ASCII token's length unless it drops the
+		 * separators between digits ("1,000"), which needs a join.
+		 */
+		if (f != NULL) {
+			c = s[i] >= 'A' && s[i] <= 'Z' ?
+			    (uint8_t)(s[i] + 'a' - 'A') : s[i];
+			if ((joined ? f->bit[c] != 0 :
+			     (f->bit[c] >> (j - i < 31 ? j - i : 31) & 1)) &&
+			    f->check(f->ctx, s + i, j - i))
+				return DOC_SEGMENT;
+		}
+		i = j;
+	}
+	return words;
+}
+
 /* Tokens of a chunk that is not pure ASCII, by u8_wordbreaks. */
 static void
 tokenise_chunk(struct builder *b, size_t a, size_t e)
@@ -869,53 +945,117 @@ find_paras(struct builder *b, bool per_line)
 		push_para(b, pstart, pend);
 }
 
+/*
+ * A 64-bit hash of s[0 .. n-1], eight bytes at a time: what lazy
+ * alignment compares paragraphs by before it segments them (equal hashes
+ * are then confirmed with memcmp).
+ */
+static uint64_t
+hash_para(const uint8_t *s, size_t n)
+{
+	uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ n, x;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		h = (h ^ x) * UINT64_C(0xff51afd7ed558ccd);
+		h ^= h >> 29;
+	}
+	x = 0;
+	memcpy(&x, s + i, n - i);
+	h = (h ^ x) * UINT64_C(0xc4ceb9fe1a85ec53);
+	return h ^ h >> 32;
+}
+
 struct doc *
-doc_build(const struct text *t)
+doc_scan(const struct text *t)
 {
 	struct builder b;
 	struct doc *d = xcalloc(1, sizeof *d);
-	size_t k, prev = 0, nends, start, end;
-	uint32_t *ends = NULL;
+	size_t k;
 
 	d->text = t;
 	memset(&b, 0, sizeof b);
 	b.s = t->data;
 	b.len = t->len;
 	b.d = d;
-
 	find_paras(&b, false);
 	if (d->npara == 1)
 		find_paras(&b, true);
+	d->para = xreallocarray(d->para, d->npara, sizeof *d->para);
+	for (k = 0; k < d->npara; k++)
+		d->para[k].hash = hash_para(b.s + d->para[k].start,
+					    d->para[k].end - d->para[k].start);
+	return d;
+}
 
+void
+doc_fill(struct doc *d, const uint32_t *whole)
+{
+	struct builder b;
+	size_t k, prev = 0, nends, start, end, nseg = 0;
+	uint32_t *ends = NULL;
+
+	memset(&b, 0, sizeof b);
+	b.s = d->text->data;
+	b.len = d->text->len;
+	b.d = d;
+	b.cappara = d->npara;
+
+	for (k = 0; k < d->npara; k++)
+		if (whole == NULL || whole[k] == DOC_SEGMENT)
+			nseg += d->para[k].end - d->para[k].start;
+	if (whole != NULL)
+		d->pword = xcalloc(d->npara + 1, sizeof *d->pword);
 	/* Prose has about one token per three bytes: start near that. */
-	d->tok = xgrow(NULL, &b.captok, b.len / 3 + 16, sizeof *d->tok);
+	d->tok = xgrow(NULL, &b.captok, nseg / 3 + 2 * d->npara + 16,
+		       sizeof *d->tok);
 
 	for (k = 0; k < d->npara; k++) {
 		start = d->para[k].start;
 		end = d->para[k].end;
-		/* At most one token per byte (see push_token). */
-		reserve_tokens(&b, end - prev);
-		if (prev < start)
+		if (prev < start) {
+			reserve_tokens(&b, (start - prev) / TOKEN_LEN_MAX + 1);
 			push_token(&b, prev, start - prev, TOK_BREAK);
+		}
 		d->para[k].tok = (uint32_t)d->ntok;
+		d->para[k].sent = (uint32_t)d->nsent;
+		prev = end;
+		if (whole != NULL && whole[k] != DOC_SEGMENT) {
+			/* One token per TOKEN_LEN_MAX bytes. */
+			reserve_tokens(&b, (end - start) / TOKEN_LEN_MAX + 1);
+			push_token(&b, start, end - start, TOK_PARA);
+			d->para[k].ntok = (uint32_t)(d->ntok - d->para[k].tok);
+			d->pword[k] = whole[k];
+			d->whole_words += whole[k];
+			continue;
+		}
+		/* At most one token per byte (see push_token). */
+		reserve_tokens(&b, end - start);
 		tokenise_para(&b, start, end);
 		d->para[k].ntok = (uint32_t)(d->ntok - d->para[k].tok);
 		nends = sentence_split(b.s, start, end, &ends);
 		map_sentences(&b, &d->para[k], ends, nends);
 		free(ends);
 		ends = NULL;
-		prev = end;
 	}
 	if (prev < b.len) {
-		reserve_tokens(&b, b.len - prev);
+		reserve_tokens(&b, (b.len - prev) / TOKEN_LEN_MAX + 1);
 		push_token(&b, prev, b.len - prev, TOK_BREAK);
 	}
 
 	/* Give back what geometric growth over-allocated. */
 	d->tok = xreallocarray(d->tok, d->ntok, sizeof *d->tok);
 	d->sent = xreallocarray(d->sent, d->nsent, sizeof *d->sent);
-	d->para = xreallocarray(d->para, d->npara, sizeof *d->para);
 	free(b.brk);
+}
+
+struct doc *
+doc_build(const struct text *t)
+{
+	struct doc *d = doc_scan(t);
+
+	doc_fill(d, NULL);
 	return d;
 }
 
@@ -928,18 +1068,19 @@ doc_free(struct doc *d)
 	free(d->sent);
 	free(d->para);
 	free(d->unit);
+	free(d->pword);
 	free(d);
 }
 
 /*
  * Every token outside the paragraphs is a TOK_BREAK, so the words of the
  * paragraphs are the words of the whole token array, counted without a
- * branch per token.
+ * branch per token, and those of the paragraphs left whole.
  */
 size_t
 doc_word_count(const struct doc *d)
 {
-	size_t i, n = 0;
+	size_t i, n = d->whole_words;
 	unsigned k;
 
 	for (i = 0; i < d->ntok; i++) {

@@ -26,6 +26,15 @@
  * `unit`, `nunit` are filled later by keys_classify() (keys.h): the
  * comparison units, i.e. the tokens that take part in comparison.
  *
+ * A doc may also be built lazily, for outputs that only need what changed
+ * (--json, --stat): doc_scan() finds the paragraphs and hashes their
+ * bytes, and doc_fill() segments only the paragraphs asked for.  Every
+ * other paragraph is left whole: one TOK_PARA token (more for a paragraph
+ * over TOKEN_LEN_MAX bytes) with no sentences, whose word count the
+ * caller supplies, and which keys_classify() makes one unit keyed by its
+ * bytes.  The tokens still tile the data.  doc_build() is doc_scan() and
+ * doc_fill() of every paragraph.
+ *
  * Lifetime: the doc borrows its text, which must outlive it.
  */
 #ifndef VERSUS_DOC_H
@@ -45,6 +54,7 @@ enum token_kind {
 	TOK_BREAK,	/* white space between paragraphs (or around them) */
 	TOK_INVALID,	/* one byte that is not valid UTF-8 */
 	TOK_CONTROL,	/* one control character (C0, C1, DEL, ESC ...) */
+	TOK_PARA,	/* a paragraph left whole by doc_fill() */
 };
 
 /*
@@ -68,6 +78,7 @@ struct sentence {
 };
 
 struct para {
+	uint64_t hash;		/* of bytes [start, end): equal bytes, equal hash */
 	uint32_t start, end;	/* bytes [start, end), trimmed */
 	uint32_t tok, ntok;	/* tokens [tok, tok + ntok) */
 	uint32_t sent, nsent;	/* sentences [sent, sent + nsent) */
@@ -94,10 +105,51 @@ struct doc {
 	size_t npara;
 	struct unit *unit;	/* NULL until keys_classify() */
 	size_t nunit;
+	uint32_t *pword;	/* words of each paragraph left whole, or NULL */
+	size_t whole_words;	/* their sum */
 };
 
 /* Segment t.  Never fails (allocation failure aborts, see xalloc.h). */
 struct doc *doc_build(const struct text *t);
+
+/* Paragraphs of t only: npara and each paragraph's start, end and hash. */
+struct doc *doc_scan(const struct text *t);
+
+/*
+ * Segment the paragraphs of a scanned doc, once: paragraph k is segmented
+ * when whole is NULL or whole[k] is DOC_SEGMENT, else it is left whole,
+ * whole[k] being its number of words.
+ */
+#define DOC_SEGMENT	UINT32_MAX
+void doc_fill(struct doc *d, const uint32_t *whole);
+
+/* Whether paragraph k was left whole. */
+static inline int
+doc_para_whole(const struct doc *d, size_t k)
+{
+	return d->para[k].ntok > 0 && d->tok[d->para[k].tok].kind == TOK_PARA;
+}
+
+/*
+ * What the ASCII word counter must look out for: a word token whose
+ * folded form could make a unit of several words (an equivalence such as
+ * "per cent").  bit[c] has bit min(len, 31) set for such tokens starting
+ * with the byte c (lower-cased); check() then tells for sure.
+ */
+struct word_filter {
+	uint32_t bit[128];
+	int (*check)(const void *ctx, const uint8_t *s, size_t n);
+	const void *ctx;
+};
+
+/*
+ * The number of word and number tokens of s[0 .. n-1], a paragraph, when
+ * it is printable ASCII and white space only and no word token passes the
+ * filter (f may be NULL): then every such token is a unit of its own and
+ * the count is that of keys_classify().  Otherwise DOC_SEGMENT.
+ */
+uint32_t doc_ascii_words(const uint8_t *s, size_t n,
+			 const struct word_filter *f);
 
 void doc_free(struct doc *d);
 
@@ -113,7 +165,10 @@ uint32_t doc_para_of_token(const struct doc *d, uint32_t tok);
 uint32_t doc_sentence_of_token(const struct doc *d, uint32_t para,
 			       uint32_t tok);
 
-/* Number of word and number tokens, what "N words" means to a user. */
+/*
+ * Number of word and number tokens, what "N words" means to a user,
+ * paragraphs left whole included.
+ */
 size_t doc_word_count(const struct doc *d);
 
 #endif

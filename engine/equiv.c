@@ -956,6 +956,35 @@ equiv_may_start(const struct equiv *eq, const uint8_t *s, size_t n)
 	return eq->table[chain_slot(eq, s, n, fnv1a(s, n))] != 0;
 }
 
+static bool
+wordlike(const uint8_t *s, size_t n)
+{
+	return n > 0 && (s[0] >= 0x80 || s[0] == '_' ||
+	    (s[0] >= '0' && s[0] <= '9') || (s[0] >= 'a' && s[0] <= 'z') ||
+	    (s[0] >= 'A' && s[0] <= 'Z'));
+}
+
+void
+equiv_join_starts(const struct equiv *eq,
+		  void (*fn)(void *ctx, const uint8_t *s, size_t n), void *ctx)
+{
+	size_t i, k, words;
+
+	for (i = 0; i < eq->nph; i++) {
+		const struct phrase *p = &eq->ph[i];
+		const struct ptok *t = &eq->tok[p->tok];
+
+		if (p->ntok < 2)
+			continue;
+		/* The unit counts as its first token does. */
+		for (words = 0, k = 1; k < p->ntok; k++)
+			words += wordlike(eq->arena + t[k].off, t[k].len);
+		if (words == 0)
+			continue;	/* "U.S" ".", "." "." ".": as many */
+		fn(ctx, eq->arena + t[0].off, t[0].len);
+	}
+}
+
 size_t
 equiv_match(const struct equiv *eq, const uint8_t *const *fold,
 	    const size_t *fold_len, size_t n, const uint8_t **canon,

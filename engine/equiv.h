@@ -69,6 +69,18 @@ int equiv_load(struct equiv *eq, const char *path, struct vs_error *err);
 bool equiv_may_start(const struct equiv *eq, const uint8_t *s, size_t n);
 
 /*
+ * Call fn with the folded first token of every phrase of several tokens
+ * whose unit may count a different number of words than its tokens do
+ * ("per cent": two words, one unit).  A phrase of one word followed by
+ * punctuation only ("U.S" "."), or of punctuation only ("..."), counts
+ * the same either way and is left out.  Words here are tokens starting
+ * with a letter, a digit, "_" or any non-ASCII byte.
+ */
+void equiv_join_starts(const struct equiv *eq,
+		       void (*fn)(void *ctx, const uint8_t *s, size_t n),
+		       void *ctx);
+
+/*
  * Longest match at a position: `fold[0 .. n-1]` are the folded strings of
  * the next n word/number/punctuation tokens of a text (white space already
  * skipped), fold_len their lengths.  Returns how many of them the longest

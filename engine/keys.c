@@ -203,6 +203,10 @@ struct keys {
 		const uint8_t *p;
 		uint32_t id;
 	} canon[CANON_CACHE];	/* see canon_id */
+
+	/* For keys_ascii_words: equiv_join_starts(), one after another. */
+	struct word_filter wf;
+	struct buf starts;	/* each: a length byte, then the token */
 };
 
 static void
@@ -430,6 +434,62 @@ tab_add(struct keys *k, struct strtab *t, const uint8_t *s, size_t n,
 
 /* --- the interner ------------------------------------------------------- */
 
+static bool fold_ascii(struct buf *out, const uint8_t *s, size_t n);
+
+/*
+ * A phrase start for keys_ascii_words.  Only ASCII ones can be the folded
+ * form of an ASCII token; one starting with a digit may be matched by a
+ * longer token ("1,000" folds to "1000"), so it marks every length; one
+ * starting with "'" is also what "`" folds to (lower_append).
+ */
+static void
+add_join_start(void *ctx, const uint8_t *s, size_t n)
+{
+	struct keys *k = ctx;
+	uint8_t len = (uint8_t)n;
+
+	if (n == 0 || n > 255 || s[0] >= 0x80)
+		return;
+	buf_append(&k->starts, &len, 1);
+	buf_append(&k->starts, s, n);
+	if (s[0] >= '0' && s[0] <= '9')
+		k->wf.bit[s[0]] = UINT32_MAX;
+	else
+		k->wf.bit[s[0]] |= UINT32_C(1) << (n < 31 ? n : 31);
+	if (s[0] == '\'')	/* what "`" folds to */
+		k->wf.bit['`'] |= k->wf.bit['\''];
+}
+
+/* Does the ASCII token s[0 .. n-1] fold to a phrase start? */
+static int
+join_start_check(const void *ctx, const uint8_t *s, size_t n)
+{
+	const struct keys *k = ctx;
+	struct buf f = { 0 };
+	uint8_t low[32];
+	const uint8_t *p = low;
+	size_t i, len = n;
+	int hit = 0;
+
+	/* Lower case is the whole fold of a token without separators. */
+	for (i = 0; i < n && i < sizeof low; i++) {
+		if (s[i] == ',' || s[i] == '.' || s[i] == ';' || s[i] == '\'')
+			break;
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ?
+		    (uint8_t)(s[i] + 'a' - 'A') : s[i] == '`' ? '\'' : s[i];
+	}
+	if (i < n) {
+		fold_ascii(&f, s, n);
+		p = f.p;
+		len = f.len;
+	}
+	for (i = 0; i < k->starts.len && !hit; i += 1u + k->starts.p[i])
+		hit = k->starts.p[i] == len &&
+		    memcmp(k->starts.p + i + 1, p, len) == 0;
+	free(f.p);
+	return hit;
+}
+
 struct keys *
 keys_new(const struct keys_opts *opts, const struct equiv *eq)
 {
@@ -441,7 +501,26 @@ keys_new(const struct keys_opts *opts, const struct equiv *eq)
 	tab_init(&k->ids);
 	tab_init(&k->ascii);
 	k->blocksize = ARENA_MIN;
+	k->wf.check = join_start_check;
+	k->wf.ctx = k;
+	if (k->eq != NULL)
+		equiv_join_starts(k->eq, add_join_start, k);
 	return k;
+}
+
+uint32_t
+keys_ascii_words(const struct keys *k, const uint8_t *s, size_t n)
+{
+	/*
+	 * Without punctuation units, a paragraph's first unit may start
+	 * after its first bytes ("..., one"), where a paragraph left whole
+	 * would start it: only one opening with a letter or digit is sure.
+	 */
+	if (k->opts.ignore_punct && n > 0 &&
+	    !((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'a' && s[0] <= 'z') ||
+	      (s[0] >= 'A' && s[0] <= 'Z')))
+		return DOC_SEGMENT;
+	return doc_ascii_words(s, n, &k->wf);
 }
 
 void
@@ -461,6 +540,7 @@ keys_free(struct keys *k)
 	free(k->tmp.p);
 	free(k->fbuf.p);
 	free(k->sbuf.p);
+	free(k->starts.p);
 	free(k->slot);
 	free(k->fp);
 	free(k->fl);
@@ -1314,6 +1394,24 @@ keys_classify(struct keys *k, struct doc *d)
 			d->unit = xgrow(d->unit, &cap, d->nunit + p->ntok,
 			    sizeof *d->unit);
 		p->unit = (uint32_t)d->nunit;
+		if (doc_para_whole(d, pi)) {
+			/*
+			 * One unit keyed by the paragraph's bytes, through
+			 * their hash: two 0xff bytes then the hash, which no
+			 * token's key can be (an invalid byte is a token of
+			 * its own).  Only byte-equal paragraphs are left
+			 * whole on both sides (lazy.c), so equal keys mean
+			 * equal text.
+			 */
+			uint8_t key[2 + sizeof p->hash] = { 0xff, 0xff };
+			uint32_t id;
+
+			memcpy(key + 2, &p->hash, sizeof p->hash);
+			id = keys_intern(k, key, sizeof key);
+			push_unit(d, p->tok, p->tok + p->ntok - 1, id, id);
+			p->nunit = 1;
+			continue;
+		}
 		t = p->tok;
 		tend = (size_t)p->tok + p->ntok;
 		/* Each sentence, and each stretch between, as one run. */

@@ -35,54 +35,44 @@ struct mark {
 };
 
 /*
- * Per-word caches, so that each distinct word is looked at once: its
- * weight by fold id (+ 1; 0 not yet known), and whether it is
- * capitalised by strict id (strict ids keep case: 1 yes, 2 no, 0 not yet
- * known).  Ids beyond the arrays are computed each time.
+ * The weight of each distinct unit, worked out once: by strict id (+ 1;
+ * 0 not yet known), as align.c keeps it, so that it never depends on
+ * which unit of a fold class came first.
  */
 struct cache {
 	uint8_t *weight;
-	uint32_t nfold;
-	uint8_t *cap;
 	uint32_t nstrict;
 };
 
 static bool
-capitalised(struct cache *c, const struct doc *d, uint32_t u)
+capitalised(const struct doc *d, uint32_t u)
 {
 	const struct unit *un = &d->unit[u];
 	const struct token *t = &d->tok[un->tok];
 	ucs4_t uc;
-	bool yes;
 
 	if (t->kind != TOK_WORD || un->ntok > 1)
 		return false;
-	if (un->strict < c->nstrict && c->cap[un->strict])
-		return c->cap[un->strict] == 1;
 	if (d->text->data[t->off] < 0x80) {
 		uint8_t ch = d->text->data[t->off];
 
-		yes = ch >= 'A' && ch <= 'Z';
-	} else {
-		u8_mbtouc(&uc, d->text->data + t->off, t->len);
-		yes = uc_is_upper(uc) || uc_is_property_titlecase(uc);
+		return ch >= 'A' && ch <= 'Z';
 	}
-	if (un->strict < c->nstrict)
-		c->cap[un->strict] = yes ? 1 : 2;
-	return yes;
+	u8_mbtouc(&uc, d->text->data + t->off, t->len);
+	return uc_is_upper(uc) || uc_is_property_titlecase(uc);
 }
 
 static unsigned
 weight(struct cache *c, const struct doc *d, uint32_t u)
 {
-	uint32_t f = d->unit[u].fold;
+	uint32_t s = d->unit[u].strict;
 	unsigned w;
 
-	if (f < c->nfold && c->weight[f])
-		return c->weight[f] - 1u;
+	if (s < c->nstrict && c->weight[s])
+		return c->weight[s] - 1u;
 	w = align_unit_weight(d, u);
-	if (f < c->nfold)
-		c->weight[f] = (uint8_t)(w + 1);
+	if (s < c->nstrict)
+		c->weight[s] = (uint8_t)(w + 1);
 	return w;
 }
 
@@ -109,7 +99,7 @@ unit_classes(struct cache *c, const struct doc *d)
 			k |= CLS_WORD;
 		if (t->len >= 4)
 			k |= CLS_LONG;
-		if (capitalised(c, d, (uint32_t)u))
+		if (capitalised(d, (uint32_t)u))
 			k |= CLS_CAP;
 		if (weight(c, d, (uint32_t)u) == ALIGN_W_CONTENT)
 			k |= CLS_CONTENT;
@@ -124,7 +114,8 @@ unit_classes(struct cache *c, const struct doc *d)
  * one of these, as "Brandt" in "Brandt said".
  */
 static void
-find_names(const struct doc *d, const uint8_t *cls, uint8_t *names)
+find_names(const struct doc *d, const uint8_t *cls, const uint8_t *skip,
+	   uint8_t *names)
 {
 	size_t i;
 	uint32_t u;
@@ -132,6 +123,8 @@ find_names(const struct doc *d, const uint8_t *cls, uint8_t *names)
 	for (i = 0; i < d->nsent; i++) {
 		const struct sentence *s = &d->sent[i];
 
+		if (skip[i])
+			continue;
 		for (u = s->unit + 1; u < s->unit + s->nunit; u++)
 			if ((cls[u] & (CLS_CAP | CLS_CONTENT)) ==
 			    (CLS_CAP | CLS_CONTENT))
@@ -234,10 +227,51 @@ facts_survive(const struct mark *ma, size_t na, const struct mark *mb,
 	return true;
 }
 
-void
-mapping_build(const struct doc *a, const struct doc *b,
-	      struct sentence_map *m)
+/*
+ * Which sentences of the paragraphs in equal blocks of one side: those
+ * are carried as they are and left out of the mapping.  *equal_words (if
+ * not NULL) gets the words of those paragraphs, whole ones included.
+ */
+static uint8_t *
+equal_sentences(const struct alignment *al, bool side_b, size_t *equal_words)
 {
+	const struct doc *d = side_b ? al->b : al->a;
+	uint8_t *skip = xcalloc(d->nsent + 1, 1);
+	size_t k, p, t, words = 0;
+
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+		uint32_t p0 = side_b ? bl->b : bl->a;
+		uint32_t np = side_b ? bl->nb : bl->na;
+
+		if (bl->kind != BLOCK_EQUAL)
+			continue;
+		for (p = p0; p < (size_t)p0 + np; p++) {
+			const struct para *pa = &d->para[p];
+
+			memset(skip + pa->sent, 1, pa->nsent);
+			if (equal_words == NULL)
+				continue;
+			if (doc_para_whole(d, p))
+				words += d->pword[p];
+			else
+				for (t = pa->tok; t < (size_t)pa->tok + pa->ntok;
+				     t++)
+					words += d->tok[t].kind == TOK_WORD ||
+					    d->tok[t].kind == TOK_NUMBER;
+		}
+	}
+	if (equal_words != NULL)
+		*equal_words = words;
+	return skip;
+}
+
+void
+mapping_build(const struct alignment *al, struct sentence_map *m)
+{
+	const struct doc *a = al->a, *b = al->b;
+	uint8_t *skip_a, *skip_b;
+	size_t equal_a;
 	uint32_t nid = 1, *seen, *start, *post, *score_s, *touched, *cnt;
 	uint16_t *df;
 	unsigned *score;
@@ -267,15 +301,15 @@ mapping_build(const struct doc *a, const struct doc *b,
 	for (i = 0; i < b->nunit; i++)
 		if (b->unit[i].strict >= nstrict)
 			nstrict = b->unit[i].strict + 1;
-	c.weight = xcalloc(nid, 1);
-	c.nfold = nid;
-	c.cap = xcalloc(nstrict, 1);
+	c.weight = xcalloc(nstrict, 1);
 	c.nstrict = nstrict;
 	cls_a = unit_classes(&c, a);
 	cls_b = unit_classes(&c, b);
+	skip_a = equal_sentences(al, false, &equal_a);
+	skip_b = equal_sentences(al, true, NULL);
 	names = xcalloc(nid, 1);
-	find_names(a, cls_a, names);
-	find_names(b, cls_b, names);
+	find_names(a, cls_a, skip_a, names);
+	find_names(b, cls_b, skip_b, names);
 
 	/* How many of A's sentences carry each word (saturating). */
 	df = xcalloc(nid, sizeof *df);
@@ -285,6 +319,8 @@ mapping_build(const struct doc *a, const struct doc *b,
 		const struct sentence *s = &a->sent[i];
 		uint32_t u;
 
+		if (skip_a[i])
+			continue;
 		for (u = s->unit; u < s->unit + s->nunit; u++) {
 			uint32_t f = a->unit[u].fold;
 
@@ -299,8 +335,9 @@ mapping_build(const struct doc *a, const struct doc *b,
 	amark = xmalloc((a->nsent + 1) * sizeof *amark);
 	amark[0] = 0;
 	for (i = 0; i < a->nsent; i++)
-		amark[i + 1] = amark[i] + sentence_marks(a, cls_a, &a->sent[i],
-			df, names, nid, &marks, &capm, amark[i]);
+		amark[i + 1] = amark[i] + (skip_a[i] ? 0 :
+			sentence_marks(a, cls_a, &a->sent[i], df, names, nid,
+				       &marks, &capm, amark[i]));
 	start = xcalloc((size_t)nid + 1, sizeof *start);
 	memset(seen, 0xff, nid * sizeof *seen);
 	total = 0;
@@ -336,6 +373,9 @@ mapping_build(const struct doc *a, const struct doc *b,
 		size_t nt = 0, best = SIZE_MAX;
 		unsigned own = 0;
 
+		if (skip_b[i])
+			continue;
+		m->traceable++;
 		n = sentence_marks(b, cls_b, &b->sent[i], df, names, nid, &bm,
 				   &capb, 0);
 		for (k = 0; k < n; k++) {
@@ -380,13 +420,11 @@ mapping_build(const struct doc *a, const struct doc *b,
 		for (k = 0; k < nt; k++)
 			score[touched[k]] = score_s[touched[k]] = 0;
 	}
-	for (i = 0; i < a->nsent; i++) {
-		size_t w = sentence_words(a, &a->sent[i]);
-
-		m->words_a += w;
+	m->words_a = doc_word_count(a);
+	m->covered_a = equal_a;
+	for (i = 0; i < a->nsent; i++)
 		if (covered[i])
-			m->covered_a += w;
-	}
+			m->covered_a += sentence_words(a, &a->sent[i]);
 	m->coverage = m->words_a ? (double)m->covered_a / m->words_a : 0;
 	free(df);
 	free(seen);
@@ -400,9 +438,10 @@ mapping_build(const struct doc *a, const struct doc *b,
 	free(names);
 	free(cls_a);
 	free(cls_b);
+	free(skip_a);
+	free(skip_b);
 	free(amark);
 	free(c.weight);
-	free(c.cap);
 	free(marks);
 	free(bm);
 }

@@ -20,8 +20,8 @@
  *    sentence is in the B sentence but fewer than half of their content
  *    words match in order: the facts survived, the wording did not.
  *
- * Coverage is the share of A's words in sentences some B sentence maps to:
- * "version 5 carries 40% of version 1".
+ * Coverage is the share of A's words in equal passages or in sentences
+ * some B sentence maps to: "version 5 carries 40% of version 1".
  *
  * Contract: heuristic, but never inventing text: a mapping only ever
  * joins two sentences that share at least two marks.
@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "align.h"
 #include "doc.h"
 
 #define MAPPING_NONE	UINT32_MAX
@@ -41,6 +42,7 @@ struct sentence_map {
 	uint32_t *from;		/* per B sentence: its A sentence or NONE */
 	uint8_t *paraphrase;	/* per B sentence: 1 for a paraphrase */
 	size_t nb;		/* sentences of B */
+	size_t traceable;	/* of which outside equal blocks */
 	size_t mapped;		/* B sentences mapped */
 	size_t paraphrases;	/* of which paraphrases */
 	size_t words_a;		/* words of A */
@@ -49,11 +51,13 @@ struct sentence_map {
 };
 
 /*
- * Map b's sentences onto a's.  Both docs must be classified by the same
- * keys (keys.h).  Fills m, which mapping_clear() frees.
+ * Map the sentences of al->b onto those of al->a.  Sentences in equal
+ * blocks are carried as they are: they are left out (their `from` is
+ * MAPPING_NONE) and their words count as covered.  Both docs must be
+ * classified by the same keys (keys.h).  Fills m, which mapping_clear()
+ * frees.
  */
-void mapping_build(const struct doc *a, const struct doc *b,
-		   struct sentence_map *m);
+void mapping_build(const struct alignment *al, struct sentence_map *m);
 
 void mapping_clear(struct sentence_map *m);
 

@@ -206,10 +206,18 @@ static void
 put_fraction(FILE *out, double x)
 {
 	long v = (long)(x * 10000 + 0.5);
+	char buf[32], *p = buf + sizeof buf;
+	int i;
 
 	if (v < 0)
 		v = 0;
-	fprintf(out, "%ld.%04ld", v / 10000, v % 10000);
+	for (i = 0; i < 4; i++, v /= 10)
+		*--p = (char)('0' + v % 10);
+	*--p = '.';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	fwrite(p, 1, (size_t)(buf + sizeof buf - p), out);
 }
 
 /* A fraction 0..1 as a whole percentage, "43%", whatever the locale. */
@@ -222,6 +230,32 @@ put_percent(FILE *out, double x)
 /* --- --json ----------------------------------------------------------------- */
 
 /* A JSON string: escapes, and U+FFFD for bytes that are not UTF-8. */
+/*
+ * ,"name":[x,y] -- what --json writes for every op and block, so it is
+ * formatted here rather than by printf, which cost more than the rest of
+ * writing a long comparison.
+ */
+static void
+put_range(FILE *out, const char *name, size_t x, size_t y)
+{
+	char buf[80], *p = buf + sizeof buf;
+	size_t n = strlen(name), v;
+
+	*--p = ']';
+	for (v = y; p == buf + sizeof buf - 1 || v > 0; v /= 10)
+		*--p = (char)('0' + v % 10);
+	*--p = ',';
+	v = x;
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	p -= n + 5;
+	memcpy(p, ",\"", 2);
+	memcpy(p + 2, name, n);
+	memcpy(p + 2 + n, "\":[", 3);
+	fwrite(p, 1, (size_t)(buf + sizeof buf - p), out);
+}
+
 static void
 json_string(FILE *out, const char *str)
 {
@@ -270,18 +304,19 @@ json_piece(const struct piece *p, void *priv)
 	struct json_state *js = priv;
 	static const char *const names[] = { "equal", "delete", "insert" };
 
-	fprintf(js->out, "%s\n{\"op\":\"%s\"", js->first ? "" : ",",
-		names[p->kind]);
+	if (!js->first)
+		putc(',', js->out);
+	fputs("\n{\"op\":\"", js->out);
+	fputs(names[p->kind], js->out);
+	putc('"', js->out);
 	js->first = false;
 	if (p->kind != PIECE_INSERT) {
 		js->aend = orig(js->ta, p->a1);
-		fprintf(js->out, ",\"a\":[%zu,%zu]", orig(js->ta, p->a0),
-			js->aend);
+		put_range(js->out, "a", orig(js->ta, p->a0), js->aend);
 	}
 	if (p->kind != PIECE_DELETE) {
 		js->bend = orig(js->tb, p->b1);
-		fprintf(js->out, ",\"b\":[%zu,%zu]", orig(js->tb, p->b0),
-			js->bend);
+		put_range(js->out, "b", orig(js->tb, p->b0), js->bend);
 	}
 	if (p->move)
 		fprintf(js->out, ",\"move\":%u", (unsigned)p->move);
@@ -339,14 +374,15 @@ json_blocks(FILE *out, const struct alignment *al, const char *const *labels)
 	for (k = 0; k < al->nblock; k++) {
 		const struct block *bl = &al->block[k];
 
-		fprintf(out, "%s\n{\"kind\":\"%s\"", k ? "," : "",
-			kinds[bl->kind]);
+		if (k)
+			putc(',', out);
+		fputs("\n{\"kind\":\"", out);
+		fputs(kinds[bl->kind], out);
+		putc('"', out);
 		if (bl->na)
-			fprintf(out, ",\"a\":[%u,%u]", (unsigned)bl->a,
-				(unsigned)(bl->a + bl->na));
+			put_range(out, "a", bl->a, (size_t)bl->a + bl->na);
 		if (bl->nb)
-			fprintf(out, ",\"b\":[%u,%u]", (unsigned)bl->b,
-				(unsigned)(bl->b + bl->nb));
+			put_range(out, "b", bl->b, (size_t)bl->b + bl->nb);
 		fputs(",\"similarity\":", out);
 		put_fraction(out, bl->similarity);
 		if (bl->move)
@@ -650,9 +686,9 @@ output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
 
 			fprintf(out, "  coverage: %zu carries ", cmp[i].b + 1);
 			put_percent(out, m->coverage);
-			fprintf(out, " of %zu (%zu of %zu sentences traced, "
-				"%zu paraphrased)\n", cmp[i].a + 1, m->mapped,
-				m->nb, m->paraphrases);
+			fprintf(out, " of %zu (%zu of %zu changed sentences "
+				"traced, %zu paraphrased)\n", cmp[i].a + 1,
+				m->mapped, m->traceable, m->paraphrases);
 		}
 		if (cmp[i].labels != NULL)
 			stat_labels(out, cmp[i].al, cmp[i].labels);

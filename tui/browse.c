@@ -344,7 +344,7 @@ build_paraphrases(struct browser *b)
 	const struct doc *a = al->a, *d = al->b;
 	size_t k;
 
-	mapping_build(a, d, &b->map);
+	mapping_build(al, &b->map);
 	b->para_of = xcalloc(al->nblock + 1, sizeof *b->para_of);
 	for (k = 0; k < al->nblock; k++) {
 		const struct block *bl = &al->block[k];
@@ -975,7 +975,7 @@ open_presence(struct browser *b)
 
 		if (v == b->base)
 			continue;
-		mapping_build(docs_for(b)[b->base], docs_for(b)[v], &m);
+		mapping_build(pair_alignment(b, b->base, v), &m);
 		b->pr_cov[v] = m.coverage;
 		mapping_clear(&m);
 	}

@@ -27,6 +27,7 @@
 #include "error.h"
 #include "facts.h"
 #include "keys.h"
+#include "lazy.h"
 #include "mapping.h"
 #include "output.h"
 #include "presence.h"
@@ -488,13 +489,23 @@ main(int argc, char **argv)
 		if (texts[i] == NULL) {
 			fprintf(stderr, "versus: %s\n", err.msg);
 			status = EXIT_TROUBLE;
-			continue;
 		}
-		docs[i] = doc_build(texts[i]);
-		keys_classify(keys, docs[i]);
 	}
 	if (status != 0)
 		goto out;
+	/*
+	 * Outputs that only report the changes against the base segment
+	 * only what changed (lazy.h); the others show whole texts.
+	 */
+	if ((o.mode == MODE_JSON || (o.mode == MODE_STAT && n == 2)) &&
+	    o.report == NULL) {
+		lazy_docs(texts, n, base, keys, docs);
+	} else {
+		for (i = 0; i < n; i++) {
+			docs[i] = doc_build(texts[i]);
+			keys_classify(keys, docs[i]);
+		}
+	}
 
 	if (km != NULL && o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO) &&
 	    run_browser(&o, n, texts, docs, keys, eq, km, bp) == 0) {
@@ -522,7 +533,7 @@ main(int argc, char **argv)
 			cmp[ncmp].ch = &chs[ncmp];
 		}
 		if (o.mode == MODE_JSON || o.mode == MODE_STAT) {
-			mapping_build(docs[base], docs[i], &maps[ncmp]);
+			mapping_build(cmp[ncmp].al, &maps[ncmp]);
 			cmp[ncmp].map = &maps[ncmp];
 			labels[ncmp] = xcalloc(cmp[ncmp].al->nblock + 1,
 					       sizeof *labels[ncmp]);

@@ -39,9 +39,12 @@ main(void)
 	struct doc *a = doc_build(ta), *b = doc_build(tb);
 	struct sentence_map m;
 
+	struct alignment *al;
+
 	keys_classify(k, a);
 	keys_classify(k, b);
-	mapping_build(a, b, &m);
+	al = align_build(a, b, NULL);
+	mapping_build(al, &m);
 	is_int(m.nb, 4, "four sentences in the summary");
 	is_int(m.from[0], 0, "the budget sentence traces to the first");
 	is_int(m.from[1], 1, "the mayor's sentence traces to hers");
@@ -57,10 +60,14 @@ main(void)
 	ok(m.coverage > 0.58 && m.coverage < 0.59, "coverage 58%%");
 	mapping_clear(&m);
 
+	align_free(al);
+
 	/* Common words alone never trace a sentence. */
-	mapping_build(b, a, &m);
+	al = align_build(b, a, NULL);
+	mapping_build(al, &m);
 	is_int(m.from[5], MAPPING_NONE, "'the weather was mild' traces to nothing");
 	mapping_clear(&m);
+	align_free(al);
 
 	doc_free(a);
 	doc_free(b);

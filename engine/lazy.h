@@ -1,0 +1,36 @@
+/*
+ * lazy.h — building the docs of a comparison so that only what changed is
+ * segmented.
+ *
+ * The outputs that report changes rather than draw whole texts (--json,
+ * --stat) compare every version with the base only.  A paragraph that the
+ * alignment anchors byte for byte in every one of those comparisons
+ * (align_para_anchors) is never looked inside, so it is left whole
+ * (doc_fill): no tokens, sentences or units of its own, one unit keyed by
+ * its bytes.  Its words must still be counted for the statistics; that is
+ * done without segmenting it when keys_ascii_words can tell the count, and
+ * the paragraph is segmented after all when it cannot.  On an edited copy
+ * of a long text nearly every paragraph is anchored, and the cost of a
+ * comparison follows the size of the change instead of the size of the
+ * text.
+ *
+ * Contract: the alignment of lazily built docs has the same blocks, the
+ * same operations at the same byte offsets and the same statistics as
+ * that of fully built ones (tests/engine/test-lazy.c compares them).
+ */
+#ifndef VERSUS_LAZY_H
+#define VERSUS_LAZY_H
+
+#include <stddef.h>
+
+#include "doc.h"
+#include "keys.h"
+
+/*
+ * Build and classify docs[i] for texts[i], i < n, to be compared with
+ * docs[base] only.
+ */
+void lazy_docs(struct text *const *texts, size_t n, size_t base,
+	       struct keys *k, struct doc **docs);
+
+#endif

@@ -1,0 +1,409 @@
+/*
+ * test-lazy.c — lazily built docs (lazy.h) compare exactly as fully built
+ * ones: the --json and --stat outputs of both are byte for byte the same,
+ * on the golden pairs, the sample story, crafted cases (equivalences that
+ * join words, typography, invalid bytes, CJK, repeated paragraphs) and
+ * many random edits of a text, under every comparison option.  Also: the
+ * ASCII word counter agrees with the tokeniser.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "doc.h"
+#include "equiv.h"
+#include "facts.h"
+#include "keys.h"
+#include "lazy.h"
+#include "mapping.h"
+#include "output.h"
+#include "tap.h"
+#include "text.h"
+#include "xalloc.h"
+
+static const struct keys_opts options[] = {
+	{ false, false, false },
+	{ false, true, false },
+	{ false, false, true },
+	{ true, false, false },
+};
+#define NOPTIONS (sizeof options / sizeof options[0])
+
+/* --json and --stat of texts[1..n-1] against texts[0], as one string. */
+static char *
+outputs(struct text **t, size_t n, const struct keys_opts *ko, bool lazy)
+{
+	struct equiv *eq = equiv_new_builtin();
+	struct keys *k = keys_new(ko, eq);
+	struct doc **d = xcalloc(n, sizeof *d);
+	struct comparison *cmp = xcalloc(n, sizeof *cmp);
+	struct changes *ch = xcalloc(n, sizeof *ch);
+	struct sentence_map *map = xcalloc(n, sizeof *map);
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *f;
+
+	if (lazy) {
+		lazy_docs(t, n, 0, k, d);
+	} else {
+		for (i = 0; i < n; i++) {
+			d[i] = doc_build(t[i]);
+			keys_classify(k, d[i]);
+		}
+	}
+	for (i = 1; i < n; i++) {
+		struct alignment *al = align_build(d[0], d[i], NULL);
+
+		cmp[i - 1].a = 0;
+		cmp[i - 1].b = i;
+		cmp[i - 1].al = al;
+		facts_classify(al, &ch[i]);
+		cmp[i - 1].ch = &ch[i];
+		mapping_build(al, &map[i]);
+		cmp[i - 1].map = &map[i];
+	}
+	f = open_memstream(&buf, &len);
+	output_json(f, t, d, n, cmp, n - 1);
+	output_stat(f, t, d, n, cmp, n - 1, NULL);
+	fclose(f);
+	for (i = 1; i < n; i++) {
+		align_free((struct alignment *)cmp[i - 1].al);
+		changes_clear(&ch[i]);
+		mapping_clear(&map[i]);
+	}
+	for (i = 0; i < n; i++)
+		doc_free(d[i]);
+	free(d);
+	free(cmp);
+	free(ch);
+	free(map);
+	keys_free(k);
+	equiv_free(eq);
+	return buf;
+}
+
+/* The first line where two strings differ, for the diagnostics. */
+static void
+show_difference(const char *x, const char *y)
+{
+	size_t i = 0, line = 1, start = 0;
+
+	while (x[i] && x[i] == y[i]) {
+		if (x[i] == '\n') {
+			line++;
+			start = i + 1;
+		}
+		i++;
+	}
+	printf("#   line %zu differs:\n#   full '%.120s'\n#   lazy '%.120s'\n",
+	       line, x + start, y + start);
+}
+
+static void
+compare(const char *name, struct text **t, size_t n)
+{
+	size_t o;
+
+	for (o = 0; o < NOPTIONS; o++) {
+		char *full = outputs(t, n, &options[o], false);
+		char *lazy = outputs(t, n, &options[o], true);
+
+		if (!ok(strcmp(full, lazy) == 0, "%s, options %zu: lazy = full",
+			name, o))
+			show_difference(full, lazy);
+		free(full);
+		free(lazy);
+	}
+}
+
+static void
+compare_mem(const char *name, const char *a, const char *b)
+{
+	struct text_opts to = { 0 };
+	struct text *t[2];
+
+	t[0] = text_from_bytes("a", a, strlen(a), &to, NULL);
+	t[1] = text_from_bytes("b", b, strlen(b), &to, NULL);
+	compare(name, t, 2);
+	text_free(t[0]);
+	text_free(t[1]);
+}
+
+static void
+compare_files(const char *name, const char *const *paths, size_t n)
+{
+	struct text_opts to = { 0 };
+	struct text *t[8];
+	size_t i, got = 0;
+
+	for (i = 0; i < n; i++)
+		if ((t[i] = text_load(paths[i], &to, NULL)) != NULL)
+			got++;
+	if (got == n)
+		compare(name, t, n);
+	else
+		skip("%s: cannot read the files", name);
+	for (i = 0; i < n; i++)
+		text_free(t[i]);
+}
+
+/* --- random texts ------------------------------------------------------ */
+
+static uint64_t rng = 42;
+
+static uint32_t
+rnd(uint32_t n)
+{
+	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (uint32_t)(rng >> 33) % n;
+}
+
+/* Words, spellings and equivalences that the counter must get right. */
+static const char *const vocab[] = {
+	"the", "of", "and", "on", "per", "cent", "per cent", "percent", "e-mail",
+	"email", "on-line", "online", "web site", "health care", "co-operate",
+	"U.S.", "US", "U.K.", "Mr.", "Mr", "said", "Kestrel", "bridge", "mayor",
+	"12", "1,000", "3.5", "10\xc2\xa0" "000", "don't", "it's", "a.m.", "_x",
+	"__", "`quoted'", "\xe2\x80\x9cquoted\xe2\x80\x9d", "caf\xc3\xa9",
+	"\xe6\x9d\xb1\xe4\xba\xac", "--", "\xe2\x80\x94", "...", "&", "%",
+	"$9.2", "x\xffy", "tab\there", "O.K.", "Sept.", "vs.", "1st", "one",
+};
+#define NVOCAB (sizeof vocab / sizeof vocab[0])
+
+static void
+random_para(char *out, size_t *len, size_t cap)
+{
+	size_t w, n = 1 + rnd(14);
+
+	for (w = 0; w < n && *len + 40 < cap; w++) {
+		const char *v = vocab[rnd(NVOCAB)];
+
+		if (w > 0)
+			out[(*len)++] = rnd(9) == 0 ? '\n' : ' ';
+		memcpy(out + *len, v, strlen(v));
+		*len += strlen(v);
+		if (rnd(6) == 0)
+			out[(*len)++] = rnd(2) ? '.' : ',';
+	}
+}
+
+/* A text of paragraphs, and a copy with random paragraph-level edits. */
+static void
+random_pair(char *a, char *b, size_t cap)
+{
+	char para[64][512];
+	size_t plen[64], np = 4 + rnd(40), i, la = 0, lb = 0, k;
+
+	for (i = 0; i < np; i++) {
+		plen[i] = 0;
+		/* Some paragraphs repeat. */
+		if (i > 0 && rnd(8) == 0) {
+			k = rnd((uint32_t)i);
+			memcpy(para[i], para[k], plen[k]);
+			plen[i] = plen[k];
+		} else {
+			random_para(para[i], &plen[i], sizeof para[i]);
+		}
+	}
+	for (i = 0; i < np; i++) {
+		memcpy(a + la, para[i], plen[i]);
+		la += plen[i];
+		memcpy(a + la, "\n\n", 2);
+		la += 2;
+	}
+	for (i = 0; i < np && lb + 1100 < cap; i++) {
+		switch (rnd(12)) {
+		case 0:		/* deleted */
+			continue;
+		case 1:		/* a new one before it */
+			k = 0;
+			random_para(b + lb, &k, 512);
+			lb += k;
+			memcpy(b + lb, "\n\n", 2);
+			lb += 2;
+			break;
+		case 2:		/* an edit inside */
+			k = 0;
+			memcpy(b + lb, para[i], plen[i] / 2);
+			lb += plen[i] / 2;
+			random_para(b + lb, &k, 256);
+			lb += k;
+			memcpy(b + lb, para[i] + plen[i] / 2,
+			       plen[i] - plen[i] / 2);
+			lb += plen[i] - plen[i] / 2;
+			memcpy(b + lb, "\n\n", 2);
+			lb += 2;
+			continue;
+		case 3:		/* one from elsewhere: a move or a copy */
+			k = rnd((uint32_t)np);
+			memcpy(b + lb, para[k], plen[k]);
+			lb += plen[k];
+			memcpy(b + lb, "\n\n", 2);
+			lb += 2;
+			break;
+		case 4:		/* re-wrapped: the same words */
+			for (k = 0; k < plen[i]; k++)
+				b[lb++] = para[i][k] == ' ' && rnd(3) == 0 ?
+				    '\n' : para[i][k];
+			memcpy(b + lb, "\n\n", 2);
+			lb += 2;
+			continue;
+		}
+		memcpy(b + lb, para[i], plen[i]);
+		lb += plen[i];
+		memcpy(b + lb, "\n\n", 2);
+		lb += 2;
+	}
+	a[la] = '\0';
+	b[lb] = '\0';
+}
+
+/* doc_ascii_words against the tokeniser, on random ASCII. */
+static void
+check_counter(void)
+{
+	static const char bytes[] = "aZ09_.',;:-$%` \t\n\r()\"";
+	struct text_opts to = { 0 };
+	char s[64];
+	int i, bad = 0;
+	size_t n, k, words;
+
+	for (i = 0; i < 20000; i++) {
+		struct text *t;
+		struct doc *d;
+
+		n = 1 + rnd(sizeof s - 1);
+		for (k = 0; k < n; k++)
+			s[k] = bytes[rnd(sizeof bytes - 1)];
+		/* One paragraph: no blank line, no line end at the ends. */
+		s[0] = 'x';
+		s[n - 1] = 'y';
+		for (k = 1; k < n; k++)
+			if (s[k] == '\n' || s[k] == '\r')
+				s[k] = ' ';
+		t = text_from_bytes("s", s, n, &to, NULL);
+		d = doc_build(t);
+		words = doc_word_count(d);
+		if (d->npara == 1 &&
+		    doc_ascii_words((const uint8_t *)t->data + d->para[0].start,
+				    d->para[0].end - d->para[0].start, NULL) !=
+		    words && bad++ == 0)
+			printf("#   counts differ on '%.*s'\n", (int)n, s);
+		doc_free(d);
+		text_free(t);
+	}
+	ok(bad == 0, "the ASCII counter counts the tokeniser's words (%d bad)",
+	   bad);
+}
+
+int
+main(void)
+{
+	const char *srcdir = getenv("srcdir"), *seeds = getenv("SEEDS_DIR");
+	char path[8][4096];
+	const char *paths[8];
+	static char a[40000], b[40000];
+	int i;
+	DIR *dir;
+	struct dirent *e;
+
+	if (srcdir == NULL || *srcdir == '\0')
+		srcdir = ".";
+	check_counter();
+
+	compare_mem("equal texts", "One.\n\nTwo.\n", "One.\n\nTwo.\n");
+	compare_mem("empty against text", "", "Some words.\n");
+	compare_mem("equivalences joining words",
+		    "It rose 3 per cent.\n\nSend an e-mail on-line.\n\n"
+		    "Same paragraph here.\n",
+		    "It rose 3 percent.\n\nSend an email online.\n\n"
+		    "Same paragraph here.\n");
+	compare_mem("typography and a repeat",
+		    "\"Quoted,\" he said.\n\nRepeat.\n\nRepeat.\n\nEnd.\n",
+		    "\xe2\x80\x9cQuoted,\xe2\x80\x9d he said.\n\nRepeat.\n\n"
+		    "Middle.\n\nRepeat.\n\nEnd.\n");
+	compare_mem("invalid bytes and CJK",
+		    "Bad \xff byte.\n\n\xe6\x9d\xb1\xe4\xba\xac\n\nKept.\n",
+		    "Bad \xfe byte.\n\n\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xa7\n\n"
+		    "Kept.\n");
+	compare_mem("one paragraph per line",
+		    "line one\nline two\nline three\n",
+		    "line one\nline 2\nline three\n");
+
+	/* The golden pairs. */
+	snprintf(path[0], sizeof path[0], "%s/tests/golden", srcdir);
+	if ((dir = opendir(path[0])) != NULL) {
+		while ((e = readdir(dir)) != NULL) {
+			size_t l = strlen(e->d_name);
+
+			if (l < 6 || strcmp(e->d_name + l - 6, ".a.txt") != 0)
+				continue;
+			snprintf(path[0], sizeof path[0], "%s/tests/golden/%s",
+				 srcdir, e->d_name);
+			snprintf(path[1], sizeof path[1], "%s/tests/golden/%.*s.b.txt",
+				 srcdir, (int)(l - 6), e->d_name);
+			paths[0] = path[0];
+			paths[1] = path[1];
+			compare_files(e->d_name, paths, 2);
+		}
+		closedir(dir);
+	}
+
+	/* The sample story, five versions at once and by pairs. */
+	for (i = 0; i < 5; i++) {
+		static const char *const names[] = { "1-wire", "2-syndicated",
+			"3-corrected", "4-rewrite", "5-summary" };
+
+		snprintf(path[i], sizeof path[i], "%s/samples/%s.txt", srcdir,
+			 names[i]);
+		paths[i] = path[i];
+	}
+	compare_files("samples, five versions", paths, 5);
+	for (i = 1; i < 5; i++) {
+		const char *pp[2] = { paths[0], paths[i] };
+
+		compare_files(paths[i], pp, 2);
+	}
+
+	/* The seed story, when it is there. */
+	if (seeds != NULL && *seeds != '\0' && (dir = opendir(seeds)) != NULL) {
+		int n = 0;
+
+		while ((e = readdir(dir)) != NULL && n < 8)
+			if (strlen(e->d_name) > 4 &&
+			    strcmp(e->d_name + strlen(e->d_name) - 4, ".txt") == 0) {
+				snprintf(path[n], sizeof path[n], "%s/%s", seeds,
+					 e->d_name);
+				paths[n] = path[n];
+				n++;
+			}
+		closedir(dir);
+		if (n >= 2)
+			compare_files("seeds", paths, (size_t)n);
+	} else {
+		skip("SEEDS_DIR not set: the seed story is not compared");
+	}
+
+	/* Random edits. */
+	for (i = 0; i < 150; i++) {
+		char name[32];
+
+		random_pair(a, b, sizeof a);
+		snprintf(name, sizeof name, "random pair %d", i);
+		if (getenv("LAZY_DUMP") != NULL && atoi(getenv("LAZY_DUMP")) == i) {
+			FILE *f = fopen("/tmp/lazy-a.txt", "w");
+			fputs(a, f);
+			fclose(f);
+			f = fopen("/tmp/lazy-b.txt", "w");
+			fputs(b, f);
+			fclose(f);
+		}
+		compare_mem(name, a, b);
+	}
+	return done_testing();
+}
