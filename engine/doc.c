@@ -626,7 +626,7 @@ doc_ascii_words(const uint8_t *s, size_t n, const struct word_filter *f)
 				return DOC_SEGMENT;	/* control or not ASCII */
 			/* One punctuation or symbol token: "&" may start one. */
 			if (f != NULL && (cl & B_PRINT) && (f->bit[s[i]] & 2) &&
-			    f->check(f->ctx, s + i, 1))
+			    f->check(f->ctx, s + i, 1, s + i + 1, n - i - 1))
 				return DOC_SEGMENT;
 			i++;
 			continue;
@@ -636,8 +636,7 @@ doc_ascii_words(const uint8_t *s, size_t n, const struct word_filter *f)
 			continue;
 		if (j == n || !(byte_class[s[j]] & B_ALNUM)) {
 			/* "___": punctuation, one token each */
-			if (f != NULL && (f->bit['_'] & 2) &&
-			    f->check(f->ctx, s + i, 1))
+			if (f != NULL && (f->bit['_'] & 2))
 				return DOC_SEGMENT;
 			i = j;
 			continue;
@@ -671,9 +670,11 @@ doc_ascii_words(const uint8_t *s, size_t n, const struct word_filter *f)
 		if (f != NULL) {
 			c = s[i] >= 'A' && s[i] <= 'Z' ?
 			    (uint8_t)(s[i] + 'a' - 'A') : s[i];
+			q = j - i > 1 ? (s[i + 1] | 0x20) & 63 : 0;
 			if ((joined ? f->bit[c] != 0 :
 			     (f->bit[c] >> (j - i < 31 ? j - i : 31) & 1)) &&
-			    f->check(f->ctx, s + i, j - i))
+			    (joined || (f->second[c] >> q & 1)) &&
+			    f->check(f->ctx, s + i, j - i, s + j, n - j))
 				return DOC_SEGMENT;
 		}
 		i = j;

@@ -131,14 +131,20 @@ doc_para_whole(const struct doc *d, size_t k)
 }
 
 /*
- * What the ASCII word counter must look out for: a word token whose
- * folded form could make a unit of several words (an equivalence such as
- * "per cent").  bit[c] has bit min(len, 31) set for such tokens starting
- * with the byte c (lower-cased); check() then tells for sure.
+ * What the ASCII word counter must look out for: a token whose folded
+ * form could start a unit of several words (an equivalence such as "per
+ * cent").  bit[c] has bit min(len, 31) set for such tokens starting with
+ * the byte c (lower-cased), second[c] the second bytes they may have
+ * (lower-cased, all for a token of one byte or that may fold shorter);
+ * check() then tells, given the token s[0 ..
+ * n-1] and the rest of the paragraph after it, rest[0 .. nrest-1].  It
+ * may say yes when unsure, never no when a phrase may start there.
  */
 struct word_filter {
 	uint32_t bit[128];
-	int (*check)(const void *ctx, const uint8_t *s, size_t n);
+	uint64_t second[128];	/* bit (c2 & 63): a second byte c2 may follow */
+	int (*check)(const void *ctx, const uint8_t *s, size_t n,
+		     const uint8_t *rest, size_t nrest);
 	const void *ctx;
 };
 

@@ -966,7 +966,9 @@ wordlike(const uint8_t *s, size_t n)
 
 void
 equiv_join_starts(const struct equiv *eq,
-		  void (*fn)(void *ctx, const uint8_t *s, size_t n), void *ctx)
+		  void (*fn)(void *ctx, const uint8_t *s, size_t n,
+			     const uint8_t *s2, size_t n2),
+		  void *ctx)
 {
 	size_t i, k, words;
 
@@ -981,7 +983,8 @@ equiv_join_starts(const struct equiv *eq,
 			words += wordlike(eq->arena + t[k].off, t[k].len);
 		if (words == 0)
 			continue;	/* "U.S" ".", "." "." ".": as many */
-		fn(ctx, eq->arena + t[0].off, t[0].len);
+		fn(ctx, eq->arena + t[0].off, t[0].len,
+		   eq->arena + t[1].off, t[1].len);
 	}
 }
 

@@ -69,15 +69,16 @@ int equiv_load(struct equiv *eq, const char *path, struct vs_error *err);
 bool equiv_may_start(const struct equiv *eq, const uint8_t *s, size_t n);
 
 /*
- * Call fn with the folded first token of every phrase of several tokens
- * whose unit may count a different number of words than its tokens do
- * ("per cent": two words, one unit).  A phrase of one word followed by
- * punctuation only ("U.S" "."), or of punctuation only ("..."), counts
- * the same either way and is left out.  Words here are tokens starting
- * with a letter, a digit, "_" or any non-ASCII byte.
+ * Call fn with the folded first two tokens of every phrase of several
+ * tokens whose unit may count a different number of words than its
+ * tokens do ("per" "cent": two words, one unit).  A phrase of one word
+ * followed by punctuation only ("U.S" "."), or of punctuation only
+ * ("..."), counts the same either way and is left out.  Words here are
+ * tokens starting with a letter, a digit, "_" or any non-ASCII byte.
  */
 void equiv_join_starts(const struct equiv *eq,
-		       void (*fn)(void *ctx, const uint8_t *s, size_t n),
+		       void (*fn)(void *ctx, const uint8_t *s, size_t n,
+				  const uint8_t *s2, size_t n2),
 		       void *ctx);
 
 /*

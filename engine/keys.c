@@ -437,55 +437,105 @@ tab_add(struct keys *k, struct strtab *t, const uint8_t *s, size_t n,
 static bool fold_ascii(struct buf *out, const uint8_t *s, size_t n);
 
 /*
- * A phrase start for keys_ascii_words.  Only ASCII ones can be the folded
- * form of an ASCII token; one starting with a digit may be matched by a
- * longer token ("1,000" folds to "1000"), so it marks every length; one
- * starting with "'" is also what "`" folds to (lower_append).
+ * A phrase start for keys_ascii_words: its first two folded tokens, each
+ * kept as a length byte and the bytes.  Only ASCII first tokens can be the
+ * folded form of an ASCII token; one starting with a digit may be matched
+ * by a longer token ("1,000" folds to "1000"), so it marks every length;
+ * one starting with "'" is also what "`" folds to (lower_append).
  */
 static void
-add_join_start(void *ctx, const uint8_t *s, size_t n)
+add_join_start(void *ctx, const uint8_t *s, size_t n, const uint8_t *s2,
+	       size_t n2)
 {
 	struct keys *k = ctx;
-	uint8_t len = (uint8_t)n;
+	uint8_t len = (uint8_t)n, len2 = (uint8_t)n2;
 
-	if (n == 0 || n > 255 || s[0] >= 0x80)
+	if (n == 0 || n > 255 || n2 > 255 || s[0] >= 0x80)
 		return;
 	buf_append(&k->starts, &len, 1);
 	buf_append(&k->starts, s, n);
-	if (s[0] >= '0' && s[0] <= '9')
+	buf_append(&k->starts, &len2, 1);
+	buf_append(&k->starts, s2, n2);
+	if (s[0] >= '0' && s[0] <= '9') {
 		k->wf.bit[s[0]] = UINT32_MAX;
-	else
+		k->wf.second[s[0]] = UINT64_MAX;
+	} else {
 		k->wf.bit[s[0]] |= UINT32_C(1) << (n < 31 ? n : 31);
-	if (s[0] == '\'')	/* what "`" folds to */
+		/* "| 0x20" lower-cases a letter, as the counter does. */
+		k->wf.second[s[0]] |= n < 2 ? UINT64_MAX :
+		    UINT64_C(1) << ((s[1] | 0x20) & 63);
+	}
+	if (s[0] == '\'') {	/* what "`" folds to */
 		k->wf.bit['`'] |= k->wf.bit['\''];
+		k->wf.second['`'] |= k->wf.second['\''];
+	}
 }
 
-/* Does the ASCII token s[0 .. n-1] fold to a phrase start? */
+static uint8_t
+lower_byte(uint8_t c)
+{
+	return c >= 'A' && c <= 'Z' ? (uint8_t)(c + 'a' - 'A') :
+	    c == '`' ? '\'' : c;
+}
+
+/*
+ * Can the token that comes next in rest[0 .. n-1] fold to t[0 .. tn-1]?
+ * Yes, unless it plainly does not start so: a folded token of letters
+ * is compared, case aside, with what follows the white space; any other
+ * (digits, which fold without their separators, or not ASCII) may be.
+ */
+static bool
+next_may_be(const uint8_t *rest, size_t n, const uint8_t *t, size_t tn)
+{
+	size_t i = 0, j;
+
+	while (i < n && (rest[i] == ' ' || rest[i] == '\t' ||
+			 rest[i] == '\n' || rest[i] == '\r'))
+		i++;
+	for (j = 0; j < tn; j++) {
+		if (t[j] >= 0x80 || (t[j] >= '0' && t[j] <= '9'))
+			return true;
+		if (i + j >= n || lower_byte(rest[i + j]) != t[j])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Does the ASCII token s[0 .. n-1], followed by rest[0 .. nrest-1], start
+ * a phrase of join_starts?  Without punctuation units, the second token
+ * of a phrase may come after punctuation: the first one decides alone.
+ */
 static int
-join_start_check(const void *ctx, const uint8_t *s, size_t n)
+join_start_check(const void *ctx, const uint8_t *s, size_t n,
+		 const uint8_t *rest, size_t nrest)
 {
 	const struct keys *k = ctx;
+	const uint8_t *st = k->starts.p, *p;
 	struct buf f = { 0 };
 	uint8_t low[32];
-	const uint8_t *p = low;
-	size_t i, len = n;
+	size_t i, len = n, l1, l2;
 	int hit = 0;
 
+	p = low;
 	/* Lower case is the whole fold of a token without separators. */
 	for (i = 0; i < n && i < sizeof low; i++) {
 		if (s[i] == ',' || s[i] == '.' || s[i] == ';' || s[i] == '\'')
 			break;
-		low[i] = s[i] >= 'A' && s[i] <= 'Z' ?
-		    (uint8_t)(s[i] + 'a' - 'A') : s[i] == '`' ? '\'' : s[i];
+		low[i] = lower_byte(s[i]);
 	}
 	if (i < n) {
 		fold_ascii(&f, s, n);
 		p = f.p;
 		len = f.len;
 	}
-	for (i = 0; i < k->starts.len && !hit; i += 1u + k->starts.p[i])
-		hit = k->starts.p[i] == len &&
-		    memcmp(k->starts.p + i + 1, p, len) == 0;
+	for (i = 0; i < k->starts.len && !hit; i += 2u + l1 + l2) {
+		l1 = st[i];
+		l2 = st[i + 1 + l1];
+		hit = l1 == len && memcmp(st + i + 1, p, len) == 0 &&
+		    (k->opts.ignore_punct ||
+		     next_may_be(rest, nrest, st + i + 2 + l1, l2));
+	}
 	free(f.p);
 	return hit;
 }

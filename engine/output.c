@@ -364,25 +364,44 @@ json_rest(struct json_state *js)
  * The paragraph-level alignment: which paragraphs of A face which of B,
  * in reading order, as [first, end) paragraph indexes (0-based).
  */
+/* Can block k join a run of equal paragraphs in the blocks array? */
+static bool
+plain_equal(const struct alignment *al, const char *const *labels, size_t k)
+{
+	const struct block *bl = &al->block[k];
+
+	return bl->kind == BLOCK_EQUAL && !bl->cosmetic && !bl->move &&
+	    (labels == NULL || labels[k] == NULL);
+}
+
+/*
+ * The blocks, one object each, except that a run of equal paragraphs
+ * (no cosmetic difference, no label) is one object: a long story that
+ * changed little is a few blocks, not one per paragraph.
+ */
 static void
 json_blocks(FILE *out, const struct alignment *al, const char *const *labels)
 {
 	static const char *const kinds[] = { "equal", "changed", "deleted",
 					     "inserted" };
-	size_t k;
+	size_t k, e;
 
-	for (k = 0; k < al->nblock; k++) {
+	for (k = 0; k < al->nblock; k = e) {
 		const struct block *bl = &al->block[k];
+		uint32_t na = bl->na, nb = bl->nb;
 
-		if (k)
-			putc(',', out);
-		fputs("\n{\"kind\":\"", out);
-		fputs(kinds[bl->kind], out);
-		putc('"', out);
-		if (bl->na)
-			put_range(out, "a", bl->a, (size_t)bl->a + bl->na);
-		if (bl->nb)
-			put_range(out, "b", bl->b, (size_t)bl->b + bl->nb);
+		e = k + 1;
+		if (plain_equal(al, labels, k))
+			for (; e < al->nblock && plain_equal(al, labels, e); e++) {
+				na += al->block[e].na;
+				nb += al->block[e].nb;
+			}
+		fprintf(out, "%s\n{\"kind\":\"%s\"", k ? "," : "",
+			kinds[bl->kind]);
+		if (na)
+			put_range(out, "a", bl->a, (size_t)bl->a + na);
+		if (nb)
+			put_range(out, "b", bl->b, (size_t)bl->b + nb);
 		fputs(",\"similarity\":", out);
 		put_fraction(out, bl->similarity);
 		if (bl->move)

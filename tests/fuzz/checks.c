@@ -1368,20 +1368,43 @@ check_json_pararange(const struct json *r, uint32_t p, uint32_t np, size_t k,
 	return 0;
 }
 
-/* The blocks array: al->block, one object each, in order. */
+/* An equal block without cosmetic differences, move or label. */
+static bool
+plain_equal_block(const struct alignment *al, const char *const *labels,
+		  size_t k)
+{
+	const struct block *bl = &al->block[k];
+
+	return bl->kind == BLOCK_EQUAL && !bl->cosmetic && !bl->move &&
+	    (labels == NULL || labels[k] == NULL);
+}
+
+/*
+ * The blocks array: al->block, one object each, in order, but a run of
+ * plain equal blocks as one object spanning their paragraphs.
+ */
 static int
-check_json_blocks(const struct json *bs, const struct alignment *al)
+check_json_blocks(const struct json *bs, const struct alignment *al,
+		  const char *const *labels)
 {
 	static const char *const kinds[] = {
 		"equal", "changed", "deleted", "inserted",
 	};
-	size_t k, m;
+	size_t k, m, i = 0, e;
 
-	CHECK(bs != NULL && bs->type == JSON_ARRAY && bs->n == al->nblock,
-	      "json: blocks is not an array of %zu", al->nblock);
-	for (k = 0; k < bs->n; k++) {
-		const struct json *b = &bs->item[k], *kind, *f;
-		const struct block *bl = &al->block[k];
+	CHECK(bs != NULL && bs->type == JSON_ARRAY,
+	      "json: blocks is not an array");
+	for (k = 0; k < al->nblock; k = e, i++) {
+		const struct json *b, *kind, *f;
+		struct block run = al->block[k], *bl = &run;
+
+		for (e = k + 1; plain_equal_block(al, labels, k) &&
+		     e < al->nblock && plain_equal_block(al, labels, e); e++) {
+			run.na += al->block[e].na;
+			run.nb += al->block[e].nb;
+		}
+		CHECK(i < bs->n, "json: only %zu blocks", bs->n);
+		b = &bs->item[i];
 
 		CHECK(b->type == JSON_OBJECT, "json: block %zu is not an "
 		      "object", k);
@@ -1411,8 +1434,16 @@ check_json_blocks(const struct json *bs, const struct alignment *al)
 			      "%zu: cosmetic is not true", k);
 			m++;
 		}
+		if ((f = json_get(b, "label")) != NULL) {
+			CHECK(labels != NULL && labels[k] != NULL &&
+			      f->type == JSON_STRING &&
+			      strcmp(f->str, labels[k]) == 0,
+			      "json: block %zu: label is not its own", k);
+			m++;
+		}
 		CHECK(b->n == m, "json: block %zu has unknown members", k);
 	}
+	CHECK(i == bs->n, "json: %zu blocks, expected %zu", bs->n, i);
 	return 0;
 }
 
@@ -1582,7 +1613,7 @@ check_json_comparison(const struct json *c, struct text *const *texts,
 		}
 		CHECK(op->n == m, "json: op %zu has unknown members", k);
 	}
-	if (check_json_blocks(json_get(c, "blocks"), cmp->al) != 0)
+	if (check_json_blocks(json_get(c, "blocks"), cmp->al, cmp->labels) != 0)
 		return -1;
 	CHECK(pos[0] == texts[cmp->a]->raw_len &&
 	      pos[1] == texts[cmp->b]->raw_len,
