@@ -33,11 +33,16 @@
  * runs with REG_NOTEOL.
  *
  * Most paragraphs are prose that no rule matches, and one regexec() call
- * has a fixed cost of about a microsecond in glibc, so trying forty rules
- * one by one would cost forty of them per paragraph.  The prefilter
- * (prefilter_build) joins the rules into two patterns, and only a
- * paragraph that one of them matches goes through the rules in order:
- * keep rules first, then the others until one matches.
+ * has a fixed cost of about a microsecond in glibc, while compiling all
+ * the built-in rules costs some milliseconds, more than the rest of a
+ * short comparison.  So the built-in rules, known good, are compiled only
+ * when a paragraph first needs them, and a rule anchored at the start of
+ * the paragraph is not even tried on one whose first byte it cannot
+ * begin with (first_bytes): a paragraph is tried against the few rules
+ * that can start with its first letter and the few that are not
+ * anchored, keep rules first, then the others until one matches.  A
+ * user's rules are compiled when they are read, so that a bad pattern is
+ * reported on its line.
  */
 #include "config.h"
 
@@ -67,19 +72,21 @@
 struct rule {
 	char *label;
 	char *pattern;		/* expanded */
-	regex_t re;
+	regex_t re;		/* once compiled */
+	bool compiled;
+	bool broken;		/* did not compile: never matches */
 	bool keep;
-};
-
-/*
- * The prefilter: the rules that can label a paragraph, joined into two
- * patterns, those anchored at the start and the others.
- */
-struct prefilter {
-	regex_t head, any;
-	bool have_head, have_any;
-	bool backref;		/* some rule is not in the unions */
-	bool valid;		/* false: run every rule */
+	/*
+	 * anchored: every match starts at the paragraph's first byte, which
+	 * must then be in `first` (a bit per byte value; see first_bytes).
+	 */
+	bool anchored;
+	uint8_t first[32];
+	/* and when has_pairs, its first two bytes in the bloom `pairs` */
+	bool has_pairs;
+	uint8_t pairs[128];
+	/* Bytes every match contains (case aside), or an empty string. */
+	char must[16];
 };
 
 struct def {
@@ -92,9 +99,15 @@ struct boiler {
 	size_t nrule, caprule;
 	struct def *def;
 	size_t ndef, capdef;
-	struct prefilter pf;
 	locale_t c_locale;	/* (locale_t)0 if it could not be made */
+	bool unfiltered;	/* boiler_unfiltered() */
 };
+
+static int parse(struct boiler *b, const char *name, const char *buf,
+		 size_t len, bool trusted, struct vs_error *err);
+static bool first_bytes(const char *p, uint8_t first[32]);
+static bool first_pairs(const char *p, uint8_t pairs[128]);
+static void must_bytes(const char *p, char *must, size_t cap);
 
 struct boiler *
 boiler_new(void)
@@ -102,7 +115,6 @@ boiler_new(void)
 	struct boiler *b = xcalloc(1, sizeof *b);
 
 	b->c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	b->pf.valid = true;	/* no rules: nothing can match */
 	return b;
 }
 
@@ -111,8 +123,12 @@ boiler_new_builtin(void)
 {
 	struct boiler *b = boiler_new();
 
-	/* Cannot fail: tests/engine/test-boiler.c parses the list. */
-	boiler_parse(b, "built-in", boiler_builtin_text, boiler_builtin_len,
+	/*
+	 * Cannot fail: tests/engine/test-boiler.c parses the list and
+	 * compiles every rule (boiler_check).  So its patterns are not
+	 * compiled here but when a paragraph first needs them.
+	 */
+	parse(b, "built-in", boiler_builtin_text, boiler_builtin_len, true,
 	    NULL);
 	return b;
 }
@@ -125,20 +141,10 @@ rules_free(struct rule *r, size_t n)
 	for (i = 0; i < n; i++) {
 		free(r[i].label);
 		free(r[i].pattern);
-		regfree(&r[i].re);
+		if (r[i].compiled)
+			regfree(&r[i].re);
 	}
 	free(r);
-}
-
-static void
-prefilter_free(struct prefilter *pf)
-{
-	if (pf->have_head)
-		regfree(&pf->head);
-	if (pf->have_any)
-		regfree(&pf->any);
-	pf->have_head = pf->have_any = false;
-	pf->valid = false;
 }
 
 static void
@@ -160,7 +166,6 @@ boiler_free(struct boiler *b)
 		return;
 	rules_free(b->rule, b->nrule);
 	defs_free(b->def, b->ndef);
-	prefilter_free(&b->pf);
 	if (b->c_locale != (locale_t)0)
 		freelocale(b->c_locale);
 	free(b);
@@ -182,6 +187,7 @@ struct pending {
 	size_t ndef, capdef;
 	char *out;		/* the expanded pattern being built */
 	size_t olen, ocap;
+	bool trusted;		/* the built-in list: patterns known good */
 	char msg[sizeof ((struct vs_error *)0)->msg];
 };
 
@@ -392,15 +398,17 @@ parse_def(const struct boiler *b, struct pending *pd, const char *s,
 		i++;
 	if (!expand(b, pd, s + i, n - i))
 		return false;
-	wrapped = xmalloc(pd->olen + 3);
-	wrapped[0] = '(';
-	memcpy(wrapped + 1, pd->out, pd->olen);
-	memcpy(wrapped + 1 + pd->olen, ")", 2);
-	good = compile(b, pd, &re, wrapped);
-	free(wrapped);
-	if (!good)
-		return false;
-	regfree(&re);
+	if (!pd->trusted) {
+		wrapped = xmalloc(pd->olen + 3);
+		wrapped[0] = '(';
+		memcpy(wrapped + 1, pd->out, pd->olen);
+		memcpy(wrapped + 1 + pd->olen, ")", 2);
+		good = compile(b, pd, &re, wrapped);
+		free(wrapped);
+		if (!good)
+			return false;
+		regfree(&re);
+	}
 	pd->def = xgrow(pd->def, &pd->capdef, pd->ndef + 1, sizeof *pd->def);
 	pd->def[pd->ndef].name = xstrndup(s + 1, name_end - 1);
 	pd->def[pd->ndef].text = xstrndup(pd->out, pd->olen);
@@ -449,11 +457,18 @@ parse_rule(const struct boiler *b, struct pending *pd, const char *s,
 	pd->rule = xgrow(pd->rule, &pd->caprule, pd->nrule + 1,
 	    sizeof *pd->rule);
 	r = &pd->rule[pd->nrule];
-	if (!compile(b, pd, &r->re, pd->out))
-		return false;
+	memset(r, 0, sizeof *r);
+	if (!pd->trusted) {
+		if (!compile(b, pd, &r->re, pd->out))
+			return false;
+		r->compiled = true;
+	}
 	r->pattern = xstrndup(pd->out, pd->olen);
 	r->label = xstrndup(s, lend);
 	r->keep = strcmp(r->label, "keep") == 0;
+	r->anchored = first_bytes(r->pattern, r->first);
+	r->has_pairs = r->anchored && first_pairs(r->pattern, r->pairs);
+	must_bytes(r->pattern, r->must, sizeof r->must);
 	pd->nrule++;
 	return true;
 }
@@ -477,27 +492,411 @@ parse_line(const struct boiler *b, struct pending *pd, const char *s,
 }
 
 /*
- * How a pattern sits at its top level (outside groups and brackets):
- * whether it starts with "^" and has no "|" there, so that it is anchored
- * at the start as a whole, and whether it uses a back-reference, which
- * the renumbered groups of a union would break.
+ * What a rule can start with.  Most rules are anchored at the start of the
+ * paragraph ("^(photo|image) ?: ..."), so a paragraph whose first byte no
+ * match can begin with needs neither their compiling nor their running:
+ * that is what keeps the rules cheap on a long comparison, where compiling
+ * them all would cost more than the rest of the work.
+ *
+ * first_bytes() reads the pattern as POSIX extended syntax (regex(7)) and
+ * works out, conservatively, the bytes a match can begin with: literal
+ * characters in both cases (the rules ignore case), the members of a
+ * bracket expression, anything for ".", through groups, alternatives and
+ * optional pieces ("?", "*", "{0,n}").  What it is not sure of (a
+ * negated bracket, a class such as [:alpha:]) may be any byte, a
+ * back-reference or one of GNU's backslash escapes any byte or none; a
+ * pattern it cannot read, or that may match nothing, makes it give up,
+ * and the rule is then tried on every paragraph.  Contract: it may let through a
+ * paragraph that the rule does not match, never hold back one it does.
+ */
+struct scan {
+	const char *p;
+	size_t n, i;
+	bool ok;
+};
+
+static void
+set_byte(uint8_t *set, unsigned char c)
+{
+	set[c >> 3] |= (uint8_t)(1u << (c & 7));
+	if (is_alpha((char)c))
+		set[(c ^ 0x20) >> 3] |= (uint8_t)(1u << ((c ^ 0x20) & 7));
+}
+
+static void fs_regex(struct scan *f, uint8_t *set, bool *nullable);
+
+/* A bracket expression at f->p[f->i] == '['. */
+static void
+fs_bracket(struct scan *f, uint8_t *set)
+{
+	size_t len = bracket_len(f->p + f->i, f->n - f->i), j, e;
+	const unsigned char *q = (const unsigned char *)f->p + f->i;
+
+	f->i += len;
+	if (len < 3 || q[len - 1] != ']') {
+		f->ok = false;		/* unterminated */
+		return;
+	}
+	if (q[1] == '^') {
+		memset(set, 0xff, 32);	/* negated: anything, to be sure */
+		return;
+	}
+	e = len - 1;
+	for (j = 1; j < e; j++) {
+		if (q[j] == '[' && j + 1 < e &&
+		    (q[j + 1] == ':' || q[j + 1] == '.' || q[j + 1] == '=')) {
+			memset(set, 0xff, 32);	/* a class: anything */
+			return;
+		}
+		if (j + 2 < e && q[j + 1] == '-') {
+			unsigned c;
+
+			for (c = q[j]; c <= q[j + 2]; c++)
+				set_byte(set, (unsigned char)c);
+			j += 2;
+			continue;
+		}
+		set_byte(set, q[j]);
+	}
+}
+
+/* One atom and its repetitions. */
+static void
+fs_piece(struct scan *f, uint8_t *set, bool *nullable)
+{
+	const char *p = f->p;
+	unsigned char c = (unsigned char)p[f->i];
+
+	*nullable = false;
+	switch (c) {
+	case '(':
+		f->i++;
+		fs_regex(f, set, nullable);
+		if (f->i < f->n && p[f->i] == ')')
+			f->i++;
+		else
+			f->ok = false;
+		break;
+	case '[':
+		fs_bracket(f, set);
+		break;
+	case '.':
+		memset(set, 0xff, 32);
+		f->i++;
+		break;
+	case '^':
+	case '$':
+		*nullable = true;	/* matches no byte */
+		f->i++;
+		break;
+	case '\\':
+		if (f->i + 1 >= f->n) {
+			f->ok = false;
+			f->i = f->n;
+			return;
+		}
+		if (is_alpha(p[f->i + 1]) || is_digit(p[f->i + 1])) {
+			/* A back-reference or GNU escape: anything, or none. */
+			memset(set, 0xff, 32);
+			*nullable = true;
+		} else {
+			set_byte(set, (unsigned char)p[f->i + 1]);
+		}
+		f->i += 2;
+		break;
+	case '*':
+	case '+':
+	case '?':
+	case '{':
+		f->ok = false;		/* a repetition of nothing */
+		f->i = f->n;
+		return;
+	default:
+		set_byte(set, c);
+		f->i++;
+		break;
+	}
+	/* Repetitions: "*", "?" and "{0,...}" may leave the atom out. */
+	while (f->ok && f->i < f->n) {
+		c = (unsigned char)p[f->i];
+		if (c == '*' || c == '?') {
+			*nullable = true;
+			f->i++;
+		} else if (c == '+') {
+			f->i++;
+		} else if (c == '{' && f->i + 1 < f->n &&
+			   is_digit(p[f->i + 1])) {
+			if (p[f->i + 1] == '0' && (f->i + 2 >= f->n ||
+			    !is_digit(p[f->i + 2])))
+				*nullable = true;
+			while (f->i < f->n && p[f->i] != '}')
+				f->i++;
+			if (f->i == f->n)
+				f->ok = false;
+			else
+				f->i++;
+		} else {
+			break;
+		}
+	}
+}
+
+/* Alternatives of sequences, up to an unmatched ")" or the end. */
+static void
+fs_regex(struct scan *f, uint8_t *set, bool *nullable)
+{
+	bool branch_null, piece_null;
+	uint8_t piece[32];
+	size_t k;
+
+	*nullable = false;
+	for (;;) {
+		branch_null = true;
+		while (f->ok && f->i < f->n && f->p[f->i] != '|' &&
+		       f->p[f->i] != ')') {
+			memset(piece, 0, sizeof piece);
+			fs_piece(f, piece, &piece_null);
+			if (branch_null)
+				for (k = 0; k < sizeof piece; k++)
+					set[k] |= piece[k];
+			branch_null = branch_null && piece_null;
+		}
+		*nullable = *nullable || branch_null;
+		if (!f->ok || f->i >= f->n || f->p[f->i] != '|')
+			return;
+		f->i++;
+	}
+}
+
+/*
+ * The longest run of plain characters that every match of p contains, at
+ * most cap - 1 bytes, into must: read from the pieces of the top level of
+ * a pattern without "|" there, each a literal character (perhaps escaped)
+ * that is not optional; any other piece ends a run.  Contract as for
+ * first_bytes: a paragraph without it cannot match; when unsure, "".
  */
 static void
-pattern_shape(const char *p, bool *anchored, bool *backref)
+must_bytes(const char *p, char *must, size_t cap)
 {
-	size_t i = 0, n = strlen(p), depth = 0;
-	bool bar = false;
+	size_t n = strlen(p), i = 0, run = 0, best = 0, depth = 0, k;
+	char cur[16];
+	char c;
 
-	*backref = false;
-	while (i < n) {
+	must[0] = '\0';
+	if (cap > sizeof cur)
+		cap = sizeof cur;
+	for (k = 0; k < n; k++) {
+		if (p[k] == '\\') {
+			k++;
+			continue;
+		}
+		if (p[k] == '[') {
+			k += bracket_len(p + k, n - k) - 1;
+			continue;
+		}
+		if (p[k] == '(')
+			depth++;
+		else if (p[k] == ')' && depth > 0)
+			depth--;
+		else if (p[k] == '|' && depth == 0)
+			return;
+	}
+	while (i <= n) {
+		bool literal = false, optional = false, repeated = false;
+		size_t next = i + 1;
+
+		c = i < n ? p[i] : '\0';
+		if (i < n && c == '\\') {
+			/* An escaped character, or a GNU escape (not one). */
+			literal = i + 1 < n && !is_alpha(p[i + 1]) &&
+			    !is_digit(p[i + 1]);
+			c = i + 1 < n ? p[i + 1] : '\\';
+			next = i + 2;
+		} else if (i < n && strchr("()[].^$|*+?{}\\", c) == NULL) {
+			literal = true;
+		}
+		if (next < n && (p[next] == '*' || p[next] == '?' ||
+		    (p[next] == '{' && next + 1 < n && p[next + 1] == '0')))
+			optional = true;
+		else if (next < n && (p[next] == '+' || p[next] == '{'))
+			repeated = true;
+		if (literal && !optional && run + 1 < cap) {
+			cur[run++] = c;
+			if (run > best) {
+				best = run;
+				memcpy(must, cur, run);
+				must[run] = '\0';
+			}
+		}
+		if (!literal || optional || repeated || run + 1 >= cap)
+			run = 0;
+		if (i == n)
+			break;
+		/* Skip the piece: a group or bracket whole, then repeats. */
+		if (!literal && c == '(') {
+			for (depth = 0; i < n; i++) {
+				if (p[i] == '\\') {
+					i++;
+					continue;
+				}
+				if (p[i] == '[') {
+					i += bracket_len(p + i, n - i) - 1;
+					continue;
+				}
+				if (p[i] == '(')
+					depth++;
+				else if (p[i] == ')' && --depth == 0)
+					break;
+			}
+			next = i + 1;
+		} else if (!literal && c == '[') {
+			next = i + bracket_len(p + i, n - i);
+		}
+		i = next;
+		while (i < n && (p[i] == '*' || p[i] == '+' || p[i] == '?' ||
+				 p[i] == '{')) {
+			if (p[i] == '{')
+				while (i < n && p[i] != '}')
+					i++;
+			i++;
+		}
+	}
+}
+
+/* Where a pair of first bytes goes in a rule's `pairs` (case aside). */
+static unsigned
+pair_bit(unsigned char c1, unsigned char c2)
+{
+	if (c1 >= 'A' && c1 <= 'Z')
+		c1 ^= 0x20;
+	if (c2 >= 'A' && c2 <= 'Z')
+		c2 ^= 0x20;
+	return ((unsigned)c1 * 131u + c2) & 1023u;
+}
+
+/* Past the rest of an alternative: to the next "|" or ")" of its level. */
+static void
+skip_alternative(struct scan *f)
+{
+	size_t depth = 0;
+
+	while (f->i < f->n) {
+		char c = f->p[f->i];
+
+		if (c == '\\') {
+			f->i += 2;
+			continue;
+		}
+		if (c == '[') {
+			f->i += bracket_len(f->p + f->i, f->n - f->i);
+			continue;
+		}
+		if (c == '(')
+			depth++;
+		else if (c == ')' && depth-- == 0)
+			break;
+		else if (c == '|' && depth == 0)
+			break;
+		f->i++;
+	}
+	if (f->i > f->n)
+		f->i = f->n;
+}
+
+/* A literal character at f->i with no repetition after it, into *c. */
+static bool
+plain_char(struct scan *f, unsigned char *c)
+{
+	size_t i = f->i, next;
+	const char *p = f->p;
+
+	if (i >= f->n)
+		return false;
+	if (p[i] == '\\') {
+		if (i + 1 >= f->n || is_alpha(p[i + 1]) || is_digit(p[i + 1]))
+			return false;
+		*c = (unsigned char)p[i + 1];
+		next = i + 2;
+	} else if (strchr("()[].^$|*+?{}", p[i]) == NULL) {
+		*c = (unsigned char)p[i];
+		next = i + 1;
+	} else {
+		return false;
+	}
+	if (next < f->n && strchr("*+?{", p[next]) != NULL)
+		return false;
+	f->i = next;
+	return true;
+}
+
+/*
+ * The first two bytes of every match of the alternatives at f->i, up to
+ * an unmatched ")" or the end, set in the bloom `pairs`: each alternative
+ * must start with a literal character followed by a piece that cannot be
+ * empty, or with a group whose alternatives all do so.  False when not
+ * (the caller then looks at the first byte only).
+ */
+static bool
+pairs_regex(struct scan *f, uint8_t *pairs)
+{
+	unsigned char c1, set[32];
+	bool nullable;
+	unsigned x;
+
+	for (;;) {
+		if (f->i < f->n && f->p[f->i] == '(') {
+			f->i++;
+			if (!pairs_regex(f, pairs) || f->i >= f->n ||
+			    f->p[f->i] != ')')
+				return false;
+			f->i++;
+			if (f->i < f->n && strchr("*?{", f->p[f->i]) != NULL)
+				return false;
+		} else {
+			if (!plain_char(f, &c1) || f->i >= f->n ||
+			    f->p[f->i] == '|' || f->p[f->i] == ')')
+				return false;
+			memset(set, 0, sizeof set);
+			fs_piece(f, set, &nullable);
+			if (!f->ok || nullable)
+				return false;
+			for (x = 0; x < 256; x++)
+				if (set[x >> 3] & (1u << (x & 7))) {
+					unsigned bit = pair_bit(c1,
+					    (unsigned char)x);
+
+					pairs[bit >> 3] |=
+					    (uint8_t)(1u << (bit & 7));
+				}
+		}
+		skip_alternative(f);
+		if (f->i >= f->n || f->p[f->i] != '|')
+			return true;
+		f->i++;
+	}
+}
+
+/*
+ * Whether pattern p is anchored at the start as a whole ("^" first and no
+ * "|" outside groups) with a known set of first bytes, put in first.
+ */
+static bool
+first_bytes(const char *p, uint8_t first[32])
+{
+	struct scan f = { p, strlen(p), 0, true };
+	size_t depth = 0, i;
+	bool nullable;
+
+	memset(first, 0, 32);
+	if (f.n == 0 || p[0] != '^')
+		return false;
+	for (i = 0; i < f.n; i++) {
 		if (p[i] == '\\') {
-			if (i + 1 < n && p[i + 1] >= '1' && p[i + 1] <= '9')
-				*backref = true;
-			i += 2;
+			i++;
 			continue;
 		}
 		if (p[i] == '[') {
-			i += bracket_len(p + i, n - i);
+			i += bracket_len(p + i, f.n - i) - 1;
 			continue;
 		}
 		if (p[i] == '(')
@@ -505,95 +904,34 @@ pattern_shape(const char *p, bool *anchored, bool *backref)
 		else if (p[i] == ')' && depth > 0)
 			depth--;
 		else if (p[i] == '|' && depth == 0)
-			bar = true;
-		i++;
+			return false;
 	}
-	*anchored = n > 0 && p[0] == '^' && !bar;
+	fs_regex(&f, first, &nullable);
+	return f.ok && f.i == f.n && !nullable;
 }
 
-static void
-join_append(char **s, size_t *len, size_t *cap, const char *t, size_t n)
+/* The pairs of first bytes of anchored pattern p; false if unknown. */
+static bool
+first_pairs(const char *p, uint8_t pairs[128])
 {
-	*s = xgrow(*s, cap, *len + n + 1, 1);
-	memcpy(*s + *len, t, n);
-	*len += n;
-	(*s)[*len] = '\0';
+	struct scan f = { p, strlen(p), 1, true };
+
+	memset(pairs, 0, 128);
+	return pairs_regex(&f, pairs) && f.ok && f.i == f.n;
 }
 
-/*
- * Rebuild the prefilter: the labelling rules anchored at the start,
- * joined as "^((a)|(b)|...)", and the others as "(c)|(d)|...".  glibc
- * tries an anchored pattern at the first position only and runs one
- * automaton for all the alternatives, so a paragraph that no rule can
- * match (most of them) costs two calls of regexec instead of one per
- * rule.  Rules with back-references stay out and are always tried; a
- * union that does not compile (too big) disables the prefilter.
- */
-static void
-prefilter_build(struct boiler *b)
-{
-	char *head = NULL, *any = NULL;
-	size_t hlen = 0, hcap = 0, alen = 0, acap = 0, i;
-	bool anchored, backref, first_h = true, first_a = true;
-	const char *p;
+static bool rule_ready(const struct boiler *b, struct rule *r);
 
-	prefilter_free(&b->pf);
-	b->pf.backref = false;
-	join_append(&head, &hlen, &hcap, "^(", 2);
-	for (i = 0; i < b->nrule; i++) {
-		if (b->rule[i].keep)
-			continue;
-		p = b->rule[i].pattern;
-		pattern_shape(p, &anchored, &backref);
-		if (backref) {
-			b->pf.backref = true;
-			continue;
-		}
-		if (anchored) {
-			if (!first_h)
-				join_append(&head, &hlen, &hcap, "|", 1);
-			join_append(&head, &hlen, &hcap, "(", 1);
-			join_append(&head, &hlen, &hcap, p + 1, strlen(p + 1));
-			join_append(&head, &hlen, &hcap, ")", 1);
-			first_h = false;
-		} else {
-			if (!first_a)
-				join_append(&any, &alen, &acap, "|", 1);
-			join_append(&any, &alen, &acap, "(", 1);
-			join_append(&any, &alen, &acap, p, strlen(p));
-			join_append(&any, &alen, &acap, ")", 1);
-			first_a = false;
-		}
-	}
-	join_append(&head, &hlen, &hcap, ")", 1);
-	b->pf.valid = true;
-	if (!first_h) {
-		if (compile_c(b, &b->pf.head, head) == 0)
-			b->pf.have_head = true;
-		else
-			b->pf.valid = false;
-	}
-	if (!first_a) {
-		if (compile_c(b, &b->pf.any, any) == 0)
-			b->pf.have_any = true;
-		else
-			b->pf.valid = false;
-	}
-	if (!b->pf.valid)
-		prefilter_free(&b->pf);
-	free(head);
-	free(any);
-}
-
-int
-boiler_parse(struct boiler *b, const char *name, const char *buf,
-	     size_t len, struct vs_error *err)
+static int
+parse(struct boiler *b, const char *name, const char *buf, size_t len,
+      bool trusted, struct vs_error *err)
 {
 	struct pending pd;
 	size_t i = 0, e, lineno = 0;
 	const char *nl;
 
 	memset(&pd, 0, sizeof pd);
+	pd.trusted = trusted;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		i = 3;		/* a byte order mark */
 	while (i < len) {
@@ -617,8 +955,6 @@ boiler_parse(struct boiler *b, const char *name, const char *buf,
 	if (pd.ndef > 0)
 		memcpy(b->def + b->ndef, pd.def, pd.ndef * sizeof *pd.def);
 	b->ndef += pd.ndef;
-	if (pd.nrule > 0)
-		prefilter_build(b);
 	free(pd.rule);
 	free(pd.def);
 	free(pd.out);
@@ -630,6 +966,33 @@ fail:
 	defs_free(pd.def, pd.ndef);
 	free(pd.out);
 	return -1;
+}
+
+int
+boiler_parse(struct boiler *b, const char *name, const char *buf,
+	     size_t len, struct vs_error *err)
+{
+	return parse(b, name, buf, len, false, err);
+}
+
+void
+boiler_unfiltered(struct boiler *b)
+{
+	b->unfiltered = true;
+}
+
+int
+boiler_check(const struct boiler *b, struct vs_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < b->nrule; i++)
+		if (!rule_ready(b, &b->rule[i])) {
+			vs_error_set(err, "rule %zu (%s): bad pattern", i + 1,
+			    b->rule[i].label);
+			return -1;
+		}
+	return 0;
 }
 
 int
@@ -727,17 +1090,60 @@ normalise(const uint8_t *s, size_t n, char *buf, bool *cut)
 	return true;
 }
 
+/*
+ * Compile rule r if it is not yet (the built-in rules are compiled when
+ * first needed); false if it cannot be.  The set is const to its users:
+ * compiling changes what a rule costs, not what it matches.
+ */
+static bool
+rule_ready(const struct boiler *b, struct rule *r)
+{
+	if (!r->compiled && !r->broken) {
+		if (compile_c(b, &r->re, r->pattern) == 0)
+			r->compiled = true;
+		else
+			r->broken = true;
+	}
+	return r->compiled;
+}
+
+/*
+ * Can rule r match the paragraph text s, whose first byte is c?  Called
+ * in the C locale, where strcasestr ignores the case of ASCII letters
+ * only, as the rules do.
+ */
+static bool
+may_match(const struct boiler *b, struct rule *r, const char *s,
+	  unsigned char c)
+{
+	unsigned bit;
+
+	if (b->unfiltered)
+		return rule_ready(b, r);
+	if (r->anchored && !(r->first[c >> 3] & (1u << (c & 7))))
+		return false;
+	if (r->has_pairs) {
+		bit = pair_bit(c, (unsigned char)s[1]);
+		if (s[0] == '\0' || !(r->pairs[bit >> 3] & (1u << (bit & 7))))
+			return false;
+	}
+	if (r->must[0] != '\0' && strcasestr(s, r->must) == NULL)
+		return false;
+	return rule_ready(b, r);
+}
+
 const char *
 boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 {
 	char buf[BOILER_MATCH_MAX + 1];
 	const struct para *p;
-	const struct rule *r;
+	struct rule *r;
 	const char *label = NULL;
 	locale_t old = (locale_t)0;
 	size_t i;
 	bool cut;
 	int eflags;
+	unsigned char c;
 
 	if (b->nrule == 0 || para >= d->npara)
 		return NULL;
@@ -746,22 +1152,19 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	    &cut))
 		return NULL;
 	eflags = cut ? REG_NOTEOL : 0;
+	c = (unsigned char)buf[0];
 	if (b->c_locale != (locale_t)0)
 		old = uselocale(b->c_locale);
-	if (b->pf.valid && !(b->pf.have_head &&
-	    regexec(&b->pf.head, buf, 0, NULL, eflags) == 0) &&
-	    !(b->pf.have_any &&
-	    regexec(&b->pf.any, buf, 0, NULL, eflags) == 0) &&
-	    !b->pf.backref)
-		goto done;
 	for (i = 0; i < b->nrule; i++) {
 		r = &b->rule[i];
-		if (r->keep && regexec(&r->re, buf, 0, NULL, eflags) == 0)
+		if (r->keep && may_match(b, r, buf, c) &&
+		    regexec(&r->re, buf, 0, NULL, eflags) == 0)
 			goto done;
 	}
 	for (i = 0; i < b->nrule; i++) {
 		r = &b->rule[i];
-		if (!r->keep && regexec(&r->re, buf, 0, NULL, eflags) == 0) {
+		if (!r->keep && may_match(b, r, buf, c) &&
+		    regexec(&r->re, buf, 0, NULL, eflags) == 0) {
 			label = r->label;
 			break;
 		}

@@ -65,7 +65,8 @@
  *
  * Lifetime: labels returned are borrowed from the struct boiler and valid
  * until boiler_free().  boiler_match() and boiler_label_blocks() do not
- * modify the set and may run concurrently on one set.
+ * change what the set matches, but they compile built-in rules the first
+ * time a paragraph needs them: one set is for one thread at a time.
  */
 #ifndef VERSUS_BOILER_H
 #define VERSUS_BOILER_H
@@ -103,6 +104,19 @@ int boiler_parse(struct boiler *b, const char *name, const char *buf,
 
 /* The same from a file; a missing file is an error ("PATH: strerror"). */
 int boiler_load(struct boiler *b, const char *path, struct vs_error *err);
+
+/*
+ * Compile every rule now (the built-in ones are compiled when first
+ * needed): 0, or -1 with err naming the first rule that does not.
+ */
+int boiler_check(const struct boiler *b, struct vs_error *err);
+
+/*
+ * Try every rule on every paragraph, without the filters that skip the
+ * rules a paragraph cannot match: for the tests, which check that the
+ * filters never change a label.
+ */
+void boiler_unfiltered(struct boiler *b);
 
 /* Number of rules in the set (keep rules included). */
 size_t boiler_count(const struct boiler *b);

@@ -670,10 +670,86 @@ test_seeds(void)
 	boiler_free(b);
 }
 
+/*
+ * The filters that skip rules a paragraph cannot match (a rule's first
+ * bytes, the text every match contains) never change a label: the same
+ * paragraphs get the same labels with every rule tried.  Paragraphs: the
+ * examples, each paragraph of the samples, and random ones made of words
+ * and signs from the rules themselves.
+ */
+static void
+test_filters(void)
+{
+	static const char *const bits[] = {
+		"by", "By", "photo", "Photo:", "(photo:", "image", "Reuters",
+		"AFP", "/", "|", "-", "\xe2\x80\x94", "Getty Images", "share",
+		"Share", "on", "Facebook", "Twitter", "related", "Read more",
+		"read", "more:", "Updated", "Published", "Jan.", "January",
+		"12", "2024", "10:30", "am", "GMT", "\xc2\xa9", "(c)", "copyright",
+		"Copyright", "All rights reserved.", "Advertisement", "Sign up",
+		"newsletter", "for", "our", "Mary", "Smith", "and", "in", "London",
+		"\xe2\x80\x99s", "'s", "'", ",", ".", ":", "?", "!", "\"", "*",
+		"source:", "Source", "via", "Home", ">", "News", "Log in", "Menu",
+		"Search", "comments", "3", "Tags:", "said", "the", "harbour",
+		"Additional reporting by", "Reporting by", "Editing by", "with",
+		"reporting", "from", "AP", "Photo", "File", "Handout", "Pool",
+		"EPA-EFE", "Shutterstock", "cookies", "We use", "Continue reading",
+		"Click here", "to", "Follow us", "syndicated feed", "Disclaimer:",
+		"- - -", "___", "Mon", "Tuesday,", "hours ago", "5", "min",
+	};
+	struct boiler *b = boiler_new_builtin(), *u = boiler_new_builtin();
+	struct vs_error err;
+	char text[600], want[64];
+	const char *l;
+	uint64_t rng = 7;
+	size_t i, k, n, len, bad = 0, labelled = 0;
+
+	boiler_unfiltered(u);
+	is_int(boiler_check(b, &err), 0, "every built-in rule compiles");
+	for (i = 0; i < sizeof examples / sizeof examples[0]; i++) {
+		l = label(u, examples[i].text);
+		snprintf(want, sizeof want, "%s", l ? l : "(none)");
+		l = label(b, examples[i].text);
+		if (strcmp(want, l ? l : "(none)") != 0 && bad++ == 0)
+			printf("#   example %zu: %s unfiltered, %s filtered\n",
+			       i, want, l ? l : "(none)");
+	}
+	for (i = 0; i < 20000; i++) {
+		rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+		n = 1 + (rng >> 33) % 9;
+		len = 0;
+		for (k = 0; k < n && len < sizeof text - 64; k++) {
+			const char *w;
+
+			rng = rng * 6364136223846793005ULL +
+			    1442695040888963407ULL;
+			w = bits[(rng >> 33) % (sizeof bits / sizeof bits[0])];
+			if (k > 0 && (rng >> 20) % 4 != 0)
+				text[len++] = ' ';
+			memcpy(text + len, w, strlen(w));
+			len += strlen(w);
+		}
+		text[len] = '\0';
+		l = label(u, text);
+		labelled += l != NULL;
+		snprintf(want, sizeof want, "%s", l ? l : "(none)");
+		l = label(b, text);
+		if (strcmp(want, l ? l : "(none)") != 0 && bad++ < 5)
+			printf("#   '%s': %s unfiltered, %s filtered\n", text,
+			       want, l ? l : "(none)");
+	}
+	ok(bad == 0, "the filters change no label (%zu differ)", bad);
+	ok(labelled > 1000, "the random paragraphs include boilerplate (%zu)",
+	   labelled);
+	boiler_free(b);
+	boiler_free(u);
+}
+
 int
 main(void)
 {
 	test_builtin();
+	test_filters();
 	test_text();
 	test_user();
 	test_errors();
