@@ -189,6 +189,11 @@ html_supported(void)
 	return false;
 }
 
+void
+html_cleanup(void)
+{
+}
+
 int
 html_extract_encoding(const uint8_t *raw, size_t len, const char *name,
     const char *encoding, struct html_article *out, struct vs_error *err)
@@ -207,15 +212,85 @@ html_extract_encoding(const uint8_t *raw, size_t len, const char *name,
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 
+#include <dlfcn.h>
 #include <iconv.h>
 
 #include <uniconv.h>
 #include <unistr.h>
 
+/*
+ * libxml2 is opened when a page is first read (dlopen), not linked: it
+ * brings ICU and the C++ runtime with it, and loading those took longer
+ * than comparing two 1 MB text files.  The few functions used are reached
+ * through lx, typed by libxml2's own headers.
+ */
+static struct {
+	bool tried, ok;
+	char why[160];
+	__typeof__(&xmlInitParser) InitParser;
+	__typeof__(&htmlCreateMemoryParserCtxt) CreateMemoryParserCtxt;
+	__typeof__(&htmlCtxtUseOptions) CtxtUseOptions;
+	__typeof__(&xmlSwitchEncoding) SwitchEncoding;
+	__typeof__(&htmlParseDocument) ParseDocument;
+	__typeof__(&htmlFreeParserCtxt) FreeParserCtxt;
+	__typeof__(&xmlByteConsumed) ByteConsumed;
+	__typeof__(&xmlStopParser) StopParser;
+	__typeof__(&xmlCleanupParser) CleanupParser;
+} lx;
+
+/* The library's names: Debian 12's, then later libxml2's (2.14 on). */
+static const char *const lx_names[] = {
+	"libxml2.so.2", "libxml2.so.16", "libxml2.so",
+};
+
+static bool
+lx_open(void)
+{
+	void *h = NULL;
+	size_t i;
+	const char *e;
+
+	if (lx.tried)
+		return lx.ok;
+	lx.tried = true;
+	for (i = 0; i < sizeof lx_names / sizeof lx_names[0] && !h; i++)
+		h = dlopen(lx_names[i], RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL) {
+		e = dlerror();
+		snprintf(lx.why, sizeof lx.why, "%s", e ? e : "not found");
+		return false;
+	}
+#define LX(field, name) \
+	(lx.field = (__typeof__(lx.field))dlsym(h, name)) != NULL
+	lx.ok = LX(InitParser, "xmlInitParser") &&
+	    LX(CreateMemoryParserCtxt, "htmlCreateMemoryParserCtxt") &&
+	    LX(CtxtUseOptions, "htmlCtxtUseOptions") &&
+	    LX(SwitchEncoding, "xmlSwitchEncoding") &&
+	    LX(ParseDocument, "htmlParseDocument") &&
+	    LX(FreeParserCtxt, "htmlFreeParserCtxt") &&
+	    LX(ByteConsumed, "xmlByteConsumed") &&
+	    LX(StopParser, "xmlStopParser") &&
+	    LX(CleanupParser, "xmlCleanupParser");
+#undef LX
+	if (!lx.ok)
+		snprintf(lx.why, sizeof lx.why, "a function is missing");
+	else
+		lx.InitParser();
+	/* Never closed: it is in use until the process ends. */
+	return lx.ok;
+}
+
 bool
 html_supported(void)
 {
-	return true;
+	return lx_open();
+}
+
+void
+html_cleanup(void)
+{
+	if (lx.ok)
+		lx.CleanupParser();
 }
 
 /* ------------------------------------------------------------------ */
@@ -1116,7 +1191,7 @@ struct html_parse {
 static size_t
 html_pos(struct html_parse *p)
 {
-	long	c = xmlByteConsumed(p->ctxt);
+	long	c = lx.ByteConsumed(p->ctxt);
 
 	if (c < 0)
 		return p->mark;
@@ -1475,7 +1550,7 @@ html_sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		return;
 	}
 	if (p->t->nnode >= UINT32_MAX - 1) {
-		xmlStopParser(p->ctxt);
+		lx.StopParser(p->ctxt);
 		return;
 	}
 	tag_end = html_pos(p) + 1;
@@ -1606,8 +1681,7 @@ html_parse(struct html_tree *t)
 	if (t->ulen == 0)
 		return 0;
 
-	xmlInitParser();
-	ctxt = htmlCreateMemoryParserCtxt((const char *)t->u, (int)t->ulen);
+	ctxt = lx.CreateMemoryParserCtxt((const char *)t->u, (int)t->ulen);
 	if (ctxt == NULL)
 		return -1;
 	memset(&sax, 0, sizeof sax);
@@ -1621,12 +1695,12 @@ html_parse(struct html_tree *t)
 	sax.processingInstruction = html_sax_pi;
 	memcpy(ctxt->sax, &sax, sizeof sax);
 	ctxt->userData = &p;
-	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	lx.CtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
-	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	lx.SwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
 	p.ctxt = ctxt;
-	htmlParseDocument(ctxt);
-	htmlFreeParserCtxt(ctxt);
+	lx.ParseDocument(ctxt);
+	lx.FreeParserCtxt(ctxt);
 
 	/* close what the parser left open */
 	while (p.cur != 0) {
@@ -2562,6 +2636,12 @@ html_extract_encoding(const uint8_t *raw, size_t len, const char *name,
 	memset(&t, 0, sizeof t);
 	t.u = s.u;
 	t.ulen = s.len;
+	if (!lx_open()) {
+		vs_error_set(err, "%s: HTML input needs libxml2, which cannot "
+		    "be loaded: %s", name, lx.why);
+		html_src_free(&s);
+		return -1;
+	}
 	if (html_parse(&t) < 0) {
 		vs_error_set(err, "%s: cannot parse HTML", name);
 		free(t.node);

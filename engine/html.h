@@ -116,8 +116,14 @@ struct html_article {
  */
 bool html_detect(const uint8_t *raw, size_t len);
 
-/* Whether this build can parse HTML (it was built with libxml2). */
+/*
+ * Whether HTML can be parsed: this build has libxml2's headers, and the
+ * library opens (it is opened at run time, when first needed).
+ */
 bool html_supported(void);
+
+/* Free what libxml2 keeps for the process, for leak checkers at exit. */
+void html_cleanup(void);
 
 /*
  * Extract the article text of the page raw[0, len) into *out (see above).

@@ -26,10 +26,6 @@
 #include "tap.h"
 #include "xalloc.h"
 
-#ifdef HAVE_LIBXML2
-#include <libxml/parser.h>
-#endif
-
 /* --- helpers ------------------------------------------------------------ */
 
 static char errpath[] = "/tmp/test-html.XXXXXX";
@@ -1133,8 +1129,6 @@ main(void)
 	test_mutations();
 	is_int(stderr_bytes, 0, "nothing was printed on stderr");
 	close(errfd);
-#ifdef HAVE_LIBXML2
-	xmlCleanupParser();
-#endif
+	html_cleanup();
 	return done_testing();
 }
