@@ -336,10 +336,14 @@ size_t
 align_para_anchors(const struct doc *a, const struct doc *b, uint32_t **out)
 {
 	size_t na = a->npara, nb = b->npara, cap = 16, i, k, np, n, m;
-	/* Per distinct hash: how often on each side, and where in A. */
+	/*
+	 * Per distinct hash of A: how often on each side (0, 1, or 2 for
+	 * more) and where in A.  Hashes only in B need no slot.
+	 */
 	struct hslot {
 		uint64_t hash;
-		uint32_t ca, cb, pos;
+		uint32_t pos;
+		uint16_t ca, cb;
 	} *tab;
 	uint32_t *pos, *apos, *pick, *pairs;
 	size_t p, pi, pj;
@@ -347,38 +351,42 @@ align_para_anchors(const struct doc *a, const struct doc *b, uint32_t **out)
 	*out = NULL;
 	if (na == 0 || nb == 0)
 		return 0;
-	while (cap < 2 * (na + nb))
+	while (cap < na + na / 2)
 		cap *= 2;
 	tab = xcalloc(cap, sizeof *tab);
-	for (i = 0; i < na + nb; i++) {
-		bool side = i >= na;
-		const struct para *pa = side ? &b->para[i - na] : &a->para[i];
+	for (i = 0; i < na; i++) {
+		uint64_t h = a->para[i].hash;
 
-		for (p = (size_t)pa->hash & (cap - 1);
-		     (tab[p].ca || tab[p].cb) && tab[p].hash != pa->hash;
+		for (p = (size_t)h & (cap - 1); tab[p].ca && tab[p].hash != h;
 		     p = (p + 1) & (cap - 1))
 			continue;
-		tab[p].hash = pa->hash;
-		if (side) {
-			tab[p].cb++;
-		} else if (tab[p].ca++ == 0) {
+		if (tab[p].ca == 0) {
+			tab[p].hash = h;
 			tab[p].pos = (uint32_t)i;
 		}
+		if (tab[p].ca < 2)
+			tab[p].ca++;
 	}
-	/* Unique on both sides, in B order, with their A positions. */
+	/* Count B's paragraphs; then keep the unique ones in B order. */
 	pos = xmalloc((nb + 1) * sizeof *pos);
-	apos = xmalloc((nb + 1) * sizeof *apos);
-	np = 0;
 	for (i = 0; i < nb; i++) {
 		uint64_t h = b->para[i].hash;
 
-		for (p = (size_t)h & (cap - 1); tab[p].hash != h;
+		for (p = (size_t)h & (cap - 1); tab[p].ca && tab[p].hash != h;
 		     p = (p + 1) & (cap - 1))
 			continue;
-		if (tab[p].ca == 1 && tab[p].cb == 1 &&
-		    para_same(a, tab[p].pos, b, i)) {
+		pos[i] = (uint32_t)p;
+		if (tab[p].ca && tab[p].cb < 2)
+			tab[p].cb++;
+	}
+	apos = xmalloc((nb + 1) * sizeof *apos);
+	np = 0;
+	for (i = 0; i < nb; i++) {
+		const struct hslot *t = &tab[pos[i]];
+
+		if (t->ca == 1 && t->cb == 1 && para_same(a, t->pos, b, i)) {
 			pos[np] = (uint32_t)i;
-			apos[np++] = tab[p].pos;
+			apos[np++] = t->pos;
 		}
 	}
 	free(tab);
@@ -1515,7 +1523,8 @@ align_build(const struct doc *a, const struct doc *b,
 	struct ctx c = { 0 };
 	struct seg *sa, *sb;
 	struct items it = { 0 };
-	uint32_t *anchor;
+	const uint32_t *anchor;
+	uint32_t *own = NULL;
 	size_t k, i, j, nanchor;
 
 	assert(a->nunit == 0 || a->unit != NULL);
@@ -1545,7 +1554,13 @@ align_build(const struct doc *a, const struct doc *b,
 	 * only where these anchors are, so a lazily built doc aligns as a
 	 * fully built one does.
 	 */
-	nanchor = align_para_anchors(a, b, &anchor);
+	if (opts != NULL && opts->anchors != NULL) {
+		nanchor = opts->nanchor;
+		anchor = opts->anchors;
+	} else {
+		nanchor = align_para_anchors(a, b, &own);
+		anchor = own;
+	}
 	for (k = 0, i = 0, j = 0; k <= nanchor; k++) {
 		size_t ei = k < nanchor ? anchor[2 * k] : a->npara;
 		size_t ej = k < nanchor ? anchor[2 * k + 1] : b->npara;
@@ -1567,7 +1582,7 @@ align_build(const struct doc *a, const struct doc *b,
 		i = ei + 1;
 		j = ej + 1;
 	}
-	free(anchor);
+	free(own);
 	for (k = 0; k < it.n; k++) {
 		const struct item *x = &it.v[k];
 

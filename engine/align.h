@@ -104,6 +104,12 @@ struct align_opts {
 	 */
 	double pair_threshold;
 	double move_threshold;
+	/*
+	 * align_para_anchors(a, b), when the caller has it already (lazy.h),
+	 * or NULL to have it computed.
+	 */
+	const uint32_t *anchors;
+	size_t nanchor;
 };
 
 /* Align b against a.  opts may be NULL.  Never fails. */

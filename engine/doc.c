@@ -1070,6 +1070,7 @@ doc_free(struct doc *d)
 	free(d->para);
 	free(d->unit);
 	free(d->pword);
+	free(d->pkey);
 	free(d);
 }
 

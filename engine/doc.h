@@ -107,6 +107,7 @@ struct doc {
 	size_t nunit;
 	uint32_t *pword;	/* words of each paragraph left whole, or NULL */
 	size_t whole_words;	/* their sum */
+	uint32_t *pkey;		/* their unit keys (see keys_classify), or NULL */
 };
 
 /* Segment t.  Never fails (allocation failure aborts, see xalloc.h). */

@@ -131,6 +131,7 @@ struct buf {
 #define MEMO_KNOWN	1	/* fold and strict are set */
 #define MEMO_PHRASE	2	/* the fold may start an equivalence phrase */
 #define MEMO_EMPTY	4	/* the fold is the empty string */
+#define MEMO_UNNAMED	8	/* an id without a string (keys_new_id) */
 
 struct entry {
 	uint64_t word;		/* short_word() of a string of up to 8 bytes */
@@ -369,6 +370,8 @@ tab_grow(struct strtab *t)
 
 	for (i = 1; i < t->nent; i++) {
 		e = &t->ent[i];
+		if (e->memo & MEMO_UNNAMED)
+			continue;
 		h = hash_bytes(e->p, e->len, e->word);
 		j = (size_t)h & (size - 1);
 		while (tab[j] != 0)
@@ -605,6 +608,24 @@ keys_intern(struct keys *k, const uint8_t *s, size_t n)
 	uint32_t id = tab_find(&k->ids, s, n, h, w, &i);
 
 	return id != 0 ? id : tab_add(k, &k->ids, s, n, h, w, i);
+}
+
+uint32_t
+keys_new_id(struct keys *k)
+{
+	struct strtab *t = &k->ids;
+	struct entry *e;
+
+	if (t->nent >= UINT32_MAX - 1)
+		keys_oom();
+	if (t->nent == t->capent)
+		t->ent = xgrow(t->ent, &t->capent, t->nent + 1,
+		    sizeof *t->ent);
+	e = &t->ent[t->nent];
+	memset(e, 0, sizeof *e);
+	e->p = (const uint8_t *)"";
+	e->memo = MEMO_UNNAMED;
+	return (uint32_t)t->nent++;
 }
 
 const uint8_t *
@@ -1446,18 +1467,21 @@ keys_classify(struct keys *k, struct doc *d)
 		p->unit = (uint32_t)d->nunit;
 		if (doc_para_whole(d, pi)) {
 			/*
-			 * One unit keyed by the paragraph's bytes, through
-			 * their hash: two 0xff bytes then the hash, which no
-			 * token's key can be (an invalid byte is a token of
-			 * its own).  Only byte-equal paragraphs are left
-			 * whole on both sides (lazy.c), so equal keys mean
-			 * equal text.
+			 * One unit, keyed by what lazy.c gave it: the same
+			 * id as its byte-equal partner, no other's.  Without
+			 * one, by the paragraph's bytes through their hash:
+			 * two 0xff bytes then the hash, which no token's key
+			 * can be (an invalid byte is a token of its own).
 			 */
 			uint8_t key[2 + sizeof p->hash] = { 0xff, 0xff };
 			uint32_t id;
 
-			memcpy(key + 2, &p->hash, sizeof p->hash);
-			id = keys_intern(k, key, sizeof key);
+			if (d->pkey != NULL) {
+				id = d->pkey[pi];
+			} else {
+				memcpy(key + 2, &p->hash, sizeof p->hash);
+				id = keys_intern(k, key, sizeof key);
+			}
 			push_unit(d, p->tok, p->tok + p->ntok - 1, id, id);
 			p->nunit = 1;
 			continue;

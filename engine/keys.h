@@ -69,6 +69,12 @@ uint32_t keys_ascii_words(const struct keys *k, const uint8_t *s, size_t n);
 /* Intern s[0 .. n-1] as is; the same bytes always give the same id. */
 uint32_t keys_intern(struct keys *k, const uint8_t *s, size_t n);
 
+/*
+ * A new id that no string has: keys_intern never returns it, and it
+ * stands for what only its owner knows (a paragraph left whole, lazy.c).
+ */
+uint32_t keys_new_id(struct keys *k);
+
 /* The interned string of an id (for debugging and tests); *n gets its length. */
 const uint8_t *keys_string(const struct keys *k, uint32_t id, size_t *n);
 

@@ -28,9 +28,12 @@
 
 /*
  * Build and classify docs[i] for texts[i], i < n, to be compared with
- * docs[base] only.
+ * docs[base] only.  anchors[i] and nanchor[i] get align_para_anchors()
+ * of docs[base] and docs[i] (NULL and 0 for the base), for align_opts;
+ * the caller frees anchors[i].
  */
 void lazy_docs(struct text *const *texts, size_t n, size_t base,
-	       struct keys *k, struct doc **docs);
+	       struct keys *k, struct doc **docs, uint32_t **anchors,
+	       size_t *nanchor);
 
 #endif

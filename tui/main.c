@@ -447,6 +447,9 @@ main(int argc, char **argv)
 	struct boiler *bp;
 	struct keymap *km = NULL;
 	double *matrix = NULL;
+	uint32_t **anchors = NULL;
+	size_t *nanchor = NULL;
+	struct align_opts ao = { 0 };
 	size_t n, i, j, ncmp = 0, base;
 	int first, stdin_seen = 0, status = 0;
 	bool color, differs = false;
@@ -478,7 +481,7 @@ main(int argc, char **argv)
 	if ((o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO)) || o.keymap)
 		km = load_keymap(&o);	/* a bad --keymap is an error anyway */
 	eq = load_equivalences(&o);
-	/* Compiling the rules costs time and memory: only when they are used. */
+	/* The rules compile as paragraphs need them (boiler.h). */
 	bp = o.mode == MODE_JSON || o.mode == MODE_STAT || km != NULL ||
 		o.boilerplate != NULL ? load_boilerplate(&o) : NULL;
 	keys = keys_new(&o.keys, eq);
@@ -497,9 +500,11 @@ main(int argc, char **argv)
 	 * Outputs that only report the changes against the base segment
 	 * only what changed (lazy.h); the others show whole texts.
 	 */
+	anchors = xcalloc(n, sizeof *anchors);
+	nanchor = xcalloc(n, sizeof *nanchor);
 	if ((o.mode == MODE_JSON || (o.mode == MODE_STAT && n == 2)) &&
 	    o.report == NULL) {
-		lazy_docs(texts, n, base, keys, docs);
+		lazy_docs(texts, n, base, keys, docs, anchors, nanchor);
 	} else {
 		for (i = 0; i < n; i++) {
 			docs[i] = doc_build(texts[i]);
@@ -525,7 +530,9 @@ main(int argc, char **argv)
 			continue;
 		cmp[ncmp].a = base;
 		cmp[ncmp].b = i;
-		cmp[ncmp].al = align_build(docs[base], docs[i], NULL);
+		ao.anchors = anchors[i];
+		ao.nanchor = nanchor[i];
+		cmp[ncmp].al = align_build(docs[base], docs[i], &ao);
 		/* Facts, tracing and labels: only the outputs that show them. */
 		if (o.mode == MODE_JSON || o.mode == MODE_STAT ||
 		    o.report != NULL) {
@@ -625,9 +632,13 @@ out:
 	for (i = 0; i < n; i++) {
 		doc_free(docs[i]);
 		text_free(texts[i]);
+		if (anchors != NULL)
+			free(anchors[i]);
 	}
 	free(docs);
 	free(texts);
+	free(anchors);
+	free(nanchor);
 	keys_free(keys);
 	equiv_free(eq);
 	boiler_free(bp);

@@ -44,12 +44,14 @@ outputs(struct text **t, size_t n, const struct keys_opts *ko, bool lazy)
 	struct comparison *cmp = xcalloc(n, sizeof *cmp);
 	struct changes *ch = xcalloc(n, sizeof *ch);
 	struct sentence_map *map = xcalloc(n, sizeof *map);
+	uint32_t **anchors = xcalloc(n, sizeof *anchors);
+	size_t *nanchor = xcalloc(n, sizeof *nanchor);
 	char *buf = NULL;
 	size_t len = 0, i;
 	FILE *f;
 
 	if (lazy) {
-		lazy_docs(t, n, 0, k, d);
+		lazy_docs(t, n, 0, k, d, anchors, nanchor);
 	} else {
 		for (i = 0; i < n; i++) {
 			d[i] = doc_build(t[i]);
@@ -57,7 +59,8 @@ outputs(struct text **t, size_t n, const struct keys_opts *ko, bool lazy)
 		}
 	}
 	for (i = 1; i < n; i++) {
-		struct alignment *al = align_build(d[0], d[i], NULL);
+		struct align_opts ao = { 0, 0, anchors[i], nanchor[i] };
+		struct alignment *al = align_build(d[0], d[i], &ao);
 
 		cmp[i - 1].a = 0;
 		cmp[i - 1].b = i;
@@ -76,9 +79,13 @@ outputs(struct text **t, size_t n, const struct keys_opts *ko, bool lazy)
 		changes_clear(&ch[i]);
 		mapping_clear(&map[i]);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		doc_free(d[i]);
+		free(anchors[i]);
+	}
 	free(d);
+	free(anchors);
+	free(nanchor);
 	free(cmp);
 	free(ch);
 	free(map);

@@ -1672,19 +1672,26 @@ out:
 
 /* --json of 1 against 0 as versus writes it, from docs d[0], d[1]. */
 static char *
-json_of(struct pair *p, struct doc **d)
+json_of(struct pair *p, struct doc **d, const uint32_t *anchors,
+	size_t nanchor)
 {
-	struct alignment *al = align_build(d[0], d[1],
-					   p->su.have_ao ? &p->su.ao : NULL);
+	struct align_opts ao = { 0 };
+	struct alignment *al;
 	struct changes ch = { 0 };
 	struct sentence_map map = { 0 };
-	struct comparison cmp = { .a = 0, .b = 1, .al = al };
+	struct comparison cmp = { .a = 0, .b = 1 };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f;
 
+	if (p->su.have_ao)
+		ao = p->su.ao;
+	ao.anchors = anchors;
+	ao.nanchor = nanchor;
+	al = align_build(d[0], d[1], &ao);
 	facts_classify(al, &ch);
 	mapping_build(al, &map);
+	cmp.al = al;
 	cmp.ch = &ch;
 	cmp.map = &map;
 	f = open_memstream(&buf, &len);
@@ -1708,11 +1715,13 @@ check_lazy(struct pair *p)
 {
 	struct keys *k = keys_new(&p->su.ko, p->eq);
 	struct doc *d[2] = { NULL, NULL };
-	char *full = json_of(p, p->d), *lazy;
+	uint32_t *anchors[2] = { NULL, NULL };
+	size_t nanchor[2];
+	char *full = json_of(p, p->d, NULL, 0), *lazy;
 	int rc = 0;
 
-	lazy_docs(p->t, 2, 0, k, d);
-	lazy = json_of(p, d);
+	lazy_docs(p->t, 2, 0, k, d, anchors, nanchor);
+	lazy = json_of(p, d, anchors[1], nanchor[1]);
 	CHECK_GO(full != NULL && lazy != NULL, "lazy: open_memstream failed");
 	CHECK_GO(strcmp(full, lazy) == 0, "lazy: output differs from full");
 out:
@@ -1720,6 +1729,7 @@ out:
 	free(lazy);
 	doc_free(d[0]);
 	doc_free(d[1]);
+	free(anchors[1]);
 	keys_free(k);
 	return rc;
 }
