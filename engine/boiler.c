@@ -85,8 +85,8 @@ struct rule {
 	/* and when has_pairs, its first two bytes in the bloom `pairs` */
 	bool has_pairs;
 	uint8_t pairs[128];
-	/* Bytes every match contains (case aside), or an empty string. */
-	char must[16];
+	/* Strings every match contains one of each set of (need_sets). */
+	char *need;
 };
 
 struct def {
@@ -107,7 +107,7 @@ static int parse(struct boiler *b, const char *name, const char *buf,
 		 size_t len, bool trusted, struct vs_error *err);
 static bool first_bytes(const char *p, uint8_t first[32]);
 static bool first_pairs(const char *p, uint8_t pairs[128]);
-static void must_bytes(const char *p, char *must, size_t cap);
+static char *need_sets(const char *p);
 
 struct boiler *
 boiler_new(void)
@@ -141,6 +141,7 @@ rules_free(struct rule *r, size_t n)
 	for (i = 0; i < n; i++) {
 		free(r[i].label);
 		free(r[i].pattern);
+		free(r[i].need);
 		if (r[i].compiled)
 			regfree(&r[i].re);
 	}
@@ -468,7 +469,7 @@ parse_rule(const struct boiler *b, struct pending *pd, const char *s,
 	r->keep = strcmp(r->label, "keep") == 0;
 	r->anchored = first_bytes(r->pattern, r->first);
 	r->has_pairs = r->anchored && first_pairs(r->pattern, r->pairs);
-	must_bytes(r->pattern, r->must, sizeof r->must);
+	r->need = need_sets(r->pattern);
 	pd->nrule++;
 	return true;
 }
@@ -669,98 +670,228 @@ fs_regex(struct scan *f, uint8_t *set, bool *nullable)
 }
 
 /*
- * The longest run of plain characters that every match of p contains, at
- * most cap - 1 bytes, into must: read from the pieces of the top level of
- * a pattern without "|" there, each a literal character (perhaps escaped)
- * that is not optional; any other piece ends a run.  Contract as for
- * first_bytes: a paragraph without it cannot match; when unsure, "".
+ * Text every match contains.  A set of literal strings such that every
+ * match of a piece of pattern contains one of them: a run of plain
+ * characters is a set of one; a group, the union of a set from each of
+ * its alternatives (if each has one); a sequence, any set of a piece it
+ * cannot do without.  Of a rule's top-level pieces, up to NEED_SETS
+ * sets are kept, each looked for case aside: "byline ^{name}'s (photo|
+ * avatar|...)" needs "photo" or "avatar" ..., and "'s ".  Contract as for
+ * first_bytes: a paragraph that has none of a set cannot match.
+ */
+#define NEED_SETS	4
+#define NEED_MIN	3	/* shorter strings are no filter */
+#define LITS_MAX	24
+
+struct lits {
+	int n;			/* strings; -1: no set */
+	size_t len;
+	char buf[400];		/* the strings, each NUL-terminated */
+};
+
+static void
+lits_none(struct lits *l)
+{
+	l->n = -1;
+	l->len = 0;
+}
+
+/* A set as good as or better than another: longer shortest string. */
+static size_t
+lits_min(const struct lits *l)
+{
+	size_t i, k, m = SIZE_MAX;
+
+	for (i = 0, k = 0; (int)k < l->n; k++) {
+		size_t n = strlen(l->buf + i);
+
+		m = n < m ? n : m;
+		i += n + 1;
+	}
+	return l->n > 0 ? m : 0;
+}
+
+/* Add the strings of l to u; u becomes no set when it is too big. */
+static void
+lits_union(struct lits *u, const struct lits *l)
+{
+	if (u->n < 0 || l->n < 0 || u->n + l->n > LITS_MAX ||
+	    u->len + l->len > sizeof u->buf) {
+		lits_none(u);
+		return;
+	}
+	memcpy(u->buf + u->len, l->buf, l->len);
+	u->len += l->len;
+	u->n += l->n;
+}
+
+static void
+lits_one(struct lits *l, const char *s, size_t n)
+{
+	l->n = 1;
+	memcpy(l->buf, s, n);
+	l->buf[n] = '\0';
+	l->len = n + 1;
+}
+
+/* Keep cand in *best when it is better; count and list it in need. */
+static void
+lits_offer(struct lits *best, const struct lits *cand, struct lits *need,
+	   int *nneed)
+{
+	if (cand->n <= 0 || lits_min(cand) < NEED_MIN)
+		return;
+	if (best->n <= 0 || lits_min(cand) > lits_min(best))
+		*best = *cand;
+	if (need != NULL && *nneed < NEED_SETS)
+		need[(*nneed)++] = *cand;
+}
+
+static void lits_alt(struct scan *f, struct lits *out);
+
+/*
+ * The pieces of one alternative, up to "|", ")" or the end: its best set
+ * in *best, and (at the top level) every usable set in need.
  */
 static void
-must_bytes(const char *p, char *must, size_t cap)
+lits_seq(struct scan *f, struct lits *best, struct lits *need, int *nneed)
 {
-	size_t n = strlen(p), i = 0, run = 0, best = 0, depth = 0, k;
-	char cur[16];
+	char run[sizeof ((struct lits *)0)->buf];
+	size_t nrun = 0, next;
+	struct lits cand, inner;
+	const char *p = f->p;
 	char c;
+	bool literal, optional, repeated;
 
-	must[0] = '\0';
-	if (cap > sizeof cur)
-		cap = sizeof cur;
-	for (k = 0; k < n; k++) {
-		if (p[k] == '\\') {
-			k++;
-			continue;
-		}
-		if (p[k] == '[') {
-			k += bracket_len(p + k, n - k) - 1;
-			continue;
-		}
-		if (p[k] == '(')
-			depth++;
-		else if (p[k] == ')' && depth > 0)
-			depth--;
-		else if (p[k] == '|' && depth == 0)
+	lits_none(best);
+	for (;;) {
+		c = f->i < f->n ? p[f->i] : '\0';
+		literal = false;
+		next = f->i + 1;
+		if (f->i >= f->n || c == '|' || c == ')') {
+			if (nrun > 0) {
+				lits_one(&cand, run, nrun);
+				lits_offer(best, &cand, need, nneed);
+			}
 			return;
-	}
-	while (i <= n) {
-		bool literal = false, optional = false, repeated = false;
-		size_t next = i + 1;
-
-		c = i < n ? p[i] : '\0';
-		if (i < n && c == '\\') {
-			/* An escaped character, or a GNU escape (not one). */
-			literal = i + 1 < n && !is_alpha(p[i + 1]) &&
-			    !is_digit(p[i + 1]);
-			c = i + 1 < n ? p[i + 1] : '\\';
-			next = i + 2;
-		} else if (i < n && strchr("()[].^$|*+?{}\\", c) == NULL) {
+		}
+		if (c == '\\') {
+			literal = f->i + 1 < f->n && !is_alpha(p[f->i + 1]) &&
+			    !is_digit(p[f->i + 1]);
+			c = f->i + 1 < f->n ? p[f->i + 1] : c;
+			next = f->i + 2;
+		} else if (c == '(') {
+			f->i++;
+			lits_alt(f, &inner);
+			if (f->i < f->n && p[f->i] == ')')
+				f->i++;
+			next = f->i;
+		} else if (c == '[') {
+			next = f->i + bracket_len(p + f->i, f->n - f->i);
+		} else if (strchr(".^$*+?{}", c) == NULL) {
 			literal = true;
 		}
-		if (next < n && (p[next] == '*' || p[next] == '?' ||
-		    (p[next] == '{' && next + 1 < n && p[next + 1] == '0')))
-			optional = true;
-		else if (next < n && (p[next] == '+' || p[next] == '{'))
-			repeated = true;
-		if (literal && !optional && run + 1 < cap) {
-			cur[run++] = c;
-			if (run > best) {
-				best = run;
-				memcpy(must, cur, run);
-				must[run] = '\0';
+		optional = next < f->n && (p[next] == '*' || p[next] == '?' ||
+		    (p[next] == '{' && next + 1 < f->n && p[next + 1] == '0'));
+		repeated = next < f->n && (p[next] == '+' || p[next] == '{');
+		if (literal && !optional && nrun + 1 < sizeof run)
+			run[nrun++] = c;
+		if (!literal || optional || repeated) {
+			if (nrun > 0) {
+				lits_one(&cand, run, nrun);
+				lits_offer(best, &cand, need, nneed);
 			}
+			nrun = 0;
 		}
-		if (!literal || optional || repeated || run + 1 >= cap)
-			run = 0;
-		if (i == n)
-			break;
-		/* Skip the piece: a group or bracket whole, then repeats. */
-		if (!literal && c == '(') {
-			for (depth = 0; i < n; i++) {
-				if (p[i] == '\\') {
-					i++;
-					continue;
-				}
-				if (p[i] == '[') {
-					i += bracket_len(p + i, n - i) - 1;
-					continue;
-				}
-				if (p[i] == '(')
-					depth++;
-				else if (p[i] == ')' && --depth == 0)
-					break;
-			}
-			next = i + 1;
-		} else if (!literal && c == '[') {
-			next = i + bracket_len(p + i, n - i);
-		}
-		i = next;
-		while (i < n && (p[i] == '*' || p[i] == '+' || p[i] == '?' ||
-				 p[i] == '{')) {
-			if (p[i] == '{')
-				while (i < n && p[i] != '}')
-					i++;
-			i++;
+		if (c == '(' && !literal && !optional)
+			lits_offer(best, &inner, need, nneed);
+		f->i = next;
+		/* The repetition after the piece. */
+		while (f->i < f->n && strchr("*+?{", p[f->i]) != NULL) {
+			if (p[f->i] == '{')
+				while (f->i < f->n && p[f->i] != '}')
+					f->i++;
+			if (f->i < f->n)
+				f->i++;
 		}
 	}
+}
+
+/* Alternatives up to ")" or the end: the union of their best sets. */
+static void
+lits_alt(struct scan *f, struct lits *out)
+{
+	struct lits b;
+
+	out->n = 0;
+	out->len = 0;
+	for (;;) {
+		lits_seq(f, &b, NULL, NULL);
+		lits_union(out, &b);
+		if (f->i >= f->n || f->p[f->i] != '|')
+			return;
+		f->i++;
+	}
+}
+
+/*
+ * The sets of pattern p, into need (each string NUL-terminated, each set
+ * ended by an empty string, the list by another).  A pattern with "|" at
+ * its top level gets the union of its alternatives as its only set.
+ */
+static char *
+need_sets(const char *p)
+{
+	struct scan f = { p, strlen(p), 0, true };
+	struct lits need[NEED_SETS], best, all;
+	int nneed = 0, k;
+	size_t len = 0;
+	char *out;
+
+	lits_seq(&f, &best, need, &nneed);
+	if (f.i < f.n && p[f.i] == '|') {
+		/* Alternatives at the top: one set, their union. */
+		f.i = 0;
+		lits_alt(&f, &all);
+		nneed = 0;
+		if (all.n > 0 && lits_min(&all) >= NEED_MIN)
+			need[nneed++] = all;
+	}
+	for (k = 0; k < nneed; k++)
+		len += need[k].len + 1;
+	out = xmalloc(len + 1);
+	len = 0;
+	for (k = 0; k < nneed; k++) {
+		memcpy(out + len, need[k].buf, need[k].len);
+		len += need[k].len;
+		out[len++] = '\0';
+	}
+	out[len] = '\0';
+	for (k = 0; (size_t)k < len; k++)
+		if (out[k] >= 'A' && out[k] <= 'Z')
+			out[k] = (char)(out[k] + 'a' - 'A');
+	return out;
+}
+
+/*
+ * Does s hold a string of each set of need (see need_sets)?  Both are
+ * lower case (ASCII letters only, as the rules' REG_ICASE in the C
+ * locale), so strstr does.
+ */
+static bool
+has_needed(const char *s, const char *need)
+{
+	bool found;
+
+	while (*need != '\0') {
+		for (found = false; *need != '\0'; need += strlen(need) + 1)
+			if (!found && strstr(s, need) != NULL)
+				found = true;
+		if (!found)
+			return false;
+		need++;
+	}
+	return true;
 }
 
 /* Where a pair of first bytes goes in a rule's `pairs` (case aside). */
@@ -1108,13 +1239,12 @@ rule_ready(const struct boiler *b, struct rule *r)
 }
 
 /*
- * Can rule r match the paragraph text s, whose first byte is c?  Called
- * in the C locale, where strcasestr ignores the case of ASCII letters
- * only, as the rules do.
+ * Can rule r match the paragraph text s, whose first byte is c?  low is
+ * s with its ASCII letters in lower case.
  */
 static bool
 may_match(const struct boiler *b, struct rule *r, const char *s,
-	  unsigned char c)
+	  const char *low, unsigned char c)
 {
 	unsigned bit;
 
@@ -1127,7 +1257,7 @@ may_match(const struct boiler *b, struct rule *r, const char *s,
 		if (s[0] == '\0' || !(r->pairs[bit >> 3] & (1u << (bit & 7))))
 			return false;
 	}
-	if (r->must[0] != '\0' && strcasestr(s, r->must) == NULL)
+	if (!has_needed(low, r->need))
 		return false;
 	return rule_ready(b, r);
 }
@@ -1135,7 +1265,7 @@ may_match(const struct boiler *b, struct rule *r, const char *s,
 const char *
 boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 {
-	char buf[BOILER_MATCH_MAX + 1];
+	char buf[BOILER_MATCH_MAX + 1], low[BOILER_MATCH_MAX + 1];
 	const struct para *p;
 	struct rule *r;
 	const char *label = NULL;
@@ -1153,17 +1283,21 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 		return NULL;
 	eflags = cut ? REG_NOTEOL : 0;
 	c = (unsigned char)buf[0];
+	for (i = 0; buf[i] != '\0'; i++)
+		low[i] = buf[i] >= 'A' && buf[i] <= 'Z' ?
+		    (char)(buf[i] + 'a' - 'A') : buf[i];
+	low[i] = '\0';
 	if (b->c_locale != (locale_t)0)
 		old = uselocale(b->c_locale);
 	for (i = 0; i < b->nrule; i++) {
 		r = &b->rule[i];
-		if (r->keep && may_match(b, r, buf, c) &&
+		if (r->keep && may_match(b, r, buf, low, c) &&
 		    regexec(&r->re, buf, 0, NULL, eflags) == 0)
 			goto done;
 	}
 	for (i = 0; i < b->nrule; i++) {
 		r = &b->rule[i];
-		if (!r->keep && may_match(b, r, buf, c) &&
+		if (!r->keep && may_match(b, r, buf, low, c) &&
 		    regexec(&r->re, buf, 0, NULL, eflags) == 0) {
 			label = r->label;
 			break;

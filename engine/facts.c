@@ -135,7 +135,7 @@ struct word {
 	uint8_t flags;
 };
 
-/* Lower case, sorted by bytes (strcmp order) for bsearch. */
+/* Lower case, sorted by bytes (strcmp order). */
 static const struct word words[] = {
 	{ "a.m", W_NUMBER },
 	{ "according", W_ATTRIB },
@@ -290,12 +290,6 @@ static const char *const function_words[] = {
 };
 
 static int
-word_cmp(const void *key, const void *elt)
-{
-	return strcmp(key, ((const struct word *)elt)->w);
-}
-
-static int
 str_cmp(const void *key, const void *elt)
 {
 	return strcmp(key, *(const char *const *)elt);
@@ -326,6 +320,65 @@ lower_ascii(const uint8_t *s, size_t n, char buf[16])
 	return true;
 }
 
+/*
+ * The lists by hash, for the words of long rewrites: bsearch cost eight
+ * strcmp calls a word.  Each list gets an open-addressed table of its
+ * indexes + 1, made on first use.
+ */
+#define TABLE_SIZE	512	/* a power of two, over twice a list */
+
+struct wordset {
+	bool made;
+	uint16_t slot[TABLE_SIZE];
+};
+
+static size_t
+word_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (uint8_t)*s) * 16777619u;
+	return h & (TABLE_SIZE - 1);
+}
+
+/* The index of buf among the n strings name(0) .. name(n - 1), or -1. */
+static long
+wordset_find(struct wordset *ws, const char *buf, size_t n,
+	     const char *(*name)(size_t))
+{
+	size_t i, x;
+
+	if (!ws->made) {
+		for (x = 0; x < n; x++) {
+			for (i = word_hash(name(x)); ws->slot[i] != 0;
+			     i = (i + 1) & (TABLE_SIZE - 1))
+				continue;
+			ws->slot[i] = (uint16_t)(x + 1);
+		}
+		ws->made = true;
+	}
+	for (i = word_hash(buf); ws->slot[i] != 0;
+	     i = (i + 1) & (TABLE_SIZE - 1))
+		if (strcmp(name(ws->slot[i] - 1u), buf) == 0)
+			return (long)ws->slot[i] - 1;
+	return -1;
+}
+
+static const char *
+word_name(size_t x)
+{
+	return words[x].w;
+}
+
+static const char *
+function_word_name(size_t x)
+{
+	return function_words[x];
+}
+
+static struct wordset word_set, function_word_set;
+
 /* The flags of the word s[0 .. n-1] as written (case matters for some). */
 static unsigned
 word_flags(const uint8_t *s, size_t n)
@@ -334,13 +387,15 @@ word_flags(const uint8_t *s, size_t n)
 	const struct word *w;
 	unsigned f;
 	size_t i;
+	long x;
 
 	if (!lower_ascii(s, n, buf))
 		return 0;
-	w = bsearch(buf, words, sizeof words / sizeof *words, sizeof *words,
-		    word_cmp);
-	if (w == NULL)
+	x = wordset_find(&word_set, buf, sizeof words / sizeof *words,
+			 word_name);
+	if (x < 0)
 		return 0;
+	w = &words[x];
 	f = w->flags;
 	if ((f & W_DATE) && s[0] >= 'A' && s[0] <= 'Z')
 		f |= W_NUMBER | W_NOTNAME;
@@ -361,9 +416,8 @@ is_function_word(const uint8_t *s, size_t n)
 	if (n >= 16 || n == 0 || s[0] < 'a' || s[0] > 'z' ||
 	    !lower_ascii(s, n, buf))
 		return false;
-	return bsearch(buf, function_words, sizeof function_words /
-		       sizeof *function_words, sizeof *function_words,
-		       str_cmp) != NULL;
+	return wordset_find(&function_word_set, buf, sizeof function_words /
+			    sizeof *function_words, function_word_name) >= 0;
 }
 
 /* --- characters ----------------------------------------------------------- */

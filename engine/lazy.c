@@ -73,12 +73,22 @@ count_half(void *arg)
 				b->para[p].end - b->para[p].start);
 }
 
-/* Run fn on two halves at once: h[0] on a thread, h[1] here. */
-static void
-both(void (*fn)(void *), struct half *h)
-{
-	struct par_task *t = par_start(fn, &h[0]);
+/*
+ * Run fn on two halves: at once, h[0] on a thread and h[1] here, when
+ * there are more than PAR_MIN bytes to work on; else one after the other,
+ * as starting and joining a thread costs more than a short text.
+ */
+#define PAR_MIN		(4096 * 1024)
 
+static void
+both(void (*fn)(void *), struct half *h, size_t bytes)
+{
+	struct par_task *t = NULL;
+
+	if (bytes > PAR_MIN)
+		t = par_start(fn, &h[0]);
+	else
+		fn(&h[0]);
 	fn(&h[1]);
 	par_wait(t);
 }
@@ -92,7 +102,7 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 	uint32_t **whole = xcalloc(n, sizeof *whole);
 	uint32_t **key = xcalloc(n, sizeof *key), *nanch, *pairs;
 	struct half h[2];
-	size_t i, p, m, np, bytes, mid;
+	size_t i, p, m, np, bytes, mid, total;
 
 	memset(h, 0, sizeof h);
 	for (i = 0; i < 2; i++) {
@@ -103,7 +113,9 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 		h[i].from = i;
 		h[i].k = k;
 	}
-	both(scan_half, h);
+	for (i = 0, total = 0; i < n; i++)
+		total += texts[i]->len;
+	both(scan_half, h, total);
 	b = docs[base];
 	/* How many other versions anchor each base paragraph. */
 	nanch = xcalloc(b->npara + 1, sizeof *nanch);
@@ -133,7 +145,7 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 		h[i].p0 = i ? mid : 0;
 		h[i].p1 = i ? b->npara : mid;
 	}
-	both(count_half, h);
+	both(count_half, h, total);
 	for (p = 0; p < b->npara; p++)
 		if (whole[base][p] != DOC_SEGMENT)
 			key[base][p] = keys_new_id(k);
@@ -146,7 +158,7 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 			key[i][pairs[2 * m + 1]] = key[base][pairs[2 * m]];
 		}
 	}
-	both(fill_half, h);
+	both(fill_half, h, total);
 	for (i = 0; i < n; i++) {
 		docs[i]->pkey = key[i];
 		keys_classify(k, docs[i]);

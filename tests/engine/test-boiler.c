@@ -696,6 +696,8 @@ test_filters(void)
 		"EPA-EFE", "Shutterstock", "cookies", "We use", "Continue reading",
 		"Click here", "to", "Follow us", "syndicated feed", "Disclaimer:",
 		"- - -", "___", "Mon", "Tuesday,", "hours ago", "5", "min",
+		"Roe's", "Roe\xe2\x80\x99s", "avatar", "profile", "picture",
+		"written", "Written", "Reuters/Jane", "AP/", "/", "licensing",
 	};
 	struct boiler *b = boiler_new_builtin(), *u = boiler_new_builtin();
 	struct vs_error err;
