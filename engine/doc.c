@@ -92,6 +92,10 @@
 #include <unistr.h>
 #include <uniwbrk.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "doc.h"
 #include "sentence.h"
 #include "xalloc.h"
@@ -534,6 +538,41 @@ word_end(const uint8_t *s, size_t j, size_t end)
 }
 
 /*
+ * The end of the word whose run of word characters goes on at s[j]: runs
+ * joined by one ":", ".", "'" between letters or one ",", ";", ".", "'"
+ * between digits (see tokenise_ascii) are one word.  *joined tells
+ * whether a join was taken.
+ */
+static inline size_t
+ascii_word_end(const uint8_t *s, size_t j, size_t end, bool *joined)
+{
+	uint8_t p, m, n;
+
+	*joined = false;
+	for (;;) {
+		j = word_end(s, j, end);
+		if (j + 1 >= end)
+			return j;
+		/* What the character after the run may join. */
+		m = s[j];
+		if (m == '.' || m == '\'')
+			m = B_ALPHA | B_DIGIT;
+		else if (m == ':')
+			m = B_ALPHA;
+		else if (m == ',' || m == ';')
+			m = B_DIGIT;
+		else
+			return j;
+		p = byte_class[s[j - 1]];
+		n = byte_class[s[j + 1]];
+		if (!(p & n & m))
+			return j;
+		j += 2;
+		*joined = true;
+	}
+}
+
+/*
  * UAX #29 on printable ASCII without spaces, by hand.  The Word_Break
  * values there are: letters ALetter, digits Numeric, "_" ExtendNumLet,
  * "." MidNumLet, "'" Single_Quote (which rules WB6-WB12 treat as
@@ -555,7 +594,8 @@ tokenise_ascii(struct builder *b, size_t i, size_t end)
 	const uint8_t *s = b->s;
 	struct doc *d = b->d;
 	size_t j;
-	uint8_t cl, p, m, n;
+	uint8_t cl;
+	bool joined;
 
 	while (i < end) {
 		cl = byte_class[s[i]];
@@ -579,26 +619,7 @@ tokenise_ascii(struct builder *b, size_t i, size_t end)
 			continue;
 		}
 		cl = byte_class[s[j]];
-		for (;;) {
-			j = word_end(s, j, end);
-			if (j + 1 >= end)
-				break;
-			/* What the character after the run may join. */
-			m = s[j];
-			if (m == '.' || m == '\'')
-				m = B_ALPHA | B_DIGIT;
-			else if (m == ':')
-				m = B_ALPHA;
-			else if (m == ',' || m == ';')
-				m = B_DIGIT;
-			else
-				break;
-			p = byte_class[s[j - 1]];
-			n = byte_class[s[j + 1]];
-			if (!(p & n & m))
-				break;
-			j += 2;
-		}
+		j = ascii_word_end(s, j, end, &joined);
 		push_token(b, i, j - i, cl & B_DIGIT ? TOK_NUMBER : TOK_WORD);
 		i = j;
 	}
@@ -609,14 +630,44 @@ tokenise_ascii(struct builder *b, size_t i, size_t end)
  * doc_ascii_words: tokenise_ascii's rules, counting instead of storing.
  * Word characters and the joins between them are exactly those above, so
  * the count is that of the word and number tokens tokenise_para would
- * make (test-doc.c compares the two on many texts).
+ * make (test-lazy.c compares the two on many texts).
  */
-uint32_t
-doc_ascii_words(const uint8_t *s, size_t n, const struct word_filter *f)
+
+/* Might the word s[i, j) (joined: with a join) start a filtered phrase? */
+static inline bool
+filter_word(const struct word_filter *f, const uint8_t *s, size_t i,
+	    size_t j, size_t n, bool joined)
+{
+	uint8_t c = s[i] >= 'A' && s[i] <= 'Z' ? (uint8_t)(s[i] + 'a' - 'A') :
+	    s[i];
+	uint8_t q = j - i > 1 ? (s[i + 1] | 0x20) & 63 : 0;
+
+	/*
+	 * Folding keeps an ASCII token's length unless it drops the
+	 * separators between digits ("1,000"), which needs a join.
+	 */
+	return (joined ? f->bit[c] != 0 :
+		(f->bit[c] >> (j - i < 31 ? j - i : 31) & 1)) &&
+	    (joined || (f->second[c] >> q & 1)) &&
+	    f->check(f->ctx, s + i, j - i, s + j, n - j);
+}
+
+/* Might the punctuation or symbol s[i] start a filtered phrase ("&")? */
+static inline bool
+filter_mark(const struct word_filter *f, const uint8_t *s, size_t i,
+	    size_t n)
+{
+	return (f->bit[s[i]] & 2) &&
+	    f->check(f->ctx, s + i, 1, s + i + 1, n - i - 1);
+}
+
+/* Byte by byte: any ASCII, and the reference for ascii_words_sse2. */
+static uint32_t
+ascii_words(const uint8_t *s, size_t n, const struct word_filter *f)
 {
 	size_t i = 0, j;
 	uint32_t words = 0;
-	uint8_t cl, p, m, q, c;
+	uint8_t cl;
 	bool joined;
 
 	while (i < n) {
@@ -624,9 +675,7 @@ doc_ascii_words(const uint8_t *s, size_t n, const struct word_filter *f)
 		if (!(cl & B_WORD)) {
 			if (!(cl & (B_PRINT | B_SPACE)))
 				return DOC_SEGMENT;	/* control or not ASCII */
-			/* One punctuation or symbol token: "&" may start one. */
-			if (f != NULL && (cl & B_PRINT) && (f->bit[s[i]] & 2) &&
-			    f->check(f->ctx, s + i, 1, s + i + 1, n - i - 1))
+			if (f != NULL && (cl & B_PRINT) && filter_mark(f, s, i, n))
 				return DOC_SEGMENT;
 			i++;
 			continue;
@@ -641,45 +690,225 @@ doc_ascii_words(const uint8_t *s, size_t n, const struct word_filter *f)
 			i = j;
 			continue;
 		}
-		joined = false;
-		for (;;) {
-			j = word_end(s, j, n);
-			if (j + 1 >= n)
-				break;
-			m = s[j];
-			if (m == '.' || m == '\'')
-				m = B_ALPHA | B_DIGIT;
-			else if (m == ':')
-				m = B_ALPHA;
-			else if (m == ',' || m == ';')
-				m = B_DIGIT;
-			else
-				break;
-			p = byte_class[s[j - 1]];
-			q = byte_class[s[j + 1]];
-			if (!(p & q & m))
-				break;
-			j += 2;
-			joined = true;
-		}
+		j = ascii_word_end(s, j, n, &joined);
 		words++;
-		/*
-		 * Folding keeps an ASCII token's length unless it drops the
-		 * separators between digits ("1,000"), which needs a join.
-		 */
-		if (f != NULL) {
-			c = s[i] >= 'A' && s[i] <= 'Z' ?
-			    (uint8_t)(s[i] + 'a' - 'A') : s[i];
-			q = j - i > 1 ? (s[i + 1] | 0x20) & 63 : 0;
-			if ((joined ? f->bit[c] != 0 :
-			     (f->bit[c] >> (j - i < 31 ? j - i : 31) & 1)) &&
-			    (joined || (f->second[c] >> q & 1)) &&
-			    f->check(f->ctx, s + i, j - i, s + j, n - j))
-				return DOC_SEGMENT;
-		}
+		if (f != NULL && filter_word(f, s, i, j, n, joined))
+			return DOC_SEGMENT;
 		i = j;
 	}
 	return words;
+}
+
+#ifdef __SSE2__
+/*
+ * Sixteen bytes at a time.  For each 64-byte chunk, bit masks of its
+ * letters and digits, the characters that may join two words, the bytes
+ * the filter lists, and the bytes this path does not take ("_", controls,
+ * non-ASCII: those go byte by byte).  A word starts at a letter or digit
+ * after none, and a join (see ascii_word_end) makes the word after it no
+ * new word, so
+ *
+ *	words = starts - joins
+ *
+ * with starts counted by popcount, and the few joining characters found
+ * between two words looked at one by one.  Joins need the byte before
+ * and after, so the masks of the next chunk are made before a chunk is
+ * counted.  Where a
+ * token may start with a byte the filter lists, the filter is asked as
+ * byte by byte (a position inside a joined word may be asked too: that
+ * can only send the paragraph to be segmented, never change a count).
+ */
+struct chunk {
+	uint64_t an;		/* letters and digits */
+	uint64_t join;		/* . ' : , ; which may join two words */
+	uint64_t bad;		/* what this path leaves to ascii_words */
+	uint64_t ch[16];	/* the filter's chars (word_filter.chars) */
+};
+
+static inline __m128i
+range_vec(__m128i x, uint8_t lo, uint8_t hi)
+{
+	__m128i t = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo)));
+
+	return _mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + hi - lo + 1)));
+}
+
+static inline uint64_t
+bits(__m128i v)
+{
+	return (uint64_t)(uint16_t)_mm_movemask_epi8(v);
+}
+
+static inline __m128i
+eq_vec(__m128i x, uint8_t c)
+{
+	return _mm_cmpeq_epi8(x, _mm_set1_epi8((char)c));
+}
+
+/*
+ * The masks of s[0 .. 63], of which the first `left` bytes are the
+ * paragraph's and `readable` may be read; the bytes after the paragraph
+ * count as white space.
+ */
+static void
+chunk_masks(const uint8_t *s, size_t left, size_t readable,
+	    const struct word_filter *f, struct chunk *m)
+{
+	uint8_t pad[64];
+	const uint8_t *p = s;
+	__m128i x[4], low[4], j;
+	uint64_t valid, sh, an = 0, join = 0, bad = 0, ctl = 0, c;
+	int k, i;
+
+	if (readable < sizeof pad) {
+		memcpy(pad, s, readable);
+		memset(pad + readable, ' ', sizeof pad - readable);
+		p = pad;
+	}
+	valid = left >= 64 ? UINT64_MAX : (UINT64_C(1) << left) - 1;
+	for (k = 0; k < 4; k++) {
+		x[k] = _mm_loadu_si128((const __m128i *)(const void *)
+		    (p + 16 * k));
+		low[k] = _mm_or_si128(x[k], _mm_set1_epi8(0x20));
+		sh = 16u * (unsigned)k;
+		an |= bits(_mm_or_si128(range_vec(low[k], 'a', 'z'),
+		    range_vec(x[k], '0', '9'))) << sh;
+		j = _mm_or_si128(_mm_or_si128(eq_vec(x[k], '.'),
+		    eq_vec(x[k], '\'')), _mm_or_si128(eq_vec(x[k], ':'),
+		    _mm_or_si128(eq_vec(x[k], ','), eq_vec(x[k], ';'))));
+		join |= bits(j) << sh;
+		/* Bytes from 0x80 up, DEL, "_"; below 0x20 looked at next. */
+		bad |= (bits(x[k]) | bits(_mm_or_si128(eq_vec(x[k], 0x7f),
+		    eq_vec(x[k], '_')))) << sh;
+		ctl |= bits(_mm_cmplt_epi8(x[k], _mm_set1_epi8(0x20))) << sh;
+	}
+	ctl &= valid & ~bad;
+	if (ctl != 0) {
+		/* Controls: only tab, line feed and carriage return go. */
+		for (k = 0; k < 4; k++)
+			ctl &= ~((bits(_mm_or_si128(eq_vec(x[k], '\t'),
+			    _mm_or_si128(eq_vec(x[k], '\n'),
+			    eq_vec(x[k], '\r'))))) << (16u * (unsigned)k));
+		bad |= ctl;
+	}
+	m->an = an & valid;
+	m->join = join & valid;
+	m->bad = bad & valid;
+	for (i = 0; f != NULL && i < f->nchar; i++) {
+		uint8_t ch = f->chars[i];
+		bool letter = ch >= 'a' && ch <= 'z';
+
+		c = 0;
+		for (k = 0; k < 4; k++)
+			c |= bits(eq_vec(letter ? low[k] : x[k], ch)) <<
+			    (16u * (unsigned)k);
+		m->ch[i] = c & valid;
+	}
+}
+
+/* Bits set in x. */
+static inline int
+popcount64(uint64_t x)
+{
+	x -= (x >> 1) & UINT64_C(0x5555555555555555);
+	x = (x & UINT64_C(0x3333333333333333)) +
+	    ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+	return (int)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
+/*
+ * Where a token the filter lists may start in chunk cur (next after it):
+ * its first byte, then its second, then no letter or digit after it.
+ */
+static uint64_t
+chunk_suspects(const struct word_filter *f, const struct chunk *cur,
+	       const struct chunk *next)
+{
+	uint64_t sus = 0, t, an = cur->an, an_next = next->an;
+	int i, len;
+
+	for (i = 0; i < f->npair; i++) {
+		t = cur->ch[f->pair[i].c1];
+		if (f->pair[i].c2 != WF_ANY)
+			t &= cur->ch[f->pair[i].c2] >> 1 |
+			    next->ch[f->pair[i].c2] << 63;
+		len = f->pair[i].len;
+		if (len > 0)
+			t &= ~(an >> len | an_next << (64 - len));
+		sus |= t;
+	}
+	return sus;
+}
+
+static uint32_t
+ascii_words_sse2(const uint8_t *s, size_t n, size_t readable,
+		 const struct word_filter *f)
+{
+	struct chunk cur, next;
+	uint64_t valid, pa, na, starts, cand, sus, carry = 0;
+	size_t off, len, i, j;
+	uint32_t words = 0;
+	bool joined;
+	int bit;
+
+	chunk_masks(s, n, readable, f, &cur);
+	for (off = 0; off < n; off += 64) {
+		len = n - off < 64 ? n - off : 64;
+		if (off + 64 < n)
+			chunk_masks(s + off + 64, n - off - 64,
+			    readable - off - 64, f, &next);
+		else
+			memset(&next, 0, sizeof next);
+		if (cur.bad)
+			return ascii_words(s, n, f);
+		valid = len == 64 ? UINT64_MAX : (UINT64_C(1) << len) - 1;
+		pa = cur.an << 1 | carry;
+		na = cur.an >> 1 | next.an << 63;
+		starts = cur.an & ~pa;
+		words += (uint32_t)popcount64(starts);
+		/* A joining character between two words: tell by classes. */
+		for (cand = cur.join & pa & na; cand != 0; cand &= cand - 1) {
+			i = off + (size_t)__builtin_ctzll(cand);
+			uint8_t l = byte_class[s[i - 1]], r = byte_class[s[i + 1]];
+			uint8_t m = s[i] == '.' || s[i] == '\'' ?
+			    B_ALPHA | B_DIGIT : s[i] == ':' ? B_ALPHA : B_DIGIT;
+
+			words -= (l & r & m) != 0;
+		}
+		/* Tokens that may start as the filter's pairs do. */
+		sus = f != NULL && f->npair > 0 ?
+		    chunk_suspects(f, &cur, &next) & valid & ~(cur.an & pa) : 0;
+		while (sus != 0) {
+			bit = __builtin_ctzll(sus);
+			sus &= sus - 1;
+			i = off + (size_t)bit;
+			if (byte_class[s[i]] & B_ALNUM) {
+				j = ascii_word_end(s, i, n, &joined);
+				if (filter_word(f, s, i, j, n, joined))
+					return DOC_SEGMENT;
+			} else if (filter_mark(f, s, i, n)) {
+				return DOC_SEGMENT;
+			}
+		}
+		carry = cur.an >> 63;
+		cur = next;
+	}
+	return words;
+}
+#endif
+
+uint32_t
+doc_ascii_words(const uint8_t *s, size_t n, size_t readable,
+		const struct word_filter *f)
+{
+#ifdef __SSE2__
+	if (f == NULL || f->npair <= (int)(sizeof f->pair / sizeof f->pair[0]))
+		return ascii_words_sse2(s, n, readable < n ? n : readable, f);
+#else
+	(void)readable;
+#endif
+	return ascii_words(s, n, f);
 }
 
 /* Tokens of a chunk that is not pure ASCII, by u8_wordbreaks. */

@@ -147,15 +147,31 @@ struct word_filter {
 	int (*check)(const void *ctx, const uint8_t *s, size_t n,
 		     const uint8_t *rest, size_t nrest);
 	const void *ctx;
+	/*
+	 * The same as the first two bytes and the length of each token: c1
+	 * and c2 index chars[] (a lower-case letter there stands for both
+	 * cases; c2 may be WF_ANY), and len says that the byte after the
+	 * token is no letter or digit (0: any length).  More than 16 pairs
+	 * or chars: not listed (npair is then over 16).
+	 */
+	uint8_t chars[16];
+	int nchar;
+	struct {
+		uint8_t c1, c2, len;
+	} pair[16];
+	int npair;
 };
+#define WF_ANY	0xff	/* any second byte */
 
 /*
  * The number of word and number tokens of s[0 .. n-1], a paragraph, when
  * it is printable ASCII and white space only and no word token passes the
  * filter (f may be NULL): then every such token is a unit of its own and
- * the count is that of keys_classify().  Otherwise DOC_SEGMENT.
+ * the count is that of keys_classify().  Otherwise DOC_SEGMENT.  The
+ * bytes up to s[readable - 1] may be read (the rest of the text): being
+ * able to read past the paragraph spares a copy.
  */
-uint32_t doc_ascii_words(const uint8_t *s, size_t n,
+uint32_t doc_ascii_words(const uint8_t *s, size_t n, size_t readable,
 			 const struct word_filter *f);
 
 void doc_free(struct doc *d);

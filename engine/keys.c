@@ -439,6 +439,46 @@ tab_add(struct keys *k, struct strtab *t, const uint8_t *s, size_t n,
 
 static bool fold_ascii(struct buf *out, const uint8_t *s, size_t n);
 
+/* The index of byte c in wf->chars, added if new; -1 if full. */
+static int
+filter_char(struct word_filter *wf, uint8_t c)
+{
+	int i;
+
+	for (i = 0; i < wf->nchar; i++)
+		if (wf->chars[i] == c)
+			return i;
+	if (wf->nchar == (int)sizeof wf->chars)
+		return -1;
+	wf->chars[wf->nchar] = c;
+	return wf->nchar++;
+}
+
+/* Note (c1, c2, len) in the filter (word_filter.pair), once. */
+static void
+filter_pair(struct word_filter *wf, uint8_t c1, uint8_t c2, uint8_t len)
+{
+	int i, max = (int)(sizeof wf->pair / sizeof wf->pair[0]);
+	int x1 = filter_char(wf, c1), x2 = c2 == WF_ANY ? WF_ANY :
+	    filter_char(wf, c2);
+
+	if (x1 < 0 || x2 < 0) {
+		wf->npair = max + 1;	/* too many to list */
+		return;
+	}
+	for (i = 0; i < wf->npair && i < max; i++)
+		if (wf->pair[i].c1 == x1 && wf->pair[i].c2 == x2 &&
+		    wf->pair[i].len == len)
+			return;
+	if (wf->npair < max) {
+		wf->pair[wf->npair].c1 = (uint8_t)x1;
+		wf->pair[wf->npair].c2 = (uint8_t)x2;
+		wf->pair[wf->npair].len = len;
+	}
+	if (wf->npair <= max)
+		wf->npair++;
+}
+
 /*
  * A phrase start for keys_ascii_words: its first two folded tokens, each
  * kept as a length byte and the bytes.  Only ASCII first tokens can be the
@@ -451,7 +491,8 @@ add_join_start(void *ctx, const uint8_t *s, size_t n, const uint8_t *s2,
 	       size_t n2)
 {
 	struct keys *k = ctx;
-	uint8_t len = (uint8_t)n, len2 = (uint8_t)n2;
+	uint8_t len = (uint8_t)n, len2 = (uint8_t)n2, c2, elen;
+	bool digit;
 
 	if (n == 0 || n > 255 || n2 > 255 || s[0] >= 0x80)
 		return;
@@ -472,6 +513,17 @@ add_join_start(void *ctx, const uint8_t *s, size_t n, const uint8_t *s2,
 		k->wf.bit['`'] |= k->wf.bit['\''];
 		k->wf.second['`'] |= k->wf.second['\''];
 	}
+	/*
+	 * Folded, a token's first two bytes are in lower case already.  One
+	 * starting with a digit may be longer in the text ("1,000"); any
+	 * other is exactly as long (separators only go between digits).
+	 */
+	digit = s[0] >= '0' && s[0] <= '9';
+	c2 = digit || n < 2 ? WF_ANY : s[1];
+	elen = digit || n > 15 ? 0 : (uint8_t)n;
+	filter_pair(&k->wf, s[0], c2, elen);
+	if (s[0] == '\'')
+		filter_pair(&k->wf, '`', c2, elen);
 }
 
 static uint8_t
@@ -562,7 +614,8 @@ keys_new(const struct keys_opts *opts, const struct equiv *eq)
 }
 
 uint32_t
-keys_ascii_words(const struct keys *k, const uint8_t *s, size_t n)
+keys_ascii_words(const struct keys *k, const uint8_t *s, size_t n,
+		 size_t readable)
 {
 	/*
 	 * Without punctuation units, a paragraph's first unit may start
@@ -573,7 +626,7 @@ keys_ascii_words(const struct keys *k, const uint8_t *s, size_t n)
 	    !((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'a' && s[0] <= 'z') ||
 	      (s[0] >= 'A' && s[0] <= 'Z')))
 		return DOC_SEGMENT;
-	return doc_ascii_words(s, n, &k->wf);
+	return doc_ascii_words(s, n, readable, &k->wf);
 }
 
 void

@@ -62,9 +62,11 @@ void keys_classify(struct keys *k, struct doc *d);
  * The words of a paragraph s[0 .. n-1] as keys_classify() would count its
  * units (those led by a word or a number), when that can be told without
  * classifying it: plain ASCII that no equivalence joins into fewer units
- * (doc_ascii_words).  Otherwise DOC_SEGMENT.
+ * (doc_ascii_words, which says what `readable` is).  Otherwise
+ * DOC_SEGMENT.
  */
-uint32_t keys_ascii_words(const struct keys *k, const uint8_t *s, size_t n);
+uint32_t keys_ascii_words(const struct keys *k, const uint8_t *s, size_t n,
+			  size_t readable);
 
 /* Intern s[0 .. n-1] as is; the same bytes always give the same id. */
 uint32_t keys_intern(struct keys *k, const uint8_t *s, size_t n);

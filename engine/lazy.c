@@ -70,7 +70,8 @@ count_half(void *arg)
 		if (h->nanch[p] == h->need)
 			h->count[p] = keys_ascii_words(h->k,
 				b->text->data + b->para[p].start,
-				b->para[p].end - b->para[p].start);
+				b->para[p].end - b->para[p].start,
+				b->text->len - b->para[p].start);
 }
 
 /*
