@@ -116,6 +116,7 @@ struct ctx {
 	uint8_t *wa, *wb;
 	bool *da, *ib;
 	size_t capsa, capsb, capda, capib;
+	uint32_t *stamp, gen;	/* by fold id: in the B side of pair_sim */
 };
 
 /* --- word weights -------------------------------------------------------- */
@@ -571,10 +572,12 @@ load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
  * Similarity of A units [a0, a1) and B units [b0, b1): twice the weight of
  * the words a diff keeps over the weight of both.  *kept gets the kept
  * weight.  Two segments without words are equal (1.0) if both are empty.
+ * A caller that only wants to know whether it reaches `need` (0: it
+ * wants the figure) gets 0, kept 0, when a quick bound says it cannot.
  */
 static double
 pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
-	 unsigned *kept)
+	 unsigned *kept, double need)
 {
 	unsigned ta, tb, k = 0;
 	size_t n, m, i;
@@ -586,6 +589,27 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 		return n == 0 && m == 0 && a1 - a0 == b1 - b0 ? 1.0 : 0.0;
 	if (n == 0 || m == 0)
 		return 0.0;
+	if (need > 0) {
+		/*
+		 * What a diff could keep at most: the words of A whose key
+		 * B has at all.  Below what the caller needs, the diff
+		 * need not run.
+		 */
+		if (c->stamp == NULL)
+			c->stamp = xcalloc(c->nweight, sizeof *c->stamp);
+		if (++c->gen == 0) {
+			memset(c->stamp, 0, c->nweight * sizeof *c->stamp);
+			c->gen = 1;
+		}
+		for (i = 0; i < m; i++)
+			c->stamp[c->sb[i]] = c->gen;
+		for (i = 0; i < n; i++)
+			if (c->stamp[c->sa[i]] == c->gen)
+				k += c->wa[i];
+		if (2.0 * k / (ta + tb) < need)
+			return 0.0;
+		k = 0;
+	}
 	c->da = xgrow(c->da, &c->capda, n, sizeof *c->da);
 	c->ib = xgrow(c->ib, &c->capib, m, sizeof *c->ib);
 	seqmatch(c->sa, n, c->sb, m, c->nweight, c->da, c->ib);
@@ -724,7 +748,8 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 	double sim, s, best;
 	uint32_t e;
 
-	sim = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1, &kept);
+	sim = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1, &kept,
+		       c->pair_threshold / 2);
 	if (sim >= c->pair_threshold)
 		cands_push(cs, c->pair_threshold, i, i + 1, j, j + 1, kept, sim);
 	if (sim < c->pair_threshold / 2 || kept == 0)
@@ -733,7 +758,8 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 	best = sim;
 	for (e = j + 2; e <= j + 3 && e <= b1; e++) {
 		s = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[e - 1].u1,
-			     &kj);
+			     &kj, best + SPLIT_GAIN > c->pair_threshold ?
+			     best + SPLIT_GAIN : c->pair_threshold);
 		if (s < c->pair_threshold || s < best + SPLIT_GAIN)
 			break;
 		cands_push(cs, c->pair_threshold, i, i + 1, j, e, kj, s);
@@ -743,7 +769,8 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 	best = sim;
 	for (e = i + 2; e <= i + 3 && e <= a1; e++) {
 		s = pair_sim(c, sa[i].u0, sa[e - 1].u1, sb[j].u0, sb[j].u1,
-			     &kj);
+			     &kj, best + SPLIT_GAIN > c->pair_threshold ?
+			     best + SPLIT_GAIN : c->pair_threshold);
 		if (s < c->pair_threshold || s < best + SPLIT_GAIN)
 			break;
 		cands_push(cs, c->pair_threshold, i, e, j, j + 1, kj, s);
@@ -1353,7 +1380,7 @@ find_moves(struct ctx *c)
 		uint32_t x = pairs[2 * k], y = pairs[2 * k + 1];
 		unsigned kept;
 		double s = pair_sim(c, sa[x].u0, sa[x].u1, sb[y].u0, sb[y].u1,
-				    &kept);
+				    &kept, c->move_threshold);
 
 		if (s >= c->move_threshold) {
 			mc = xgrow(mc, &capmc, nmc + 1, sizeof *mc);
@@ -1613,6 +1640,7 @@ align_build(const struct doc *a, const struct doc *b,
 	free(c.wb);
 	free(c.da);
 	free(c.ib);
+	free(c.stamp);
 	return c.al;
 }
 
