@@ -61,6 +61,18 @@
 #define STRAY_WORDS		2
 /* Sequences longer than this get patience anchors before Myers. */
 #define PATIENCE_MIN		2000
+/*
+ * Segments with more words than this (both sides) are compared for
+ * pairing by a diff whose search is capped lower (SIM_COST): a long
+ * paragraph rewritten word for word would otherwise cost each candidate
+ * pair a long search, and a gap holds thousands of candidates.  The
+ * similarity found is then at worst lower than the true one (the diff
+ * settles for a longer script), never higher.
+ */
+#define SIM_LONG		400
+#define SIM_COST		32
+
+static const struct diffseq_opts sim_opts = { SIM_COST };
 
 /* Word weights: see the top comment and align.h. */
 #define W_PUNCT		ALIGN_W_PUNCT
@@ -260,13 +272,13 @@ lis(const uint32_t *v, size_t n, uint32_t *out)
  */
 static void
 seqmatch(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
-	 uint32_t nid, bool *del, bool *ins)
+	 uint32_t nid, bool *del, bool *ins, const struct diffseq_opts *dopts)
 {
 	uint32_t *ca, *cb, *pa, *pos, *pick;
 	size_t i, k, np, na, pi, pj;
 
 	if (n + m < PATIENCE_MIN || n == 0 || m == 0) {
-		diffseq(a, n, b, m, del, ins, NULL);
+		diffseq(a, n, b, m, del, ins, dopts);
 		return;
 	}
 	ca = xcalloc(nid, sizeof *ca);
@@ -308,7 +320,7 @@ seqmatch(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
 		size_t ei = k < na ? pick[k] : n, ej = k < na ? pos[k] : m;
 
 		diffseq(a + pi, ei - pi, b + pj, ej - pj, del + pi, ins + pj,
-			NULL);
+			dopts);
 		if (k < na) {
 			del[ei] = false;
 			ins[ej] = false;
@@ -612,7 +624,8 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 	}
 	c->da = xgrow(c->da, &c->capda, n, sizeof *c->da);
 	c->ib = xgrow(c->ib, &c->capib, m, sizeof *c->ib);
-	seqmatch(c->sa, n, c->sb, m, c->nweight, c->da, c->ib);
+	seqmatch(c->sa, n, c->sb, m, c->nweight, c->da, c->ib,
+		 n + m > SIM_LONG ? &sim_opts : NULL);
 	for (i = 0; i < n; i++)
 		if (!c->da[i])
 			k += c->wa[i];
@@ -919,7 +932,7 @@ match_level(struct ctx *c, const struct seg *sa, size_t na,
 	uint32_t nkey, i = 0, j = 0, gi, gj;
 
 	nkey = seg_keys(c, sa, na, sb, nb, ka, kb);
-	seqmatch(ka, na, kb, nb, nkey, del, ins);
+	seqmatch(ka, na, kb, nb, nkey, del, ins, NULL);
 	while (i < na || j < nb) {
 		if (i < na && j < nb && !del[i] && !ins[j]) {
 			items_push(out, ITEM_EQUAL, i, i + 1, j, j + 1, 1);
@@ -982,7 +995,7 @@ word_runs(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 		x[i] = c->a->unit[a0 + i].fold;
 	for (j = 0; j < m; j++)
 		y[j] = c->b->unit[b0 + j].fold;
-	seqmatch(x, n, y, m, c->nweight, del, ins);
+	seqmatch(x, n, y, m, c->nweight, del, ins, NULL);
 	i = j = 0;
 	while (i < n || j < m) {
 		size_t si = i, sj = j;
