@@ -5,14 +5,11 @@
 #
 # Each file becomes one {name, text} entry of keymap_builtins[]: the name is
 # the file name without directory and ".keys", the text the file's bytes as
-# a C string literal, one literal per line.  Bytes are read with od, so that
-# no awk or locale can reinterpret them; besides printable ASCII, only tab
-# and newline are written as themselves (as \t and \n), '\' '"' and '?'
-# (trigraphs) are escaped, and every other byte is a three-digit octal
-# escape, which cannot swallow a following digit the way \x would.
-# "default" comes first, the others follow in the C locale's name order.
+# C string literals, one a line (data/c-literal.sh).  "default" comes
+# first, the others follow in the C locale's name order.
 
 set -eu
+lit=$(dirname "$0")/../data/c-literal.sh
 
 if [ $# -eq 0 ]; then
 	echo "usage: $0 FILE.keys..." >&2
@@ -59,37 +56,8 @@ EOF
 
 printf '%s\n' "$sorted" | while read -r k name file; do
 	printf '\t{ "%s",\n' "$name"
-	od -An -v -tu1 "$file" | LC_ALL=C awk '
-	BEGIN { line = ""; open = 0 }
-	{
-		for (i = 1; i <= NF; i++) {
-			b = $i + 0
-			if (b == 10) {
-				printf "\t  \"%s\\n\"\n", line
-				line = ""
-				open = 0
-				continue
-			}
-			open = 1
-			if (b == 92)
-				line = line "\\\\"
-			else if (b == 34)
-				line = line "\\\""
-			else if (b == 63)
-				line = line "\\?"
-			else if (b == 9)
-				line = line "\\t"
-			else if (b >= 32 && b < 127)
-				line = line sprintf("%c", b)
-			else
-				line = line sprintf("\\%03o", b)
-		}
-	}
-	END {
-		if (open)
-			printf "\t  \"%s\"\n", line
-		printf "\t  \"\" },\n"
-	}'
+	sh "$lit" "$file" '	  '
+	printf '\t  "" },\n'
 done
 cat <<'EOF'
 };
