@@ -581,9 +581,10 @@ load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
 }
 
 /*
- * Similarity of A units [a0, a1) and B units [b0, b1): twice the weight of
- * the words a diff keeps over the weight of both.  *kept gets the kept
- * weight.  Two segments without words are equal (1.0) if both are empty.
+ * Similarity of A units [a0, a1) and B units [b0, b1): the weight of the
+ * words a diff keeps, on both sides, over the weight of both.  *kept gets
+ * the kept weight (both sides: "%" and "per cent" may weigh differently,
+ * and counting one side only could make the similarity pass 1).  Two segments without words are equal (1.0) if both are empty.
  * A caller that only wants to know whether it reaches `need` (0: it
  * wants the figure) gets 0, kept 0, when a quick bound says it cannot.
  */
@@ -609,16 +610,22 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 		 */
 		if (c->stamp == NULL)
 			c->stamp = xcalloc(c->nweight, sizeof *c->stamp);
-		if (++c->gen == 0) {
+		if (c->gen >= UINT32_MAX - 2) {
 			memset(c->stamp, 0, c->nweight * sizeof *c->stamp);
-			c->gen = 1;
+			c->gen = 0;
 		}
+		c->gen += 2;
 		for (i = 0; i < m; i++)
 			c->stamp[c->sb[i]] = c->gen;
 		for (i = 0; i < n; i++)
-			if (c->stamp[c->sa[i]] == c->gen)
+			if (c->stamp[c->sa[i]] >= c->gen) {
 				k += c->wa[i];
-		if (2.0 * k / (ta + tb) < need)
+				c->stamp[c->sa[i]] = c->gen + 1;
+			}
+		for (i = 0; i < m; i++)
+			if (c->stamp[c->sb[i]] == c->gen + 1)
+				k += c->wb[i];
+		if ((double)k / (ta + tb) < need)
 			return 0.0;
 		k = 0;
 	}
@@ -629,8 +636,11 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 	for (i = 0; i < n; i++)
 		if (!c->da[i])
 			k += c->wa[i];
+	for (i = 0; i < m; i++)
+		if (!c->ib[i])
+			k += c->wb[i];
 	*kept = k;
-	return 2.0 * k / (ta + tb);
+	return (double)k / (ta + tb);
 }
 
 /* --- pairing inside a gap --------------------------------------------------- */
@@ -648,9 +658,9 @@ struct cands {
 
 /*
  * A candidate's score is the weight it keeps minus a penalty for what it
- * leaves unmatched inside it: 2k(1 + a) - aW for kept weight k out of W,
- * with a = t / (1 - t) for the pairing threshold t, so that a pair right
- * at the threshold scores zero.  Without the penalty the chain would
+ * leaves unmatched inside it: k(1 + a) - aW for kept weight k out of W
+ * (both sides), with a = t / (1 - t) for the pairing threshold t, so that
+ * a pair right at the threshold scores zero.  Without the penalty the chain would
  * always prefer bigger merges, dragging in a neighbouring paragraph that
  * shares a few words; with it, a joined member must pay for itself.
  */
@@ -659,8 +669,8 @@ cands_push(struct cands *cs, double t, uint32_t i0, uint32_t i1, uint32_t j0,
 	   uint32_t j1, unsigned kept, double sim)
 {
 	struct cand *x;
-	double a = t / (1 - t), w = sim > 0 ? 2.0 * kept / sim : 0;
-	double score = 2.0 * kept * (1 + a) - a * w;
+	double a = t / (1 - t), w = sim > 0 ? kept / sim : 0;
+	double score = kept * (1 + a) - a * w;
 
 	cs->v = xgrow(cs->v, &cs->cap, cs->n + 1, sizeof *cs->v);
 	x = &cs->v[cs->n++];
@@ -1250,17 +1260,18 @@ block_similarity(const struct ctx *c, const struct block *bl)
 	unsigned kept = 0, wa = 0, wb = 0;
 	uint32_t k;
 
+	/* Kept on both sides: "%" and "per cent" may weigh differently. */
 	for (k = bl->op; k < bl->op + bl->nop; k++) {
 		const struct wop *o = &al->op[k];
 		unsigned x = weight_sum(c, c->a, o->a, o->a + o->na);
 		unsigned y = weight_sum(c, c->b, o->b, o->b + o->nb);
 
 		if (o->kind == WOP_EQUAL || o->kind == WOP_COSMETIC)
-			kept += x;
+			kept += x + y;
 		wa += x;
 		wb += y;
 	}
-	return wa + wb ? (float)(2.0 * kept / (wa + wb)) : 1.0f;
+	return wa + wb ? (float)((double)kept / (wa + wb)) : 1.0f;
 }
 
 /* A paired group of paragraphs becomes one block. */
@@ -1476,7 +1487,7 @@ static void
 compute_stats(struct alignment *al)
 {
 	struct align_stats *st = &al->stats;
-	size_t k, wa = 0, wb = 0, moved_kept = 0;
+	size_t k, wa = 0, wb = 0, moved_kept = 0, kept_b = 0;
 
 	memset(st, 0, sizeof *st);
 	for (k = 0; k < al->nblock; k++) {
@@ -1494,6 +1505,8 @@ compute_stats(struct alignment *al)
 				st->cosmetic += al->op[o].kind == WOP_COSMETIC;
 			for (o = bl->a; o < bl->a + bl->na; o++)
 				st->kept += para_words(al->a, o);
+			for (o = bl->b; o < bl->b + bl->nb; o++)
+				kept_b += para_words(al->b, o);
 			continue;
 		}
 		if (bl->move) {
@@ -1505,7 +1518,8 @@ compute_stats(struct alignment *al)
 				if (w->kind == WOP_EQUAL ||
 				    w->kind == WOP_COSMETIC)
 					moved_kept += count_words(al->a, w->a,
-								  w->na);
+					    w->na) + count_words(al->b, w->b,
+					    w->nb);
 			}
 			continue;
 		}
@@ -1538,11 +1552,11 @@ compute_stats(struct alignment *al)
 				del = ins = 0;
 				in_change = change_subst = false;
 			}
-			if (w && w->kind == WOP_COSMETIC) {
+			if (w && w->kind == WOP_COSMETIC)
 				st->cosmetic++;
+			if (w) {
 				st->kept += count_words(al->a, w->a, w->na);
-			} else if (w) {
-				st->kept += count_words(al->a, w->a, w->na);
+				kept_b += count_words(al->b, w->b, w->nb);
 			}
 		}
 	}
@@ -1550,8 +1564,9 @@ compute_stats(struct alignment *al)
 		wa += para_words(al->a, k);
 	for (k = 0; k < al->b->npara; k++)
 		wb += para_words(al->b, k);
+	/* Kept on both sides: "per cent" is a word, "%" none. */
 	st->similarity = wa + wb ?
-		2.0 * (st->kept + moved_kept) / (wa + wb) : 1.0;
+		(double)(st->kept + kept_b + moved_kept) / (wa + wb) : 1.0;
 }
 
 /* --- entry points ------------------------------------------------------------ */

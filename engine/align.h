@@ -70,7 +70,7 @@ struct block {
 	uint32_t twin;		/* for a moved block, the index of the other end */
 	uint8_t kind;		/* enum block_kind */
 	bool cosmetic;		/* has cosmetic differences */
-	float similarity;	/* share of words kept, 0..1 */
+	float similarity;	/* share of weighted words kept, 0..1 */
 };
 
 /* Word counts of a comparison (units that are words or numbers). */
@@ -83,7 +83,7 @@ struct align_stats {
 	size_t moved;		/* words of A in moved paragraphs */
 	size_t substantive;	/* change sites with substantive differences */
 	size_t cosmetic;	/* change sites with cosmetic differences only */
-	double similarity;	/* 2 * kept / (words of A + words of B) */
+	double similarity;	/* words kept on both sides / words of both */
 };
 
 struct alignment {
