@@ -12,7 +12,9 @@
  *     rest of the page is lost).
  *     So the page becomes a valid UTF-8 buffer `u` without NUL bytes, and
  *     a map from u back to the raw bytes (no map when u is the raw bytes
- *     after a BOM, the common case).
+ *     after a BOM, the common case).  UTF-16 and other charsets decode as
+ *     plain text does (decode.h); what is the page's own here is finding
+ *     the charset (its <meta>) and cleaning what libxml2 would drop.
  *
  *  2. Parse.  libxml2's HTML parser runs over u with our own SAX handlers
  *     and no encoder, so xmlByteConsumed() is the exact byte position in u
@@ -45,6 +47,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "html.h"
 #include "text.h"
 #include "xalloc.h"
@@ -213,9 +216,6 @@ html_extract_encoding(const uint8_t *raw, size_t len, const char *name,
 #include <libxml/parserInternals.h>
 
 #include <dlfcn.h>
-#include <iconv.h>
-
-#include <uniconv.h>
 #include <unistr.h>
 
 /*
@@ -655,151 +655,29 @@ html_clean(struct html_src *s, const uint8_t *in, size_t n, uint8_t *inowned,
 	s->base = 0;
 }
 
-/*
- * UTF-16 with a byte order mark, decoded here (libunistring's iconv error
- * handling loses its way after a lone surrogate, see text.c): each
- * unpaired surrogate and an odd last byte become U+FFFD.
- */
+/* UTF-16 from raw[start..] (decode.h), cleaned for libxml2. */
 static void
 html_utf16(struct html_src *s, const uint8_t *raw, size_t len, size_t start,
     bool big)
 {
-	size_t	i = start, j = 0, k, n, cap = (len - start) / 2 * 3 + 4;
-	uint8_t	*out = xmalloc(cap);
-	size_t	*map = xreallocarray(NULL, cap, sizeof *map);
-	unsigned u, u2;
-	ucs4_t	uc;
-	size_t	used;
+	struct decoded d;
 
-	while (i < len) {
-		used = 2;
-		if (len - i < 2) {
-			uc = 0xfffd;
-			used = 1;
-		} else {
-			u = big ? (unsigned)raw[i] << 8 | raw[i + 1] :
-			    (unsigned)raw[i + 1] << 8 | raw[i];
-			if (u < 0xd800 || u >= 0xe000)
-				uc = u;
-			else if (u < 0xdc00 && len - i >= 4 &&
-			    (u2 = big ? (unsigned)raw[i + 2] << 8 | raw[i + 3] :
-			    (unsigned)raw[i + 3] << 8 | raw[i + 2]) >= 0xdc00 &&
-			    u2 < 0xe000) {
-				uc = 0x10000 + ((u - 0xd800) << 10) +
-				    (u2 - 0xdc00);
-				used = 4;
-			} else
-				uc = 0xfffd;
-		}
-		n = u8_uctomb(out + j, uc, 4);
-		for (k = 0; k < n; k++)
-			map[j + k] = i;
-		j += n;
-		i += used;
-	}
-	html_clean(s, out, j, out, map, 0);
+	decode_utf16_32(raw, len, start, 2, big, &d);
+	html_clean(s, d.out, d.len, d.out, d.orig, 0);
 }
 
 /*
- * Single-byte charsets (windows-125x, KOI8-R ...), the common case for old
- * pages, through a table of what each byte gives, because libunistring's
- * offsets cost an iconv call per character.  The table is trusted only if
- * it reproduces iconv's conversion of the whole page (as in text.c).
- * Returns 1 done, 0 not a single-byte charset.
- */
-static int
-html_sbcs(struct html_src *s, const char *cs, const uint8_t *raw, size_t len)
-{
-	uint8_t	tab[256][8], tlen[256], *whole, *out;
-	size_t	i, j, k, n, total = 0, wlen = 0;
-	size_t	*map;
-	uint8_t	*r;
-	char	c;
-	int	b;
-
-	for (b = 0; b < 256; b++) {
-		c = (char)b;
-		n = sizeof tab[b];
-		r = u8_conv_from_encoding(cs, iconveh_error, &c, 1, NULL,
-		    tab[b], &n);
-		if (r == NULL && errno == EILSEQ) {
-			memcpy(tab[b], "\xef\xbf\xbd", 3);
-			n = 3;
-		} else if (r == NULL)
-			return 0;
-		else if (r != tab[b]) {
-			free(r);
-			return 0;
-		}
-		if (n == 0)
-			return 0;
-		tlen[b] = n;
-	}
-	for (i = 0; i < len; i++)
-		total += tlen[raw[i]];
-	out = xmalloc(total + 1);
-	map = xreallocarray(NULL, total + 1, sizeof *map);
-	for (i = 0, j = 0; i < len; i++) {
-		n = tlen[raw[i]];
-		memcpy(out + j, tab[raw[i]], n);
-		for (k = 0; k < n; k++)
-			map[j + k] = i;
-		j += n;
-	}
-	errno = 0;
-	whole = u8_conv_from_encoding(cs, iconveh_replacement_character,
-	    (const char *)raw, len, NULL, NULL, &wlen);
-	if (whole == NULL || wlen != total ||
-	    (total > 0 && memcmp(whole, out, total) != 0)) {
-		free(whole);
-		free(out);
-		free(map);
-		return 0;
-	}
-	free(whole);
-	html_clean(s, out, total, out, map, 0);
-	return 1;
-}
-
-/*
- * Any other charset through iconv, with libunistring's offsets: each
- * output byte maps to the first raw byte of the character it came from.
- * Returns 0, or -1 with errno.
+ * Any other charset (decode.h), cleaned for libxml2.  Returns 0, or -1
+ * with errno.
  */
 static int
 html_iconv(struct html_src *s, const char *cs, const uint8_t *raw, size_t len)
 {
-	size_t	*offsets, *map, olen = 0, i, j = 0, from = 0;
-	uint8_t	*out;
-	iconv_t	cd;
+	struct decoded d;
 
-	/* an unknown charset is EINVAL here, not an odd byte below */
-	cd = iconv_open("UTF-8", cs);
-	if (cd == (iconv_t)-1)
+	if (decode_charset(cs, raw, len, &d) < 0)
 		return -1;
-	iconv_close(cd);
-	if (html_sbcs(s, cs, raw, len))
-		return 0;
-	offsets = xreallocarray(NULL, len ? len : 1, sizeof *offsets);
-	errno = 0;
-	out = u8_conv_from_encoding(cs, iconveh_replacement_character,
-	    (const char *)raw, len, offsets, NULL, &olen);
-	if (out == NULL) {
-		free(offsets);
-		return -1;
-	}
-	map = xreallocarray(NULL, olen + 1, sizeof *map);
-	for (i = 0; i < len; i++) {
-		if (offsets[i] == (size_t)-1)
-			continue;
-		while (j < offsets[i] && j < olen)
-			map[j++] = from;
-		from = i;
-	}
-	while (j < olen)
-		map[j++] = from;
-	free(offsets);
-	html_clean(s, out, olen, out, map, 0);
+	html_clean(s, d.out, d.len, d.out, d.orig, 0);
 	return 0;
 }
 
@@ -884,9 +762,7 @@ html_decode(struct html_src *s, const uint8_t *raw, size_t len,
 		}
 		if (html_iconv(s, forced, raw, len) < 0) {
 			vs_error_set(err, "%s: cannot convert from %s: %s", name,
-			    forced, errno == EINVAL ?
-			    "unsupported character set" : errno == EILSEQ ?
-			    "invalid byte sequence" : strerror(errno));
+			    forced, decode_error(errno));
 			return -1;
 		}
 		s->encoding = xstrdup(forced);

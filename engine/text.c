@@ -24,27 +24,16 @@
  *     and the file disagree and neither guess is safe.  Any other NAME goes
  *     to iconv through libunistring's u8_conv_from_encoding().
  *
- *  4. UTF-16 and UTF-32 are decoded here, not by iconv: libunistring's
- *     error handlers work byte by byte, so after a lone surrogate they
- *     resynchronise on the wrong byte and turn the rest of the line into
- *     CJK garbage, and an odd trailing byte is silently dropped.  Our
- *     decoder replaces each unpaired surrogate, each out-of-range UTF-32
- *     unit and an incomplete unit at the end of the file by one U+FFFD, so
- *     nothing is lost and the following text is intact.
+ *  4. UTF-16 and UTF-32 are decoded by hand, not by iconv, and other
+ *     charsets convert with iconveh_replacement_character, single-byte
+ *     ones through a table (decode.c, shared with html.c).  An unknown
+ *     charset is an error even for an empty file.
  *
- *  5. Other charsets convert with iconveh_replacement_character: a byte
- *     sequence the charset does not define becomes U+FFFD rather than a
- *     refusal, which suits a viewer.  (An incomplete multibyte sequence at
- *     the very end of such a file is dropped by iconv; it cannot be told
- *     from a trailing shift sequence of a stateful charset.)  Single-byte
- *     charsets take a fast path for the offset map (see text_sbcs_table).
- *     An unknown charset is an error even for an empty file.
- *
- *  6. A NUL in the decoded text means a binary file unless allow_binary.
+ *  5. A NUL in the decoded text means a binary file unless allow_binary.
  *     For UTF-8 that is a NUL byte in the file; for converted text it is a
  *     U+0000 character (the NUL bytes inside UTF-16 units do not count).
  *
- *  7. Invalid UTF-8 is counted byte by byte: every byte that does not
+ *  6. Invalid UTF-8 is counted byte by byte: every byte that does not
  *     belong to a well-formed sequence (libunistring's u8_mbtoucr rejects
  *     overlong forms, encoded surrogates and values above U+10FFFF) counts
  *     once, matching the one-token-per-invalid-byte rule of doc.h.  The
@@ -61,9 +50,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <uniconv.h>
 #include <unistr.h>
 
+#include "decode.h"
 #include "html.h"
 #include "text.h"
 #include "xalloc.h"
@@ -193,225 +182,35 @@ text_count_invalid(const unsigned char *s, size_t n)
 	return bad;
 }
 
-/* Append uc as UTF-8 at out[*j], mapping each byte to raw offset `from`. */
-static inline void
-text_put(unsigned char *out, size_t *orig, size_t *j, ucs4_t uc, size_t from)
-{
-	size_t	k, n;
-
-	if (uc < 0x80) {
-		orig[*j] = from;
-		out[(*j)++] = uc;
-		return;
-	}
-	n = u8_uctomb(out + *j, uc, 4);
-	for (k = 0; k < n; k++)
-		orig[*j + k] = from;
-	*j += n;
-}
-
-static unsigned
-text_unit(const unsigned char *p, size_t size, bool big)
-{
-	if (size == 2)
-		return big ? (unsigned)p[0] << 8 | p[1] :
-		    (unsigned)p[1] << 8 | p[0];
-	return big ?
-	    (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | p[2] << 8 | p[3] :
-	    (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | p[1] << 8 | p[0];
-}
-
-/*
- * Decode UTF-16 or UTF-32 from raw[start..] into t->owned, filling t->orig.
- * Each unpaired surrogate, each UTF-32 unit that is not a scalar value and
- * an incomplete unit at the end become one U+FFFD (rule 4).
- */
+/* UTF-16 or UTF-32 from raw[start..] into t->owned, filling t->orig. */
 static void
 text_decode_utf16_32(struct text *t, size_t start, size_t size, bool big)
 {
-	const unsigned char *s = t->raw;
-	size_t	n = t->raw_len, i = start, j = 0, cap, used;
-	unsigned char *out;
-	size_t	*orig;
-	uint32_t u, u2;
-	ucs4_t	uc;
+	struct decoded d;
 
-	/*
-	 * UTF-16: a unit gives at most 3 bytes, a pair 4 bytes for 4.
-	 * UTF-32: a unit gives at most 4.  Plus one U+FFFD for a bad tail.
-	 */
-	cap = (size == 2 ? (n - start) / 2 * 3 : n - start) + 3;
-	out = xmalloc(cap);
-	orig = xreallocarray(NULL, cap + 1, sizeof *orig);
-
-	while (n - i >= size) {
-		u = text_unit(s + i, size, big);
-		used = size;
-		if (size == 4) {
-			if (u >= 0x110000 || (u >= 0xd800 && u < 0xe000))
-				uc = 0xfffd;
-			else
-				uc = u;
-		} else if (u < 0xd800 || u >= 0xe000)
-			uc = u;
-		else if (u < 0xdc00 && n - i >= 4 &&
-		    (u2 = text_unit(s + i + 2, 2, big)) >= 0xdc00 &&
-		    u2 < 0xe000) {
-			uc = 0x10000 + ((u - 0xd800) << 10) + (u2 - 0xdc00);
-			used = 4;
-		} else
-			uc = 0xfffd;
-		text_put(out, orig, &j, uc, i);
-		i += used;
-	}
-	if (i < n)
-		text_put(out, orig, &j, 0xfffd, i);
-	orig[j] = n;
-
-	t->owned = xrealloc(out, j);
-	t->orig = xreallocarray(orig, j + 1, sizeof *orig);
-	t->data = t->owned;
-	t->len = j;
+	decode_utf16_32(t->raw, t->raw_len, start, size, big, &d);
+	t->owned = d.out;
+	t->orig = d.orig;
+	t->data = d.out;
+	t->len = d.len;
 }
 
-/*
- * Single-byte charsets (latin1, windows-125x, KOI8-R ...) are the usual
- * --encoding, and libunistring's offsets cost one iconv call per character:
- * twenty times the conversion itself.  So each byte value is first
- * converted alone; if every one gives some output, the charset may be a
- * stateless single-byte one (a lead byte of a multibyte charset or a shift
- * byte gives nothing alone).  The table is only trusted if decoding the text
- * through it gives exactly iconv's own conversion of the whole text, which
- * also catches charsets that reorder across bytes (TSCII).
- */
-struct text_sbcs {
-	unsigned char out[256][8];
-	unsigned char len[256];
-};
-
-/* 1: a single-byte candidate, 0: not one, -1: iconv failed (errno). */
-static int
-text_sbcs_table(const char *name, struct text_sbcs *tab)
-{
-	size_t	len;
-	uint8_t *r;
-	char	c;
-	int	b;
-
-	for (b = 0; b < 256; b++) {
-		c = (char)b;
-		len = sizeof tab->out[b];
-		r = u8_conv_from_encoding(name, iconveh_error, &c, 1, NULL,
-		    tab->out[b], &len);
-		if (r == NULL && errno == EILSEQ) {
-			/* what iconveh_replacement_character gives */
-			memcpy(tab->out[b], "\xef\xbf\xbd", 3);
-			len = 3;
-		} else if (r == NULL)
-			return -1;
-		else if (r != tab->out[b]) {
-			free(r);
-			return 0;
-		}
-		if (len == 0)
-			return 0;
-		tab->len[b] = len;
-	}
-	return 1;
-}
-
-/*
- * Fill orig for `out` (iconv's conversion of all of raw) from the table;
- * false if the table does not reproduce `out` exactly.
- */
-static bool
-text_sbcs_map(const struct text *t, const struct text_sbcs *tab,
-    const uint8_t *out, size_t len, size_t *orig)
-{
-	size_t	i, j = 0, k, n;
-	unsigned char b;
-
-	for (i = 0; i < t->raw_len; i++) {
-		b = t->raw[i];
-		n = tab->len[b];
-		if (len - j < n || memcmp(out + j, tab->out[b], n) != 0)
-			return false;
-		for (k = 0; k < n; k++)
-			orig[j++] = i;
-	}
-	orig[j] = t->raw_len;
-	return j == len;
-}
-
-/*
- * Convert all of raw from the charset `name` with iconv.  Without the
- * single-byte shortcut, the reverse map is built from libunistring's
- * forward one: offsets[i] is where the character starting at raw[i] begins
- * in the output, or -1 inside a character; every output byte maps to the
- * start of the character that produced it.
- */
+/* Convert all of raw from the charset `name` (decode.h). */
 static int
 text_convert(struct text *t, const char *name, struct vs_error *err)
 {
-	struct text_sbcs tab;
-	size_t	*offsets = NULL, *orig = NULL, len = 0, i, j = 0, from = 0;
-	uint8_t *out;
-	const char *why;
-	int	sbcs;
+	struct decoded d;
 
-	errno = 0;
-	sbcs = text_sbcs_table(name, &tab);
-	if (sbcs < 0)
-		goto fail;
-
-	errno = 0;
-	out = u8_conv_from_encoding(name, iconveh_replacement_character,
-	    (const char *)t->raw, t->raw_len, NULL, NULL, &len);
-	if (out == NULL)
-		goto fail;
-	orig = xreallocarray(NULL, len + 1, sizeof *orig);
-	if (sbcs && text_sbcs_map(t, &tab, out, len, orig))
-		goto done;
-	free(out);
-
-	offsets = xreallocarray(NULL, t->raw_len, sizeof *offsets);
-	errno = 0;
-	out = u8_conv_from_encoding(name, iconveh_replacement_character,
-	    (const char *)t->raw, t->raw_len, offsets, NULL, &len);
-	if (out == NULL)
-		goto fail;
-	orig = xreallocarray(orig, len + 1, sizeof *orig);
-	for (i = 0; i < t->raw_len; i++) {
-		if (offsets[i] == (size_t)-1)
-			continue;
-		while (j < offsets[i] && j < len)
-			orig[j++] = from;
-		from = i;
+	if (decode_charset(name, t->raw, t->raw_len, &d) < 0) {
+		vs_error_set(err, "%s: cannot convert from %s: %s", t->path,
+		    name, decode_error(errno));
+		return -1;
 	}
-	while (j < len)
-		orig[j++] = from;
-	orig[len] = t->raw_len;
-	free(offsets);
-
-done:
-	t->owned = out;
-	t->orig = orig;
-	t->data = out;
-	t->len = len;
+	t->owned = d.out;
+	t->orig = d.orig;
+	t->data = d.out;
+	t->len = d.len;
 	return 0;
-
-fail:
-	if (errno == EINVAL)
-		why = "unsupported character set";
-	else if (errno == EILSEQ)
-		why = "invalid byte sequence";
-	else
-		why = strerror(errno);
-	vs_error_set(err, "%s: cannot convert from %s: %s", t->path, name,
-	    why);
-	free(offsets);
-	free(orig);
-	return -1;
 }
 
 /* A saved web page: its article text, mapped back to the page (html.h). */
