@@ -492,7 +492,7 @@ add_join_start(void *ctx, const uint8_t *s, size_t n, const uint8_t *s2,
 {
 	struct keys *k = ctx;
 	uint8_t len = (uint8_t)n, len2 = (uint8_t)n2, c2, elen;
-	bool digit;
+	bool digit, word;
 
 	if (n == 0 || n > 255 || n2 > 255 || s[0] >= 0x80)
 		return;
@@ -514,13 +514,16 @@ add_join_start(void *ctx, const uint8_t *s, size_t n, const uint8_t *s2,
 		k->wf.second['`'] |= k->wf.second['\''];
 	}
 	/*
-	 * Folded, a token's first two bytes are in lower case already.  One
-	 * starting with a digit may be longer in the text ("1,000"); any
-	 * other is exactly as long (separators only go between digits).
+	 * Folded, a token's first two bytes are in lower case already.  A
+	 * word starting with a digit may be longer in the text ("1,000");
+	 * any other word is exactly as long (separators only go between
+	 * digits), so no letter or digit follows it.  A punctuation mark is
+	 * a token of one byte whatever follows ("'" "tis").
 	 */
 	digit = s[0] >= '0' && s[0] <= '9';
+	word = digit || (s[0] >= 'a' && s[0] <= 'z') || s[0] == '_';
 	c2 = digit || n < 2 ? WF_ANY : s[1];
-	elen = digit || n > 15 ? 0 : (uint8_t)n;
+	elen = !word || digit || n > 15 ? 0 : (uint8_t)n;
 	filter_pair(&k->wf, s[0], c2, elen);
 	if (s[0] == '\'')
 		filter_pair(&k->wf, '`', c2, elen);

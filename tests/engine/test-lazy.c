@@ -26,6 +26,8 @@
 #include "text.h"
 #include "xalloc.h"
 
+static const char *user_equivalences;
+
 static const struct keys_opts options[] = {
 	{ false, false, false },
 	{ false, true, false },
@@ -39,6 +41,12 @@ static char *
 outputs(struct text **t, size_t n, const struct keys_opts *ko, bool lazy)
 {
 	struct equiv *eq = equiv_new_builtin();
+
+	/* A user's list too: phrases of several words, signs, digits. */
+	if (user_equivalences != NULL &&
+	    equiv_parse(eq, "user", user_equivalences,
+			strlen(user_equivalences), NULL) != 0)
+		printf("#   the user equivalences do not parse\n");
 	struct keys *k = keys_new(ko, eq);
 	struct doc **d = xcalloc(n, sizeof *d);
 	struct comparison *cmp = xcalloc(n, sizeof *cmp);
@@ -179,6 +187,8 @@ static const char *const vocab[] = {
 	"__", "`quoted'", "\xe2\x80\x9cquoted\xe2\x80\x9d", "caf\xc3\xa9",
 	"\xe6\x9d\xb1\xe4\xba\xac", "--", "\xe2\x80\x94", "...", "&", "%",
 	"$9.2", "x\xffy", "tab\there", "O.K.", "Sept.", "vs.", "1st", "one",
+	"New", "York", "New York", "NY", "e.g.", "example", "x-ray", "'tis",
+	"10 per", "a & b", "&",
 };
 #define NVOCAB (sizeof vocab / sizeof vocab[0])
 
@@ -346,6 +356,23 @@ main(void)
 	compare_mem("one paragraph per line",
 		    "line one\nline two\nline three\n",
 		    "line one\nline 2\nline three\n");
+
+	/* With equivalences of the user's that join words. */
+	user_equivalences = "New York = NY\nfor example = e.g.\n"
+	    "a & b = ab\n10 per = ten\n'tis = it is\nx-ray = xray\n";
+	compare_mem("user equivalences",
+		    "In New York, for example, it's an x-ray. 'Tis so.\n\n"
+		    "New York again & again, 10 per day.\n\nKept as is.\n",
+		    "In NY, e.g., it's an xray. It is so.\n\n"
+		    "New York again and again, ten day.\n\nKept as is.\n");
+	for (i = 0; i < 50; i++) {
+		char name[32];
+
+		random_pair(a, b, sizeof a);
+		snprintf(name, sizeof name, "random pair, user list %d", i);
+		compare_mem(name, a, b);
+	}
+	user_equivalences = NULL;
 
 	/* The golden pairs. */
 	snprintf(path[0], sizeof path[0], "%s/tests/golden", srcdir);
