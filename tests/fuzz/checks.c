@@ -1140,6 +1140,10 @@ out:
 
 /* --- two versions --------------------------------------------------------- */
 
+static const char fuzz_user_equiv[] =
+	"New York = NY\nfor example = e.g.\na & b = ab\n10 per = ten\n"
+	"'tis = it is\nx-ray = xray\n-- the end = fin\n";
+
 struct pair {
 	struct setup su;
 	struct equiv *eq;
@@ -1192,6 +1196,13 @@ pair_open(struct pair *p, const uint8_t *data, size_t size, bool named)
 		return false;
 	if (p->su.builtin)
 		p->eq = equiv_new_builtin();
+	/*
+	 * Bit 6 of byte 2: a user's list as well, of phrases that join words
+	 * or start with a sign (the word counter's filter must see them).
+	 */
+	if (p->eq != NULL && (data[2] & 0x40))
+		(void)equiv_parse(p->eq, "fuzz-user", fuzz_user_equiv,
+				  strlen(fuzz_user_equiv), NULL);
 	p->keys = keys_new(&p->su.ko, p->eq);
 	for (i = 0; i < 2; i++) {
 		p->d[i] = doc_build(p->t[i]);
