@@ -235,25 +235,40 @@ put_percent(FILE *out, double x)
  * formatted here rather than by printf, which cost more than the rest of
  * writing a long comparison.
  */
-static void
-put_range(FILE *out, const char *name, size_t x, size_t y)
+static char *
+put_uint(char *p, size_t v)
 {
-	char buf[80], *p = buf + sizeof buf;
-	size_t n = strlen(name), v;
+	char tmp[24], *t = tmp + sizeof tmp;
 
-	*--p = ']';
-	for (v = y; p == buf + sizeof buf - 1 || v > 0; v /= 10)
-		*--p = (char)('0' + v % 10);
-	*--p = ',';
-	v = x;
 	do
-		*--p = (char)('0' + v % 10);
+		*--t = (char)('0' + v % 10);
 	while ((v /= 10) > 0);
-	p -= n + 5;
+	memcpy(p, t, (size_t)(tmp + sizeof tmp - t));
+	return p + (tmp + sizeof tmp - t);
+}
+
+/* Write ,"name":[x,y] at p (at most 60 bytes); returns its end. */
+static char *
+range_at(char *p, const char *name, size_t x, size_t y)
+{
+	size_t n = strlen(name);
+
 	memcpy(p, ",\"", 2);
 	memcpy(p + 2, name, n);
 	memcpy(p + 2 + n, "\":[", 3);
-	fwrite(p, 1, (size_t)(buf + sizeof buf - p), out);
+	p = put_uint(p + n + 5, x);
+	*p++ = ',';
+	p = put_uint(p, y);
+	*p++ = ']';
+	return p;
+}
+
+static void
+put_range(FILE *out, const char *name, size_t x, size_t y)
+{
+	char buf[80];
+
+	fwrite(buf, 1, (size_t)(range_at(buf, name, x, y) - buf), out);
 }
 
 static void
@@ -303,31 +318,38 @@ json_piece(const struct piece *p, void *priv)
 {
 	struct json_state *js = priv;
 	static const char *const names[] = { "equal", "delete", "insert" };
+	char line[256], *q = line;
+	const char *kind;
 
-	if (!js->first)
-		putc(',', js->out);
-	fputs("\n{\"op\":\"", js->out);
-	fputs(names[p->kind], js->out);
-	putc('"', js->out);
+	/* One op a line, made here and written at once. */
+	q += strlen(strcpy(q, js->first ? "\n{\"op\":\"" : ",\n{\"op\":\""));
+	q += strlen(strcpy(q, names[p->kind]));
+	*q++ = '"';
 	js->first = false;
 	if (p->kind != PIECE_INSERT) {
 		js->aend = orig(js->ta, p->a1);
-		put_range(js->out, "a", orig(js->ta, p->a0), js->aend);
+		q = range_at(q, "a", orig(js->ta, p->a0), js->aend);
 	}
 	if (p->kind != PIECE_DELETE) {
 		js->bend = orig(js->tb, p->b1);
-		put_range(js->out, "b", orig(js->tb, p->b0), js->bend);
+		q = range_at(q, "b", orig(js->tb, p->b0), js->bend);
 	}
-	if (p->move)
-		fprintf(js->out, ",\"move\":%u", (unsigned)p->move);
+	if (p->move) {
+		q += strlen(strcpy(q, ",\"move\":"));
+		q = put_uint(q, p->move);
+	}
 	if (p->edit)
-		fputs(",\"edit\":true", js->out);
+		q += strlen(strcpy(q, ",\"edit\":true"));
 	if (p->cosmetic)
-		fputs(",\"cosmetic\":true", js->out);
-	if (p->kind != PIECE_EQUAL && js->kind != NULL && js->kind[p->op])
-		fprintf(js->out, ",\"kind\":\"%s\"",
-			change_kind_name(js->kind[p->op] - 1));
-	putc('}', js->out);
+		q += strlen(strcpy(q, ",\"cosmetic\":true"));
+	if (p->kind != PIECE_EQUAL && js->kind != NULL && js->kind[p->op]) {
+		kind = change_kind_name(js->kind[p->op] - 1);
+		q += strlen(strcpy(q, ",\"kind\":\""));
+		q += strlen(strcpy(q, kind));
+		*q++ = '"';
+	}
+	*q++ = '}';
+	fwrite(line, 1, (size_t)(q - line), js->out);
 }
 
 /*
