@@ -36,6 +36,94 @@
 #include "decode.h"
 #include "xalloc.h"
 
+/* UTF-32LE before UTF-16LE: FF FE 00 00 starts with FF FE. */
+static const struct decode_unicode unicodes[] = {
+	{ "UTF-8", "UTF8", { 0xef, 0xbb, 0xbf }, 3, 1, false },
+	{ "UTF-32LE", "UTF32LE", { 0xff, 0xfe, 0x00, 0x00 }, 4, 4, false },
+	{ "UTF-32BE", "UTF32BE", { 0x00, 0x00, 0xfe, 0xff }, 4, 4, true },
+	{ "UTF-16LE", "UTF16LE", { 0xff, 0xfe }, 2, 2, false },
+	{ "UTF-16BE", "UTF16BE", { 0xfe, 0xff }, 2, 2, true },
+};
+#define NUNICODES (sizeof unicodes / sizeof unicodes[0])
+
+const struct decode_unicode decode_utf8 = {
+	"UTF-8", "UTF8", { 0xef, 0xbb, 0xbf }, 3, 1, false
+};
+
+static bool
+has_bom(const uint8_t *raw, size_t len, const struct decode_unicode *u)
+{
+	return len >= u->bom_len && memcmp(raw, u->bom, u->bom_len) == 0;
+}
+
+/* The encoding whose byte order mark starts raw, or NULL. */
+static const struct decode_unicode *
+detect_bom(const uint8_t *raw, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < NUNICODES; i++)
+		if (has_bom(raw, len, &unicodes[i]))
+			return &unicodes[i];
+	return NULL;
+}
+
+/*
+ * A forced name as a Unicode encoding decoded here, using the byte order
+ * mark for plain "UTF-16" and "UTF-32"; NULL for any other charset.
+ */
+static const struct decode_unicode *
+unicode_named(const char *name, const uint8_t *raw, size_t len)
+{
+	const struct decode_unicode *le, *be;
+	char	key[16];
+	size_t	i, n = 0;
+
+	for (i = 0; name[i] != '\0'; i++) {
+		if (name[i] == '-' || name[i] == '_')
+			continue;
+		if (n == sizeof key - 1)
+			return NULL;
+		key[n++] = (name[i] >= 'a' && name[i] <= 'z') ?
+		    (char)(name[i] - 'a' + 'A') : name[i];
+	}
+	key[n] = '\0';
+	if (strcmp(key, "UTF16") == 0 || strcmp(key, "UTF32") == 0) {
+		/* unicodes[]: 32LE, 32BE, 16LE, 16BE from index 1 */
+		le = &unicodes[key[3] == '1' ? 3 : 1];
+		be = le + 1;
+		return has_bom(raw, len, le) ? le : be;
+	}
+	for (i = 0; i < NUNICODES; i++)
+		if (strcmp(unicodes[i].key, key) == 0)
+			return &unicodes[i];
+	return NULL;
+}
+
+int
+decode_choose(const uint8_t *raw, size_t len, const char *forced,
+	      const char *path, const struct decode_unicode **u,
+	      size_t *start, struct vs_error *err)
+{
+	const struct decode_unicode *bom = detect_bom(raw, len);
+
+	*start = 0;
+	if (forced == NULL) {
+		*u = bom;
+	} else {
+		*u = unicode_named(forced, raw, len);
+		if (bom != NULL && (*u == NULL || !has_bom(raw, len, *u))) {
+			vs_error_set(err, "%s: cannot convert from %s: "
+			    "file starts with a %s byte order mark", path,
+			    forced, bom->name);
+			return -1;
+		}
+	}
+	if (*u != NULL && has_bom(raw, len, *u))
+		*start = (*u)->bom_len;
+	return 0;
+}
+
 /* Append uc as UTF-8 at out[*j], mapping each byte to raw offset `from`. */
 static inline void
 put(uint8_t *out, size_t *orig, size_t *j, ucs4_t uc, size_t from)

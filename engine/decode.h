@@ -15,6 +15,37 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
+/* A Unicode encoding known by its byte order mark, decoded here. */
+struct decode_unicode {
+	const char *name;	/* canonical name: "UTF-16LE" */
+	const char *key;	/* the name upper-cased without "-" and "_" */
+	uint8_t bom[4];
+	size_t bom_len;
+	size_t unit;		/* bytes per code unit: 1, 2 or 4 */
+	bool big;		/* big endian */
+};
+
+/* UTF-8, what a text without a mark or a forced name is. */
+extern const struct decode_unicode decode_utf8;
+
+/*
+ * The byte order mark and --encoding rules shared by plain text and web
+ * pages (text.c's top comment): with no forced name, a mark decides;
+ * "UTF-8" (any case, with or without "-") means no conversion, the
+ * UTF-16 and UTF-32 names skip their own mark, and plain "UTF-16" or
+ * "UTF-32" take the byte order from the mark, else big endian.  *u gets
+ * the Unicode encoding to decode, or NULL (no mark, and no name or a
+ * name of another charset: the caller's rules), and *start the bytes of
+ * the mark to skip.  A mark of a different encoding than the forced
+ * name is an error, "PATH: cannot convert from NAME: file starts with a
+ * UTF-16LE byte order mark": returns -1 with err set, else 0.
+ */
+int decode_choose(const uint8_t *raw, size_t len, const char *forced,
+		  const char *path, const struct decode_unicode **u,
+		  size_t *start, struct vs_error *err);
+
 struct decoded {
 	uint8_t *out;		/* UTF-8, malloc'd */
 	size_t len;

@@ -655,14 +655,19 @@ html_clean(struct html_src *s, const uint8_t *in, size_t n, uint8_t *inowned,
 	s->base = 0;
 }
 
-/* UTF-16 from raw[start..] (decode.h), cleaned for libxml2. */
+/* A Unicode encoding from raw[start..] (decode.h), cleaned for libxml2. */
 static void
-html_utf16(struct html_src *s, const uint8_t *raw, size_t len, size_t start,
-    bool big)
+html_unicode(struct html_src *s, const struct decode_unicode *u,
+    const uint8_t *raw, size_t len, size_t start)
 {
 	struct decoded d;
 
-	decode_utf16_32(raw, len, start, 2, big, &d);
+	s->encoding = xstrdup(u->name);
+	if (u->unit == 1) {
+		html_clean(s, raw + start, len - start, NULL, NULL, start);
+		return;
+	}
+	decode_utf16_32(raw, len, start, u->unit, u->big, &d);
 	html_clean(s, d.out, d.len, d.out, d.orig, 0);
 }
 
@@ -681,43 +686,6 @@ html_iconv(struct html_src *s, const char *cs, const uint8_t *raw, size_t len)
 	return 0;
 }
 
-static bool
-html_is_utf8_name(const char *cs)
-{
-	char	key[8];
-	size_t	i, n = 0;
-
-	for (i = 0; cs[i] != '\0' && n < sizeof key - 1; i++) {
-		if (cs[i] != '-' && cs[i] != '_')
-			key[n++] = html_lower((unsigned char)cs[i]);
-	}
-	key[n] = '\0';
-	return cs[i] == '\0' && strcmp(key, "utf8") == 0;
-}
-
-/* 2 for UTF-16LE, 3 for UTF-16BE, 1 for plain UTF-16, 0 otherwise. */
-static int
-html_utf16_name(const char *cs)
-{
-	char	key[10];
-	size_t	i, n = 0;
-
-	for (i = 0; cs[i] != '\0' && n < sizeof key - 1; i++) {
-		if (cs[i] != '-' && cs[i] != '_')
-			key[n++] = html_lower((unsigned char)cs[i]);
-	}
-	key[n] = '\0';
-	if (cs[i] != '\0')
-		return 0;
-	if (strcmp(key, "utf16") == 0)
-		return 1;
-	if (strcmp(key, "utf16le") == 0)
-		return 2;
-	if (strcmp(key, "utf16be") == 0)
-		return 3;
-	return 0;
-}
-
 /*
  * Decide the charset and decode raw into s (the rules are in html.h).
  * Only a forced charset can fail.
@@ -726,40 +694,20 @@ static int
 html_decode(struct html_src *s, const uint8_t *raw, size_t len,
     const char *forced, const char *name, struct vs_error *err)
 {
+	const struct decode_unicode *u;
 	char	cs[48];
-	size_t	start = 0;
-	bool	bom8 = len >= 3 && raw[0] == 0xef && raw[1] == 0xbb &&
-		    raw[2] == 0xbf;
-	bool	le = len >= 2 && raw[0] == 0xff && raw[1] == 0xfe;
-	bool	be = len >= 2 && raw[0] == 0xfe && raw[1] == 0xff;
-	int	u16;
+	size_t	start;
+	bool	sniffed;
 
 	memset(s, 0, sizeof *s);
+	/* A byte order mark or a forced name, as for plain text. */
+	if (decode_choose(raw, len, forced, name, &u, &start, err) < 0)
+		return -1;
+	if (u != NULL) {
+		html_unicode(s, u, raw, len, start);
+		return 0;
+	}
 	if (forced != NULL) {
-		/* as in text.c: a mark of another encoding is an error */
-		u16 = html_utf16_name(forced);
-		if ((bom8 && !html_is_utf8_name(forced)) || ((le || be) &&
-		    (u16 == 0 || (u16 == 2 && be) || (u16 == 3 && le)))) {
-			vs_error_set(err, "%s: cannot convert from %s: file "
-			    "starts with a %s byte order mark", name, forced,
-			    bom8 ? "UTF-8" : le ? "UTF-16LE" : "UTF-16BE");
-			return -1;
-		}
-		if (html_is_utf8_name(forced)) {
-			s->encoding = xstrdup("UTF-8");
-			html_clean(s, raw + (bom8 ? 3 : 0), len - (bom8 ? 3 : 0),
-			    NULL, NULL, bom8 ? 3 : 0);
-			return 0;
-		}
-		if (u16 != 0) {
-			bool	big = u16 == 3 || (u16 == 1 && !le);
-
-			if ((big && be) || (!big && le))
-				start = 2;
-			s->encoding = xstrdup(big ? "UTF-16BE" : "UTF-16LE");
-			html_utf16(s, raw, len, start, big);
-			return 0;
-		}
 		if (html_iconv(s, forced, raw, len) < 0) {
 			vs_error_set(err, "%s: cannot convert from %s: %s", name,
 			    forced, decode_error(errno));
@@ -768,25 +716,15 @@ html_decode(struct html_src *s, const uint8_t *raw, size_t len,
 		s->encoding = xstrdup(forced);
 		return 0;
 	}
-	if (bom8 || le || be) {
-		if (bom8) {
-			s->encoding = xstrdup("UTF-8");
-			html_clean(s, raw + 3, len - 3, NULL, NULL, 3);
-		} else {
-			s->encoding = xstrdup(be ? "UTF-16BE" : "UTF-16LE");
-			html_utf16(s, raw, len, 2, be);
-		}
-		return 0;
-	}
-	if (html_sniff_charset(raw, len, cs, sizeof cs) &&
-	    strcmp(cs, "UTF-8") != 0 && html_iconv(s, cs, raw, len) == 0) {
+	sniffed = html_sniff_charset(raw, len, cs, sizeof cs);
+	if (sniffed && strcmp(cs, "UTF-8") != 0 &&
+	    html_iconv(s, cs, raw, len) == 0) {
 		s->encoding = xstrdup(cs);
 		return 0;
 	}
 	/* no usable declaration: UTF-8 if it is, else windows-1252 */
 	if (u8_check(raw, len) == NULL ||
-	    (html_sniff_charset(raw, len, cs, sizeof cs) &&
-	    strcmp(cs, "UTF-8") == 0) ||
+	    (sniffed && strcmp(cs, "UTF-8") == 0) ||
 	    html_iconv(s, "WINDOWS-1252", raw, len) < 0) {
 		s->encoding = xstrdup("UTF-8");
 		html_clean(s, raw, len, NULL, NULL, 0);

@@ -29,10 +29,10 @@
  *    "[caption] " (<figcaption>, and each non-empty img alt that does not
  *    repeat its figcaption).
  *
- * Encodings: a UTF-8 or UTF-16 byte order mark wins, then <meta charset>,
- * <meta http-equiv="content-type" content="...; charset=...">, an XML
- * declaration; labels map as browsers map them (iso-8859-1, us-ascii ->
- * windows-1252; a meta claiming UTF-16 in an ASCII page means UTF-8).  With
+ * Encodings: a byte order mark (UTF-8, UTF-16, UTF-32) wins, then <meta
+ * charset>, <meta http-equiv="content-type" content="...; charset=...">,
+ * an XML declaration; labels map as browsers map them (iso-8859-1,
+ * us-ascii -> windows-1252; a meta claiming UTF-16 in an ASCII page means UTF-8).  With
  * no usable declaration, valid UTF-8 is UTF-8 and anything else
  * windows-1252.  An unknown label is ignored.  Invalid UTF-8 and each
  * control character libxml2 would drop become U+FFFD (form feed a space),
@@ -137,8 +137,9 @@ int html_extract(const uint8_t *raw, size_t len, const char *name,
 
 /*
  * The same, read in the charset `encoding` (--encoding) instead of the
- * detected one; NULL detects.  As in text.c, "UTF-16" takes its byte
- * order from the mark, and a byte order mark of another encoding fails
+ * detected one; NULL detects.  As for plain text (decode_choose), "UTF-16"
+ * and "UTF-32" take their byte order from the mark, and a byte order mark
+ * of another encoding fails
  * ("NAME: cannot convert from ENCODING: file starts with a UTF-8 byte
  * order mark"); so does an unknown charset ("NAME: cannot convert from
  * ENCODING: unsupported character set").

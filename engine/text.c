@@ -57,97 +57,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* The Unicode encodings we recognise by their byte order mark. */
-struct text_unicode {
-	const char *name;	/* canonical name, recorded in t->encoding */
-	const char *key;	/* name upper-cased without '-' and '_' */
-	unsigned char bom[4];
-	size_t bom_len;
-	size_t unit;		/* bytes per code unit: 1, 2 or 4 */
-	bool big;		/* big endian */
-};
-
-/* UTF-32LE before UTF-16LE: see rule 2 above. */
-static const struct text_unicode text_unicodes[] = {
-	{ "UTF-8", "UTF8", { 0xef, 0xbb, 0xbf }, 3, 1, false },
-	{ "UTF-32LE", "UTF32LE", { 0xff, 0xfe, 0x00, 0x00 }, 4, 4, false },
-	{ "UTF-32BE", "UTF32BE", { 0x00, 0x00, 0xfe, 0xff }, 4, 4, true },
-	{ "UTF-16LE", "UTF16LE", { 0xff, 0xfe }, 2, 2, false },
-	{ "UTF-16BE", "UTF16BE", { 0xfe, 0xff }, 2, 2, true },
-};
-#define TEXT_NUNICODES (sizeof text_unicodes / sizeof text_unicodes[0])
-
-static const struct text_unicode *
-text_unicode_by_name(const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < TEXT_NUNICODES; i++) {
-		if (strcmp(text_unicodes[i].name, name) == 0)
-			return &text_unicodes[i];
-	}
-	return NULL;
-}
-
-static bool
-text_has_bom(const struct text *t, const struct text_unicode *u)
-{
-	return t->raw_len >= u->bom_len &&
-	    memcmp(t->raw, u->bom, u->bom_len) == 0;
-}
-
-/* The encoding whose byte order mark starts the raw bytes, or NULL. */
-static const struct text_unicode *
-text_detect_bom(const struct text *t)
-{
-	size_t	i;
-
-	for (i = 0; i < TEXT_NUNICODES; i++) {
-		if (text_has_bom(t, &text_unicodes[i]))
-			return &text_unicodes[i];
-	}
-	return NULL;
-}
-
-/*
- * Map a --encoding name to a Unicode encoding we decode ourselves, using
- * the byte order mark for plain "UTF-16" and "UTF-32".  Returns NULL for
- * any other charset.
- */
-static const struct text_unicode *
-text_unicode_for(const struct text *t, const char *name)
-{
-	const struct text_unicode *le, *be;
-	char	key[16];
-	size_t	i, n = 0;
-
-	for (i = 0; name[i] != '\0'; i++) {
-		if (name[i] == '-' || name[i] == '_')
-			continue;
-		if (n == sizeof key - 1)
-			return NULL;
-		key[n++] = (name[i] >= 'a' && name[i] <= 'z') ?
-		    name[i] - 'a' + 'A' : name[i];
-	}
-	key[n] = '\0';
-
-	if (strcmp(key, "UTF16") == 0 || strcmp(key, "UTF32") == 0) {
-		if (key[3] == '1') {
-			le = text_unicode_by_name("UTF-16LE");
-			be = text_unicode_by_name("UTF-16BE");
-		} else {
-			le = text_unicode_by_name("UTF-32LE");
-			be = text_unicode_by_name("UTF-32BE");
-		}
-		return text_has_bom(t, le) ? le : be;
-	}
-	for (i = 0; i < TEXT_NUNICODES; i++) {
-		if (strcmp(text_unicodes[i].key, key) == 0)
-			return &text_unicodes[i];
-	}
-	return NULL;
-}
-
 /*
  * Count the bytes of s that are not part of a well-formed UTF-8 sequence.
  * ASCII, the bulk of news text, is skipped eight bytes at a time.
@@ -242,30 +151,21 @@ static int
 text_decode(struct text *t, const struct text_opts *opts,
     struct vs_error *err)
 {
-	const struct text_unicode *u, *bom;
+	const struct decode_unicode *u;
 	const char *name = opts != NULL ? opts->encoding : NULL;
 	bool	allow_binary = opts != NULL && opts->allow_binary;
 	int	format = opts != NULL ? opts->format : TEXT_FORMAT_AUTO;
-	size_t	start = 0;
+	size_t	start;
 
 	if (format == TEXT_FORMAT_HTML || (format == TEXT_FORMAT_AUTO &&
 	    html_detect(t->raw, t->raw_len)))
 		return text_decode_html(t, opts, err);
 
-	bom = text_detect_bom(t);
-	if (name == NULL)
-		u = bom != NULL ? bom : &text_unicodes[0];
-	else {
-		u = text_unicode_for(t, name);
-		if (bom != NULL && (u == NULL || !text_has_bom(t, u))) {
-			vs_error_set(err, "%s: cannot convert from %s: "
-			    "file starts with a %s byte order mark", t->path,
-			    name, bom->name);
-			return -1;
-		}
-	}
-	if (u != NULL && text_has_bom(t, u))
-		start = u->bom_len;
+	if (decode_choose(t->raw, t->raw_len, name, t->path, &u, &start,
+	    err) < 0)
+		return -1;
+	if (u == NULL && name == NULL)
+		u = &decode_utf8;	/* no mark: UTF-8 */
 
 	if (u == NULL) {
 		if (text_convert(t, name, err) < 0)

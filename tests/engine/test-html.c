@@ -660,6 +660,8 @@ test_encodings(void)
 {
 	static const char utf16[] = "\xff\xfe<\0h\0t\0m\0l\0>\0<\0p\0>\0"
 	    "\xe9\0t\0\xe9\0<\0/\0p\0>\0";
+	static const char utf32[] = "\xff\xfe\0\0<\0\0\0p\0\0\0>\0\0\0"
+	    "\xe9\0\0\0t\0\0\0\xe9\0\0\0";
 	static const char bom[] = "\xef\xbb\xbf <!DOCTYPE html><p>bom \xe9 "
 	    "invalid \0 nul \x01 ctl\ffeed</p>";
 	static const size_t want16[] = { 20, 20, 22, 24, 24, 34 };
@@ -677,6 +679,12 @@ test_encodings(void)
 		for (i = 0; same && i < 6; i++)
 			same = a.orig[i] == want16[i];
 		ok(same, "... each byte maps to its UTF-16 unit");
+		html_article_free(&a);
+	}
+	if (extract(utf32, sizeof utf32 - 1, &a) == 0) {
+		is_mem(a.data, a.len, "\xc3\xa9t\xc3\xa9",
+		    "UTF-32LE with a byte order mark, as plain text reads it");
+		is_str(a.encoding, "UTF-32LE", "... named UTF-32LE");
 		html_article_free(&a);
 	}
 	if (extract(bom, sizeof bom - 1, &a) == 0) {
