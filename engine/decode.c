@@ -46,9 +46,11 @@ static const struct decode_unicode unicodes[] = {
 };
 #define NUNICODES (sizeof unicodes / sizeof unicodes[0])
 
-const struct decode_unicode decode_utf8 = {
-	"UTF-8", "UTF8", { 0xef, 0xbb, 0xbf }, 3, 1, false
-};
+const struct decode_unicode *
+decode_utf8(void)
+{
+	return &unicodes[0];
+}
 
 static bool
 has_bom(const uint8_t *raw, size_t len, const struct decode_unicode *u)

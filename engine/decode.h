@@ -28,7 +28,7 @@ struct decode_unicode {
 };
 
 /* UTF-8, what a text without a mark or a forced name is. */
-extern const struct decode_unicode decode_utf8;
+const struct decode_unicode *decode_utf8(void);
 
 /*
  * The byte order mark and --encoding rules shared by plain text and web

@@ -165,7 +165,7 @@ text_decode(struct text *t, const struct text_opts *opts,
 	    err) < 0)
 		return -1;
 	if (u == NULL && name == NULL)
-		u = &decode_utf8;	/* no mark: UTF-8 */
+		u = decode_utf8();	/* no mark: UTF-8 */
 
 	if (u == NULL) {
 		if (text_convert(t, name, err) < 0)
