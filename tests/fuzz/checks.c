@@ -186,23 +186,6 @@ count_invalid(const uint8_t *s, size_t n)
 	return bad;
 }
 
-/* The token of d holding byte off (tokens tile the data). */
-static size_t
-token_at(const struct doc *d, size_t off)
-{
-	size_t lo = 0, hi = d->ntok;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->tok[mid].off <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Whether bytes [from, to) of d are white space or paragraph breaks. */
 static bool
 only_space(const struct doc *d, size_t from, size_t to)
@@ -211,7 +194,8 @@ only_space(const struct doc *d, size_t from, size_t to)
 
 	if (from >= to)
 		return true;
-	for (t = token_at(d, from); t < d->ntok && d->tok[t].off < to; t++)
+	for (t = doc_token_at(d, (uint32_t)from);
+	     t < d->ntok && d->tok[t].off < to; t++)
 		if (d->tok[t].kind != TOK_SPACE && d->tok[t].kind != TOK_BREAK)
 			return false;
 	return true;
