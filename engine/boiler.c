@@ -85,7 +85,10 @@ struct rule {
 	/* and when has_pairs, its first two bytes in the bloom `pairs` */
 	bool has_pairs;
 	uint8_t pairs[128];
-	/* Strings every match contains one of each set of (need_sets). */
+	/*
+	 * Strings every match contains one of each set of (need_sets); NULL
+	 * until a paragraph first asks (the filters are worked out then).
+	 */
 	char *need;
 };
 
@@ -467,9 +470,6 @@ parse_rule(const struct boiler *b, struct pending *pd, const char *s,
 	r->pattern = xstrndup(pd->out, pd->olen);
 	r->label = xstrndup(s, lend);
 	r->keep = strcmp(r->label, "keep") == 0;
-	r->anchored = first_bytes(r->pattern, r->first);
-	r->has_pairs = r->anchored && first_pairs(r->pattern, r->pairs);
-	r->need = need_sets(r->pattern);
 	pd->nrule++;
 	return true;
 }
@@ -1250,6 +1250,12 @@ may_match(const struct boiler *b, struct rule *r, const char *s,
 
 	if (b->unfiltered)
 		return rule_ready(b, r);
+	if (r->need == NULL) {
+		r->anchored = first_bytes(r->pattern, r->first);
+		r->has_pairs = r->anchored && first_pairs(r->pattern,
+		    r->pairs);
+		r->need = need_sets(r->pattern);
+	}
 	if (r->anchored && !(r->first[c >> 3] & (1u << (c & 7))))
 		return false;
 	if (r->has_pairs) {
