@@ -1466,10 +1466,12 @@ count_words(const struct doc *d, uint32_t u0, uint32_t n)
 	for (u = u0; u < u0 + n; u++) {
 		uint8_t k = d->tok[d->unit[u].tok].kind;
 
-		if (k == TOK_WORD || k == TOK_NUMBER)
-			w++;
-		else if (k == TOK_PARA)
-			w += d->pword[doc_para_of_token(d, d->unit[u].tok)];
+		/*
+		 * A paragraph left whole is only ever in an equal block,
+		 * which compute_stats counts by para_words.
+		 */
+		assert(k != TOK_PARA);
+		w += k == TOK_WORD || k == TOK_NUMBER;
 	}
 	return w;
 }
