@@ -1232,12 +1232,21 @@ put(char **buf, size_t *cap, size_t *n, const void *s, size_t len)
 	*n += len;
 }
 
+int
+render_span_version(const struct render *r, int side,
+		    const struct render_span *sp)
+{
+	if (r->opts.inline_view)
+		return sp->flags & SPAN_FROM_A ? RENDER_LEFT : RENDER_RIGHT;
+	return side;
+}
+
 size_t
 render_span_text(const struct render *r, int side,
 		 const struct render_span *sp, char **buf, size_t *cap)
 {
-	const struct doc *d = (r->opts.inline_view ?
-		!(sp->flags & SPAN_FROM_A) : side) ? r->al->b : r->al->a;
+	const struct doc *d = render_span_version(r, side, sp) ?
+		r->al->b : r->al->a;
 	const uint8_t *s = d->text->data;
 	const char *open = sp->style == STYLE_DELETED ? "[-" : "{+";
 	const char *close = sp->style == STYLE_DELETED ? "-]" : "+}";

@@ -168,6 +168,14 @@ struct render *render_build(const struct alignment *al,
 void render_free(struct render *r);
 
 /*
+ * Which version's bytes span sp of side `side` names: RENDER_LEFT (A) or
+ * RENDER_RIGHT (B).  The side, except in the inline layout, where every
+ * span is on side 0 and names B's bytes unless it has SPAN_FROM_A.
+ */
+int render_span_version(const struct render *r, int side,
+			const struct render_span *sp);
+
+/*
  * The visible text of span sp of side `side` (RENDER_LEFT or RENDER_RIGHT),
  * brackets included: stored NUL-terminated in *buf, grown as needed
  * (xgrow; *buf may be NULL with *cap 0).  Returns its length in bytes; it

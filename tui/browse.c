@@ -124,19 +124,13 @@ free_analysis(struct browser *b)
 static void
 free_layout(struct browser *b)
 {
-	int s;
-
 	render_free(b->r);
 	b->r = NULL;
 	free(b->vrow);
 	b->vrow = NULL;
 	free(b->changes);
 	b->changes = NULL;
-	for (s = 0; s < 2; s++) {
-		free(b->index[s].row);
-		free(b->index[s].off);
-		memset(&b->index[s], 0, sizeof b->index[s]);
-	}
+	row_index_free(b->index);
 }
 
 void
@@ -277,39 +271,6 @@ build_vrows(struct browser *b)
 	}
 	if (b->vrow == NULL)
 		b->vrow = xmalloc(sizeof *b->vrow);
-}
-
-static void
-build_index(struct browser *b)
-{
-	const struct render *r = b->r;
-	size_t i;
-	int s;
-
-	for (s = 0; s < 2; s++) {
-		struct row_index *x = &b->index[s];
-
-		x->row = xmalloc((r->nrow + 1) * sizeof *x->row);
-		x->off = xmalloc((r->nrow + 1) * sizeof *x->off);
-		x->n = 0;
-		for (i = 0; i < r->nrow; i++) {
-			const struct render_row *rw = &r->row[i];
-			uint32_t k;
-
-			if (rw->cell[s] != CELL_TEXT)
-				continue;
-			for (k = 0; k < rw->nspan[s]; k++) {
-				const struct render_span *sp =
-					&r->span[rw->span[s] + k];
-
-				if (sp->flags & SPAN_NOTE)
-					continue;
-				x->row[x->n] = (uint32_t)i;
-				x->off[x->n++] = sp->off;
-				break;
-			}
-		}
-	}
 }
 
 /* Fact kinds per word op and per block, for highlights and navigation. */
@@ -457,7 +418,7 @@ browse_layout(struct browser *b)
 	analyse_pair(b);
 	if (b->changes_only || b->hide_boiler)
 		build_vrows(b);
-	build_index(b);
+	row_index_build(b->index, b->r);
 	build_changes(b);
 	b->top = 0;
 	if (keep >= 0 && (size_t)keep < b->al->nblock)
@@ -466,23 +427,6 @@ browse_layout(struct browser *b)
 	for (k = 0; cur_block >= 0 && k < b->nchanges; k++)
 		if (b->changes[k] == (uint32_t)cur_block)
 			b->cur = (long)k;
-}
-
-/* The first index entry whose row is at least `row` (x->n if none). */
-static size_t
-index_from_row(const struct row_index *x, size_t row)
-{
-	size_t lo = 0, hi = x->n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (x->row[mid] < row)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /*
@@ -773,23 +717,6 @@ browse_find(const uint8_t *s, size_t from, size_t to, const char *pat,
 	return hit;
 }
 
-/* The index entry (row) holding offset off on side s. */
-static size_t
-index_at(const struct row_index *x, uint32_t off)
-{
-	size_t lo = 0, hi = x->n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (x->off[mid] <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo ? lo - 1 : 0;
-}
-
 /*
  * Search from the current position; on reaching the end, wrap around
  * with a message.  The match's row goes to the top of the screen.
@@ -819,7 +746,7 @@ search(struct browser *b, bool backward)
 			{
 				uint32_t row = vrow_row(b, cur);
 				size_t lo = row == UINT32_MAX ? 0 :
-					index_from_row(x, row + (backward ? 0 : 1));
+					row_index_from_row(x, row + (backward ? 0 : 1));
 
 				from = lo < x->n ? x->off[lo] : t->len;
 			}
@@ -834,7 +761,7 @@ search(struct browser *b, bool backward)
 			if (hit < 0)
 				continue;
 			{
-				size_t e = index_at(x, (uint32_t)hit);
+				size_t e = row_index_at(x, (uint32_t)hit);
 				long v = (long)row_vrow(b, x->row[e]);
 
 				if (best < 0 || (!backward && v < best) ||

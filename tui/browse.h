@@ -25,6 +25,7 @@
 #include "align.h"
 #include "boiler.h"
 #include "presence.h"
+#include "rowindex.h"
 #include "doc.h"
 #include "equiv.h"
 #include "facts.h"
@@ -56,12 +57,6 @@ struct vrow {
 	uint8_t boiler;		/* a fold of boilerplate, not of unchanged text */
 };
 
-/* One side's text rows, by offset, for search and go-to. */
-struct row_index {
-	uint32_t *row;		/* rows holding text on that side, in order */
-	uint32_t *off;		/* the offset of each one's first text byte */
-	size_t n;
-};
 
 struct browser {
 	/* The versions, as loaded; docs[1] are classified ignoring case. */
@@ -84,7 +79,7 @@ struct browser {
 	struct render *r;
 	struct vrow *vrow;		/* NULL: view rows are layout rows */
 	size_t nvrow;
-	struct row_index index[2];
+	struct row_index index[2];	/* by version, not by side */
 	uint32_t *changes;		/* blocks that are changes, in order */
 	size_t nchanges;
 	size_t nsubstantive, ncosmetic;

@@ -112,7 +112,8 @@ static void
 draw_matches(const struct browser *b, int y, int x, int side,
 	     const struct render_span *sp)
 {
-	const struct text *t = side ? b->al->b->text : b->al->a->text;
+	const struct text *t = render_span_version(b->r, side, sp) ?
+		b->al->b->text : b->al->a->text;
 	size_t m = strlen(b->pattern), from, to;
 	long hit;
 
