@@ -36,7 +36,7 @@ struct mark {
 
 /*
  * The weight of each distinct unit, worked out once: by strict id (+ 1;
- * 0 not yet known), as align.c keeps it, so that it never depends on
+ * 0 not yet known), as weight.c keeps it, so that it never depends on
  * which unit of a fold class came first.
  */
 struct cache {

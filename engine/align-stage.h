@@ -1,0 +1,117 @@
+/*
+ * align-stage.h — what the stages of align_build() share: the context of
+ * one alignment, segments, items and runs, and each stage's entry point.
+ * Private to engine/align.c and its stage files (anchor.c, pair.c,
+ * weight.c, runs.c, move.c, stats.c); callers include align.h.
+ */
+#ifndef VERSUS_ALIGN_STAGE_H
+#define VERSUS_ALIGN_STAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "align.h"
+#include "diffseq.h"
+
+/* Gaps with at most this many pairs are scored exhaustively. */
+#define ALL_PAIRS_LIMIT		1024
+
+/* Word weights: see align.c's top comment and align.h. */
+#define W_PUNCT		ALIGN_W_PUNCT
+#define W_FUNCTION	ALIGN_W_FUNCTION
+#define W_CONTENT	ALIGN_W_CONTENT
+#define W_UNKNOWN	0xff
+
+enum item_kind { ITEM_EQUAL, ITEM_PAIR, ITEM_DELETE, ITEM_INSERT };
+
+/* One result of match_level: segments [i0, i1) of A against [j0, j1) of B. */
+struct item {
+	uint32_t i0, i1, j0, j1;
+	uint8_t kind;
+	float sim;
+};
+
+struct items {
+	struct item *v;
+	size_t n, cap;
+};
+
+/* A segment is a range of comparison units. */
+struct seg {
+	uint32_t u0, u1;
+};
+
+/* A change run of a block: equal, or a change (deleted + inserted). */
+struct run {
+	uint32_t a0, a1, b0, b1;
+	bool eq;
+};
+
+struct runs {
+	struct run *v;
+	size_t n, cap;
+};
+
+struct ctx {
+	const struct doc *a, *b;
+	double pair_threshold, move_threshold;
+	/*
+	 * By strict id: units with the same fold key may weigh differently
+	 * ("%" and "per cent"), and a weight kept by fold id would be that
+	 * of whichever came first, which must not depend on what else the
+	 * docs hold (lazy.h).  nweight bounds fold ids as well.
+	 */
+	uint8_t *weight;
+	uint32_t nweight;
+	struct alignment *al;
+	size_t capblock, capop;
+	/* scratch for pair_sim */
+	uint32_t *sa, *sb;
+	uint8_t *wa, *wb;
+	bool *da, *ib;
+	size_t capsa, capsb, capda, capib;
+	uint32_t *stamp, gen;	/* by fold id: in the B side of pair_sim */
+};
+
+/* weight.c: word weights (by strict id) and similarities. */
+void weights_init(struct ctx *c);
+unsigned weight_sum(const struct ctx *c, const struct doc *d, uint32_t u0,
+		    uint32_t u1);
+double pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+		uint32_t b1, unsigned *kept, double need);
+float block_similarity(const struct ctx *c, const struct block *bl);
+
+/* anchor.c: equal segments. */
+void seqmatch(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
+	      uint32_t nid, bool *del, bool *ins,
+	      const struct diffseq_opts *dopts);
+uint32_t seg_keys(const struct ctx *c, const struct seg *sa, size_t na,
+		  const struct seg *sb, size_t nb, uint32_t *ka, uint32_t *kb);
+
+/* pair.c: one level matched, equal segments first, then the gaps. */
+void items_push(struct items *it, uint8_t kind, uint32_t i0, uint32_t i1,
+		uint32_t j0, uint32_t j1, float sim);
+void index_pairs(struct ctx *c, const struct seg *sa, uint32_t a0,
+		 uint32_t a1, const struct seg *sb, uint32_t b0, uint32_t b1,
+		 uint32_t **pairs, size_t *npairs);
+void match_level(struct ctx *c, const struct seg *sa, size_t na,
+		 const struct seg *sb, size_t nb, struct items *out);
+
+/* runs.c: the word level. */
+void runs_push(struct runs *rs, bool eq, uint32_t a0, uint32_t a1,
+	       uint32_t b0, uint32_t b1);
+void word_runs(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+	       uint32_t b1, struct runs *rs);
+void cleanup_runs(const struct ctx *c, struct runs *rs);
+
+/* align.c: emitting operations. */
+void emit_runs(struct ctx *c, const struct runs *rs, bool *cosm, bool *subst);
+void para_units(const struct doc *d, uint32_t p0, uint32_t p1, uint32_t *u0,
+		uint32_t *u1);
+
+/* move.c and stats.c: the last stages. */
+void find_moves(struct ctx *c);
+void compute_stats(struct alignment *al);
+
+#endif

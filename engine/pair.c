@@ -1,0 +1,366 @@
+/*
+ * pair.c — matching the segments of one level (paragraphs, or sentences
+ * of paired paragraphs): equal ones first, then the gaps between them by
+ * similarity, as a heaviest chain of candidate pairs, splits and merges.
+ */
+#include "config.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align-stage.h"
+#include "xalloc.h"
+
+/* Joining segments must raise the similarity by this much (absolute). */
+#define SPLIT_GAIN		0.08
+/* Otherwise each segment gets at most this many candidates... */
+#define INDEX_CANDIDATES	4
+/* ... found through words occurring at most this often in the gap. */
+#define INDEX_MAX_DF		8
+
+/* --- items ------------------------------------------------------------------ */
+
+void
+items_push(struct items *it, uint8_t kind, uint32_t i0, uint32_t i1,
+	   uint32_t j0, uint32_t j1, float sim)
+{
+	struct item *x;
+
+	it->v = xgrow(it->v, &it->cap, it->n + 1, sizeof *it->v);
+	x = &it->v[it->n++];
+	x->kind = kind;
+	x->i0 = i0;
+	x->i1 = i1;
+	x->j0 = j0;
+	x->j1 = j1;
+	x->sim = sim;
+}
+
+/* --- pairing inside a gap --------------------------------------------------- */
+
+struct cand {
+	uint32_t i0, i1, j0, j1;	/* segments, half-open */
+	uint64_t score;			/* see cands_push */
+	float sim;
+};
+
+struct cands {
+	struct cand *v;
+	size_t n, cap;
+};
+
+/*
+ * A candidate's score is the weight it keeps minus a penalty for what it
+ * leaves unmatched inside it: k(1 + a) - aW for kept weight k out of W
+ * (both sides), with a = t / (1 - t) for the pairing threshold t, so that
+ * a pair right at the threshold scores zero.  Without the penalty the chain would
+ * always prefer bigger merges, dragging in a neighbouring paragraph that
+ * shares a few words; with it, a joined member must pay for itself.
+ */
+static void
+cands_push(struct cands *cs, double t, uint32_t i0, uint32_t i1, uint32_t j0,
+	   uint32_t j1, unsigned kept, double sim)
+{
+	struct cand *x;
+	double a = t / (1 - t), w = sim > 0 ? kept / sim : 0;
+	double score = kept * (1 + a) - a * w;
+
+	cs->v = xgrow(cs->v, &cs->cap, cs->n + 1, sizeof *cs->v);
+	x = &cs->v[cs->n++];
+	x->i0 = i0;
+	x->i1 = i1;
+	x->j0 = j0;
+	x->j1 = j1;
+	x->score = score > 0 ? (uint64_t)(score * 64) + 1 : 1;
+	x->sim = (float)sim;
+}
+
+/*
+ * Candidate single pairs of a big gap: for each B segment, the A segments
+ * sharing the most words that are rare in the gap's A side.
+ */
+void
+index_pairs(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
+	    const struct seg *sb, uint32_t b0, uint32_t b1,
+	    uint32_t **pairs, size_t *npairs)
+{
+	uint32_t *df = xcalloc(c->nweight, sizeof *df);
+	uint32_t *head = xmalloc(c->nweight * sizeof *head);
+	uint32_t *next, *owner, *count, *touched;
+	size_t nocc = 0, cap = 0, i, ntouched;
+	uint32_t u, p;
+
+	/* Posting lists of A segments per word id (each segment once). */
+	for (i = a0; i < a1; i++)
+		nocc += sa[i].u1 - sa[i].u0;
+	next = xmalloc((nocc + 1) * sizeof *next);
+	owner = xmalloc((nocc + 1) * sizeof *owner);
+	memset(head, 0xff, c->nweight * sizeof *head);
+	nocc = 0;
+	for (i = a0; i < a1; i++)
+		for (u = sa[i].u0; u < sa[i].u1; u++) {
+			uint32_t f = c->a->unit[u].fold;
+
+			if (c->weight[c->a->unit[u].strict] != W_CONTENT)
+				continue;
+			if (head[f] != UINT32_MAX && owner[head[f]] == i)
+				continue;
+			owner[nocc] = (uint32_t)i;
+			next[nocc] = head[f];
+			head[f] = (uint32_t)nocc++;
+			df[f]++;
+		}
+	count = xcalloc(a1 - a0, sizeof *count);
+	touched = xmalloc((a1 - a0) * sizeof *touched);
+	*pairs = NULL;
+	*npairs = 0;
+	for (i = b0; i < b1; i++) {
+		ntouched = 0;
+		for (u = sb[i].u0; u < sb[i].u1; u++) {
+			uint32_t f = c->b->unit[u].fold;
+
+			if (f >= c->nweight || df[f] == 0 ||
+			    df[f] > INDEX_MAX_DF)
+				continue;
+			for (p = head[f]; p != UINT32_MAX; p = next[p])
+				if (count[owner[p] - a0]++ == 0)
+					touched[ntouched++] = owner[p] - a0;
+		}
+		/* Keep the INDEX_CANDIDATES best-sharing A segments. */
+		for (size_t k = 0; k < INDEX_CANDIDATES && ntouched > 0; k++) {
+			size_t best = 0, t;
+
+			for (t = 1; t < ntouched; t++)
+				if (count[touched[t]] > count[touched[best]])
+					best = t;
+			if (count[touched[best]] < 2)
+				break;
+			*pairs = xgrow(*pairs, &cap, *npairs + 2,
+				       2 * sizeof **pairs);
+			(*pairs)[2 * *npairs] = touched[best] + a0;
+			(*pairs)[2 * *npairs + 1] = (uint32_t)i;
+			(*npairs)++;
+			count[touched[best]] = 0;
+			touched[best] = touched[--ntouched];
+		}
+		for (size_t t = 0; t < ntouched; t++)
+			count[touched[t]] = 0;
+	}
+	free(df);
+	free(head);
+	free(next);
+	free(owner);
+	free(count);
+	free(touched);
+}
+
+/* Score pair (i, j) and the splits and merges starting there. */
+static void
+score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
+	   const struct seg *sb, uint32_t b1, uint32_t i, uint32_t j,
+	   struct cands *cs)
+{
+	unsigned kept, kj;
+	double sim, s, best;
+	uint32_t e;
+
+	sim = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1, &kept,
+		       c->pair_threshold / 2);
+	if (sim >= c->pair_threshold)
+		cands_push(cs, c->pair_threshold, i, i + 1, j, j + 1, kept, sim);
+	if (sim < c->pair_threshold / 2 || kept == 0)
+		return;
+	/* One A segment against two or three B segments (a split). */
+	best = sim;
+	for (e = j + 2; e <= j + 3 && e <= b1; e++) {
+		s = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[e - 1].u1,
+			     &kj, best + SPLIT_GAIN > c->pair_threshold ?
+			     best + SPLIT_GAIN : c->pair_threshold);
+		if (s < c->pair_threshold || s < best + SPLIT_GAIN)
+			break;
+		cands_push(cs, c->pair_threshold, i, i + 1, j, e, kj, s);
+		best = s;
+	}
+	/* Two or three A segments against one B segment (a merge). */
+	best = sim;
+	for (e = i + 2; e <= i + 3 && e <= a1; e++) {
+		s = pair_sim(c, sa[i].u0, sa[e - 1].u1, sb[j].u0, sb[j].u1,
+			     &kj, best + SPLIT_GAIN > c->pair_threshold ?
+			     best + SPLIT_GAIN : c->pair_threshold);
+		if (s < c->pair_threshold || s < best + SPLIT_GAIN)
+			break;
+		cands_push(cs, c->pair_threshold, i, e, j, j + 1, kj, s);
+		best = s;
+	}
+}
+
+static int
+cand_by_i0(const void *x, const void *y)
+{
+	const struct cand *p = x, *q = y;
+
+	if (p->i0 != q->i0)
+		return p->i0 < q->i0 ? -1 : 1;
+	return p->j0 < q->j0 ? -1 : p->j0 > q->j0;
+}
+
+static int
+idx_by_i1(const void *x, const void *y, void *arg)
+{
+	const struct cand *v = arg;
+	uint32_t p = *(const uint32_t *)x, q = *(const uint32_t *)y;
+
+	return v[p].i1 < v[q].i1 ? -1 : v[p].i1 > v[q].i1;
+}
+
+/*
+ * The heaviest chain of candidates strictly increasing on both sides:
+ * dp[k] = kept[k] + max dp[l] over l with i1[l] <= i0[k], j1[l] <= j0[k].
+ * Sweeping k by i0 and inserting l by i1 into a Fenwick tree of maxima
+ * indexed by j1 answers each max in O(log n).  Ties prefer the earlier
+ * candidate, which keeps results deterministic.
+ */
+static size_t
+heaviest_chain(struct cands *cs, uint32_t b0, uint32_t b1, uint32_t *chain)
+{
+	size_t n = cs->n, k, l = 0, len = 0, nb = b1 - b0 + 1;
+	uint64_t *dp = xmalloc((n + 1) * sizeof *dp);
+	uint32_t *from = xmalloc((n + 1) * sizeof *from);
+	uint32_t *byi1 = xmalloc((n + 1) * sizeof *byi1);
+	uint64_t *tv = xcalloc(nb + 1, sizeof *tv);
+	uint32_t *ti = xmalloc((nb + 1) * sizeof *ti);
+	uint64_t best = 0;
+	uint32_t bestk = UINT32_MAX, x;
+
+	qsort(cs->v, n, sizeof *cs->v, cand_by_i0);
+	for (k = 0; k < n; k++)
+		byi1[k] = (uint32_t)k;
+	qsort_r(byi1, n, sizeof *byi1, idx_by_i1, cs->v);
+	memset(ti, 0xff, (nb + 1) * sizeof *ti);
+	for (k = 0; k < n; k++) {
+		const struct cand *ck = &cs->v[k];
+		uint64_t m = 0;
+		uint32_t mi = UINT32_MAX;
+
+		for (; l < n && cs->v[byi1[l]].i1 <= ck->i0; l++) {
+			uint32_t q = byi1[l];
+
+			for (x = cs->v[q].j1 - b0 + 1; x <= nb; x += x & -x)
+				if (dp[q] > tv[x]) {
+					tv[x] = dp[q];
+					ti[x] = q;
+				}
+		}
+		for (x = ck->j0 - b0 + 1; x > 0; x -= x & -x)
+			if (tv[x] > m) {
+				m = tv[x];
+				mi = ti[x];
+			}
+		dp[k] = m + ck->score;
+		from[k] = mi;
+		if (dp[k] > best) {
+			best = dp[k];
+			bestk = (uint32_t)k;
+		}
+	}
+	for (x = bestk; x != UINT32_MAX; x = from[x])
+		len++;
+	k = len;
+	for (x = bestk; x != UINT32_MAX; x = from[x])
+		chain[--k] = x;
+	free(dp);
+	free(from);
+	free(byi1);
+	free(tv);
+	free(ti);
+	return len;
+}
+
+/*
+ * Pair the segments of a gap, A [a0, a1) against B [b0, b1), appending
+ * items in reading order.
+ */
+static void
+pair_gap(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
+	 const struct seg *sb, uint32_t b0, uint32_t b1, struct items *out)
+{
+	struct cands cs = { 0 };
+	uint32_t *chain, i = a0, j = b0, *pairs;
+	size_t k, n, npairs;
+
+	if ((size_t)(a1 - a0) * (b1 - b0) <= ALL_PAIRS_LIMIT) {
+		for (uint32_t x = a0; x < a1; x++)
+			for (uint32_t y = b0; y < b1; y++)
+				score_pair(c, sa, a1, sb, b1, x, y, &cs);
+	} else {
+		index_pairs(c, sa, a0, a1, sb, b0, b1, &pairs, &npairs);
+		for (k = 0; k < npairs; k++)
+			score_pair(c, sa, a1, sb, b1, pairs[2 * k],
+				   pairs[2 * k + 1], &cs);
+		free(pairs);
+	}
+	chain = xmalloc((cs.n + 1) * sizeof *chain);
+	n = cs.n ? heaviest_chain(&cs, b0, b1, chain) : 0;
+	for (k = 0; k <= n; k++) {
+		const struct cand *x = k < n ? &cs.v[chain[k]] : NULL;
+		uint32_t ei = x ? x->i0 : a1, ej = x ? x->j0 : b1;
+
+		for (; i < ei; i++)
+			items_push(out, ITEM_DELETE, i, i + 1, j, j, 0);
+		for (; j < ej; j++)
+			items_push(out, ITEM_INSERT, i, i, j, j + 1, 0);
+		if (x) {
+			items_push(out, ITEM_PAIR, x->i0, x->i1, x->j0, x->j1,
+				   x->sim);
+			i = x->i1;
+			j = x->j1;
+		}
+	}
+	free(chain);
+	free(cs.v);
+}
+
+/*
+ * Match segments sa[0 .. na-1] against sb[0 .. nb-1]: equal ones first,
+ * then the gaps by similarity.  Items come out in reading order.
+ */
+void
+match_level(struct ctx *c, const struct seg *sa, size_t na,
+	    const struct seg *sb, size_t nb, struct items *out)
+{
+	uint32_t *ka = xmalloc((na + 1) * sizeof *ka);
+	uint32_t *kb = xmalloc((nb + 1) * sizeof *kb);
+	bool *del = xcalloc(na + 1, sizeof *del);
+	bool *ins = xcalloc(nb + 1, sizeof *ins);
+	uint32_t nkey, i = 0, j = 0, gi, gj;
+
+	nkey = seg_keys(c, sa, na, sb, nb, ka, kb);
+	seqmatch(ka, na, kb, nb, nkey, del, ins, NULL);
+	while (i < na || j < nb) {
+		if (i < na && j < nb && !del[i] && !ins[j]) {
+			items_push(out, ITEM_EQUAL, i, i + 1, j, j + 1, 1);
+			i++;
+			j++;
+			continue;
+		}
+		gi = i;
+		gj = j;
+		while (i < na && del[i])
+			i++;
+		while (j < nb && ins[j])
+			j++;
+		if (gi == i)
+			for (; gj < j; gj++)
+				items_push(out, ITEM_INSERT, i, i, gj, gj + 1, 0);
+		else if (gj == j)
+			for (; gi < i; gi++)
+				items_push(out, ITEM_DELETE, gi, gi + 1, j, j, 0);
+		else
+			pair_gap(c, sa, gi, i, sb, gj, j, out);
+	}
+	free(ka);
+	free(kb);
+	free(del);
+	free(ins);
+}

@@ -1,0 +1,142 @@
+/*
+ * runs.c — the word level: units diffed into equal and changed runs, and
+ * the clean-up that folds short equalities stranded in rewritten text
+ * into the change around them.
+ */
+#include "config.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align-stage.h"
+#include "xalloc.h"
+
+/* Equal runs with more content words than this are never cleaned up. */
+#define STRAY_WORDS		2
+
+/* --- word runs and their clean-up ------------------------------------------ */
+
+void
+runs_push(struct runs *rs, bool eq, uint32_t a0, uint32_t a1, uint32_t b0,
+	  uint32_t b1)
+{
+	struct run *last = rs->n ? &rs->v[rs->n - 1] : NULL;
+
+	if (a0 == a1 && b0 == b1)
+		return;
+	/* Adjacent runs of the same kind merge. */
+	if (last && last->eq == eq && last->a1 == a0 && last->b1 == b0) {
+		last->a1 = a1;
+		last->b1 = b1;
+		return;
+	}
+	rs->v = xgrow(rs->v, &rs->cap, rs->n + 1, sizeof *rs->v);
+	rs->v[rs->n++] = (struct run){ a0, a1, b0, b1, eq };
+}
+
+/* Diff the units of A [a0, a1) against B [b0, b1) into runs. */
+void
+word_runs(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
+	  struct runs *rs)
+{
+	size_t n = a1 - a0, m = b1 - b0, i = 0, j = 0;
+	uint32_t *x = xmalloc((n + 1) * sizeof *x);
+	uint32_t *y = xmalloc((m + 1) * sizeof *y);
+	bool *del = xcalloc(n + 1, 1), *ins = xcalloc(m + 1, 1);
+
+	for (i = 0; i < n; i++)
+		x[i] = c->a->unit[a0 + i].fold;
+	for (j = 0; j < m; j++)
+		y[j] = c->b->unit[b0 + j].fold;
+	seqmatch(x, n, y, m, c->nweight, del, ins, NULL);
+	i = j = 0;
+	while (i < n || j < m) {
+		size_t si = i, sj = j;
+
+		while (i < n && j < m && !del[i] && !ins[j]) {
+			i++;
+			j++;
+		}
+		runs_push(rs, true, a0 + si, a0 + i, b0 + sj, b0 + j);
+		si = i;
+		sj = j;
+		while (i < n && del[i])
+			i++;
+		while (j < m && ins[j])
+			j++;
+		runs_push(rs, false, a0 + si, a0 + i, b0 + sj, b0 + j);
+	}
+	free(x);
+	free(y);
+	free(del);
+	free(ins);
+}
+
+static unsigned
+content_words(const struct ctx *c, uint32_t u0, uint32_t u1)
+{
+	unsigned n = 0;
+
+	for (; u0 < u1; u0++)
+		n += c->weight[c->a->unit[u0].strict] == W_CONTENT;
+	return n;
+}
+
+static unsigned
+run_weight(const struct ctx *c, const struct run *r)
+{
+	unsigned wa = weight_sum(c, c->a, r->a0, r->a1);
+	unsigned wb = weight_sum(c, c->b, r->b0, r->b1);
+
+	return wa > wb ? wa : wb;
+}
+
+/*
+ * Semantic clean-up, after diff-match-patch's cleanupSemantic, on word
+ * weights: a short equal run (at most STRAY_WORDS content words) between
+ * two changes is folded into them when it weighs no more than the larger
+ * side of the change on each side of it, and strictly less when it holds
+ * a content word.  So "the" or "of" left between rewritten phrases joins
+ * the change, while a real word shared between two one-word substitutions
+ * stays visible, and so does any longer shared phrase.  Contract: the runs
+ * still cover the same units in order; only equal runs turn into changes,
+ * never the reverse, so the result is less minimal, never wrong.
+ */
+void
+cleanup_runs(const struct ctx *c, struct runs *rs)
+{
+	bool changed = true;
+	int pass;
+
+	for (pass = 0; changed && pass < 8; pass++) {
+		size_t k, w = 0;
+
+		changed = false;
+		for (k = 0; k < rs->n; k++) {
+			struct run *r = &rs->v[k];
+
+			if (r->eq && w > 0 && k + 1 < rs->n &&
+			    !rs->v[w - 1].eq && !rs->v[k + 1].eq) {
+				unsigned we = weight_sum(c, c->a, r->a0, r->a1);
+				unsigned before = run_weight(c, &rs->v[w - 1]);
+				unsigned after = run_weight(c, &rs->v[k + 1]);
+				unsigned lim = before < after ? before : after;
+				unsigned content = content_words(c, r->a0,
+								 r->a1);
+
+				if (content <= STRAY_WORDS &&
+				    (we < lim || (we == lim && !content))) {
+					/* Fold r and the next change into w-1. */
+					rs->v[w - 1].a1 = rs->v[k + 1].a1;
+					rs->v[w - 1].b1 = rs->v[k + 1].b1;
+					k++;
+					changed = true;
+					continue;
+				}
+			}
+			rs->v[w++] = *r;
+		}
+		rs->n = w;
+	}
+}

@@ -1,0 +1,128 @@
+/*
+ * stats.c — the word counts, change sites and similarity of a finished
+ * alignment (struct align_stats).
+ */
+#include "config.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align-stage.h"
+#include "xalloc.h"
+
+/* --- statistics ------------------------------------------------------------- */
+
+static size_t
+count_words(const struct doc *d, uint32_t u0, uint32_t n)
+{
+	size_t w = 0;
+	uint32_t u;
+
+	for (u = u0; u < u0 + n; u++) {
+		uint8_t k = d->tok[d->unit[u].tok].kind;
+
+		/*
+		 * A paragraph left whole is only ever in an equal block,
+		 * which compute_stats counts by para_words.
+		 */
+		assert(k != TOK_PARA);
+		w += k == TOK_WORD || k == TOK_NUMBER;
+	}
+	return w;
+}
+
+/* Words of paragraph k. */
+static size_t
+para_words(const struct doc *d, size_t k)
+{
+	if (doc_para_whole(d, k))
+		return d->pword[k];
+	return count_words(d, d->para[k].unit, d->para[k].nunit);
+}
+
+void
+compute_stats(struct alignment *al)
+{
+	struct align_stats *st = &al->stats;
+	size_t k, wa = 0, wb = 0, moved_kept = 0, kept_b = 0;
+
+	memset(st, 0, sizeof *st);
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+		bool in_change = false, change_subst = false;
+		size_t del = 0, ins = 0;
+		uint32_t o;
+
+		/* A move is counted once, at its source. */
+		if (bl->move && bl->kind == BLOCK_INSERTED)
+			continue;
+		if (bl->kind == BLOCK_EQUAL) {
+			/* Kept whole: paragraphs left whole are counted so. */
+			for (o = bl->op; o < bl->op + bl->nop; o++)
+				st->cosmetic += al->op[o].kind == WOP_COSMETIC;
+			for (o = bl->a; o < bl->a + bl->na; o++)
+				st->kept += para_words(al->a, o);
+			for (o = bl->b; o < bl->b + bl->nb; o++)
+				kept_b += para_words(al->b, o);
+			continue;
+		}
+		if (bl->move) {
+			st->substantive++;
+			for (o = bl->op; o < bl->op + bl->nop; o++) {
+				const struct wop *w = &al->op[o];
+
+				st->moved += count_words(al->a, w->a, w->na);
+				if (w->kind == WOP_EQUAL ||
+				    w->kind == WOP_COSMETIC)
+					moved_kept += count_words(al->a, w->a,
+					    w->na) + count_words(al->b, w->b,
+					    w->nb);
+			}
+			continue;
+		}
+		for (o = bl->op; o <= bl->op + bl->nop; o++) {
+			const struct wop *w = o < bl->op + bl->nop ?
+				&al->op[o] : NULL;
+			bool change = w && (w->kind == WOP_DELETE ||
+					    w->kind == WOP_INSERT);
+
+			if (w && w->kind == WOP_DELETE)
+				del += count_words(al->a, w->a, w->na);
+			if (w && w->kind == WOP_INSERT)
+				ins += count_words(al->b, w->b, w->nb);
+			if (change) {
+				in_change = true;
+				change_subst = true;
+				continue;
+			}
+			if (in_change) {
+				/* A change site ends: replacement or not. */
+				size_t paired = del < ins ? del : ins;
+
+				st->changed_a += del && ins ? del : 0;
+				st->changed_b += del && ins ? ins : 0;
+				st->deleted += del && ins ? 0 : del;
+				st->inserted += del && ins ? 0 : ins;
+				(void)paired;
+				if (change_subst)
+					st->substantive++;
+				del = ins = 0;
+				in_change = change_subst = false;
+			}
+			if (w && w->kind == WOP_COSMETIC)
+				st->cosmetic++;
+			if (w) {
+				st->kept += count_words(al->a, w->a, w->na);
+				kept_b += count_words(al->b, w->b, w->nb);
+			}
+		}
+	}
+	for (k = 0; k < al->a->npara; k++)
+		wa += para_words(al->a, k);
+	for (k = 0; k < al->b->npara; k++)
+		wb += para_words(al->b, k);
+	/* Kept on both sides: "per cent" is a word, "%" none. */
+	st->similarity = wa + wb ?
+		(double)(st->kept + kept_b + moved_kept) / (wa + wb) : 1.0;
+}

@@ -1,0 +1,238 @@
+/*
+ * weight.c — how much each word counts when alignments are weighed, and
+ * the similarity of two runs of units that a word diff gives (align.h).
+ */
+#include "config.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align-stage.h"
+#include "diffseq.h"
+#include "xalloc.h"
+
+/*
+ * Segments with more words than this (both sides) are compared for
+ * pairing by a diff whose search is capped lower (SIM_COST): a long
+ * paragraph rewritten word for word would otherwise cost each candidate
+ * pair a long search, and a gap holds thousands of candidates.  The
+ * similarity found is then at worst lower than the true one (the diff
+ * settles for a longer script), never higher.
+ */
+#define SIM_LONG		400
+#define SIM_COST		32
+
+static const struct diffseq_opts sim_opts = { SIM_COST };
+
+/* --- word weights -------------------------------------------------------- */
+
+/* Function words of English news prose, sorted for bsearch. */
+static const char *const function_words[] = {
+	"a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
+	"at", "be", "been", "being", "but", "by", "can", "could", "did", "do",
+	"does", "for", "from", "had", "has", "have", "he", "her", "his", "if",
+	"in", "into", "is", "it", "its", "may", "more", "most", "not", "of",
+	"on", "one", "or", "our", "out", "over", "said", "says", "she", "so",
+	"some", "than", "that", "the", "their", "them", "there", "these",
+	"they", "this", "those", "to", "up", "was", "we", "were", "what",
+	"when", "which", "while", "who", "will", "with", "would",
+};
+
+static int
+cmp_word(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+static uint8_t
+unit_weight_of(const struct doc *d, const struct unit *u)
+{
+	const struct token *t = &d->tok[u->tok];
+	const unsigned char *s = d->text->data + t->off;
+	char low[16];
+	size_t i, len = t->len;
+
+	if (u->ntok > 1 || t->kind == TOK_PARA)
+		return W_CONTENT;	/* a joined equivalence: "per cent" */
+	if (t->kind == TOK_NUMBER)
+		return W_CONTENT;
+	if (t->kind != TOK_WORD)
+		return t->kind == TOK_SYMBOL ? W_FUNCTION : W_PUNCT;
+	if (len <= 1)
+		return W_FUNCTION;
+	if (len >= sizeof low)
+		return W_CONTENT;
+	for (i = 0; i < len; i++) {
+		if (s[i] >= 0x80)
+			return W_CONTENT;
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	}
+	low[len] = '\0';
+	if (bsearch(low, function_words,
+		    sizeof function_words / sizeof function_words[0],
+		    sizeof function_words[0], cmp_word) != NULL)
+		return W_FUNCTION;
+	return W_CONTENT;
+}
+
+unsigned
+align_unit_weight(const struct doc *d, uint32_t unit)
+{
+	return unit_weight_of(d, &d->unit[unit]);
+}
+
+void
+weights_init(struct ctx *c)
+{
+	const struct doc *ds[2] = { c->a, c->b };
+	uint32_t maxid = 0;
+	size_t i;
+	int s;
+
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < ds[s]->nunit; i++) {
+			if (ds[s]->unit[i].fold > maxid)
+				maxid = ds[s]->unit[i].fold;
+			if (ds[s]->unit[i].strict > maxid)
+				maxid = ds[s]->unit[i].strict;
+		}
+	c->nweight = maxid + 1;
+	c->weight = xmalloc(c->nweight);
+	memset(c->weight, W_UNKNOWN, c->nweight);
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < ds[s]->nunit; i++) {
+			const struct unit *u = &ds[s]->unit[i];
+
+			if (c->weight[u->strict] == W_UNKNOWN)
+				c->weight[u->strict] = unit_weight_of(ds[s], u);
+		}
+}
+
+unsigned
+weight_sum(const struct ctx *c, const struct doc *d, uint32_t u0, uint32_t u1)
+{
+	unsigned w = 0;
+
+	for (; u0 < u1; u0++)
+		w += c->weight[d->unit[u0].strict];
+	return w;
+}
+
+/* --- similarity ------------------------------------------------------------ */
+
+/*
+ * Load the weighted (non-punctuation) units of d[u0, u1) into *ids and
+ * their weights into *ws.  Returns the count; *total gets the weight sum.
+ */
+static size_t
+load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
+	   uint32_t u1, uint32_t **ids, uint8_t **ws, size_t *cap,
+	   unsigned *total)
+{
+	size_t n = 0;
+
+	*total = 0;
+	if ((size_t)(u1 - u0) > *cap) {
+		*cap = u1 - u0;
+		*ids = xreallocarray(*ids, *cap, sizeof **ids);
+		*ws = xreallocarray(*ws, *cap, 1);
+	}
+	for (; u0 < u1; u0++) {
+		uint32_t f = d->unit[u0].fold;
+		uint8_t w = c->weight[d->unit[u0].strict];
+
+		if (w == W_PUNCT)
+			continue;
+		(*ids)[n] = f;
+		(*ws)[n++] = w;
+		*total += w;
+	}
+	return n;
+}
+
+/*
+ * Similarity of A units [a0, a1) and B units [b0, b1): the weight of the
+ * words a diff keeps, on both sides, over the weight of both.  *kept gets
+ * the kept weight (both sides: "%" and "per cent" may weigh differently,
+ * and counting one side only could make the similarity pass 1).  Two segments without words are equal (1.0) if both are empty.
+ * A caller that only wants to know whether it reaches `need` (0: it
+ * wants the figure) gets 0, kept 0, when a quick bound says it cannot.
+ */
+double
+pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
+	 unsigned *kept, double need)
+{
+	unsigned ta, tb, k = 0;
+	size_t n, m, i;
+
+	n = load_words(c, c->a, a0, a1, &c->sa, &c->wa, &c->capsa, &ta);
+	m = load_words(c, c->b, b0, b1, &c->sb, &c->wb, &c->capsb, &tb);
+	*kept = 0;
+	if (ta + tb == 0)
+		return n == 0 && m == 0 && a1 - a0 == b1 - b0 ? 1.0 : 0.0;
+	if (n == 0 || m == 0)
+		return 0.0;
+	if (need > 0) {
+		/*
+		 * What a diff could keep at most: the words of A whose key
+		 * B has at all.  Below what the caller needs, the diff
+		 * need not run.
+		 */
+		if (c->stamp == NULL)
+			c->stamp = xcalloc(c->nweight, sizeof *c->stamp);
+		if (c->gen >= UINT32_MAX - 2) {
+			memset(c->stamp, 0, c->nweight * sizeof *c->stamp);
+			c->gen = 0;
+		}
+		c->gen += 2;
+		for (i = 0; i < m; i++)
+			c->stamp[c->sb[i]] = c->gen;
+		for (i = 0; i < n; i++)
+			if (c->stamp[c->sa[i]] >= c->gen) {
+				k += c->wa[i];
+				c->stamp[c->sa[i]] = c->gen + 1;
+			}
+		for (i = 0; i < m; i++)
+			if (c->stamp[c->sb[i]] == c->gen + 1)
+				k += c->wb[i];
+		if ((double)k / (ta + tb) < need)
+			return 0.0;
+		k = 0;
+	}
+	c->da = xgrow(c->da, &c->capda, n, sizeof *c->da);
+	c->ib = xgrow(c->ib, &c->capib, m, sizeof *c->ib);
+	seqmatch(c->sa, n, c->sb, m, c->nweight, c->da, c->ib,
+		 n + m > SIM_LONG ? &sim_opts : NULL);
+	for (i = 0; i < n; i++)
+		if (!c->da[i])
+			k += c->wa[i];
+	for (i = 0; i < m; i++)
+		if (!c->ib[i])
+			k += c->wb[i];
+	*kept = k;
+	return (double)k / (ta + tb);
+}
+
+float
+block_similarity(const struct ctx *c, const struct block *bl)
+{
+	const struct alignment *al = c->al;
+	unsigned kept = 0, wa = 0, wb = 0;
+	uint32_t k;
+
+	/* Kept on both sides: "%" and "per cent" may weigh differently. */
+	for (k = bl->op; k < bl->op + bl->nop; k++) {
+		const struct wop *o = &al->op[k];
+		unsigned x = weight_sum(c, c->a, o->a, o->a + o->na);
+		unsigned y = weight_sum(c, c->b, o->b, o->b + o->nb);
+
+		if (o->kind == WOP_EQUAL || o->kind == WOP_COSMETIC)
+			kept += x + y;
+		wa += x;
+		wb += y;
+	}
+	return wa + wb ? (float)((double)kept / (wa + wb)) : 1.0f;
+}
+
+/* A paired group of paragraphs becomes one block. */
