@@ -2,7 +2,7 @@
  * align.h — which passages of two versions correspond, and what changed.
  *
  * align_build() compares version A (the base) with version B, both
- * classified by the same struct keys, hierarchically, so that the cost
+ * classified by the same struct cmpkeys, hierarchically, so that the cost
  * grows with the size of the change rather than the square of the text:
  *
  *  1. paragraphs equal under the fold keys that are unique on both sides

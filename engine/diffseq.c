@@ -23,7 +23,7 @@
  *     only done when it is cheap: the window holds at least PREPASS_MIN
  *     elements and the ids span a range of at most PREPASS_SPAN times the
  *     window size, so a plain byte table indexed by id can be used (ids
- *     from keys.h are small consecutive integers; the arbitrary 32-bit ids
+ *     from cmpkeys.h are small consecutive integers; the arbitrary 32-bit ids
  *     some callers or tests use simply skip the pre-pass).  No hashing:
  *     GNU diff's fuller "discard confusing lines" is not attempted.
  *

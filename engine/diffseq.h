@@ -2,7 +2,7 @@
  * diffseq.h — the one sequence differ, over integer ids.
  *
  * Every level of the alignment (paragraphs, sentences, words) reduces its
- * elements to uint32_t ids (keys.h) and calls diffseq() to find a shortest
+ * elements to uint32_t ids (cmpkeys.h) and calls diffseq() to find a shortest
  * edit script between two id sequences: Myers' O(ND) algorithm ("An O(ND)
  * Difference Algorithm and Its Variations", 1986) in linear space, with the
  * middle-snake divide and conquer, after trimming the common prefix and

@@ -23,7 +23,7 @@
  *  - sentences split each paragraph by the rules of sentence.h; they tile
  *    the paragraph's tokens apart from the white space between them.
  *
- * `unit`, `nunit` are filled later by keys_classify() (keys.h): the
+ * `unit`, `nunit` are filled later by cmpkeys_classify() (cmpkeys.h): the
  * comparison units, i.e. the tokens that take part in comparison.
  *
  * A doc may also be built lazily, for outputs that only need what changed
@@ -31,7 +31,7 @@
  * bytes, and doc_fill() segments only the paragraphs asked for.  Every
  * other paragraph is left whole: one TOK_PARA token (more for a paragraph
  * over TOKEN_LEN_MAX bytes) with no sentences, whose word count the
- * caller supplies, and which keys_classify() makes one unit keyed by its
+ * caller supplies, and which cmpkeys_classify() makes one unit keyed by its
  * bytes.  The tokens still tile the data.  doc_build() is doc_scan() and
  * doc_fill() of every paragraph.
  *
@@ -74,7 +74,7 @@ struct token {
 struct sentence {
 	uint32_t start, end;	/* bytes [start, end) in text->data */
 	uint32_t tok, ntok;	/* tokens [tok, tok + ntok) */
-	uint32_t unit, nunit;	/* comparison units, set by keys_classify() */
+	uint32_t unit, nunit;	/* comparison units, by cmpkeys_classify() */
 };
 
 struct para {
@@ -82,12 +82,12 @@ struct para {
 	uint32_t start, end;	/* bytes [start, end), trimmed */
 	uint32_t tok, ntok;	/* tokens [tok, tok + ntok) */
 	uint32_t sent, nsent;	/* sentences [sent, sent + nsent) */
-	uint32_t unit, nunit;	/* comparison units, set by keys_classify() */
+	uint32_t unit, nunit;	/* comparison units, by cmpkeys_classify() */
 };
 
 /*
  * A comparison unit: one token, or several that an equivalence joined
- * ("per cent", "U.S" + "."), with its two keys (see keys.h).
+ * ("per cent", "U.S" + "."), with its two keys (see cmpkeys.h).
  */
 struct unit {
 	uint32_t tok, ntok;	/* tokens [tok, tok + ntok) */
@@ -103,11 +103,11 @@ struct doc {
 	size_t nsent;
 	struct para *para;
 	size_t npara;
-	struct unit *unit;	/* NULL until keys_classify() */
+	struct unit *unit;	/* NULL until cmpkeys_classify() */
 	size_t nunit;
 	uint32_t *pword;	/* words of each paragraph left whole, or NULL */
 	size_t whole_words;	/* their sum */
-	uint32_t *pkey;		/* their unit keys (see keys_classify), or NULL */
+	uint32_t *pkey;		/* their unit keys (cmpkeys.h), or NULL */
 };
 
 /* Segment t.  Never fails (allocation failure aborts, see xalloc.h). */
@@ -167,7 +167,7 @@ struct word_filter {
  * The number of word and number tokens of s[0 .. n-1], a paragraph, when
  * it is printable ASCII and white space only and no word token passes the
  * filter (f may be NULL): then every such token is a unit of its own and
- * the count is that of keys_classify().  Otherwise DOC_SEGMENT.  The
+ * the count is that of cmpkeys_classify().  Otherwise DOC_SEGMENT.  The
  * bytes up to s[readable - 1] may be read (the rest of the text): being
  * able to read past the paragraph spares a copy.
  */

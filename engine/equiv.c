@@ -6,13 +6,13 @@
  * (phrase_tokens): at white space, then at UAX #29 word boundaries
  * (u8_wordbreaks), with ideographs and kana one token per character and a
  * piece of punctuation one token per character; each token is folded with
- * keys_fold and white space is dropped.  So "U.S." is the two tokens "u.s"
+ * cmpkeys_fold and white space is dropped.  So "U.S." is the two tokens "u.s"
  * and ".", "per cent" is "per" "cent", "e-mail" is "e" "-" "mail", just as
  * in a text.  A token that folds to nothing (a lone zero-width space) is
- * dropped, as keys_classify drops such units.
+ * dropped, as cmpkeys_classify drops such units.
  *
  * Classes.  Each line makes a class; its canonical form, the fold key that
- * keys_classify gives every unit matching one of its phrases, is the folded
+ * cmpkeys_classify gives every unit matching one of its phrases, is the folded
  * first phrase with its tokens joined by one space ("us", "per cent").  A
  * phrase that is already known (same folded tokens) is not stored twice:
  * its class and the line's are merged (union-find).  The class defined
@@ -24,7 +24,7 @@
  * equiv_match hashes the text's next token once, walks that token's chain
  * and keeps the longest phrase that matches; it reads at most as many
  * tokens as the longest phrase of the chain.  equiv_may_start only asks
- * whether the chain exists, which keys.c remembers per distinct token.
+ * whether the chain exists, which cmpkeys.c remembers per distinct token.
  *
  * Parsing is all or nothing: a buffer is parsed into a pending list first
  * and committed only when every line is well formed.
@@ -36,7 +36,7 @@
  * around "=" are optional ("a=b" is "a = b").
  *
  * A sentence-final "U.S.": a phrase may take in the full stop after "U.S"
- * inside a sentence ("the U.S.-China talks") but keys_classify never lets
+ * inside a sentence ("the U.S.-China talks") but cmpkeys_classify never lets
  * it take the punctuation that ends a sentence, which is why every dotted
  * form below is listed with its dotless form too ("U.S. = U.S"): "in the
  * U.S." and "in the US." then both compare as "us" + ".".  When the
@@ -59,7 +59,7 @@
 
 #include "equiv.h"
 #include "error.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "file.h"
 #include "xalloc.h"
 
@@ -565,7 +565,7 @@ push_tok(struct pending *pd, const uint8_t *s, size_t n)
 
 	if (n == 0)
 		return;
-	f = keys_fold(s, n, &len);
+	f = cmpkeys_fold(s, n, &len);
 	if (len > 0) {
 		pd->bytes = xgrow(pd->bytes, &pd->bcap, pd->blen + len, 1);
 		memcpy(pd->bytes + pd->blen, f, len);

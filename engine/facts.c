@@ -27,7 +27,7 @@
  *   Why: amounts, counts, percentages and dates are the facts readers act
  *   on, and every one of them shows itself by a digit, a sign or one of a
  *   closed list of words.  Cosmetic rewrites of a figure ("3 per cent" /
- *   "3%", "1,000" / "1000") never get here: keys.h folds them, so they
+ *   "3%", "1,000" / "1000") never get here: cmpkeys.h folds them, so they
  *   are cosmetic sites.
  *
  * quote — a changed word, figure or symbol lies inside quotation marks

@@ -21,7 +21,7 @@
 
 void
 lazy_docs(struct text *const *texts, size_t n, size_t base,
-	  struct keys *k, struct doc **docs, uint32_t **anchors,
+	  struct cmpkeys *k, struct doc **docs, uint32_t **anchors,
 	  size_t *nanchor)
 {
 	struct doc *b;
@@ -50,12 +50,12 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 	for (p = 0; p < b->npara && n > 1; p++) {
 		if (nanch[p] != n - 1)
 			continue;
-		whole[base][p] = keys_ascii_words(k,
+		whole[base][p] = cmpkeys_ascii_words(k,
 			b->text->data + b->para[p].start,
 			b->para[p].end - b->para[p].start,
 			b->text->len - b->para[p].start);
 		if (whole[base][p] != DOC_SEGMENT)
-			key[base][p] = keys_new_id(k);
+			key[base][p] = cmpkeys_new_id(k);
 	}
 	/* Partners share the base paragraph's count and key. */
 	for (i = 0; i < n; i++) {
@@ -69,7 +69,7 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 	for (i = 0; i < n; i++) {
 		doc_fill(docs[i], whole[i]);
 		docs[i]->pkey = key[i];
-		keys_classify(k, docs[i]);
+		cmpkeys_classify(k, docs[i]);
 		free(whole[i]);
 	}
 	free(whole);

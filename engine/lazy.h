@@ -8,7 +8,7 @@
  * (align_para_anchors) is never looked inside, so it is left whole
  * (doc_fill): no tokens, sentences or units of its own, one unit keyed by
  * its bytes.  Its words must still be counted for the statistics; that is
- * done without segmenting it when keys_ascii_words can tell the count, and
+ * done without segmenting it when cmpkeys_ascii_words can tell the count, and
  * the paragraph is segmented after all when it cannot.  On an edited copy
  * of a long text nearly every paragraph is anchored, and the cost of a
  * comparison follows the size of the change instead of the size of the
@@ -24,7 +24,7 @@
 #include <stddef.h>
 
 #include "doc.h"
-#include "keys.h"
+#include "cmpkeys.h"
 
 /*
  * Build and classify docs[i] for texts[i], i < n, to be compared with
@@ -33,7 +33,7 @@
  * the caller frees anchors[i].
  */
 void lazy_docs(struct text *const *texts, size_t n, size_t base,
-	       struct keys *k, struct doc **docs, uint32_t **anchors,
+	       struct cmpkeys *k, struct doc **docs, uint32_t **anchors,
 	       size_t *nanchor);
 
 #endif

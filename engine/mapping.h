@@ -54,7 +54,7 @@ struct sentence_map {
  * Map the sentences of al->b onto those of al->a.  Sentences in equal
  * blocks are carried as they are: they are left out (their `from` is
  * MAPPING_NONE) and their words count as covered.  Both docs must be
- * classified by the same keys (keys.h).  Fills m, which mapping_clear()
+ * classified by the same keys (cmpkeys.h).  Fills m, which mapping_clear()
  * frees.
  */
 void mapping_build(const struct alignment *al, struct sentence_map *m);

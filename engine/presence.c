@@ -165,7 +165,7 @@ mix32(uint32_t x)
 
 /*
  * The query's words as a multiset: an open-addressing table of fold keys
- * (never 0, keys.h) and counts, so that comparing it with a row costs one
+ * (never 0, cmpkeys.h) and counts, so that comparing it with a row costs one
  * probe per word of the row, with no sorting (sorting every paragraph's
  * words was most of the build time).
  */

@@ -27,8 +27,8 @@
  * Same passage.  Versions are taken in index order; a paragraph inserted
  * by version v is the passage of an existing insertion row that v does
  * not carry yet when
- *  1. their comparison units have the same fold keys, in order (keys.h:
- *     the docs must have been classified by one struct keys) — the k-th
+ *  1. their comparison units have the same fold keys, in order (cmpkeys.h:
+ *     the docs must have been classified by one struct cmpkeys) — the k-th
  *     such paragraph of v takes the k-th such row, wherever it is; or
  *  2. failing that, they share words: the Dice coefficient of their
  *     multisets of word and number fold keys, 2 * common / (a + b), is at

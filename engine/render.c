@@ -964,7 +964,7 @@ inline_text(struct builder *b, struct iline *L, const struct doc *d,
  * Bytes of units [u0, u1) of d: to the next unit, within paragraph p.  The
  * paragraph's first unit also takes the bytes before it, which are not
  * always white space: punctuation under ignore_punct, or a token that
- * folds to nothing (keys.h), would otherwise never be drawn.
+ * folds to nothing (cmpkeys.h), would otherwise never be drawn.
  */
 static void
 unit_bytes(const struct doc *d, uint32_t p, uint32_t u0, uint32_t u1,

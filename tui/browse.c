@@ -45,16 +45,16 @@ docs_for(struct browser *b)
 	int m = b->ignore_case;
 
 	if (b->docs[m] == NULL) {
-		struct keys_opts ko = b->kopts;
+		struct cmpkeys_opts ko = b->kopts;
 		size_t i;
 
 		/* Case-blind keys need docs of their own. */
 		ko.ignore_case = true;
-		b->keys[1] = keys_new(&ko, b->eq);
+		b->keys[1] = cmpkeys_new(&ko, b->eq);
 		b->docs[1] = xcalloc(b->n, sizeof *b->docs[1]);
 		for (i = 0; i < b->n; i++) {
 			b->docs[1][i] = doc_build(b->texts[i]);
-			keys_classify(b->keys[1], b->docs[1][i]);
+			cmpkeys_classify(b->keys[1], b->docs[1][i]);
 		}
 	}
 	return b->docs[m];
@@ -83,8 +83,8 @@ browse_similarity(struct browser *b, size_t i, size_t j)
 
 void
 browse_init(struct browser *b, size_t n, struct text **texts,
-	    struct doc **docs, struct keys *keys, const struct equiv *eq,
-	    const struct keys_opts *kopts, struct keymap *km,
+	    struct doc **docs, struct cmpkeys *keys, const struct equiv *eq,
+	    const struct cmpkeys_opts *kopts, struct keymap *km,
 	    const struct boiler *bp)
 {
 	memset(b, 0, sizeof *b);
@@ -154,7 +154,7 @@ browse_clear(struct browser *b)
 		for (i = 0; i < b->n; i++)
 			doc_free(b->docs[1][i]);
 		free(b->docs[1]);
-		keys_free(b->keys[1]);
+		cmpkeys_free(b->keys[1]);
 	}
 }
 

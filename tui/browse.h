@@ -31,7 +31,7 @@
 #include "facts.h"
 #include "keymap.h"
 #include "keycode.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "mapping.h"
 #include "render.h"
 #include "screen.h"
@@ -63,9 +63,9 @@ struct browser {
 	size_t n;
 	struct text **texts;
 	struct doc **docs[2];
-	struct keys *keys[2];
+	struct cmpkeys *keys[2];
 	const struct equiv *eq;
-	struct keys_opts kopts;
+	struct cmpkeys_opts kopts;
 	bool ignore_case;
 
 	/* Alignments of ordered pairs, n * n per case mode, built on demand. */
@@ -135,8 +135,8 @@ struct browser {
 
 /* Set up a browser on loaded versions; takes ownership of nothing. */
 void browse_init(struct browser *b, size_t n, struct text **texts,
-		 struct doc **docs, struct keys *keys,
-		 const struct equiv *eq, const struct keys_opts *kopts,
+		 struct doc **docs, struct cmpkeys *keys,
+		 const struct equiv *eq, const struct cmpkeys_opts *kopts,
 		 struct keymap *km, const struct boiler *bp);
 
 void browse_clear(struct browser *b);

@@ -26,7 +26,7 @@
 #include "equiv.h"
 #include "error.h"
 #include "facts.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "lazy.h"
 #include "mapping.h"
 #include "output.h"
@@ -45,7 +45,7 @@ enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct options {
 	struct text_opts text;
-	struct keys_opts keys;
+	struct cmpkeys_opts keys;
 	const char *equiv_file;
 	enum mode mode;
 	enum color color;
@@ -396,7 +396,7 @@ utf8_locale(void)
  */
 static int
 run_browser(const struct options *o, size_t n, struct text **texts,
-	    struct doc **docs, struct keys *keys, const struct equiv *eq,
+	    struct doc **docs, struct cmpkeys *keys, const struct equiv *eq,
 	    struct keymap *km, const struct boiler *bp)
 {
 	struct browser b;
@@ -439,7 +439,7 @@ main(int argc, char **argv)
 	struct text **texts;
 	struct doc **docs;
 	struct equiv *eq;
-	struct keys *keys;
+	struct cmpkeys *keys;
 	struct comparison *cmp;
 	struct changes *chs;
 	struct sentence_map *maps;
@@ -484,7 +484,7 @@ main(int argc, char **argv)
 	/* The rules compile as paragraphs need them (boiler.h). */
 	bp = o.mode == MODE_JSON || o.mode == MODE_STAT || km != NULL ||
 		o.boilerplate != NULL ? load_boilerplate(&o) : NULL;
-	keys = keys_new(&o.keys, eq);
+	keys = cmpkeys_new(&o.keys, eq);
 	texts = xcalloc(n, sizeof *texts);
 	docs = xcalloc(n, sizeof *docs);
 	for (i = 0; i < n; i++) {
@@ -508,7 +508,7 @@ main(int argc, char **argv)
 	} else {
 		for (i = 0; i < n; i++) {
 			docs[i] = doc_build(texts[i]);
-			keys_classify(keys, docs[i]);
+			cmpkeys_classify(keys, docs[i]);
 		}
 	}
 
@@ -639,7 +639,7 @@ out:
 	free(texts);
 	free(anchors);
 	free(nanchor);
-	keys_free(keys);
+	cmpkeys_free(keys);
 	equiv_free(eq);
 	boiler_free(bp);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

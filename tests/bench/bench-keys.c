@@ -54,12 +54,12 @@ int
 main(int argc, char **argv)
 {
 	struct text_opts to = { 0 };
-	struct keys_opts ko = { 0 };
+	struct cmpkeys_opts ko = { 0 };
 	struct vs_error err;
 	struct text *t[2];
 	struct doc *d[2];
 	struct equiv *eq;
-	struct keys *k;
+	struct cmpkeys *k;
 	struct keymap *km;
 	struct browser b;
 	double t0, t1;
@@ -70,7 +70,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	eq = equiv_new_builtin();
-	k = keys_new(&ko, eq);
+	k = cmpkeys_new(&ko, eq);
 	for (i = 0; i < 2; i++) {
 		t[i] = text_load(argv[1 + i], &to, &err);
 		if (t[i] == NULL) {
@@ -78,7 +78,7 @@ main(int argc, char **argv)
 			return 2;
 		}
 		d[i] = doc_build(t[i]);
-		keys_classify(k, d[i]);
+		cmpkeys_classify(k, d[i]);
 	}
 	km = keymap_load("default", &err);
 	browse_init(&b, 2, t, d, k, eq, &ko, km, NULL);
@@ -108,7 +108,7 @@ main(int argc, char **argv)
 		doc_free(d[i]);
 		text_free(t[i]);
 	}
-	keys_free(k);
+	cmpkeys_free(k);
 	equiv_free(eq);
 	return 0;
 }

@@ -5,7 +5,7 @@
  * usage: bench-model FILE MEGABYTES
  * Builds a text of about MEGABYTES by repeating FILE's paragraphs (each
  * copy numbered, so the words are not all the same), then times
- * text_from_bytes, doc_build and keys_classify and reports MB/s and the
+ * text_from_bytes, doc_build and cmpkeys_classify and reports MB/s and the
  * peak resident memory per input byte.
  */
 #include "config.h"
@@ -18,7 +18,7 @@
 
 #include "doc.h"
 #include "equiv.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -36,11 +36,11 @@ main(int argc, char **argv)
 {
 	struct vs_error err;
 	struct text_opts topts = { 0 };
-	struct keys_opts kopts = { 0 };
+	struct cmpkeys_opts kopts = { 0 };
 	struct text *seed, *t;
 	struct doc *d;
 	struct equiv *eq;
-	struct keys *k;
+	struct cmpkeys *k;
 	struct rusage ru;
 	char *buf;
 	size_t want, len = 0, copy = 0;
@@ -71,8 +71,8 @@ main(int argc, char **argv)
 	d = doc_build(t);
 	t2 = now();
 	eq = equiv_new_builtin();
-	k = keys_new(&kopts, eq);
-	keys_classify(k, d);
+	k = cmpkeys_new(&kopts, eq);
+	cmpkeys_classify(k, d);
 	t3 = now();
 	getrusage(RUSAGE_SELF, &ru);
 
@@ -85,7 +85,7 @@ main(int argc, char **argv)
 	       d->npara, d->ntok, d->nunit, ru.ru_maxrss / 1024.0,
 	       ru.ru_maxrss * 1024.0 / len);
 
-	keys_free(k);
+	cmpkeys_free(k);
 	equiv_free(eq);
 	doc_free(d);
 	text_free(t);

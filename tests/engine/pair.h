@@ -13,14 +13,14 @@
 #include "doc.h"
 #include "equiv.h"
 #include "facts.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "text.h"
 
 struct pair {
 	struct text *ta, *tb;
 	struct doc *a, *b;
 	struct equiv *eq;
-	struct keys *k;
+	struct cmpkeys *k;
 	struct alignment *al;
 	struct changes ch;
 };
@@ -29,14 +29,14 @@ struct pair {
 static inline void
 pair_build(struct pair *p)
 {
-	struct keys_opts ko = { 0 };
+	struct cmpkeys_opts ko = { 0 };
 
 	p->a = doc_build(p->ta);
 	p->b = doc_build(p->tb);
 	p->eq = equiv_new_builtin();
-	p->k = keys_new(&ko, p->eq);
-	keys_classify(p->k, p->a);
-	keys_classify(p->k, p->b);
+	p->k = cmpkeys_new(&ko, p->eq);
+	cmpkeys_classify(p->k, p->a);
+	cmpkeys_classify(p->k, p->b);
 	p->al = align_build(p->a, p->b, NULL);
 	facts_classify(p->al, &p->ch);
 }
@@ -79,7 +79,7 @@ pair_close(struct pair *p)
 {
 	changes_clear(&p->ch);
 	align_free(p->al);
-	keys_free(p->k);
+	cmpkeys_free(p->k);
 	equiv_free(p->eq);
 	doc_free(p->a);
 	doc_free(p->b);

@@ -11,7 +11,7 @@
 #include "align.h"
 #include "doc.h"
 #include "equiv.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "output.h"
 #include "pair.h"
 #include "tap.h"

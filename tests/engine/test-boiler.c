@@ -18,7 +18,7 @@
 #include "boiler.h"
 #include "doc.h"
 #include "equiv.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "pair.h"
 #include "tap.h"
 #include "text.h"

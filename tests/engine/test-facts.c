@@ -14,7 +14,7 @@
 #include "doc.h"
 #include "equiv.h"
 #include "facts.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "pair.h"
 #include "tap.h"
 #include "text.h"

@@ -16,7 +16,7 @@
 #include "equiv.h"
 #include "fuzz/checks.h"
 #include "fuzz/jsonparse.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "output.h"
 #include "tap.h"
 #include "text.h"
@@ -167,7 +167,7 @@ static size_t
 json_of(const struct version *v, size_t n, char **out)
 {
 	struct text_opts to = { .allow_binary = true };
-	struct keys *k = keys_new(NULL, NULL);
+	struct cmpkeys *k = cmpkeys_new(NULL, NULL);
 	struct text *t[4];
 	struct doc *d[4];
 	struct comparison cmp[4];
@@ -178,7 +178,7 @@ json_of(const struct version *v, size_t n, char **out)
 		t[i] = text_from_bytes(v[i].path, v[i].bytes, v[i].len, &to,
 				       NULL);
 		d[i] = doc_build(t[i]);
-		keys_classify(k, d[i]);
+		cmpkeys_classify(k, d[i]);
 	}
 	for (i = 1; i < n; i++)
 		cmp[i - 1] = (struct comparison){ .a = 0, .b = i, .al =
@@ -191,7 +191,7 @@ json_of(const struct version *v, size_t n, char **out)
 		doc_free(d[i]);
 		text_free(t[i]);
 	}
-	keys_free(k);
+	cmpkeys_free(k);
 	return len;
 }
 

@@ -18,7 +18,7 @@
 #include "doc.h"
 #include "equiv.h"
 #include "facts.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "lazy.h"
 #include "mapping.h"
 #include "output.h"
@@ -28,7 +28,7 @@
 
 static const char *user_equivalences;
 
-static const struct keys_opts options[] = {
+static const struct cmpkeys_opts options[] = {
 	{ false, false, false },
 	{ false, true, false },
 	{ false, false, true },
@@ -38,7 +38,7 @@ static const struct keys_opts options[] = {
 
 /* --json and --stat of texts[1..n-1] against texts[0], as one string. */
 static char *
-outputs(struct text **t, size_t n, const struct keys_opts *ko, bool lazy)
+outputs(struct text **t, size_t n, const struct cmpkeys_opts *ko, bool lazy)
 {
 	struct equiv *eq = equiv_new_builtin();
 
@@ -47,7 +47,7 @@ outputs(struct text **t, size_t n, const struct keys_opts *ko, bool lazy)
 	    equiv_parse(eq, "user", user_equivalences,
 			strlen(user_equivalences), NULL) != 0)
 		printf("#   the user equivalences do not parse\n");
-	struct keys *k = keys_new(ko, eq);
+	struct cmpkeys *k = cmpkeys_new(ko, eq);
 	struct doc **d = xcalloc(n, sizeof *d);
 	struct comparison *cmp = xcalloc(n, sizeof *cmp);
 	struct changes *ch = xcalloc(n, sizeof *ch);
@@ -63,7 +63,7 @@ outputs(struct text **t, size_t n, const struct keys_opts *ko, bool lazy)
 	} else {
 		for (i = 0; i < n; i++) {
 			d[i] = doc_build(t[i]);
-			keys_classify(k, d[i]);
+			cmpkeys_classify(k, d[i]);
 		}
 	}
 	for (i = 1; i < n; i++) {
@@ -97,7 +97,7 @@ outputs(struct text **t, size_t n, const struct keys_opts *ko, bool lazy)
 	free(cmp);
 	free(ch);
 	free(map);
-	keys_free(k);
+	cmpkeys_free(k);
 	equiv_free(eq);
 	return buf;
 }

@@ -8,7 +8,7 @@
 
 #include "doc.h"
 #include "equiv.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "mapping.h"
 #include "tap.h"
 #include "text.h"
@@ -31,9 +31,9 @@ int
 main(void)
 {
 	struct text_opts to = { 0 };
-	struct keys_opts ko = { 0 };
+	struct cmpkeys_opts ko = { 0 };
 	struct equiv *eq = equiv_new_builtin();
-	struct keys *k = keys_new(&ko, eq);
+	struct cmpkeys *k = cmpkeys_new(&ko, eq);
 	struct text *ta = text_from_bytes("a", original, strlen(original), &to, NULL);
 	struct text *tb = text_from_bytes("b", summary, strlen(summary), &to, NULL);
 	struct doc *a = doc_build(ta), *b = doc_build(tb);
@@ -41,8 +41,8 @@ main(void)
 
 	struct alignment *al;
 
-	keys_classify(k, a);
-	keys_classify(k, b);
+	cmpkeys_classify(k, a);
+	cmpkeys_classify(k, b);
 	al = align_build(a, b, NULL);
 	mapping_build(al, &m);
 	is_int(m.nb, 4, "four sentences in the summary");
@@ -73,7 +73,7 @@ main(void)
 	doc_free(b);
 	text_free(ta);
 	text_free(tb);
-	keys_free(k);
+	cmpkeys_free(k);
 	equiv_free(eq);
 	return done_testing();
 }

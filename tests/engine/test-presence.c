@@ -13,7 +13,7 @@
 #include "align.h"
 #include "doc.h"
 #include "equiv.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "presence.h"
 #include "tap.h"
 #include "text.h"
@@ -21,21 +21,21 @@
 
 #define MAXV 8
 
-/* N versions, classified by one struct keys, aligned against a base. */
+/* N versions, classified by one struct cmpkeys, aligned against a base. */
 struct set {
 	size_t n, base;
 	struct text *t[MAXV];
 	struct doc *d[MAXV];
 	struct alignment *al[MAXV];
 	struct equiv *eq;
-	struct keys *k;
+	struct cmpkeys *k;
 	struct presence *p;
 };
 
 static void
 set_open(struct set *s, size_t base, const char *const *texts, size_t n)
 {
-	struct keys_opts ko = { 0 };
+	struct cmpkeys_opts ko = { 0 };
 	char name[32];
 	size_t v;
 
@@ -43,13 +43,13 @@ set_open(struct set *s, size_t base, const char *const *texts, size_t n)
 	s->n = n;
 	s->base = base;
 	s->eq = equiv_new_builtin();
-	s->k = keys_new(&ko, s->eq);
+	s->k = cmpkeys_new(&ko, s->eq);
 	for (v = 0; v < n; v++) {
 		snprintf(name, sizeof name, "v%zu", v + 1);
 		s->t[v] = text_from_bytes(name, texts[v], strlen(texts[v]),
 		    NULL, NULL);
 		s->d[v] = doc_build(s->t[v]);
-		keys_classify(s->k, s->d[v]);
+		cmpkeys_classify(s->k, s->d[v]);
 	}
 	for (v = 0; v < n; v++)
 		if (v != base)
@@ -68,7 +68,7 @@ set_close(struct set *s)
 		doc_free(s->d[v]);
 		text_free(s->t[v]);
 	}
-	keys_free(s->k);
+	cmpkeys_free(s->k);
 	equiv_free(s->eq);
 }
 

@@ -18,7 +18,7 @@
 
 #include "align.h"
 #include "doc.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "render.h"
 #include "tap.h"
 #include "text.h"
@@ -28,7 +28,7 @@
 /* --- fixtures ------------------------------------------------------------- */
 
 struct fix {
-	struct keys *keys;
+	struct cmpkeys *keys;
 	struct text *t[2];
 	struct doc *d[2];
 	struct alignment al;
@@ -47,7 +47,7 @@ fix_doc(struct fix *f, int side, const char *s, size_t n)
 		exit(1);
 	}
 	f->d[side] = doc_build(f->t[side]);
-	keys_classify(f->keys, f->d[side]);
+	cmpkeys_classify(f->keys, f->d[side]);
 	return f->d[side];
 }
 
@@ -55,7 +55,7 @@ static void
 fix_init(struct fix *f, const char *a, const char *b)
 {
 	memset(f, 0, sizeof *f);
-	f->keys = keys_new(NULL, NULL);
+	f->keys = cmpkeys_new(NULL, NULL);
 	f->al.a = fix_doc(f, 0, a, strlen(a));
 	f->al.b = fix_doc(f, 1, b, strlen(b));
 }
@@ -69,7 +69,7 @@ fix_free(struct fix *f)
 	doc_free(f->d[1]);
 	text_free(f->t[0]);
 	text_free(f->t[1]);
-	keys_free(f->keys);
+	cmpkeys_free(f->keys);
 }
 
 /* Append a block; its ops are the ones added after it (fix_op). */
@@ -576,7 +576,7 @@ gen_alignment(struct fix *f)
 	const struct doc *da, *db;
 
 	memset(f, 0, sizeof *f);
-	f->keys = keys_new(NULL, NULL);
+	f->keys = cmpkeys_new(NULL, NULL);
 	gen_text(&a, &la, &ca, 1 + rnd(8));
 	gen_text(&b, &lb, &cb, 1 + rnd(8));
 	da = f->al.a = fix_doc(f, 0, a, la);
@@ -767,7 +767,7 @@ test_seeds(void)
 	char path[4096];
 	struct text *t[2] = { NULL, NULL };
 	struct doc *d[2];
-	struct keys *k;
+	struct cmpkeys *k;
 	struct alignment *al;
 	struct render *r;
 	struct vs_error err;
@@ -791,11 +791,11 @@ test_seeds(void)
 		t[1] = text_load(path, NULL, &err);
 		if (t[0] == NULL || t[1] == NULL)
 			break;
-		k = keys_new(NULL, NULL);
+		k = cmpkeys_new(NULL, NULL);
 		d[0] = doc_build(t[0]);
 		d[1] = doc_build(t[1]);
-		keys_classify(k, d[0]);
-		keys_classify(k, d[1]);
+		cmpkeys_classify(k, d[0]);
+		cmpkeys_classify(k, d[1]);
 		al = align_build(d[0], d[1], NULL);
 		for (unsigned int w = 30; w <= 200 && bad == NULL; w += 17) {
 			struct render_opts o = { .width = w,
@@ -808,7 +808,7 @@ test_seeds(void)
 		align_free(al);
 		doc_free(d[0]);
 		doc_free(d[1]);
-		keys_free(k);
+		cmpkeys_free(k);
 		text_free(t[1]);
 		t[1] = NULL;
 		checked++;

@@ -18,7 +18,7 @@
 #include "doc.h"
 #include "equiv.h"
 #include "facts.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "report.h"
 #include "pair.h"
 #include "tap.h"

@@ -3,7 +3,7 @@
  * the regression test (see checks.h).
  *
  * Every check states a promise of an engine header: text.h's offset map,
- * doc.h's tiling and nesting, keys.h's units, align.h's block and op
+ * doc.h's tiling and nesting, cmpkeys.h's units, align.h's block and op
  * coverage, output.h's byte tiling and escaping, render.h's geometry and
  * safe span text, and the JSON schema of versus(1).  A violation is
  * described in one line (fuzz_failure) and the input is a bug, either in
@@ -27,7 +27,7 @@
 #include "facts.h"
 #include "html.h"
 #include "jsonparse.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "lazy.h"
 #include "mapping.h"
 #include "output.h"
@@ -95,7 +95,7 @@ devnull(void)
 
 struct setup {
 	struct text_opts to;
-	struct keys_opts ko;
+	struct cmpkeys_opts ko;
 	bool builtin;		/* use the built-in equivalences */
 	unsigned int width;
 	bool have_ao;
@@ -402,11 +402,11 @@ check_paras(const struct doc *d)
 
 /*
  * May token k be left out of every unit?  White space, punctuation under
- * ignore_punct, and (keys.c) a token that folds to nothing outside strict
+ * ignore_punct, and (cmpkeys.c) a token that folds to nothing outside strict
  * mode, such as a zero-width space alone.
  */
 static bool
-no_unit_ok(const struct doc *d, size_t k, const struct keys_opts *ko)
+no_unit_ok(const struct doc *d, size_t k, const struct cmpkeys_opts *ko)
 {
 	const struct token *t = &d->tok[k];
 	size_t n;
@@ -416,15 +416,15 @@ no_unit_ok(const struct doc *d, size_t k, const struct keys_opts *ko)
 		return true;
 	if (ko->strict || t->kind == TOK_INVALID || t->kind == TOK_CONTROL)
 		return false;
-	f = keys_fold(d->text->data + t->off, t->len, &n);
+	f = cmpkeys_fold(d->text->data + t->off, t->len, &n);
 	free(f);
 	return n == 0;
 }
 
-/* keys_classify's units: ordered, in paragraphs, everything else left out. */
+/* cmpkeys_classify's units: ordered, in paragraphs, the rest left out. */
 static int
-check_units(const struct doc *d, const struct keys *keys,
-	    const struct keys_opts *ko)
+check_units(const struct doc *d, const struct cmpkeys *keys,
+	    const struct cmpkeys_opts *ko)
 {
 	size_t p, s, u = 0, k, tok = 0, n, words = 0;
 
@@ -456,8 +456,8 @@ check_units(const struct doc *d, const struct keys *keys,
 			CHECK(un->tok >= tok, "keys: unit %zu overlaps", u);
 			CHECK(un->strict != 0 && un->fold != 0,
 			      "keys: unit %zu has key 0", u);
-			CHECK(keys_string(keys, un->strict, &n) != NULL &&
-			      keys_string(keys, un->fold, &n) != NULL,
+			CHECK(cmpkeys_string(keys, un->strict, &n) != NULL &&
+			      cmpkeys_string(keys, un->fold, &n) != NULL,
 			      "keys: unit %zu has an unknown key", u);
 			if (ko->strict)
 				CHECK(un->fold == un->strict, "keys: unit %zu "
@@ -491,8 +491,8 @@ check_units(const struct doc *d, const struct keys *keys,
 }
 
 static int
-check_doc(const struct doc *d, const struct keys *keys,
-	  const struct keys_opts *ko)
+check_doc(const struct doc *d, const struct cmpkeys *keys,
+	  const struct cmpkeys_opts *ko)
 {
 	size_t k, invalid = 0;
 
@@ -516,7 +516,7 @@ fuzz_doc_one(const uint8_t *data, size_t size)
 {
 	struct setup su;
 	struct equiv *eq = NULL;
-	struct keys *keys = NULL;
+	struct cmpkeys *keys = NULL;
 	struct text *t;
 	struct doc *d = NULL;
 	int rc = 0;
@@ -531,12 +531,12 @@ fuzz_doc_one(const uint8_t *data, size_t size)
 	RUN(check_doc(d, NULL, &su.ko));
 	if (su.builtin)
 		eq = equiv_new_builtin();
-	keys = keys_new(&su.ko, eq);
-	keys_classify(keys, d);
+	keys = cmpkeys_new(&su.ko, eq);
+	cmpkeys_classify(keys, d);
 	RUN(check_doc(d, keys, &su.ko));
 out:
 	doc_free(d);
-	keys_free(keys);
+	cmpkeys_free(keys);
 	equiv_free(eq);
 	text_free(t);
 	return rc;
@@ -1131,7 +1131,7 @@ static const char fuzz_user_equiv[] =
 struct pair {
 	struct setup su;
 	struct equiv *eq;
-	struct keys *keys;
+	struct cmpkeys *keys;
 	struct text *t[2];
 	struct doc *d[2];
 	char *name;
@@ -1187,10 +1187,10 @@ pair_open(struct pair *p, const uint8_t *data, size_t size, bool named)
 	if (p->eq != NULL && (data[2] & 0x40))
 		(void)equiv_parse(p->eq, "fuzz-user", fuzz_user_equiv,
 				  strlen(fuzz_user_equiv), NULL);
-	p->keys = keys_new(&p->su.ko, p->eq);
+	p->keys = cmpkeys_new(&p->su.ko, p->eq);
 	for (i = 0; i < 2; i++) {
 		p->d[i] = doc_build(p->t[i]);
-		keys_classify(p->keys, p->d[i]);
+		cmpkeys_classify(p->keys, p->d[i]);
 	}
 	return true;
 }
@@ -1204,7 +1204,7 @@ pair_close(struct pair *p)
 		doc_free(p->d[i]);
 		text_free(p->t[i]);
 	}
-	keys_free(p->keys);
+	cmpkeys_free(p->keys);
 	equiv_free(p->eq);
 	free(p->name);
 }
@@ -1243,7 +1243,7 @@ fuzz_align_one(const uint8_t *data, size_t size)
 	RUN(check_align(rev));
 	/* A against a second doc of the same text: all equal. */
 	again = doc_build(p.t[0]);
-	keys_classify(p.keys, again);
+	cmpkeys_classify(p.keys, again);
 	id = align_build(p.d[0], again, ao);
 	RUN(check_align(id));
 	RUN(check_identity(id));
@@ -1708,7 +1708,7 @@ json_of(struct pair *p, struct doc **d, const uint32_t *anchors,
 static int
 check_lazy(struct pair *p)
 {
-	struct keys *k = keys_new(&p->su.ko, p->eq);
+	struct cmpkeys *k = cmpkeys_new(&p->su.ko, p->eq);
 	struct doc *d[2] = { NULL, NULL };
 	uint32_t *anchors[2] = { NULL, NULL };
 	size_t nanchor[2];
@@ -1725,7 +1725,7 @@ out:
 	doc_free(d[0]);
 	doc_free(d[1]);
 	free(anchors[1]);
-	keys_free(k);
+	cmpkeys_free(k);
 	return rc;
 }
 
@@ -1800,8 +1800,8 @@ check_equiv_error(const struct vs_error *err, const uint8_t *data,
 
 /* The units of d under k1 and k2 are the same, fold keys by text. */
 static int
-check_same_units(const struct doc *d1, const struct keys *k1,
-		 const struct doc *d2, const struct keys *k2)
+check_same_units(const struct doc *d1, const struct cmpkeys *k1,
+		 const struct doc *d2, const struct cmpkeys *k2)
 {
 	size_t u, n1, n2;
 	const uint8_t *s1, *s2;
@@ -1812,8 +1812,8 @@ check_same_units(const struct doc *d1, const struct keys *k1,
 		CHECK(d1->unit[u].tok == d2->unit[u].tok &&
 		      d1->unit[u].ntok == d2->unit[u].ntok,
 		      "equiv: a failed parse changed unit %zu", u);
-		s1 = keys_string(k1, d1->unit[u].fold, &n1);
-		s2 = keys_string(k2, d2->unit[u].fold, &n2);
+		s1 = cmpkeys_string(k1, d1->unit[u].fold, &n1);
+		s2 = cmpkeys_string(k2, d2->unit[u].fold, &n2);
 		CHECK(n1 == n2 && memcmp(s1, s2, n1) == 0,
 		      "equiv: a failed parse changed the key of unit %zu", u);
 	}
@@ -1824,9 +1824,9 @@ int
 fuzz_equiv_one(const uint8_t *data, size_t size)
 {
 	struct equiv *eq = equiv_new_builtin(), *ref = NULL, *empty;
-	struct keys *k = NULL, *kref = NULL;
+	struct cmpkeys *k = NULL, *kref = NULL;
 	struct text_opts to = { .allow_binary = true };
-	struct keys_opts ko = { 0 };
+	struct cmpkeys_opts ko = { 0 };
 	struct text *t = NULL;
 	struct doc *d = NULL, *dref = NULL;
 	struct vs_error err;
@@ -1848,23 +1848,23 @@ fuzz_equiv_one(const uint8_t *data, size_t size)
 	t = text_from_bytes("fuzz", data, size, &to, NULL);
 	if (t == NULL)
 		goto out;
-	k = keys_new(&ko, eq);
+	k = cmpkeys_new(&ko, eq);
 	d = doc_build(t);
-	keys_classify(k, d);
+	cmpkeys_classify(k, d);
 	RUN(check_doc(d, k, &ko));
 	if (r == -1) {
 		/* A failed parse kept nothing: same as the built-in set. */
 		ref = equiv_new_builtin();
-		kref = keys_new(&ko, ref);
+		kref = cmpkeys_new(&ko, ref);
 		dref = doc_build(t);
-		keys_classify(kref, dref);
+		cmpkeys_classify(kref, dref);
 		RUN(check_same_units(d, k, dref, kref));
 	}
 out:
 	doc_free(d);
 	doc_free(dref);
-	keys_free(k);
-	keys_free(kref);
+	cmpkeys_free(k);
+	cmpkeys_free(kref);
 	equiv_free(eq);
 	equiv_free(ref);
 	text_free(t);

@@ -1,5 +1,5 @@
 /*
- * fuzz-doc.c — libFuzzer entry point: doc_build() and keys_classify();
+ * fuzz-doc.c — libFuzzer entry point: doc_build() and cmpkeys_classify();
  * tokens must tile the text, paragraphs, sentences and units nest in
  * order. The checks are fuzz_doc_one() in checks.c; the input layout is in
  * checks.h.

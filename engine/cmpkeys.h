@@ -1,12 +1,12 @@
 /*
- * keys.h — comparison keys: which tokens count as equal.
+ * cmpkeys.h — comparison keys: which tokens count as equal.
  *
- * Like xdiff's classifier, a struct keys interns strings and hands out small
+ * Like xdiff's classifier, a struct cmpkeys interns strings and hands out small
  * integer ids, so that everything after it compares integers.  One struct
  * keys must be shared by all the versions being compared, so that equal
  * text gets the same id in every version.  Ids are never 0.
  *
- * keys_classify() turns a doc's tokens into comparison units (doc.h's
+ * cmpkeys_classify() turns a doc's tokens into comparison units (doc.h's
  * struct unit).  White space and paragraph breaks are never units; each
  * unit gets two keys:
  *
@@ -26,8 +26,8 @@
  *  - ignore_case: case-only differences vanish even from the strict key.
  *  - ignore_punct: punctuation tokens are not units at all.
  */
-#ifndef VERSUS_KEYS_H
-#define VERSUS_KEYS_H
+#ifndef VERSUS_CMPKEYS_H
+#define VERSUS_CMPKEYS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,55 +36,56 @@
 #include "doc.h"
 #include "equiv.h"
 
-struct keys_opts {
+struct cmpkeys_opts {
 	bool strict;
 	bool ignore_case;
 	bool ignore_punct;
 };
 
-struct keys;
+struct cmpkeys;
 
 /*
  * A new interner.  `eq` (may be NULL) is borrowed and must outlive the
  * keys; it is ignored when opts->strict.
  */
-struct keys *keys_new(const struct keys_opts *opts, const struct equiv *eq);
+struct cmpkeys *cmpkeys_new(const struct cmpkeys_opts *opts,
+			    const struct equiv *eq);
 
-void keys_free(struct keys *k);
+void cmpkeys_free(struct cmpkeys *k);
 
 /*
  * Fill d->unit, d->nunit and the unit ranges of d's paragraphs and
  * sentences.  May be called once per doc.
  */
-void keys_classify(struct keys *k, struct doc *d);
+void cmpkeys_classify(struct cmpkeys *k, struct doc *d);
 
 /*
- * The words of a paragraph s[0 .. n-1] as keys_classify() would count its
+ * The words of a paragraph s[0 .. n-1] as cmpkeys_classify() would count its
  * units (those led by a word or a number), when that can be told without
  * classifying it: plain ASCII that no equivalence joins into fewer units
  * (doc_ascii_words, which says what `readable` is).  Otherwise
  * DOC_SEGMENT.
  */
-uint32_t keys_ascii_words(const struct keys *k, const uint8_t *s, size_t n,
-			  size_t readable);
+uint32_t cmpkeys_ascii_words(const struct cmpkeys *k, const uint8_t *s,
+			     size_t n, size_t readable);
 
 /* Intern s[0 .. n-1] as is; the same bytes always give the same id. */
-uint32_t keys_intern(struct keys *k, const uint8_t *s, size_t n);
+uint32_t cmpkeys_intern(struct cmpkeys *k, const uint8_t *s, size_t n);
 
 /*
- * A new id that no string has: keys_intern never returns it, and it
+ * A new id that no string has: cmpkeys_intern never returns it, and it
  * stands for what only its owner knows (a paragraph left whole, lazy.c).
  */
-uint32_t keys_new_id(struct keys *k);
+uint32_t cmpkeys_new_id(struct cmpkeys *k);
 
 /* The interned string of an id (for debugging and tests); *n gets its length. */
-const uint8_t *keys_string(const struct keys *k, uint32_t id, size_t *n);
+const uint8_t *cmpkeys_string(const struct cmpkeys *k, uint32_t id, size_t *n);
 
 /*
  * Cosmetic folding of one token's text (without equivalences): returns a
  * malloc'd string and its length in *outlen.  Exposed for equiv.c and the
  * tests.
  */
-uint8_t *keys_fold(const uint8_t *s, size_t n, size_t *outlen);
+uint8_t *cmpkeys_fold(const uint8_t *s, size_t n, size_t *outlen);
 
 #endif

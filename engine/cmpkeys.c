@@ -1,8 +1,9 @@
 /*
- * keys.c — interning comparison keys and turning tokens into units (keys.h).
+ * cmpkeys.c — interning comparison keys and turning tokens into units
+ * (cmpkeys.h).
  *
  * The interner.  Strings live one after another in arena blocks that are
- * never moved or freed before keys_free (no allocation per string, and a
+ * never moved or freed before cmpkeys_free (no allocation per string, and a
  * pointer to an interned string stays valid, which classify_run relies
  * on).  An open-addressing hash table with linear probing maps them to ids
  * 1..N (struct strtab).  Each table slot holds an id and the high 32 bits
@@ -16,7 +17,7 @@
  * and mixes with multiply-xorshift steps (the SplitMix64 finaliser), which
  * spreads the near-identical short strings of prose ("1999", "2000") well.
  *
- * Cosmetic folding (keys_fold).  The steps, in order:
+ * Cosmetic folding (cmpkeys_fold).  The steps, in order:
  *
  *  1. map_char on every character: quotes and apostrophes to ' or ",
  *     dashes and hyphens to -, space separators to a space, soft hyphen
@@ -37,10 +38,10 @@
  *
  * For pure ASCII, steps 1-3 reduce to lower-casing A-Z and mapping "`" to
  * "'" (NFKC and case folding of ASCII are exactly that), so the fast path
- * does only this, with no libunistring call; tests/engine/test-keys.c
+ * does only this, with no libunistring call; tests/engine/test-cmpkeys.c
  * checks that both paths agree.
  *
- * Classification (keys_classify).  Per sentence (and per stretch of
+ * Classification (cmpkeys_classify).  Per sentence (and per stretch of
  * tokens between sentences, which is normally white space only):
  *
  *  1. Collect the tokens that can be units ("slots"): not white space,
@@ -71,7 +72,7 @@
  *     strict key without a call to u8_normalize.
  *
  * The memo.  A token's two keys depend on its bytes alone (and on the
- * options, fixed for a struct keys), so they are worked out once per
+ * options, fixed for a struct cmpkeys), so they are worked out once per
  * distinct token and kept: a repeated word, which is what most of a text
  * is, then costs one hash lookup, with no folding, no interning, and no
  * equiv_match call unless its folded form can start a phrase
@@ -91,7 +92,7 @@
  *    (ascii_keep_found), and until then it is folded at each occurrence,
  *    as it always was.
  *
- * tests/engine/test-keys.c checks that the kept keys are those of the
+ * tests/engine/test-cmpkeys.c checks that the kept keys are those of the
  * slow path, and that classifying a text again gives the same units.
  * Joined numbers and phrases, which span several tokens, are worked out
  * at each occurrence.  A token that folds to nothing (a zero-width space
@@ -118,7 +119,7 @@
 
 #include "doc.h"
 #include "equiv.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "xalloc.h"
 
 /* A growing byte buffer. */
@@ -131,7 +132,7 @@ struct buf {
 #define MEMO_KNOWN	1	/* fold and strict are set */
 #define MEMO_PHRASE	2	/* the fold may start an equivalence phrase */
 #define MEMO_EMPTY	4	/* the fold is the empty string */
-#define MEMO_UNNAMED	8	/* an id without a string (keys_new_id) */
+#define MEMO_UNNAMED	8	/* an id without a string (cmpkeys_new_id) */
 
 struct entry {
 	uint64_t word;		/* short_word() of a string of up to 8 bytes */
@@ -178,8 +179,8 @@ struct slot {
 /* Entries of the cache of canonical forms' ids (canon_id). */
 #define CANON_CACHE	61
 
-struct keys {
-	struct keys_opts opts;
+struct cmpkeys {
+	struct cmpkeys_opts opts;
 	const struct equiv *eq;
 
 	uint8_t **block;	/* arena blocks */
@@ -189,7 +190,7 @@ struct keys {
 	struct strtab ids;	/* the interner: entry index = id */
 	struct strtab ascii;	/* the memo of ASCII tokens */
 
-	/* Scratch for keys_classify, reused across sentences and tokens. */
+	/* Scratch for cmpkeys_classify, reused across sentences and tokens. */
 	struct buf pfold;	/* folded forms of new ASCII tokens */
 	struct buf jfold;	/* folded forms of joined numbers */
 	struct buf tmp;		/* step 1 of folding */
@@ -205,7 +206,7 @@ struct keys {
 		uint32_t id;
 	} canon[CANON_CACHE];	/* see canon_id */
 
-	/* For keys_ascii_words: equiv_join_starts(), one after another. */
+	/* For cmpkeys_ascii_words: equiv_join_starts(), one after another. */
 	struct word_filter wf;
 	struct buf starts;	/* each: a length byte, then the token */
 };
@@ -233,7 +234,7 @@ buf_append(struct buf *b, const uint8_t *s, size_t n)
  * to xalloc's policy (message and abort) with a request that must fail.
  */
 static _Noreturn void
-keys_oom(void)
+cmpkeys_oom(void)
 {
 	xmalloc(SIZE_MAX);
 	abort();
@@ -312,7 +313,7 @@ same_bytes(const uint8_t *a, const uint8_t *b, size_t n)
 
 /* A copy of s[0 .. n-1] (n > 0) in the arena. */
 static const uint8_t *
-arena_copy(struct keys *k, const uint8_t *s, size_t n)
+arena_copy(struct cmpkeys *k, const uint8_t *s, size_t n)
 {
 	uint8_t *p;
 	size_t size;
@@ -410,7 +411,7 @@ tab_find(const struct strtab *t, const uint8_t *s, size_t n, uint64_t h,
 
 /* Add s[0 .. n-1], which tab_find did not find, at table slot i. */
 static uint32_t
-tab_add(struct keys *k, struct strtab *t, const uint8_t *s, size_t n,
+tab_add(struct cmpkeys *k, struct strtab *t, const uint8_t *s, size_t n,
 	uint64_t h, uint64_t w, size_t i)
 {
 	static const uint8_t empty[1];
@@ -418,7 +419,7 @@ tab_add(struct keys *k, struct strtab *t, const uint8_t *s, size_t n,
 	uint32_t x;
 
 	if (t->nent >= UINT32_MAX - 1 || n > UINT32_MAX)
-		keys_oom();	/* four billion distinct strings */
+		cmpkeys_oom();	/* four billion distinct strings */
 	x = (uint32_t)t->nent;
 	if (t->nent == t->capent)
 		t->ent = xgrow(t->ent, &t->capent, t->nent + 1,
@@ -480,7 +481,7 @@ filter_pair(struct word_filter *wf, uint8_t c1, uint8_t c2, uint8_t len)
 }
 
 /*
- * A phrase start for keys_ascii_words: its first two folded tokens, each
+ * A phrase start for cmpkeys_ascii_words: its first two folded tokens, each
  * kept as a length byte and the bytes.  Only ASCII first tokens can be the
  * folded form of an ASCII token; one starting with a digit may be matched
  * by a longer token ("1,000" folds to "1000"), so it marks every length;
@@ -490,7 +491,7 @@ static void
 add_join_start(void *ctx, const uint8_t *s, size_t n, const uint8_t *s2,
 	       size_t n2)
 {
-	struct keys *k = ctx;
+	struct cmpkeys *k = ctx;
 	uint8_t len = (uint8_t)n, len2 = (uint8_t)n2, c2, elen;
 	bool digit, word;
 
@@ -568,7 +569,7 @@ static int
 join_start_check(const void *ctx, const uint8_t *s, size_t n,
 		 const uint8_t *rest, size_t nrest)
 {
-	const struct keys *k = ctx;
+	const struct cmpkeys *k = ctx;
 	const uint8_t *st = k->starts.p, *p;
 	struct buf f = { 0 };
 	uint8_t low[32];
@@ -598,10 +599,10 @@ join_start_check(const void *ctx, const uint8_t *s, size_t n,
 	return hit;
 }
 
-struct keys *
-keys_new(const struct keys_opts *opts, const struct equiv *eq)
+struct cmpkeys *
+cmpkeys_new(const struct cmpkeys_opts *opts, const struct equiv *eq)
 {
-	struct keys *k = xcalloc(1, sizeof *k);
+	struct cmpkeys *k = xcalloc(1, sizeof *k);
 
 	if (opts != NULL)
 		k->opts = *opts;
@@ -617,8 +618,8 @@ keys_new(const struct keys_opts *opts, const struct equiv *eq)
 }
 
 uint32_t
-keys_ascii_words(const struct keys *k, const uint8_t *s, size_t n,
-		 size_t readable)
+cmpkeys_ascii_words(const struct cmpkeys *k, const uint8_t *s, size_t n,
+		    size_t readable)
 {
 	/*
 	 * Without punctuation units, a paragraph's first unit may start
@@ -633,7 +634,7 @@ keys_ascii_words(const struct keys *k, const uint8_t *s, size_t n,
 }
 
 void
-keys_free(struct keys *k)
+cmpkeys_free(struct cmpkeys *k)
 {
 	size_t i;
 
@@ -657,7 +658,7 @@ keys_free(struct keys *k)
 }
 
 uint32_t
-keys_intern(struct keys *k, const uint8_t *s, size_t n)
+cmpkeys_intern(struct cmpkeys *k, const uint8_t *s, size_t n)
 {
 	uint64_t w = n <= 8 ? short_word(s, n) : 0, h = hash_bytes(s, n, w);
 	size_t i = 0;
@@ -667,13 +668,13 @@ keys_intern(struct keys *k, const uint8_t *s, size_t n)
 }
 
 uint32_t
-keys_new_id(struct keys *k)
+cmpkeys_new_id(struct cmpkeys *k)
 {
 	struct strtab *t = &k->ids;
 	struct entry *e;
 
 	if (t->nent >= UINT32_MAX - 1)
-		keys_oom();
+		cmpkeys_oom();
 	if (t->nent == t->capent)
 		t->ent = xgrow(t->ent, &t->capent, t->nent + 1,
 		    sizeof *t->ent);
@@ -685,7 +686,7 @@ keys_new_id(struct keys *k)
 }
 
 const uint8_t *
-keys_string(const struct keys *k, uint32_t id, size_t *n)
+cmpkeys_string(const struct cmpkeys *k, uint32_t id, size_t *n)
 {
 	static const uint8_t empty[1];
 
@@ -856,7 +857,7 @@ uni_append(struct buf *out, const uint8_t *s, size_t n, bool casefold,
 		r = u8_normalize(nf, s, n, dst, &avail);
 	if (r == NULL) {
 		if (errno == ENOMEM)
-			keys_oom();
+			cmpkeys_oom();
 		buf_append(out, s, n);	/* not expected: s is valid */
 		return;
 	}
@@ -998,7 +999,7 @@ fold_append(struct buf *out, struct buf *tmp, const uint8_t *s, size_t n)
 }
 
 uint8_t *
-keys_fold(const uint8_t *s, size_t n, size_t *outlen)
+cmpkeys_fold(const uint8_t *s, size_t n, size_t *outlen)
 {
 	struct buf out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
 
@@ -1017,7 +1018,7 @@ keys_fold(const uint8_t *s, size_t n, size_t *outlen)
  * U+2010-U+205E (dashes, quotes, bullets: not the spaces U+2000/U+2001,
  * which NFC replaces) and U+20A0-U+20BF (currency signs).  Then the string
  * is NFC already, which saves u8_normalize on most news text;
- * tests/engine/test-keys.c checks these ranges against libunistring.
+ * tests/engine/test-cmpkeys.c checks these ranges against libunistring.
  */
 static bool
 nfc_stable(const uint8_t *s, size_t n)
@@ -1044,24 +1045,24 @@ nfc_stable(const uint8_t *s, size_t n)
 
 /* The strict key of s[0 .. n-1]: NFC, case folded with ignore_case. */
 static uint32_t
-strict_id(struct keys *k, const uint8_t *s, size_t n)
+strict_id(struct cmpkeys *k, const uint8_t *s, size_t n)
 {
 	struct buf *b = &k->sbuf;
 	size_t i, run;
 
 	if (is_ascii(s, n)) {
 		if (!k->opts.ignore_case)
-			return keys_intern(k, s, n);
+			return cmpkeys_intern(k, s, n);
 		b->len = 0;
 		buf_reserve(b, n);
 		for (i = 0; i < n; i++)
 			b->p[i] = s[i] >= 'A' && s[i] <= 'Z' ?
 			    (uint8_t)(s[i] + 'a' - 'A') : s[i];
 		b->len = n;
-		return keys_intern(k, b->p, b->len);
+		return cmpkeys_intern(k, b->p, b->len);
 	}
 	if (!k->opts.ignore_case && nfc_stable(s, n))
-		return keys_intern(k, s, n);
+		return cmpkeys_intern(k, s, n);
 	b->len = 0;
 	for (run = 0;; run = i + 1) {
 		i = valid_run(s, run, n);
@@ -1071,7 +1072,7 @@ strict_id(struct keys *k, const uint8_t *s, size_t n)
 			break;
 		buf_append(b, s + i, 1);	/* an invalid byte, as it is */
 	}
-	return keys_intern(k, b->p, b->len);
+	return cmpkeys_intern(k, b->p, b->len);
 }
 
 /* --- classification ----------------------------------------------------- */
@@ -1099,9 +1100,10 @@ starts_with_group(const uint8_t *s, size_t n)
  * strict key, which stay in that entry.
  */
 static const struct entry *
-unicode_keys(struct keys *k, const uint8_t *s, size_t n)
+unicode_keys(struct cmpkeys *k, const uint8_t *s, size_t n)
 {
-	uint32_t x = keys_intern(k, s, n), fold = 0, strict, memo = MEMO_KNOWN;
+	uint32_t x = cmpkeys_intern(k, s, n), fold = 0, strict;
+	uint32_t memo = MEMO_KNOWN;
 	struct buf *f = &k->fbuf;
 	struct entry *e;
 
@@ -1110,7 +1112,7 @@ unicode_keys(struct keys *k, const uint8_t *s, size_t n)
 	if (!k->opts.strict) {
 		f->len = 0;
 		fold_append(f, &k->tmp, s, n);
-		fold = keys_intern(k, f->p, f->len);
+		fold = cmpkeys_intern(k, f->p, f->len);
 		if (f->len == 0)
 			memo |= MEMO_EMPTY;
 		else if (k->eq != NULL && equiv_may_start(k->eq, f->p, f->len))
@@ -1133,7 +1135,7 @@ unicode_keys(struct keys *k, const uint8_t *s, size_t n)
  * short_word, which the hash needs anyway.
  */
 static inline bool
-ascii_keys(const struct keys *k, const uint8_t *s, size_t n,
+ascii_keys(const struct cmpkeys *k, const uint8_t *s, size_t n,
 	   const struct entry **e)
 {
 	uint64_t w = 0, h;
@@ -1158,7 +1160,7 @@ ascii_keys(const struct keys *k, const uint8_t *s, size_t n,
  * every one of its occurrences instead.
  */
 static void
-ascii_keep(struct keys *k, const uint8_t *s, size_t n, uint32_t strict,
+ascii_keep(struct cmpkeys *k, const uint8_t *s, size_t n, uint32_t strict,
 	   uint32_t fold)
 {
 	uint64_t w = n <= 8 ? short_word(s, n) : 0, h = hash_bytes(s, n, w);
@@ -1179,7 +1181,7 @@ ascii_keep(struct keys *k, const uint8_t *s, size_t n, uint32_t strict,
 
 /* The folded form of slot sl, and its length. */
 static inline const uint8_t *
-slot_fold(const struct keys *k, const struct slot *sl, size_t *len)
+slot_fold(const struct cmpkeys *k, const struct slot *sl, size_t *len)
 {
 	switch (sl->how) {
 	case HOW_KNOWN:
@@ -1202,7 +1204,7 @@ slot_fold(const struct keys *k, const struct slot *sl, size_t *len)
  * (see the top): "10", a no-break or thin space, "000"?
  */
 static bool
-joins_number(const struct keys *k, const struct doc *d,
+joins_number(const struct cmpkeys *k, const struct doc *d,
 	     const struct slot *prev, const struct slot *sl, size_t t)
 {
 	const struct token *g = &d->tok[t - 1];
@@ -1224,7 +1226,7 @@ joins_number(const struct keys *k, const struct doc *d,
  * here, as the order of ids wants (see the memo at the top).
  */
 static size_t
-collect_slots(struct keys *k, const struct doc *d, size_t t0, size_t t1)
+collect_slots(struct cmpkeys *k, const struct doc *d, size_t t0, size_t t1)
 {
 	const uint8_t *data = d->text->data, *f;
 	const struct token *tok = d->tok;
@@ -1313,7 +1315,7 @@ collect_slots(struct keys *k, const struct doc *d, size_t t0, size_t t1)
 	return ns;
 }
 
-/* Append a unit; keys_classify has made room. */
+/* Append a unit; cmpkeys_classify has made room. */
 static inline void
 push_unit(struct doc *d, uint32_t first, uint32_t last, uint32_t strict,
 	  uint32_t fold)
@@ -1328,14 +1330,14 @@ push_unit(struct doc *d, uint32_t first, uint32_t last, uint32_t strict,
 
 /* The strict key of tokens [first, last]. */
 static uint32_t
-span_strict(struct keys *k, const struct doc *d, uint32_t first,
+span_strict(struct cmpkeys *k, const struct doc *d, uint32_t first,
 	    uint32_t last)
 {
 	const struct token *a = &d->tok[first], *b = &d->tok[last];
 
 	if (first == last &&
 	    (a->kind == TOK_INVALID || a->kind == TOK_CONTROL))
-		return keys_intern(k, d->text->data + a->off, a->len);
+		return cmpkeys_intern(k, d->text->data + a->off, a->len);
 	return strict_id(k, d->text->data + a->off,
 	    (size_t)b->off + b->len - a->off);
 }
@@ -1346,20 +1348,20 @@ span_strict(struct keys *k, const struct doc *d, uint32_t first,
  * a small cache by address saves interning "and" at every "and".
  */
 static uint32_t
-canon_id(struct keys *k, const uint8_t *canon, size_t len)
+canon_id(struct cmpkeys *k, const uint8_t *canon, size_t len)
 {
 	size_t i = ((uintptr_t)canon >> 1) % CANON_CACHE;
 
 	if (k->canon[i].p != canon) {
 		k->canon[i].p = canon;
-		k->canon[i].id = keys_intern(k, canon, len);
+		k->canon[i].id = cmpkeys_intern(k, canon, len);
 	}
 	return k->canon[i].id;
 }
 
 /* The folded forms of the first ns slots, as equiv_match wants them. */
 static void
-gather_folds(struct keys *k, size_t ns)
+gather_folds(struct cmpkeys *k, size_t ns)
 {
 	size_t i, c;
 
@@ -1379,7 +1381,7 @@ gather_folds(struct keys *k, size_t ns)
  * keys go to its memo.
  */
 static void
-slot_keys(struct keys *k, const struct doc *d, const struct slot *sl,
+slot_keys(struct cmpkeys *k, const struct doc *d, const struct slot *sl,
 	  uint32_t *strict, uint32_t *fold)
 {
 	const struct token *tk = &d->tok[sl->first];
@@ -1391,27 +1393,27 @@ slot_keys(struct keys *k, const struct doc *d, const struct slot *sl,
 		*fold = sl->fold;
 		return;
 	case HOW_EXACT:
-		*strict = *fold = keys_intern(k, sl->f, sl->len);
+		*strict = *fold = cmpkeys_intern(k, sl->f, sl->len);
 		return;
 	case HOW_JOINED:
 		*strict = span_strict(k, d, sl->first, sl->last);
-		*fold = keys_intern(k, k->jfold.p + sl->off, sl->len);
+		*fold = cmpkeys_intern(k, k->jfold.p + sl->off, sl->len);
 		return;
 	}
 	if (k->opts.strict)
 		*strict = *fold = strict_id(k, bytes, tk->len);
 	else if (sl->same)
-		*strict = *fold = keys_intern(k, bytes, tk->len);
+		*strict = *fold = cmpkeys_intern(k, bytes, tk->len);
 	else {
 		*strict = strict_id(k, bytes, tk->len);
-		*fold = keys_intern(k, k->pfold.p + sl->off, sl->len);
+		*fold = cmpkeys_intern(k, k->pfold.p + sl->off, sl->len);
 	}
 	ascii_keep(k, bytes, tk->len, *strict, *fold);
 }
 
 /* The id of s[0 .. n-1] if it is interned, else 0; interns nothing. */
 static uint32_t
-find_id(const struct keys *k, const uint8_t *s, size_t n)
+find_id(const struct cmpkeys *k, const uint8_t *s, size_t n)
 {
 	uint64_t w = n <= 8 ? short_word(s, n) : 0;
 	size_t i;
@@ -1428,7 +1430,7 @@ find_id(const struct keys *k, const uint8_t *s, size_t n)
  * also stand alone, and get their memo then.)
  */
 static void
-ascii_keep_found(struct keys *k, const struct doc *d, const struct slot *sl)
+ascii_keep_found(struct cmpkeys *k, const struct doc *d, const struct slot *sl)
 {
 	const struct token *tk = &d->tok[sl->first];
 	const uint8_t *bytes = d->text->data + tk->off;
@@ -1461,7 +1463,7 @@ ascii_keep_found(struct keys *k, const struct doc *d, const struct slot *sl)
  * a phrase; a slot that may not would get 0 from equiv_match.
  */
 static void
-classify_run(struct keys *k, struct doc *d, size_t t0, size_t t1)
+classify_run(struct cmpkeys *k, struct doc *d, size_t t0, size_t t1)
 {
 	size_t ns = collect_slots(k, d, t0, t1), tail, i, m, lim;
 	const uint8_t *canon;
@@ -1505,7 +1507,7 @@ classify_run(struct keys *k, struct doc *d, size_t t0, size_t t1)
 }
 
 void
-keys_classify(struct keys *k, struct doc *d)
+cmpkeys_classify(struct cmpkeys *k, struct doc *d)
 {
 	size_t pi, si, t, tend, s0, s1, u, v, cap = 0;
 	struct para *p;
@@ -1536,7 +1538,7 @@ keys_classify(struct keys *k, struct doc *d)
 				id = d->pkey[pi];
 			} else {
 				memcpy(key + 2, &p->hash, sizeof p->hash);
-				id = keys_intern(k, key, sizeof key);
+				id = cmpkeys_intern(k, key, sizeof key);
 			}
 			push_unit(d, p->tok, p->tok + p->ntok - 1, id, id);
 			p->nunit = 1;

@@ -1,6 +1,6 @@
 /*
- * test-keys.c — unit tests of engine/keys.c: interning, cosmetic folding,
- * and turning tokens into comparison units.
+ * test-cmpkeys.c — unit tests of engine/cmpkeys.c: interning, cosmetic
+ * folding, and turning tokens into comparison units.
  *
  * The docs here are built by a small tokeniser of the test's own (mkdoc),
  * so that these checks do not depend on doc.c's segmentation: paragraphs
@@ -23,7 +23,7 @@
 
 #include "doc.h"
 #include "equiv.h"
-#include "keys.h"
+#include "cmpkeys.h"
 #include "tap.h"
 #include "text.h"
 #include "xalloc.h"
@@ -214,17 +214,17 @@ freedoc(struct tdoc *td)
 
 /* Classify a text with k; the caller frees the result. */
 static struct tdoc *
-classify(struct keys *k, const char *s)
+classify(struct cmpkeys *k, const char *s)
 {
 	struct tdoc *td = mkdoc(s);
 
-	keys_classify(k, &td->d);
+	cmpkeys_classify(k, &td->d);
 	return td;
 }
 
 /* The interned fold key of unit i, as a C string for is_str. */
 static const char *
-fold_str(struct keys *k, const struct tdoc *td, size_t i)
+fold_str(struct cmpkeys *k, const struct tdoc *td, size_t i)
 {
 	static char buf[256];
 	const uint8_t *p;
@@ -232,7 +232,7 @@ fold_str(struct keys *k, const struct tdoc *td, size_t i)
 
 	if (i >= td->d.nunit)
 		return "(no such unit)";
-	p = keys_string(k, td->d.unit[i].fold, &n);
+	p = cmpkeys_string(k, td->d.unit[i].fold, &n);
 	snprintf(buf, sizeof buf, "%.*s", (int)n, (const char *)p);
 	return buf;
 }
@@ -259,13 +259,13 @@ static void
 check_fold(const char *in, const char *want, const char *name)
 {
 	size_t n;
-	uint8_t *f = keys_fold((const uint8_t *)in, strlen(in), &n);
+	uint8_t *f = cmpkeys_fold((const uint8_t *)in, strlen(in), &n);
 
 	is_mem(f, n, want, "fold: %s", name);
 	free(f);
 }
 
-/* keys_fold of s, forced through the slow path by a leading ZWSP. */
+/* cmpkeys_fold of s, forced through the slow path by a leading ZWSP. */
 static bool
 fast_equals_slow(const char *s, size_t n)
 {
@@ -276,8 +276,8 @@ fast_equals_slow(const char *s, size_t n)
 
 	memcpy(slow, "\xe2\x80\x8b", 3);
 	memcpy(slow + 3, s, n);
-	a = keys_fold((const uint8_t *)s, n, &na);
-	b = keys_fold((const uint8_t *)slow, n + 3, &nb);
+	a = cmpkeys_fold((const uint8_t *)s, n, &na);
+	b = cmpkeys_fold((const uint8_t *)slow, n + 3, &nb);
 	same = na == nb && memcmp(a, b, na) == 0;
 	if (!same)
 		printf("#   fast '%.*s' slow '%.*s'\n", (int)na, (char *)a,
@@ -318,7 +318,7 @@ test_fold(void)
 	/* Dashes. */
 	for (i = 0, bad = 0; i < sizeof dashes / sizeof dashes[0]; i++) {
 		size_t n;
-		uint8_t *f = keys_fold((const uint8_t *)dashes[i],
+		uint8_t *f = cmpkeys_fold((const uint8_t *)dashes[i],
 		    strlen(dashes[i]), &n);
 
 		if (n != 1 || f[0] != '-') {
@@ -385,7 +385,7 @@ test_fold(void)
 }
 
 /*
- * keys.c skips u8_normalize for strings made only of characters in these
+ * cmpkeys.c skips u8_normalize for strings made only of characters in these
  * ranges, claiming NFC leaves each alone: check that claim (the character
  * is NFC, has combining class 0, and composes with no character before
  * it, tried against every base letter of Latin, Greek and Cyrillic).
@@ -430,36 +430,36 @@ test_nfc_ranges(void)
 static void
 test_intern(void)
 {
-	struct keys *k = keys_new(NULL, NULL);
+	struct cmpkeys *k = cmpkeys_new(NULL, NULL);
 	uint32_t a, b, c, e, *ids;
 	const uint8_t *p;
 	char s[32];
 	size_t i, n, bad;
 
-	a = keys_intern(k, (const uint8_t *)"abc", 3);
-	b = keys_intern(k, (const uint8_t *)"abd", 3);
-	c = keys_intern(k, (const uint8_t *)"abcabc", 3);
-	e = keys_intern(k, (const uint8_t *)"", 0);
+	a = cmpkeys_intern(k, (const uint8_t *)"abc", 3);
+	b = cmpkeys_intern(k, (const uint8_t *)"abd", 3);
+	c = cmpkeys_intern(k, (const uint8_t *)"abcabc", 3);
+	e = cmpkeys_intern(k, (const uint8_t *)"", 0);
 	ok(a != 0 && b != 0 && e != 0, "intern: ids are not 0");
 	ok(a != b && a != e && b != e,
 	    "intern: different bytes, different ids");
 	is_int(c, a, "intern: same bytes, same id");
-	p = keys_string(k, b, &n);
-	is_mem(p, n, "abd", "intern: keys_string gives the bytes back");
-	p = keys_string(k, e, &n);
+	p = cmpkeys_string(k, b, &n);
+	is_mem(p, n, "abd", "intern: cmpkeys_string gives the bytes back");
+	p = cmpkeys_string(k, e, &n);
 	is_int(n, 0, "intern: the empty string");
 
 	/* Enough strings to grow the table many times. */
 	ids = xmalloc(100000 * sizeof *ids);
 	for (i = 0; i < 100000; i++) {
 		n = (size_t)snprintf(s, sizeof s, "w%zu", i);
-		ids[i] = keys_intern(k, (const uint8_t *)s, n);
+		ids[i] = cmpkeys_intern(k, (const uint8_t *)s, n);
 	}
 	for (i = 0, bad = 0; i < 100000; i++) {
 		n = (size_t)snprintf(s, sizeof s, "w%zu", i);
-		if (keys_intern(k, (const uint8_t *)s, n) != ids[i])
+		if (cmpkeys_intern(k, (const uint8_t *)s, n) != ids[i])
 			bad++;
-		p = keys_string(k, ids[i], &n);
+		p = cmpkeys_string(k, ids[i], &n);
 		if (n != strlen(s) || memcmp(p, s, n) != 0)
 			bad++;
 	}
@@ -468,10 +468,10 @@ test_intern(void)
 		if (ids[i] == ids[i - 1])
 			bad++;
 	is_int(bad, 0, "intern: 100000 strings get distinct ids");
-	ok(keys_intern(k, (const uint8_t *)"abc", 3) == a,
+	ok(cmpkeys_intern(k, (const uint8_t *)"abc", 3) == a,
 	    "intern: first id survives the growth");
 	free(ids);
-	keys_free(k);
+	cmpkeys_free(k);
 }
 
 /*
@@ -482,7 +482,7 @@ test_intern(void)
 static void
 test_intern_lengths(void)
 {
-	struct keys *k = keys_new(NULL, NULL);
+	struct cmpkeys *k = cmpkeys_new(NULL, NULL);
 	uint32_t ids[25][25], base[25];
 	uint8_t s[32];
 	const uint8_t *p;
@@ -490,26 +490,26 @@ test_intern_lengths(void)
 
 	for (n = 0; n <= 24; n++) {
 		memset(s, 'a', n);
-		base[n] = keys_intern(k, s, n);
+		base[n] = cmpkeys_intern(k, s, n);
 		for (i = 0; i < n; i++) {
 			s[i] = 'b';
-			ids[n][i] = keys_intern(k, s, n);
+			ids[n][i] = cmpkeys_intern(k, s, n);
 			s[i] = 'a';
 		}
 	}
 	for (n = 0; n <= 24; n++) {
 		memset(s, 'a', n);
-		if (keys_intern(k, s, n) != base[n])
+		if (cmpkeys_intern(k, s, n) != base[n])
 			bad++;
 		for (m = 0; m < n; m++)
 			if (base[m] == base[n])
 				bad++;
 		for (i = 0; i < n; i++) {
 			s[i] = 'b';
-			if (keys_intern(k, s, n) != ids[n][i] ||
+			if (cmpkeys_intern(k, s, n) != ids[n][i] ||
 			    ids[n][i] == base[n])
 				bad++;
-			p = keys_string(k, ids[n][i], &m);
+			p = cmpkeys_string(k, ids[n][i], &m);
 			if (m != n || memcmp(p, s, n) != 0)
 				bad++;
 			for (j = 0; j < i; j++)
@@ -519,7 +519,7 @@ test_intern_lengths(void)
 		}
 	}
 	is_int(bad, 0, "intern: one byte apart, every length and position");
-	keys_free(k);
+	cmpkeys_free(k);
 }
 
 /* --- classification ------------------------------------------------------ */
@@ -528,8 +528,8 @@ static void
 test_classify(void)
 {
 	struct equiv *eq = equiv_new_builtin();
-	struct keys_opts o = { false, false, false };
-	struct keys *k = keys_new(&o, eq);
+	struct cmpkeys_opts o = { false, false, false };
+	struct cmpkeys *k = cmpkeys_new(&o, eq);
 	struct tdoc *a, *b, *c, *d;
 
 	/* "U.S." = "US": one unit of two tokens, cosmetic difference. */
@@ -706,11 +706,11 @@ test_classify(void)
 	    "ranges: last unit, last token");
 	freedoc(a);
 
-	keys_free(k);
+	cmpkeys_free(k);
 
 	/* ignore_case: case-only differences vanish from the strict key. */
 	o.ignore_case = true;
-	k = keys_new(&o, eq);
+	k = cmpkeys_new(&o, eq);
 	a = classify(k, "Former President");
 	b = classify(k, "former president");
 	ok(same_keys(a, b, true), "ignore_case: strictly equal");
@@ -727,12 +727,12 @@ test_classify(void)
 	ok(same_keys(a, b, true), "ignore_case: non-ASCII case");
 	freedoc(a);
 	freedoc(b);
-	keys_free(k);
+	cmpkeys_free(k);
 
 	/* ignore_punct: punctuation is no unit. */
 	o.ignore_case = false;
 	o.ignore_punct = true;
-	k = keys_new(&o, eq);
+	k = cmpkeys_new(&o, eq);
 	a = classify(k, "Hello, world!");
 	b = classify(k, "Hello world");
 	is_int(a->d.nunit, 2, "ignore_punct: 2 units");
@@ -740,12 +740,12 @@ test_classify(void)
 	ok(same_keys(a, b, true), "ignore_punct: Hello, world! = Hello world");
 	freedoc(a);
 	freedoc(b);
-	keys_free(k);
+	cmpkeys_free(k);
 
 	/* strict: no folding, no equivalences. */
 	o.ignore_punct = false;
 	o.strict = true;
-	k = keys_new(&o, eq);
+	k = cmpkeys_new(&o, eq);
 	a = classify(k, "U.S. officials");
 	b = classify(k, "US officials");
 	is_int(a->d.nunit, 3, "strict: U.S. is two units");
@@ -769,28 +769,28 @@ test_classify(void)
 	    "strict: repeated non-ASCII tokens, NFC");
 	is_int(a->d.unit[3].fold, a->d.unit[3].strict, "strict: memo fold");
 	freedoc(a);
-	keys_free(k);
+	cmpkeys_free(k);
 
 	/* No equivalence set at all. */
 	o.strict = false;
-	k = keys_new(&o, NULL);
+	k = cmpkeys_new(&o, NULL);
 	a = classify(k, "U.S. officials");
 	b = classify(k, "US officials");
 	is_int(a->d.nunit, 3, "no equiv: U.S. is two units");
 	ok(!same_keys(a, b, false), "no equiv: U.S. != US");
 	freedoc(a);
 	freedoc(b);
-	keys_free(k);
+	cmpkeys_free(k);
 
 	equiv_free(eq);
 }
 
 /*
- * The keys of a unit that is one token are the interned keys_fold and the
+ * The keys of a unit that is one token are the interned cmpkeys_fold and the
  * NFC (case folded with ignore_case) of its bytes.  A token's keys are
  * worked out once per distinct token and kept (the memo): check on random
  * texts that the kept keys are exactly these, the first time and later,
- * after other texts, and through a fresh struct keys.
+ * after other texts, and through a fresh struct cmpkeys.
  */
 static const char *const memo_words[] = {
 	"the", "The", "THE", "a", "I", "said", "U.S.", "don't", "don`t",
@@ -829,8 +829,8 @@ memo_text(uint32_t *seed)
 
 /* Does every one-token unit of td have the keys of its bytes? */
 static bool
-units_as_folded(struct keys *k, const struct tdoc *td,
-		const struct keys_opts *o)
+units_as_folded(struct cmpkeys *k, const struct tdoc *td,
+		const struct cmpkeys_opts *o)
 {
 	size_t i, n, fn, sn, want_n;
 	const struct token *t;
@@ -844,8 +844,8 @@ units_as_folded(struct keys *k, const struct tdoc *td,
 		t = &td->d.tok[td->d.unit[i].tok];
 		s = td->t.data + t->off;
 		n = t->len;
-		f = keys_string(k, td->d.unit[i].fold, &fn);
-		st = keys_string(k, td->d.unit[i].strict, &sn);
+		f = cmpkeys_string(k, td->d.unit[i].fold, &fn);
+		st = cmpkeys_string(k, td->d.unit[i].strict, &sn);
 		if (t->kind == TOK_INVALID || t->kind == TOK_CONTROL) {
 			good = fn == n && sn == n && memcmp(f, s, n) == 0 &&
 			    memcmp(st, s, n) == 0;
@@ -861,7 +861,7 @@ units_as_folded(struct keys *k, const struct tdoc *td,
 			    td->d.unit[i].fold == td->d.unit[i].strict;
 			continue;
 		}
-		want = keys_fold(s, n, &want_n);
+		want = cmpkeys_fold(s, n, &want_n);
 		good = good && fn == want_n && memcmp(f, want, fn) == 0;
 		free(want);
 	}
@@ -879,10 +879,10 @@ same_units(const struct tdoc *a, const struct tdoc *b)
 static void
 test_memo(void)
 {
-	struct keys_opts opts[3] = { { false, false, false },
+	struct cmpkeys_opts opts[3] = { { false, false, false },
 	    { false, true, false }, { true, false, false } };
 	const char *const names[3] = { "default", "ignore_case", "strict" };
-	struct keys *k, *fresh;
+	struct cmpkeys *k, *fresh;
 	struct tdoc *a, *b, *a2, *af;
 	char *sa, *sb;
 	uint32_t seed = 99;
@@ -891,7 +891,7 @@ test_memo(void)
 
 	for (o = 0; o < 3; o++) {
 		bad = badfresh = 0;
-		k = keys_new(&opts[o], NULL);
+		k = cmpkeys_new(&opts[o], NULL);
 		for (round = 0; round < 300; round++) {
 			sa = memo_text(&seed);
 			sb = memo_text(&seed);
@@ -904,13 +904,13 @@ test_memo(void)
 				if (bad++ == 0)
 					printf("# %s: '%s'\n", names[o], sa);
 			}
-			fresh = keys_new(&opts[o], NULL);
+			fresh = cmpkeys_new(&opts[o], NULL);
 			af = classify(fresh, sa);
 			if (!units_as_folded(fresh, af, &opts[o]) ||
 			    af->d.nunit != a->d.nunit)
 				badfresh++;
 			freedoc(af);
-			keys_free(fresh);
+			cmpkeys_free(fresh);
 			freedoc(a);
 			freedoc(b);
 			freedoc(a2);
@@ -921,7 +921,7 @@ test_memo(void)
 		    names[o]);
 		is_int(badfresh, 0, "memo (%s): a fresh interner agrees",
 		    names[o]);
-		keys_free(k);
+		cmpkeys_free(k);
 	}
 }
 
@@ -934,7 +934,7 @@ static void
 test_phrase_strict(void)
 {
 	struct equiv *eq = equiv_new_builtin();
-	struct keys *k = keys_new(NULL, eq);
+	struct cmpkeys *k = cmpkeys_new(NULL, eq);
 	struct tdoc *a, *b;
 	const uint8_t *p;
 	size_t n;
@@ -946,13 +946,13 @@ test_phrase_strict(void)
 	    a->d.unit[2].strict != b->d.unit[2].strict &&
 	    a->d.unit[3].strict != b->d.unit[3].strict,
 	    "one-token phrases: strict keys differ");
-	p = keys_string(k, a->d.unit[3].strict, &n);
+	p = cmpkeys_string(k, a->d.unit[3].strict, &n);
 	is_mem(p, n, "Jan", "one-token phrase: strict key of its bytes");
 	is_str(fold_str(k, a, 3), "january", "one-token phrase: canonical");
 	freedoc(a);
 	freedoc(b);
 
-	keys_free(k);
+	cmpkeys_free(k);
 	equiv_free(eq);
 }
 
@@ -978,7 +978,7 @@ test_many_canon(void)
 	    "6th 7th 8th 9th organize realize color center";
 	const size_t nc = sizeof canon / sizeof canon[0];
 	struct equiv *eq = equiv_new_builtin();
-	struct keys *k = keys_new(NULL, eq);
+	struct cmpkeys *k = cmpkeys_new(NULL, eq);
 	struct tdoc *a, *b;
 	size_t i, bad;
 
@@ -992,7 +992,7 @@ test_many_canon(void)
 	ok(same_keys(a, b, false), "many one-token phrases: the second time");
 	freedoc(a);
 	freedoc(b);
-	keys_free(k);
+	cmpkeys_free(k);
 	equiv_free(eq);
 }
 
