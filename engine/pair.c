@@ -278,6 +278,25 @@ heaviest_chain(struct cands *cs, uint32_t b0, uint32_t b1, uint32_t *chain)
 }
 
 /*
+ * Should the stretch of na x nb segments that a gap of gna x gnb left
+ * unpaired between two chosen pairs be paired again, on its own?  In a
+ * big gap the candidates come from words rare in the whole gap, and a
+ * long text has few of those: a chapter reworded in place may get no
+ * candidate at all, be deleted and inserted at the same spot, and then
+ * look like a move.  Inside the small stretch left between its
+ * neighbours' pairs it is found.  Only stretches that are small enough
+ * to score every pair, or at most half the gap each way, so that the
+ * work stays near linear.
+ */
+static bool
+regap(size_t gna, size_t gnb, size_t na, size_t nb)
+{
+	if (na == gna && nb == gnb)
+		return false;
+	return na * nb <= ALL_PAIRS_LIMIT || (2 * na <= gna && 2 * nb <= gnb);
+}
+
+/*
  * Pair the segments of a gap, A [a0, a1) against B [b0, b1), appending
  * items in reading order.
  */
@@ -306,6 +325,12 @@ pair_gap(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 		const struct cand *x = k < n ? &cs.v[chain[k]] : NULL;
 		uint32_t ei = x ? x->i0 : a1, ej = x ? x->j0 : b1;
 
+		if (i < ei && j < ej && regap(a1 - a0, b1 - b0, ei - i,
+					      ej - j)) {
+			pair_gap(c, sa, i, ei, sb, j, ej, out);
+			i = ei;
+			j = ej;
+		}
 		for (; i < ei; i++)
 			items_push(out, ITEM_DELETE, i, i + 1, j, j, 0);
 		for (; j < ej; j++)
