@@ -95,6 +95,14 @@ static const char usage_text[] =
 "\n"
 "Exit status: 0 no substantive difference, 1 differences, 2 trouble.\n";
 
+/* The GNU form: name and version, copyright, licence, no warranty. */
+static const char version_text[] =
+"versus " PACKAGE_VERSION "\n"
+"Copyright (C) 2026 the versus authors.\n"
+"License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+"This is free software: you are free to change and redistribute it.\n"
+"There is NO WARRANTY, to the extent permitted by law.\n";
+
 static void usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
 
@@ -255,7 +263,7 @@ parse_options(int argc, char **argv, struct options *o)
 			fputs(usage_text, stdout);
 			exit(ferror(stdout) || fflush(stdout) ? EXIT_TROUBLE : 0);
 		case 'V':
-			printf("versus %s\n", PACKAGE_VERSION);
+			fputs(version_text, stdout);
 			exit(ferror(stdout) || fflush(stdout) ? EXIT_TROUBLE : 0);
 		case ':':
 			usage_error("option '%s' needs an argument",

@@ -18,7 +18,11 @@ check_eq "--help starts with the usage line" "$(sed -n 1p "$TMPD/out")" \
 
 run "$VERSUS" --version
 check_eq "--version exits 0" "$st" 0
-check_eq "--version prints the version" "$out" "versus 0.1"
+# The GNU form: "versus X.Y.Z", then copyright, licence, no warranty.
+check_eq "--version: first line is versus X.Y.Z" \
+	"$(printf '%s\n' "$out" | sed -n '1s/^versus [0-9]*\.[0-9]*\.[0-9]*$/ok/p')" ok
+check_eq "--version: copyright, licence and warranty lines" \
+	"$(printf '%s\n' "$out" | sed -n '2s/^Copyright (C) .*/c/p; 3s/^License .*/l/p; 5s/.*NO WARRANTY.*/w/p' | tr -d '\n')" clw
 
 run "$VERSUS"
 check_eq "no operands exits 2" "$st" 2
