@@ -161,9 +161,6 @@ html_link_density(const struct html_node *n)
 	return n->chars > 0 ? (double)n->links / n->chars : 0.0;
 }
 
-/* Whether libxml2 can be used; if not, *why says why. */
-bool html_lib_open(const char **why);
-
 /*
  * Parse t->u (t->ulen bytes) into t.  Returns -1 if libxml2 could not
  * even start.

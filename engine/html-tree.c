@@ -1,9 +1,11 @@
 /*
  * html-tree.c — libxml2's HTML parser turned into a flat tree of nodes.
  *
- * libxml2 is opened when a page is first read (lx_open).  Its HTML parser
- * runs over u (html-charset.c) with our own SAX handlers and no encoder,
- * so xmlByteConsumed() is the exact byte position in u at each callback.
+ * libxml2's HTML parser runs over u (html-charset.c) with our own SAX
+ * handlers and no encoder, so xmlByteConsumed() is the exact byte
+ * position in u at each callback.  Only libxml2's public API is used: the
+ * handlers are given to htmlCreatePushParserCtxt, which takes them and
+ * our state, and the whole page is pushed as one final chunk.
  * The handlers build a flat tree: nodes in document order, each element
  * knowing the index just past its last descendant, so a subtree is a
  * range of indices and no recursion is needed anywhere.  Where each node
@@ -40,90 +42,18 @@ html_cleanup(void)
 #else /* HAVE_LIBXML2 */
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
-
-#include <dlfcn.h>
-
-/*
- * libxml2 is opened when a page is first read (dlopen), not linked: it
- * brings ICU and the C++ runtime with it, and loading those took longer
- * than comparing two 1 MB text files.  The few functions used are reached
- * through lx, typed by libxml2's own headers.
- */
-static struct {
-	bool tried, ok;
-	char why[160];
-	__typeof__(&xmlInitParser) InitParser;
-	__typeof__(&htmlCreateMemoryParserCtxt) CreateMemoryParserCtxt;
-	__typeof__(&htmlCtxtUseOptions) CtxtUseOptions;
-	__typeof__(&xmlSwitchEncoding) SwitchEncoding;
-	__typeof__(&htmlParseDocument) ParseDocument;
-	__typeof__(&htmlFreeParserCtxt) FreeParserCtxt;
-	__typeof__(&xmlByteConsumed) ByteConsumed;
-	__typeof__(&xmlStopParser) StopParser;
-	__typeof__(&xmlCleanupParser) CleanupParser;
-} lx;
-
-/* The library's names: Debian 12's, then later libxml2's (2.14 on). */
-static const char *const lx_names[] = {
-	"libxml2.so.2", "libxml2.so.16", "libxml2.so",
-};
-
-static bool
-lx_open(void)
-{
-	void *h = NULL;
-	size_t i;
-	const char *e;
-
-	if (lx.tried)
-		return lx.ok;
-	lx.tried = true;
-	for (i = 0; i < sizeof lx_names / sizeof lx_names[0] && !h; i++)
-		h = dlopen(lx_names[i], RTLD_NOW | RTLD_LOCAL);
-	if (h == NULL) {
-		e = dlerror();
-		snprintf(lx.why, sizeof lx.why, "%s", e ? e : "not found");
-		return false;
-	}
-#define LX(field, name) \
-	(lx.field = (__typeof__(lx.field))dlsym(h, name)) != NULL
-	lx.ok = LX(InitParser, "xmlInitParser") &&
-	    LX(CreateMemoryParserCtxt, "htmlCreateMemoryParserCtxt") &&
-	    LX(CtxtUseOptions, "htmlCtxtUseOptions") &&
-	    LX(SwitchEncoding, "xmlSwitchEncoding") &&
-	    LX(ParseDocument, "htmlParseDocument") &&
-	    LX(FreeParserCtxt, "htmlFreeParserCtxt") &&
-	    LX(ByteConsumed, "xmlByteConsumed") &&
-	    LX(StopParser, "xmlStopParser") &&
-	    LX(CleanupParser, "xmlCleanupParser");
-#undef LX
-	if (!lx.ok)
-		snprintf(lx.why, sizeof lx.why, "a function is missing");
-	else
-		lx.InitParser();
-	/* Never closed: it is in use until the process ends. */
-	return lx.ok;
-}
+#include <libxml/parser.h>
 
 bool
 html_supported(void)
 {
-	return lx_open();
-}
-
-bool
-html_lib_open(const char **why)
-{
-	*why = lx.why;
-	return lx_open();
+	return true;
 }
 
 void
 html_cleanup(void)
 {
-	if (lx.ok)
-		lx.CleanupParser();
+	xmlCleanupParser();
 }
 
 struct html_tagdef {
@@ -319,7 +249,7 @@ struct html_parse {
 static size_t
 html_pos(struct html_parse *p)
 {
-	long	c = lx.ByteConsumed(p->ctxt);
+	long	c = xmlByteConsumed(p->ctxt);
 
 	if (c < 0)
 		return p->mark;
@@ -678,7 +608,7 @@ html_sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		return;
 	}
 	if (p->t->nnode >= UINT32_MAX - 1) {
-		lx.StopParser(p->ctxt);
+		xmlStopParser(p->ctxt);
 		return;
 	}
 	tag_end = html_pos(p) + 1;
@@ -809,9 +739,6 @@ html_parse(struct html_tree *t)
 	if (t->ulen == 0)
 		return 0;
 
-	ctxt = lx.CreateMemoryParserCtxt((const char *)t->u, (int)t->ulen);
-	if (ctxt == NULL)
-		return -1;
 	memset(&sax, 0, sizeof sax);
 	sax.startElement = html_sax_start;
 	sax.endElement = html_sax_end;
@@ -821,14 +748,16 @@ html_parse(struct html_tree *t)
 	sax.comment = html_sax_comment;
 	sax.internalSubset = html_sax_subset;
 	sax.processingInstruction = html_sax_pi;
-	memcpy(ctxt->sax, &sax, sizeof sax);
-	ctxt->userData = &p;
-	lx.CtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	xmlInitParser();
+	ctxt = htmlCreatePushParserCtxt(&sax, &p, NULL, 0, NULL,
+	    XML_CHAR_ENCODING_UTF8);
+	if (ctxt == NULL)
+		return -1;
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
-	lx.SwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
 	p.ctxt = ctxt;
-	lx.ParseDocument(ctxt);
-	lx.FreeParserCtxt(ctxt);
+	htmlParseChunk(ctxt, (const char *)t->u, (int)t->ulen, 1);
+	htmlFreeParserCtxt(ctxt);
 
 	/* close what the parser left open */
 	while (p.cur != 0) {

@@ -169,7 +169,6 @@ html_extract_encoding(const uint8_t *raw, size_t len, const char *name,
 	struct html_src s;
 	struct html_tree t;
 	struct html_flat f;
-	const char *why;
 	uint32_t *roots = NULL, headline;
 	size_t	nroots, i;
 
@@ -188,12 +187,6 @@ html_extract_encoding(const uint8_t *raw, size_t len, const char *name,
 	memset(&t, 0, sizeof t);
 	t.u = s.u;
 	t.ulen = s.len;
-	if (!html_lib_open(&why)) {
-		vs_error_set(err, "%s: HTML input needs libxml2, which cannot "
-		    "be loaded: %s", name, why);
-		html_src_free(&s);
-		return -1;
-	}
 	if (html_parse(&t) < 0) {
 		vs_error_set(err, "%s: cannot parse HTML", name);
 		free(t.node);

@@ -117,8 +117,7 @@ struct html_article {
 bool html_detect(const uint8_t *raw, size_t len);
 
 /*
- * Whether HTML can be parsed: this build has libxml2's headers, and the
- * library opens (it is opened at run time, when first needed).
+ * Whether HTML can be parsed: this build has libxml2.
  */
 bool html_supported(void);
 
