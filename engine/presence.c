@@ -30,7 +30,6 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,7 +37,6 @@
 #include "doc.h"
 #include "presence.h"
 #include "text.h"
-#include "width.h"
 #include "xalloc.h"
 
 #define NONE UINT32_MAX
@@ -699,143 +697,4 @@ presence_free(struct presence *p)
 	free(p->row);
 	free(p->cells);
 	free(p);
-}
-
-/* --- printing ------------------------------------------------------------ */
-
-static size_t
-digits(size_t x)
-{
-	size_t d = 1;
-
-	while (x >= 10) {
-		x /= 10;
-		d++;
-	}
-	return d;
-}
-
-static void
-pad(FILE *out, size_t n)
-{
-	while (n-- > 0)
-		putc(' ', out);
-}
-
-/*
- * The start of s[0 .. n-1] in visible form, white space runs as one
- * space, in at most PRESENCE_EXCERPT columns ("…" ends a clipped one).
- */
-static void
-put_excerpt(FILE *out, const uint8_t *s, size_t n)
-{
-	char buf[PRESENCE_EXCERPT * 16 + 8], form[16];
-	size_t i = 0, len = 0, cut = 0, col = 0, flen, k;
-	bool space = false;
-	uint32_t uc;
-	int w;
-
-	while (i < n) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-		    s[i] == '\r') {
-			space = true;
-			i++;
-			continue;
-		}
-		k = width_decode(s + i, n - i, &uc);
-		w = width_char_form(uc, uc == 0xfffd && k == 1, col, form,
-		    &flen);
-		i += k;
-		if (space && len > 0) {
-			if (col + 1 > PRESENCE_EXCERPT)
-				goto clipped;
-			buf[len++] = ' ';
-			col++;
-			if (col <= PRESENCE_EXCERPT - 1)
-				cut = len;
-		}
-		space = false;
-		/* Zero-width characters take bytes but no columns. */
-		if (col + (size_t)w > PRESENCE_EXCERPT ||
-		    len + flen > sizeof buf - 4)
-			goto clipped;
-		memcpy(buf + len, form, flen);
-		len += flen;
-		col += (size_t)w;
-		if (col <= PRESENCE_EXCERPT - 1)
-			cut = len;
-	}
-	fwrite(buf, 1, len, out);
-	return;
-clipped:
-	/* Drop a space just before the ellipsis. */
-	while (cut > 0 && buf[cut - 1] == ' ')
-		cut--;
-	fwrite(buf, 1, cut, out);
-	fputs("\xe2\x80\xa6", out);
-}
-
-static const char *
-mark(const struct presence_row *row, size_t v)
-{
-	switch (row->cell[v].state) {
-	case PRESENCE_ABSENT:
-		return "\xc2\xb7";		/* · */
-	case PRESENCE_CHANGED:
-		return "\xe2\x96\xa1";		/* □ */
-	case PRESENCE_MOVED:
-		return "\xe2\x86\x95";		/* ↕ */
-	default:
-		if (row->base_para < 0 && v == row->first)
-			return "\xe2\x97\x86";	/* ◆ */
-		return "\xe2\x96\xa0";		/* ■ */
-	}
-}
-
-int
-presence_print(FILE *out, const struct presence *p,
-	       struct text *const *texts)
-{
-	size_t pw = digits(p->docs[p->base]->npara), vw = digits(p->nversions);
-	const struct presence_row *row;
-	const struct para *para;
-	char num[32];
-	size_t i, v, len;
-	uint32_t d;
-
-	fprintf(out, "presence: base %zu of %zu versions "
-	    "(\xe2\x96\xa0 same, \xe2\x96\xa1 changed, \xe2\x86\x95 moved, "
-	    "\xe2\x97\x86 introduced, \xc2\xb7 absent)\n", p->base + 1,
-	    p->nversions);
-	pad(out, pw - 1);
-	fputs("\xc2\xb6 ", out);		/* ¶ */
-	for (v = 0; v < p->nversions; v++)
-		fprintf(out, " %*zu", (int)vw, v + 1);
-	fputs("  passage\n", out);
-	for (i = 0; i < p->nrow; i++) {
-		row = &p->row[i];
-		if (row->base_para >= 0)
-			len = (size_t)snprintf(num, sizeof num, "%d",
-			    row->base_para + 1);
-		else
-			len = (size_t)snprintf(num, sizeof num, "+");
-		pad(out, pw - len);
-		fputs(num, out);
-		putc(' ', out);
-		for (v = 0; v < p->nversions; v++) {
-			pad(out, vw);
-			fputs(mark(row, v), out);
-		}
-		fputs("  ", out);
-		d = row->base_para >= 0 ? (uint32_t)p->base : row->first;
-		para = &p->docs[d]->para[row->base_para >= 0 ?
-		    row->base_para : row->cell[d].para];
-		put_excerpt(out, texts[d]->data + para->start,
-		    para->end - para->start);
-		putc('\n', out);
-	}
-	fprintf(out, "%zu passages: %zu of the base, %zu inserted; "
-	    "%zu in one version only\n", p->nrow, p->nrow - p->ninserted,
-	    p->ninserted, p->nunique);
-	return ferror(out) ? -1 : 0;
 }

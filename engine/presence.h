@@ -115,18 +115,4 @@ struct presence *presence_build(struct doc *const *docs, size_t n,
 
 void presence_free(struct presence *p);
 
-/*
- * The table for `versus --stat`: a header, one line per row, a summary.
- * A row shows the base paragraph number ("+" for an insertion), one mark
- * per version — "■" same, "□" changed, "↕" moved, "·" absent, "◆" the
- * version that introduced an insertion — and the start of the passage in
- * visible form (width.h), white space made single spaces, clipped to
- * PRESENCE_EXCERPT columns with "…".  texts[v] is the text docs[v] was
- * built from.  Returns 0, or -1 when writing failed (ferror).
- */
-#define PRESENCE_EXCERPT 40
-
-int presence_print(FILE *out, const struct presence *p,
-		   struct text *const *texts);
-
 #endif

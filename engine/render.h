@@ -2,8 +2,9 @@
  * render.h — the side-by-side layout: rows of styled spans for a width.
  *
  * render_build() lays an alignment (align.h) out for a terminal of
- * opts->width columns.  Both `versus --print` (render_print) and the TUI
+ * opts->width columns.  Both `versus --print` (cli/print.h) and the TUI
  * draw from the result; the TUI only copies visible rows to the screen.
+ * The layout is pure computation: it writes nothing anywhere.
  *
  * Geometry.  A row is a left pane (version A), a gutter of RENDER_GUTTER
  * columns, and a right pane (version B), each pane r->pane columns wide:
@@ -68,7 +69,7 @@
  * deleted words in place before the words that replaced them, so spans
  * name B's bytes unless flagged SPAN_FROM_A.  A moved passage shows its
  * A text at the source and its word diff at the destination, each after
- * a note row.  render_print() writes the gutter first, then the text.
+ * a note row.  --print writes the gutter first, then the text.
  *
  * Cost: linear in the size of the two texts; scratch buffers are reused
  * from paragraph to paragraph.
@@ -83,7 +84,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
 #include "align.h"
 
@@ -183,15 +183,5 @@ int render_span_version(const struct render *r, int side,
  */
 size_t render_span_text(const struct render *r, int side,
 			const struct render_span *sp, char **buf, size_t *cap);
-
-/*
- * Write every row to out as plain text: the left cell padded to the pane
- * width, the gutter, the right cell, "\n"; no trailing spaces.  With
- * color, SGR sequences show the styles (deleted red, inserted green,
- * cosmetic dim, moved cyan) and filler cells as a dim "╱" pattern; every
- * styled piece ends with a reset.  Returns 0, or -1 on a write error
- * (see ferror(out)).
- */
-int render_print(FILE *out, const struct render *r, bool color);
 
 #endif

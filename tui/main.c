@@ -31,6 +31,7 @@
 #include "mapping.h"
 #include "output.h"
 #include "presence.h"
+#include "print.h"
 #include "render.h"
 #include "report.h"
 #include "screen.h"
@@ -430,13 +431,7 @@ comparison_header(const struct comparison *c, struct text *const *texts,
 {
 	if (ncmp < 2)
 		return;
-	const char *pa = texts[c->a]->path, *pb = texts[c->b]->path;
-
-	printf("%s== %zu: ", color ? "\033[1m" : "", c->a + 1);
-	output_visible(stdout, (const uint8_t *)pa, strlen(pa));
-	printf(" -> %zu: ", c->b + 1);
-	output_visible(stdout, (const uint8_t *)pb, strlen(pb));
-	printf(" ==%s\n", color ? "\033[m" : "");
+	output_header(stdout, c, texts, color);
 }
 
 int
@@ -597,7 +592,7 @@ main(int argc, char **argv)
 				al[cmp[i].b] = (struct alignment *)cmp[i].al;
 			pr = presence_build(docs, n, base, al);
 			putchar('\n');
-			presence_print(stdout, pr, texts);
+			output_presence(stdout, pr, texts);
 			presence_free(pr);
 			free(al);
 		}
@@ -617,7 +612,7 @@ main(int argc, char **argv)
 			struct render *r = render_build(cmp[i].al, &ro);
 
 			comparison_header(&cmp[i], texts, ncmp, color);
-			render_print(stdout, r, color);
+			print_layout(stdout, r, color);
 			render_free(r);
 		}
 		break;

@@ -12,7 +12,7 @@
 #include "doc.h"
 #include "equiv.h"
 #include "cmpkeys.h"
-#include "output.h"
+#include "walk.h"
 #include "pair.h"
 #include "tap.h"
 #include "text.h"
@@ -164,7 +164,7 @@ invariants(const struct pair *p)
 	}
 	if (pa != p->a->npara || pb != p->b->npara)
 		return 0;
-	output_walk(al, tile_piece, &t);
+	walk_pieces(al, false, tile_piece, &t);
 	return t.ok && t.a == p->ta->len && t.b == p->tb->len;
 }
 

@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "equiv.h"
 #include "cmpkeys.h"
+#include "output.h"
 #include "presence.h"
 #include "tap.h"
 #include "text.h"
@@ -133,7 +134,7 @@ printed(const struct set *s)
 	FILE *f = fmemopen(buf, sizeof buf, "w");
 
 	memset(buf, 0, sizeof buf);
-	presence_print(f, s->p, s->t);
+	output_presence(f, s->p, s->t);
 	fclose(f);
 	return buf;
 }

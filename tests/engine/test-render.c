@@ -19,6 +19,7 @@
 #include "align.h"
 #include "doc.h"
 #include "cmpkeys.h"
+#include "print.h"
 #include "render.h"
 #include "tap.h"
 #include "text.h"
@@ -112,7 +113,7 @@ fix_op(struct fix *f, uint8_t kind, uint32_t pa, uint32_t a, uint32_t na,
 	f->al.block[f->al.nblock - 1].nop++;
 }
 
-/* render_print into a malloc'd string. */
+/* print_layout into a malloc'd string. */
 static char *
 print_str(const struct render *r, bool color)
 {
@@ -120,8 +121,8 @@ print_str(const struct render *r, bool color)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
-	if (f == NULL || render_print(f, r, color) != 0 || fclose(f) != 0) {
-		printf("Bail out! render_print failed\n");
+	if (f == NULL || print_layout(f, r, color) != 0 || fclose(f) != 0) {
+		printf("Bail out! print_layout failed\n");
 		exit(1);
 	}
 	return buf;

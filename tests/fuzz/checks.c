@@ -31,6 +31,7 @@
 #include "lazy.h"
 #include "mapping.h"
 #include "output.h"
+#include "print.h"
 #include "render.h"
 #include "text.h"
 #include "width.h"
@@ -613,7 +614,7 @@ tile_piece(const struct piece *pc, void *priv)
 	}
 }
 
-/* align.h's promises, and output_walk's tiling. */
+/* align.h's promises, and walk_pieces' tiling. */
 static int
 check_align(const struct alignment *al)
 {
@@ -749,7 +750,7 @@ check_align(const struct alignment *al)
 	      al->nmove);
 	CHECK(al->stats.similarity >= 0 && al->stats.similarity <= 1,
 	      "align: similarity %g", al->stats.similarity);
-	output_walk(al, tile_piece, &tl);
+	walk_pieces(al, false, tile_piece, &tl);
 	if (tl.rc != 0)
 		return -1;
 	CHECK(tl.a == a->text->len && tl.b == b->text->len, "walk: pieces "
@@ -1038,7 +1039,7 @@ check_render_rows(const struct render *r, char **buf, size_t *cap)
 	return 0;
 }
 
-/* render_print without colour: one safe line per row, none too wide. */
+/* print_layout without colour: one safe line per row, none too wide. */
 static int
 check_print(const struct render *r)
 {
@@ -1048,28 +1049,28 @@ check_print(const struct render *r)
 	int rc = 0;
 
 	CHECK_GO(f != NULL, "open_memstream failed");
-	CHECK_GO(render_print(f, r, false) == 0, "render_print failed");
+	CHECK_GO(print_layout(f, r, false) == 0, "print_layout failed");
 	fclose(f);
 	f = NULL;
 	while (i < len) {
 		const char *nl = memchr(buf + i, '\n', len - i);
 
-		CHECK_GO(nl != NULL, "render_print: last line without newline");
+		CHECK_GO(nl != NULL, "print_layout: last line without newline");
 		e = (size_t)(nl - buf);
 		RUN(check_safe((const uint8_t *)buf + i, e - i, false,
-			       "render_print"));
+			       "print_layout"));
 		w = width_of((const uint8_t *)buf + i, e - i, 0);
-		CHECK_GO(w <= r->width, "render_print: line %zu is %zu columns,"
+		CHECK_GO(w <= r->width, "print_layout: line %zu is %zu columns,"
 			 " render is %u", lines, w, r->width);
-		CHECK_GO(e == i || buf[e - 1] != ' ', "render_print: line %zu "
+		CHECK_GO(e == i || buf[e - 1] != ' ', "print_layout: line %zu "
 			 "has trailing spaces", lines);
 		lines++;
 		i = e + 1;
 	}
-	CHECK_GO(lines == r->nrow, "render_print: %zu lines for %zu rows",
+	CHECK_GO(lines == r->nrow, "print_layout: %zu lines for %zu rows",
 		 lines, r->nrow);
 	if (devnull() != NULL)
-		render_print(devnull(), r, true);
+		print_layout(devnull(), r, true);
 out:
 	if (f != NULL)
 		fclose(f);

@@ -1,13 +1,9 @@
 /*
  * output.h — the command-line outputs of a comparison: --json, --inline
- * and --stat.  (The side-by-side --print layout is render.h's.)
+ * and --stat.  (The side-by-side --print layout is print.h's.)
  *
- * All of them are built on one walk of an alignment at byte level,
- * output_walk(): each word operation becomes a range of bytes of the
- * original versions.  A unit owns the bytes from its first token up to the
- * next unit (the white space after a word is the word's), and the first
- * unit of a version also owns the bytes before it, so the ranges of each
- * side, in the order they are visited, tile that version exactly.
+ * --json and --inline are built on the engine's byte-level walk of an
+ * alignment (walk.h); --stat on its statistics.
  *
  * The writers never pass text through raw: --inline and --stat show
  * control characters, escape sequences and bidi controls in their visible
@@ -24,33 +20,9 @@
 #include "doc.h"
 #include "facts.h"
 #include "mapping.h"
+#include "presence.h"
 #include "text.h"
-
-enum piece_kind {
-	PIECE_EQUAL,	/* a and b */
-	PIECE_DELETE,	/* a only */
-	PIECE_INSERT,	/* b only */
-};
-
-/* One step of the byte-level walk. */
-struct piece {
-	uint8_t kind;		/* enum piece_kind */
-	bool cosmetic;		/* the difference vanishes under folding */
-	bool edit;		/* inside a moved passage: changed there */
-	uint32_t move;		/* move id, or 0 */
-	size_t a0, a1;		/* bytes of A's data, [a0, a1) */
-	size_t b0, b1;		/* bytes of B's data */
-	uint32_t block;		/* index of the block it comes from */
-	uint32_t op;		/* index of the (first) word op it comes from */
-};
-
-/*
- * Call fn for each piece of al in order (adjacent pieces of the same kind
- * and flags are joined).  Offsets are into text->data; use
- * text_orig_offset() for file offsets.
- */
-void output_walk(const struct alignment *al,
-		 void (*fn)(const struct piece *p, void *priv), void *priv);
+#include "walk.h"
 
 /*
  * Write s[0 .. n-1] in visible form: printable characters as themselves,
@@ -78,6 +50,14 @@ void output_json(FILE *out, struct text *const *texts,
 		 const struct comparison *cmp, size_t ncmp);
 
 /*
+ * The line naming comparison c, "== 1: PATH -> 2: PATH ==" (paths in
+ * visible form), that --inline and --print write before each of several
+ * comparisons; bold with color.
+ */
+void output_header(FILE *out, const struct comparison *c,
+		   struct text *const *texts, bool color);
+
+/*
  * --inline: B against A in wdiff style, "[-removed-]{+inserted+}",
  * cosmetic changes as "[~removed~]{~inserted~}", a moved passage as
  * "[-(moved to ¶N) text-]" where it was and "{+(moved from ¶M)+}" followed
@@ -96,5 +76,19 @@ void output_stat(FILE *out, struct text *const *texts,
 		 struct doc *const *docs, size_t nversions,
 		 const struct comparison *cmp, size_t ncmp,
 		 const double *matrix);
+
+/*
+ * --stat with more than two versions: the presence table (presence.h),
+ * a header, one line per row, a summary.  A row shows the base paragraph number ("+" for an insertion), one mark
+ * per version — "■" same, "□" changed, "↕" moved, "·" absent, "◆" the
+ * version that introduced an insertion — and the start of the passage in
+ * visible form (width.h), white space made single spaces, clipped to
+ * OUTPUT_EXCERPT columns with "…".  texts[v] is the text docs[v] was
+ * built from.  Returns 0, or -1 when writing failed (ferror).
+ */
+#define OUTPUT_EXCERPT 40
+
+int output_presence(FILE *out, const struct presence *p,
+		    struct text *const *texts);
 
 #endif

@@ -3,162 +3,16 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "output.h"
+#include "sgr.h"
 #include "width.h"
 #include "xalloc.h"
-
-/* --- the byte-level walk --------------------------------------------------- */
-
-/* First byte of unit u; unit 0 owns the bytes before it, nunit is the end. */
-static size_t
-unit_start(const struct doc *d, uint32_t u)
-{
-	if (u == 0)
-		return 0;
-	if (u >= d->nunit)
-		return d->text->len;
-	return d->tok[d->unit[u].tok].off;
-}
-
-struct walker {
-	void (*fn)(const struct piece *, void *);
-	void *priv;
-	struct piece pending;
-	bool has;
-	uint32_t op;		/* the word op being walked */
-};
-
-static void
-walk_emit(struct walker *w, const struct piece *p)
-{
-	struct piece *q = &w->pending;
-
-	if (p->a0 == p->a1 && p->b0 == p->b1)
-		return;
-	if (w->has && q->kind == p->kind && q->cosmetic == p->cosmetic &&
-	    q->edit == p->edit && q->move == p->move && q->a1 == p->a0 &&
-	    q->b1 == p->b0) {
-		q->a1 = p->a1;
-		q->b1 = p->b1;
-		return;
-	}
-	if (w->has)
-		w->fn(q, w->priv);
-	*q = *p;
-	w->has = true;
-}
-
-static void
-walk_piece(struct walker *w, uint8_t kind, bool cosmetic, bool edit,
-	   uint32_t move, size_t a0, size_t a1, size_t b0, size_t b1,
-	   uint32_t block)
-{
-	struct piece p = { kind, cosmetic, edit, move, a0, a1, b0, b1, block,
-			   w->op };
-
-	walk_emit(w, &p);
-}
-
-/*
- * The walk.  With `whole_moves` (for --inline), a moved passage is told the
- * way a reader wants it rather than side by side: its source as one
- * deleted piece, and its destination as a normal diff against the source,
- * every piece carrying the move id.
- */
-static void
-walk(const struct alignment *al, bool whole_moves,
-     void (*fn)(const struct piece *p, void *priv), void *priv)
-{
-	const struct doc *a = al->a, *b = al->b;
-	struct walker w = { fn, priv, { 0 }, false, 0 };
-	size_t k;
-	uint32_t o;
-
-	/* A version without units: its bytes are one cosmetic piece. */
-	if (a->nunit == 0 && b->nunit == 0) {
-		walk_piece(&w, PIECE_EQUAL, false, false, 0, 0, a->text->len,
-			   0, b->text->len, 0);
-	} else if (a->nunit == 0) {
-		walk_piece(&w, PIECE_DELETE, true, false, 0, 0, a->text->len,
-			   0, 0, 0);
-	} else if (b->nunit == 0) {
-		walk_piece(&w, PIECE_INSERT, true, false, 0, 0, 0, 0,
-			   b->text->len, 0);
-	}
-	for (k = 0; k < al->nblock; k++) {
-		const struct block *bl = &al->block[k];
-		bool src = bl->move && bl->kind == BLOCK_DELETED;
-		bool dst = bl->move && bl->kind == BLOCK_INSERTED;
-
-		w.op = bl->op;
-		if (src && whole_moves && bl->nop > 0) {
-			const struct wop *f = &al->op[bl->op];
-			const struct wop *l = &al->op[bl->op + bl->nop - 1];
-
-			walk_piece(&w, PIECE_DELETE, false, false, bl->move,
-				   unit_start(a, f->a),
-				   unit_start(a, l->a + l->na), 0, 0,
-				   (uint32_t)k);
-			continue;
-		}
-		for (o = bl->op; o < bl->op + bl->nop; o++) {
-			const struct wop *op = &al->op[o];
-			size_t a0 = unit_start(a, op->a);
-			size_t a1 = unit_start(a, op->a + op->na);
-			size_t b0 = unit_start(b, op->b);
-			size_t b1 = unit_start(b, op->b + op->nb);
-			bool cosm = op->kind == WOP_COSMETIC;
-			uint32_t mv = whole_moves ? bl->move : 0;
-
-			w.op = o;
-			if (src) {
-				walk_piece(&w, PIECE_DELETE, cosm,
-					   op->kind == WOP_DELETE, bl->move,
-					   a0, a1, b0, b0, (uint32_t)k);
-				continue;
-			}
-			if (dst && !whole_moves) {
-				walk_piece(&w, PIECE_INSERT, cosm,
-					   op->kind == WOP_INSERT, bl->move,
-					   a0, a0, b0, b1, (uint32_t)k);
-				continue;
-			}
-			switch (op->kind) {
-			case WOP_EQUAL:
-				walk_piece(&w, PIECE_EQUAL, false, false, mv,
-					   a0, a1, b0, b1, (uint32_t)k);
-				break;
-			case WOP_COSMETIC:
-				walk_piece(&w, PIECE_DELETE, true, dst, mv,
-					   a0, a1, b0, b0, (uint32_t)k);
-				walk_piece(&w, PIECE_INSERT, true, dst, mv,
-					   a1, a1, b0, b1, (uint32_t)k);
-				break;
-			case WOP_DELETE:
-				walk_piece(&w, PIECE_DELETE, false, dst, mv,
-					   a0, a1, b0, b0, (uint32_t)k);
-				break;
-			case WOP_INSERT:
-				walk_piece(&w, PIECE_INSERT, false, dst, mv,
-					   a0, a0, b0, b1, (uint32_t)k);
-				break;
-			}
-		}
-	}
-	if (w.has)
-		fn(&w.pending, priv);
-}
-
-void
-output_walk(const struct alignment *al,
-	    void (*fn)(const struct piece *p, void *priv), void *priv)
-{
-	walk(al, false, fn, priv);
-}
 
 /* --- shared helpers ---------------------------------------------------------- */
 
@@ -510,7 +364,7 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 		fputs("},\"ops\":[", out);
 		kinds = facts_op_kinds(al, cmp[i].ch);
 		js.kind = kinds;
-		output_walk(al, json_piece, &js);
+		walk_pieces(al, false, json_piece, &js);
 		free(kinds);
 		json_rest(&js);
 		fputs("],\n\"blocks\":[", out);
@@ -522,6 +376,20 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 		fputs("}", out);
 	}
 	fputs("]}\n", out);
+}
+
+void
+output_header(FILE *out, const struct comparison *c,
+	      struct text *const *texts, bool color)
+{
+	const char *pa = texts[c->a]->path, *pb = texts[c->b]->path;
+
+	fprintf(out, "%s== %zu: ", color ? sgr_on[LOOK_HEADING] : "",
+		c->a + 1);
+	output_visible(out, (const uint8_t *)pa, strlen(pa));
+	fprintf(out, " -> %zu: ", c->b + 1);
+	output_visible(out, (const uint8_t *)pb, strlen(pb));
+	fprintf(out, " ==%s\n", color ? SGR_END : "");
 }
 
 /* --- --inline --------------------------------------------------------------- */
@@ -600,17 +468,17 @@ inline_piece(const struct piece *p, void *priv)
 	/* The destination of a move opens with a marker naming its source. */
 	if (p->move && !src && is->marked != p->block + 1) {
 		is->marked = p->block + 1;
-		fputs(is->color ? "\033[35m" : "{+", out);
+		fputs(is->color ? sgr_on[LOOK_MOVE_NOTE] : "{+", out);
 		fprintf(out, "(moved from \xc2\xb6%zu)", move_para(is->al,
 								 p->block));
-		fputs(is->color ? "\033[m " : "+} ", out);
+		fputs(is->color ? SGR_END " " : "+} ", out);
 	}
 	if (p->kind == PIECE_EQUAL) {
 		if (is->color && p->move)
-			fputs("\033[35m", out);
+			fputs(sgr_on[LOOK_MOVE_NOTE], out);
 		output_visible(out, is->al->b->text->data + p->b0, p->b1 - p->b0);
 		if (is->color && p->move)
-			fputs("\033[m", out);
+			fputs(SGR_END, out);
 		return;
 	}
 	s = del ? is->al->a->text->data + p->a0 :
@@ -619,9 +487,9 @@ inline_piece(const struct piece *p, void *priv)
 	trim_space(s, n, &b0, &b1);
 	output_visible(out, s, b0);
 	if (is->color) {
-		open = p->cosmetic ? "\033[2m" : src ? "\033[35;9m" :
-			del ? "\033[31;9m" : "\033[32m";
-		close = "\033[m";
+		open = sgr_on[p->cosmetic ? LOOK_DIM : src ? LOOK_MOVE_STRUCK :
+			      del ? LOOK_STRUCK : LOOK_INSERTED];
+		close = SGR_END;
 	} else if (p->cosmetic) {
 		open = del ? "[~" : "{~";
 		close = del ? "~]" : "~}";
@@ -649,7 +517,7 @@ output_inline(FILE *out, const struct alignment *al, bool color)
 {
 	struct inline_state is = { out, al, color, 0, NULL, 0, 0 };
 
-	walk(al, true, inline_piece, &is);
+	walk_pieces(al, true, inline_piece, &is);
 	inline_flush_ws(&is, NULL);
 }
 
@@ -758,4 +626,143 @@ output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
 		}
 		putc('\n', out);
 	}
+}
+
+/* --- the presence table of --stat ------------------------------------------ */
+
+static size_t
+digits(size_t x)
+{
+	size_t d = 1;
+
+	while (x >= 10) {
+		x /= 10;
+		d++;
+	}
+	return d;
+}
+
+static void
+pad(FILE *out, size_t n)
+{
+	while (n-- > 0)
+		putc(' ', out);
+}
+
+/*
+ * The start of s[0 .. n-1] in visible form, white space runs as one
+ * space, in at most OUTPUT_EXCERPT columns ("…" ends a clipped one).
+ */
+static void
+put_excerpt(FILE *out, const uint8_t *s, size_t n)
+{
+	char buf[OUTPUT_EXCERPT * 16 + 8], form[16];
+	size_t i = 0, len = 0, cut = 0, col = 0, flen, k;
+	bool space = false;
+	uint32_t uc;
+	int w;
+
+	while (i < n) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r') {
+			space = true;
+			i++;
+			continue;
+		}
+		k = width_decode(s + i, n - i, &uc);
+		w = width_char_form(uc, uc == 0xfffd && k == 1, col, form,
+		    &flen);
+		i += k;
+		if (space && len > 0) {
+			if (col + 1 > OUTPUT_EXCERPT)
+				goto clipped;
+			buf[len++] = ' ';
+			col++;
+			if (col <= OUTPUT_EXCERPT - 1)
+				cut = len;
+		}
+		space = false;
+		/* Zero-width characters take bytes but no columns. */
+		if (col + (size_t)w > OUTPUT_EXCERPT ||
+		    len + flen > sizeof buf - 4)
+			goto clipped;
+		memcpy(buf + len, form, flen);
+		len += flen;
+		col += (size_t)w;
+		if (col <= OUTPUT_EXCERPT - 1)
+			cut = len;
+	}
+	fwrite(buf, 1, len, out);
+	return;
+clipped:
+	/* Drop a space just before the ellipsis. */
+	while (cut > 0 && buf[cut - 1] == ' ')
+		cut--;
+	fwrite(buf, 1, cut, out);
+	fputs("\xe2\x80\xa6", out);
+}
+
+static const char *
+presence_mark(const struct presence_row *row, size_t v)
+{
+	switch (row->cell[v].state) {
+	case PRESENCE_ABSENT:
+		return "\xc2\xb7";		/* · */
+	case PRESENCE_CHANGED:
+		return "\xe2\x96\xa1";		/* □ */
+	case PRESENCE_MOVED:
+		return "\xe2\x86\x95";		/* ↕ */
+	default:
+		if (row->base_para < 0 && v == row->first)
+			return "\xe2\x97\x86";	/* ◆ */
+		return "\xe2\x96\xa0";		/* ■ */
+	}
+}
+
+int
+output_presence(FILE *out, const struct presence *p,
+	       struct text *const *texts)
+{
+	size_t pw = digits(p->docs[p->base]->npara), vw = digits(p->nversions);
+	const struct presence_row *row;
+	const struct para *para;
+	char num[32];
+	size_t i, v, len;
+	uint32_t d;
+
+	fprintf(out, "presence: base %zu of %zu versions "
+	    "(\xe2\x96\xa0 same, \xe2\x96\xa1 changed, \xe2\x86\x95 moved, "
+	    "\xe2\x97\x86 introduced, \xc2\xb7 absent)\n", p->base + 1,
+	    p->nversions);
+	pad(out, pw - 1);
+	fputs("\xc2\xb6 ", out);		/* ¶ */
+	for (v = 0; v < p->nversions; v++)
+		fprintf(out, " %*zu", (int)vw, v + 1);
+	fputs("  passage\n", out);
+	for (i = 0; i < p->nrow; i++) {
+		row = &p->row[i];
+		if (row->base_para >= 0)
+			len = (size_t)snprintf(num, sizeof num, "%d",
+			    row->base_para + 1);
+		else
+			len = (size_t)snprintf(num, sizeof num, "+");
+		pad(out, pw - len);
+		fputs(num, out);
+		putc(' ', out);
+		for (v = 0; v < p->nversions; v++) {
+			pad(out, vw);
+			fputs(presence_mark(row, v), out);
+		}
+		fputs("  ", out);
+		d = row->base_para >= 0 ? (uint32_t)p->base : row->first;
+		para = &p->docs[d]->para[row->base_para >= 0 ?
+		    row->base_para : row->cell[d].para];
+		put_excerpt(out, texts[d]->data + para->start,
+		    para->end - para->start);
+		putc('\n', out);
+	}
+	fprintf(out, "%zu passages: %zu of the base, %zu inserted; "
+	    "%zu in one version only\n", p->nrow, p->nrow - p->ninserted,
+	    p->ninserted, p->nunique);
+	return ferror(out) ? -1 : 0;
 }

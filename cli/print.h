@@ -1,0 +1,23 @@
+/*
+ * print.h — versus --print: the side-by-side layout of render.h written
+ * out as lines of text, in colour or with brackets.
+ */
+#ifndef VERSUS_PRINT_H
+#define VERSUS_PRINT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "render.h"
+
+/*
+ * Write every row to out as plain text: the left cell padded to the pane
+ * width, the gutter, the right cell, "\n"; no trailing spaces.  With
+ * color, SGR sequences show the styles (sgr.h: deleted red, inserted
+ * green, cosmetic dim, moved cyan) and filler cells as a dim "╱" pattern;
+ * every styled piece ends with a reset.  Returns 0, or -1 on a write
+ * error (see ferror(out)).
+ */
+int print_layout(FILE *out, const struct render *r, bool color);
+
+#endif

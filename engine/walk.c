@@ -1,0 +1,142 @@
+/*
+ * walk.c — the byte-level walk of an alignment (see walk.h).
+ */
+#include "config.h"
+
+#include <stdint.h>
+
+#include "walk.h"
+
+/* First byte of unit u; unit 0 owns the bytes before it, nunit is the end. */
+static size_t
+unit_start(const struct doc *d, uint32_t u)
+{
+	if (u == 0)
+		return 0;
+	if (u >= d->nunit)
+		return d->text->len;
+	return d->tok[d->unit[u].tok].off;
+}
+
+struct walker {
+	void (*fn)(const struct piece *, void *);
+	void *priv;
+	struct piece pending;
+	bool has;
+	uint32_t op;		/* the word op being walked */
+};
+
+static void
+join_piece(struct walker *w, const struct piece *p)
+{
+	struct piece *q = &w->pending;
+
+	if (p->a0 == p->a1 && p->b0 == p->b1)
+		return;
+	if (w->has && q->kind == p->kind && q->cosmetic == p->cosmetic &&
+	    q->edit == p->edit && q->move == p->move && q->a1 == p->a0 &&
+	    q->b1 == p->b0) {
+		q->a1 = p->a1;
+		q->b1 = p->b1;
+		return;
+	}
+	if (w->has)
+		w->fn(q, w->priv);
+	*q = *p;
+	w->has = true;
+}
+
+static void
+add_piece(struct walker *w, uint8_t kind, bool cosmetic, bool edit,
+	   uint32_t move, size_t a0, size_t a1, size_t b0, size_t b1,
+	   uint32_t block)
+{
+	struct piece p = { kind, cosmetic, edit, move, a0, a1, b0, b1, block,
+			   w->op };
+
+	join_piece(w, &p);
+}
+
+void
+walk_pieces(const struct alignment *al, bool whole_moves,
+	    void (*fn)(const struct piece *p, void *priv), void *priv)
+{
+	const struct doc *a = al->a, *b = al->b;
+	struct walker w = { fn, priv, { 0 }, false, 0 };
+	size_t k;
+	uint32_t o;
+
+	/* A version without units: its bytes are one cosmetic piece. */
+	if (a->nunit == 0 && b->nunit == 0) {
+		add_piece(&w, PIECE_EQUAL, false, false, 0, 0, a->text->len,
+			   0, b->text->len, 0);
+	} else if (a->nunit == 0) {
+		add_piece(&w, PIECE_DELETE, true, false, 0, 0, a->text->len,
+			   0, 0, 0);
+	} else if (b->nunit == 0) {
+		add_piece(&w, PIECE_INSERT, true, false, 0, 0, 0, 0,
+			   b->text->len, 0);
+	}
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+		bool src = bl->move && bl->kind == BLOCK_DELETED;
+		bool dst = bl->move && bl->kind == BLOCK_INSERTED;
+
+		w.op = bl->op;
+		if (src && whole_moves && bl->nop > 0) {
+			const struct wop *f = &al->op[bl->op];
+			const struct wop *l = &al->op[bl->op + bl->nop - 1];
+
+			add_piece(&w, PIECE_DELETE, false, false, bl->move,
+				   unit_start(a, f->a),
+				   unit_start(a, l->a + l->na), 0, 0,
+				   (uint32_t)k);
+			continue;
+		}
+		for (o = bl->op; o < bl->op + bl->nop; o++) {
+			const struct wop *op = &al->op[o];
+			size_t a0 = unit_start(a, op->a);
+			size_t a1 = unit_start(a, op->a + op->na);
+			size_t b0 = unit_start(b, op->b);
+			size_t b1 = unit_start(b, op->b + op->nb);
+			bool cosm = op->kind == WOP_COSMETIC;
+			uint32_t mv = whole_moves ? bl->move : 0;
+
+			w.op = o;
+			if (src) {
+				add_piece(&w, PIECE_DELETE, cosm,
+					   op->kind == WOP_DELETE, bl->move,
+					   a0, a1, b0, b0, (uint32_t)k);
+				continue;
+			}
+			if (dst && !whole_moves) {
+				add_piece(&w, PIECE_INSERT, cosm,
+					   op->kind == WOP_INSERT, bl->move,
+					   a0, a0, b0, b1, (uint32_t)k);
+				continue;
+			}
+			switch (op->kind) {
+			case WOP_EQUAL:
+				add_piece(&w, PIECE_EQUAL, false, false, mv,
+					   a0, a1, b0, b1, (uint32_t)k);
+				break;
+			case WOP_COSMETIC:
+				add_piece(&w, PIECE_DELETE, true, dst, mv,
+					   a0, a1, b0, b0, (uint32_t)k);
+				add_piece(&w, PIECE_INSERT, true, dst, mv,
+					   a1, a1, b0, b1, (uint32_t)k);
+				break;
+			case WOP_DELETE:
+				add_piece(&w, PIECE_DELETE, false, dst, mv,
+					   a0, a1, b0, b0, (uint32_t)k);
+				break;
+			case WOP_INSERT:
+				add_piece(&w, PIECE_INSERT, false, dst, mv,
+					   a0, a0, b0, b1, (uint32_t)k);
+				break;
+			}
+		}
+	}
+	if (w.has)
+		fn(&w.pending, priv);
+}
