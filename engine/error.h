@@ -1,7 +1,10 @@
 /*
  * error.h — how the engine reports trouble to its caller.
  *
- * The engine never prints and never exits.  A function that can fail takes a
+ * The engine never prints and never exits (tests/lint-engine.sh checks
+ * it): what the program writes is in cli/, what it draws in tui/.  Only
+ * running out of memory ends the program from inside the engine, through
+ * xalloc.h's policy.  A function that can fail takes a
  * `struct vs_error *` as its last argument, returns -1 or NULL on failure and
  * leaves a one-line, lower-case message without a final full stop in
  * err->msg, already prefixed with the subject ("PATH: binary file",

@@ -4,32 +4,27 @@
 #include "config.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "xalloc.h"
 
 static void (*failure_handler)(void);
 
 void
-xalloc_set_failure_handler(void (*fn)(void))
+(*xalloc_set_failure_handler(void (*fn)(void)))(void)
 {
+	void (*old)(void) = failure_handler;
+
 	failure_handler = fn;
+	return old;
 }
 
 static _Noreturn void
 out_of_memory(void)
 {
-	static const char msg[] = "versus: out of memory\n";
-
 	if (failure_handler != NULL)
 		failure_handler();
-	/* write(2), not stdio: stdio may itself need memory. */
-	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
-		/* nothing more can be done */
-	}
 	abort();
 }
 

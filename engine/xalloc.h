@@ -2,9 +2,10 @@
  * xalloc.h — the engine's only allocation policy.
  *
  * Every allocation in versus goes through these wrappers.  When memory runs
- * out they call the handler set with xalloc_set_failure_handler() (the TUI
- * uses it to restore the terminal first), print "versus: out of memory" and
- * abort().  Callers therefore never check for NULL.  Sizes are checked for
+ * out they call the handler set with xalloc_set_failure_handler() and
+ * abort().  The engine prints nothing: the program's handler says "versus:
+ * out of memory" (and the TUI's restores the terminal first, then calls
+ * the handler it replaced).  Callers therefore never check for NULL.  Sizes are checked for
  * multiplication overflow, which is treated as running out of memory.
  */
 #ifndef VERSUS_XALLOC_H
@@ -27,7 +28,11 @@ char *xstrndup(const char *s, size_t n);
  */
 void *xgrow(void *ptr, size_t *cap, size_t need, size_t size);
 
-/* Called once before aborting on allocation failure; NULL for none. */
-void xalloc_set_failure_handler(void (*fn)(void));
+/*
+ * fn is called once before aborting on allocation failure (NULL for none);
+ * it must not allocate, and should write with write(2), not stdio.
+ * Returns the handler it replaces.
+ */
+void (*xalloc_set_failure_handler(void (*fn)(void)))(void);
 
 #endif

@@ -434,6 +434,18 @@ comparison_header(const struct comparison *c, struct text *const *texts,
 	output_header(stdout, c, texts, color);
 }
 
+/* xalloc.h's handler: the engine prints nothing, so the program says it. */
+static void
+out_of_memory(void)
+{
+	static const char msg[] = "versus: out of memory\n";
+
+	/* write(2), not stdio: stdio may itself need memory. */
+	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+		/* nothing more can be done */
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -457,6 +469,7 @@ main(int argc, char **argv)
 	int first, stdin_seen = 0, status = 0;
 	bool color, differs = false;
 
+	xalloc_set_failure_handler(out_of_memory);
 	first = parse_options(argc, argv, &o);
 	if (o.list_actions) {
 		km = load_keymap(&o);

@@ -90,10 +90,15 @@ on_signal(int sig)
 	raise(sig);
 }
 
+/* The program's own handler, which says so (xalloc.h). */
+static void (*outer_oom)(void);
+
 static void
 on_out_of_memory(void)
 {
 	emergency_restore();
+	if (outer_oom != NULL)
+		outer_oom();
 }
 
 static void
@@ -109,7 +114,7 @@ install_signals(void)
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
-	xalloc_set_failure_handler(on_out_of_memory);
+	outer_oom = xalloc_set_failure_handler(on_out_of_memory);
 }
 
 /* --- faces ----------------------------------------------------------------- */
@@ -275,7 +280,7 @@ screen_end(void)
 		fclose(tty_in);
 		tty_in = NULL;
 	}
-	xalloc_set_failure_handler(NULL);
+	xalloc_set_failure_handler(outer_oom);
 }
 
 int
