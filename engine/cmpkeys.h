@@ -81,11 +81,4 @@ uint32_t cmpkeys_new_id(struct cmpkeys *k);
 /* The interned string of an id (for debugging and tests); *n gets its length. */
 const uint8_t *cmpkeys_string(const struct cmpkeys *k, uint32_t id, size_t *n);
 
-/*
- * Cosmetic folding of one token's text (without equivalences): returns a
- * malloc'd string and its length in *outlen.  Exposed for equiv.c and the
- * tests.
- */
-uint8_t *cmpkeys_fold(const uint8_t *s, size_t n, size_t *outlen);
-
 #endif

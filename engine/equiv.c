@@ -6,7 +6,7 @@
  * (phrase_tokens): at white space, then at UAX #29 word boundaries
  * (u8_wordbreaks), with ideographs and kana one token per character and a
  * piece of punctuation one token per character; each token is folded with
- * cmpkeys_fold and white space is dropped.  So "U.S." is the two tokens "u.s"
+ * fold_string and white space is dropped.  So "U.S." is the two tokens "u.s"
  * and ".", "per cent" is "per" "cent", "e-mail" is "e" "-" "mail", just as
  * in a text.  A token that folds to nothing (a lone zero-width space) is
  * dropped, as cmpkeys_classify drops such units.
@@ -59,8 +59,8 @@
 
 #include "equiv.h"
 #include "error.h"
-#include "cmpkeys.h"
 #include "file.h"
+#include "fold.h"
 #include "xalloc.h"
 
 /*
@@ -565,7 +565,7 @@ push_tok(struct pending *pd, const uint8_t *s, size_t n)
 
 	if (n == 0)
 		return;
-	f = cmpkeys_fold(s, n, &len);
+	f = fold_string(s, n, &len);
 	if (len > 0) {
 		pd->bytes = xgrow(pd->bytes, &pd->bcap, pd->blen + len, 1);
 		memcpy(pd->bytes + pd->blen, f, len);

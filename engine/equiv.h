@@ -17,7 +17,7 @@
  * A line holds two or more phrases separated by " = "; a phrase is any text
  * without "=" (write "\=" for an equals sign and "\#" for a hash); blank
  * lines and lines starting with "#" are ignored.  Phrases are compared after
- * cosmetic folding (cmpkeys_fold), token by token, ignoring white space, so
+ * cosmetic folding (fold_string), token by token, ignoring white space, so
  * "Per  Cent" in a text matches "per cent" here.  A phrase that already
  * belongs to another class joins the two classes.
  *

@@ -20,8 +20,8 @@ void
 	return old;
 }
 
-static _Noreturn void
-out_of_memory(void)
+_Noreturn void
+xalloc_fail(void)
 {
 	if (failure_handler != NULL)
 		failure_handler();
@@ -34,7 +34,7 @@ xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory();
+		xalloc_fail();
 	return p;
 }
 
@@ -44,7 +44,7 @@ xcalloc(size_t nmemb, size_t size)
 	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory();
+		xalloc_fail();
 	return p;
 }
 
@@ -54,7 +54,7 @@ xrealloc(void *ptr, size_t size)
 	void *p = realloc(ptr, size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory();
+		xalloc_fail();
 	return p;
 }
 
@@ -62,7 +62,7 @@ void *
 xreallocarray(void *ptr, size_t nmemb, size_t size)
 {
 	if (size != 0 && nmemb > SIZE_MAX / size)
-		out_of_memory();
+		xalloc_fail();
 	return xrealloc(ptr, nmemb * size);
 }
 
@@ -92,7 +92,7 @@ xgrow(void *ptr, size_t *cap, size_t need, size_t size)
 		return ptr;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
-			out_of_memory();
+			xalloc_fail();
 		n *= 2;
 	}
 	ptr = xreallocarray(ptr, n, size);

@@ -35,4 +35,11 @@ void *xgrow(void *ptr, size_t *cap, size_t need, size_t size);
  */
 void (*xalloc_set_failure_handler(void (*fn)(void)))(void);
 
+/*
+ * Fail as the wrappers do when memory runs out, for memory that a library
+ * could not get (libunistring returns NULL with ENOMEM) or ids that ran
+ * out.
+ */
+_Noreturn void xalloc_fail(void);
+
 #endif

@@ -20,8 +20,8 @@
 #include <uniwbrk.h>
 
 #include "equiv.h"
+#include "fold.h"
 #include "error.h"
-#include "cmpkeys.h"
 #include "tap.h"
 #include "xalloc.h"
 
@@ -38,7 +38,7 @@ static void
 push(struct toks *t, const uint8_t *s, size_t n)
 {
 	if (t->n < MAXTOK) {
-		t->fold[t->n] = cmpkeys_fold(s, n, &t->len[t->n]);
+		t->fold[t->n] = fold_string(s, n, &t->len[t->n]);
 		t->n++;
 	}
 }

@@ -24,6 +24,7 @@
 #include "checks.h"
 #include "doc.h"
 #include "equiv.h"
+#include "fold.h"
 #include "facts.h"
 #include "html.h"
 #include "jsonparse.h"
@@ -417,7 +418,7 @@ no_unit_ok(const struct doc *d, size_t k, const struct cmpkeys_opts *ko)
 		return true;
 	if (ko->strict || t->kind == TOK_INVALID || t->kind == TOK_CONTROL)
 		return false;
-	f = cmpkeys_fold(d->text->data + t->off, t->len, &n);
+	f = fold_string(d->text->data + t->off, t->len, &n);
 	free(f);
 	return n == 0;
 }
