@@ -329,3 +329,18 @@ decode_error(int errnum)
 		return "invalid byte sequence";
 	return strerror(errnum);
 }
+
+bool
+decode_known(const char *name)
+{
+	static const uint8_t none[1];
+	struct decoded d;
+
+	if (unicode_named(name, none, 0) != NULL)
+		return true;
+	if (decode_charset(name, none, 0, &d) < 0)
+		return false;
+	free(d.out);
+	free(d.orig);
+	return true;
+}

@@ -72,6 +72,13 @@ void decode_utf16_32(const uint8_t *raw, size_t len, size_t start,
 int decode_charset(const char *name, const uint8_t *raw, size_t len,
 		   struct decoded *d);
 
+/*
+ * Whether `name` is an encoding versus can read: a Unicode one decoded
+ * here, or a charset iconv knows.  For checking --encoding once, before
+ * any file is read.
+ */
+bool decode_known(const char *name);
+
 /* Why decode_charset failed, for "cannot convert from NAME: WHY". */
 const char *decode_error(int errnum);
 

@@ -22,6 +22,7 @@
 #include "align.h"
 #include "boiler.h"
 #include "browse.h"
+#include "decode.h"
 #include "doc.h"
 #include "equiv.h"
 #include "error.h"
@@ -29,6 +30,7 @@
 #include "cmpkeys.h"
 #include "lazy.h"
 #include "mapping.h"
+#include "message.h"
 #include "output.h"
 #include "presence.h"
 #include "print.h"
@@ -111,12 +113,13 @@ static void
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char msg[2048];
 
-	fprintf(stderr, "versus: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'versus --help' for more information.\n");
+	message_error("%s", msg);
+	fprintf(stderr, "Try 'versus --help' for more information.\n");
 	exit(EXIT_TROUBLE);
 }
 
@@ -173,7 +176,7 @@ parse_count(const char *opt, const char *arg, unsigned max)
 	v = strtoul(arg, &end, 10);
 	if (errno || end == arg || *end != '\0' || v == 0 || v > max ||
 	    arg[0] == '-') {
-		fprintf(stderr, "versus: invalid %s '%s'\n", opt, arg);
+		message_error("invalid %s '%s'", opt, arg);
 		fprintf(stderr, "Try 'versus --help' for more information.\n");
 		exit(EXIT_TROUBLE);
 	}
@@ -300,7 +303,7 @@ load_equivalences(const struct options *o)
 		goto fail;
 	return eq;
 fail:
-	fprintf(stderr, "versus: %s\n", err.msg);
+	message_error("%s", err.msg);
 	exit(EXIT_TROUBLE);
 }
 
@@ -357,7 +360,7 @@ load_boilerplate(const struct options *o)
 		goto fail;
 	return bp;
 fail:
-	fprintf(stderr, "versus: %s\n", err.msg);
+	message_error("%s", err.msg);
 	exit(EXIT_TROUBLE);
 }
 
@@ -372,7 +375,7 @@ load_keymap(const struct options *o)
 
 	if (name == NULL) {
 		if (settings_load(&st, NULL, &err) != 0) {
-			fprintf(stderr, "versus: %s\n", err.msg);
+			message_error("%s", err.msg);
 			exit(EXIT_TROUBLE);
 		}
 		name = st.keymap[0] ? st.keymap : "default";
@@ -381,7 +384,7 @@ load_keymap(const struct options *o)
 		km = keymap_load(name, &err);
 	}
 	if (km == NULL) {
-		fprintf(stderr, "versus: %s\n", err.msg);
+		message_error("%s", err.msg);
 		exit(EXIT_TROUBLE);
 	}
 	return km;
@@ -413,8 +416,7 @@ run_browser(const struct options *o, size_t n, struct text **texts,
 
 	utf8_locale();
 	if (screen_init(use_color(o), &err) != 0) {
-		fprintf(stderr, "versus: %s; printing side by side instead\n",
-			err.msg);
+		message_error("%s; printing side by side instead", err.msg);
 		return -1;
 	}
 	browse_init(&b, n, texts, docs, keys, eq, &o->keys, km, bp);
@@ -471,6 +473,12 @@ main(int argc, char **argv)
 
 	xalloc_set_failure_handler(out_of_memory);
 	first = parse_options(argc, argv, &o);
+	if (o.text.encoding != NULL && !decode_known(o.text.encoding)) {
+		/* one line, not one per file */
+		message_error("cannot convert from %s: %s", o.text.encoding,
+			      decode_error(EINVAL));
+		return EXIT_TROUBLE;
+	}
 	if (o.list_actions) {
 		km = load_keymap(&o);
 		help_list_actions(stdout, km);
@@ -488,8 +496,8 @@ main(int argc, char **argv)
 		usage_error("%s", "--report compares two versions: give two files");
 	base = o.base ? o.base - 1 : 0;
 	if (base >= n) {
-		fprintf(stderr, "versus: --base %u: there are only %zu versions\n",
-			o.base, n);
+		message_error("--base %u: there are only %zu versions", o.base,
+			      n);
 		return EXIT_TROUBLE;
 	}
 
@@ -506,7 +514,7 @@ main(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		texts[i] = text_load(argv[first + i], &o.text, &err);
 		if (texts[i] == NULL) {
-			fprintf(stderr, "versus: %s\n", err.msg);
+			message_error("%s", err.msg);
 			status = EXIT_TROUBLE;
 		}
 	}
@@ -570,7 +578,7 @@ main(int argc, char **argv)
 	}
 	if (o.report != NULL &&
 	    report_write(o.report, cmp[0].al, cmp[0].ch, &err) != 0) {
-		fprintf(stderr, "versus: %s\n", err.msg);
+		message_error("%s", err.msg);
 		status = EXIT_TROUBLE;
 		goto done;
 	}
@@ -659,7 +667,7 @@ out:
 	equiv_free(eq);
 	boiler_free(bp);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "versus: write error: %s\n", strerror(errno));
+		message_error("write error: %s", strerror(errno));
 		return EXIT_TROUBLE;
 	}
 	return status;

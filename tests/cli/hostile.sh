@@ -66,8 +66,8 @@ check_eq "standard input twice: exit 2" "$st" 2
 
 run "$VERSUS" --encoding=no-such-charset "$TMPD/a.txt" "$TMPD/a.txt"
 check_eq "unknown charset: exit 2" "$st" 2
-check_eq "unknown charset: message names it" "$(sed -n 1p "$TMPD/err")" \
-	"versus: $TMPD/a.txt: cannot convert from no-such-charset: unsupported character set"
+check_eq "unknown charset: one line, naming it" "$err" \
+	"versus: cannot convert from no-such-charset: unsupported character set"
 
 if [ "$(id -u)" -ne 0 ]; then
 	cp "$TMPD/a.txt" "$TMPD/locked.txt"; chmod 000 "$TMPD/locked.txt"
