@@ -71,6 +71,19 @@ skip_all() {
 	exit 0
 }
 
+# need_seeds: what follows needs the real articles in SEEDS_DIR
+# (../shared/seeds).  When they are missing the whole test is skipped,
+# saying why; under CI=true, where they must be there, it fails.
+need_seeds() {
+	[ -d "${SEEDS_DIR:-}" ] && return 0
+	if [ "${CI:-}" = true ]; then
+		echo "not ok 1 - the seeds are missing (CI=true): SEEDS_DIR=${SEEDS_DIR:-unset}"
+		echo "1..1"
+		exit 1
+	fi
+	skip_all "no seeds in SEEDS_DIR (${SEEDS_DIR:-unset})"
+}
+
 finish() {
 	echo "1..$tap_n"
 	[ $tap_failed -eq 0 ]

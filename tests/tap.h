@@ -9,6 +9,7 @@
 #define VERSUS_TAP_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int tap_n, tap_failed;
@@ -67,6 +68,24 @@ tap_ok(int cond, const char *file, int line, const char *fmt, ...)
 /* skip("reason"): a check that could not run here */
 #define skip(...) do {							\
 	printf("ok %d # SKIP ", ++tap_n);				\
+	printf(__VA_ARGS__);						\
+	printf("\n");							\
+} while (0)
+
+/*
+ * skip_seeds("reason"): a check that needs the real articles in
+ * ../shared/seeds (SEEDS_DIR) when they are missing.  A skip, saying why;
+ * but under CI=true, where the seeds must be there, a failure.
+ */
+#define skip_seeds(...) do {						\
+	const char *ci_ = getenv("CI");					\
+	if (ci_ != NULL && strcmp(ci_, "true") == 0) {			\
+		printf("not ok %d - the seeds are missing (CI=true): ",	\
+		       ++tap_n);					\
+		tap_failed++;						\
+	} else {							\
+		printf("ok %d # SKIP ", ++tap_n);			\
+	}								\
 	printf(__VA_ARGS__);						\
 	printf("\n");							\
 } while (0)

@@ -5,7 +5,7 @@
 # compares equal to it.  Skipped when the seeds are not there.
 . "$srcdir/tests/lib.sh"
 
-[ -d "${SEEDS_DIR:-}" ] || skip_all "no seeds in SEEDS_DIR"
+need_seeds
 command -v python3 >/dev/null 2>&1 || skip_all "needs python3"
 
 s() { ls "$SEEDS_DIR"/"$1"_*.txt; }

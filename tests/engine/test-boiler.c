@@ -633,7 +633,7 @@ test_seeds(void)
 	DIR *dp;
 
 	if (dir == NULL || (dp = opendir(dir)) == NULL) {
-		skip("SEEDS_DIR not set");
+		skip_seeds("SEEDS_DIR not set");
 		return;
 	}
 	b = boiler_new_builtin();
@@ -644,7 +644,7 @@ test_seeds(void)
 			    strlen(seeds[k].prefix)) == 0)
 				break;
 		if (de == NULL) {
-			skip("no seed %s*", seeds[k].prefix);
+			skip_seeds("no seed %s*", seeds[k].prefix);
 			continue;
 		}
 		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);

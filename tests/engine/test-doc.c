@@ -839,8 +839,8 @@ test_seeds(void)
 	for (i = 0; i < nseeds; i++) {
 		dp = dir != NULL ? opendir(dir) : NULL;
 		if (dp == NULL) {
-			skip("SEEDS_DIR not set or missing");
-			skip("SEEDS_DIR not set or missing");
+			skip_seeds("SEEDS_DIR not set or missing");
+			skip_seeds("SEEDS_DIR not set or missing");
 			continue;
 		}
 		path[0] = '\0';
@@ -851,8 +851,8 @@ test_seeds(void)
 		closedir(dp);
 		t = path[0] != '\0' ? text_load(path, NULL, &err) : NULL;
 		if (t == NULL) {
-			skip("seed %s not found", seeds[i].prefix);
-			skip("seed %s not found", seeds[i].prefix);
+			skip_seeds("seed %s not found", seeds[i].prefix);
+			skip_seeds("seed %s not found", seeds[i].prefix);
 			continue;
 		}
 		d = doc_build(t);

@@ -554,12 +554,12 @@ test_seeds(void)
 	size_t k, i, bad;
 
 	if (dir == NULL || (base = load_seed(dir, "000_")) == NULL) {
-		skip("SEEDS_DIR not set");
+		skip_seeds("SEEDS_DIR not set");
 		return;
 	}
 	for (k = 0; k < sizeof prefix / sizeof *prefix; k++) {
 		if ((other = load_seed(dir, prefix[k])) == NULL) {
-			skip("no seed %s*", prefix[k]);
+			skip_seeds("no seed %s*", prefix[k]);
 			continue;
 		}
 		pair_open(&p, base, other);

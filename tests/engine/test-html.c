@@ -1074,7 +1074,7 @@ test_seeds(void)
 
 	dp = dir != NULL ? opendir(dir) : NULL;
 	if (dp == NULL) {
-		skip("SEEDS_DIR not set or missing");
+		skip_seeds("SEEDS_DIR not set or missing");
 		return;
 	}
 	buf = xmalloc(1 << 20);
@@ -1096,7 +1096,7 @@ test_seeds(void)
 	closedir(dp);
 	free(buf);
 	if (seen == 0)
-		skip("no seed in %s", dir);
+		skip_seeds("no seed in %s", dir);
 	else
 		is_int(html, 0, "none of %zu seed texts is taken for HTML",
 		    seen);

@@ -425,7 +425,7 @@ main(void)
 		if (n >= 2)
 			compare_files("seeds", paths, (size_t)n);
 	} else {
-		skip("SEEDS_DIR not set: the seed story is not compared");
+		skip_seeds("SEEDS_DIR not set: the seed story is not compared");
 	}
 
 	/* Random edits. */

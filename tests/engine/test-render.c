@@ -776,7 +776,7 @@ test_seeds(void)
 	int n, i, checked = 0;
 
 	if (dir == NULL || (n = scandir(dir, &names, NULL, alphasort)) < 0) {
-		skip("SEEDS_DIR not set or missing");
+		skip_seeds("SEEDS_DIR not set or missing");
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -819,7 +819,7 @@ test_seeds(void)
 		free(names[i]);
 	free(names);
 	if (checked == 0) {
-		skip("no seed pairs in %s", dir);
+		skip_seeds("no seed pairs in %s", dir);
 		return;
 	}
 	if (!ok(bad == NULL, "seeds: %d real alignments laid out soundly",

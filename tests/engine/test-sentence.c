@@ -766,9 +766,9 @@ test_seeds(void)
 
 		buf = dir != NULL ? read_seed(dir, c->prefix, &len) : NULL;
 		if (buf == NULL) {
-			skip("SEEDS_DIR not set or seed %s missing", c->prefix);
-			skip("SEEDS_DIR not set or seed %s missing", c->prefix);
-			skip("SEEDS_DIR not set or seed %s missing", c->prefix);
+			skip_seeds("SEEDS_DIR not set or seed %s missing", c->prefix);
+			skip_seeds("SEEDS_DIR not set or seed %s missing", c->prefix);
+			skip_seeds("SEEDS_DIR not set or seed %s missing", c->prefix);
 			continue;
 		}
 		found = false;
@@ -808,7 +808,7 @@ test_seeds(void)
 	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
 		buf = dir != NULL ? read_seed(dir, names[k], &len) : NULL;
 		if (buf == NULL) {
-			skip("SEEDS_DIR not set or seed %s missing", names[k]);
+			skip_seeds("SEEDS_DIR not set or seed %s missing", names[k]);
 			continue;
 		}
 		before = bad_props;
