@@ -3,18 +3,18 @@
  *
  * doc_build() makes two passes over text->data.
  *
- * Pass 1, paragraphs.  The data is cut into lines at "\n", "\r\n" and a
- * lone "\r".  A line is blank when it holds only white space (see
- * is_space_uc: ASCII space and tab and every Unicode White_Space character
- * such as U+00A0 and U+3000, but not the controls \v, \f and U+0085, which
- * are tokens of their own).  Paragraphs are the maximal runs of non-blank
- * lines, trimmed of the white space at their two ends.  When that gives at
- * most one paragraph, no blank line separates any two lines of text, so the
- * file is taken to be written one paragraph per line and every non-blank
- * line becomes a paragraph.  (Blank lines only before the first or after
- * the last line of text separate nothing and do not count.)  Line ends are
- * found with memchr, and the end of a line's text by walking back from its
- * end, so a line is mostly looked at only at its two ends.
+ * Pass 1, paragraphs.  The data is cut into lines at "\n", "\r\n" and a lone
+ * "\r".  A line is blank when it holds only white space (see uchar_is_space:
+ * ASCII space and tab and every Unicode White_Space character such as U+00A0
+ * and U+3000, but not the controls \v, \f and U+0085, which are tokens of their
+ * own).  Paragraphs are the maximal runs of non-blank lines, trimmed of the
+ * white space at their two ends.  When that gives at most one paragraph, no
+ * blank line separates any two lines of text, so the file is taken to be
+ * written one paragraph per line and every non-blank line becomes a paragraph.
+ * (Blank lines only before the first or after the last line of text separate
+ * nothing and do not count.)  Line ends are found with memchr, and the end of a
+ * line's text by walking back from its end, so a line is mostly looked at only
+ * at its two ends.
  *
  * Pass 2, tokens, paragraph by paragraph.  The bytes between paragraphs
  * (and before the first and after the last) become one TOK_BREAK each; by
@@ -98,6 +98,7 @@
 
 #include "doc.h"
 #include "sentence.h"
+#include "uchar.h"
 #include "xalloc.h"
 
 struct builder {
@@ -108,23 +109,6 @@ struct builder {
 	char *brk;		/* u8_wordbreaks scratch, reused */
 	size_t capbrk;
 };
-
-/* White space inside a line, apart from ASCII space and tab. */
-static bool
-is_space_uc(ucs4_t uc)
-{
-	/* U+0085 is White_Space but is a C1 control here. */
-	return uc >= 0xa0 && uc_is_property_white_space(uc);
-}
-
-/* C0 other than tab and line ends, DEL, C1. */
-static bool
-is_control_uc(ucs4_t uc)
-{
-	if (uc < 0x20)
-		return uc != '\t' && uc != '\n' && uc != '\r';
-	return uc >= 0x7f && uc <= 0x9f;
-}
 
 /*
  * Length of the white space character at s[i] (i < end), or 0 when there
@@ -140,71 +124,20 @@ space_len(const uint8_t *s, size_t i, size_t end)
 		return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
 		    s[i] == '\r';
 	n = u8_mbtoucr(&uc, s + i, end - i);
-	if (n > 0 && is_space_uc(uc))
+	if (n > 0 && uchar_is_space(uc))
 		return (size_t)n;
 	return 0;
-}
-
-/* Ideographs and kana, which are split one character per token. */
-static bool
-is_cjk_uc(ucs4_t uc)
-{
-	if (uc < 0x3000)
-		return false;
-	/* hiragana and katakana, their extensions, half-width kana */
-	return (uc >= 0x3040 && uc <= 0x30ff) ||
-	    (uc >= 0x31f0 && uc <= 0x31ff) ||
-	    (uc >= 0xff66 && uc <= 0xff9d) ||
-	    (uc >= 0x1b000 && uc <= 0x1b16f) ||
-	    uc == 0x3005 || uc == 0x303b ||	/* iteration marks */
-	    uc_is_property_ideographic(uc);
-}
-
-static bool
-is_percent_uc(ucs4_t uc)
-{
-	return uc == '%' || uc == 0x066a || uc == 0x2030 || uc == 0x2031 ||
-	    uc == 0xfe6a || uc == 0xff05;
-}
-
-/* Is uc a digit in the sense of UAX #29 (Word_Break Numeric)? */
-static bool
-is_digit_uc(ucs4_t uc)
-{
-	if (uc < 0x80)
-		return uc >= '0' && uc <= '9';
-	return uc_wordbreak_property(uc) == WBP_NUMERIC;
-}
-
-static bool
-is_alpha_uc(ucs4_t uc)
-{
-	if (uc < 0x80)
-		return (uc | 0x20) >= 'a' && (uc | 0x20) <= 'z';
-	return uc_is_property_alphabetic(uc);
-}
-
-/* Does uc extend the character before it (Extend, Format, ZWJ)? */
-static bool
-is_extender_uc(ucs4_t uc)
-{
-	int wb;
-
-	if (uc < 0x80)
-		return false;
-	wb = uc_wordbreak_property(uc);
-	return wb == WBP_EXTEND || wb == WBP_FORMAT || wb == WBP_ZWJ;
 }
 
 /* The kind of a token made of one character. */
 static enum token_kind
 char_kind(ucs4_t uc)
 {
-	if (is_alpha_uc(uc))
+	if (uchar_is_alpha(uc))
 		return TOK_WORD;
-	if (is_digit_uc(uc))
+	if (uchar_is_digit(uc))
 		return TOK_NUMBER;
-	if (is_percent_uc(uc))
+	if (uchar_is_percent(uc))
 		return TOK_SYMBOL;
 	if (uc < 0x80)
 		return strchr("$+<=>^`|~", (int)uc) != NULL ? TOK_SYMBOL :
@@ -243,7 +176,7 @@ unit_end(const uint8_t *s, size_t i, size_t end, ucs4_t *base)
 	i += decode(s, i, end, base);
 	while (i < end) {
 		n = decode(s, i, end, &uc);
-		if (!is_extender_uc(uc))
+		if (!uchar_is_extender(uc))
 			break;
 		i += n;
 	}
@@ -329,11 +262,11 @@ push_plain(struct builder *b, size_t a, size_t e)
 	decode(s, a, e, &first);
 	for (i = a; i < e; ) {
 		i += decode(s, i, e, &uc);
-		if (is_alpha_uc(uc)) {
+		if (uchar_is_alpha(uc)) {
 			push_token(b, a, e - a, TOK_WORD);
 			return;
 		}
-		if (is_digit_uc(uc)) {
+		if (uchar_is_digit(uc)) {
 			push_token(b, a, e - a, TOK_NUMBER);
 			return;
 		}
@@ -364,7 +297,7 @@ classify_piece(struct builder *b, size_t a, size_t e)
 	run = a;
 	for (i = a; i < e; i = u) {
 		u = unit_end(s, i, e, &base);
-		if (!is_cjk_uc(base))
+		if (!uchar_is_cjk(base))
 			continue;
 		if (run < i)
 			push_plain(b, run, i);
@@ -467,7 +400,7 @@ chunk_char(const uint8_t *s, size_t i, size_t end, size_t *n)
 	if (r < 0)
 		return false;
 	*n = (size_t)r;
-	return !is_control_uc(uc) && !is_space_uc(uc);
+	return !uchar_is_control(uc) && !uchar_is_space(uc);
 }
 
 /* End of the chunk that continues at s[i]. */
@@ -983,10 +916,10 @@ tokenise_para(struct builder *b, size_t start, size_t end)
 			continue;
 		}
 		n = (size_t)r;
-		if (is_control_uc(uc)) {
+		if (uchar_is_control(uc)) {
 			push_token(b, i, n, TOK_CONTROL);
 			i += n;
-		} else if (is_space_uc(uc)) {
+		} else if (uchar_is_space(uc)) {
 			j = space_end(s, i + n, end);
 			push_token(b, i, j - i, TOK_SPACE);
 			i = j;
@@ -996,6 +929,25 @@ tokenise_para(struct builder *b, size_t start, size_t end)
 			i = e;
 		}
 	}
+}
+
+size_t
+doc_tokenise(const uint8_t *s, size_t n, struct token **tok, size_t *cap)
+{
+	struct doc d = { 0 };
+	struct builder b = { 0 };
+
+	d.tok = *tok;
+	b.s = s;
+	b.len = n;
+	b.d = &d;
+	b.captok = *cap;
+	reserve_tokens(&b, n + 1);
+	tokenise_para(&b, 0, n);
+	free(b.brk);
+	*tok = d.tok;
+	*cap = b.captok;
+	return d.ntok;
 }
 
 /*
@@ -1076,7 +1028,7 @@ skip_space(const uint8_t *s, size_t i, size_t j)
 		if (s[i] < 0x80)
 			break;
 		r = u8_mbtoucr(&uc, s + i, j - i);
-		if (r <= 0 || !is_space_uc(uc))
+		if (r <= 0 || !uchar_is_space(uc))
 			break;
 		i += (size_t)r;
 	}
@@ -1109,7 +1061,7 @@ trim_space(const uint8_t *s, size_t first, size_t j)
 		while (q > first && j - q < 4 && (s[q] & 0xc0) == 0x80)
 			q--;
 		if (u8_mbtoucr(&uc, s + q, j - q) != (int)(j - q) ||
-		    !is_space_uc(uc))
+		    !uchar_is_space(uc))
 			break;
 		j = q;
 	}

@@ -174,6 +174,15 @@ struct word_filter {
 uint32_t doc_ascii_words(const uint8_t *s, size_t n, size_t readable,
 			 const struct word_filter *f);
 
+/*
+ * Cut s[0 .. n-1] into tokens as doc_build() cuts the text of a paragraph
+ * (no TOK_BREAK, no TOK_PARA; offsets from s), for text that is not a
+ * document: equivalence phrases (equiv.c).  *tok (NULL or malloc'd, *cap
+ * elements) is grown as needed and reused; returns the number of tokens.
+ */
+size_t doc_tokenise(const uint8_t *s, size_t n, struct token **tok,
+		    size_t *cap);
+
 void doc_free(struct doc *d);
 
 /*

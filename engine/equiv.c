@@ -2,11 +2,11 @@
  * equiv.c — equivalence classes of phrases, built-in and from user files
  * (equiv.h).
  *
- * Phrases.  A phrase is cut into tokens the way doc.c cuts a paragraph
- * (phrase_tokens): at white space, then at UAX #29 word boundaries
- * (u8_wordbreaks), with ideographs and kana one token per character and a
- * piece of punctuation one token per character; each token is folded with
- * fold_string and white space is dropped.  So "U.S." is the two tokens "u.s"
+ * Phrases.  A phrase is cut into tokens by doc.c's own tokeniser
+ * (doc_tokenise): at white space, then at UAX #29 word boundaries, with
+ * ideographs and kana one token per character and a piece of punctuation
+ * one token per character; each token is folded with fold_string and
+ * white space is dropped.  So "U.S." is the two tokens "u.s"
  * and ".", "per cent" is "per" "cent", "e-mail" is "e" "-" "mail", just as
  * in a text.  A token that folds to nothing (a lone zero-width space) is
  * dropped, as cmpkeys_classify drops such units.
@@ -53,10 +53,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unictype.h>
-#include <unistr.h>
-#include <uniwbrk.h>
-
+#include "doc.h"
 #include "equiv.h"
 #include "error.h"
 #include "file.h"
@@ -397,8 +394,8 @@ struct pending {
 	size_t nline, capline;
 	uint8_t *text;		/* one unescaped phrase */
 	size_t tcap;
-	char *brk;		/* u8_wordbreaks scratch */
-	size_t capbrk;
+	struct token *dtok;	/* doc_tokenise scratch */
+	size_t capdtok;
 };
 
 /*
@@ -467,95 +464,6 @@ equiv_free(struct equiv *eq)
 
 /* --- cutting a phrase into folded tokens -------------------------------- */
 
-static bool
-is_white(ucs4_t uc)
-{
-	return uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r' ||
-	    (uc >= 0xa0 && uc_is_property_white_space(uc));
-}
-
-static bool
-is_control(ucs4_t uc)
-{
-	return (uc < 0x20 && !is_white(uc)) || (uc >= 0x7f && uc <= 0x9f);
-}
-
-/* Ideographs and kana: one token per character, as in doc.c. */
-static bool
-is_cjk(ucs4_t uc)
-{
-	if (uc < 0x3000)
-		return false;
-	return (uc >= 0x3040 && uc <= 0x30ff) || (uc >= 0x31f0 &&
-	    uc <= 0x31ff) || (uc >= 0xff66 && uc <= 0xff9d) ||
-	    (uc >= 0x1b000 && uc <= 0x1b16f) || uc == 0x3005 ||
-	    uc == 0x303b || uc_is_property_ideographic(uc);
-}
-
-static bool
-is_alnum(ucs4_t uc)
-{
-	if (uc < 0x80)
-		return (uc >= '0' && uc <= '9') ||
-		    ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z');
-	return uc_is_property_alphabetic(uc) ||
-	    uc_wordbreak_property(uc) == WBP_NUMERIC;
-}
-
-/* Punctuation, which doc.c makes one token per character. */
-static bool
-is_punct(ucs4_t uc)
-{
-	if (uc == '%' || uc == 0x066a || uc == 0x2030 || uc == 0x2031 ||
-	    uc == 0xfe6a || uc == 0xff05)
-		return false;
-	if (uc < 0x80)
-		return uc > ' ' && uc < 0x7f && !is_alnum(uc) &&
-		    strchr("$+<=>^`|~", (int)uc) == NULL;
-	return uc_is_general_category(uc, UC_CATEGORY_P);
-}
-
-static bool
-is_extender(ucs4_t uc)
-{
-	int wb;
-
-	if (uc < 0x80)
-		return false;
-	wb = uc_wordbreak_property(uc);
-	return wb == WBP_EXTEND || wb == WBP_FORMAT || wb == WBP_ZWJ;
-}
-
-/* Decode the valid UTF-8 character at s (n > 0 bytes left). */
-static size_t
-decode(const uint8_t *s, size_t n, ucs4_t *uc)
-{
-	int r = u8_mbtoucr(uc, s, n);
-
-	if (r <= 0) {
-		*uc = 0xfffd;
-		return 1;
-	}
-	return (size_t)r;
-}
-
-/* End of the character at s[i] with the extenders that follow it. */
-static size_t
-char_end(const uint8_t *s, size_t i, size_t n, ucs4_t *base)
-{
-	ucs4_t uc;
-	size_t l;
-
-	i += decode(s + i, n - i, base);
-	while (i < n) {
-		l = decode(s + i, n - i, &uc);
-		if (!is_extender(uc))
-			break;
-		i += l;
-	}
-	return i;
-}
-
 /* Fold one token and add it to the pending list, unless it folds away. */
 static void
 push_tok(struct pending *pd, const uint8_t *s, size_t n)
@@ -579,97 +487,19 @@ push_tok(struct pending *pd, const uint8_t *s, size_t n)
 	free(f);
 }
 
-/* A piece between word boundaries without ideographs or kana. */
-static void
-push_plain(struct pending *pd, const uint8_t *s, size_t n)
-{
-	size_t i, e;
-	ucs4_t uc, first;
-
-	decode(s, n, &first);
-	for (i = 0; i < n; ) {
-		i += decode(s + i, n - i, &uc);
-		if (is_alnum(uc)) {
-			push_tok(pd, s, n);
-			return;
-		}
-	}
-	if (!is_punct(first)) {
-		push_tok(pd, s, n);
-		return;
-	}
-	for (i = 0; i < n; i = e) {
-		e = char_end(s, i, n, &uc);
-		push_tok(pd, s + i, e - i);
-	}
-}
-
-static void
-push_piece(struct pending *pd, const uint8_t *s, size_t n)
-{
-	size_t i, e, run = 0;
-	ucs4_t base;
-
-	for (i = 0; i < n; i = e) {
-		e = char_end(s, i, n, &base);
-		if (!is_cjk(base))
-			continue;
-		if (run < i)
-			push_plain(pd, s + run, i - run);
-		push_tok(pd, s + i, e - i);
-		run = e;
-	}
-	if (run < n)
-		push_plain(pd, s + run, n - run);
-}
-
-/* A run without white space, controls or invalid bytes. */
-static void
-push_chunk(struct pending *pd, const uint8_t *s, size_t n)
-{
-	size_t i, last = 0;
-
-	if (n == 0)
-		return;
-	pd->brk = xgrow(pd->brk, &pd->capbrk, n, 1);
-	u8_wordbreaks(s, n, pd->brk);
-	for (i = 1; i < n; i++) {
-		if (pd->brk[i]) {
-			push_piece(pd, s + last, i - last);
-			last = i;
-		}
-	}
-	push_piece(pd, s + last, n - last);
-}
-
-/* Cut s[0 .. n-1] into folded tokens; returns how many it added. */
+/*
+ * Cut s[0 .. n-1] into folded tokens, as doc.c cuts a paragraph; returns
+ * how many it added.
+ */
 static size_t
 phrase_tokens(struct pending *pd, const uint8_t *s, size_t n)
 {
-	size_t before = pd->ntok, i = 0, chunk = 0;
-	ucs4_t uc;
-	int r;
+	size_t before = pd->ntok, k, nt;
 
-	while (i < n) {
-		if (s[i] < 0x80) {
-			uc = s[i];
-			r = 1;
-		} else {
-			r = u8_mbtoucr(&uc, s + i, n - i);
-		}
-		if (r > 0 && !is_white(uc) && !is_control(uc)) {
-			i += (size_t)r;
-			continue;
-		}
-		push_chunk(pd, s + chunk, i - chunk);
-		if (r <= 0)
-			push_tok(pd, s + i, 1);	/* an invalid byte */
-		else if (!is_white(uc))
-			push_tok(pd, s + i, (size_t)r);	/* a control */
-		i += r > 0 ? (size_t)r : 1;
-		chunk = i;
-	}
-	push_chunk(pd, s + chunk, n - chunk);
+	nt = doc_tokenise(s, n, &pd->dtok, &pd->capdtok);
+	for (k = 0; k < nt; k++)
+		if (pd->dtok[k].kind != TOK_SPACE)
+			push_tok(pd, s + pd->dtok[k].off, pd->dtok[k].len);
 	return pd->ntok - before;
 }
 
@@ -683,7 +513,7 @@ pending_free(struct pending *pd)
 	free(pd->phr);
 	free(pd->line);
 	free(pd->text);
-	free(pd->brk);
+	free(pd->dtok);
 }
 
 /*

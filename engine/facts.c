@@ -102,6 +102,7 @@
 #include <unistr.h>
 
 #include "facts.h"
+#include "uchar.h"
 #include "xalloc.h"
 
 #define FACT_BITS ((1u << KIND_NUMBER) | (1u << KIND_QUOTE) | \
@@ -438,13 +439,6 @@ is_currency(ucs4_t uc)
 {
 	return uc == '$' || (uc >= 0x80 && uc_is_general_category_withtable(
 		uc, UC_CATEGORY_MASK_Sc));
-}
-
-static bool
-is_percent(ucs4_t uc)
-{
-	return uc == '%' || uc == 0x2030 || uc == 0x2031 || uc == 0x066A ||
-		uc == 0xFE6A || uc == 0xFF05;
 }
 
 static bool
@@ -1017,7 +1011,7 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
 		case TOK_SYMBOL: {
 			ucs4_t uc = first_char(w, n);
 
-			if (is_currency(uc) || is_percent(uc))
+			if (is_currency(uc) || uchar_is_percent(uc))
 				bits |= 1u << KIND_NUMBER;
 			break;
 		}
