@@ -72,7 +72,43 @@ struct ctx {
 	bool *da, *ib;
 	size_t capsa, capsb, capda, capib;
 	uint32_t *stamp, gen;	/* by fold id: in the B side of pair_sim */
+	/*
+	 * While a gap is scored (pair.c), by fold id: in how many of its
+	 * segments a word occurs, per side, valid where dgen[id] == gapgen.
+	 * pair_sim then also weighs the words its diff keeps as gap_weight
+	 * says (dkept out of dtotal): a content word that many segments
+	 * share counts less, so that among look-alike paragraphs the chain
+	 * prefers the pair that keeps what tells them apart.  The similarity
+	 * and its threshold stay those of the plain weights.  dseg: the
+	 * last segment counted.
+	 */
+	uint16_t *dfa, *dfb;
+	uint8_t *dnum;		/* a number */
+	uint32_t *dgen, *dseg, gapgen;
+	unsigned dkept, dtotal;
+	bool damp;
 };
+
+/*
+ * Weight w of a word with fold id f in the score of a pair while a gap
+ * is scored: a content word found in three or more segments of one side
+ * of the gap weighs as a function word, and a number found in at most
+ * two weighs double: the words of a template ("of the general fund is
+ * provided solely for") count for little, the figures that tell its
+ * instances apart for much.  Tuned on look-alike lists (numbered
+ * provisions, budget lines: tests/engine/test-props.c) and checked on
+ * the seeds and samples; it only ranks pairs that pass the threshold on
+ * plain weights, so no pair is lost for it.
+ */
+static inline uint8_t
+gap_weight(const struct ctx *c, uint32_t f, uint8_t w)
+{
+	if (!c->damp || w != W_CONTENT || c->dgen[f] != c->gapgen)
+		return w;
+	if (c->dfa[f] >= 3 || c->dfb[f] >= 3)
+		return W_FUNCTION;
+	return c->dnum[f] ? 2 * W_CONTENT : W_CONTENT;
+}
 
 /* weight.c: word weights (by strict id) and similarities. */
 void weights_init(struct ctx *c);

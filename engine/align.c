@@ -368,6 +368,11 @@ align_build(const struct doc *a, const struct doc *b,
 	free(c.da);
 	free(c.ib);
 	free(c.stamp);
+	free(c.dfa);
+	free(c.dfb);
+	free(c.dgen);
+	free(c.dseg);
+	free(c.dnum);
 	return c.al;
 }
 

@@ -59,12 +59,19 @@ struct cands {
  * shares a few words; with it, a joined member must pay for itself.
  */
 static void
-cands_push(struct cands *cs, double t, uint32_t i0, uint32_t i1, uint32_t j0,
-	   uint32_t j1, unsigned kept, double sim)
+cands_push(struct cands *cs, const struct ctx *c, uint32_t i0, uint32_t i1,
+	   uint32_t j0, uint32_t j1, unsigned kept, double sim)
 {
 	struct cand *x;
-	double a = t / (1 - t), w = sim > 0 ? kept / sim : 0;
-	double score = kept * (1 + a) - a * w;
+	double t = c->pair_threshold, a = t / (1 - t);
+	double w = sim > 0 ? kept / sim : 0, k = kept, score;
+
+	/* The gap's own weights, when pair_sim gave them (gap_weight). */
+	if (c->damp && c->dtotal > 0) {
+		k = c->dkept;
+		w = c->dtotal;
+	}
+	score = k * (1 + a) - a * w;
 
 	cs->v = xgrow(cs->v, &cs->cap, cs->n + 1, sizeof *cs->v);
 	x = &cs->v[cs->n++];
@@ -155,43 +162,61 @@ index_pairs(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 	free(touched);
 }
 
-/* Score pair (i, j) and the splits and merges starting there. */
+/* The similarity pair_sim just found, weighed as the gap wants. */
+static double
+gap_sim(const struct ctx *c, double sim)
+{
+	return c->damp && c->dtotal > 0 ? (double)c->dkept / c->dtotal : sim;
+}
+
+/*
+ * Score pair (i, j) and the splits and merges starting there.  Joining
+ * must raise the similarity by SPLIT_GAIN, weighed with the gap's own
+ * weights: a look-alike paragraph next to the true counterpart shares
+ * its template words, which then count for little, and is not joined
+ * for them.
+ */
 static void
 score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 	   const struct seg *sb, uint32_t b1, uint32_t i, uint32_t j,
 	   struct cands *cs)
 {
 	unsigned kept, kj;
-	double sim, s, best;
+	double sim, s, best, dsim, ds, need;
 	uint32_t e;
 
 	sim = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1, &kept,
 		       c->pair_threshold / 2);
+	dsim = gap_sim(c, sim);
 	if (sim >= c->pair_threshold)
-		cands_push(cs, c->pair_threshold, i, i + 1, j, j + 1, kept, sim);
+		cands_push(cs, c, i, i + 1, j, j + 1, kept, sim);
 	if (sim < c->pair_threshold / 2 || kept == 0)
 		return;
 	/* One A segment against two or three B segments (a split). */
-	best = sim;
+	best = dsim;
 	for (e = j + 2; e <= j + 3 && e <= b1; e++) {
+		need = c->damp || best + SPLIT_GAIN < c->pair_threshold ?
+			c->pair_threshold : best + SPLIT_GAIN;
 		s = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[e - 1].u1,
-			     &kj, best + SPLIT_GAIN > c->pair_threshold ?
-			     best + SPLIT_GAIN : c->pair_threshold);
-		if (s < c->pair_threshold || s < best + SPLIT_GAIN)
+			     &kj, need);
+		ds = gap_sim(c, s);
+		if (s < c->pair_threshold || ds < best + SPLIT_GAIN)
 			break;
-		cands_push(cs, c->pair_threshold, i, i + 1, j, e, kj, s);
-		best = s;
+		cands_push(cs, c, i, i + 1, j, e, kj, s);
+		best = ds;
 	}
 	/* Two or three A segments against one B segment (a merge). */
-	best = sim;
+	best = dsim;
 	for (e = i + 2; e <= i + 3 && e <= a1; e++) {
+		need = c->damp || best + SPLIT_GAIN < c->pair_threshold ?
+			c->pair_threshold : best + SPLIT_GAIN;
 		s = pair_sim(c, sa[i].u0, sa[e - 1].u1, sb[j].u0, sb[j].u1,
-			     &kj, best + SPLIT_GAIN > c->pair_threshold ?
-			     best + SPLIT_GAIN : c->pair_threshold);
-		if (s < c->pair_threshold || s < best + SPLIT_GAIN)
+			     &kj, need);
+		ds = gap_sim(c, s);
+		if (s < c->pair_threshold || ds < best + SPLIT_GAIN)
 			break;
-		cands_push(cs, c->pair_threshold, i, e, j, j + 1, kj, s);
-		best = s;
+		cands_push(cs, c, i, e, j, j + 1, kj, s);
+		best = ds;
 	}
 }
 
@@ -296,6 +321,63 @@ regap(size_t gna, size_t gnb, size_t na, size_t nb)
 	return na * nb <= ALL_PAIRS_LIMIT || (2 * na <= gna && 2 * nb <= gnb);
 }
 
+/* Count the segments of one side of a gap each word occurs in. */
+static void
+gap_count(struct ctx *c, const struct doc *d, const struct seg *s,
+	  uint32_t s0, uint32_t s1, uint16_t *df)
+{
+	uint32_t k, u;
+
+	for (k = s0; k < s1; k++)
+		for (u = s[k].u0; u < s[k].u1; u++) {
+			uint32_t f = d->unit[u].fold;
+
+			if (c->dgen[f] != c->gapgen) {
+				c->dgen[f] = c->gapgen;
+				c->dfa[f] = c->dfb[f] = 0;
+				c->dseg[f] = UINT32_MAX;
+				c->dnum[f] = d->tok[d->unit[u].tok].kind ==
+					TOK_NUMBER;
+			}
+			if (c->dseg[f] != k && df[f] < UINT16_MAX) {
+				/* Only content words are ever weighed less. */
+				if (++df[f] == 3 && c->weight[d->unit[u].strict]
+				    == W_CONTENT)
+					c->damp = true;
+				c->dseg[f] = k;
+			}
+		}
+}
+
+/*
+ * Turn on gap_weight for the gap A [a0, a1), B [b0, b1), if any content
+ * word there is in three segments of a side.
+ */
+static void
+gap_damp(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
+	 const struct seg *sb, uint32_t b0, uint32_t b1)
+{
+	if (c->dgen == NULL) {
+		c->dfa = xmalloc(c->nweight * sizeof *c->dfa);
+		c->dfb = xmalloc(c->nweight * sizeof *c->dfb);
+		c->dseg = xmalloc(c->nweight * sizeof *c->dseg);
+		c->dnum = xmalloc(c->nweight);
+		c->dgen = xcalloc(c->nweight, sizeof *c->dgen);
+	}
+	c->gapgen++;
+	c->damp = false;
+	gap_count(c, c->a, sa, a0, a1, c->dfa);
+	/* B's segment indexes must not meet A's in dseg. */
+	for (uint32_t k = b0; k < b1; k++)
+		for (uint32_t u = sb[k].u0; u < sb[k].u1; u++) {
+			uint32_t f = c->b->unit[u].fold;
+
+			if (c->dgen[f] == c->gapgen)
+				c->dseg[f] = UINT32_MAX;
+		}
+	gap_count(c, c->b, sb, b0, b1, c->dfb);
+}
+
 /*
  * Pair the segments of a gap, A [a0, a1) against B [b0, b1), appending
  * items in reading order.
@@ -308,6 +390,7 @@ pair_gap(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 	uint32_t *chain, i = a0, j = b0, *pairs;
 	size_t k, n, npairs;
 
+	gap_damp(c, sa, a0, a1, sb, b0, b1);
 	if ((size_t)(a1 - a0) * (b1 - b0) <= ALL_PAIRS_LIMIT) {
 		for (uint32_t x = a0; x < a1; x++)
 			for (uint32_t y = b0; y < b1; y++)
@@ -319,6 +402,7 @@ pair_gap(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 				   pairs[2 * k + 1], &cs);
 		free(pairs);
 	}
+	c->damp = false;
 	chain = xmalloc((cs.n + 1) * sizeof *chain);
 	n = cs.n ? heaviest_chain(&cs, b0, b1, chain) : 0;
 	for (k = 0; k <= n; k++) {

@@ -211,6 +211,22 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 		if (!c->ib[i])
 			k += c->wb[i];
 	*kept = k;
+	if (c->damp) {
+		/* The same diff, weighed as the gap being paired wants. */
+		c->dkept = c->dtotal = 0;
+		for (i = 0; i < n; i++) {
+			unsigned w = gap_weight(c, c->sa[i], c->wa[i]);
+
+			c->dtotal += w;
+			c->dkept += c->da[i] ? 0 : w;
+		}
+		for (i = 0; i < m; i++) {
+			unsigned w = gap_weight(c, c->sb[i], c->wb[i]);
+
+			c->dtotal += w;
+			c->dkept += c->ib[i] ? 0 : w;
+		}
+	}
 	return (double)k / (ta + tb);
 }
 
