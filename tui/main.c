@@ -31,6 +31,7 @@
 #include "lazy.h"
 #include "mapping.h"
 #include "message.h"
+#include "open.h"
 #include "output.h"
 #include "presence.h"
 #include "print.h"
@@ -265,6 +266,7 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
+			fputs(open_usage, stdout);
 			exit(ferror(stdout) || fflush(stdout) ? EXIT_TROUBLE : 0);
 		case 'V':
 			fputs(version_text, stdout);
@@ -469,9 +471,10 @@ main(int argc, char **argv)
 	struct align_opts ao = { 0 };
 	size_t n, i, j, ncmp = 0, base;
 	int first, stdin_seen = 0, status = 0;
-	bool color, differs = false;
+	bool color, differs = false, trouble = false;
 
 	xalloc_set_failure_handler(out_of_memory);
+	open_options(&argc, argv);	/* where versions come from: open.h */
 	first = parse_options(argc, argv, &o);
 	if (o.text.encoding != NULL && !decode_known(o.text.encoding)) {
 		/* one line, not one per file */
@@ -486,7 +489,9 @@ main(int argc, char **argv)
 		return fflush(stdout) || ferror(stdout) ? EXIT_TROUBLE : 0;
 	}
 	n = (size_t)(argc - first);
-	if (n < 2)
+	if (open_watching())
+		return open_watch(argv + first, n, &o.text);
+	if (n < 2 && !open_expands(argv + first, n))
 		usage_error("%s", n == 0 ? "missing files to compare" :
 			    "one file given, two or more are needed");
 	for (i = (size_t)first; i < (size_t)argc; i++)
@@ -509,17 +514,21 @@ main(int argc, char **argv)
 	bp = o.mode == MODE_JSON || o.mode == MODE_STAT || km != NULL ||
 		o.boilerplate != NULL ? load_boilerplate(&o) : NULL;
 	keys = cmpkeys_new(&o.keys, eq);
-	texts = xcalloc(n, sizeof *texts);
-	docs = xcalloc(n, sizeof *docs);
-	for (i = 0; i < n; i++) {
-		texts[i] = text_load(argv[first + i], &o.text, &err);
-		if (texts[i] == NULL) {
-			message_error("%s", err.msg);
-			status = EXIT_TROUBLE;
-		}
-	}
-	if (status != 0)
+	texts = open_versions(argv + first, n, &o.text, &n, &trouble);
+	docs = xcalloc(n ? n : 1, sizeof *docs);
+	if (n < 2 || base >= n) {
+		if (!trouble)
+			message_error("%s", n < 2 ?
+				"fewer than two versions to compare" :
+				"--base: there are fewer versions");
+		status = EXIT_TROUBLE;
 		goto out;
+	}
+	/* Only the browser opens what could be read; outputs need all. */
+	if (trouble && (o.mode != MODE_DEFAULT || !isatty(STDOUT_FILENO))) {
+		status = EXIT_TROUBLE;
+		goto out;
+	}
 	/*
 	 * Outputs that only report the changes against the base segment
 	 * only what changed (lazy.h); the others show whole texts.
@@ -540,6 +549,7 @@ main(int argc, char **argv)
 	    run_browser(&o, n, texts, docs, keys, eq, km, bp) == 0) {
 		keymap_free(km);
 		km = NULL;
+		status = trouble ? EXIT_TROUBLE : 0;
 		goto out;
 	}
 	keymap_free(km);
@@ -639,7 +649,7 @@ main(int argc, char **argv)
 		break;
 	}
 	}
-	status = differs ? 1 : 0;
+	status = trouble ? EXIT_TROUBLE : differs ? 1 : 0;
 done:
 	for (i = 0; i < ncmp; i++) {
 		align_free((struct alignment *)cmp[i].al);

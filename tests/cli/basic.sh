@@ -45,9 +45,10 @@ run "$VERSUS" "$TMPD/a.txt" "$TMPD/missing.txt"
 check_eq "missing file exits 2" "$st" 2
 check_eq "missing file message" "$err" "versus: $TMPD/missing.txt: No such file or directory"
 
-run "$VERSUS" "$TMPD/a.txt" "$TMPD"
-check_eq "directory exits 2" "$st" 2
-check_eq "directory message" "$err" "versus: $TMPD: is a directory"
+mkdir "$TMPD/empty"
+run "$VERSUS" "$TMPD/a.txt" "$TMPD/empty"
+check_eq "empty directory exits 2" "$st" 2
+check_eq "empty directory message" "$err" "versus: $TMPD/empty: no text or HTML file in this folder"
 
 printf 'bin\000ary\n' >"$TMPD/bin.dat"
 run "$VERSUS" "$TMPD/a.txt" "$TMPD/bin.dat"

@@ -48,8 +48,9 @@ run "$VERSUS" "$TMPD/a.txt" "$TMPD/none.txt"
 check_eq "missing file: exit 2" "$st" 2
 check_eq "missing file: message" "$err" "versus: $TMPD/none.txt: No such file or directory"
 
-run "$VERSUS" "$TMPD/a.txt" "$TMPD"
-check_eq "directory: message and exit 2" "$st $err" "2 versus: $TMPD: is a directory"
+mkdir "$TMPD/empty"
+run "$VERSUS" "$TMPD/a.txt" "$TMPD/empty"
+check_eq "empty directory: message and exit 2" "$st $err" "2 versus: $TMPD/empty: no text or HTML file in this folder"
 
 printf 'text\000more\n' >"$TMPD/nul.bin"
 stamp "$TMPD/nul.bin"
