@@ -11,7 +11,7 @@ static const struct {
 	const char *name;
 	const char *help;
 } actions[ACTION_COUNT] = {
-#define ACTION_ROW(id, name, help) { name, help },
+#define ACTION_ROW(id, name, help, fn) { name, help },
 	ACTION_LIST(ACTION_ROW)
 #undef ACTION_ROW
 };

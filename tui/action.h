@@ -2,86 +2,114 @@
  * action.h — the registry of everything a key can do in the browser.
  *
  * One list, ACTION_LIST, names every action once: its enum id, its stable
- * kebab-case name (what keymap files bind), and its help text.  The help
- * screen and `versus --list-actions` are generated from this list and the
- * loaded keymap; there is no second table anywhere.  What an action does
- * is in browse.c, which has one handler per entry.
+ * kebab-case name (what keymap files bind), its help text, and its
+ * handler.  The help screen, versus(1)'s KEYS section and `versus
+ * --list-actions` are generated from this list and the loaded keymap;
+ * there is no second table anywhere.  What an action does on the versions
+ * is its handler, a function of browse.c,
+ *	int fn(struct browser *b, int action, unsigned count)
+ * which changes the browser's state and returns what must happen next
+ * (browse.h, RE_*); several actions of one family (scroll-up and
+ * scroll-down) share a handler that looks at `action`.  The other screens
+ * (help, overview, presence, source) give some actions a meaning of their
+ * own first (browse.h, struct browse_screen_ops).  This file does not
+ * depend on the handlers: only browse.c expands the fourth column.
  */
 #ifndef VERSUS_ACTION_H
 #define VERSUS_ACTION_H
 
 #define ACTION_LIST(X) \
-	X(SCROLL_DOWN, "scroll-down", "scroll down one line") \
-	X(SCROLL_UP, "scroll-up", "scroll up one line") \
-	X(HALF_PAGE_DOWN, "half-page-down", "scroll down half a screen") \
-	X(HALF_PAGE_UP, "half-page-up", "scroll up half a screen") \
-	X(PAGE_DOWN, "page-down", "scroll down one screen") \
-	X(PAGE_UP, "page-up", "scroll up one screen") \
-	X(TOP, "top", "go to the top") \
-	X(BOTTOM, "bottom", "go to the bottom") \
-	X(NEXT_CHANGE, "next-change", "go to the next change") \
-	X(PREVIOUS_CHANGE, "previous-change", "go to the previous change") \
+	X(SCROLL_DOWN, "scroll-down", "scroll down one line", act_scroll) \
+	X(SCROLL_UP, "scroll-up", "scroll up one line", act_scroll) \
+	X(HALF_PAGE_DOWN, "half-page-down", \
+	  "scroll down half a screen", act_scroll) \
+	X(HALF_PAGE_UP, "half-page-up", "scroll up half a screen", act_scroll) \
+	X(PAGE_DOWN, "page-down", "scroll down one screen", act_scroll) \
+	X(PAGE_UP, "page-up", "scroll up one screen", act_scroll) \
+	X(TOP, "top", "go to the top", act_top_bottom) \
+	X(BOTTOM, "bottom", "go to the bottom", act_top_bottom) \
+	X(NEXT_CHANGE, "next-change", \
+	  "go to the next change", act_step_change) \
+	X(PREVIOUS_CHANGE, "previous-change", \
+	  "go to the previous change", act_step_change) \
 	X(NEXT_SUBSTANTIVE_CHANGE, "next-substantive-change", \
-	  "go to the next substantive change (not only cosmetic)") \
+	  "go to the next substantive change (not only cosmetic)", \
+	  act_step_change) \
 	X(PREVIOUS_SUBSTANTIVE_CHANGE, "previous-substantive-change", \
-	  "go to the previous substantive change") \
+	  "go to the previous substantive change", act_step_change) \
 	X(NEXT_FACT_CHANGE, "next-fact-change", \
-	  "go to the next change of a quotation, figure, name or attribution") \
+	  "go to the next change of a quotation, figure, name or attribution", \
+	  act_step_change) \
 	X(PREVIOUS_FACT_CHANGE, "previous-fact-change", \
-	  "go to the previous change of a quotation, figure, name or attribution") \
-	X(NEXT_PARAGRAPH, "next-paragraph", "go to the next paragraph") \
+	  "go to the previous change of a quotation, figure, name or attribution", \
+	  act_step_change) \
+	X(NEXT_PARAGRAPH, "next-paragraph", \
+	  "go to the next paragraph", act_step_paragraph) \
 	X(PREVIOUS_PARAGRAPH, "previous-paragraph", \
-	  "go to the previous paragraph") \
-	X(SEARCH_FORWARD, "search-forward", "search forward for text") \
-	X(SEARCH_BACKWARD, "search-backward", "search backward for text") \
-	X(SEARCH_NEXT, "search-next", "repeat the last search") \
+	  "go to the previous paragraph", act_step_paragraph) \
+	X(SEARCH_FORWARD, "search-forward", \
+	  "search forward for text", act_search_prompt) \
+	X(SEARCH_BACKWARD, "search-backward", \
+	  "search backward for text", act_search_prompt) \
+	X(SEARCH_NEXT, "search-next", \
+	  "repeat the last search", act_search_again) \
 	X(SEARCH_PREVIOUS, "search-previous", \
-	  "repeat the last search the other way") \
-	X(GOTO, "goto", "go to a paragraph number, or a percentage (50%)") \
+	  "repeat the last search the other way", act_search_again) \
+	X(GOTO, "goto", \
+	  "go to a paragraph number, or a percentage (50%)", act_goto) \
 	X(JUMP_TO_MOVE_TARGET, "jump-to-move-target", \
-	  "jump to the other end of a moved passage") \
+	  "jump to the other end of a moved passage", act_jump_move) \
 	X(NEXT_VERSION_RIGHT, "next-version-right", \
-	  "show the next version on the right") \
+	  "show the next version on the right", act_version) \
 	X(PREVIOUS_VERSION_RIGHT, "previous-version-right", \
-	  "show the previous version on the right") \
+	  "show the previous version on the right", act_version) \
 	X(NEXT_VERSION_LEFT, "next-version-left", \
-	  "show the next version on the left") \
+	  "show the next version on the left", act_version) \
 	X(PREVIOUS_VERSION_LEFT, "previous-version-left", \
-	  "show the previous version on the left") \
-	X(SWAP_SIDES, "swap-sides", "swap the left and right versions") \
+	  "show the previous version on the left", act_version) \
+	X(SWAP_SIDES, "swap-sides", \
+	  "swap the left and right versions", act_swap) \
 	X(MAKE_BASE, "make-base", \
-	  "make the left version the base of the overview") \
+	  "make the left version the base of the overview", act_make_base) \
 	X(WRITE_REPORT, "write-report", \
-	  "write the substantive changes to a Markdown file (corrections log)") \
+	  "write the substantive changes to a Markdown file (corrections log)", \
+	  act_report) \
 	X(SHOW_SOURCE, "show-source", \
-	  "show the file's own bytes (the HTML of a page) of the passage on top") \
+	  "show the file's own bytes (the HTML of a page) of the passage on top", \
+	  act_source) \
 	X(VERSION_OVERVIEW, "version-overview", \
-	  "list every version and their similarities") \
+	  "list every version and their similarities", act_overview) \
 	X(TOGGLE_CHANGES_ONLY, "toggle-changes-only", \
-	  "fold unchanged paragraphs away, or unfold them") \
+	  "fold unchanged paragraphs away, or unfold them", act_fold) \
 	X(FOLD_UNCHANGED, "fold-unchanged", \
-	  "fold unchanged paragraphs into one row each run") \
-	X(UNFOLD_UNCHANGED, "unfold-unchanged", "show unchanged paragraphs") \
+	  "fold unchanged paragraphs into one row each run", act_fold) \
+	X(UNFOLD_UNCHANGED, "unfold-unchanged", \
+	  "show unchanged paragraphs", act_fold) \
 	X(TOGGLE_BOILERPLATE, "toggle-boilerplate", \
-	  "fold away passages labelled boilerplate (captions, site chrome)") \
+	  "fold away passages labelled boilerplate (captions, site chrome)", \
+	  act_boilerplate) \
 	X(PRESENCE_VIEW, "presence-view", \
-	  "every version at once: which versions carry each passage") \
+	  "every version at once: which versions carry each passage", \
+	  act_presence) \
 	X(TOGGLE_COSMETIC, "toggle-cosmetic", \
-	  "cosmetic changes: shown, dimmed, hidden") \
+	  "cosmetic changes: shown, dimmed, hidden", act_cosmetic) \
 	X(TOGGLE_IGNORE_CASE, "toggle-ignore-case", \
-	  "ignore case-only changes, or show them") \
+	  "ignore case-only changes, or show them", act_ignore_case) \
 	X(TOGGLE_CHARS, "toggle-chars", \
-	  "highlight the changed characters of a replaced word, or all of it") \
+	  "highlight the changed characters of a replaced word, or all of it", \
+	  act_chars) \
 	X(TOGGLE_INLINE, "toggle-inline", \
-	  "switch between side-by-side and inline views") \
-	X(SELECT, "select", "open the chosen pair in the version overview") \
-	X(REDRAW, "redraw", "redraw the screen") \
-	X(HELP, "help", "show this help") \
-	X(CANCEL, "cancel", "cancel a prompt or a pending key sequence") \
-	X(QUIT, "quit", "quit versus")
+	  "switch between side-by-side and inline views", act_inline) \
+	X(SELECT, "select", \
+	  "open the chosen pair in the version overview", act_select) \
+	X(REDRAW, "redraw", "redraw the screen", act_redraw) \
+	X(HELP, "help", "show this help", act_help) \
+	X(CANCEL, "cancel", \
+	  "cancel a prompt or a pending key sequence", act_cancel) \
+	X(QUIT, "quit", "quit versus", act_quit)
 
 enum action {
-#define ACTION_ENUM(id, name, help) ACTION_##id,
+#define ACTION_ENUM(id, name, help, fn) ACTION_##id,
 	ACTION_LIST(ACTION_ENUM)
 #undef ACTION_ENUM
 	ACTION_COUNT

@@ -15,6 +15,9 @@
 #include "screen.h"
 #include "xalloc.h"
 
+/* A handler's parameter that it does not need. */
+#define UNUSED __attribute__((unused))
+
 /* Below this width the side-by-side view gives way to the inline one. */
 #define NARROW_COLS	80
 
@@ -100,6 +103,7 @@ browse_init(struct browser *b, size_t n, struct text **texts,
 	b->base = 0;
 	b->cur = -1;
 	b->cosmetic = COSMETIC_DIMMED;
+	b->goal_para = RENDER_NONE;
 	b->km = km;
 	keymap_reset(&b->ks);
 }
@@ -159,6 +163,8 @@ browse_clear(struct browser *b)
 }
 
 /* --- layout ------------------------------------------------------------------- */
+
+static void reach_goal(struct browser *b);
 
 static bool
 is_change(const struct browser *b, const struct block *bl)
@@ -427,6 +433,7 @@ browse_layout(struct browser *b)
 	for (k = 0; cur_block >= 0 && k < b->nchanges; k++)
 		if (b->changes[k] == (uint32_t)cur_block)
 			b->cur = (long)k;
+	reach_goal(b);
 }
 
 /*
@@ -462,6 +469,36 @@ para_row(const struct browser *b, int side, uint32_t p)
 }
 
 /* --- moving ------------------------------------------------------------------- */
+
+static int scroll_to(struct browser *b, long top);
+
+/*
+ * An action that needs a new layout before it can scroll (a paragraph
+ * folded away, another pair) leaves a goal: paragraph p of a side, to be
+ * shown `margin` rows below the top edge once laid out.
+ */
+static void
+set_goal(struct browser *b, int side, uint32_t p, unsigned margin)
+{
+	b->goal_side = side;
+	b->goal_para = p;
+	b->goal_margin = margin;
+}
+
+static void
+reach_goal(struct browser *b)
+{
+	size_t i, v;
+
+	if (b->goal_para == RENDER_NONE)
+		return;
+	i = para_row(b, b->goal_side, b->goal_para);
+	b->goal_para = RENDER_NONE;
+	if (i == SIZE_MAX)
+		return;
+	v = row_vrow(b, i);
+	scroll_to(b, v > b->goal_margin ? (long)(v - b->goal_margin) : 0);
+}
 
 static size_t
 max_top(const struct browser *b)
@@ -644,9 +681,10 @@ go_to(struct browser *b, const char *arg)
 		size_t vr = row_vrow(b, i);
 
 		if (b->vrow && vrow_row(b, vr) != i) {
+			/* Folded away: unfold, and go there once laid out. */
 			b->changes_only = false;
-			browse_layout(b);
-			vr = i;
+			set_goal(b, b->focus, (uint32_t)(v - 1), 0);
+			return RE_LAYOUT;
 		}
 		scroll_to(b, (long)vr);
 	}
@@ -809,17 +847,13 @@ set_pair(struct browser *b, size_t left, size_t right)
 	b->right = right;
 	b->cur = -1;
 	b->top = 0;
-	free_layout(b);
-	browse_layout(b);
-	b->top = 0;
+	free_layout(b);		/* the new pair starts at its top */
 	browse_message(b, false, "version %zu against version %zu", left + 1,
 		       right + 1);
-	return RE_DRAW;
+	return RE_LAYOUT;
 }
 
-/* --- actions ------------------------------------------------------------------- */
-
-static int browse_action1(struct browser *b, int action, unsigned count);
+/* --- prompts ---------------------------------------------------------------- */
 
 static int
 open_prompt(struct browser *b, enum prompt_kind k)
@@ -828,6 +862,114 @@ open_prompt(struct browser *b, enum prompt_kind k)
 	b->ninput = 0;
 	b->input[0] = '\0';
 	return RE_DRAW;
+}
+
+static int
+enter_search(struct browser *b, enum prompt_kind k)
+{
+	if (b->ninput)
+		memcpy(b->pattern, b->input, b->ninput + 1);
+	b->search_back = k == PROMPT_SEARCH_BACKWARD;
+	return search(b, b->search_back);
+}
+
+static int
+enter_goto(struct browser *b, enum prompt_kind k UNUSED)
+{
+	return b->ninput ? go_to(b, b->input) : RE_DRAW;
+}
+
+static int
+enter_report(struct browser *b, enum prompt_kind k UNUSED)
+{
+	return b->ninput ? write_report(b, b->input) : RE_DRAW;
+}
+
+/* Each prompt: what it asks, and what Enter does with the answer. */
+static const struct prompt {
+	const char *ask;
+	int (*enter)(struct browser *b, enum prompt_kind k);
+} prompts[] = {
+	[PROMPT_SEARCH_FORWARD] = { "/", enter_search },
+	[PROMPT_SEARCH_BACKWARD] = { "?", enter_search },
+	[PROMPT_GOTO] = { "go to paragraph or N%: ", enter_goto },
+	[PROMPT_REPORT] = { "write the changes to: ", enter_report },
+};
+
+const char *
+browse_prompt_ask(const struct browser *b)
+{
+	return b->prompt != PROMPT_NONE ? prompts[b->prompt].ask : "";
+}
+
+/* Backspace: one UTF-8 character less; on an empty line, close it. */
+static int
+prompt_erase(struct browser *b)
+{
+	if (b->ninput == 0) {
+		b->prompt = PROMPT_NONE;
+		return RE_DRAW;
+	}
+	do
+		b->ninput--;
+	while (b->ninput > 0 &&
+	       ((unsigned char)b->input[b->ninput] & 0xc0) == 0x80);
+	b->input[b->ninput] = '\0';
+	return RE_DRAW;
+}
+
+/* A typed character, as UTF-8, if there is room for it. */
+static int
+prompt_insert(struct browser *b, int key)
+{
+	char buf[4];
+	size_t n;
+
+	if (key < 0x80) {
+		buf[0] = (char)key;
+		n = 1;
+	} else if (key < 0x800) {
+		buf[0] = (char)(0xc0 | (key >> 6));
+		buf[1] = (char)(0x80 | (key & 0x3f));
+		n = 2;
+	} else if (key < 0x10000) {
+		buf[0] = (char)(0xe0 | (key >> 12));
+		buf[1] = (char)(0x80 | ((key >> 6) & 0x3f));
+		buf[2] = (char)(0x80 | (key & 0x3f));
+		n = 3;
+	} else {
+		buf[0] = (char)(0xf0 | (key >> 18));
+		buf[1] = (char)(0x80 | ((key >> 12) & 0x3f));
+		buf[2] = (char)(0x80 | ((key >> 6) & 0x3f));
+		buf[3] = (char)(0x80 | (key & 0x3f));
+		n = 4;
+	}
+	if (b->ninput + n < sizeof b->input) {
+		memcpy(b->input + b->ninput, buf, n);
+		b->ninput += n;
+		b->input[b->ninput] = '\0';
+	}
+	return RE_DRAW;
+}
+
+int
+browse_prompt_key(struct browser *b, int key)
+{
+	enum prompt_kind k = b->prompt;
+
+	if (key == KEYCODE_ENTER) {
+		b->prompt = PROMPT_NONE;
+		return prompts[k].enter(b, k);
+	}
+	if (key == KEYCODE_ESC || key == KEYCODE_CTRL('g')) {
+		b->prompt = PROMPT_NONE;
+		return RE_DRAW;
+	}
+	if (key == KEYCODE_BACKSPACE || key == KEYCODE_CTRL('h'))
+		return prompt_erase(b);
+	if (key >= 0x20 && key < KEYCODE_SPECIAL_BASE && key != 0x7f)
+		return prompt_insert(b, key);
+	return RE_NONE;
 }
 
 /* --- the source view ------------------------------------------------------------ */
@@ -913,14 +1055,15 @@ open_presence(struct browser *b)
 
 /*
  * Enter on a row: the base against the version that carries that passage
- * differently (or first introduced it), scrolled to the passage.
+ * differently (or first introduced it), scrolled to the passage once the
+ * pair is laid out.
  */
 static int
 presence_open_row(struct browser *b)
 {
 	const struct presence *p = b->presence;
 	const struct presence_row *row = &p->row[b->pr_row];
-	size_t v, other = SIZE_MAX, i;
+	size_t v, other = SIZE_MAX;
 	int side;
 	int32_t para;
 
@@ -938,17 +1081,14 @@ presence_open_row(struct browser *b)
 	if (other == p->base)
 		other = (p->base + 1) % p->nversions;
 	b->screen = SCREEN_DIFF;
-	set_pair(b, p->base, other);
 	side = row->base_para >= 0 ? RENDER_LEFT : RENDER_RIGHT;
 	para = row->base_para >= 0 ? row->base_para : row->cell[other].para;
-	i = para >= 0 ? para_row(b, side, (uint32_t)para) : SIZE_MAX;
-	if (i != SIZE_MAX) {
-		size_t vr = row_vrow(b, i);
-
-		scroll_to(b, vr > 2 ? (long)vr - 2 : 0);
-	}
-	return RE_DRAW;
+	if (para >= 0)
+		set_goal(b, side, (uint32_t)para, 2);
+	return set_pair(b, p->base, other);
 }
+
+/* --- the screens' keys ---------------------------------------------------- */
 
 /*
  * The moving keys on a screen that is a list (help, source, presence):
@@ -982,80 +1122,92 @@ move_pos(size_t *pos, int action, size_t n, size_t page, size_t last,
 	return false;
 }
 
-/* Actions that mean something on the help and overview screens. */
+/*
+ * The keys every screen but the versions shares: its own key, quit and
+ * cancel go back to the versions, help opens the help.  -1 for others.
+ */
 static int
-screen_action(struct browser *b, int action, unsigned count)
+leave_key(struct browser *b, int action, int own)
 {
-	long n = count ? (long)count : 1;
-	long rows = browse_text_rows();
+	if (action == own || action == ACTION_QUIT ||
+	    action == ACTION_CANCEL) {
+		b->screen = SCREEN_DIFF;
+		return RE_DRAW;
+	}
+	if (action == ACTION_HELP) {
+		b->screen = SCREEN_HELP;
+		b->help_top = 0;
+		return RE_DRAW;
+	}
+	return -1;
+}
 
-	if (b->screen == SCREEN_HELP) {
-		if (move_pos(&b->help_top, action, (size_t)n, (size_t)rows / 2,
-			     SIZE_MAX, ACTION_COUNT > rows ?
-			     (size_t)(ACTION_COUNT - rows) : 0))
-			return RE_DRAW;
-		switch (action) {
-		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_HELP:
-		case ACTION_SELECT:
-			b->screen = SCREEN_DIFF;
-			break;
-		default:
-			return -1;
-		}
-		return RE_DRAW;
-	}
-	if (b->screen == SCREEN_SOURCE) {
-		if (action != ACTION_BOTTOM &&
-		    move_pos(&b->src_top, action, (size_t)n, (size_t)rows / 2,
-			     SIZE_MAX, 0))
-			return RE_DRAW;
-		switch (action) {
-		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_SHOW_SOURCE:
-			b->screen = SCREEN_DIFF;
-			break;
-		default:
-			return -1;
-		}
-		return RE_DRAW;
-	}
-	if (b->screen == SCREEN_PRESENCE) {
-		size_t nrow = b->presence ? b->presence->nrow : 0;
-		size_t last = nrow ? nrow - 1 : 0;
-		int a = action == ACTION_NEXT_CHANGE ? ACTION_SCROLL_DOWN :
-			action == ACTION_PREVIOUS_CHANGE ? ACTION_SCROLL_UP :
-			action;
+static size_t
+count_or_1(unsigned count)
+{
+	return count ? count : 1;
+}
 
-		if (move_pos(&b->pr_row, a, (size_t)n, (size_t)rows / 2, last,
-			     last))
-			return RE_DRAW;
-		switch (action) {
-		case ACTION_SELECT:
-			return nrow ? presence_open_row(b) : RE_DRAW;
-		case ACTION_QUIT: case ACTION_CANCEL: case ACTION_PRESENCE_VIEW:
-			b->screen = SCREEN_DIFF;
-			break;
-		case ACTION_HELP:
-			b->screen = SCREEN_HELP;
-			b->help_top = 0;
-			break;
-		default:
-			return -1;
-		}
+static size_t
+half_screen(void)
+{
+	return (size_t)browse_text_rows() / 2;
+}
+
+static int
+help_key(struct browser *b, int action, unsigned count)
+{
+	size_t rows = (size_t)browse_text_rows();
+
+	if (move_pos(&b->help_top, action, count_or_1(count), half_screen(),
+		     SIZE_MAX, ACTION_COUNT > rows ? ACTION_COUNT - rows : 0))
 		return RE_DRAW;
-	}
-	switch (action) {	/* the overview */
+	return leave_key(b, action == ACTION_SELECT ? ACTION_HELP : action,
+			 ACTION_HELP);
+}
+
+static int
+source_key(struct browser *b, int action, unsigned count)
+{
+	if (action != ACTION_BOTTOM &&
+	    move_pos(&b->src_top, action, count_or_1(count), half_screen(),
+		     SIZE_MAX, 0))
+		return RE_DRAW;
+	return leave_key(b, action, ACTION_SHOW_SOURCE);
+}
+
+static int
+presence_key(struct browser *b, int action, unsigned count)
+{
+	size_t nrow = b->presence ? b->presence->nrow : 0;
+	size_t last = nrow ? nrow - 1 : 0;
+	int a = action == ACTION_NEXT_CHANGE ? ACTION_SCROLL_DOWN :
+		action == ACTION_PREVIOUS_CHANGE ? ACTION_SCROLL_UP : action;
+
+	if (move_pos(&b->pr_row, a, count_or_1(count), half_screen(), last,
+		     last))
+		return RE_DRAW;
+	if (action == ACTION_SELECT)
+		return nrow ? presence_open_row(b) : RE_DRAW;
+	return leave_key(b, action, ACTION_PRESENCE_VIEW);
+}
+
+static int
+overview_key(struct browser *b, int action, unsigned count UNUSED)
+{
+	switch (action) {
 	case ACTION_SCROLL_DOWN: case ACTION_NEXT_VERSION_LEFT:
 		b->ov_row = (b->ov_row + 1) % b->n;
-		break;
+		return RE_DRAW;
 	case ACTION_SCROLL_UP: case ACTION_PREVIOUS_VERSION_LEFT:
 		b->ov_row = (b->ov_row + b->n - 1) % b->n;
-		break;
+		return RE_DRAW;
 	case ACTION_NEXT_VERSION_RIGHT: case ACTION_NEXT_CHANGE:
 		b->ov_col = (b->ov_col + 1) % b->n;
-		break;
+		return RE_DRAW;
 	case ACTION_PREVIOUS_VERSION_RIGHT: case ACTION_PREVIOUS_CHANGE:
 		b->ov_col = (b->ov_col + b->n - 1) % b->n;
-		break;
+		return RE_DRAW;
 	case ACTION_SELECT:
 		if (b->ov_row == b->ov_col) {
 			browse_message(b, true, "choose two different versions");
@@ -1065,19 +1217,312 @@ screen_action(struct browser *b, int action, unsigned count)
 		return set_pair(b, b->ov_row, b->ov_col);
 	case ACTION_MAKE_BASE:
 		b->base = b->ov_row;
-		break;
-	case ACTION_QUIT: case ACTION_CANCEL: case ACTION_VERSION_OVERVIEW:
-		b->screen = SCREEN_DIFF;
-		break;
-	case ACTION_HELP:
-		b->screen = SCREEN_HELP;
-		b->help_top = 0;
-		break;
-	default:
-		return -1;
+		return RE_DRAW;
 	}
+	return leave_key(b, action, ACTION_VERSION_OVERVIEW);
+}
+
+/* --- the actions on the versions: a handler per entry of action.h --- */
+
+static int
+act_scroll(struct browser *b, int action, unsigned count)
+{
+	long n = count ? (long)count : 1, rows = browse_text_rows();
+	long page = rows > 2 ? rows - 2 : 1, by;
+
+	switch (action) {
+	case ACTION_SCROLL_DOWN: by = n; break;
+	case ACTION_SCROLL_UP: by = -n; break;
+	case ACTION_HALF_PAGE_DOWN: by = n * (rows / 2); break;
+	case ACTION_HALF_PAGE_UP: by = -n * (rows / 2); break;
+	case ACTION_PAGE_DOWN: by = n * page; break;
+	default: by = -n * page; break;
+	}
+	return scroll_to(b, (long)b->top + by);
+}
+
+/* Top and bottom; with a count (vi's 5G), a paragraph number. */
+static int
+act_top_bottom(struct browser *b, int action, unsigned count)
+{
+	if (count) {
+		snprintf(b->input, sizeof b->input, "%u", count);
+		return go_to(b, b->input);
+	}
+	return RE_DRAW | scroll_to(b, action == ACTION_TOP ? 0 :
+				   (long)max_top(b));
+}
+
+static int
+act_step_change(struct browser *b, int action, unsigned count)
+{
+	int dir = action == ACTION_NEXT_CHANGE ||
+		action == ACTION_NEXT_SUBSTANTIVE_CHANGE ||
+		action == ACTION_NEXT_FACT_CHANGE ? 1 : -1;
+	bool subst = action == ACTION_NEXT_SUBSTANTIVE_CHANGE ||
+		action == ACTION_PREVIOUS_SUBSTANTIVE_CHANGE;
+	bool facts = action == ACTION_NEXT_FACT_CHANGE ||
+		action == ACTION_PREVIOUS_FACT_CHANGE;
+	size_t i;
+	int re = RE_NONE;
+
+	for (i = 0; i < count_or_1(count); i++)
+		re |= step_change(b, dir, subst, facts);
+	return re;
+}
+
+static int
+act_step_paragraph(struct browser *b, int action, unsigned count)
+{
+	size_t i;
+	int re = RE_DRAW;
+
+	for (i = 0; i < count_or_1(count); i++)
+		re |= step_paragraph(b, action == ACTION_NEXT_PARAGRAPH ?
+				     1 : -1);
+	return re;
+}
+
+static int
+act_search_prompt(struct browser *b, int action, unsigned count UNUSED)
+{
+	return open_prompt(b, action == ACTION_SEARCH_FORWARD ?
+			   PROMPT_SEARCH_FORWARD : PROMPT_SEARCH_BACKWARD);
+}
+
+static int
+act_search_again(struct browser *b, int action, unsigned count UNUSED)
+{
+	return search(b, action == ACTION_SEARCH_NEXT ? b->search_back :
+		      !b->search_back);
+}
+
+static int
+act_goto(struct browser *b, int action UNUSED, unsigned count)
+{
+	if (count) {
+		snprintf(b->input, sizeof b->input, "%u", count);
+		return go_to(b, b->input);
+	}
+	return open_prompt(b, PROMPT_GOTO);
+}
+
+/* To whichever end of the current move is not on screen, near the top. */
+static int
+act_jump_move(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	size_t rows = (size_t)browse_text_rows(), row, here, there;
+	const struct block *bl;
+	long v;
+
+	if (b->cur < 0) {
+		browse_message(b, true, "no current change: go to a "
+			       "moved passage first");
+		return RE_DRAW;
+	}
+	bl = &b->al->block[b->changes[b->cur]];
+	if (!bl->move) {
+		browse_message(b, true, "this change is not a move");
+		return RE_DRAW;
+	}
+	here = row_vrow(b, b->r->block_row[b->changes[b->cur]]);
+	there = row_vrow(b, b->r->block_row[bl->twin]);
+	if (here >= b->top && here < b->top + rows &&
+	    !(there >= b->top && there < b->top + rows))
+		row = b->r->block_row[bl->twin];
+	else
+		row = b->r->block_row[b->changes[b->cur]];
+	v = (long)row_vrow(b, row);
+	scroll_to(b, v > 2 ? v - 2 : 0);
 	return RE_DRAW;
 }
+
+static int
+act_version(struct browser *b, int action, unsigned count UNUSED)
+{
+	int dir = action == ACTION_NEXT_VERSION_RIGHT ||
+		action == ACTION_NEXT_VERSION_LEFT ? 1 : -1;
+
+	if (b->n < 3) {
+		browse_message(b, false, "only two versions");
+		return RE_DRAW;
+	}
+	if (action == ACTION_NEXT_VERSION_RIGHT ||
+	    action == ACTION_PREVIOUS_VERSION_RIGHT)
+		return set_pair(b, b->left,
+				other_version(b, b->right, b->left, dir));
+	return set_pair(b, other_version(b, b->left, b->right, dir),
+			b->right);
+}
+
+static int
+act_swap(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	return set_pair(b, b->right, b->left);
+}
+
+static int
+act_make_base(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	b->base = b->left;
+	browse_message(b, false, "version %zu is the base", b->base + 1);
+	return RE_DRAW;
+}
+
+static int
+act_report(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	open_prompt(b, PROMPT_REPORT);
+	snprintf(b->input, sizeof b->input, "versus-report.md");
+	b->ninput = strlen(b->input);
+	return RE_DRAW;
+}
+
+static int
+act_source(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	return open_source(b);
+}
+
+static int
+act_presence(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	return open_presence(b);
+}
+
+static int
+act_overview(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	b->screen = SCREEN_OVERVIEW;
+	b->ov_row = b->left;
+	b->ov_col = b->right;
+	return RE_DRAW;
+}
+
+static int
+act_fold(struct browser *b, int action, unsigned count UNUSED)
+{
+	b->changes_only = action == ACTION_TOGGLE_CHANGES_ONLY ?
+		!b->changes_only : action == ACTION_FOLD_UNCHANGED;
+	browse_message(b, false, b->changes_only ?
+		       "changes only: unchanged paragraphs folded" :
+		       "all paragraphs shown");
+	return RE_LAYOUT;
+}
+
+static int
+act_boilerplate(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	size_t k, nb = 0;
+
+	for (k = 0; k < b->al->nblock; k++)
+		nb += b->labels[k] != NULL;
+	b->hide_boiler = !b->hide_boiler;
+	browse_message(b, false, b->hide_boiler ?
+		       "%zu boilerplate passage%s folded away" :
+		       "boilerplate shown (%zu passage%s)", nb,
+		       nb == 1 ? "" : "s");
+	return RE_LAYOUT;
+}
+
+static int
+act_cosmetic(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	b->cosmetic = (b->cosmetic + 1) % 3;
+	browse_message(b, false, "cosmetic changes %s",
+		       b->cosmetic == COSMETIC_SHOWN ? "shown" :
+		       b->cosmetic == COSMETIC_DIMMED ? "dimmed" : "hidden");
+	return RE_LAYOUT;
+}
+
+static int
+act_ignore_case(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	b->ignore_case = !b->ignore_case;
+	browse_message(b, false, b->ignore_case ? "case-only changes ignored" :
+		       "case-only changes shown");
+	return RE_LAYOUT;
+}
+
+static int
+act_chars(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	b->chars = !b->chars;
+	browse_message(b, false, b->chars ? "highlighting changed characters" :
+		       "highlighting changed words");
+	return RE_DRAW;
+}
+
+static int
+act_inline(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	if (b->narrow) {
+		browse_message(b, false, "the terminal is narrower than %d "
+			       "columns: inline only", NARROW_COLS);
+		return RE_DRAW;
+	}
+	b->inline_view = !b->inline_view;
+	return RE_LAYOUT;
+}
+
+static int
+act_select(struct browser *b UNUSED, int action UNUSED, unsigned count UNUSED)
+{
+	return RE_NONE;		/* it chooses on the other screens only */
+}
+
+static int
+act_redraw(struct browser *b UNUSED, int action UNUSED, unsigned count UNUSED)
+{
+	return RE_LAYOUT;
+}
+
+static int
+act_help(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	b->screen = SCREEN_HELP;
+	b->help_top = 0;
+	return RE_DRAW;
+}
+
+static int
+act_cancel(struct browser *b, int action UNUSED, unsigned count UNUSED)
+{
+	b->message[0] = '\0';
+	return RE_DRAW;
+}
+
+static int
+act_quit(struct browser *b UNUSED, int action UNUSED, unsigned count UNUSED)
+{
+	return RE_QUIT;
+}
+
+/* The registry's handlers, by action id (action.h names each one). */
+static int (*const handlers[ACTION_COUNT])(struct browser *, int, unsigned) = {
+#define ACTION_HANDLER(id, name, help, fn) [ACTION_##id] = fn,
+	ACTION_LIST(ACTION_HANDLER)
+#undef ACTION_HANDLER
+};
+
+/* The versions' own screen: every action is its registry handler. */
+static int
+diff_key(struct browser *b, int action, unsigned count)
+{
+	if (action < 0 || action >= ACTION_COUNT)
+		return RE_NONE;
+	return handlers[action](b, action, count);
+}
+
+/* --- dispatch --------------------------------------------------------------- */
+
+const struct browse_screen_ops browse_screens[] = {
+	[SCREEN_DIFF] = { diff_draw, diff_key },
+	[SCREEN_HELP] = { help_draw, help_key },
+	[SCREEN_OVERVIEW] = { overview_draw, overview_key },
+	[SCREEN_PRESENCE] = { presence_draw, presence_key },
+	[SCREEN_SOURCE] = { source_draw, source_key },
+};
 
 /* The current change is forgotten once it is off the screen. */
 static void
@@ -1100,12 +1545,16 @@ forget_offscreen_change(struct browser *b)
 	}
 }
 
-
 int
 browse_action(struct browser *b, int action, unsigned count)
 {
-	int re = browse_action1(b, action, count);
+	int re = browse_screens[b->screen].key(b, action, count);
 
+	if (re < 0) {
+		/* Not a key of that screen: back to the versions with it. */
+		b->screen = SCREEN_DIFF;
+		re = RE_DRAW | diff_key(b, action, count);
+	}
 	switch (action) {
 	case ACTION_NEXT_CHANGE: case ACTION_PREVIOUS_CHANGE:
 	case ACTION_NEXT_SUBSTANTIVE_CHANGE:
@@ -1113,287 +1562,24 @@ browse_action(struct browser *b, int action, unsigned count)
 	case ACTION_JUMP_TO_MOVE_TARGET:
 		break;
 	default:
-		if (b->screen == SCREEN_DIFF && b->r != NULL)
+		/* A new layout keeps the current change with its block. */
+		if (b->screen == SCREEN_DIFF && b->r != NULL &&
+		    !(re & RE_LAYOUT))
 			forget_offscreen_change(b);
 	}
 	return re;
 }
 
-static int
-browse_action1(struct browser *b, int action, unsigned count)
+bool
+browse_react(struct browser *b, int re)
 {
-	long n = count ? (long)count : 1, rows = browse_text_rows(), i;
-	int re = RE_NONE;
-
-	if (b->screen != SCREEN_DIFF) {
-		re = screen_action(b, action, count);
-		if (re >= 0)
-			return re;
-		/* Anything else goes back to the diff first. */
-		b->screen = SCREEN_DIFF;
-		re = RE_DRAW;
-	}
-	switch (action) {
-	case ACTION_SCROLL_DOWN:
-		return re | scroll_to(b, (long)b->top + n);
-	case ACTION_SCROLL_UP:
-		return re | scroll_to(b, (long)b->top - n);
-	case ACTION_HALF_PAGE_DOWN:
-		return re | scroll_to(b, (long)b->top + n * (rows / 2));
-	case ACTION_HALF_PAGE_UP:
-		return re | scroll_to(b, (long)b->top - n * (rows / 2));
-	case ACTION_PAGE_DOWN:
-		return re | scroll_to(b, (long)b->top + n * (rows > 2 ? rows - 2 : 1));
-	case ACTION_PAGE_UP:
-		return re | scroll_to(b, (long)b->top - n * (rows > 2 ? rows - 2 : 1));
-	case ACTION_TOP:
-	case ACTION_BOTTOM:
-		/* With a count (vi's 5G), a paragraph number. */
-		if (count) {
-			snprintf(b->input, sizeof b->input, "%u", count);
-			return re | go_to(b, b->input);
-		}
-		return re | RE_DRAW | scroll_to(b, action == ACTION_TOP ? 0 :
-						(long)max_top(b));
-	case ACTION_NEXT_CHANGE:
-	case ACTION_PREVIOUS_CHANGE:
-	case ACTION_NEXT_SUBSTANTIVE_CHANGE:
-	case ACTION_PREVIOUS_SUBSTANTIVE_CHANGE:
-	case ACTION_NEXT_FACT_CHANGE:
-	case ACTION_PREVIOUS_FACT_CHANGE: {
-		int dir = action == ACTION_NEXT_CHANGE ||
-			action == ACTION_NEXT_SUBSTANTIVE_CHANGE ||
-			action == ACTION_NEXT_FACT_CHANGE ? 1 : -1;
-		bool subst = action == ACTION_NEXT_SUBSTANTIVE_CHANGE ||
-			action == ACTION_PREVIOUS_SUBSTANTIVE_CHANGE;
-		bool facts = action == ACTION_NEXT_FACT_CHANGE ||
-			action == ACTION_PREVIOUS_FACT_CHANGE;
-
-		for (i = 0; i < n; i++)
-			re |= step_change(b, dir, subst, facts);
-		return re;
-	}
-	case ACTION_WRITE_REPORT:
-		open_prompt(b, PROMPT_REPORT);
-		snprintf(b->input, sizeof b->input, "versus-report.md");
-		b->ninput = strlen(b->input);
-		return RE_DRAW;
-	case ACTION_NEXT_PARAGRAPH:
-	case ACTION_PREVIOUS_PARAGRAPH:
-		for (i = 0; i < n; i++)
-			re |= step_paragraph(b, action == ACTION_NEXT_PARAGRAPH
-					     ? 1 : -1);
-		return re | RE_DRAW;
-	case ACTION_SEARCH_FORWARD:
-		return open_prompt(b, PROMPT_SEARCH_FORWARD);
-	case ACTION_SEARCH_BACKWARD:
-		return open_prompt(b, PROMPT_SEARCH_BACKWARD);
-	case ACTION_SEARCH_NEXT:
-		return search(b, b->search_back);
-	case ACTION_SEARCH_PREVIOUS:
-		return search(b, !b->search_back);
-	case ACTION_GOTO:
-		if (count) {
-			snprintf(b->input, sizeof b->input, "%u", count);
-			return go_to(b, b->input);
-		}
-		return open_prompt(b, PROMPT_GOTO);
-	case ACTION_JUMP_TO_MOVE_TARGET: {
-		const struct block *bl;
-		size_t row, here;
-
-		if (b->cur < 0) {
-			browse_message(b, true, "no current change: go to a "
-				       "moved passage first");
-			return RE_DRAW;
-		}
-		bl = &b->al->block[b->changes[b->cur]];
-		if (!bl->move) {
-			browse_message(b, true, "this change is not a move");
-			return RE_DRAW;
-		}
-		/* To whichever end is not on screen now, near the top. */
-		row = b->r->block_row[bl->twin];
-		here = row_vrow(b, b->r->block_row[b->changes[b->cur]]);
-		if (here >= b->top && here < b->top + (size_t)rows &&
-		    row_vrow(b, row) >= b->top &&
-		    row_vrow(b, row) < b->top + (size_t)rows)
-			row = b->r->block_row[b->changes[b->cur]];
-		else if (here >= b->top && here < b->top + (size_t)rows)
-			row = b->r->block_row[bl->twin];
-		else
-			row = b->r->block_row[b->changes[b->cur]];
-		i = (long)row_vrow(b, row);
-		scroll_to(b, i > 2 ? i - 2 : 0);
-		return RE_DRAW;
-	}
-	case ACTION_NEXT_VERSION_RIGHT:
-	case ACTION_PREVIOUS_VERSION_RIGHT:
-		if (b->n < 3) {
-			browse_message(b, false, "only two versions");
-			return RE_DRAW;
-		}
-		return set_pair(b, b->left, other_version(b, b->right, b->left,
-			action == ACTION_NEXT_VERSION_RIGHT ? 1 : -1));
-	case ACTION_NEXT_VERSION_LEFT:
-	case ACTION_PREVIOUS_VERSION_LEFT:
-		if (b->n < 3) {
-			browse_message(b, false, "only two versions");
-			return RE_DRAW;
-		}
-		return set_pair(b, other_version(b, b->left, b->right,
-			action == ACTION_NEXT_VERSION_LEFT ? 1 : -1), b->right);
-	case ACTION_SWAP_SIDES:
-		return set_pair(b, b->right, b->left);
-	case ACTION_MAKE_BASE:
-		b->base = b->left;
-		browse_message(b, false, "version %zu is the base", b->base + 1);
-		return RE_DRAW;
-	case ACTION_VERSION_OVERVIEW:
-		b->screen = SCREEN_OVERVIEW;
-		b->ov_row = b->left;
-		b->ov_col = b->right;
-		return RE_DRAW;
-	case ACTION_TOGGLE_CHANGES_ONLY:
-	case ACTION_FOLD_UNCHANGED:
-	case ACTION_UNFOLD_UNCHANGED:
-		b->changes_only = action == ACTION_TOGGLE_CHANGES_ONLY ?
-			!b->changes_only : action == ACTION_FOLD_UNCHANGED;
+	if (re & RE_QUIT)
+		return false;
+	if (re & RE_LAYOUT)
 		browse_layout(b);
-		browse_message(b, false, b->changes_only ?
-			       "changes only: unchanged paragraphs folded" :
-			       "all paragraphs shown");
-		return RE_DRAW;
-	case ACTION_TOGGLE_BOILERPLATE: {
-		size_t k, nb = 0;
-
-		for (k = 0; k < b->al->nblock; k++)
-			nb += b->labels[k] != NULL;
-		b->hide_boiler = !b->hide_boiler;
-		browse_layout(b);
-		browse_message(b, false, b->hide_boiler ?
-			       "%zu boilerplate passage%s folded away" :
-			       "boilerplate shown (%zu passage%s)", nb,
-			       nb == 1 ? "" : "s");
-		return RE_DRAW;
-	}
-	case ACTION_PRESENCE_VIEW:
-		return open_presence(b);
-	case ACTION_SHOW_SOURCE:
-		return open_source(b);
-	case ACTION_TOGGLE_COSMETIC:
-		b->cosmetic = (b->cosmetic + 1) % 3;
-		browse_layout(b);
-		browse_message(b, false, "cosmetic changes %s",
-			       b->cosmetic == COSMETIC_SHOWN ? "shown" :
-			       b->cosmetic == COSMETIC_DIMMED ? "dimmed" :
-			       "hidden");
-		return RE_DRAW;
-	case ACTION_TOGGLE_IGNORE_CASE:
-		b->ignore_case = !b->ignore_case;
-		browse_layout(b);
-		browse_message(b, false, b->ignore_case ?
-			       "case-only changes ignored" :
-			       "case-only changes shown");
-		return RE_DRAW;
-	case ACTION_TOGGLE_CHARS:
-		b->chars = !b->chars;
-		browse_message(b, false, b->chars ?
-			       "highlighting changed characters" :
-			       "highlighting changed words");
-		return RE_DRAW;
-	case ACTION_TOGGLE_INLINE:
-		if (b->narrow) {
-			browse_message(b, false, "the terminal is narrower "
-				       "than %d columns: inline only",
-				       NARROW_COLS);
-			return RE_DRAW;
-		}
-		b->inline_view = !b->inline_view;
-		browse_layout(b);
-		return RE_DRAW;
-	case ACTION_SELECT:
-		return RE_NONE;
-	case ACTION_REDRAW:
-		return RE_LAYOUT;
-	case ACTION_HELP:
-		b->screen = SCREEN_HELP;
-		b->help_top = 0;
-		return RE_DRAW;
-	case ACTION_CANCEL:
-		b->message[0] = '\0';
-		return RE_DRAW;
-	case ACTION_QUIT:
-		return RE_QUIT;
-	}
-	return re;
-}
-
-int
-browse_prompt_key(struct browser *b, int key)
-{
-	enum prompt_kind k = b->prompt;
-
-	if (key == KEYCODE_ENTER) {
-		b->prompt = PROMPT_NONE;
-		if (k == PROMPT_GOTO)
-			return b->ninput ? go_to(b, b->input) : RE_DRAW;
-		if (k == PROMPT_REPORT)
-			return b->ninput ? write_report(b, b->input) : RE_DRAW;
-		if (b->ninput) {
-			memcpy(b->pattern, b->input, b->ninput + 1);
-		}
-		b->search_back = k == PROMPT_SEARCH_BACKWARD;
-		return search(b, b->search_back);
-	}
-	if (key == KEYCODE_ESC || key == KEYCODE_CTRL('g')) {
-		b->prompt = PROMPT_NONE;
-		return RE_DRAW;
-	}
-	if (key == KEYCODE_BACKSPACE || key == KEYCODE_CTRL('h')) {
-		if (b->ninput == 0) {
-			b->prompt = PROMPT_NONE;
-			return RE_DRAW;
-		}
-		/* Remove one UTF-8 character. */
-		do
-			b->ninput--;
-		while (b->ninput > 0 &&
-		       ((unsigned char)b->input[b->ninput] & 0xc0) == 0x80);
-		b->input[b->ninput] = '\0';
-		return RE_DRAW;
-	}
-	if (key >= 0x20 && key < KEYCODE_SPECIAL_BASE && key != 0x7f) {
-		char buf[4];
-		size_t n;
-
-		if (key < 0x80) {
-			buf[0] = (char)key;
-			n = 1;
-		} else if (key < 0x800) {
-			buf[0] = (char)(0xc0 | (key >> 6));
-			buf[1] = (char)(0x80 | (key & 0x3f));
-			n = 2;
-		} else if (key < 0x10000) {
-			buf[0] = (char)(0xe0 | (key >> 12));
-			buf[1] = (char)(0x80 | ((key >> 6) & 0x3f));
-			buf[2] = (char)(0x80 | (key & 0x3f));
-			n = 3;
-		} else {
-			buf[0] = (char)(0xf0 | (key >> 18));
-			buf[1] = (char)(0x80 | ((key >> 12) & 0x3f));
-			buf[2] = (char)(0x80 | ((key >> 6) & 0x3f));
-			buf[3] = (char)(0x80 | (key & 0x3f));
-			n = 4;
-		}
-		if (b->ninput + n < sizeof b->input) {
-			memcpy(b->input + b->ninput, buf, n);
-			b->ninput += n;
-			b->input[b->ninput] = '\0';
-		}
-		return RE_DRAW;
-	}
-	return RE_NONE;
+	if (re & (RE_DRAW | RE_LAYOUT))
+		browse_draw(b);
+	return true;
 }
 
 int

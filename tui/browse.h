@@ -5,9 +5,18 @@
  * pair on screen (computed once per pair and kept) and for its layout at
  * the current width (rebuilt on a resize or a toggle, never on a key that
  * only moves).  Everything a key does is an action handler in browse.c
- * that changes this state and returns what must happen next; drawing
- * (draw.c, help.c, overview.c) reads the state and costs what is on the
- * screen.
+ * (one per entry of action.h's registry) that changes this state and
+ * returns what must happen next, RE_* flags: a handler never lays out or
+ * draws itself.  browse_react() then lays out (RE_LAYOUT) and draws
+ * (RE_DRAW); drawing (draw.c, help.c, overview.c) reads the state and
+ * costs what is on the screen.
+ *
+ * Screens.  Each screen (the versions, help, overview, presence, source)
+ * is a pair {draw, key} in browse_screens[]: key gives an action the
+ * screen's own meaning, or returns -1, and the action then goes back to
+ * the versions and to its registry handler.  A prompt (search, go to,
+ * report) is open over the versions: it takes the keys as typed, and its
+ * line is drawn in place of the status line.
  *
  * Rows.  The layout's rows (render.h) are shown through "view rows": the
  * same rows, or, in the changes-only view, the rows of changed blocks with
@@ -43,10 +52,11 @@ enum browse_screen { SCREEN_DIFF, SCREEN_HELP, SCREEN_OVERVIEW,
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
 		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO, PROMPT_REPORT };
 
-/* Reactions of a handler: what the main loop does next. */
+/* Reactions of a handler: what browse_react() does next. */
 #define RE_NONE		0
 #define RE_DRAW		1	/* state changed: draw again */
-#define RE_LAYOUT	2	/* lay out again (width or options changed) */
+#define RE_LAYOUT	2	/* lay out again (pair, width or options
+				   changed), then draw */
 #define RE_QUIT		4
 
 /* A view row: a layout row, or a fold standing for hidden paragraphs. */
@@ -96,6 +106,11 @@ struct browser {
 	/* Where we are. */
 	size_t top;			/* first view row on screen */
 	long cur;			/* current change (index in changes), -1 */
+	/* Where the next layout goes: a paragraph of a side, some rows
+	   below the top (RENDER_NONE: keep the top block). */
+	int goal_side;
+	uint32_t goal_para;
+	unsigned goal_margin;
 
 	/* Options of the view. */
 	bool changes_only;
@@ -144,11 +159,28 @@ void browse_clear(struct browser *b);
 /* Lay out the current pair for the screen size; keeps the top block. */
 void browse_layout(struct browser *b);
 
-/* Carry out an action `count` times (0: once); returns RE_* flags. */
+/*
+ * Carry out an action `count` times (0: once) on the current screen;
+ * returns RE_* flags.
+ */
 int browse_action(struct browser *b, int action, unsigned count);
+
+/* Lay out and draw as flags `re` ask; false when they ask to quit. */
+bool browse_react(struct browser *b, int re);
+
+/* A screen: how it is drawn, and what an action means on it (-1: none). */
+struct browse_screen_ops {
+	void (*draw)(struct browser *b);
+	int (*key)(struct browser *b, int action, unsigned count);
+};
+
+extern const struct browse_screen_ops browse_screens[];
 
 /* A key while a prompt is open; returns RE_* flags. */
 int browse_prompt_key(struct browser *b, int key);
+
+/* What the open prompt asks ("/", "go to paragraph or N%: "). */
+const char *browse_prompt_ask(const struct browser *b);
 
 /* A mouse event on the screen. */
 int browse_mouse(struct browser *b, int row, int col, int kind);
@@ -167,8 +199,12 @@ int browse_run(struct browser *b);
 int draw_visible(int row, int col, const uint8_t *s, size_t len, int width,
 		 bool flat, enum face f);
 
-/* Draw the current screen (draw.c, help.c, overview.c). */
+/*
+ * Draw the current screen: browse_draw() clears the screen and calls the
+ * screen's draw (draw.c, help.c, overview.c).
+ */
 void browse_draw(struct browser *b);
+void diff_draw(struct browser *b);
 void help_draw(struct browser *b);
 void overview_draw(struct browser *b);
 void presence_draw(struct browser *b);

@@ -318,6 +318,21 @@ draw_fold(int y, int width, uint32_t n, bool boiler)
 		   " ", 1, FACE_FOLD);
 }
 
+/* The open prompt, in place of the status line, with the cursor. */
+static void
+draw_prompt(const struct browser *b)
+{
+	int y = screen_rows() - 1, w = screen_cols();
+	const char *p = browse_prompt_ask(b);
+	int pw = (int)strlen(p);
+
+	screen_fill(y, 0, w, ' ', FACE_MESSAGE);
+	screen_put(y, 0, p, (size_t)pw, FACE_MESSAGE);
+	put_clipped(y, pw, b->input, w - pw - 1, FACE_MESSAGE);
+	screen_cursor(y, pw + (int)width_of((const uint8_t *)b->input,
+					     b->ninput, 0));
+}
+
 static void
 draw_status(struct browser *b)
 {
@@ -330,17 +345,7 @@ draw_status(struct browser *b)
 
 	screen_fill(y, 0, w, ' ', FACE_STATUS);
 	if (b->prompt != PROMPT_NONE) {
-		const char *p = b->prompt == PROMPT_SEARCH_FORWARD ? "/" :
-			b->prompt == PROMPT_SEARCH_BACKWARD ? "?" :
-			b->prompt == PROMPT_REPORT ? "write the changes to: " :
-			"go to paragraph or N%: ";
-		int pw = (int)strlen(p);
-
-		screen_fill(y, 0, w, ' ', FACE_MESSAGE);
-		screen_put(y, 0, p, (size_t)pw, FACE_MESSAGE);
-		put_clipped(y, pw, b->input, w - pw - 1, FACE_MESSAGE);
-		screen_cursor(y, pw + (int)width_of((const uint8_t *)b->input,
-						     b->ninput, 0));
+		draw_prompt(b);
 		return;
 	}
 	screen_cursor(0, -1);
@@ -454,6 +459,18 @@ draw_too_small(void)
 void
 browse_draw(struct browser *b)
 {
+	screen_erase();
+	if (screen_cols() < MIN_COLS || screen_rows() < MIN_ROWS) {
+		draw_too_small();
+		screen_refresh();
+		return;
+	}
+	browse_screens[b->screen].draw(b);
+}
+
+void
+diff_draw(struct browser *b)
+{
 	const struct render *r;
 	int rows, y, pane, gx, rx;
 	char *buf = NULL;
@@ -461,28 +478,6 @@ browse_draw(struct browser *b)
 	long cur_block, twin_block;
 	bool inl;
 
-	screen_erase();
-	if (screen_cols() < MIN_COLS || screen_rows() < MIN_ROWS) {
-		draw_too_small();
-		screen_refresh();
-		return;
-	}
-	if (b->screen == SCREEN_HELP) {
-		help_draw(b);
-		return;
-	}
-	if (b->screen == SCREEN_OVERVIEW) {
-		overview_draw(b);
-		return;
-	}
-	if (b->screen == SCREEN_PRESENCE) {
-		presence_draw(b);
-		return;
-	}
-	if (b->screen == SCREEN_SOURCE) {
-		source_draw(b);
-		return;
-	}
 	r = b->r;
 	inl = b->inline_view || b->narrow;
 	pane = (int)r->pane;

@@ -4,7 +4,8 @@
  * A key goes to the prompt when one is open, else through the keymap's
  * lookup (keymap.h), which may wait for the rest of a sequence or a
  * count; after the keymap's timeout a pending sequence is dropped.  An
- * action's reaction flags say whether to lay out again, draw, or quit.
+ * action's reaction flags say whether to lay out again, draw, or quit
+ * (browse_react).
  */
 #include "config.h"
 
@@ -89,11 +90,7 @@ browse_run(struct browser *b)
 			}
 			re |= RE_DRAW;
 		}
-		if (re & RE_QUIT)
+		if (!browse_react(b, re))
 			return 0;
-		if (re & RE_LAYOUT)
-			browse_layout(b);
-		if (re & (RE_DRAW | RE_LAYOUT))
-			browse_draw(b);
 	}
 }

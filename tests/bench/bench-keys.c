@@ -93,8 +93,8 @@ main(int argc, char **argv)
 		size_t j;
 
 		for (j = 0; j < sizeof script / sizeof script[0]; j++) {
-			browse_action(&b, script[j], 0);
-			browse_draw(&b);
+			browse_react(&b, browse_action(&b, script[j], 0) |
+				     RE_DRAW);
 			n++;
 		}
 	}
