@@ -149,6 +149,12 @@ json_string(FILE *out, const char *str)
 	putc('"', out);
 }
 
+void
+output_json_string(FILE *out, const char *s)
+{
+	json_string(out, s);
+}
+
 static size_t
 orig(const struct text *t, size_t off)
 {

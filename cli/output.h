@@ -50,6 +50,12 @@ void output_json(FILE *out, struct text *const *texts,
 		 const struct comparison *cmp, size_t ncmp);
 
 /*
+ * The NUL-terminated string s as a JSON string, quoted and escaped as
+ * --json writes paths (invalid UTF-8 as \ufffd); for --batch's records.
+ */
+void output_json_string(FILE *out, const char *s);
+
+/*
  * The line naming comparison c, "== 1: PATH -> 2: PATH ==" (paths in
  * visible form), that --inline and --print write before each of several
  * comparisons; bold with color.

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "align.h"
+#include "batch.h"
 #include "boiler.h"
 #include "browse.h"
 #include "decode.h"
@@ -59,6 +60,7 @@ struct options {
 	const char *report;	/* --report FILE */
 	const char *boilerplate;	/* --boilerplate FILE */
 	bool list_actions;
+	const char *batch;	/* --batch MANIFEST */
 };
 
 static const char usage_text[] =
@@ -75,6 +77,8 @@ static const char usage_text[] =
 "      --base=N          compare every version with version N (default 1)\n"
 "      --report=FILE     also write the substantive changes between two\n"
 "                        versions to FILE, in Markdown, for a corrections log\n"
+"      --batch=MANIFEST  compare the tab-separated paths of each line of\n"
+"                        MANIFEST (- for standard input): one JSON line each\n"
 "\n"
 "The browser:\n"
 "  -k, --keymap=NAME|FILE  key bindings: default, vi, emacs, or a file\n"
@@ -139,6 +143,7 @@ enum {
 	OPT_REPORT,
 	OPT_BOILERPLATE,
 	OPT_FORMAT,
+	OPT_BATCH,
 };
 
 static const struct option long_options[] = {
@@ -161,6 +166,7 @@ static const struct option long_options[] = {
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "boilerplate", required_argument, NULL, OPT_BOILERPLATE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "batch", required_argument, NULL, OPT_BATCH },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -252,6 +258,9 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_BOILERPLATE:
 			o->boilerplate = optarg;
+			break;
+		case OPT_BATCH:
+			o->batch = optarg;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "auto") == 0)
@@ -450,6 +459,46 @@ out_of_memory(void)
 	}
 }
 
+/*
+ * --batch MANIFEST (batch.h): exit 0 when every line was compared, 2 when
+ * some were not (their error records are in the output) or on trouble.
+ */
+static int
+run_batch(const struct options *o, int noperands)
+{
+	struct batch_opts bo = { &o->text, &o->keys, NULL, NULL };
+	struct batch_stats st;
+	struct equiv *eq;
+	struct boiler *bp;
+	FILE *in = stdin;
+	int rc;
+
+	if (noperands > 0)
+		usage_error("%s", "--batch takes its files from the manifest, "
+			    "not from the command line");
+	if (strcmp(o->batch, "-") != 0 && (in = fopen(o->batch, "r")) == NULL) {
+		message_error("%s: %s", o->batch, strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	bo.eq = eq = load_equivalences(o);
+	bo.bp = bp = load_boilerplate(o);
+	rc = batch_run(in, stdout, &bo, &st);
+	if (rc != 0)
+		message_error("--batch: %s", strerror(errno));
+	else if (fflush(stdout) != 0 || ferror(stdout)) {
+		message_error("write error: %s", strerror(errno));
+		rc = -1;
+	}
+	if (st.failed > 0)
+		message_error("--batch: %zu of %zu lines could not be compared",
+			      st.failed, st.failed + st.compared);
+	if (in != stdin)
+		fclose(in);
+	equiv_free(eq);
+	boiler_free(bp);
+	return rc != 0 || st.failed > 0 ? EXIT_TROUBLE : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -482,6 +531,8 @@ main(int argc, char **argv)
 			      decode_error(EINVAL));
 		return EXIT_TROUBLE;
 	}
+	if (o.batch != NULL)
+		return run_batch(&o, argc - first);
 	if (o.list_actions) {
 		km = load_keymap(&o);
 		help_list_actions(stdout, km);

@@ -10,6 +10,9 @@
 #     made by genpair.py with seeded random edits: time and peak memory;
 #  3. the cost of a key in the browser at 10 KB and 10 MB (bench-keys),
 #     in instructions counted by callgrind.
+#  5. versus --batch on a generated manifest of 10,000 pairs of versions
+#     (tests/tools/genmanifest.py): pairs and MB per second, one process
+#     against GNU parallel --pipe -j2.
 #
 # Missing tools are installed with apt-get when run as root, else that
 # part is skipped with a note.
@@ -19,7 +22,7 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/versus-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 
 need=
-for p in bible-kjv dwdiff wdiff time git valgrind python3; do
+for p in bible-kjv dwdiff wdiff time git valgrind python3 parallel; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		need="$need $p"
 done
@@ -149,3 +152,31 @@ for p in $pairs; do
 		"$(basename "$a" .txt | cut -d_ -f1) -> $(basename "$b" .txt | cut -d_ -f1)" "$v" "$d" "$m"
 done
 printf '  %-28s versus %3s   dwdiff %3s   diff-match-patch %3s\n' total "$tv" "$td" "$tm"
+
+echo
+echo "== 5. --batch: 10,000 pairs of versions, one process against parallel -j2"
+if command -v python3 >/dev/null; then
+	python3 "$srcdir/tests/tools/genmanifest.py" "$W/batch" 300 10000 \
+		"$srcdir"/samples/[1-5]-*.txt
+	M=$W/batch/manifest.tsv
+	mb=$(python3 -c 'import os, sys
+print(sum(os.path.getsize(p) for l in open(sys.argv[1])
+          for p in l.rstrip("\n").split("\t")) / 1e6)' "$M")
+	rate() {	# rate NAME SECONDS
+		awk -v n="$1" -v t="$2" -v mb="$mb" 'BEGIN {
+			printf "  %-22s %7.2f s %7.0f pairs/s %6.1f MB/s\n",
+				n, t, 10000 / t, mb / t }'
+	}
+	printf "  (the manifest names %.1f MB of files)\n" "$mb"
+	rate "one process" "$(python3 "$srcdir/tests/bench/timeit.py" 1 \
+		./versus --batch "$M")"
+	if parallel --version 2>/dev/null | grep -q '^GNU parallel'; then
+		rate "parallel --pipe -j2" "$(python3 "$srcdir/tests/bench/timeit.py" 1 \
+			sh -c 'HOME=$2 parallel --will-cite --pipe --keep-order \
+				--block 100k -j2 ./versus --batch - <"$1"' sh "$M" "$W")"
+	else
+		echo "  parallel -j2: skipped, GNU parallel is missing (apt-get install parallel)"
+	fi
+else
+	echo "  skipped: needs python3"
+fi
