@@ -12,7 +12,7 @@
 # form under -std=c11), tab as \t, other control characters and every byte
 # above 0x7e as a three-digit octal escape, which, unlike \x, cannot
 # swallow the characters after it.  POSIX sh, od and awk only.  Shared by
-# data/gen-builtin-rules.sh and tui/gen-builtin-keymaps.sh.
+# data/gen-builtin-text.sh and tui/gen-builtin-keymaps.sh.
 set -eu
 
 if [ $# -ne 2 ]; then

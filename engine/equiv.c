@@ -38,10 +38,10 @@
  * A sentence-final "U.S.": a phrase may take in the full stop after "U.S"
  * inside a sentence ("the U.S.-China talks") but cmpkeys_classify never lets
  * it take the punctuation that ends a sentence, which is why every dotted
- * form below is listed with its dotless form too ("U.S. = U.S"): "in the
- * U.S." and "in the US." then both compare as "us" + ".".  When the
- * sentence splitter keeps "U.S." inside a sentence ("in the U.S. Mr Smith
- * said" with no split), the "." is absorbed into the unit; that is
+ * form in data/equivalences is listed with its dotless form too ("U.S. =
+ * U.S"): "in the U.S." and "in the US." then both compare as "us" + ".".
+ * When the sentence splitter keeps "U.S." inside a sentence ("in the U.S. Mr
+ * Smith said" with no split), the "." is absorbed into the unit; that is
  * harmless, as the other spelling has no "." there either.
  */
 #include "config.h"
@@ -58,294 +58,8 @@
 #include "error.h"
 #include "file.h"
 #include "fold.h"
+#include "lexicon.h"
 #include "xalloc.h"
-
-/*
- * The built-in list, parsed by equiv_parse like a user's file.
- *
- * It is deliberately conservative: every class holds pure spelling or
- * style variants of one word or phrase, which news copy swaps freely
- * between wire services, editions and translations, and never words of
- * different meaning.  So "grey = gray" is out (Grey is a surname),
- * "metre = meter" is out (a meter is also a device), "tyre = tire",
- * "storey = story", "practise = practice", "analyses = analyzes" are out,
- * and names are never normalised ("Kyiv", "Kiev" differ substantively).
- * Abbreviations that are also common words are listed only with their full
- * stop ("Sat." "Sun." "Wed."), since "sat", "sun" and "wed" are words.
- *
- * Small numbers: news style spells out one to nine ("three people") where
- * other copy writes digits ("3 people"); the choice never changes the
- * fact, so "three = 3" is a cosmetic difference.  Only one to nine and
- * their ordinals are listed; the word comes first so that ordinary prose
- * ("one of them") keeps "one" as its fold key.
- */
-const char equiv_builtin_text[] =
-	"# Countries and bodies\n"
-	"US = U.S. = U.S\n"
-	"USA = U.S.A. = U.S.A\n"
-	"UK = U.K. = U.K\n"
-	"UN = U.N. = U.N\n"
-	"EU = E.U. = E.U\n"
-	"UAE = U.A.E. = U.A.E\n"
-	"\n"
-	"# Symbols and style words\n"
-	"per cent = percent = pct = %\n"
-	"and = &\n"
-	"OK = O.K. = O.K = okay\n"
-	"am = a.m. = a.m\n"
-	"pm = p.m. = p.m\n"
-	"... = \xe2\x80\xa6\n"
-	"-- = \xe2\x80\x94\n"
-	"e-mail = email\n"
-	"e-mails = emails\n"
-	"on-line = online\n"
-	"web site = website\n"
-	"web sites = websites\n"
-	"health care = healthcare\n"
-	"co-operate = cooperate\n"
-	"co-operation = cooperation\n"
-	"co-operative = cooperative\n"
-	"co-ordinate = coordinate\n"
-	"co-ordinated = coordinated\n"
-	"co-ordination = coordination\n"
-	"toward = towards\n"
-	"among = amongst\n"
-	"while = whilst\n"
-	"\n"
-	"# Titles and company forms, with and without the full stop\n"
-	"Mr = Mr.\n"
-	"Mrs = Mrs.\n"
-	"Ms = Ms.\n"
-	"Dr = Dr.\n"
-	"St = St.\n"
-	"Jr = Jr.\n"
-	"Sr = Sr.\n"
-	"Prof = Prof.\n"
-	"Inc = Inc.\n"
-	"Ltd = Ltd.\n"
-	"Corp = Corp.\n"
-	"vs = vs.\n"
-	"\n"
-	"# Months\n"
-	"January = Jan. = Jan\n"
-	"February = Feb. = Feb\n"
-	"March = Mar. = Mar\n"
-	"April = Apr. = Apr\n"
-	"June = Jun. = Jun\n"
-	"July = Jul. = Jul\n"
-	"August = Aug. = Aug\n"
-	"September = Sept. = Sept = Sep. = Sep\n"
-	"October = Oct. = Oct\n"
-	"November = Nov. = Nov\n"
-	"December = Dec. = Dec\n"
-	"\n"
-	"# Days\n"
-	"Monday = Mon. = Mon\n"
-	"Tuesday = Tue. = Tue = Tues. = Tues\n"
-	"Wednesday = Wed.\n"
-	"Thursday = Thu. = Thu = Thur. = Thur = Thurs. = Thurs\n"
-	"Friday = Fri. = Fri\n"
-	"Saturday = Sat.\n"
-	"Sunday = Sun.\n"
-	"\n"
-	"# Small numbers\n"
-	"one = 1\n"
-	"two = 2\n"
-	"three = 3\n"
-	"four = 4\n"
-	"five = 5\n"
-	"six = 6\n"
-	"seven = 7\n"
-	"eight = 8\n"
-	"nine = 9\n"
-	"first = 1st\n"
-	"second = 2nd\n"
-	"third = 3rd\n"
-	"fourth = 4th\n"
-	"fifth = 5th\n"
-	"sixth = 6th\n"
-	"seventh = 7th\n"
-	"eighth = 8th\n"
-	"ninth = 9th\n"
-	"\n"
-	"# British and American spelling: -ise/-ize, -yse/-yze\n"
-	"organise = organize\n"
-	"organised = organized\n"
-	"organises = organizes\n"
-	"organising = organizing\n"
-	"organisation = organization\n"
-	"organisations = organizations\n"
-	"organiser = organizer\n"
-	"organisers = organizers\n"
-	"recognise = recognize\n"
-	"recognised = recognized\n"
-	"recognises = recognizes\n"
-	"recognising = recognizing\n"
-	"criticise = criticize\n"
-	"criticised = criticized\n"
-	"criticises = criticizes\n"
-	"criticising = criticizing\n"
-	"emphasise = emphasize\n"
-	"emphasised = emphasized\n"
-	"emphasises = emphasizes\n"
-	"emphasising = emphasizing\n"
-	"realise = realize\n"
-	"realised = realized\n"
-	"realises = realizes\n"
-	"realising = realizing\n"
-	"apologise = apologize\n"
-	"apologised = apologized\n"
-	"apologises = apologizes\n"
-	"apologising = apologizing\n"
-	"authorise = authorize\n"
-	"authorised = authorized\n"
-	"authorises = authorizes\n"
-	"authorising = authorizing\n"
-	"authorisation = authorization\n"
-	"characterise = characterize\n"
-	"characterised = characterized\n"
-	"prioritise = prioritize\n"
-	"prioritised = prioritized\n"
-	"prioritising = prioritizing\n"
-	"mobilise = mobilize\n"
-	"mobilised = mobilized\n"
-	"mobilising = mobilizing\n"
-	"mobilisation = mobilization\n"
-	"stabilise = stabilize\n"
-	"stabilised = stabilized\n"
-	"stabilising = stabilizing\n"
-	"legalise = legalize\n"
-	"legalised = legalized\n"
-	"privatise = privatize\n"
-	"privatised = privatized\n"
-	"privatisation = privatization\n"
-	"summarise = summarize\n"
-	"summarised = summarized\n"
-	"utilise = utilize\n"
-	"finalise = finalize\n"
-	"finalised = finalized\n"
-	"minimise = minimize\n"
-	"minimised = minimized\n"
-	"maximise = maximize\n"
-	"normalise = normalize\n"
-	"normalised = normalized\n"
-	"normalisation = normalization\n"
-	"subsidise = subsidize\n"
-	"subsidised = subsidized\n"
-	"jeopardise = jeopardize\n"
-	"scrutinise = scrutinize\n"
-	"hospitalised = hospitalized\n"
-	"specialise = specialize\n"
-	"specialised = specialized\n"
-	"specialising = specializing\n"
-	"symbolise = symbolize\n"
-	"modernise = modernize\n"
-	"modernisation = modernization\n"
-	"globalisation = globalization\n"
-	"analyse = analyze\n"
-	"analysed = analyzed\n"
-	"analysing = analyzing\n"
-	"paralyse = paralyze\n"
-	"paralysed = paralyzed\n"
-	"\n"
-	"# -our/-or\n"
-	"colour = color\n"
-	"colours = colors\n"
-	"coloured = colored\n"
-	"favour = favor\n"
-	"favours = favors\n"
-	"favoured = favored\n"
-	"favourable = favorable\n"
-	"favourite = favorite\n"
-	"favourites = favorites\n"
-	"honour = honor\n"
-	"honours = honors\n"
-	"honoured = honored\n"
-	"labour = labor\n"
-	"labourers = laborers\n"
-	"neighbour = neighbor\n"
-	"neighbours = neighbors\n"
-	"neighbouring = neighboring\n"
-	"behaviour = behavior\n"
-	"harbour = harbor\n"
-	"humour = humor\n"
-	"rumour = rumor\n"
-	"rumours = rumors\n"
-	"vigour = vigor\n"
-	"endeavour = endeavor\n"
-	"armour = armor\n"
-	"armoured = armored\n"
-	"flavour = flavor\n"
-	"\n"
-	"# -re/-er, -ence/-ense, -ogue/-og, -mme/-m\n"
-	"centre = center\n"
-	"centres = centers\n"
-	"centred = centered\n"
-	"theatre = theater\n"
-	"theatres = theaters\n"
-	"fibre = fiber\n"
-	"litre = liter\n"
-	"litres = liters\n"
-	"kilometre = kilometer\n"
-	"kilometres = kilometers\n"
-	"centimetre = centimeter\n"
-	"centimetres = centimeters\n"
-	"millimetre = millimeter\n"
-	"millimetres = millimeters\n"
-	"calibre = caliber\n"
-	"manoeuvre = maneuver\n"
-	"manoeuvres = maneuvers\n"
-	"defence = defense\n"
-	"offence = offense\n"
-	"offences = offenses\n"
-	"licence = license\n"
-	"licences = licenses\n"
-	"pretence = pretense\n"
-	"catalogue = catalog\n"
-	"programme = program\n"
-	"programmes = programs\n"
-	"\n"
-	"# Doubled and single l\n"
-	"travelled = traveled\n"
-	"travelling = traveling\n"
-	"traveller = traveler\n"
-	"travellers = travelers\n"
-	"cancelled = canceled\n"
-	"cancelling = canceling\n"
-	"labelled = labeled\n"
-	"modelling = modeling\n"
-	"fuelled = fueled\n"
-	"signalled = signaled\n"
-	"counselling = counseling\n"
-	"jewellery = jewelry\n"
-	"enrol = enroll\n"
-	"enrolment = enrollment\n"
-	"fulfil = fulfill\n"
-	"fulfilment = fulfillment\n"
-	"instalment = installment\n"
-	"skilful = skillful\n"
-	"wilful = willful\n"
-	"\n"
-	"# Other spellings\n"
-	"ageing = aging\n"
-	"judgement = judgment\n"
-	"acknowledgement = acknowledgment\n"
-	"sceptical = skeptical\n"
-	"sceptic = skeptic\n"
-	"aluminium = aluminum\n"
-	"paediatric = pediatric\n"
-	"paediatrician = pediatrician\n"
-	"anaesthetic = anesthetic\n"
-	"haemorrhage = hemorrhage\n"
-	"diarrhoea = diarrhea\n"
-	"leukaemia = leukemia\n"
-	"oestrogen = estrogen\n"
-	"foetus = fetus\n"
-	"orthopaedic = orthopedic\n"
-	"encyclopaedia = encyclopedia\n"
-	"mediaeval = medieval\n"
-	"pyjamas = pajamas\n"
-	"moustache = mustache\n";
 
 /* One folded token of a phrase, in an arena. */
 struct ptok {
@@ -438,14 +152,43 @@ equiv_new(void)
 	return eq;
 }
 
+/*
+ * The months as lines of the file format: "January = Jan. = Jan", and
+ * each further abbreviation with and without its full stop.
+ */
+static char *
+month_lines(size_t *len)
+{
+	size_t cap = 64 * LEXICON_MONTHS, n = 0, m, k;
+	char *buf = xmalloc(cap);
+
+	for (m = 0; m < LEXICON_MONTHS; m++) {
+		const struct lexicon_month *x = &lexicon_months[m];
+
+		if (x->abbr[0] == NULL)
+			continue;	/* "May" */
+		n += (size_t)snprintf(buf + n, cap - n, "%s", x->name);
+		for (k = 0; k < 2 && x->abbr[k] != NULL; k++)
+			n += (size_t)snprintf(buf + n, cap - n, " = %s. = %s",
+			    x->abbr[k], x->abbr[k]);
+		n += (size_t)snprintf(buf + n, cap - n, "\n");
+	}
+	*len = n;
+	return buf;
+}
+
 struct equiv *
 equiv_new_builtin(void)
 {
 	struct equiv *eq = equiv_new();
+	size_t len;
+	char *months = month_lines(&len);
 
-	/* Cannot fail: tests/engine/test-equiv.c parses the list. */
-	equiv_parse(eq, "built-in", equiv_builtin_text,
-	    sizeof equiv_builtin_text - 1, NULL);
+	/* Cannot fail: tests/engine/test-equiv.c parses both. */
+	equiv_parse(eq, "built-in", equiv_builtin_text, equiv_builtin_len,
+	    NULL);
+	equiv_parse(eq, "built-in", months, len, NULL);
+	free(months);
 	return eq;
 }
 

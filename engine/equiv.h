@@ -6,7 +6,7 @@
  * "U.K." = "UK", "U.N." = "UN", "E.U." = "EU", "per cent" = "percent" =
  * "%", month abbreviations "Jan." = "January" ... "Sept." = "Sep." =
  * "September", "Mr" = "Mr.", "Dr" = "Dr.", "St" = "St.", "&" = "and",
- * "OK" = "okay", ...; see equiv.c for the whole list).
+ * "OK" = "okay", ...; see data/equivalences for the whole list).
  *
  * Users add their own in a plain-text file, one class per line:
  *
@@ -36,12 +36,15 @@
 struct equiv;
 
 /*
- * The built-in list, in the file format above (NUL-terminated): for the
- * tests, and for showing users what is built in.
+ * The built-in list, in the file format above: data/equivalences compiled
+ * in (equiv-builtin.c), NUL-terminated, equiv_builtin_len bytes.  The
+ * months ("Sept." = "September") are not in it: equiv_new_builtin() adds
+ * them from lexicon.h.
  */
 extern const char equiv_builtin_text[];
+extern const size_t equiv_builtin_len;
 
-/* A set holding the built-in list. */
+/* A set holding the built-in list and the months. */
 struct equiv *equiv_new_builtin(void);
 
 /* An empty set. */

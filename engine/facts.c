@@ -102,6 +102,7 @@
 #include <unistr.h>
 
 #include "facts.h"
+#include "lexicon.h"
 #include "uchar.h"
 #include "xalloc.h"
 
@@ -136,7 +137,7 @@ struct word {
 	uint8_t flags;
 };
 
-/* Lower case, sorted by bytes (strcmp order). */
+/* Lower case, sorted by bytes (strcmp order); months are lexicon.h's. */
 static const struct word words[] = {
 	{ "a.m", W_NUMBER },
 	{ "according", W_ATTRIB },
@@ -147,12 +148,8 @@ static const struct word words[] = {
 	{ "alleged", W_ATTRIB },
 	{ "am", W_CAPS },
 	{ "announced", W_ATTRIB },
-	{ "apr", W_DATE },
-	{ "april", W_DATE },
 	{ "argued", W_ATTRIB },
 	{ "asked", W_ATTRIB },
-	{ "aug", W_DATE },
-	{ "august", W_DATE },
 	{ "billion", W_NUMBER },
 	{ "billions", W_NUMBER },
 	{ "bln", W_NUMBER },
@@ -165,8 +162,6 @@ static const struct word words[] = {
 	{ "confirmed", W_ATTRIB },
 	{ "contended", W_ATTRIB },
 	{ "dame", W_NOTNAME },
-	{ "dec", W_DATE },
-	{ "december", W_DATE },
 	{ "declared", W_ATTRIB },
 	{ "denied", W_ATTRIB },
 	{ "dozen", W_NUMBER },
@@ -178,8 +173,6 @@ static const struct word words[] = {
 	{ "eighty", W_NUMBER },
 	{ "eleven", W_NUMBER },
 	{ "explained", W_ATTRIB },
-	{ "feb", W_DATE },
-	{ "february", W_DATE },
 	{ "fifteen", W_NUMBER },
 	{ "fifth", W_NUMBER },
 	{ "fifty", W_NUMBER },
@@ -195,17 +188,8 @@ static const struct word words[] = {
 	{ "hundreds", W_NUMBER },
 	{ "i", W_NOTNAME },
 	{ "insisted", W_ATTRIB },
-	{ "jan", W_DATE },
-	{ "january", W_DATE },
-	{ "jul", W_DATE },
-	{ "july", W_DATE },
-	{ "jun", W_DATE },
-	{ "june", W_DATE },
 	{ "madam", W_NOTNAME },
 	{ "maintained", W_ATTRIB },
-	{ "mar", W_DATE },
-	{ "march", W_DATE },
-	{ "may", W_DATE },
 	{ "midnight", W_NUMBER },
 	{ "million", W_NUMBER },
 	{ "millions", W_NUMBER },
@@ -221,10 +205,6 @@ static const struct word words[] = {
 	{ "ninth", W_NUMBER },
 	{ "noon", W_NUMBER },
 	{ "noted", W_ATTRIB },
-	{ "nov", W_DATE },
-	{ "november", W_DATE },
-	{ "oct", W_DATE },
-	{ "october", W_DATE },
 	{ "ok", W_NOTNAME },
 	{ "one", W_NUMBER | W_ONE },
 	{ "p.m", W_NUMBER },
@@ -240,9 +220,6 @@ static const struct word words[] = {
 	{ "saying", W_ATTRIB },
 	{ "says", W_ATTRIB },
 	{ "second", W_NUMBER },
-	{ "sep", W_DATE },
-	{ "sept", W_DATE },
-	{ "september", W_DATE },
 	{ "seven", W_NUMBER },
 	{ "seventeen", W_NUMBER },
 	{ "seventh", W_NUMBER },
@@ -394,10 +371,14 @@ word_flags(const uint8_t *s, size_t n)
 		return 0;
 	x = wordset_find(&word_set, buf, sizeof words / sizeof *words,
 			 word_name);
-	if (x < 0)
+	if (x >= 0) {
+		w = &words[x];
+		f = w->flags;
+	} else if (lexicon_is_month(s, n)) {
+		f = W_DATE;
+	} else {
 		return 0;
-	w = &words[x];
-	f = w->flags;
+	}
 	if ((f & W_DATE) && s[0] >= 'A' && s[0] <= 'Z')
 		f |= W_NUMBER | W_NOTNAME;
 	if (f & W_CAPS) {

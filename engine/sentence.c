@@ -113,6 +113,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "lexicon.h"
 #include "sentence.h"
 #include "xalloc.h"
 
@@ -179,9 +180,7 @@ static const struct abbr abbrs[] = {
 	/* Company forms. */
 	A("Inc"), A("Corp"), A("Co"), A("Cos"), A("Ltd"), A("Bros"),
 	A("plc"), A("Plc"), A("Pty"), A("Assn"), A("Dept"), A("Univ"),
-	/* Months that are abbreviated (May, June, July are not). */
-	A("Jan"), A("Feb"), A("Mar"), A("Apr"), A("Jun"), A("Jul"),
-	A("Aug"), A("Sep"), A("Sept"), A("Oct"), A("Nov"), A("Dec"),
+	/* Abbreviated months ("Sept.") are lexicon.h's: WORD_ABBR. */
 	/* Names, places, numbers. */
 	A("Jr"), A("Sr"), A("St"), A("Dr"), A("Ave"), A("Blvd"), A("Rd"),
 	A("No"), A("etc"), A("al"), A("est"),
@@ -578,6 +577,8 @@ word_kind(const uint8_t *s, size_t start, size_t p)
 		    memcmp(abbrs[i].s, s + a, p - a) == 0)
 			return abbrs[i].kind;
 	}
+	if (lexicon_is_month_abbr(s + a, p - a))
+		return WORD_ABBR;
 	if (nseg == 1)
 		return letters == 1 ? WORD_INITIAL : WORD_PLAIN;
 	return maxseg <= 3 ? WORD_ABBR : WORD_PLAIN;

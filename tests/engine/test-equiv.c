@@ -21,6 +21,7 @@
 
 #include "equiv.h"
 #include "fold.h"
+#include "lexicon.h"
 #include "error.h"
 #include "tap.h"
 #include "xalloc.h"
@@ -217,6 +218,26 @@ test_builtin(void)
 	is_str(canon_of(bi, "Per Cent"), "per cent", "builtin: Per Cent");
 	is_str(canon_of(bi, "PCT"), "per cent", "builtin: PCT");
 	is_str(canon_of(bi, "Sept."), "september", "builtin: Sept.");
+	/* The months come from lexicon.h, with and without the full stop. */
+	for (i = 0, nbad = 0; i < LEXICON_MONTHS; i++) {
+		const struct lexicon_month *m = &lexicon_months[i];
+		char name[16], ph[16];
+
+		for (j = 0; m->name[j] != '\0'; j++)
+			name[j] = (char)(m->name[j] | 0x20);
+		name[j] = '\0';
+		snprintf(got, sizeof got, "%s", canon_of(bi, m->name));
+		if (strcmp(got, m->abbr[0] ? name : "(none)") != 0)
+			nbad++;
+		for (j = 0; j < 2 && m->abbr[j] != NULL; j++) {
+			snprintf(ph, sizeof ph, "%s.", m->abbr[j]);
+			nbad += strcmp(canon_of(bi, ph), name) != 0;
+			nbad += strcmp(canon_of(bi, m->abbr[j]), name) != 0;
+		}
+	}
+	is_int(nbad, 0, "builtin: every month and its abbreviations");
+	is_str(canon_of(bi, "Sep"), "september", "builtin: Sep");
+	is_str(canon_of(bi, "May"), "(none)", "builtin: May is no class");
 	is_str(canon_of(bi, "sep"), "september", "builtin: sep");
 	is_str(canon_of(bi, "Mr."), "mr", "builtin: Mr.");
 	is_str(canon_of(bi, "&"), "and", "builtin: &");

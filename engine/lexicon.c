@@ -1,0 +1,78 @@
+/*
+ * lexicon.c — the month names and their abbreviations (lexicon.h).
+ *
+ * Twelve entries: a linear search costs less than anything cleverer.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lexicon.h"
+
+const struct lexicon_month lexicon_months[LEXICON_MONTHS] = {
+	{ "January", { "Jan", NULL } },
+	{ "February", { "Feb", NULL } },
+	{ "March", { "Mar", NULL } },
+	{ "April", { "Apr", NULL } },
+	{ "May", { NULL, NULL } },
+	{ "June", { "Jun", NULL } },
+	{ "July", { "Jul", NULL } },
+	{ "August", { "Aug", NULL } },
+	{ "September", { "Sept", "Sep" } },
+	{ "October", { "Oct", NULL } },
+	{ "November", { "Nov", NULL } },
+	{ "December", { "Dec", NULL } },
+};
+
+/* s[0 .. n-1] against the NUL-terminated w, ASCII case ignored or not. */
+static bool
+same_word(const uint8_t *s, size_t n, const char *w, bool anycase)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		uint8_t a = s[i], b = (uint8_t)w[i];
+
+		if (b == '\0')
+			return false;
+		if (anycase) {
+			a = a >= 'A' && a <= 'Z' ? (uint8_t)(a + 32) : a;
+			b = b >= 'A' && b <= 'Z' ? (uint8_t)(b + 32) : b;
+		}
+		if (a != b)
+			return false;
+	}
+	return w[n] == '\0';
+}
+
+bool
+lexicon_is_month(const uint8_t *s, size_t n)
+{
+	size_t m, k;
+
+	for (m = 0; m < LEXICON_MONTHS; m++) {
+		const struct lexicon_month *x = &lexicon_months[m];
+
+		if (same_word(s, n, x->name, true))
+			return true;
+		for (k = 0; k < 2 && x->abbr[k] != NULL; k++)
+			if (same_word(s, n, x->abbr[k], true))
+				return true;
+	}
+	return false;
+}
+
+bool
+lexicon_is_month_abbr(const uint8_t *s, size_t n)
+{
+	size_t m, k;
+
+	for (m = 0; m < LEXICON_MONTHS; m++)
+		for (k = 0; k < 2 && lexicon_months[m].abbr[k] != NULL; k++)
+			if (same_word(s, n, lexicon_months[m].abbr[k], false))
+				return true;
+	return false;
+}
