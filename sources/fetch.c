@@ -307,6 +307,15 @@ xfer_start(struct xfer *x, const struct fetch_opts *o, CURLM *m)
 	x->tries++;
 }
 
+static void
+fail_too_big(struct fetch *f, size_t max)
+{
+	if (max % ((size_t)1 << 20) == 0)
+		fetch_fail(f, "page larger than the %zu MiB limit", max >> 20);
+	else
+		fetch_fail(f, "page larger than the %zu bytes limit", max);
+}
+
 /* The reason for an HTTP status that is not a success. */
 static const char *
 status_reason(long st)
@@ -405,13 +414,11 @@ xfer_finish(struct xfer *x, CURLcode rc, const struct fetch_opts *o)
 			   FETCH_MAX_REDIRECTS);
 		break;
 	case CURLE_FILESIZE_EXCEEDED:
-		fetch_fail(f, "page larger than the %zu MiB limit",
-			   x->max >> 20);
+		fail_too_big(f, x->max);
 		break;
 	case CURLE_WRITE_ERROR:
 		if (x->too_big)
-			fetch_fail(f, "page larger than the %zu MiB limit",
-				   x->max >> 20);
+			fail_too_big(f, x->max);
 		else
 			fetch_fail(f, "cannot keep the page in memory");
 		break;

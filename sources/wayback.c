@@ -418,6 +418,20 @@ query_escape(const char *s, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
+/*
+ * Whether the 14-digit stamp falls within from and to (archive stamps
+ * of up to 14 digits, "" for no bound; to includes all its period).
+ */
+static bool
+in_range(const char *stamp, const char *from, const char *to)
+{
+	size_t n = strlen(to);
+
+	if (from[0] != '\0' && strncmp(stamp, from, strlen(from)) < 0)
+		return false;
+	return n == 0 || strncmp(stamp, to, n) <= 0;
+}
+
 /* The reason part of a "URL: reason" message. */
 static const char *
 reason_of(const char *msg, const char *url)
@@ -434,7 +448,7 @@ wayback_open(const char *url, const struct sources_opts *so,
 	     struct version_list *list)
 {
 	const char *base = so->archive_base ? so->archive_base : SOURCES_ARCHIVE_URL;
-	size_t blen = strlen(base), i, k, nfetch, first = list->n;
+	size_t blen = strlen(base), i, k, nfetch, first = list->n, listed;
 	char cdxurl[8600], date[32], name[4300];
 	struct page cdxp = { 0 }, *pages;
 	struct cdx l = { 0 };
@@ -449,9 +463,7 @@ wayback_open(const char *url, const struct sources_opts *so,
 	query_escape(url, cdxurl, sizeof cdxurl);
 	snprintf(cdxurl + strlen(cdxurl), sizeof cdxurl - strlen(cdxurl),
 		 "&output=json&fl=timestamp,original,statuscode,digest,mimetype"
-		 "&collapse=digest&filter=statuscode:200%s%s%s%s",
-		 so->from[0] ? "&from=" : "", so->from,
-		 so->to[0] ? "&to=" : "", so->to);
+		 "&collapse=digest&filter=statuscode:200");
 
 	/* The list of captures. */
 	cdxp.url = cdxurl;
@@ -472,9 +484,17 @@ wayback_open(const char *url, const struct sources_opts *so,
 		return -1;
 	}
 	sources_page_clear(&cdxp);
-	/* Only web pages; the rest would not read as articles. */
+	/*
+	 * Only web pages, the rest would not read as articles; only those
+	 * within --from and --to (checked here, so that one cached list
+	 * serves every range offline).
+	 */
+	listed = l.n;
 	for (i = k = 0; i < l.n; i++) {
-		if (l.c[i].mime == NULL || strstr(l.c[i].mime, "html") != NULL) {
+		if (!in_range(l.c[i].stamp, so->from, so->to)) {
+			listed--;
+		} else if (l.c[i].mime == NULL ||
+			   strstr(l.c[i].mime, "html") != NULL) {
 			l.c[k++] = l.c[i];
 			continue;
 		}
@@ -483,6 +503,12 @@ wayback_open(const char *url, const struct sources_opts *so,
 		free(l.c[i].mime);
 	}
 	l.n = k;
+	if (l.n == 0 && listed > 0) {
+		sources_note(list, "%s: none of the archive's captures of this "
+			     "page is a web page", url);
+		cdx_clear(&l);
+		return -1;
+	}
 	if (l.n == 0) {
 		sources_note(list, "%s: the archive has no captures of this "
 			     "page%s%s%s%s", url,
