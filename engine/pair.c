@@ -14,6 +14,9 @@
 
 /* Joining segments must raise the similarity by this much (absolute). */
 #define SPLIT_GAIN		0.08
+/* Short lines a split or merge may cross (short_line). */
+#define SHORT_WORDS		12
+#define SHORT_SKIP		2
 /* Otherwise each segment gets at most this many candidates... */
 #define INDEX_CANDIDATES	4
 /* ... found through words occurring at most this often in the gap. */
@@ -170,6 +173,26 @@ gap_sim(const struct ctx *c, double sim)
 }
 
 /*
+ * Is segment s of d a short line: a subhead, a caption, "Read more", at
+ * most SHORT_WORDS words?  A split or merge may run across one that
+ * does not raise the similarity (at most SHORT_SKIP of them), but never
+ * ends on it: on the seeds, a paragraph split in two by a new subhead lost
+ * its second half (000 -> 003), while the same split without the
+ * subhead was found.
+ */
+static bool
+short_line(const struct ctx *c, const struct doc *d, const struct seg *s)
+{
+	uint32_t u, n = 0;
+
+	for (u = s->u0; u < s->u1; u++)
+		if (c->weight[d->unit[u].strict] != W_PUNCT &&
+		    ++n > SHORT_WORDS)
+			return false;
+	return true;
+}
+
+/*
  * Score pair (i, j) and the splits and merges starting there.  Joining
  * must raise the similarity by SPLIT_GAIN, weighed with the gap's own
  * weights: a look-alike paragraph next to the true counterpart shares
@@ -183,7 +206,7 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 {
 	unsigned kept, kj;
 	double sim, s, best, dsim, ds, need;
-	uint32_t e;
+	uint32_t e, lim;
 
 	sim = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1, &kept,
 		       c->pair_threshold / 2);
@@ -194,27 +217,39 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 		return;
 	/* One A segment against two or three B segments (a split). */
 	best = dsim;
-	for (e = j + 2; e <= j + 3 && e <= b1; e++) {
+	for (e = j + 2, lim = j + 3; e <= lim && e <= b1; e++) {
 		need = c->damp || best + SPLIT_GAIN < c->pair_threshold ?
 			c->pair_threshold : best + SPLIT_GAIN;
 		s = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[e - 1].u1,
 			     &kj, need);
 		ds = gap_sim(c, s);
-		if (s < c->pair_threshold || ds < best + SPLIT_GAIN)
+		if (s < c->pair_threshold || ds < best + SPLIT_GAIN) {
+			if (e < b1 && lim < j + 3 + SHORT_SKIP &&
+			    short_line(c, c->b, &sb[e - 1])) {
+				lim++;
+				continue;
+			}
 			break;
+		}
 		cands_push(cs, c, i, i + 1, j, e, kj, s);
 		best = ds;
 	}
 	/* Two or three A segments against one B segment (a merge). */
 	best = dsim;
-	for (e = i + 2; e <= i + 3 && e <= a1; e++) {
+	for (e = i + 2, lim = i + 3; e <= lim && e <= a1; e++) {
 		need = c->damp || best + SPLIT_GAIN < c->pair_threshold ?
 			c->pair_threshold : best + SPLIT_GAIN;
 		s = pair_sim(c, sa[i].u0, sa[e - 1].u1, sb[j].u0, sb[j].u1,
 			     &kj, need);
 		ds = gap_sim(c, s);
-		if (s < c->pair_threshold || ds < best + SPLIT_GAIN)
+		if (s < c->pair_threshold || ds < best + SPLIT_GAIN) {
+			if (e < a1 && lim < i + 3 + SHORT_SKIP &&
+			    short_line(c, c->a, &sa[e - 1])) {
+				lim++;
+				continue;
+			}
 			break;
+		}
 		cands_push(cs, c, i, e, j, j + 1, kj, s);
 		best = ds;
 	}
