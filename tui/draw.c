@@ -333,15 +333,119 @@ draw_prompt(const struct browser *b)
 					     b->ninput, 0));
 }
 
+/* The position: the bottom row's share of the view rows, as less shows it. */
+static unsigned
+status_percent(const struct browser *b)
+{
+	size_t nv = b->vrow ? b->nvrow : b->r->nrow;
+	size_t rows = (size_t)browse_text_rows();
+
+	return nv <= rows ? 100 : (unsigned)((b->top + rows) * 100 / nv);
+}
+
+/*
+ * What the current change is about: " (quote, number, paraphrase of ¶3)",
+ * or "" for plain wording.
+ */
+static void
+status_kinds(const struct browser *b, char *out, size_t size)
+{
+	char para[48] = "";
+	uint8_t bits;
+	size_t fl = 0;
+	int k;
+
+	out[0] = '\0';
+	if (b->cur < 0)
+		return;
+	if (b->para_of && b->para_of[b->changes[b->cur]] > 0)
+		snprintf(para, sizeof para, ", paraphrase of \xc2\xb6%d",
+			 b->para_of[b->changes[b->cur]]);
+	if (b->block_kinds == NULL)
+		return;
+	bits = b->block_kinds[b->changes[b->cur]];
+	for (k = KIND_COUNT - 1; k >= 0; k--) {
+		if (!(bits & (1 << k)) || k == KIND_COSMETIC ||
+		    k == KIND_WORDING)
+			continue;
+		fl += (size_t)snprintf(out + fl, size - fl, "%s%s",
+				       fl ? ", " : " (", change_kind_name(k));
+	}
+	if (para[0])
+		fl += (size_t)snprintf(out + fl, size - fl, "%s%s",
+				       fl ? "" : " (", para + 2 * !fl);
+	if (fl)
+		snprintf(out + fl, size - fl, ")");
+}
+
+/* The view's options that are not the default: ", changes only, inline". */
+static void
+status_flags(const struct browser *b, char *out, size_t size)
+{
+	snprintf(out, size, "%s%s%s%s",
+		 b->changes_only ? ", changes only" : "",
+		 b->ignore_case ? ", ignore case" : "",
+		 b->inline_view || b->narrow ? ", inline" : "",
+		 b->chars ? ", characters" : "");
+}
+
+/*
+ * The status line in `room` columns: from the longest form to the
+ * shortest, the first that fits; the keys of a pending sequence always
+ * come first.
+ */
+static void
+status_text(const struct browser *b, const char *pend, int room, char *buf,
+	    size_t size)
+{
+	char kinds[96], flags[128];
+	const char *cos = b->cosmetic == COSMETIC_SHOWN ? "shown" :
+		b->cosmetic == COSMETIC_DIMMED ? "dimmed" : "hidden";
+	const char *keys = pend[0] ? " keys: " : "";
+	const char *bar = pend[0] ? " \xe2\x94\x82" : "";
+	unsigned pct = status_percent(b);
+	long cur = b->cur >= 0 ? b->cur + 1 : 0L;
+	double alike = b->al->stats.similarity * 100;
+	int k, n;
+
+	status_kinds(b, kinds, sizeof kinds);
+	status_flags(b, flags, sizeof flags);
+	for (k = 0; k < 4; k++) {
+		if (k == 0)
+			n = snprintf(buf, size, " %3u%% \xe2\x94\x82 change "
+				     "%ld/%zu%s (%zu substantive, %zu cosmetic) "
+				     "\xe2\x94\x82 similarity %.0f%% \xe2\x94\x82 "
+				     "cosmetic %s%s \xe2\x94\x82 %s%s", pct, cur,
+				     b->nchanges, kinds, b->nsubstantive,
+				     b->ncosmetic, alike, cos, flags,
+				     pend[0] ? "keys: " : "", pend);
+		else if (k == 1)
+			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
+				     "change %ld/%zu%s \xe2\x94\x82 %.0f%% alike "
+				     "\xe2\x94\x82 cosmetic %s%s", keys, pend, bar,
+				     pct, cur, b->nchanges, kinds, alike, cos,
+				     flags);
+		else if (k == 2)
+			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
+				     "change %ld/%zu \xe2\x94\x82 %.0f%% alike%s",
+				     keys, pend, bar, pct, cur, b->nchanges,
+				     alike, flags);
+		else
+			n = snprintf(buf, size, "%s%s%s %u%% %ld/%zu%s",
+				     pend[0] ? " " : "", pend, bar, pct, cur,
+				     b->nchanges, flags);
+		if (n > 0 && (int)width_of((const uint8_t *)buf, strlen(buf),
+					   0) <= room)
+			return;
+	}
+}
+
+/* The status line: a prompt, a message, or where we are and how. */
 static void
 draw_status(struct browser *b)
 {
-	int y = screen_rows() - 1, w = screen_cols();
-	char buf[512], pend[64];
-	size_t nv = b->vrow ? b->nvrow : b->r->nrow;
-	size_t rows = (size_t)browse_text_rows();
-	unsigned pct = nv <= rows ? 100 :
-		(unsigned)((b->top + rows) * 100 / nv);
+	int y = screen_rows() - 1, w = screen_cols(), hw, room;
+	char buf[512], pend[64], help[64], hint[96];
 
 	screen_fill(y, 0, w, ' ', FACE_STATUS);
 	if (b->prompt != PROMPT_NONE) {
@@ -350,100 +454,24 @@ draw_status(struct browser *b)
 	}
 	screen_cursor(0, -1);
 	if (b->message[0]) {
-		screen_fill(y, 0, w, ' ', b->message_error ? FACE_ERROR :
-			    FACE_MESSAGE);
-		put_clipped(y, 1, b->message, w - 2, b->message_error ?
-			    FACE_ERROR : FACE_MESSAGE);
+		enum face f = b->message_error ? FACE_ERROR : FACE_MESSAGE;
+
+		screen_fill(y, 0, w, ' ', f);
+		put_clipped(y, 1, b->message, w - 2, f);
 		return;
 	}
 	pend[0] = '\0';
 	keymap_pending_text(&b->ks, pend, sizeof pend);
-	{
-		char help[64], hint[96], flags[128], kinds[96] = "";
-		char para[48] = "";
-		int hw, room, k;
-		const char *cos = b->cosmetic == COSMETIC_SHOWN ? "shown" :
-			b->cosmetic == COSMETIC_DIMMED ? "dimmed" : "hidden";
-
-		keymap_keys_for(b->km, ACTION_HELP, help, sizeof help);
-		snprintf(hint, sizeof hint, " %s: help ", help);
-		hw = (int)width_of((const uint8_t *)hint, strlen(hint), 0);
-		if (hw > w / 3)
-			hw = 0;
-		room = w - hw - 1;
-		if (b->cur >= 0 && b->para_of &&
-		    b->para_of[b->changes[b->cur]] > 0)
-			snprintf(para, sizeof para, ", paraphrase of \xc2\xb6%d",
-				 b->para_of[b->changes[b->cur]]);
-		if (b->cur >= 0 && b->block_kinds) {
-			uint8_t bits = b->block_kinds[b->changes[b->cur]];
-			size_t fl = 0;
-
-			kinds[0] = '\0';
-			for (k = KIND_COUNT - 1; k >= 0; k--) {
-				if (!(bits & (1 << k)) || k == KIND_COSMETIC ||
-				    k == KIND_WORDING)
-					continue;
-				fl += (size_t)snprintf(kinds + fl, sizeof kinds - fl,
-					"%s%s", fl ? ", " : " (", change_kind_name(k));
-			}
-			if (para[0])
-				fl += (size_t)snprintf(kinds + fl, sizeof kinds - fl,
-					"%s%s", fl ? "" : " (", para + 2 * !fl);
-			if (fl)
-				snprintf(kinds + fl, sizeof kinds - fl, ")");
-		}
-		snprintf(flags, sizeof flags, "%s%s%s%s",
-			 b->changes_only ? ", changes only" : "",
-			 b->ignore_case ? ", ignore case" : "",
-			 b->inline_view || b->narrow ? ", inline" : "",
-			 b->chars ? ", characters" : "");
-		/*
-		 * From the longest form to the shortest, the first that fits;
-		 * the keys of a pending sequence always come first.
-		 */
-		for (k = 0; k < 4; k++) {
-			int n;
-
-			if (k == 0)
-				n = snprintf(buf, sizeof buf, " %3u%% "
-				    "\xe2\x94\x82 change %ld/%zu%s (%zu substantive, "
-				    "%zu cosmetic) \xe2\x94\x82 similarity %.0f%% "
-				    "\xe2\x94\x82 cosmetic %s%s \xe2\x94\x82 %s%s",
-				    pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
-				    kinds,
-				    b->nsubstantive, b->ncosmetic,
-				    b->al->stats.similarity * 100, cos, flags,
-				    pend[0] ? "keys: " : "", pend);
-			else if (k == 1)
-				n = snprintf(buf, sizeof buf, "%s%s%s %3u%% "
-				    "\xe2\x94\x82 change %ld/%zu%s \xe2\x94\x82 "
-				    "%.0f%% alike \xe2\x94\x82 cosmetic %s%s",
-				    pend[0] ? " keys: " : "", pend, pend[0] ? " \xe2\x94\x82" : "",
-				    pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
-				    kinds,
-				    b->al->stats.similarity * 100, cos, flags);
-			else if (k == 2)
-				n = snprintf(buf, sizeof buf, "%s%s%s %3u%% "
-				    "\xe2\x94\x82 change %ld/%zu \xe2\x94\x82 "
-				    "%.0f%% alike%s",
-				    pend[0] ? " keys: " : "", pend, pend[0] ? " \xe2\x94\x82" : "",
-				    pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
-				    b->al->stats.similarity * 100, flags);
-			else
-				n = snprintf(buf, sizeof buf, "%s%s%s %u%% "
-				    "%ld/%zu%s",
-				    pend[0] ? " " : "", pend, pend[0] ? " \xe2\x94\x82" : "",
-				    pct, b->cur >= 0 ? b->cur + 1 : 0L, b->nchanges,
-				    flags);
-			if (n > 0 && (int)width_of((const uint8_t *)buf,
-						   strlen(buf), 0) <= room)
-				break;
-		}
-		put_clipped(y, 0, buf, room, FACE_STATUS);
-		if (hw > 0)
-			put_clipped(y, w - hw, hint, hw, FACE_STATUS);
-	}
+	keymap_keys_for(b->km, ACTION_HELP, help, sizeof help);
+	snprintf(hint, sizeof hint, " %s: help ", help);
+	hw = (int)width_of((const uint8_t *)hint, strlen(hint), 0);
+	if (hw > w / 3)
+		hw = 0;
+	room = w - hw - 1;
+	status_text(b, pend, room, buf, sizeof buf);
+	put_clipped(y, 0, buf, room, FACE_STATUS);
+	if (hw > 0)
+		put_clipped(y, w - hw, hint, hw, FACE_STATUS);
 }
 
 static void
@@ -468,41 +496,93 @@ browse_draw(struct browser *b)
 	browse_screens[b->screen].draw(b);
 }
 
+/* The versions' titles over their panes (over each half when inline). */
+static void
+draw_titles(struct browser *b, bool inl)
+{
+	int w = screen_cols(), pane = (int)b->r->pane;
+	int rx = pane + RENDER_GUTTER;
+
+	if (inl) {
+		draw_title(b, 0, w / 2, b->left, b->focus == 0);
+		draw_title(b, w / 2, w - w / 2, b->right, b->focus == 1);
+		return;
+	}
+	draw_title(b, 0, pane, b->left, b->focus == RENDER_LEFT);
+	screen_fill(0, pane, RENDER_GUTTER, ' ', FACE_TITLE);
+	draw_title(b, rx, w - rx, b->right, b->focus == RENDER_RIGHT);
+}
+
+/*
+ * On the first row of a block, a boilerplate passage says what it is, in
+ * the filler, and so does a paraphrase of a paragraph of the left version.
+ */
+static void
+draw_label(const struct browser *b, int y, uint32_t row,
+	   const struct render_row *rw)
+{
+	int pane = (int)b->r->pane, lx, n;
+	char lab[64];
+
+	if (row != b->r->block_row[rw->block] ||
+	    !((b->labels && b->labels[rw->block]) ||
+	      (b->para_of && b->para_of[rw->block])))
+		return;
+	lx = rw->cell[RENDER_LEFT] == CELL_FILLER ? 1 :
+		pane + RENDER_GUTTER + 1;
+	if (b->labels && b->labels[rw->block])
+		n = snprintf(lab, sizeof lab, " %s ", b->labels[rw->block]);
+	else
+		n = snprintf(lab, sizeof lab, " paraphrase of \xc2\xb6%d ",
+			     b->para_of[rw->block]);
+	if (rw->cell[lx == 1 ? RENDER_LEFT : RENDER_RIGHT] == CELL_FILLER &&
+	    n < pane - 2)
+		screen_put(y, lx, lab, (size_t)n, FACE_FOLD);
+}
+
+/*
+ * The gutter's marker at column gx: the current change (and the other end
+ * of its move) in the cursor's face, changed facts brighter than wording.
+ */
+static void
+draw_gutter(const struct browser *b, int y, int gx,
+	    const struct render_row *rw, long cur_block, long twin_block)
+{
+	char mark[16];
+	size_t ml = 0;
+
+	width_char_form(rw->mark, 0, 0, mark, &ml);
+	if ((long)rw->block == cur_block || (long)rw->block == twin_block) {
+		screen_fill(y, gx, RENDER_GUTTER, ' ', FACE_CURSOR);
+		screen_put(y, gx + 1, mark, ml, FACE_CURSOR);
+	} else if (rw->mark != ' ' && b->block_kinds &&
+		   (b->block_kinds[rw->block] & ((1 << KIND_QUOTE) |
+		    (1 << KIND_NUMBER) | (1 << KIND_NAME) |
+		    (1 << KIND_ATTRIBUTION)))) {
+		screen_put(y, gx + 1, mark, ml, FACE_FACT_MARK);
+	} else if (rw->mark != ' ') {
+		screen_put(y, gx + 1, mark, ml, FACE_GUTTER);
+	}
+}
+
+/* The versions: titles, the rows on screen, the status line. */
 void
 diff_draw(struct browser *b)
 {
-	const struct render *r;
-	int rows, y, pane, gx, rx;
-	char *buf = NULL;
-	size_t cap = 0, v;
-	long cur_block, twin_block;
-	bool inl;
-
-	r = b->r;
-	inl = b->inline_view || b->narrow;
-	pane = (int)r->pane;
-	gx = pane;
-	rx = pane + RENDER_GUTTER;
-	if (inl) {
-		draw_title(b, 0, screen_cols() / 2, b->left, b->focus == 0);
-		draw_title(b, screen_cols() / 2, screen_cols() -
-			   screen_cols() / 2, b->right, b->focus == 1);
-	} else {
-		draw_title(b, 0, pane, b->left, b->focus == RENDER_LEFT);
-		screen_fill(0, gx, RENDER_GUTTER, ' ', FACE_TITLE);
-		draw_title(b, rx, screen_cols() - rx, b->right,
-			   b->focus == RENDER_RIGHT);
-	}
-	cur_block = b->cur >= 0 ? (long)b->changes[b->cur] : -1;
-	twin_block = cur_block >= 0 && b->al->block[cur_block].move ?
+	const struct render *r = b->r;
+	bool inl = b->inline_view || b->narrow;
+	int rows = browse_text_rows(), pane = (int)r->pane, y;
+	int gx = inl ? 0 : pane, rx = pane + RENDER_GUTTER;
+	size_t nv = b->vrow ? b->nvrow : r->nrow, cap = 0, v;
+	long cur_block = b->cur >= 0 ? (long)b->changes[b->cur] : -1;
+	long twin_block = cur_block >= 0 && b->al->block[cur_block].move ?
 		(long)b->al->block[cur_block].twin : -1;
-	rows = browse_text_rows();
-	for (y = 0, v = b->top; y < rows && v < (b->vrow ? b->nvrow :
-						     r->nrow); y++, v++) {
-		const struct render_row *rw;
+	char *buf = NULL;
+
+	draw_titles(b, inl);
+	for (y = 0, v = b->top; y < rows && v < nv; y++, v++) {
 		uint32_t row = b->vrow ? b->vrow[v].row : (uint32_t)v;
-		char mark[16];
-		size_t ml;
+		const struct render_row *rw;
 
 		if (row == UINT32_MAX) {
 			draw_fold(y + 1, screen_cols(), b->vrow[v].nfold,
@@ -511,50 +591,16 @@ diff_draw(struct browser *b)
 		}
 		rw = &r->row[row];
 		if (inl) {
-			draw_cell(b, y + 1, RENDER_GUTTER, pane, RENDER_LEFT, rw,
-				  &buf, &cap);
-			gx = 0;
+			draw_cell(b, y + 1, RENDER_GUTTER, pane, RENDER_LEFT,
+				  rw, &buf, &cap);
 		} else {
 			draw_cell(b, y + 1, 0, pane, RENDER_LEFT, rw, &buf,
 				  &cap);
 			draw_cell(b, y + 1, rx, pane, RENDER_RIGHT, rw, &buf,
 				  &cap);
+			draw_label(b, y + 1, row, rw);
 		}
-		/*
-		 * A boilerplate passage says what it is, in the filler, and so
-		 * does a paraphrase of a paragraph of the left version.
-		 */
-		if (!inl && row == b->r->block_row[rw->block] &&
-		    ((b->labels && b->labels[rw->block]) ||
-		     (b->para_of && b->para_of[rw->block]))) {
-			char lab[64];
-			int lx = rw->cell[RENDER_LEFT] == CELL_FILLER ? 1 :
-				rx + 1, n;
-
-			if (b->labels && b->labels[rw->block])
-				n = snprintf(lab, sizeof lab, " %s ",
-					     b->labels[rw->block]);
-			else
-				n = snprintf(lab, sizeof lab, " paraphrase of "
-					     "\xc2\xb6%d ", b->para_of[rw->block]);
-			if (rw->cell[lx == 1 ? RENDER_LEFT : RENDER_RIGHT] ==
-			    CELL_FILLER && n < pane - 2)
-				screen_put(y + 1, lx, lab, (size_t)n, FACE_FOLD);
-		}
-		ml = 0;
-		width_char_form(rw->mark, 0, 0, mark, &ml);
-		if ((long)rw->block == cur_block ||
-		    (long)rw->block == twin_block) {
-			screen_fill(y + 1, gx, RENDER_GUTTER, ' ', FACE_CURSOR);
-			screen_put(y + 1, gx + 1, mark, ml, FACE_CURSOR);
-		} else if (rw->mark != ' ' && b->block_kinds &&
-			   (b->block_kinds[rw->block] & ((1 << KIND_QUOTE) |
-			    (1 << KIND_NUMBER) | (1 << KIND_NAME) |
-			    (1 << KIND_ATTRIBUTION)))) {
-			screen_put(y + 1, gx + 1, mark, ml, FACE_FACT_MARK);
-		} else if (rw->mark != ' ') {
-			screen_put(y + 1, gx + 1, mark, ml, FACE_GUTTER);
-		}
+		draw_gutter(b, y + 1, gx, rw, cur_block, twin_block);
 	}
 	draw_status(b);
 	free(buf);
