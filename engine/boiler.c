@@ -1281,9 +1281,13 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	int eflags;
 	unsigned char c;
 
-	if (b->nrule == 0 || para >= d->npara)
+	if (para >= d->npara)
 		return NULL;
 	p = &d->para[para];
+	/* what the page's markup says (html.h) comes before any rule */
+	label = text_label_at(d->text, p->start);
+	if (label != NULL || b->nrule == 0)
+		return label;
 	if (!normalise(d->text->data + p->start, p->end - p->start, buf,
 	    &cut))
 		return NULL;

@@ -123,7 +123,9 @@ size_t boiler_count(const struct boiler *b);
 
 /*
  * The label of paragraph `para` of d, or NULL when it is not boilerplate
- * (no rule matches, a keep rule matches, or it holds a NUL byte).
+ * (no rule matches, a keep rule matches, or it holds a NUL byte).  A
+ * paragraph that its web page labels (headline, byline, caption ...: see
+ * text_label_at) has that label, whatever the rules say.
  */
 const char *boiler_match(const struct boiler *b, const struct doc *d,
 			 uint32_t para);

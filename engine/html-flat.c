@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "html-int.h"
+#include "text.h"
 #include "xalloc.h"
 
 enum { BRK_NONE, BRK_SOFT, BRK_PARA };
@@ -28,8 +29,11 @@ struct html_render {
 	int	brk;		/* break owed before the next text */
 	size_t	brk_src;	/* where it comes from, or SIZE_MAX */
 	int	brs;		/* <br> since the last text */
-	const char *prefix;	/* label owed before the next text */
-	size_t	prefix_src;
+	const char *prefix;	/* label owed to the next text */
+	const char *mark;	/* label of the paragraph being written */
+	size_t	mark_start;	/* where that paragraph starts in data */
+	struct text_label *labels;	/* labelled paragraphs, in order */
+	size_t	nlabels, lcap;
 	uint32_t label;		/* the labelled element open, or HTML_NONE */
 	int	pre;		/* depth of <pre> */
 	uint32_t headline, byline;
@@ -87,8 +91,8 @@ html_flush(struct html_render *r, size_t next)
 		    html_clamp(r, r->brk_src, next), false);
 	}
 	if (r->prefix != NULL) {
-		html_put(r, (const uint8_t *)r->prefix, strlen(r->prefix),
-		    html_clamp(r, r->prefix_src, next), false);
+		r->mark = r->prefix;
+		r->mark_start = r->len;
 		r->prefix = NULL;
 	}
 	r->brk = BRK_NONE;
@@ -189,13 +193,23 @@ html_label(struct html_render *r, uint32_t e, const char *label)
 {
 	html_break(r, BRK_PARA, r->t->node[e].src);
 	r->prefix = label;
-	r->prefix_src = r->t->node[e].src;
 	r->label = e;
 }
 
 static void
 html_unlabel(struct html_render *r)
 {
+	struct text_label *l;
+
+	if (r->mark != NULL && r->committed > r->mark_start) {
+		r->labels = xgrow(r->labels, &r->lcap, r->nlabels + 1,
+		    sizeof *r->labels);
+		l = &r->labels[r->nlabels++];
+		l->start = r->mark_start;
+		l->end = r->committed;
+		l->name = r->mark;
+	}
+	r->mark = NULL;
 	html_break(r, BRK_PARA, SIZE_MAX);
 	r->prefix = NULL;
 	r->label = HTML_NONE;
@@ -246,7 +260,7 @@ html_alt(struct html_render *r, uint32_t img)
 	free(alt);
 	if (same)
 		return;
-	html_label(r, img, "[caption] ");
+	html_label(r, img, "caption");
 	html_node_text(r, n);
 	html_unlabel(r);
 }
@@ -259,11 +273,11 @@ html_open(struct html_render *r, uint32_t e)
 	const char *label = NULL;
 
 	if (e == r->headline)
-		label = "[headline] ";
+		label = "headline";
 	else if (e == r->byline)
-		label = "[byline] ";
+		label = "byline";
 	else if (n->tag == HT_FIGCAPTION)
-		label = "[caption] ";
+		label = "caption";
 	if (label != NULL && r->label == HTML_NONE)
 		html_label(r, e, label);
 	else if (tf & TF_BLOCK)
@@ -472,4 +486,6 @@ html_flatten(const struct html_tree *t, uint32_t *roots, size_t nroots,
 	out->data = r.data;
 	out->orig = r.orig;
 	out->len = r.len;
+	out->labels = r.labels;
+	out->nlabels = r.nlabels;
 }

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "text.h"
 
 static inline bool
 html_is_space(int c)
@@ -190,6 +191,8 @@ struct html_flat {
 	uint8_t	*data;
 	size_t	*orig;		/* len + 1 entries, orig[len] unset */
 	size_t	len;
+	struct text_label *labels;	/* labelled paragraphs, in order */
+	size_t	nlabels;
 };
 
 /*

@@ -142,6 +142,7 @@ html_article_free(struct html_article *a)
 	free(a->data);
 	free(a->orig);
 	free(a->encoding);
+	free(a->labels);
 	memset(a, 0, sizeof *a);
 }
 
@@ -210,6 +211,8 @@ html_extract_encoding(const uint8_t *raw, size_t len, const char *name,
 	out->data = f.data;
 	out->len = f.len;
 	out->orig = f.orig;
+	out->labels = f.labels;
+	out->nlabels = f.nlabels;
 	out->encoding = s.encoding;
 	s.encoding = NULL;
 	free(roots);

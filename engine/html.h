@@ -22,12 +22,14 @@
  *    collapses it, except inside <pre> (where CR LF becomes LF).  A block
  *    holding only white space or no-break spaces gives no paragraph.
  *    Entities are decoded; U+00A0 stays U+00A0 inside a paragraph.
- *  - Labels, as generated text at the start of their own paragraph:
- *    "[headline] " (the <h1>, or the og:title meta when no <h1> fits),
- *    "[byline] " (rel="author", or class, id or itemprop naming a byline
- *    or an author, at most 100 characters besides white space),
- *    "[caption] " (<figcaption>, and each non-empty img alt that does not
- *    repeat its figcaption).
+ *  - Labels are data, never words of the text: a labelled paragraph is
+ *    a paragraph of its own, and `labels` says which byte range of the
+ *    text it is and what it is: "headline" (the <h1>, or the og:title
+ *    meta when no <h1> fits), "byline" (rel="author", or class, id or
+ *    itemprop naming a byline or an author, at most 100 characters
+ *    besides white space), "caption" (<figcaption>, and each non-empty
+ *    img alt that does not repeat its figcaption).  So a page and its
+ *    article text saved as plain text have the same text.
  *
  * Encodings: a byte order mark (UTF-8, UTF-16, UTF-32) wins, then <meta
  * charset>, <meta http-equiv="content-type" content="...; charset=...">,
@@ -50,8 +52,7 @@
  *    '&' that starts the reference;
  *  - img alt and og:title text: exact when the attribute value is written
  *    literally in the tag, else the '<' of the tag;
- *  - generated text: a label maps to the '<' of the element it labels;
- *    "\n\n", "\n" and the space between table cells map to the '<' of the
+ *  - generated text: "\n\n", "\n" and the space between table cells map to the '<' of the
  *    tag that caused them, kept between the offsets of the text around
  *    them.  An element libxml2 implied (no tag in the source) maps to the
  *    end of the construct before it.
@@ -101,12 +102,15 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "text.h"
 
 struct html_article {
 	uint8_t *data;		/* UTF-8, malloc'd; a NUL follows data[len] */
 	size_t len;
 	size_t *orig;		/* len + 1 offsets into the raw page */
 	char *encoding;		/* charset the page was read in, malloc'd */
+	struct text_label *labels;	/* labelled paragraphs, malloc'd */
+	size_t nlabels;
 };
 
 /*

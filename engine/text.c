@@ -138,6 +138,8 @@ text_decode_html(struct text *t, const struct text_opts *opts,
 	t->orig = a.orig;
 	t->base = 0;
 	t->encoding = a.encoding;
+	t->labels = a.labels;
+	t->nlabels = a.nlabels;
 	if (t->len > TEXT_MAX_SIZE) {
 		vs_error_set(err, "%s: file too large", t->path);
 		return -1;
@@ -343,7 +345,24 @@ text_free(struct text *t)
 	free(t->orig);
 	free(t->encoding);
 	free(t->owned);
+	free(t->labels);
 	free(t);
+}
+
+const char *
+text_label_at(const struct text *t, size_t off)
+{
+	size_t	lo = 0, hi = t->nlabels, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (t->labels[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->nlabels && t->labels[lo].start <= off ?
+	    t->labels[lo].name : NULL;
 }
 
 size_t

@@ -55,6 +55,16 @@ struct text_opts {
 	int format;		/* enum text_format */
 };
 
+/*
+ * A paragraph of the text with a role that is not the story's: data[start,
+ * end) is a headline, a byline, a caption ... (name, a static string).
+ * Labels are data beside the text, never words in it.
+ */
+struct text_label {
+	size_t start, end;
+	const char *name;
+};
+
 struct text {
 	char *path;		/* as given on the command line; "-" is stdin */
 	unsigned char *raw;	/* the original bytes */
@@ -66,6 +76,8 @@ struct text {
 	size_t invalid;		/* invalid UTF-8 bytes kept in data */
 	char *encoding;		/* "UTF-8" or the charset converted from */
 	unsigned char *owned;	/* converted buffer, owned, or NULL */
+	struct text_label *labels;	/* in order, not overlapping; owned */
+	size_t nlabels;		/* (only a web page has labels) */
 };
 
 /*
@@ -86,6 +98,9 @@ struct text *text_from_bytes(const char *name, const void *buf, size_t len,
 			     struct vs_error *err);
 
 void text_free(struct text *t);
+
+/* The label of the paragraph starting at data[off], or NULL. */
+const char *text_label_at(const struct text *t, size_t off);
 
 /* Offset into the original file of byte `off` (0 <= off <= len) of data. */
 size_t text_orig_offset(const struct text *t, size_t off);

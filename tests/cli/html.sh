@@ -14,15 +14,31 @@ fi
 # The article text as plain text: versus shows it for a page against itself.
 "$VERSUS" --inline --color=never "$h/article.html" "$h/article.html" >"$TMPD/article.txt"
 check_eq "a page against itself: no difference" "$?" 0
-check "the headline is kept and labelled" \
-	grep -qx '\[headline\] Millbrook votes to rebuild the old footbridge' "$TMPD/article.txt"
-check "captions are kept and labelled" grep -q '^\[caption\] ' "$TMPD/article.txt"
+check "the headline is kept" \
+	grep -qx 'Millbrook votes to rebuild the old footbridge' "$TMPD/article.txt"
+check "captions are kept" grep -qx 'The footbridge seen from the east bank' "$TMPD/article.txt"
+if grep -q '\[headline\]\|\[caption\]\|\[byline\]' "$TMPD/article.txt"; then st=1; else st=0; fi
+tap_result $st "labels are not words of the text"
 if grep -q 'not article text\|The Millbrook Courier</a>\|dataLayer' "$TMPD/article.txt"; then st=1; else st=0; fi
 tap_result $st "scripts, navigation and markup are dropped"
 
 "$VERSUS" --stat "$h/article.html" "$TMPD/article.txt" >"$TMPD/out" 2>"$TMPD/err"
 check_eq "the page against its text: no difference (exit 0)" "$?" 0
 check_eq "nothing on stderr" "$(cat "$TMPD/err")" ""
+
+# Labels are data: a page equals its article text saved by hand.
+"$VERSUS" --inline --color=never "$h/harbour.html" "$h/harbour.txt" >"$TMPD/out" 2>"$TMPD/err"
+check_eq "a page against its article text typed out: exit 0" "$?" 0
+check_eq "... the text shown as it is, no label in it" "$(sed -n 1p "$TMPD/out")" \
+	"Harbour plan approved"
+sed 1,2d "$h/harbour.txt" >"$TMPD/nohead.txt"
+"$VERSUS" --json "$h/harbour.html" "$TMPD/nohead.txt" >"$TMPD/j.json"
+check_eq "the text without its headline: exit 1" "$?" 1
+check "the deleted headline block is labelled headline in --json" \
+	grep -q '{"kind":"deleted","a":\[0,1\],"similarity":0.0000,"label":"headline"}' "$TMPD/j.json"
+if grep -q '"op":"delete","a":\[0,[0-9]*\],"kind":"wording"' "$TMPD/j.json" &&
+	! grep -q '\[headline\]' "$TMPD/j.json"; then st=0; else st=1; fi
+tap_result $st "... and the label is no word of any op"
 
 if command -v python3 >/dev/null 2>&1; then
 	"$VERSUS" --json "$h/article.html" "$h/divsoup.html" >"$TMPD/j.json"

@@ -14,13 +14,13 @@ cp "$srcdir/tests/html/article.html" "$srcdir/tests/html/divsoup.html" "$TMPD/pa
 TUI_DIR=$TMPD/pages
 tui_start 100 30 "$VERSUS" article.html divsoup.html
 check "the article text, not the markup" \
-	tui_wait_line 2 '^\[headline\] Millbrook votes to rebuild the old'
+	tui_wait_line 2 '^Millbrook votes to rebuild the old'
 tui_keys S
 check "S shows the source of the first passage" \
 	tui_wait_line 1 '^ source of ¶1 of article.html, bytes [0-9]*–[0-9]*$'
 check "with the page's markup" tui_wait_for '<h1>Millbrook votes to rebuild the old footbridge</h1>'
 tui_keys q
-check "q goes back" tui_wait_line 2 '^\[headline\] Millbrook votes'
+check "q goes back" tui_wait_line 2 '^Millbrook votes'
 tui_keys q
 check "quits" tui_wait_for '^\[exited\] 0'
 
