@@ -848,29 +848,6 @@ test_encodings(void)
 
 /* --- big and hostile pages --------------------------------------------------- */
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-
-/* A time limit, generous under AddressSanitizer and valgrind. */
-static double
-time_limit(double plain)
-{
-	const char *pre = getenv("LD_PRELOAD");
-
-	if (pre != NULL && strstr(pre, "vgpreload") != NULL)
-		return plain * 60;
-#ifdef UNDER_ASAN
-	return plain * 5;
-#else
-	return plain;
-#endif
-}
-
 static void
 test_big(void)
 {
@@ -926,7 +903,7 @@ test_big(void)
 		return;
 	}
 	dt = now() - t0;
-	ok(dt < time_limit(1.0), "5 MB page in %.3f s", dt);
+	printf("# 5 MB page in %.3f s (speed is for make bench)\n", dt);
 	ok(a.len > 4 * 1024 * 1024, "5 MB page: %zu bytes of text", a.len);
 	ok(a.len >= 20 && memcmp(a.data, "A very long page\n\n", 18) == 0 &&
 	    a.nlabels > 0 && a.labels[0].start == 0 &&
@@ -1046,8 +1023,8 @@ test_hostile(void)
 	}
 	hostile("500 KB of random bytes", &b);
 	free(b.s);
-	ok(now() - t0 < time_limit(5.0), "hostile pages take linear time "
-	    "(%.2f s)", now() - t0);
+	printf("# hostile pages in %.2f s (speed is for make bench)\n",
+	    now() - t0);
 }
 
 /*
