@@ -221,7 +221,7 @@ test_builtin(void)
 	/* The months come from lexicon.h, with and without the full stop. */
 	for (i = 0, nbad = 0; i < LEXICON_MONTHS; i++) {
 		const struct lexicon_month *m = &lexicon_months[i];
-		char name[16], ph[16];
+		char name[16], dot[16];
 
 		for (j = 0; m->name[j] != '\0'; j++)
 			name[j] = (char)(m->name[j] | 0x20);
@@ -230,8 +230,8 @@ test_builtin(void)
 		if (strcmp(got, m->abbr[0] ? name : "(none)") != 0)
 			nbad++;
 		for (j = 0; j < 2 && m->abbr[j] != NULL; j++) {
-			snprintf(ph, sizeof ph, "%s.", m->abbr[j]);
-			nbad += strcmp(canon_of(bi, ph), name) != 0;
+			snprintf(dot, sizeof dot, "%s.", m->abbr[j]);
+			nbad += strcmp(canon_of(bi, dot), name) != 0;
 			nbad += strcmp(canon_of(bi, m->abbr[j]), name) != 0;
 		}
 	}
