@@ -94,10 +94,10 @@
 	X(TOGGLE_COSMETIC, "toggle-cosmetic", \
 	  "cosmetic changes: shown, dimmed, hidden", act_cosmetic) \
 	X(TOGGLE_IGNORE_CASE, "toggle-ignore-case", \
-	  "ignore case-only changes, or show them", act_ignore_case) \
+	  "ignore case-only changes, or show them", act_toggle) \
 	X(TOGGLE_CHARS, "toggle-chars", \
 	  "highlight the changed characters of a replaced word, or all of it", \
-	  act_chars) \
+	  act_toggle) \
 	X(TOGGLE_INLINE, "toggle-inline", \
 	  "switch between side-by-side and inline views", act_inline) \
 	X(SELECT, "select", \

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1435,22 +1436,36 @@ act_cosmetic(struct browser *b, int action UNUSED, unsigned count UNUSED)
 	return RE_LAYOUT;
 }
 
-static int
-act_ignore_case(struct browser *b, int action UNUSED, unsigned count UNUSED)
-{
-	b->ignore_case = !b->ignore_case;
-	browse_message(b, false, b->ignore_case ? "case-only changes ignored" :
-		       "case-only changes shown");
-	return RE_LAYOUT;
-}
+/* The options that are on or off: what each state says, what it needs. */
+static const struct toggle {
+	int action;
+	size_t field;		/* a bool of struct browser */
+	const char *on, *off;
+	int re;
+} toggles[] = {
+	{ ACTION_TOGGLE_IGNORE_CASE, offsetof(struct browser, ignore_case),
+	  "case-only changes ignored", "case-only changes shown", RE_LAYOUT },
+	{ ACTION_TOGGLE_CHARS, offsetof(struct browser, chars),
+	  "highlighting changed characters", "highlighting changed words",
+	  RE_DRAW },
+};
 
 static int
-act_chars(struct browser *b, int action UNUSED, unsigned count UNUSED)
+act_toggle(struct browser *b, int action, unsigned count UNUSED)
 {
-	b->chars = !b->chars;
-	browse_message(b, false, b->chars ? "highlighting changed characters" :
-		       "highlighting changed words");
-	return RE_DRAW;
+	size_t i;
+
+	for (i = 0; i < sizeof toggles / sizeof toggles[0]; i++) {
+		const struct toggle *t = &toggles[i];
+		bool *on = (bool *)((char *)b + t->field);
+
+		if (t->action != action)
+			continue;
+		*on = !*on;
+		browse_message(b, false, "%s", *on ? t->on : t->off);
+		return t->re;
+	}
+	return RE_NONE;
 }
 
 static int
