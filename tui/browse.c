@@ -472,6 +472,7 @@ para_row(const struct browser *b, int side, uint32_t p)
 /* --- moving ------------------------------------------------------------------- */
 
 static int scroll_to(struct browser *b, long top);
+static void follow_view(struct browser *b);
 
 /*
  * An action that needs a new layout before it can scroll (a paragraph
@@ -499,6 +500,7 @@ reach_goal(struct browser *b)
 		return;
 	v = row_vrow(b, i);
 	scroll_to(b, v > b->goal_margin ? (long)(v - b->goal_margin) : 0);
+	follow_view(b);
 }
 
 static size_t
@@ -534,18 +536,45 @@ show_change(struct browser *b, long k)
 	return RE_DRAW;
 }
 
+/*
+ * When the current change is a move shown by its other end only (after
+ * jump-to-move-target), the view row of that end; else SIZE_MAX.
+ */
+static size_t
+twin_end_shown(const struct browser *b)
+{
+	size_t rows = (size_t)browse_text_rows(), own, twin;
+	const struct block *bl;
+
+	if (b->cur < 0)
+		return SIZE_MAX;
+	bl = &b->al->block[b->changes[b->cur]];
+	if (!bl->move)
+		return SIZE_MAX;
+	own = row_vrow(b, b->r->block_row[b->changes[b->cur]]);
+	twin = row_vrow(b, b->r->block_row[bl->twin]);
+	if (twin < b->top || twin >= b->top + rows ||
+	    (own >= b->top && own < b->top + rows))
+		return SIZE_MAX;
+	return twin;
+}
+
 /* The change at or after view row v (dir > 0), or before it (dir < 0). */
 static int
 step_change(struct browser *b, int dir, bool substantive, bool facts)
 {
 	long k, n = (long)b->nchanges, start;
 	size_t here = b->top;	/* the first change on screen or below */
+	size_t twin = twin_end_shown(b);
 
 	if (n == 0) {
 		browse_message(b, false, "no changes");
 		return RE_DRAW;
 	}
-	if (b->cur >= 0) {
+	/* At the other end of a move, go on from there, not from its source. */
+	if (twin != SIZE_MAX)
+		here = twin + (dir > 0);
+	if (b->cur >= 0 && twin == SIZE_MAX) {
 		start = b->cur + dir;
 	} else {
 		/*
@@ -623,6 +652,17 @@ adopt_change_at(struct browser *b, size_t v)
 	}
 }
 
+/*
+ * After a jump (go to, a goal reached): the current change is the one at
+ * the top of the screen, or none, never one left far away.
+ */
+static void
+follow_view(struct browser *b)
+{
+	b->cur = -1;
+	adopt_change_at(b, b->top);
+}
+
 static int
 step_paragraph(struct browser *b, int dir)
 {
@@ -670,7 +710,9 @@ go_to(struct browser *b, const char *arg)
 	if (*end == '%') {
 		if (v > 100)
 			v = 100;
-		return scroll_to(b, (long)(max_top(b) * v / 100)) | RE_DRAW;
+		scroll_to(b, (long)(max_top(b) * v / 100));
+		follow_view(b);
+		return RE_DRAW;
 	}
 	d = b->focus == RENDER_LEFT ? b->al->a : b->al->b;
 	if (v < 1 || (size_t)v > d->npara) {
@@ -688,6 +730,7 @@ go_to(struct browser *b, const char *arg)
 			return RE_LAYOUT;
 		}
 		scroll_to(b, (long)vr);
+		follow_view(b);
 	}
 	return RE_DRAW;
 }
@@ -822,6 +865,7 @@ search(struct browser *b, bool backward)
 	b->have_match = true;
 	b->match_row = (size_t)best;
 	b->match_top = b->top;
+	b->cur = -1;
 	adopt_change_at(b, (size_t)best);
 	return RE_DRAW;
 }
