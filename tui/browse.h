@@ -210,6 +210,12 @@ void overview_draw(struct browser *b);
 void presence_draw(struct browser *b);
 void source_draw(struct browser *b);
 
+/*
+ * A share 0..1 as a percentage for the screen, "87%": whole numbers, but
+ * never rounded to 100% or 0% when it is not exactly that ("99.9%").
+ */
+void browse_percent(double x, char out[16]);
+
 /* Similarity of versions i and j (builds their alignment if needed). */
 double browse_similarity(struct browser *b, size_t i, size_t j);
 

@@ -333,6 +333,23 @@ draw_prompt(const struct browser *b)
 					     b->ninput, 0));
 }
 
+void
+browse_percent(double x, char out[16])
+{
+	double p = x * 100;
+	int tenths;
+
+	if (x >= 1.0 || x <= 0.0 || (p >= 0.5 && p < 99.5)) {
+		snprintf(out, 16, "%.0f%%", p < 0 ? 0.0 : p > 100 ? 100.0 : p);
+		return;
+	}
+	/* Near the ends, one decimal, rounded towards the middle. */
+	tenths = (int)(p * 10);	/* p > 0: truncation is floor */
+	if (p < 50 && tenths < p * 10)
+		tenths++;
+	snprintf(out, 16, "%d.%d%%", tenths / 10, tenths % 10);
+}
+
 /* The position: the bottom row's share of the view rows, as less shows it. */
 static unsigned
 status_percent(const struct browser *b)
@@ -405,29 +422,30 @@ status_text(const struct browser *b, const char *pend, int room, char *buf,
 	const char *bar = pend[0] ? " \xe2\x94\x82" : "";
 	unsigned pct = status_percent(b);
 	long cur = b->cur >= 0 ? b->cur + 1 : 0L;
-	double alike = b->al->stats.similarity * 100;
+	char alike[16];
 	int k, n;
 
 	status_kinds(b, kinds, sizeof kinds);
 	status_flags(b, flags, sizeof flags);
+	browse_percent(b->al->stats.similarity, alike);
 	for (k = 0; k < 4; k++) {
 		if (k == 0)
 			n = snprintf(buf, size, " %3u%% \xe2\x94\x82 change "
 				     "%ld/%zu%s (%zu substantive, %zu cosmetic) "
-				     "\xe2\x94\x82 similarity %.0f%% \xe2\x94\x82 "
+				     "\xe2\x94\x82 similarity %s \xe2\x94\x82 "
 				     "cosmetic %s%s \xe2\x94\x82 %s%s", pct, cur,
 				     b->nchanges, kinds, b->nsubstantive,
 				     b->ncosmetic, alike, cos, flags,
 				     pend[0] ? "keys: " : "", pend);
 		else if (k == 1)
 			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
-				     "change %ld/%zu%s \xe2\x94\x82 %.0f%% alike "
+				     "change %ld/%zu%s \xe2\x94\x82 %s alike "
 				     "\xe2\x94\x82 cosmetic %s%s", keys, pend, bar,
 				     pct, cur, b->nchanges, kinds, alike, cos,
 				     flags);
 		else if (k == 2)
 			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
-				     "change %ld/%zu \xe2\x94\x82 %.0f%% alike%s",
+				     "change %ld/%zu \xe2\x94\x82 %s alike%s",
 				     keys, pend, bar, pct, cur, b->nchanges,
 				     alike, flags);
 		else
