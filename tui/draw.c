@@ -289,6 +289,11 @@ draw_cell(struct browser *b, int y, int x, int width, int side,
 		size_t n = render_span_text(r, side, sp, buf, cap);
 		enum face f = style_face(b, sp->style);
 
+		/* No hole in the tint of a changed paragraph. */
+		if (f == FACE_COSMETIC_DIM &&
+		    b->al->block[rw->block].kind == BLOCK_CHANGED)
+			f = FACE_COSMETIC_DIM_CHANGED;
+
 		/* Changed facts stand out more than changed wording. */
 		if ((sp->style == STYLE_DELETED || sp->style == STYLE_INSERTED) &&
 		    !b->inline_view && !b->narrow &&

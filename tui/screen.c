@@ -158,7 +158,8 @@ static const struct face_def faces[FACE_COUNT] = {
 				 A_BOLD | A_UNDERLINE,
 				 A_BOLD | A_UNDERLINE | A_ITALIC },
 	[FACE_FACT_MARK] = { 201, -1, COLOR_MAGENTA, -1, A_BOLD,
-			     A_BOLD | A_BLINK },
+			     A_BOLD | A_UNDERLINE },	/* never blink */
+	[FACE_COSMETIC_DIM_CHANGED] = { 244, 236, -1, -1, 0, A_DIM },
 };
 
 static void

@@ -40,6 +40,8 @@ enum face {
 	FACE_FACT_DELETED,	/* removed words of a changed fact */
 	FACE_FACT_INSERTED,	/* added words of a changed fact */
 	FACE_FACT_MARK,		/* the gutter mark of a changed fact */
+	FACE_COSMETIC_DIM_CHANGED, /* dimmed cosmetic words of a changed
+				      paragraph, on its tint */
 	FACE_COUNT
 };
 
