@@ -328,9 +328,9 @@ use_color(const struct options *o)
 		return o->color == COLOR_ALWAYS;
 	if (nc != NULL && *nc != '\0')
 		return false;
-	if (term == NULL || strcmp(term, "dumb") == 0)
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
 		return false;
-	return isatty(STDOUT_FILENO);
+	return isatty(STDOUT_FILENO) && screen_term_colors();
 }
 
 /* --width, else the terminal's width, else $COLUMNS, else 80. */

@@ -214,6 +214,22 @@ free_control_keys(void)
 		def_prog_mode();
 }
 
+bool
+screen_term_colors(void)
+{
+	TERMINAL *saved = cur_term;
+	const char *term = getenv("TERM");
+	int err, n;
+
+	if (term == NULL || *term == '\0' ||
+	    setupterm(term, STDOUT_FILENO, &err) != OK)
+		return false;
+	n = tigetnum("colors");
+	del_curterm(cur_term);
+	set_curterm(saved);
+	return n > 0;
+}
+
 int
 screen_init(bool color, struct vs_error *err)
 {

@@ -53,6 +53,13 @@ enum face {
 enum mouse_kind { MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN, MOUSE_CLICK };
 
 /*
+ * Can the terminal named by TERM show colours?  False for an empty or
+ * unknown TERM (not in the terminal database) and for one without
+ * colours, so that nothing guesses at escape sequences it may not know.
+ */
+bool screen_term_colors(void);
+
+/*
  * Start full-screen mode.  Keys come from standard input, or /dev/tty when
  * standard input is not a terminal (a file given as "-").  `color` false
  * means attributes only.  Returns -1 with err set when there is no usable
