@@ -1133,7 +1133,7 @@ boiler_load(struct boiler *b, const char *path, struct vs_error *err)
 	size_t len;
 	int ret;
 
-	if (file_read(path, &buf, &len, err) != 0)
+	if (file_read_config(path, &buf, &len, err) != 0)
 		return -1;
 	ret = boiler_parse(b, path, buf, len, err);
 	free(buf);

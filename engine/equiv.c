@@ -511,7 +511,7 @@ equiv_load(struct equiv *eq, const char *path, struct vs_error *err)
 	size_t len;
 	int ret;
 
-	if (file_read(path, &buf, &len, err) != 0)
+	if (file_read_config(path, &buf, &len, err) != 0)
 		return -1;
 	ret = equiv_parse(eq, path, buf, len, err);
 	free(buf);

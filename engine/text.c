@@ -4,10 +4,11 @@
  *
  * Decoding rules, in the order they are applied:
  *
- *  1. The whole file is read with read(2) until end of file; st_size is only
- *     a hint for the first buffer, so a file that grows or shrinks while it
- *     is read, a pipe or a terminal all work.  Nothing is ever opened for
- *     writing.
+ *  1. The whole file is read with read(2) until end of file (file.h: at
+ *     most FILE_TEXT_MAX bytes, the first block checked for NULs before
+ *     the rest is read); st_size is only a hint for the first buffer, so a
+ *     file that grows or shrinks while it is read, a pipe or a terminal all
+ *     work.  Nothing is ever opened for writing.
  *
  *  2. Without --encoding, a byte order mark decides: UTF-8 (skipped), UTF-32
  *     LE/BE, UTF-16 LE/BE.  UTF-32LE is tried before UTF-16LE because its
@@ -53,6 +54,7 @@
 #include <unistr.h>
 
 #include "decode.h"
+#include "file.h"
 #include "html.h"
 #include "text.h"
 #include "xalloc.h"
@@ -208,109 +210,47 @@ text_new(const char *path, unsigned char *raw, size_t len)
 }
 
 /*
- * Read fd to end of file.  `hint` is the expected size (st_size) or 0.
- * Returns 0, or the errno of a failed read, or EFBIG past TEXT_MAX_SIZE.
+ * The first block of a version is binary when it has a NUL byte and
+ * nothing says it is another encoding (a byte order mark, --encoding, a
+ * web page) or that binary is wanted (--text): refused before the rest
+ * is read.  text_decode checks the whole text again once decoded.
  */
-static int
-text_read_all(int fd, size_t hint, unsigned char **bufp, size_t *lenp)
+static bool
+text_binary_start(const uint8_t *block, size_t n, void *arg)
 {
-	unsigned char *buf;
-	size_t	cap, len = 0;
-	ssize_t	r;
+	const struct text_opts *opts = arg;
+	const struct decode_unicode *u;
+	size_t start;
 
-	/* One byte more than expected, so end of file comes in one read. */
-	cap = hint > 0 && hint <= TEXT_MAX_SIZE ? hint + 1 : 65536;
-	buf = xmalloc(cap);
-	for (;;) {
-		if (len == cap) {
-			if (cap > TEXT_MAX_SIZE) {
-				free(buf);
-				return EFBIG;
-			}
-			cap = cap > TEXT_MAX_SIZE / 2 ? TEXT_MAX_SIZE + 1 :
-			    cap * 2;
-			buf = xrealloc(buf, cap);
-		}
-		r = read(fd, buf + len, cap - len);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			r = errno;
-			free(buf);
-			return r;
-		}
-		if (r == 0)
-			break;
-		len += r;
-	}
-	if (len > TEXT_MAX_SIZE) {
-		free(buf);
-		return EFBIG;
-	}
-	if (cap - len > 65536)
-		buf = xrealloc(buf, len);
-	*bufp = buf;
-	*lenp = len;
-	return 0;
+	if (opts != NULL && (opts->allow_binary || opts->encoding != NULL ||
+	    opts->format == TEXT_FORMAT_HTML))
+		return false;
+	if (decode_choose(block, n, NULL, "", &u, &start, NULL) == 0 &&
+	    u != NULL)
+		return false;
+	if ((opts == NULL || opts->format == TEXT_FORMAT_AUTO) &&
+	    html_detect(block, n))
+		return false;
+	return file_has_nul(block, n, NULL);
 }
 
 struct text *
 text_load(const char *path, const struct text_opts *opts,
     struct vs_error *err)
 {
+	struct file_opts fo = { FILE_TEXT_MAX, true, false, text_binary_start,
+				(void *)opts };
+	struct file_data d;
 	struct text *t;
-	struct stat st;
-	unsigned char *raw = NULL;
-	size_t	len = 0, hint = 0;
-	bool	is_stdin = strcmp(path, "-") == 0;
-	int	fd, e;
 
-	if (is_stdin)
-		fd = STDIN_FILENO;
-	else {
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-		if (fd < 0) {
-			vs_error_set(err, "%s: %s", path, strerror(errno));
-			return NULL;
-		}
-	}
-	if (fstat(fd, &st) < 0) {
-		e = errno;
-		goto fail_errno;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		vs_error_set(err, "%s: is a directory", path);
-		goto fail;
-	}
-	if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		if ((uintmax_t)st.st_size > TEXT_MAX_SIZE) {
-			e = EFBIG;
-			goto fail_errno;
-		}
-		hint = st.st_size;
-	}
-	e = text_read_all(fd, hint, &raw, &len);
-	if (e != 0)
-		goto fail_errno;
-	if (!is_stdin)
-		close(fd);
-
-	t = text_new(path, raw, len);
+	if (file_read(path, &fo, &d, err) != 0)
+		return NULL;
+	t = text_new(path, d.buf, d.len);
 	if (text_decode(t, opts, err) < 0) {
 		text_free(t);
 		return NULL;
 	}
 	return t;
-
-fail_errno:
-	if (e == EFBIG)
-		vs_error_set(err, "%s: file too large", path);
-	else
-		vs_error_set(err, "%s: %s", path, strerror(e));
-fail:
-	if (!is_stdin)
-		close(fd);
-	return NULL;
 }
 
 struct text *

@@ -106,14 +106,20 @@ cache_get(const char *dir, const char *url, const char *capture,
 	size_t len;
 	unsigned long long len_want, check;
 	struct vs_error err;
+	struct file_opts fo = { FILE_TEXT_MAX + FILE_BLOCK, false, true, NULL,
+				NULL };
+	struct file_data d;
 	enum cache_result r = CACHE_CORRUPT;
 
 	memset(e, 0, sizeof *e);
 	entry_path(dir, url, capture, path, sizeof path);
 	if (access(path, F_OK) != 0)
 		return CACHE_MISS;
-	if (file_read(path, &buf, &len, &err) != 0)
+	/* a page and its header: regular, capped like an input (file.h) */
+	if (file_read(path, &fo, &d, &err) != 0)
 		return CACHE_CORRUPT;
+	buf = (char *)d.buf;
+	len = d.len;
 	p = buf;
 	end = buf + len;
 	if (len < sizeof CACHE_MAGIC - 1 ||

@@ -24,6 +24,7 @@
 #include <sys/types.h>
 
 #include "action.h"
+#include "file.h"
 #include "keycode.h"
 #include "keymap.h"
 #include "keymaps-builtin.h"
@@ -442,27 +443,6 @@ resolve(const char *name, const char *dir)
 	return path;
 }
 
-/* Read all of fp, NUL-terminated; NULL with errno set on a read error. */
-static char *
-slurp(FILE *fp, size_t *lenp)
-{
-	char	*text = NULL;
-	size_t	 len = 0, cap = 0, got;
-
-	do {
-		text = xgrow(text, &cap, len + 4096 + 1, 1);
-		got = fread(text + len, 1, cap - len - 1, fp);
-		len += got;
-	} while (got > 0);
-	if (ferror(fp)) {
-		free(text);
-		return NULL;
-	}
-	text[len] = '\0';
-	*lenp = len;
-	return text;
-}
-
 /*
  * Read keymap file `name` (resolved against dir).  `arg`-related errors are
  * "cannot include" ones when `where` is not "" (an include line), else
@@ -472,55 +452,42 @@ static int
 load_file(struct keymap *km, const struct reading *up, const char *name,
     const char *where, const char *dir, struct vs_error *err)
 {
+	struct file_opts	 fo = { FILE_CONFIG_MAX, false, true,
+				    file_has_nul, NULL };
+	struct file_data	 d;
 	const struct reading	*p;
 	struct reading		 r = { .up = up };
-	struct stat		 st;
-	FILE			*fp;
-	char			*path, *text = NULL, *slash, *subdir = NULL;
-	size_t			 len;
-	int			 rc = -1, e;
+	char			*path, *slash, *subdir = NULL;
+	int			 rc = -1;
 
 	path = resolve(name, dir);
-	if ((fp = fopen(path, "r")) == NULL || fstat(fileno(fp), &st) == -1)
-		goto fail;
-	if (S_ISDIR(st.st_mode)) {
-		errno = EISDIR;
-		goto fail;
+	if (file_read(path, &fo, &d, err) == -1) {
+		if (*where != '\0')
+			vs_error_set(err, "%scannot include '%s': %s", where,
+			    name, d.why);
+		goto out;
 	}
 	for (p = up; p != NULL; p = p->up) {
-		if (p->builtin == NULL && p->dev == st.st_dev &&
-		    p->ino == st.st_ino) {
+		if (p->builtin == NULL && p->dev == d.dev &&
+		    p->ino == d.ino) {
 			vs_error_set(err, "%sinclude loop: '%s' is already "
 			    "being read", where, name);
 			goto out;
 		}
 	}
-	if ((text = slurp(fp, &len)) == NULL)
-		goto fail;
-	if (memchr(text, '\0', len) != NULL) {
+	if (memchr(d.buf, '\0', d.len) != NULL) {
 		vs_error_set(err, "%s: binary file", path);
 		goto out;
 	}
-	r.dev = st.st_dev;
-	r.ino = st.st_ino;
+	r.dev = d.dev;
+	r.ino = d.ino;
 	if ((slash = strrchr(path, '/')) != NULL)
 		subdir = xstrndup(path, slash == path ? 1 : (size_t)(slash -
 		    path));
-	rc = parse(km, &r, path, subdir, text, err);
-	goto out;
-
-fail:
-	e = errno;
-	if (*where != '\0')
-		vs_error_set(err, "%scannot include '%s': %s", where, name,
-		    strerror(e));
-	else
-		vs_error_set(err, "%s: %s", path, strerror(e));
+	rc = parse(km, &r, path, subdir, (char *)d.buf, err);
 out:
-	if (fp != NULL)
-		fclose(fp);
 	free(subdir);
-	free(text);
+	free(d.buf);
 	free(path);
 	return rc;
 }
@@ -536,10 +503,19 @@ load(struct keymap *km, const struct reading *up, const char *name,
     struct vs_error *err)
 {
 	char where[sizeof err->msg];	/* no message can be longer */
+	const struct reading *p;
+	unsigned depth = 0;
 
 	where[0] = '\0';
 	if (from_file != NULL)
 		snprintf(where, sizeof where, "%s:%u: ", from_file, from_line);
+	for (p = up; p != NULL; p = p->up)
+		depth++;
+	if (depth >= KEYMAP_INCLUDE_MAX) {
+		vs_error_set(err, "%sincludes nested more than %d deep",
+		    where, KEYMAP_INCLUDE_MAX);
+		return -1;
+	}
 	if (names_file(name))
 		return load_file(km, up, name, where, from_dir, err);
 	return load_builtin(km, up, name, where, err);

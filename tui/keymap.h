@@ -53,10 +53,14 @@
  *   'g' makes 'g g', bound at line 3, unreachable
  *   cannot include 'x': No such file or directory
  *   include loop: 'x' is already being read
+ *   includes nested more than 16 deep (KEYMAP_INCLUDE_MAX)
+ *   cannot include 'x': not a regular file (a FIFO, a device: file.h)
+ *   cannot include 'x': file too large (over FILE_CONFIG_MAX bytes)
  *   keymap 'x' not found (shipped: default, emacs, vi)
  * and, about keymap_load's own argument, "PATH: No such file or directory"
- * or "keymap 'x' not found (...)"; a file with a NUL byte in it, top-level
- * or included, gives "PATH: binary file".
+ * (or "not a regular file", "file too large") or "keymap 'x' not found
+ * (...)"; a file with a NUL byte in it, top-level or included, gives
+ * "PATH: binary file".
  */
 #ifndef VERSUS_KEYMAP_H
 #define VERSUS_KEYMAP_H
@@ -65,6 +69,9 @@
 #include <stddef.h>
 
 #include "error.h"
+
+/* How deep includes may nest: a keymap file and 15 includes below it. */
+#define KEYMAP_INCLUDE_MAX	16
 
 /* The longest key sequence a binding may have. */
 #define KEYMAP_SEQ_MAX		8

@@ -302,14 +302,10 @@ load_equivalences(const struct options *o)
 	struct equiv *eq = equiv_new_builtin();
 	struct vs_error err;
 	char path[4096];
-	FILE *f;
 
 	if (settings_path("equiv", path, sizeof path) &&
-	    (f = fopen(path, "r")) != NULL) {
-		fclose(f);
-		if (equiv_load(eq, path, &err) != 0)
-			goto fail;
-	}
+	    access(path, F_OK) == 0 && equiv_load(eq, path, &err) != 0)
+		goto fail;
 	if (o->equiv_file != NULL && equiv_load(eq, o->equiv_file, &err) != 0)
 		goto fail;
 	return eq;

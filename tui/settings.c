@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "file.h"
 #include "settings.h"
 
 static char *
@@ -40,9 +42,9 @@ settings_path(const char *name, char *buf, size_t size)
 int
 settings_load(struct settings *s, const char *path, struct vs_error *err)
 {
-	char def[4096], line[4096];
+	char def[4096], *text, *line, *next;
 	unsigned lineno = 0;
-	FILE *f;
+	size_t len;
 
 	memset(s, 0, sizeof *s);
 	if (path == NULL) {
@@ -50,16 +52,17 @@ settings_load(struct settings *s, const char *path, struct vs_error *err)
 			return 0;
 		path = def;
 	}
-	f = fopen(path, "r");
-	if (f == NULL) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			return 0;
-		vs_error_set(err, "%s: %s", path, strerror(errno));
+	if (access(path, F_OK) != 0 && (errno == ENOENT || errno == ENOTDIR))
+		return 0;
+	if (file_read_config(path, &text, &len, err) != 0)
 		return -1;
-	}
-	while (fgets(line, sizeof line, f) != NULL) {
-		char *l = trim(line), *value;
+	for (line = text; line != NULL; line = next) {
+		char *l, *value;
 
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		l = trim(line);
 		lineno++;
 		if (*l == '\0' || *l == '#')
 			continue;
@@ -80,9 +83,9 @@ settings_load(struct settings *s, const char *path, struct vs_error *err)
 			goto fail;
 		}
 	}
-	fclose(f);
+	free(text);
 	return 0;
 fail:
-	fclose(f);
+	free(text);
 	return -1;
 }

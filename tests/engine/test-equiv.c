@@ -370,7 +370,7 @@ test_errors(void)
 	    "load: missing file message");
 	r = equiv_load(eq, "/tmp", &err);
 	is_int(r, -1, "load: a directory fails");
-	is_str(err.msg, "/tmp: Is a directory", "load: directory message");
+	is_str(err.msg, "/tmp: is a directory", "load: directory message");
 	fd = mkstemp(path);
 	ok(fd >= 0, "load: temporary file");
 	if (fd >= 0) {

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 
 #include "action.h"
 #include "error.h"
+#include "file.h"
 #include "keycode.h"
 #include "keymap.h"
 #include "keymaps-builtin.h"
@@ -633,7 +635,7 @@ test_errors(void)
 	mkdir(sub, 0700);
 	put("dir.keys", "include sub/\n");
 	is_str(load_error(at("@/dir.keys")),
-	    at("@/dir.keys:1: cannot include 'sub/': Is a directory"),
+	    at("@/dir.keys:1: cannot include 'sub/': is a directory"),
 	    "include of a directory");
 	put("loop-a.keys", "include loop-b.keys\n");
 	put("loop-b.keys", "bind j top\ninclude loop-a.keys\n");
@@ -672,6 +674,59 @@ test_errors(void)
 	snprintf(sub, sizeof sub, "%s/%s", tmpdir, big);
 	ok(strstr(load_error(sub), "unknown action 'nope'") != NULL,
 	    "long file names");
+
+	/*
+	 * Includes nest at most KEYMAP_INCLUDE_MAX deep (issue 19.6: a chain
+	 * of 8,000 overflowed the stack): chain-N.keys includes chain-N+1.
+	 */
+	for (i = 0; i <= KEYMAP_INCLUDE_MAX; i++) {
+		char name[600];
+		FILE *fp;
+
+		snprintf(name, sizeof name, "%s/chain-%d.keys", tmpdir, i);
+		if ((fp = fopen(name, "w")) == NULL)
+			exit(99);
+		if (i < KEYMAP_INCLUDE_MAX)
+			fprintf(fp, "# link %d\ninclude chain-%d.keys\n", i,
+				i + 1);
+		else
+			fprintf(fp, "bind j top\n");
+		fclose(fp);
+	}
+	is_str(load_error(at("@/chain-1.keys")), "(loaded)",
+	    "includes %d deep load", KEYMAP_INCLUDE_MAX);
+	snprintf(sub, sizeof sub, "%s/chain-%d.keys:2: includes nested more "
+	    "than %d deep", tmpdir, KEYMAP_INCLUDE_MAX - 1, KEYMAP_INCLUDE_MAX);
+	is_str(load_error(at("@/chain-0.keys")), sub,
+	    "one more is refused, at the include line");
+
+	/* Configuration files are regular files, read up to a cap. */
+	is_str(load_error("/dev/zero"), "/dev/zero: not a regular file",
+	    "/dev/zero is refused without reading it");
+	snprintf(sub, sizeof sub, "%s/fifo.keys", tmpdir);
+	if (mkfifo(sub, 0600) == 0) {
+		char want[600];
+
+		snprintf(want, sizeof want, "%s: not a regular file", sub);
+		is_str(load_error(sub), want,
+		    "a FIFO is refused without waiting for a writer");
+	} else
+		skip("mkfifo: %s", strerror(errno));
+	put("include-zero.keys", "include /dev/zero\n");
+	is_str(load_error(at("@/include-zero.keys")),
+	    at("@/include-zero.keys:1: cannot include '/dev/zero': not a "
+	    "regular file"), "so is an include of /dev/zero");
+	{
+		FILE *fp = fopen(at("@/huge.keys"), "w");
+
+		if (fp == NULL || fseek(fp, (long)FILE_CONFIG_MAX, SEEK_SET) ||
+		    fputs("\n", fp) == EOF)
+			exit(99);
+		fclose(fp);
+		is_str(load_error(at("@/huge.keys")),
+		    at("@/huge.keys: file too large"),
+		    "a keymap over FILE_CONFIG_MAX bytes is refused");
+	}
 }
 
 static void
