@@ -12,6 +12,7 @@
 
 #include "align-stage.h"
 #include "diffseq.h"
+#include "hash.h"
 #include "xalloc.h"
 
 /* Sequences longer than this get patience anchors before Myers. */
@@ -243,15 +244,12 @@ align_para_anchors(const struct doc *a, const struct doc *b, uint32_t **out)
 static uint64_t
 fold_hash(const struct doc *d, const struct seg *s)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (s->u1 - s->u0);
+	uint64_t h = hash_start(s->u1 - s->u0);
 	uint32_t u;
 
-	for (u = s->u0; u < s->u1; u++) {
-		h ^= d->unit[u].fold;
-		h *= 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
-	}
-	return h;
+	for (u = s->u0; u < s->u1; u++)
+		h = hash_add(h, d->unit[u].fold);
+	return hash_end(h);
 }
 
 static bool

@@ -9,7 +9,7 @@
  * 1..N (struct strtab).  Each table slot holds an id and the high 32 bits
  * of its string's hash, so a probe looks at an entry only when those
  * agree, which is almost only for the string sought; an entry keeps a
- * string of up to 8 bytes in one word too (short_word), so the common
+ * string of up to 8 bytes in one word too (hash_word), so the common
  * short words compare without touching the arena.  The table doubles when
  * it would become more than half full, which keeps probe sequences short
  * whatever the input; growing hashes every string again, which costs less
@@ -95,6 +95,7 @@
 #include "doc.h"
 #include "equiv.h"
 #include "fold.h"
+#include "hash.h"
 #include "xalloc.h"
 
 /* entry.memo bits */
@@ -104,7 +105,7 @@
 #define MEMO_UNNAMED	8	/* an id without a string (cmpkeys_new_id) */
 
 struct entry {
-	uint64_t word;		/* short_word() of a string of up to 8 bytes */
+	uint64_t word;		/* hash_word() of a string of up to 8 bytes */
 	const uint8_t *p;	/* the string, in an arena block */
 	uint32_t len;
 	uint32_t memo;		/* MEMO_ bits */
@@ -181,56 +182,9 @@ struct cmpkeys {
 };
 
 /*
- * The bytes of a string of at most 8 bytes in one word: all of them for 4
- * to 8 (two overlapping loads), the first, middle and last for 1 to 3.
- * Different strings of the same length give different words, so equal
- * lengths and words mean equal strings.
- */
-static inline uint64_t
-short_word(const uint8_t *s, size_t n)
-{
-	uint32_t lo, hi;
-
-	if (n >= 4) {
-		memcpy(&lo, s, 4);
-		memcpy(&hi, s + n - 4, 4);
-		return (uint64_t)lo | (uint64_t)hi << 32;
-	}
-	if (n > 0)
-		return (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 |
-		    (uint64_t)s[n - 1] << 16;
-	return 0;
-}
-
-/* The hash of s[0 .. n-1]; w is short_word(s, n) when n <= 8. */
-static inline uint64_t
-hash_bytes(const uint8_t *s, size_t n, uint64_t w)
-{
-	uint64_t h = 0x9e3779b97f4a7c15u ^ ((uint64_t)n * 0xff51afd7ed558ccdu);
-	uint64_t v;
-
-	if (n > 8) {
-		while (n > 8) {
-			memcpy(&v, s, 8);
-			h = (h ^ v) * 0xbf58476d1ce4e5b9u;
-			h ^= h >> 31;
-			s += 8;
-			n -= 8;
-		}
-		/* The last 1-8 bytes (the length is mixed in already). */
-		w = short_word(s, n);
-	}
-	h = (h ^ w) * 0x94d049bb133111ebu;
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9u;
-	h ^= h >> 32;
-	return h;
-}
-
-/*
  * memcmp(a, b, n) == 0 for n > 8, without a library call: eight bytes at a
  * time, the last ones with an overlapping load.  (Shorter strings compare
- * by short_word.)
+ * by hash_word.)
  */
 static inline bool
 same_bytes(const uint8_t *a, const uint8_t *b, size_t n)
@@ -313,7 +267,7 @@ tab_grow(struct strtab *t)
 		e = &t->ent[i];
 		if (e->memo & MEMO_UNNAMED)
 			continue;
-		h = hash_bytes(e->p, e->len, e->word);
+		h = hash_bytes_word(e->p, e->len, e->word);
 		j = (size_t)h & (size - 1);
 		while (tab[j] != 0)
 			j = (j + 1) & (size - 1);
@@ -598,7 +552,7 @@ cmpkeys_free(struct cmpkeys *k)
 uint32_t
 cmpkeys_intern(struct cmpkeys *k, const uint8_t *s, size_t n)
 {
-	uint64_t w = n <= 8 ? short_word(s, n) : 0, h = hash_bytes(s, n, w);
+	uint64_t w = n <= 8 ? hash_word(s, n) : 0, h = hash_bytes_word(s, n, w);
 	size_t i = 0;
 	uint32_t id = tab_find(&k->ids, s, n, h, w, &i);
 
@@ -710,7 +664,7 @@ unicode_keys(struct cmpkeys *k, const uint8_t *s, size_t n)
 /*
  * Whether the token s[0 .. n-1] is pure ASCII, and if so its memo or NULL
  * if there is none yet.  A token of up to 8 bytes is all in its
- * short_word, which the hash needs anyway.
+ * hash_word, which the hash needs anyway.
  */
 static inline bool
 ascii_keys(const struct cmpkeys *k, const uint8_t *s, size_t n,
@@ -721,12 +675,12 @@ ascii_keys(const struct cmpkeys *k, const uint8_t *s, size_t n,
 	uint32_t x;
 
 	if (n <= 8) {
-		w = short_word(s, n);
+		w = hash_word(s, n);
 		if (w & UINT64_C(0x8080808080808080))
 			return false;
 	} else if (!fold_is_ascii(s, n))
 		return false;
-	h = hash_bytes(s, n, w);
+	h = hash_bytes_word(s, n, w);
 	x = tab_find(&k->ascii, s, n, h, w, &i);
 	*e = x != 0 ? &k->ascii.ent[x] : NULL;
 	return true;
@@ -741,7 +695,7 @@ static void
 ascii_keep(struct cmpkeys *k, const uint8_t *s, size_t n, uint32_t strict,
 	   uint32_t fold)
 {
-	uint64_t w = n <= 8 ? short_word(s, n) : 0, h = hash_bytes(s, n, w);
+	uint64_t w = n <= 8 ? hash_word(s, n) : 0, h = hash_bytes_word(s, n, w);
 	size_t i = 0;
 	uint32_t x = tab_find(&k->ascii, s, n, h, w, &i);
 	const struct entry *f = &k->ids.ent[fold];
@@ -993,10 +947,10 @@ slot_keys(struct cmpkeys *k, const struct doc *d, const struct slot *sl,
 static uint32_t
 find_id(const struct cmpkeys *k, const uint8_t *s, size_t n)
 {
-	uint64_t w = n <= 8 ? short_word(s, n) : 0;
+	uint64_t w = n <= 8 ? hash_word(s, n) : 0;
 	size_t i;
 
-	return tab_find(&k->ids, s, n, hash_bytes(s, n, w), w, &i);
+	return tab_find(&k->ids, s, n, hash_bytes_word(s, n, w), w, &i);
 }
 
 /*

@@ -97,6 +97,7 @@
 #endif
 
 #include "doc.h"
+#include "hash.h"
 #include "sentence.h"
 #include "uchar.h"
 #include "xalloc.h"
@@ -1127,28 +1128,6 @@ find_paras(struct builder *b, bool per_line)
 		push_para(b, pstart, pend);
 }
 
-/*
- * A 64-bit hash of s[0 .. n-1], eight bytes at a time: what lazy
- * alignment compares paragraphs by before it segments them (equal hashes
- * are then confirmed with memcmp).
- */
-static uint64_t
-hash_para(const uint8_t *s, size_t n)
-{
-	uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ n, x;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		h = (h ^ x) * UINT64_C(0xff51afd7ed558ccd);
-		h ^= h >> 29;
-	}
-	x = 0;
-	memcpy(&x, s + i, n - i);
-	h = (h ^ x) * UINT64_C(0xc4ceb9fe1a85ec53);
-	return h ^ h >> 32;
-}
-
 struct doc *
 doc_scan(const struct text *t)
 {
@@ -1166,7 +1145,7 @@ doc_scan(const struct text *t)
 		find_paras(&b, true);
 	d->para = xreallocarray(d->para, d->npara, sizeof *d->para);
 	for (k = 0; k < d->npara; k++)
-		d->para[k].hash = hash_para(b.s + d->para[k].start,
+		d->para[k].hash = hash_bytes(b.s + d->para[k].start,
 					    d->para[k].end - d->para[k].start);
 	return d;
 }

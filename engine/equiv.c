@@ -20,7 +20,7 @@
  * of its oldest line.
  *
  * Matching.  Phrases are chained by their first folded token, and the chain
- * heads sit in an open-addressing hash table (FNV-1a, grown at half load).
+ * heads sit in an open-addressing hash table (hash.h, grown at half load).
  * equiv_match hashes the text's next token once, walks that token's chain
  * and keeps the longest phrase that matches; it reads at most as many
  * tokens as the longest phrase of the chain.  equiv_may_start only asks
@@ -58,6 +58,7 @@
 #include "error.h"
 #include "file.h"
 #include "fold.h"
+#include "hash.h"
 #include "lexicon.h"
 #include "xalloc.h"
 
@@ -127,19 +128,6 @@ filter_bit(const uint8_t *s, size_t n)
 	x ^= x >> 15;
 	x *= 0x2c1b3c6du;
 	return x >> 20;
-}
-
-static uint32_t
-fnv1a(const uint8_t *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 16777619u;
-	}
-	return h;
 }
 
 struct equiv *
@@ -390,7 +378,7 @@ add_phrase(struct equiv *eq, const struct pending *pd, size_t t, size_t nt,
 	   uint32_t c)
 {
 	const struct ptok *pt = &pd->tok[t];
-	uint32_t h = fnv1a(pd->bytes + pt->off, pt->len), idx;
+	uint32_t h = (uint32_t)hash_bytes(pd->bytes + pt->off, pt->len), idx;
 	size_t slot = chain_slot(eq, pd->bytes + pt->off, pt->len, h), k;
 	struct phrase *p;
 
@@ -526,7 +514,8 @@ equiv_may_start(const struct equiv *eq, const uint8_t *s, size_t n)
 
 	if (!(eq->filter[k / 64] & (uint64_t)1 << (k % 64)))
 		return false;
-	return eq->table[chain_slot(eq, s, n, fnv1a(s, n))] != 0;
+	return eq->table[chain_slot(eq, s, n,
+	    (uint32_t)hash_bytes(s, n))] != 0;
 }
 
 static bool
@@ -576,7 +565,7 @@ equiv_match(const struct equiv *eq, const uint8_t *const *fold,
 	if (!(eq->filter[k / 64] & (uint64_t)1 << (k % 64)))
 		return 0;
 	slot = chain_slot(eq, fold[0], fold_len[0],
-	    fnv1a(fold[0], fold_len[0]));
+	    (uint32_t)hash_bytes(fold[0], fold_len[0]));
 	for (idx = eq->table[slot]; idx != 0; idx = p->next) {
 		p = &eq->ph[idx - 1];
 		if (p->ntok > n || (best != NULL && p->ntok <= best->ntok))

@@ -102,6 +102,7 @@
 #include <unistr.h>
 
 #include "facts.h"
+#include "hash.h"
 #include "lexicon.h"
 #include "uchar.h"
 #include "xalloc.h"
@@ -313,11 +314,7 @@ struct wordset {
 static size_t
 word_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (uint8_t)*s) * 16777619u;
-	return h & (TABLE_SIZE - 1);
+	return hash_bytes((const uint8_t *)s, strlen(s)) & (TABLE_SIZE - 1);
 }
 
 /* The index of buf among the n strings name(0) .. name(n - 1), or -1. */
@@ -829,12 +826,13 @@ sentence_initial(struct side *s, uint32_t p, const struct sinfo *si,
 static uint64_t
 stem_hash(const uint8_t *s, size_t n)
 {
-	uint64_t h = 14695981039346656037u;
+	uint64_t h;
 	size_t i = 0;
 	ucs4_t uc;
 	int len;
 
 	n = word_stem(s, n);
+	h = hash_start(n);
 	while (i < n) {
 		if (s[i] < 0x80) {
 			uc = s[i];
@@ -847,9 +845,10 @@ stem_hash(const uint8_t *s, size_t n)
 				len = 1;
 			uc = uc_tolower(uc);
 		}
-		h = (h ^ uc) * 1099511628211u;
+		h = hash_add(h, uc);
 		i += (size_t)len;
 	}
+	h = hash_end(h);
 	return (h & ~(UINT64_C(1) << 63)) | 1;
 }
 

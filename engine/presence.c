@@ -35,6 +35,7 @@
 
 #include "align.h"
 #include "doc.h"
+#include "hash.h"
 #include "presence.h"
 #include "text.h"
 #include "xalloc.h"
@@ -98,18 +99,12 @@ static uint64_t
 para_hash(const struct doc *d, uint32_t para)
 {
 	const struct para *p = &d->para[para];
-	uint64_t h = 14695981039346656037u;
-	uint32_t u, x;
-	int k;
+	uint64_t h = hash_start(p->nunit);
+	uint32_t u;
 
-	for (u = p->unit; u < p->unit + p->nunit; u++) {
-		x = d->unit[u].fold;
-		for (k = 0; k < 4; k++) {
-			h ^= (x >> (8 * k)) & 0xff;
-			h *= 1099511628211u;
-		}
-	}
-	return h ^ p->nunit;
+	for (u = p->unit; u < p->unit + p->nunit; u++)
+		h = hash_add(h, d->unit[u].fold);
+	return hash_end(h);
 }
 
 static bool
