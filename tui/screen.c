@@ -348,6 +348,9 @@ translate_char(wint_t wc)
 	return (int)wc;
 }
 
+/* How long a wait for a key lasts at most before it starts again. */
+#define WAIT_SLICE_MS	250
+
 int
 screen_getkey(int timeout_ms)
 {
@@ -355,8 +358,15 @@ screen_getkey(int timeout_ms)
 	int r, k;
 
 	for (;;) {
-		timeout(timeout_ms);
+		/*
+		 * No endless wait: back from a suspend (C-z, fg) curses
+		 * knows the terminal's new size, but the read that was under
+		 * way returns no KEY_RESIZE; the next one does.
+		 */
+		timeout(timeout_ms < 0 ? WAIT_SLICE_MS : timeout_ms);
 		r = get_wch(&wc);
+		if (r == ERR && timeout_ms < 0)
+			continue;
 		if (r == ERR)
 			return SCREEN_TIMEOUT;
 		if (r == KEY_CODE_YES) {
