@@ -125,6 +125,16 @@ size_t sources_get_pages(struct page *pages, size_t n,
 			 const struct sources_opts *so);
 void sources_page_clear(struct page *p);
 
+/*
+ * One look at a watched page (watch.c): 1 when its article text changed
+ * since the last look (or this is the first), with *now the new text and
+ * *before the last one (NULL the first time), both to free; 0 when it did
+ * not (HTTP 304, or the same text); -1 with err set on failure.
+ */
+int sources_watch_step(const char *url, const struct sources_opts *so,
+		       struct text **now, struct text **before,
+		       struct vs_error *err);
+
 int wayback_open(const char *url, const struct sources_opts *so,
 		 struct version_list *list);
 int history_open(const char *path, const struct sources_opts *so,

@@ -12,9 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "align.h"
+#include "cmpkeys.h"
 #include "dates.h"
+#include "doc.h"
+#include "equiv.h"
 #include "message.h"
 #include "open.h"
 #include "sources.h"
@@ -335,10 +341,109 @@ open_watching(void)
 	return watch;
 }
 
+/* Run --on-change's command through sh, with the version in its environment. */
+static void
+run_on_change(const char *url, const char *date, double similarity)
+{
+	char sim[32];
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	snprintf(sim, sizeof sim, "%.4f", similarity);
+	pid = fork();
+	if (pid == 0) {
+		setenv("VERSUS_URL", url, 1);
+		setenv("VERSUS_DATE", date, 1);
+		setenv("VERSUS_SIMILARITY", sim, 1);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		execl("/bin/sh", "sh", "-c", on_change, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0) {
+		message_error("--on-change: %s", strerror(errno));
+		return;
+	}
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR && !stop)
+		;
+}
+
+/* One line per new version, in the manner of --stat. */
+static void
+report_version(const char *url, struct text *now, struct text *before,
+	       struct cmpkeys *keys)
+{
+	char date[32];
+	struct doc *a = NULL, *b = doc_build(now);
+	struct alignment *al = NULL;
+	double sim = 0;
+
+	cmpkeys_classify(keys, b);
+	dates_format(time(NULL), date, sizeof date);
+	printf("%s %s: ", date, url);
+	if (before == NULL) {
+		printf("first version, %zu words\n", doc_word_count(b));
+	} else {
+		a = doc_build(before);
+		cmpkeys_classify(keys, a);
+		al = align_build(a, b, NULL);
+		sim = al->stats.similarity;
+		printf("similarity %.4f, words: %zu kept, %zu deleted, "
+		       "%zu inserted, %zu changed to %zu, %zu moved; "
+		       "%zu substantive changes\n", sim, al->stats.kept,
+		       al->stats.deleted, al->stats.inserted,
+		       al->stats.changed_a, al->stats.changed_b,
+		       al->stats.moved, al->stats.substantive);
+	}
+	fflush(stdout);
+	if (on_change != NULL)
+		run_on_change(url, date, before == NULL ? 0 : sim);
+	align_free(al);
+	doc_free(a);
+	doc_free(b);
+}
+
 int
 open_watch(char *const *args, size_t n, const struct text_opts *to)
 {
-	(void)args, (void)n, (void)to, (void)every, (void)on_change;
-	message_error("--watch is not available yet");
-	return EXIT_TROUBLE;
+	const char *e = getenv("VERSUS_WATCH_MIN");
+	long min = e != NULL && atol(e) > 0 ? atol(e) : 60;
+	struct cmpkeys_opts ko = { 0 };
+	struct equiv *eq;
+	struct cmpkeys *keys;
+	int status = 0;
+
+	if (n != 1 || !sources_is_url(args[0]))
+		open_usage_error("--watch takes one web address");
+	if (every < min)
+		open_usage_error("--every %lds: at least %lds, not to flood the "
+				 "site", every, min);
+	setup(to);
+	so.fetch.progress = NULL;
+	eq = equiv_new_builtin();
+	keys = cmpkeys_new(&ko, eq);
+	catch_stop(true);
+	while (!stop) {
+		struct text *now, *before;
+		struct vs_error err;
+		struct timespec ts = { 0, 100000000 };
+		int r = sources_watch_step(args[0], &so, &now, &before, &err);
+
+		if (r < 0 && !stop) {
+			message_error("%s", err.msg);
+			status = EXIT_TROUBLE;
+		} else if (r == 1) {
+			report_version(args[0], now, before, keys);
+			status = 0;
+		}
+		text_free(now);
+		text_free(before);
+		for (long i = 0; i < every * 10 && !stop; i++)
+			nanosleep(&ts, NULL);
+	}
+	catch_stop(false);
+	cmpkeys_free(keys);
+	equiv_free(eq);
+	return fflush(stdout) != 0 ? EXIT_TROUBLE : status;
 }

@@ -105,7 +105,7 @@ class Handler(BaseHTTPRequestHandler):
             b = STORY[:1] + [STORY[1].replace("eight months", "ten months")] + STORY[2:]
             return self.send(200, page("Footbridge", b, "2024-03-02T10:00:00+01:00"))
         if p == "/plain.txt":
-            return self.send(200, "[headline] Footbridge\n\n" + "\n\n".join(STORY) + "\n",
+            return self.send(200, "Footbridge\n\n" + "\n\n".join(STORY) + "\n",
                              "text/plain; charset=utf-8")
         if p == "/ua":
             return self.send(200, page("Agent", ["Your agent is " + self.headers.get("User-Agent", "")]))
@@ -176,6 +176,12 @@ class Handler(BaseHTTPRequestHandler):
             return
         if p == "/image":
             return self.send(200, b"\x89PNG\r\n\x1a\n", "image/png")
+        if p == "/changing":
+            # The same story twice, then corrected.
+            if self.count(p) <= 2:
+                return self.send(200, page("Footbridge", STORY))
+            return self.send(200, page("Footbridge", STORY[:1] + [
+                STORY[1].replace("1.2 million", "1.4 million")] + STORY[2:]))
         if p == "/etag":
             tag = '"v1"'
             if self.headers.get("If-None-Match") == tag:

@@ -14,7 +14,7 @@ run "$VERSUS" --inline --color=never "$URL/a.html" "$URL/b.html"
 check_eq "two pages that differ: exit 1" "$st" 1
 check "the changed words are shown" grep -q "\[-eight-\] {+ten+}" "$out"
 check_eq "nothing on stderr" "$err" ""
-check "the headline is read from the page" grep -q '^\[headline\] Footbridge' "$out"
+check "the headline is read from the page" grep -qx 'Footbridge' "$out"
 
 run "$VERSUS" --stat "$URL/a.html" "$URL/b.html"
 check "--stat names each page with its article:modified_time date" \
