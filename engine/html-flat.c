@@ -34,6 +34,7 @@ struct html_render {
 	size_t	mark_start;	/* where that paragraph starts in data */
 	struct text_label *labels;	/* labelled paragraphs, in order */
 	size_t	nlabels, lcap;
+	uint32_t zone;		/* the comment thread open, or HTML_NONE */
 	uint32_t label;		/* the labelled element open, or HTML_NONE */
 	int	pre;		/* depth of <pre> */
 	uint32_t headline, byline;
@@ -81,19 +82,45 @@ html_clamp(const struct html_render *r, size_t v, size_t next)
 	return v < last ? last : v;
 }
 
-/* Text is coming: pay the break and the label owed. */
+/* The labelled paragraph being written ends at the last text. */
+static void
+html_mark_close(struct html_render *r)
+{
+	struct text_label *l;
+
+	if (r->mark != NULL && r->committed > r->mark_start) {
+		r->labels = xgrow(r->labels, &r->lcap, r->nlabels + 1,
+		    sizeof *r->labels);
+		l = &r->labels[r->nlabels++];
+		l->start = r->mark_start;
+		l->end = r->committed;
+		l->name = r->mark;
+	}
+	r->mark = NULL;
+}
+
+/*
+ * Text is coming: pay the break and the label owed.  In a comment thread
+ * every paragraph is labelled "comments".
+ */
 static void
 html_flush(struct html_render *r, size_t next)
 {
+	if (r->zone != HTML_NONE && r->brk == BRK_PARA)
+		html_mark_close(r);
 	if (r->brk != BRK_NONE && r->committed > 0) {
 		r->len = r->committed;
 		html_put(r, (const uint8_t *)"\n\n", r->brk == BRK_PARA ? 2 : 1,
 		    html_clamp(r, r->brk_src, next), false);
 	}
 	if (r->prefix != NULL) {
+		html_mark_close(r);
 		r->mark = r->prefix;
 		r->mark_start = r->len;
 		r->prefix = NULL;
+	} else if (r->zone != HTML_NONE && r->mark == NULL) {
+		r->mark = "comments";
+		r->mark_start = r->len;
 	}
 	r->brk = BRK_NONE;
 	r->brk_src = SIZE_MAX;
@@ -199,17 +226,7 @@ html_label(struct html_render *r, uint32_t e, const char *label)
 static void
 html_unlabel(struct html_render *r)
 {
-	struct text_label *l;
-
-	if (r->mark != NULL && r->committed > r->mark_start) {
-		r->labels = xgrow(r->labels, &r->lcap, r->nlabels + 1,
-		    sizeof *r->labels);
-		l = &r->labels[r->nlabels++];
-		l->start = r->mark_start;
-		l->end = r->committed;
-		l->name = r->mark;
-	}
-	r->mark = NULL;
+	html_mark_close(r);
 	html_break(r, BRK_PARA, SIZE_MAX);
 	r->prefix = NULL;
 	r->label = HTML_NONE;
@@ -278,6 +295,11 @@ html_open(struct html_render *r, uint32_t e)
 		label = "byline";
 	else if (n->tag == HT_FIGCAPTION)
 		label = "caption";
+	if ((n->flags & HF_COMMENTS) && r->zone == HTML_NONE &&
+	    r->label == HTML_NONE && (tf & TF_BLOCK)) {
+		html_break(r, BRK_PARA, n->src);
+		r->zone = e;
+	}
 	if (label != NULL && r->label == HTML_NONE)
 		html_label(r, e, label);
 	else if (tf & TF_BLOCK)
@@ -309,6 +331,11 @@ html_close(struct html_render *r, uint32_t e)
 	const struct html_node *n = &r->t->node[e];
 	uint8_t	tf = html_tag_flags(n->tag);
 
+	if (e == r->zone) {
+		html_mark_close(r);
+		html_break(r, BRK_PARA, SIZE_MAX);
+		r->zone = HTML_NONE;
+	}
 	if (e == r->label)
 		html_unlabel(r);
 	else if (tf & TF_BLOCK)
@@ -339,17 +366,12 @@ html_skip(const struct html_render *r, uint32_t e)
 		return (uint64_t)n->chars * 2 < r->t->node[r->root].chars;
 	if (e == r->headline || e == r->byline || r->label != HTML_NONE)
 		return false;
-	switch (n->tag) {
-	case HT_DIV: case HT_SECTION: case HT_UL: case HT_OL: case HT_DL:
-	case HT_TABLE: case HT_CENTER: case HT_OTHER:
-		break;
-	default:
-		return false;
-	}
-	if (n->chars > 0 && (uint64_t)n->links * 2 > n->chars)
+	if (n->flags & HF_LINKBOX)
 		return true;
+	if (!html_boxable(n->tag) || (n->flags & HF_COMMENTS))
+		return false;
 	return (n->flags & HF_UNLOWN) &&
-	    ((uint64_t)n->links * 4 > n->chars || n->chars < 300);
+	    ((uint64_t)n->nlinks * 4 > n->nchars || n->nchars < 300);
 }
 
 static void html_subtree(struct html_render *, uint32_t, bool);
@@ -471,6 +493,7 @@ html_flatten(const struct html_tree *t, uint32_t *roots, size_t nroots,
 	r.t = t;
 	r.brk_src = SIZE_MAX;
 	r.label = HTML_NONE;
+	r.zone = HTML_NONE;
 	r.fig = HTML_NONE;
 	r.headline = headline;
 	r.byline = byline;

@@ -98,7 +98,8 @@ uint8_t html_tag_flags(unsigned tag);
 #define HF_HEAD		0x0004u	/* in <head> */
 #define HF_LINK		0x0008u	/* in <a> */
 #define HF_UNLIKELY	0x0010u	/* in an element named like boilerplate */
-#define HF_INHERIT	0x001fu
+#define HF_INCOMMENT	0x0020u	/* in a comment thread */
+#define HF_INHERIT	0x003fu
 #define HF_EXACT	0x0100u	/* text maps byte for byte from vsrc */
 #define HF_DROPOWN	0x0200u	/* this element is dropped (a drop root) */
 #define HF_UNLOWN	0x0400u	/* this element is named like boilerplate */
@@ -111,6 +112,8 @@ uint8_t html_tag_flags(unsigned tag);
 #define HF_HASBLOCK	0x20000u	/* has a block element child */
 #define HF_CAND		0x40000u	/* scored as a candidate */
 #define HF_FOUND	0x80000u	/* its tag was found in the source */
+#define HF_COMMENTS	0x100000u	/* class/id names a comment thread */
+#define HF_LINKBOX	0x200000u	/* a box of links, pruned (html_measure) */
 
 #define HTML_NONE	UINT32_MAX
 
@@ -123,6 +126,9 @@ struct html_node {
 	uint32_t chars;		/* visible characters (subtree) */
 	uint32_t links;		/* of which inside <a> */
 	uint32_t commas;
+	uint32_t nchars;	/* chars, link-heavy boxes inside left out */
+	uint32_t nlinks;	/* links, the same way */
+	uint32_t aprose;	/* prose inside <article>s below this one */
 	uint32_t flags;
 	float	score;
 	uint8_t	tag;
@@ -175,6 +181,9 @@ char *html_flat_text(const struct html_tree *t, uint32_t e, size_t *lenp);
 
 /* Sum the characters, link characters and commas of every element. */
 void html_measure(struct html_tree *t);
+
+/* Whether an element of this tag is pruned when it is a box of links. */
+bool html_boxable(unsigned tag);
 
 /* The story as subtree roots in document order, in *rootsp (malloc'd). */
 size_t html_choose(struct html_tree *t, uint32_t **rootsp);

@@ -30,11 +30,65 @@ html_is_comma(const uint8_t *s, size_t i, size_t n)
 	return n - i >= 2 && s[i] == 0xd8 && s[i + 1] == 0x8c;
 }
 
+/* Boxes that are left out of the story when they are mostly links. */
+bool
+html_boxable(unsigned tag)
+{
+	switch (tag) {
+	case HT_DIV: case HT_SECTION: case HT_UL: case HT_OL: case HT_DL:
+	case HT_TABLE: case HT_CENTER: case HT_OTHER:
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Whether heading h starts with a number ("1.", "2)", "#3", "4 "): an item
+ * of a list-style article, whose linked title is the item's name, not a
+ * link away from the story.
+ */
+static bool
+html_numbered(const struct html_tree *t, uint32_t h)
+{
+	const struct html_node *n;
+	const uint8_t *s;
+	uint32_t i, seen = 0;
+	size_t	k, d;
+
+	for (i = h + 1; i < t->node[h].end && seen++ < 64; i++) {
+		n = &t->node[i];
+		if (n->tag != HT_TEXT)
+			continue;
+		s = t->pool + n->text;
+		for (k = 0; k < n->tlen && html_is_space(s[k]); k++)
+			continue;
+		if (k == n->tlen)
+			continue;
+		if (s[k] == '#')
+			k++;
+		for (d = 0; k < n->tlen && s[k] >= '0' && s[k] <= '9'; k++)
+			d++;
+		return d > 0 && d <= 3 && k < n->tlen && (s[k] == '.' ||
+		    s[k] == ')' || s[k] == ':' || html_is_space(s[k]));
+	}
+	return false;
+}
+
 /*
  * Sum characters (code points other than ASCII white space), link
  * characters and commas of visible text up the tree.  Text in dropped
  * parts and in <head> counts nothing.  Nodes come in document order, so
  * walking them backwards finishes every child before its parent.
+ *
+ * Beside the plain sums, the net ones (nchars, nlinks) leave out the
+ * boxes of links inside an element: a box (div, section, list, table ...)
+ * whose own net text is more than half links is HF_LINKBOX, pruned from
+ * the story with what is in it, and counts nothing in its parent's net
+ * sums; so is a box that held link boxes and has less than 40 characters
+ * left (the title of a list of links: "Most popular").  So a story's
+ * wrapper that also holds a "most popular" list is judged by its own
+ * prose, the list apart.  Links in a numbered heading
+ * are not counted as links (html_numbered).
  */
 void
 html_measure(struct html_tree *t)
@@ -56,7 +110,22 @@ html_measure(struct html_tree *t)
 			}
 			if (n->flags & HF_LINK)
 				n->links = n->chars;
+			n->nchars = n->chars;
+			n->nlinks = n->links;
+		} else {
+			if (n->tag >= HT_H1 && n->tag <= HT_H6 &&
+			    html_numbered(t, i))
+				n->nlinks = 0;
+			if (html_boxable(n->tag) && ((n->nchars > 0 &&
+			    (uint64_t)n->nlinks * 2 > n->nchars) ||
+			    (n->nchars < n->chars && n->nchars < 40)))
+				n->flags |= HF_LINKBOX;
 		}
+		if (!(n->flags & HF_LINKBOX)) {
+			par->nchars += n->nchars;
+			par->nlinks += n->nlinks;
+		}
+		par->aprose += n->tag == HT_ARTICLE ? html_prose(n) : n->aprose;
 		par->chars += n->chars;
 		par->links += n->links;
 		par->commas += n->commas;
@@ -84,16 +153,38 @@ html_in_roots(const struct html_tree *t, const uint32_t *roots, size_t n,
 }
 
 /*
- * The page's own structure: the <article> with the most prose, else the
- * best itemprop="articleBody", else <main> or role="main".  Only if it
- * holds a fair share of the page's prose (30%, or 500 characters): pages
- * also use <article> for teasers and comments.  Returns HTML_NONE if
- * there is none.
+ * The prose of a structural candidate that is its own: not in the
+ * <article>s inside it (teasers, comments), and nothing for an element
+ * in or named as a comment thread or boilerplate (an <article> is a
+ * candidate to weigh, not a verdict: pages use it for comments, teasers
+ * and "you may also like" boxes too).
  */
 static uint32_t
-html_structural(const struct html_tree *t, uint32_t body)
+html_own_prose(const struct html_node *n)
 {
-	uint32_t best, total = html_prose(&t->node[body]), i;
+	uint32_t p = html_prose(n);
+
+	if (n->tag != HT_ARTICLE)
+		return n->flags & (HF_INCOMMENT | HF_UNLIKELY) ? 0 : p;
+	if (n->flags & (HF_INCOMMENT | HF_UNLIKELY))
+		return 0;
+	if ((n->flags & HF_NEGATIVE) && !(n->flags & HF_POSITIVE))
+		return 0;
+	return p > n->aprose ? p - n->aprose : 0;
+}
+
+/*
+ * The page's own structure: the <article> with the most prose of its own,
+ * else the best itemprop="articleBody", else <main> or role="main".  Only
+ * if it holds a fair share of the page's prose (30%, or 500 characters),
+ * or if it is where the density scoring finds the story too (`dense`, or
+ * an ancestor of it): else it is more likely a teaser or a comment.
+ * Returns HTML_NONE if there is none.
+ */
+static uint32_t
+html_structural(const struct html_tree *t, uint32_t body, uint32_t dense)
+{
+	uint32_t best, total = html_prose(&t->node[body]), i, own;
 	const struct html_node *n;
 	int	kind;
 
@@ -108,15 +199,18 @@ html_structural(const struct html_tree *t, uint32_t body)
 			    kind == 1 ? !(n->flags & HF_BODYPROP) :
 			    n->tag != HT_MAIN && !(n->flags & HF_ROLEMAIN))
 				continue;
-			if (best == HTML_NONE ||
-			    html_prose(n) > html_prose(&t->node[best]))
+			if (best == HTML_NONE || html_own_prose(n) >
+			    html_own_prose(&t->node[best]))
 				best = i;
 		}
-		if (best == HTML_NONE || html_prose(&t->node[best]) == 0)
+		if (best == HTML_NONE)
 			continue;
-		if (html_prose(&t->node[best]) >= 500 ||
-		    (uint64_t)html_prose(&t->node[best]) * 10 >=
-		    (uint64_t)total * 3)
+		own = html_own_prose(&t->node[best]);
+		if (own == 0)
+			continue;
+		if (own >= 500 || (uint64_t)own * 10 >= (uint64_t)total * 3 ||
+		    (dense != HTML_NONE && (dense == best ||
+		    html_inside(t, dense, best))))
 			return best;
 	}
 	return HTML_NONE;
@@ -262,7 +356,7 @@ html_choose(struct html_tree *t, uint32_t **rootsp)
 	}
 	roots = xreallocarray(NULL, 1, sizeof *roots);
 	*rootsp = roots;
-	top = html_structural(t, body);
+	top = html_structural(t, body, html_density(t, true));
 	if (top != HTML_NONE) {
 		roots[0] = top;
 		return 1;
@@ -380,7 +474,7 @@ html_byline(const struct html_tree *t, uint32_t headline)
 	for (i = 1; i < t->nnode; i++) {
 		n = &t->node[i];
 		if (!(n->flags & HF_BYLINE) || n->tag == HT_TEXT ||
-		    (n->flags & (HF_DROP | HF_HEAD)) || n->chars == 0 ||
+		    (n->flags & (HF_DROP | HF_HEAD | HF_INCOMMENT)) || n->chars == 0 ||
 		    n->chars > 100)
 			continue;
 		b = i;

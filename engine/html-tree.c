@@ -437,6 +437,14 @@ html_has_any(const char *s, const char *const *words)
  * Class and id patterns, after Mozilla's Readability.js: "unlikely" names
  * boilerplate blocks (removed before scoring unless a "maybe" word says
  * otherwise), positive and negative weigh a candidate by 25 either way.
+ * Sites name their footers, sidebars and comments in their own language,
+ * so the English words have relatives: Portuguese (rodape, barra-lateral,
+ * comentarios, veja-tambem), Spanish (pie de pagina, comentarios), French
+ * (pied-de-page, commentaires), German (fusszeile, seitenleiste,
+ * kommentare), Italian (piede, commenti), Dutch (reacties).  Words are
+ * matched inside class and id values, so each is long enough not to be
+ * part of an ordinary word; "pie" is matched only as a whole part of a
+ * name (html_name_part).
  */
 static const char *const html_unlikely[] = {
 	"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
@@ -444,25 +452,61 @@ static const char *const html_unlikely[] = {
 	"header", "legends", "menu", "related", "remark", "replies", "rss",
 	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 	"supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-	"yom-remote", NULL
+	"yom-remote",
+	"rodape", "rodap\xc3\xa9", "barra-lateral", "barralateral",
+	"comentario", "coment\xc3\xa1rio", "veja-tambem", "leia-tambem",
+	"pie-de-pagina", "piedepagina", "pie-pagina", "pied-de-page",
+	"piede", "fusszeile", "fu\xc3\x9fzeile", "seitenleiste", "kommentar",
+	"reactie", NULL
 };
 static const char *const html_maybe[] = {
 	"article", "body", "column", "content", "main", "shadow", NULL
 };
 static const char *const html_positive[] = {
 	"article", "body", "content", "entry", "hentry", "h-entry", "main",
-	"page", "pagination", "post", "text", "blog", "story", NULL
+	"page", "pagination", "post", "text", "blog", "story", "conteudo",
+	"materia", "noticia", "artikel", "inhalt", "contenu", NULL
 };
 static const char *const html_negative[] = {
 	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
 	"foot", "footer", "footnote", "gdpr", "masthead", "media", "meta",
 	"outbrain", "promo", "related", "scroll", "share", "shoutbox",
 	"sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool",
-	"widget", NULL
+	"widget",
+	"rodape", "rodap\xc3\xa9", "barra-lateral", "comentario",
+	"coment\xc3\xa1rio", "veja-tambem", "leia-tambem", "compartilh",
+	"pie-de-pagina", "pied-de-page", "piede", "fusszeile",
+	"fu\xc3\x9fzeile", "seitenleiste", "kommentar", "reactie", NULL
+};
+/*
+ * A comment thread: labelled "comments" wherever it is kept, never read
+ * as the story, its names never bylines.  Not on <main> (nor on <html> and
+ * <body>, whose classes are flags for the whole page:
+ * "flag-unfollowComments-on").
+ */
+static const char *const html_comments[] = {
+	"comment", "kommentar", "comentario", "coment\xc3\xa1rio", "reactie",
+	"disqus", NULL
 };
 static const char *const html_bylines[] = {
 	"byline", "author", "writtenby", NULL
 };
+
+/* Is word one of the parts of the names s, split at " ", "-" and "_"? */
+static bool
+html_name_part(const char *s, const char *word)
+{
+	size_t	wl = strlen(word);
+	const char *p;
+
+	for (p = strstr(s, word); p != NULL; p = strstr(p + 1, word)) {
+		if ((p == s || p[-1] == ' ' || p[-1] == '-' || p[-1] == '_') &&
+		    (p[wl] == '\0' || p[wl] == ' ' || p[wl] == '-' ||
+		    p[wl] == '_'))
+			return true;
+	}
+	return false;
+}
 
 /* Append the lower-cased v to buf (of size cap, holding *n bytes). */
 static void
@@ -573,13 +617,19 @@ html_attributes(struct html_parse *p, struct html_node *n,
 	}
 	if (n->vsrc != HTML_NONE)
 		n->flags |= HF_EXACT;
-	if (nn > 0) {
-		if (html_has_any(names, html_unlikely) &&
+	/* the classes of <html> and <body> are flags for the whole page */
+	if (nn > 0 && n->tag != HT_HTML && n->tag != HT_BODY) {
+		if ((html_has_any(names, html_unlikely) ||
+		    html_name_part(names, "pie")) &&
 		    !html_has_any(names, html_maybe))
 			n->flags |= HF_UNLOWN | HF_UNLIKELY;
+		if (html_has_any(names, html_comments) &&
+		    strstr(names, "commentary") == NULL && n->tag != HT_MAIN)
+			n->flags |= HF_COMMENTS | HF_INCOMMENT;
 		if (html_has_any(names, html_positive))
 			n->flags |= HF_POSITIVE;
-		if (html_has_any(names, html_negative))
+		if (html_has_any(names, html_negative) ||
+		    html_name_part(names, "pie"))
 			n->flags |= HF_NEGATIVE;
 		if (html_has_any(names, html_bylines))
 			n->flags |= HF_BYLINE;

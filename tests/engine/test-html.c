@@ -1142,6 +1142,51 @@ test_seeds(void)
 		    seen);
 }
 
+/*
+ * The extraction goldens: tests/html/extract/NAME.html, a page of one
+ * failure shape, and NAME.expected, its article text as html-text -l
+ * prints it (labels as "[label] "), ending with one line end.
+ */
+static const char *const goldens[] = {
+	"wrapper-links",	/* the story's wrapper also holds a link list */
+	"article-comments",	/* the only <article>s are reader comments */
+	"article-teasers",	/* an <article> of teaser <article>s */
+	"br-text",		/* text in <br> runs, a footer named rodape */
+	"footer-words",		/* footers, sidebars, comments not in English */
+	"main-comments",	/* a short <article> in <main> with comments */
+	"main-thread",		/* <main> holding the story and its comments */
+	"listicle",		/* numbered items with headings and images */
+	NULL
+};
+
+static void
+test_goldens(void)
+{
+	struct html_article a;
+	const char *const *g;
+	char	name[256], *raw, *want;
+	size_t	len, wlen;
+
+	for (g = goldens; *g != NULL; g++) {
+		snprintf(name, sizeof name, "extract/%s.html", *g);
+		raw = fixture(name, &len);
+		snprintf(name, sizeof name, "extract/%s.expected", *g);
+		want = fixture(name, &wlen);
+		if (wlen > 0 && want[wlen - 1] == '\n')
+			wlen--;
+		want[wlen] = '\0';
+		if (extract(raw, len, &a) < 0) {
+			ok(0, "%s extracts", *g);
+		} else {
+			is_labelled(&a, want, "golden %s", *g);
+			check_page(*g, &a, len);
+			html_article_free(&a);
+		}
+		free(want);
+		free(raw);
+	}
+}
+
 int
 main(void)
 {
@@ -1166,6 +1211,7 @@ main(void)
 		return done_testing();
 	}
 	test_article();
+	test_goldens();
 	test_divsoup();
 	test_entities();
 	test_cp1252();
