@@ -140,6 +140,7 @@ void runs_push(struct runs *rs, bool eq, uint32_t a0, uint32_t a1,
 void word_runs(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 	       uint32_t b1, struct runs *rs);
 void cleanup_runs(const struct ctx *c, struct runs *rs);
+bool runs_cosmetic(const struct ctx *c, const struct run *r);
 
 /* align.c: emitting operations. */
 void emit_runs(struct ctx *c, const struct runs *rs, bool *cosm, bool *subst);

@@ -106,6 +106,13 @@ emit_runs(struct ctx *c, const struct runs *rs, bool *cosm, bool *subst)
 			emit_equal(c, r->a0, r->a1, r->b0, cosm);
 			continue;
 		}
+		/* Hyphens, spaces, punctuation moved: see runs_cosmetic. */
+		if (!c->a->strict && !c->b->strict && runs_cosmetic(c, r)) {
+			push_op(c, WOP_COSMETIC, r->a0, r->a1 - r->a0, r->b0,
+				r->b1 - r->b0);
+			*cosm = true;
+			continue;
+		}
 		*subst = true;
 		if (r->a1 > r->a0)
 			push_op(c, WOP_DELETE, r->a0, r->a1 - r->a0, r->b0, 0);

@@ -1046,6 +1046,7 @@ cmpkeys_classify(struct cmpkeys *k, struct doc *d)
 
 	free(d->unit);
 	d->nunit = 0;
+	d->strict = k->opts.strict;
 	/* Start near the usual one unit per two tokens. */
 	d->unit = xgrow(NULL, &cap, d->ntok / 2 + 16, sizeof *d->unit);
 	for (pi = 0; pi < d->npara; pi++) {

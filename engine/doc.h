@@ -108,6 +108,7 @@ struct doc {
 	uint32_t *pword;	/* words of each paragraph left whole, or NULL */
 	size_t whole_words;	/* their sum */
 	uint32_t *pkey;		/* their unit keys (cmpkeys.h), or NULL */
+	bool strict;		/* classified with no cosmetic folding */
 };
 
 /* Segment t.  Never fails (allocation failure aborts, see xalloc.h). */

@@ -8,6 +8,9 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "align-stage.h"
 #include "xalloc.h"
@@ -139,4 +142,104 @@ cleanup_runs(const struct ctx *c, struct runs *rs)
 		}
 		rs->n = w;
 	}
+}
+
+/* --- change runs that only move punctuation or hyphens -------------------- */
+
+/* The letters and the punctuation of a run's side, apart. */
+struct squash {
+	uint32_t *l, *p;
+	size_t nl, np, capl, capp;
+};
+
+/* The same mark however typeset: curly quotes as straight ones. */
+static uint32_t
+mark_of(uint32_t uc)
+{
+	switch (uc) {
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
+		return '\'';
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x00ab:
+	case 0x00bb: case 0x2033:
+		return '"';
+	default:
+		return uc;
+	}
+}
+
+/* Is uc a hyphen, a dash or a space, which join or part words? */
+static bool
+joiner(uint32_t uc)
+{
+	return uc == '-' || (uc >= 0x2010 && uc <= 0x2015) || uc == 0x00ad ||
+	    uc == 0x00a0 || uc == 0x200b || uc == 0x2009 || uc == 0x202f ||
+	    uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r';
+}
+
+static void
+squash_units(struct squash *q, const struct doc *d, uint32_t u0, uint32_t u1)
+{
+	uint32_t u, t;
+
+	for (u = u0; u < u1; u++)
+		for (t = d->unit[u].tok; t < d->unit[u].tok + d->unit[u].ntok;
+		     t++) {
+			const uint8_t *s = d->text->data + d->tok[t].off;
+			const uint8_t *e = s + d->tok[t].len;
+			ucs4_t uc;
+			int n;
+
+			for (; s < e; s += n) {
+				n = u8_mbtouc(&uc, s, (size_t)(e - s));
+				if (joiner(uc))
+					continue;
+				if (uc_is_punct(uc) && !uc_is_alnum(uc)) {
+					q->p = xgrow(q->p, &q->capp, q->np + 1,
+						     sizeof *q->p);
+					q->p[q->np++] = mark_of(uc);
+				} else {
+					q->l = xgrow(q->l, &q->capl, q->nl + 1,
+						     sizeof *q->l);
+					q->l[q->nl++] = uc_tolower(uc);
+				}
+			}
+		}
+}
+
+static int
+cmp_u32(const void *x, const void *y)
+{
+	uint32_t p = *(const uint32_t *)x, q = *(const uint32_t *)y;
+
+	return p < q ? -1 : p > q;
+}
+
+/*
+ * Does change run r only join or part words with hyphens and spaces
+ * ("fourth largest" / "fourth-largest", "non-existence" / "nonexistence",
+ * "rock - bottom" / "rock-bottom") or move punctuation among them (a full
+ * stop moved inside the closing quote: `".` / `.”`)?  The same letters in
+ * the same order on both sides, case aside, and the same marks in any
+ * order, curly and straight quotes alike.  Such a change is cosmetic.
+ */
+bool
+runs_cosmetic(const struct ctx *c, const struct run *r)
+{
+	struct squash x = { 0 }, y = { 0 };
+	bool same;
+
+	squash_units(&x, c->a, r->a0, r->a1);
+	squash_units(&y, c->b, r->b0, r->b1);
+	same = x.nl == y.nl && x.np == y.np &&
+	    (x.nl == 0 || memcmp(x.l, y.l, x.nl * sizeof *x.l) == 0);
+	if (same && x.np > 0) {
+		qsort(x.p, x.np, sizeof *x.p, cmp_u32);
+		qsort(y.p, y.np, sizeof *y.p, cmp_u32);
+		same = memcmp(x.p, y.p, x.np * sizeof *x.p) == 0;
+	}
+	free(x.l);
+	free(x.p);
+	free(y.l);
+	free(y.p);
+	return same;
 }
