@@ -265,6 +265,19 @@ html_ascii_prefix(const uint8_t *s, size_t n)
 	return i;
 }
 
+/* Whether any byte of s[0, n) is beyond ASCII. */
+static bool
+html_has_high(const uint8_t *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 0x80)
+			return true;
+	}
+	return false;
+}
+
 /*
  * What replaces the character at s[i]: 0 if it stays, else the byte
  * length it covers in *used and the replacement in *rep.  libxml2 drops
@@ -404,7 +417,7 @@ html_decode(struct html_src *s, const uint8_t *raw, size_t len,
 	const struct decode_unicode *u;
 	char	cs[48];
 	size_t	start;
-	bool	sniffed;
+	bool	sniffed, utf8;
 
 	memset(s, 0, sizeof *s);
 	/* A byte order mark or a forced name, as for plain text. */
@@ -424,14 +437,21 @@ html_decode(struct html_src *s, const uint8_t *raw, size_t len,
 		return 0;
 	}
 	sniffed = html_sniff_charset(raw, len, cs, sizeof cs);
+	/*
+	 * A page whose bytes are valid UTF-8 with some beyond ASCII is UTF-8
+	 * whatever it declares: a copy saved by a browser or a tool is
+	 * re-encoded and keeps its old <meta>, and text in another charset
+	 * is almost never valid UTF-8 by chance.
+	 */
+	utf8 = u8_check(raw, len) == NULL;
 	if (sniffed && strcmp(cs, "UTF-8") != 0 &&
+	    !(utf8 && html_has_high(raw, len)) &&
 	    html_iconv(s, cs, raw, len) == 0) {
 		s->encoding = xstrdup(cs);
 		return 0;
 	}
 	/* no usable declaration: UTF-8 if it is, else windows-1252 */
-	if (u8_check(raw, len) == NULL ||
-	    (sniffed && strcmp(cs, "UTF-8") == 0) ||
+	if (utf8 || (sniffed && strcmp(cs, "UTF-8") == 0) ||
 	    html_iconv(s, "WINDOWS-1252", raw, len) < 0) {
 		s->encoding = xstrdup("UTF-8");
 		html_clean(s, raw, len, NULL, NULL, 0);

@@ -254,21 +254,103 @@ html_base_score(const struct html_node *n)
 	return s;
 }
 
+/* The last text node with visible characters, or HTML_NONE. */
+static uint32_t
+html_last_text(const struct html_tree *t)
+{
+	uint32_t i;
+
+	for (i = t->nnode; i-- > 1;) {
+		if (t->node[i].tag == HT_TEXT && t->node[i].chars > 0)
+			return i;
+	}
+	return HTML_NONE;
+}
+
+/* Give a paragraph's score s to anc (level 0) and the ancestors above. */
+static void
+html_credit(struct html_tree *t, uint32_t anc, float s)
+{
+	struct html_node *a;
+	uint32_t level;
+
+	for (level = 0; level < 5 && anc != 0; level++) {
+		a = &t->node[anc];
+		if (a->tag == HT_HTML)
+			break;
+		if (!(a->flags & HF_CAND)) {
+			a->flags |= HF_CAND;
+			a->score = html_base_score(a);
+		}
+		a->score += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+		anc = a->parent;
+	}
+}
+
+/* What a paragraph of `chars` characters and `commas` commas is worth. */
+static float
+html_para_score(uint32_t chars, uint32_t commas)
+{
+	return 1 + commas + (chars / 100 < 3 ? chars / 100 : 3);
+}
+
+/*
+ * Text that is no paragraph element: runs of text and inline elements
+ * directly inside a block that also has block children, split at block
+ * children and at two <br> in a row, as browsers show them.  Each run of
+ * 25 characters or more, not mostly links, is a paragraph whose parent is
+ * the block itself.  Stories written as bare text between <br>s are
+ * scored so, not only the <p>s of the site's footer.
+ */
+static void
+html_loose(struct html_tree *t, uint32_t e)
+{
+	const struct html_node *c;
+	uint32_t j, chars = 0, commas = 0, links = 0, brs = 0;
+	bool	flush;
+
+	for (j = e + 1; j <= t->node[e].end; j = html_next(t, j)) {
+		flush = j == t->node[e].end;
+		if (!flush) {
+			c = &t->node[j];
+			if (c->tag == HT_BR)
+				flush = ++brs >= 2;
+			else if (html_tag_flags(c->tag) & TF_BLOCK)
+				flush = true;
+			else if (c->chars > 0) {
+				chars += c->chars;
+				commas += c->commas;
+				links += c->links;
+				brs = 0;
+			}
+		}
+		if (!flush)
+			continue;
+		if (chars >= 25 && (uint64_t)links * 2 < chars)
+			html_credit(t, e, html_para_score(chars, commas));
+		chars = commas = links = brs = 0;
+		if (j == t->node[e].end)
+			break;
+	}
+}
+
 /*
  * Readability's density score.  Each paragraph of 25 characters or more
  * is worth 1, plus 1 per comma, plus 1 per 100 characters (at most 3); its
  * parent gets all of it, its grandparent half, the three ancestors above
- * a sixth, a ninth and a twelfth.  A candidate starts from its tag and its
- * class (html_base_score) and ends scaled by 1 - link density, so a list
- * of links scores little however long.  With `strip`, paragraphs inside
- * elements named like boilerplate do not count.
+ * a sixth, a ninth and a twelfth.  Paragraphs are <p>, <pre>, blocks
+ * without block children, and runs of loose text (html_loose).  A
+ * candidate starts from its tag and its class (html_base_score) and ends
+ * scaled by 1 - link density, so a list of links scores little however
+ * long.  With `strip`, paragraphs inside elements named like boilerplate
+ * do not count.
  */
 static uint32_t
 html_density(struct html_tree *t, bool strip)
 {
-	struct html_node *n, *a;
-	uint32_t i, anc, top = HTML_NONE, level;
-	float	s, best = 0, f;
+	struct html_node *n;
+	uint32_t i, top = HTML_NONE, last;
+	float	best = 0, f;
 
 	for (i = 1; i < t->nnode; i++) {
 		t->node[i].flags &= ~HF_CAND;
@@ -276,30 +358,28 @@ html_density(struct html_tree *t, bool strip)
 	}
 	for (i = 1; i < t->nnode; i++) {
 		n = &t->node[i];
-		if (n->tag == HT_TEXT || !html_is_para(n) || n->chars < 25 ||
+		if (n->tag == HT_TEXT ||
 		    (n->flags & (HF_DROP | HF_HEAD | HF_HEADER)) ||
 		    (strip && (n->flags & HF_UNLIKELY)))
 			continue;
-		s = 1 + n->commas + (n->chars / 100 < 3 ? n->chars / 100 : 3);
-		anc = n->parent;
-		for (level = 0; level < 5 && anc != 0; level++) {
-			a = &t->node[anc];
-			if (a->tag == HT_HTML)
-				break;
-			if (!(a->flags & HF_CAND)) {
-				a->flags |= HF_CAND;
-				a->score = html_base_score(a);
-			}
-			a->score += s / (level == 0 ? 1 : level == 1 ? 2 :
-			    level * 3);
-			anc = a->parent;
-		}
+		if ((n->flags & HF_HASBLOCK) && ((html_tag_flags(n->tag) &
+		    TF_LEAF) || n->tag == HT_MAIN))
+			html_loose(t, i);
+		if (!html_is_para(n) || n->chars < 25)
+			continue;
+		html_credit(t, n->parent, html_para_score(n->chars,
+		    n->commas));
 	}
+	last = html_last_text(t);
 	for (i = 1; i < t->nnode; i++) {
 		n = &t->node[i];
 		if (!(n->flags & HF_CAND))
 			continue;
 		n->score *= (float)(1.0 - html_link_density(n));
+		/* the block that ends the page is likely its foot */
+		if (last != HTML_NONE && i <= last && last < n->end &&
+		    n->tag != HT_BODY)
+			n->score *= 0.75f;
 		f = n->score;
 		if (top == HTML_NONE || f > best) {
 			top = i;
@@ -338,13 +418,15 @@ html_has_sentence(const struct html_tree *t, uint32_t e)
  * The story as subtree roots in document order.  Structure first; else
  * the top density candidate with those of its siblings that score at
  * least a fifth of it (10 at least), and sibling paragraphs that read as
- * prose, as Readability joins a story split over several blocks.  If
- * nothing scores, the body.
+ * prose, as Readability joins a story split over several blocks.  A
+ * sibling block after the story that holds the last words of the page is
+ * the page's foot (imprint, rights, contact), however it is named, and is
+ * not joined.  If nothing scores, the body.
  */
 size_t
 html_choose(struct html_tree *t, uint32_t **rootsp)
 {
-	uint32_t *roots, body = 0, top, parent, j, i, nroots = 0;
+	uint32_t *roots, body = 0, top, parent, j, i, nroots = 0, last;
 	const struct html_node *n;
 	float	thr;
 
@@ -377,10 +459,15 @@ html_choose(struct html_tree *t, uint32_t **rootsp)
 	thr = t->node[top].score * 0.2f;
 	if (thr < 10)
 		thr = 10;
+	last = html_last_text(t);
 	for (j = parent + 1; j < t->node[parent].end; j = html_next(t, j)) {
 		n = &t->node[j];
 		if (n->tag == HT_TEXT || (j != top && ((n->flags &
 		    (HF_DROP | HF_HEADER)) || n->tag == HT_FORM)))
+			continue;
+		/* after the story, holding the page's last words: its foot */
+		if (j > top && last != HTML_NONE && last >= j &&
+		    last < n->end && n->tag != HT_P)
 			continue;
 		if (j != top && !((n->flags & HF_CAND) && n->score >= thr) &&
 		    !(n->tag == HT_P && ((n->chars > 80 &&

@@ -33,7 +33,8 @@
  *
  * Encodings: a byte order mark (UTF-8, UTF-16, UTF-32) wins, then <meta
  * charset>, <meta http-equiv="content-type" content="...; charset=...">,
- * an XML declaration; labels map as browsers map them (iso-8859-1,
+ * an XML declaration (but a page whose bytes are valid UTF-8 beyond ASCII
+ * is UTF-8 whatever it declares: a saved copy re-encoded by the browser); labels map as browsers map them (iso-8859-1,
  * us-ascii -> windows-1252; a meta claiming UTF-16 in an ASCII page means UTF-8).  With
  * no usable declaration, valid UTF-8 is UTF-8 and anything else
  * windows-1252.  An unknown label is ignored.  Invalid UTF-8 and each

@@ -742,6 +742,21 @@ test_encodings(void)
 		ok(same, "... each byte maps to its UTF-16 unit");
 		html_article_free(&a);
 	}
+	s = "<html><head><meta charset=\"gb2312\"></head><body><p>"
+	    "\xe4\xb8\xad\xe6\x96\x87 caf\xc3\xa9</p></body></html>";
+	if (extract(s, strlen(s), &a) == 0) {
+		is_mem(a.data, a.len, "\xe4\xb8\xad\xe6\x96\x87 caf\xc3\xa9",
+		    "a saved copy re-encoded to UTF-8, its <meta> still gb2312");
+		is_str(a.encoding, "UTF-8", "... is read as UTF-8");
+		html_article_free(&a);
+	}
+	s = "<html><head><meta charset=\"gb2312\"></head><body><p>"
+	    "\xd6\xd0\xce\xc4</p></body></html>";
+	if (extract(s, strlen(s), &a) == 0) {
+		is_mem(a.data, a.len, "\xe4\xb8\xad\xe6\x96\x87",
+		    "a real gb2312 page is read as declared");
+		html_article_free(&a);
+	}
 	if (extract(utf32, sizeof utf32 - 1, &a) == 0) {
 		is_mem(a.data, a.len, "\xc3\xa9t\xc3\xa9",
 		    "UTF-32LE with a byte order mark, as plain text reads it");
@@ -1152,6 +1167,7 @@ static const char *const goldens[] = {
 	"article-comments",	/* the only <article>s are reader comments */
 	"article-teasers",	/* an <article> of teaser <article>s */
 	"br-text",		/* text in <br> runs, a footer named rodape */
+	"br-position",		/* text in <br> runs, a footer named nothing */
 	"footer-words",		/* footers, sidebars, comments not in English */
 	"main-comments",	/* a short <article> in <main> with comments */
 	"main-thread",		/* <main> holding the story and its comments */
