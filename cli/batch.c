@@ -13,12 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align.h"
 #include "batch.h"
-#include "facts.h"
-#include "lazy.h"
-#include "mapping.h"
 #include "output.h"
+#include "session.h"
 #include "xalloc.h"
 
 /* One manifest line, read and cut into paths. */
@@ -148,73 +145,36 @@ static int
 compare(const struct line *ln, const struct batch_opts *o, FILE *mem,
 	struct batch_stats *st, struct vs_error *err)
 {
-	size_t n = ln->npath, i, ncmp = 0;
+	size_t n = ln->npath, i, ncmp;
 	struct text **texts = xcalloc(n, sizeof *texts);
-	struct doc **docs = xcalloc(n, sizeof *docs);
-	uint32_t **anchors = xcalloc(n, sizeof *anchors);
-	size_t *nanchor = xcalloc(n, sizeof *nanchor);
 	struct comparison *cmp = xcalloc(n, sizeof *cmp);
-	struct changes *chs = xcalloc(n, sizeof *chs);
-	struct sentence_map *maps = xcalloc(n, sizeof *maps);
-	const char ***labels = xcalloc(n, sizeof *labels);
-	struct cmpkeys *keys = NULL;
-	struct align_opts ao = { 0 };
+	struct session_opts so = { *o->keys, o->eq, o->bp, 0, true };
+	struct session *s;
 	bool differs = false;
 	size_t bytes = 0;
-	int rc = -1;
 
 	for (i = 0; i < n; i++) {
 		texts[i] = text_load(ln->path[i], o->text, err);
-		if (texts[i] == NULL)
-			goto out;
+		if (texts[i] == NULL) {
+			while (i-- > 0)
+				text_free(texts[i]);
+			free(texts);
+			free(cmp);
+			return -1;
+		}
 		bytes += texts[i]->raw_len;
 	}
-	keys = cmpkeys_new(o->keys, o->eq);
-	lazy_docs(texts, n, 0, keys, docs, anchors, nanchor);
-	for (i = 1; i < n; i++) {
-		cmp[ncmp].a = 0;
-		cmp[ncmp].b = i;
-		ao.anchors = anchors[i];
-		ao.nanchor = nanchor[i];
-		cmp[ncmp].al = align_build(docs[0], docs[i], &ao);
-		facts_classify(cmp[ncmp].al, &chs[ncmp]);
-		cmp[ncmp].ch = &chs[ncmp];
-		mapping_build(cmp[ncmp].al, &maps[ncmp]);
-		cmp[ncmp].map = &maps[ncmp];
-		labels[ncmp] = xcalloc(cmp[ncmp].al->nblock + 1,
-				       sizeof *labels[ncmp]);
-		if (o->bp != NULL)
-			boiler_label_blocks(o->bp, cmp[ncmp].al, labels[ncmp]);
-		cmp[ncmp].labels = labels[ncmp];
-		differs |= align_differs(cmp[ncmp].al);
-		ncmp++;
-	}
-	output_json(mem, texts, docs, n, cmp, ncmp);
+	s = session_new(texts, n, &so);
+	free(texts);
+	ncmp = output_comparisons(s, true, cmp);
+	output_json(mem, session_texts(s), session_docs(s), n, cmp, ncmp);
+	for (i = 0; i < ncmp; i++)
+		differs |= session_differs(s, cmp[i].a, cmp[i].b);
 	st->differ += differs;
 	st->bytes += bytes;
-	rc = 0;
-out:
-	for (i = 0; i < ncmp; i++) {
-		align_free((struct alignment *)cmp[i].al);
-		changes_clear(&chs[i]);
-		mapping_clear(&maps[i]);
-		free(labels[i]);
-	}
-	for (i = 0; i < n; i++) {
-		doc_free(docs[i]);
-		text_free(texts[i]);
-		free(anchors[i]);
-	}
-	cmpkeys_free(keys);
-	free(texts);
-	free(docs);
-	free(anchors);
-	free(nanchor);
+	session_free(s);
 	free(cmp);
-	free(chs);
-	free(maps);
-	free(labels);
-	return rc;
+	return 0;
 }
 
 /*

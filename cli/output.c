@@ -328,6 +328,31 @@ json_mapping(FILE *out, const struct alignment *al,
 	fputs("]", out);
 }
 
+size_t
+output_comparisons(struct session *s, bool facts, struct comparison *cmp)
+{
+	size_t n = session_count(s), base = session_base(s), i, ncmp = 0;
+
+	for (i = 0; i < n; i++) {
+		struct comparison *c = &cmp[ncmp];
+
+		if (i == base)
+			continue;
+		memset(c, 0, sizeof *c);
+		c->a = base;
+		c->b = i;
+		c->al = session_alignment(s, base, i);
+		if (facts) {
+			c->ch = session_changes(s, base, i);
+			c->map = session_mapping(s, base, i);
+			c->labels = session_labels(s, base, i);
+			c->similarity = session_similarity(s, base, i);
+		}
+		ncmp++;
+	}
+	return ncmp;
+}
+
 void
 output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 	    size_t nversions, const struct comparison *cmp, size_t ncmp)
@@ -355,7 +380,7 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 
 		fprintf(out, "%s\n{\"a\":%zu,\"b\":%zu,\"similarity\":",
 			i ? "," : "", cmp[i].a, cmp[i].b);
-		put_fraction(out, st->similarity);
+		put_fraction(out, cmp[i].similarity);
 		fprintf(out, ",\"words\":{\"kept\":%zu,\"deleted\":%zu,"
 			"\"inserted\":%zu,\"changed_from\":%zu,"
 			"\"changed_to\":%zu,\"moved\":%zu},"
@@ -588,7 +613,7 @@ output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
 
 		fprintf(out, "\n%zu -> %zu: similarity ", cmp[i].a + 1,
 			cmp[i].b + 1);
-		put_fraction(out, st->similarity);
+		put_fraction(out, cmp[i].similarity);
 		fprintf(out, "\n  words: %zu kept, %zu deleted, %zu inserted, "
 			"%zu changed to %zu, %zu moved\n", st->kept,
 			st->deleted, st->inserted, st->changed_a,

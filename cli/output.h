@@ -21,6 +21,7 @@
 #include "facts.h"
 #include "mapping.h"
 #include "presence.h"
+#include "session.h"
 #include "text.h"
 #include "walk.h"
 
@@ -38,7 +39,17 @@ struct comparison {
 	const struct changes *ch;	/* its change sites, classified */
 	const struct sentence_map *map;	/* b's sentences traced to a's */
 	const char *const *labels;	/* per block: boilerplate label or NULL */
+	double similarity;		/* of a and b, either way (session.h) */
 };
+
+/*
+ * Every version of s against its base, in order, into cmp (room for
+ * session_count(s)); returns how many (session_count(s) - 1).  With
+ * `facts`, each gets the change sites, tracing, labels and similarity
+ * --json and --stat show; without, the alignment only.
+ */
+size_t output_comparisons(struct session *s, bool facts,
+			  struct comparison *cmp);
 
 /*
  * --json: one object, {"versions":[...],"comparisons":[...]}, the schema

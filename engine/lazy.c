@@ -2,10 +2,11 @@
  * lazy.c — which paragraphs of a set of versions need segmenting (lazy.h).
  *
  * Every doc is scanned (paragraphs and their hashes), the base is anchored
- * against each other version, and a paragraph of the base is left whole
- * when every other version anchors it and its words can be counted as it
- * is; its partners in the other versions are then left whole with it, and
- * everything else is segmented.  Anchors join byte-equal paragraphs, so a
+ * against each other version and each other version against the base,
+ * and a paragraph of the base is left whole when every other version
+ * anchors it to the same partner both ways round and its words can be
+ * counted as it is; its partners in the other versions are then left
+ * whole with it, and everything else is segmented.  Anchors join byte-equal paragraphs, so a
  * paragraph left whole on one side of a comparison is left whole on the
  * other too, with the same key, and the alignment pairs them as the fully
  * segmented paragraphs would be paired: equal.
@@ -26,14 +27,16 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 {
 	struct doc *b;
 	uint32_t **whole = xcalloc(n, sizeof *whole);
-	uint32_t **key = xcalloc(n, sizeof *key), *nanch, *pairs;
-	size_t i, p, m, np;
+	uint32_t **key = xcalloc(n, sizeof *key), *nanch, *pairs, *back;
+	uint32_t *partner;
+	size_t i, p, m, np, nback;
 
 	for (i = 0; i < n; i++)
 		docs[i] = doc_scan(texts[i]);
 	b = docs[base];
 	/* How many other versions anchor each base paragraph. */
 	nanch = xcalloc(b->npara + 1, sizeof *nanch);
+	partner = xmalloc((b->npara + 1) * sizeof *partner);
 	for (i = 0; i < n; i++) {
 		anchors[i] = NULL;
 		nanchor[i] = 0;
@@ -44,8 +47,20 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 		if (i == base)
 			continue;
 		nanchor[i] = align_para_anchors(b, docs[i], &anchors[i]);
+		/*
+		 * The alignment the other way round (session.h asks for both)
+		 * finds its own anchors: count a paragraph only when those
+		 * join it to the same partner.
+		 */
+		for (p = 0; p < b->npara; p++)
+			partner[p] = UINT32_MAX;
 		for (m = 0; m < nanchor[i]; m++)
-			nanch[anchors[i][2 * m]]++;
+			partner[anchors[i][2 * m]] = anchors[i][2 * m + 1];
+		nback = align_para_anchors(docs[i], b, &back);
+		for (m = 0; m < nback; m++)
+			if (partner[back[2 * m + 1]] == back[2 * m])
+				nanch[back[2 * m + 1]]++;
+		free(back);
 	}
 	for (p = 0; p < b->npara && n > 1; p++) {
 		if (nanch[p] != n - 1)
@@ -75,4 +90,5 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 	free(whole);
 	free(key);
 	free(nanch);
+	free(partner);
 }

@@ -4,8 +4,8 @@
  *
  * The outputs that report changes rather than draw whole texts (--json,
  * --stat) compare every version with the base only.  A paragraph that the
- * alignment anchors byte for byte in every one of those comparisons
- * (align_para_anchors) is never looked inside, so it is left whole
+ * alignment anchors byte for byte in every one of those comparisons, read
+ * either way round (align_para_anchors), is never looked inside, so it is left whole
  * (doc_fill): no tokens, sentences or units of its own, one unit keyed by
  * its bytes.  Its words must still be counted for the statistics; that is
  * done without segmenting it when cmpkeys_ascii_words can tell the count, and
@@ -14,9 +14,12 @@
  * comparison follows the size of the change instead of the size of the
  * text.
  *
- * Contract: the alignment of lazily built docs has the same blocks, the
- * same operations at the same byte offsets and the same statistics as
- * that of fully built ones (tests/engine/test-lazy.c compares them).
+ * Contract: the alignment of lazily built docs, the base against another
+ * version or the other way round, has the same blocks, the same
+ * operations at the same byte offsets and the same statistics as that of
+ * fully built ones (tests/engine/test-lazy.c compares them).  In the
+ * program only session.c calls this: no view knows which paragraphs
+ * were left whole.
  */
 #ifndef VERSUS_LAZY_H
 #define VERSUS_LAZY_H
@@ -28,7 +31,7 @@
 
 /*
  * Build and classify docs[i] for texts[i], i < n, to be compared with
- * docs[base] only.  anchors[i] and nanchor[i] get align_para_anchors()
+ * docs[base] only (either way round).  anchors[i] and nanchor[i] get align_para_anchors()
  * of docs[base] and docs[i] (NULL and 0 for the base), for align_opts;
  * the caller frees anchors[i].
  */

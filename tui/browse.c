@@ -41,64 +41,20 @@ browse_message(struct browser *b, bool error, const char *fmt, ...)
 	b->message_error = error;
 }
 
-/* --- alignments ------------------------------------------------------------ */
-
-static struct doc **
-docs_for(struct browser *b)
-{
-	int m = b->ignore_case;
-
-	if (b->docs[m] == NULL) {
-		struct cmpkeys_opts ko = b->kopts;
-		size_t i;
-
-		/* Case-blind keys need docs of their own. */
-		ko.ignore_case = true;
-		b->keys[1] = cmpkeys_new(&ko, b->eq);
-		b->docs[1] = xcalloc(b->n, sizeof *b->docs[1]);
-		for (i = 0; i < b->n; i++) {
-			b->docs[1][i] = doc_build(b->texts[i]);
-			cmpkeys_classify(b->keys[1], b->docs[1][i]);
-		}
-	}
-	return b->docs[m];
-}
-
-static struct alignment *
-pair_alignment(struct browser *b, size_t i, size_t j)
-{
-	int m = b->ignore_case;
-	struct doc **d = docs_for(b);
-
-	if (b->cache[m] == NULL)
-		b->cache[m] = xcalloc(b->n * b->n, sizeof *b->cache[m]);
-	if (b->cache[m][i * b->n + j] == NULL)
-		b->cache[m][i * b->n + j] = align_build(d[i], d[j], NULL);
-	return b->cache[m][i * b->n + j];
-}
+/* --- the session ----------------------------------------------------------- */
 
 double
 browse_similarity(struct browser *b, size_t i, size_t j)
 {
-	if (i == j)
-		return 1.0;
-	return pair_alignment(b, i, j)->stats.similarity;
+	return session_similarity(b->s, i, j);
 }
 
 void
-browse_init(struct browser *b, size_t n, struct text **texts,
-	    struct doc **docs, struct cmpkeys *keys, const struct equiv *eq,
-	    const struct cmpkeys_opts *kopts, struct keymap *km,
-	    const struct boiler *bp)
+browse_init(struct browser *b, struct session *s, struct keymap *km)
 {
 	memset(b, 0, sizeof *b);
-	b->bp = bp;
-	b->n = n;
-	b->texts = texts;
-	b->docs[0] = docs;
-	b->keys[0] = keys;
-	b->eq = eq;
-	b->kopts = *kopts;
+	b->s = s;
+	b->n = session_count(s);
 	b->left = 0;
 	b->right = 1;
 	b->base = 0;
@@ -107,23 +63,6 @@ browse_init(struct browser *b, size_t n, struct text **texts,
 	b->goal_para = RENDER_NONE;
 	b->km = km;
 	keymap_reset(&b->ks);
-}
-
-/* What was worked out about the pair on screen (see analyse_pair). */
-static void
-free_analysis(struct browser *b)
-{
-	changes_clear(&b->facts);
-	mapping_clear(&b->map);
-	free(b->para_of);
-	b->para_of = NULL;
-	free(b->labels);
-	b->labels = NULL;
-	free(b->op_kind);
-	b->op_kind = NULL;
-	free(b->block_kinds);
-	b->block_kinds = NULL;
-	b->analysed = NULL;
 }
 
 static void
@@ -141,26 +80,7 @@ free_layout(struct browser *b)
 void
 browse_clear(struct browser *b)
 {
-	size_t i;
-	int m;
-
 	free_layout(b);
-	free_analysis(b);
-	presence_free(b->presence);
-	b->presence = NULL;
-	free(b->pr_cov);
-	for (m = 0; m < 2; m++) {
-		if (b->cache[m])
-			for (i = 0; i < b->n * b->n; i++)
-				align_free(b->cache[m][i]);
-		free(b->cache[m]);
-	}
-	if (b->docs[1]) {
-		for (i = 0; i < b->n; i++)
-			doc_free(b->docs[1][i]);
-		free(b->docs[1]);
-		cmpkeys_free(b->keys[1]);
-	}
 }
 
 /* --- layout ------------------------------------------------------------------- */
@@ -280,72 +200,11 @@ build_vrows(struct browser *b)
 		b->vrow = xmalloc(sizeof *b->vrow);
 }
 
-/* Fact kinds per word op and per block, for highlights and navigation. */
-static void
-build_facts(struct browser *b)
-{
-	const struct alignment *al = b->al;
-	size_t i;
-
-	facts_classify(al, &b->facts);
-	b->op_kind = facts_op_kinds(al, &b->facts);
-	b->block_kinds = xcalloc(al->nblock + 1, 1);
-	for (i = 0; i < b->facts.n; i++) {
-		const struct change *c = &b->facts.v[i];
-		const struct block *bl = &al->block[c->block];
-
-		b->block_kinds[c->block] |= c->kinds;
-		if (bl->move && bl->twin < al->nblock)
-			b->block_kinds[bl->twin] |= c->kinds;
-	}
-}
-
-/*
- * Paraphrases: a block of B (inserted, or changed) whose sentences include
- * one that paraphrases a sentence of A is shown as such, naming the
- * paragraph of A it comes from.
- */
-static void
-build_paraphrases(struct browser *b)
-{
-	const struct alignment *al = b->al;
-	const struct doc *a = al->a, *d = al->b;
-	size_t k;
-
-	mapping_build(al, &b->map);
-	b->para_of = xcalloc(al->nblock + 1, sizeof *b->para_of);
-	for (k = 0; k < al->nblock; k++) {
-		const struct block *bl = &al->block[k];
-		uint32_t p, s;
-
-		if (bl->nb == 0 || bl->kind == BLOCK_EQUAL)
-			continue;
-		for (p = bl->b; p < bl->b + bl->nb && !b->para_of[k]; p++)
-			for (s = d->para[p].sent;
-			     s < d->para[p].sent + d->para[p].nsent; s++) {
-				uint32_t from = b->map.from[s];
-				size_t q;
-
-				if (from == MAPPING_NONE || !b->map.paraphrase[s])
-					continue;
-				/* The paragraph of A holding that sentence. */
-				for (q = 0; q < a->npara; q++)
-					if (from >= a->para[q].sent &&
-					    from < a->para[q].sent +
-					    a->para[q].nsent)
-						break;
-				if (q < a->npara) {
-					b->para_of[k] = (int32_t)q + 1;
-					break;
-				}
-			}
-	}
-}
-
 /* Kinds that are facts: what next-fact-change visits. */
 #define FACT_KINDS ((1 << KIND_QUOTE) | (1 << KIND_NUMBER) | \
 		    (1 << KIND_NAME) | (1 << KIND_ATTRIBUTION))
 
+/* The changed passages to step through (browse.h). */
 static void
 build_changes(struct browser *b)
 {
@@ -353,7 +212,7 @@ build_changes(struct browser *b)
 	size_t k;
 
 	b->changes = xmalloc((al->nblock + 1) * sizeof *b->changes);
-	b->nchanges = b->nsubstantive = b->ncosmetic = 0;
+	b->nchanges = 0;
 	for (k = 0; k < al->nblock; k++) {
 		const struct block *bl = &al->block[k];
 
@@ -365,10 +224,6 @@ build_changes(struct browser *b)
 		if (b->hide_boiler && b->labels[k])
 			continue;	/* folded away: not a change to visit */
 		b->changes[b->nchanges++] = (uint32_t)k;
-		if (bl->kind != BLOCK_EQUAL)
-			b->nsubstantive++;
-		else
-			b->ncosmetic++;
 	}
 }
 
@@ -387,22 +242,16 @@ top_block(const struct browser *b)
 }
 
 /*
- * Facts, paraphrases and boilerplate labels depend on the alignment only,
- * not on the width or the view: worked out once per pair shown, not on
- * every resize or toggle.
+ * Facts, paraphrases and boilerplate labels of the pair on screen: the
+ * session's, worked out once per pair, whatever the width or the view.
  */
 static void
 analyse_pair(struct browser *b)
 {
-	if (b->analysed == b->al)
-		return;
-	free_analysis(b);
-	build_paraphrases(b);
-	b->labels = xcalloc(b->al->nblock + 1, sizeof *b->labels);
-	if (b->bp != NULL)
-		boiler_label_blocks(b->bp, b->al, b->labels);
-	build_facts(b);
-	b->analysed = b->al;
+	b->op_kind = session_op_kinds(b->s, b->left, b->right);
+	b->block_kinds = session_block_kinds(b->s, b->left, b->right);
+	b->labels = session_labels(b->s, b->left, b->right);
+	b->para_of = session_paraphrase_of(b->s, b->left, b->right);
 }
 
 void
@@ -415,7 +264,8 @@ browse_layout(struct browser *b)
 	size_t k;
 
 	free_layout(b);
-	b->al = pair_alignment(b, b->left, b->right);
+	session_ignore_case(b->s, b->ignore_case);
+	b->al = session_alignment(b->s, b->left, b->right);
 	b->narrow = screen_cols() < NARROW_COLS;
 	memset(&ro, 0, sizeof ro);
 	ro.width = (unsigned)screen_cols();
@@ -742,7 +592,8 @@ write_report(struct browser *b, const char *path)
 {
 	struct vs_error err;
 
-	if (report_write(path, b->al, &b->facts, &err) != 0) {
+	if (report_write(path, b->al,
+			 session_changes(b->s, b->left, b->right), &err) != 0) {
 		browse_message(b, true, "%s", err.msg);
 		return RE_DRAW;
 	}
@@ -1048,7 +899,7 @@ open_source(struct browser *b)
 		return RE_DRAW;
 	}
 	b->src_version = side ? b->right : b->left;
-	t = b->texts[b->src_version];
+	t = session_texts(b->s)[b->src_version];
 	b->src_para = p;
 	i = side ? b->al->b->para[p].start : b->al->a->para[p].start;
 	b->src_start = text_orig_offset(t, i);
@@ -1072,27 +923,7 @@ open_source(struct browser *b)
 static int
 open_presence(struct browser *b)
 {
-	struct alignment **al = xcalloc(b->n, sizeof *al);
-	size_t v;
-
-	for (v = 0; v < b->n; v++)
-		if (v != b->base)
-			al[v] = pair_alignment(b, b->base, v);
-	presence_free(b->presence);
-	b->presence = presence_build(docs_for(b), b->n, b->base, al);
-	free(al);
-	/* How much of the base each version carries, sentence by sentence. */
-	free(b->pr_cov);
-	b->pr_cov = xcalloc(b->n, sizeof *b->pr_cov);
-	for (v = 0; v < b->n; v++) {
-		struct sentence_map m;
-
-		if (v == b->base)
-			continue;
-		mapping_build(pair_alignment(b, b->base, v), &m);
-		b->pr_cov[v] = m.coverage;
-		mapping_clear(&m);
-	}
+	b->presence = session_presence(b->s, b->base);
 	b->screen = SCREEN_PRESENCE;
 	b->pr_row = b->pr_top = 0;
 	return RE_DRAW;

@@ -43,6 +43,7 @@
 #include "cmpkeys.h"
 #include "mapping.h"
 #include "render.h"
+#include "session.h"
 #include "screen.h"
 #include "text.h"
 
@@ -69,38 +70,32 @@ struct vrow {
 
 
 struct browser {
-	/* The versions, as loaded; docs[1] are classified ignoring case. */
-	size_t n;
-	struct text **texts;
-	struct doc **docs[2];
-	struct cmpkeys *keys[2];
-	const struct equiv *eq;
-	struct cmpkeys_opts kopts;
+	/* The versions and all that is known about them (session.h). */
+	struct session *s;
+	size_t n;			/* session_count(s) */
 	bool ignore_case;
-
-	/* Alignments of ordered pairs, n * n per case mode, built on demand. */
-	struct alignment **cache[2];
 
 	size_t left, right, base;	/* versions on screen, the base */
 	int focus;			/* RENDER_LEFT or RENDER_RIGHT */
 
 	/* The layout of the pair on screen. */
-	struct alignment *al;
+	const struct alignment *al;
 	struct render *r;
 	struct vrow *vrow;		/* NULL: view rows are layout rows */
 	size_t nvrow;
-	struct row_index index[2];	/* by version, not by side */
-	uint32_t *changes;		/* blocks that are changes, in order */
+	struct row_index index[2];
+	/*
+	 * Changed passages, the unit Tab steps through: blocks with a
+	 * change to show, in order (a move once, at its source).  Not the
+	 * changes the status line counts (session_stats: change sites).
+	 */
+	uint32_t *changes;
 	size_t nchanges;
-	size_t nsubstantive, ncosmetic;
-	/* About the alignment `analysed`, kept through layouts. */
-	const struct alignment *analysed;
-	struct changes facts;		/* change sites, classified */
-	uint8_t *op_kind;		/* per word op: kind + 1, 0 none */
-	uint8_t *block_kinds;		/* per block: bit set of kinds */
-	const char **labels;		/* per block: boilerplate label or NULL */
-	struct sentence_map map;	/* the right's sentences traced */
-	int32_t *para_of;		/* per block: A paragraph a B block
+	/* About the pair on screen, from the session (never freed here). */
+	const uint8_t *op_kind;		/* per word op: kind + 1, 0 none */
+	const uint8_t *block_kinds;	/* per block: bit set of kinds */
+	const char *const *labels;	/* per block: boilerplate label or NULL */
+	const int32_t *para_of;		/* per block: A paragraph a B block
 					   paraphrases (1-based), 0 none */
 
 	/* Where we are. */
@@ -130,9 +125,8 @@ struct browser {
 	enum browse_screen screen;
 	size_t help_top;
 	size_t ov_row, ov_col;
-	struct presence *presence;	/* the presence view's table */
+	const struct presence *presence;	/* the presence view's table */
 	size_t pr_row, pr_top;
-	double *pr_cov;			/* per version: coverage of the base */
 	/* The source view: bytes [src_start, src_end) of a version's file. */
 	size_t src_version, src_para, src_start, src_end, src_top;
 	enum prompt_kind prompt;
@@ -141,18 +135,13 @@ struct browser {
 	char message[256];
 	bool message_error;
 
-	const struct boiler *bp;	/* boilerplate rules */
-
 	/* Keys. */
 	struct keymap *km;
 	struct keymap_state ks;
 };
 
-/* Set up a browser on loaded versions; takes ownership of nothing. */
-void browse_init(struct browser *b, size_t n, struct text **texts,
-		 struct doc **docs, struct cmpkeys *keys,
-		 const struct equiv *eq, const struct cmpkeys_opts *kopts,
-		 struct keymap *km, const struct boiler *bp);
+/* Set up a browser on a session; takes ownership of nothing. */
+void browse_init(struct browser *b, struct session *s, struct keymap *km);
 
 void browse_clear(struct browser *b);
 
@@ -216,7 +205,7 @@ void source_draw(struct browser *b);
  */
 void browse_percent(double x, char out[16]);
 
-/* Similarity of versions i and j (builds their alignment if needed). */
+/* Similarity of versions i and j, either way (session_similarity). */
 double browse_similarity(struct browser *b, size_t i, size_t j);
 
 /*

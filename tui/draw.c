@@ -98,10 +98,11 @@ draw_title(struct browser *b, int col, int width, size_t v, bool focus)
 {
 	char buf[512], date[16];
 	enum face f = focus ? FACE_TITLE_FOCUS : FACE_TITLE;
+	const struct text *t = session_texts(b->s)[v];
 
-	text_date(b->texts[v], date);
+	text_date(t, date);
 	snprintf(buf, sizeof buf, " %zu/%zu %s%s%s%s", v + 1, b->n,
-		 b->texts[v]->path, date[0] ? "  " : "", date,
+		 t->path, date[0] ? "  " : "", date,
 		 v == b->base && b->n > 2 ? "  (base)" : "");
 	screen_fill(0, col, width, ' ', f);
 	put_clipped(0, col, buf, width, f);
@@ -428,29 +429,42 @@ status_text(const struct browser *b, const char *pend, int room, char *buf,
 	unsigned pct = status_percent(b);
 	long cur = b->cur >= 0 ? b->cur + 1 : 0L;
 	char alike[16];
+	/* The counts and the similarity every other view shows. */
+	const struct align_stats *st = session_stats(b->s, b->left, b->right);
 	int k, n;
 
 	status_kinds(b, kinds, sizeof kinds);
 	status_flags(b, flags, sizeof flags);
-	browse_percent(b->al->stats.similarity, alike);
-	for (k = 0; k < 4; k++) {
+	browse_percent(session_similarity(b->s, b->left, b->right), alike);
+	/* Passages are what Tab steps through; changes are change sites. */
+	for (k = 0; k < 5; k++) {
 		if (k == 0)
-			n = snprintf(buf, size, " %3u%% \xe2\x94\x82 change "
-				     "%ld/%zu%s (%zu substantive, %zu cosmetic) "
-				     "\xe2\x94\x82 similarity %s \xe2\x94\x82 "
+			n = snprintf(buf, size, " %3u%% \xe2\x94\x82 passage "
+				     "%ld/%zu%s \xe2\x94\x82 changes: %zu "
+				     "substantive, %zu cosmetic \xe2\x94\x82 "
+				     "similarity %s \xe2\x94\x82 "
 				     "cosmetic %s%s \xe2\x94\x82 %s%s", pct, cur,
-				     b->nchanges, kinds, b->nsubstantive,
-				     b->ncosmetic, alike, cos, flags,
+				     b->nchanges, kinds, st->substantive,
+				     st->cosmetic, alike, cos, flags,
 				     pend[0] ? "keys: " : "", pend);
 		else if (k == 1)
+			n = snprintf(buf, size, " %3u%% \xe2\x94\x82 passage "
+				     "%ld/%zu%s \xe2\x94\x82 changes: %zu "
+				     "substantive, %zu cosmetic \xe2\x94\x82 "
+				     "%s alike \xe2\x94\x82 "
+				     "cosmetic %s%s \xe2\x94\x82 %s%s", pct, cur,
+				     b->nchanges, kinds, st->substantive,
+				     st->cosmetic, alike, cos, flags,
+				     pend[0] ? "keys: " : "", pend);
+		else if (k == 2)
 			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
-				     "change %ld/%zu%s \xe2\x94\x82 %s alike "
+				     "passage %ld/%zu%s \xe2\x94\x82 %s alike "
 				     "\xe2\x94\x82 cosmetic %s%s", keys, pend, bar,
 				     pct, cur, b->nchanges, kinds, alike, cos,
 				     flags);
-		else if (k == 2)
+		else if (k == 3)
 			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
-				     "change %ld/%zu \xe2\x94\x82 %s alike%s",
+				     "passage %ld/%zu \xe2\x94\x82 %s alike%s",
 				     keys, pend, bar, pct, cur, b->nchanges,
 				     alike, flags);
 		else
@@ -637,7 +651,7 @@ diff_draw(struct browser *b)
 void
 source_draw(struct browser *b)
 {
-	const struct text *t = b->texts[b->src_version];
+	const struct text *t = session_texts(b->s)[b->src_version];
 	const uint8_t *s = t->raw;
 	int w = screen_cols(), rows = browse_text_rows(), y = 0, x = 0;
 	size_t i = b->src_start, skip = b->src_top, line = 0;

@@ -19,25 +19,20 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "align.h"
 #include "batch.h"
 #include "boiler.h"
 #include "browse.h"
 #include "decode.h"
-#include "doc.h"
 #include "equiv.h"
 #include "error.h"
-#include "facts.h"
 #include "cmpkeys.h"
-#include "lazy.h"
-#include "mapping.h"
 #include "message.h"
 #include "open.h"
 #include "output.h"
-#include "presence.h"
 #include "print.h"
 #include "render.h"
 #include "report.h"
+#include "session.h"
 #include "screen.h"
 #include "settings.h"
 #include "text.h"
@@ -414,9 +409,7 @@ utf8_locale(void)
  * so that the caller prints instead.
  */
 static int
-run_browser(const struct options *o, size_t n, struct text **texts,
-	    struct doc **docs, struct cmpkeys *keys, const struct equiv *eq,
-	    struct keymap *km, const struct boiler *bp)
+run_browser(const struct options *o, struct session *s, struct keymap *km)
 {
 	struct browser b;
 	struct vs_error err;
@@ -426,21 +419,11 @@ run_browser(const struct options *o, size_t n, struct text **texts,
 		message_error("%s; printing side by side instead", err.msg);
 		return -1;
 	}
-	browse_init(&b, n, texts, docs, keys, eq, &o->keys, km, bp);
+	browse_init(&b, s, km);
 	browse_run(&b);
 	screen_end();
 	browse_clear(&b);
 	return 0;
-}
-
-/* A header naming the comparison, when there are several. */
-static void
-comparison_header(const struct comparison *c, struct text *const *texts,
-		  size_t ncmp, bool color)
-{
-	if (ncmp < 2)
-		return;
-	output_header(stdout, c, texts, color);
 }
 
 /* xalloc.h's handler: the engine prints nothing, so the program says it. */
@@ -495,28 +478,187 @@ run_batch(const struct options *o, int noperands)
 	return rc != 0 || st.failed > 0 ? EXIT_TROUBLE : 0;
 }
 
+/* The number of operands, checked; there may be more versions (open.h). */
+static size_t
+check_operands(int argc, char **argv, int first, const struct options *o)
+{
+	size_t n = (size_t)(argc - first), i;
+	int stdin_seen = 0;
+
+	if (n < 2 && !open_expands(argv + first, n))
+		usage_error("%s", n == 0 ? "missing files to compare" :
+			    "one file given, two or more are needed");
+	for (i = (size_t)first; i < (size_t)argc; i++)
+		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
+			usage_error("%s", "standard input ('-') given twice");
+	if (o->report != NULL && n != 2)
+		usage_error("%s", "--report compares two versions: give two files");
+	if (o->base > n) {
+		message_error("--base %u: there are only %zu versions", o->base,
+			      n);
+		exit(EXIT_TROUBLE);
+	}
+	return n;
+}
+
+/*
+ * The session over the versions the n operands give (open.h), or NULL
+ * when there are too few, or when an output needs them all and one could
+ * not be read; *trouble tells whether one could not.  Outputs that only
+ * report changes against the base let it segment only what changed.
+ */
+static struct session *
+load_session(const struct options *o, char **args, size_t n,
+	     const struct equiv *eq, const struct boiler *bp, bool *trouble)
+{
+	struct session_opts so = { o->keys, eq, bp, o->base ? o->base - 1 : 0,
+				   false };
+	struct text **texts = open_versions(args, n, &o->text, &n, trouble);
+	struct session *s = NULL;
+	size_t i;
+
+	if (n < 2 || so.base >= n) {
+		if (!*trouble)
+			message_error("%s", n < 2 ?
+				"fewer than two versions to compare" :
+				"--base: there are fewer versions");
+	} else if (*trouble &&
+		   (o->mode != MODE_DEFAULT || !isatty(STDOUT_FILENO))) {
+		/* Only the browser opens what could be read. */
+	} else {
+		so.base_only = (o->mode == MODE_JSON ||
+				(o->mode == MODE_STAT && n == 2)) &&
+			o->report == NULL;
+		s = session_new(texts, n, &so);
+		free(texts);
+		return s;
+	}
+	for (i = 0; i < n; i++)
+		text_free(texts[i]);
+	free(texts);
+	return NULL;
+}
+
+/* --report FILE: the changes of the second version against the first. */
+static int
+write_report(const struct options *o, struct session *s)
+{
+	size_t base = session_base(s), other = base == 0 ? 1 : 0;
+	struct vs_error err;
+
+	if (report_write(o->report, session_alignment(s, base, other),
+			 session_changes(s, base, other), &err) != 0) {
+		message_error("%s", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* --stat: the comparisons, then with several versions the matrix. */
+static void
+write_stat(struct session *s, const struct comparison *cmp, size_t ncmp)
+{
+	size_t n = session_count(s), i, j;
+	struct text *const *texts = session_texts(s);
+	double *matrix = NULL;
+
+	if (n > 2) {
+		matrix = xcalloc(n * n, sizeof *matrix);
+		for (i = 0; i < n; i++)
+			for (j = 0; j < n; j++)
+				matrix[i * n + j] = session_similarity(s, i, j);
+	}
+	output_stat(stdout, texts, session_docs(s), n, cmp, ncmp, matrix);
+	free(matrix);
+	if (n > 2) {
+		/* Every version at once: which carries what. */
+		putchar('\n');
+		output_presence(stdout, session_presence(s, session_base(s)),
+				texts);
+	}
+}
+
+/* --inline, or --print (and the default off a terminal). */
+static void
+write_texts(const struct options *o, const struct comparison *cmp,
+	    size_t ncmp, struct text *const *texts)
+{
+	struct render_opts ro = { output_width(o), true, false, false };
+	bool color = use_color(o);
+	size_t i;
+
+	ro.brackets = !color;
+	for (i = 0; i < ncmp; i++) {
+		if (ncmp > 1)	/* which comparison this is */
+			output_header(stdout, &cmp[i], texts, color);
+		if (o->mode == MODE_INLINE) {
+			output_inline(stdout, cmp[i].al, color);
+			putchar('\n');
+		} else {
+			struct render *r = render_build(cmp[i].al, &ro);
+
+			print_layout(stdout, r, color);
+			render_free(r);
+		}
+	}
+}
+
+/* The output asked for; the exit status (diff's). */
+static int
+write_outputs(const struct options *o, struct session *s)
+{
+	size_t n = session_count(s), ncmp, i;
+	struct comparison *cmp = xcalloc(n, sizeof *cmp);
+	bool differs = false;
+
+	ncmp = output_comparisons(s, o->mode == MODE_JSON ||
+				  o->mode == MODE_STAT, cmp);
+	if (o->report != NULL && write_report(o, s) != 0) {
+		free(cmp);
+		return EXIT_TROUBLE;
+	}
+	switch (o->mode) {
+	case MODE_JSON:
+		output_json(stdout, session_texts(s), session_docs(s), n, cmp,
+			    ncmp);
+		break;
+	case MODE_STAT:
+		write_stat(s, cmp, ncmp);
+		break;
+	case MODE_INLINE:
+	case MODE_DEFAULT:
+	case MODE_PRINT:
+		write_texts(o, cmp, ncmp, session_texts(s));
+		break;
+	}
+	for (i = 0; i < ncmp; i++)
+		differs |= session_differs(s, cmp[i].a, cmp[i].b);
+	free(cmp);
+	return differs ? 1 : 0;
+}
+
+/* Standard output flushed, or trouble. */
+static int
+finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "versus: write error: %s\n", strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct options o;
-	struct vs_error err;
-	struct text **texts;
-	struct doc **docs;
 	struct equiv *eq;
-	struct cmpkeys *keys;
-	struct comparison *cmp;
-	struct changes *chs;
-	struct sentence_map *maps;
-	const char ***labels;
 	struct boiler *bp;
 	struct keymap *km = NULL;
-	double *matrix = NULL;
-	uint32_t **anchors = NULL;
-	size_t *nanchor = NULL;
-	struct align_opts ao = { 0 };
-	size_t n, i, j, ncmp = 0, base;
-	int first, stdin_seen = 0, status = 0;
-	bool color, differs = false, trouble = false;
+	struct session *s;
+	size_t n;
+	int first, status = EXIT_TROUBLE;
+	bool trouble = false;
 
 	xalloc_set_failure_handler(out_of_memory);
 	open_options(&argc, argv);	/* where versions come from: open.h */
@@ -533,25 +675,11 @@ main(int argc, char **argv)
 		km = load_keymap(&o);
 		help_list_actions(stdout, km);
 		keymap_free(km);
-		return fflush(stdout) || ferror(stdout) ? EXIT_TROUBLE : 0;
+		return finish(0);
 	}
-	n = (size_t)(argc - first);
 	if (open_watching())
-		return open_watch(argv + first, n, &o.text);
-	if (n < 2 && !open_expands(argv + first, n))
-		usage_error("%s", n == 0 ? "missing files to compare" :
-			    "one file given, two or more are needed");
-	for (i = (size_t)first; i < (size_t)argc; i++)
-		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
-			usage_error("%s", "standard input ('-') given twice");
-	if (o.report != NULL && n != 2)
-		usage_error("%s", "--report compares two versions: give two files");
-	base = o.base ? o.base - 1 : 0;
-	if (base >= n) {
-		message_error("--base %u: there are only %zu versions", o.base,
-			      n);
-		return EXIT_TROUBLE;
-	}
+		return open_watch(argv + first, (size_t)(argc - first), &o.text);
+	n = check_operands(argc, argv, first, &o);
 
 	/* The browser, on a terminal, unless an output was asked for. */
 	if ((o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO)) || o.keymap)
@@ -560,172 +688,19 @@ main(int argc, char **argv)
 	/* The rules compile as paragraphs need them (boiler.h). */
 	bp = o.mode == MODE_JSON || o.mode == MODE_STAT || km != NULL ||
 		o.boilerplate != NULL ? load_boilerplate(&o) : NULL;
-	keys = cmpkeys_new(&o.keys, eq);
-	texts = open_versions(argv + first, n, &o.text, &n, &trouble);
-	docs = xcalloc(n ? n : 1, sizeof *docs);
-	if (n < 2 || base >= n) {
-		if (!trouble)
-			message_error("%s", n < 2 ?
-				"fewer than two versions to compare" :
-				"--base: there are fewer versions");
-		status = EXIT_TROUBLE;
-		goto out;
+	s = load_session(&o, argv + first, n, eq, bp, &trouble);
+	if (s != NULL) {
+		if (km != NULL && o.mode == MODE_DEFAULT &&
+		    isatty(STDOUT_FILENO) && run_browser(&o, s, km) == 0)
+			status = 0;
+		else
+			status = write_outputs(&o, s);
+		if (trouble)
+			status = EXIT_TROUBLE;
 	}
-	/* Only the browser opens what could be read; outputs need all. */
-	if (trouble && (o.mode != MODE_DEFAULT || !isatty(STDOUT_FILENO))) {
-		status = EXIT_TROUBLE;
-		goto out;
-	}
-	/*
-	 * Outputs that only report the changes against the base segment
-	 * only what changed (lazy.h); the others show whole texts.
-	 */
-	anchors = xcalloc(n, sizeof *anchors);
-	nanchor = xcalloc(n, sizeof *nanchor);
-	if ((o.mode == MODE_JSON || (o.mode == MODE_STAT && n == 2)) &&
-	    o.report == NULL) {
-		lazy_docs(texts, n, base, keys, docs, anchors, nanchor);
-	} else {
-		for (i = 0; i < n; i++) {
-			docs[i] = doc_build(texts[i]);
-			cmpkeys_classify(keys, docs[i]);
-		}
-	}
-
-	if (km != NULL && o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO) &&
-	    run_browser(&o, n, texts, docs, keys, eq, km, bp) == 0) {
-		keymap_free(km);
-		km = NULL;
-		status = trouble ? EXIT_TROUBLE : 0;
-		goto out;
-	}
+	session_free(s);
 	keymap_free(km);
-
-	/* Every version against the base, in order, its changes classified. */
-	cmp = xcalloc(n, sizeof *cmp);
-	chs = xcalloc(n, sizeof *chs);
-	maps = xcalloc(n, sizeof *maps);
-	labels = xcalloc(n, sizeof *labels);
-	for (i = 0; i < n; i++) {
-		if (i == base)
-			continue;
-		cmp[ncmp].a = base;
-		cmp[ncmp].b = i;
-		ao.anchors = anchors[i];
-		ao.nanchor = nanchor[i];
-		cmp[ncmp].al = align_build(docs[base], docs[i], &ao);
-		/* Facts, tracing and labels: only the outputs that show them. */
-		if (o.mode == MODE_JSON || o.mode == MODE_STAT ||
-		    o.report != NULL) {
-			facts_classify(cmp[ncmp].al, &chs[ncmp]);
-			cmp[ncmp].ch = &chs[ncmp];
-		}
-		if (o.mode == MODE_JSON || o.mode == MODE_STAT) {
-			mapping_build(cmp[ncmp].al, &maps[ncmp]);
-			cmp[ncmp].map = &maps[ncmp];
-			labels[ncmp] = xcalloc(cmp[ncmp].al->nblock + 1,
-					       sizeof *labels[ncmp]);
-			if (bp != NULL)
-				boiler_label_blocks(bp, cmp[ncmp].al,
-						    labels[ncmp]);
-			cmp[ncmp].labels = labels[ncmp];
-		}
-		differs |= align_differs(cmp[ncmp].al);
-		ncmp++;
-	}
-	if (o.report != NULL &&
-	    report_write(o.report, cmp[0].al, cmp[0].ch, &err) != 0) {
-		message_error("%s", err.msg);
-		status = EXIT_TROUBLE;
-		goto done;
-	}
-	if (o.mode == MODE_STAT && n > 2) {
-		matrix = xcalloc(n * n, sizeof *matrix);
-		for (i = 0; i < n; i++) {
-			matrix[i * n + i] = 1.0;
-			for (j = i + 1; j < n; j++) {
-				struct alignment *al = align_build(docs[i],
-								   docs[j], NULL);
-
-				matrix[i * n + j] = matrix[j * n + i] =
-					al->stats.similarity;
-				align_free(al);
-			}
-		}
-	}
-
-	color = use_color(&o);
-	switch (o.mode) {
-	case MODE_JSON:
-		output_json(stdout, texts, docs, n, cmp, ncmp);
-		break;
-	case MODE_STAT:
-		output_stat(stdout, texts, docs, n, cmp, ncmp, matrix);
-		if (n > 2) {
-			/* Every version at once: which carries what. */
-			struct alignment **al = xcalloc(n, sizeof *al);
-			struct presence *pr;
-
-			for (i = 0; i < ncmp; i++)
-				al[cmp[i].b] = (struct alignment *)cmp[i].al;
-			pr = presence_build(docs, n, base, al);
-			putchar('\n');
-			output_presence(stdout, pr, texts);
-			presence_free(pr);
-			free(al);
-		}
-		break;
-	case MODE_INLINE:
-		for (i = 0; i < ncmp; i++) {
-			comparison_header(&cmp[i], texts, ncmp, color);
-			output_inline(stdout, cmp[i].al, color);
-			putchar('\n');
-		}
-		break;
-	case MODE_DEFAULT:
-	case MODE_PRINT: {
-		struct render_opts ro = { output_width(&o), true, !color, false };
-
-		for (i = 0; i < ncmp; i++) {
-			struct render *r = render_build(cmp[i].al, &ro);
-
-			comparison_header(&cmp[i], texts, ncmp, color);
-			print_layout(stdout, r, color);
-			render_free(r);
-		}
-		break;
-	}
-	}
-	status = trouble ? EXIT_TROUBLE : differs ? 1 : 0;
-done:
-	for (i = 0; i < ncmp; i++) {
-		align_free((struct alignment *)cmp[i].al);
-		changes_clear(&chs[i]);
-		mapping_clear(&maps[i]);
-		free(labels[i]);
-	}
-	free(chs);
-	free(maps);
-	free(labels);
-	free(cmp);
-	free(matrix);
-out:
-	for (i = 0; i < n; i++) {
-		doc_free(docs[i]);
-		text_free(texts[i]);
-		if (anchors != NULL)
-			free(anchors[i]);
-	}
-	free(docs);
-	free(texts);
-	free(anchors);
-	free(nanchor);
-	cmpkeys_free(keys);
 	equiv_free(eq);
 	boiler_free(bp);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		message_error("write error: %s", strerror(errno));
-		return EXIT_TROUBLE;
-	}
-	return status;
+	return finish(status);
 }

@@ -34,7 +34,8 @@ overview_draw(struct browser *b)
 		screen_put(1, x, buf, (size_t)n, FACE_KEY);
 	}
 	for (y = 2, i = first; i < b->n && y <= rows; i++, y++) {
-		const struct doc *d = b->docs[0][i];
+		const struct doc *d = session_docs(b->s)[i];
+		const char *path = session_texts(b->s)[i]->path;
 		int n = snprintf(buf, sizeof buf, "%s %3zu %7zu %6zu ",
 				 i == b->base ? "*" : " ", i + 1,
 				 doc_word_count(d), d->npara);
@@ -54,9 +55,8 @@ overview_draw(struct browser *b)
 				   FACE_TEXT);
 		}
 		if (x + 2 < w)	/* the path, clipped and in visible form */
-			draw_visible(y, x + 2, (const uint8_t *)b->texts[i]->path,
-				     strlen(b->texts[i]->path), w - x - 2, false,
-				     FACE_TEXT);
+			draw_visible(y, x + 2, (const uint8_t *)path,
+				     strlen(path), w - x - 2, false, FACE_TEXT);
 	}
 	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
 	if (b->message[0]) {
@@ -102,16 +102,20 @@ presence_draw(struct browser *b)
 			      (v + 1) % 10);
 	screen_put(1, 0, buf, strlen(buf), FACE_KEY);
 	/* Coverage: how much of the base each version carries. */
-	if (b->pr_cov != NULL) {
+	{
 		int cx = x + 2;
 
 		x = snprintf(buf, sizeof buf, "share of %zu each carries \xe2\x80\x94",
 			     p->base + 1);
-		for (v = 0; v < p->nversions && x < (int)sizeof buf - 16; v++)
-			if (v != p->base)
-				x += snprintf(buf + x, sizeof buf - (size_t)x,
-					      "  %zu: %.0f%%", v + 1,
-					      b->pr_cov[v] * 100);
+		for (v = 0; v < p->nversions && x < (int)sizeof buf - 16; v++) {
+			const struct sentence_map *m;
+
+			if (v == p->base)
+				continue;
+			m = session_mapping(b->s, p->base, v);
+			x += snprintf(buf + x, sizeof buf - (size_t)x,
+				      "  %zu: %.0f%%", v + 1, m->coverage * 100);
+		}
 		if (cx + x < w)
 			screen_put(1, cx, buf, (size_t)x, FACE_TEXT);
 	}

@@ -180,9 +180,11 @@ json_of(const struct version *v, size_t n, char **out)
 		d[i] = doc_build(t[i]);
 		cmpkeys_classify(k, d[i]);
 	}
-	for (i = 1; i < n; i++)
+	for (i = 1; i < n; i++) {
 		cmp[i - 1] = (struct comparison){ .a = 0, .b = i, .al =
 			align_build(d[0], d[i], NULL) };
+		cmp[i - 1].similarity = cmp[i - 1].al->stats.similarity;
+	}
 	output_json(f, t, d, n, cmp, n - 1);
 	fclose(f);
 	for (i = 1; i < n; i++)

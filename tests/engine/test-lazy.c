@@ -36,7 +36,11 @@ static const struct cmpkeys_opts options[] = {
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
 
-/* --json and --stat of texts[1..n-1] against texts[0], as one string. */
+/*
+ * --json and --stat of texts[1..n-1] against texts[0] and of texts[0]
+ * against each of them (lazy docs must serve both ways round, session.h),
+ * as one string.
+ */
 static char *
 outputs(struct text **t, size_t n, const struct cmpkeys_opts *ko, bool lazy)
 {
@@ -49,13 +53,14 @@ outputs(struct text **t, size_t n, const struct cmpkeys_opts *ko, bool lazy)
 		printf("#   the user equivalences do not parse\n");
 	struct cmpkeys *k = cmpkeys_new(ko, eq);
 	struct doc **d = xcalloc(n, sizeof *d);
-	struct comparison *cmp = xcalloc(n, sizeof *cmp);
-	struct changes *ch = xcalloc(n, sizeof *ch);
-	struct sentence_map *map = xcalloc(n, sizeof *map);
+	size_t ncmp = 2 * (n - 1);
+	struct comparison *cmp = xcalloc(ncmp, sizeof *cmp);
+	struct changes *ch = xcalloc(ncmp, sizeof *ch);
+	struct sentence_map *map = xcalloc(ncmp, sizeof *map);
 	uint32_t **anchors = xcalloc(n, sizeof *anchors);
 	size_t *nanchor = xcalloc(n, sizeof *nanchor);
 	char *buf = NULL;
-	size_t len = 0, i;
+	size_t len = 0, i, c;
 	FILE *f;
 
 	if (lazy) {
@@ -66,26 +71,31 @@ outputs(struct text **t, size_t n, const struct cmpkeys_opts *ko, bool lazy)
 			cmpkeys_classify(k, d[i]);
 		}
 	}
-	for (i = 1; i < n; i++) {
-		struct align_opts ao = { 0, 0, anchors[i], nanchor[i] };
-		struct alignment *al = align_build(d[0], d[i], &ao);
+	for (c = 0; c < ncmp; c++) {
+		size_t v = c / 2 + 1;
+		bool back = c % 2;
+		struct align_opts ao = { 0, 0, back ? NULL : anchors[v],
+					 back ? 0 : nanchor[v] };
+		struct alignment *al = back ? align_build(d[v], d[0], &ao) :
+			align_build(d[0], d[v], &ao);
 
-		cmp[i - 1].a = 0;
-		cmp[i - 1].b = i;
-		cmp[i - 1].al = al;
-		facts_classify(al, &ch[i]);
-		cmp[i - 1].ch = &ch[i];
-		mapping_build(al, &map[i]);
-		cmp[i - 1].map = &map[i];
+		cmp[c].a = back ? v : 0;
+		cmp[c].b = back ? 0 : v;
+		cmp[c].al = al;
+		cmp[c].similarity = al->stats.similarity;
+		facts_classify(al, &ch[c]);
+		cmp[c].ch = &ch[c];
+		mapping_build(al, &map[c]);
+		cmp[c].map = &map[c];
 	}
 	f = open_memstream(&buf, &len);
-	output_json(f, t, d, n, cmp, n - 1);
-	output_stat(f, t, d, n, cmp, n - 1, NULL);
+	output_json(f, t, d, n, cmp, ncmp);
+	output_stat(f, t, d, n, cmp, ncmp, NULL);
 	fclose(f);
-	for (i = 1; i < n; i++) {
-		align_free((struct alignment *)cmp[i - 1].al);
-		changes_clear(&ch[i]);
-		mapping_clear(&map[i]);
+	for (c = 0; c < ncmp; c++) {
+		align_free((struct alignment *)cmp[c].al);
+		changes_clear(&ch[c]);
+		mapping_clear(&map[c]);
 	}
 	for (i = 0; i < n; i++) {
 		doc_free(d[i]);

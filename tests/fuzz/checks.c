@@ -1237,7 +1237,8 @@ fuzz_align_one(const uint8_t *data, size_t size)
 	RUN(check_changes(al, &ch));
 	if (devnull() != NULL) {
 		struct text *texts[2] = { p.t[0], p.t[1] };
-		struct comparison cmp = { .a = 0, .b = 1, .al = al, .ch = &ch };
+		struct comparison cmp = { .a = 0, .b = 1, .al = al, .ch = &ch,
+					  .similarity = al->stats.similarity };
 
 		output_stat(devnull(), texts, p.d, 2, &cmp, 1, NULL);
 	}
@@ -1530,8 +1531,9 @@ check_json_comparison(const struct json *c, struct text *const *texts,
 		return -1;
 	sim = json_get(c, "similarity");
 	CHECK(sim->type == JSON_NUMBER && sim->num >= 0 && sim->num <= 1 &&
-	      near(sim->num, st->similarity),
-	      "json: similarity %g, stats say %g", sim->num, st->similarity);
+	      near(sim->num, cmp->similarity),
+	      "json: similarity %g, the comparison says %g", sim->num,
+	      cmp->similarity);
 	w = json_get(c, "words");
 	if (check_json_members(w, words, 6, "words") != 0 ||
 	    check_json_int(json_get(w, "kept"), st->kept, "kept") != 0 ||
@@ -1691,6 +1693,7 @@ json_of(struct pair *p, struct doc **d, const uint32_t *anchors,
 	cmp.al = al;
 	cmp.ch = &ch;
 	cmp.map = &map;
+	cmp.similarity = al->stats.similarity;
 	f = open_memstream(&buf, &len);
 	if (f != NULL) {
 		output_json(f, p->t, d, 2, &cmp, 1);
@@ -1758,6 +1761,9 @@ fuzz_json_one(const uint8_t *data, size_t size)
 	cmp[0] = (struct comparison){ .a = 0, .b = 1, .al = al[0],
 				      .ch = &ch[0], .map = &map };
 	cmp[1] = (struct comparison){ .a = 1, .b = 0, .al = al[1] };
+	/* Symmetric, as session_similarity makes it. */
+	cmp[0].similarity = cmp[1].similarity =
+		(al[0]->stats.similarity + al[1]->stats.similarity) / 2;
 	f = open_memstream(&buf, &len);
 	CHECK_GO(f != NULL, "open_memstream failed");
 	output_json(f, p.t, p.d, 2, cmp, 2);

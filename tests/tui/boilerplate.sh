@@ -27,12 +27,12 @@ tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt
 check "1 against 3" tui_wait_for '2/2 samples/3-corrected.txt'
 tui_keys x
 check "x: the changed figure, a number" \
-	tui_wait_line 40 '^  *[0-9]*% │ change 1/4 (number) '
+	tui_wait_line 40 '^  *[0-9]*% │ passage 1/4 (number) '
 tui_keys x
 check "x again: the changed quotation, skipping the move" \
-	tui_wait_line 40 '^  *[0-9]*% │ change 3/4 (quote) '
+	tui_wait_line 40 '^  *[0-9]*% │ passage 3/4 (quote) '
 tui_keys X
-check "X: back to the number" tui_wait_line 40 '│ change 1/4 (number) '
+check "X: back to the number" tui_wait_line 40 '│ passage 1/4 (number) '
 tui_keys r
 check "r asks where to write the report" \
 	tui_wait_line 40 '^write the changes to: versus-report.md$'
@@ -55,7 +55,7 @@ tui_start 120 40 "$VERSUS" "$TMPD/a.txt" "$TMPD/b.txt"
 check "a rewrite" tui_wait_for 'Harwick has a new'
 tui_keys Tab
 check "the change is named a paraphrase of paragraph 1" \
-	tui_wait_line 40 'change 1/.*paraphrase of ¶1'
+	tui_wait_line 40 'passage 1/.*paraphrase of ¶1'
 tui_keys q
 check "quits" tui_wait_for '^\[exited\] 0'
 

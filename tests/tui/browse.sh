@@ -20,7 +20,7 @@ check_eq "the left title has the focus colours" \
 check_eq "the right title has the title colours" \
 	"$(tui_sgr_before '    2\/2 samples\/3-corrected.txt')" "fg:252 bg:238"
 check_eq "the status line has the status colours" \
-	"$(tui_sgr_before '  30% │ change')" "fg:252 bg:238"
+	"$(tui_sgr_before '  30% │ passage')" "fg:252 bg:238"
 
 # j and k: one line at a time, both panes together.
 tui_keys j
@@ -34,7 +34,7 @@ check_eq "paragraph 2's changed row faces its new version" "$(tui_line 7)" \
 	"create 1,200 jobs when it reaches full capacity, according │ create 1,400 jobs when it reaches full capacity, according"
 check_eq "paragraph 3 starts on the same row on both sides" "$(tui_line 12)" \
 	"Shares of Tejovolt rose 3.5 percent in Lisbon, their         Shares of Tejovolt rose 3.5 percent in Lisbon, their"
-check "the status line follows" tui_wait_line 40 '^  34% │ change 0/'
+check "the status line follows" tui_wait_line 40 '^  34% │ passage 0/'
 tui_keys k k k k k
 check "five k go back to the top" tui_wait_line 2 '^LISBON'
 tui_expect "k undoes j exactly" "$screens/browse-start.screen"
@@ -64,7 +64,7 @@ check "the status line follows" tui_wait_line 40 '^  30% │'
 
 # Tab: change 1 is the new figure in paragraph 2, shown two rows down.
 tui_keys Tab
-check "Tab goes to change 1" tui_wait_line 40 '^  34% │ change 1/'
+check "Tab goes to change 1" tui_wait_line 40 '^  34% │ passage 1/'
 check_eq "change 1 is two rows below the top" "$(tui_line 4)" \
 	"The plant, to be owned by a joint venture called Atlântico ~ The plant, to be owned by a joint venture called Atlântico"
 tui_screen -e >"$TMPD/tab.screen"

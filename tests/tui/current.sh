@@ -21,20 +21,20 @@ rows=40
 tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt
 check "the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
 tui_keys Tab Tab Tab Tab
-check "Tab four times: the last change" status '│ change 4/4 '
+check "Tab four times: the last change" status '│ passage 4/4 '
 
 tui_keys : 1 Enter
 check ":1 goes to the top, and the last change is no longer current" \
-	status '^  [0-9]*% │ change [0-3]/4 '
+	status '^  [0-9]*% │ passage [0-3]/4 '
 tui_keys Tab
 check "Tab after :1 goes on from the top, not from change 4" \
-	status '│ change [12]/4 '
+	status '│ passage [12]/4 '
 
 tui_keys : 1 0 0 % Enter
 check ":100% goes to the end: change 1, far above, is no longer current" \
-	status '^ 100% │ change [034]/4 '
+	status '^ 100% │ passage [034]/4 '
 tui_keys BTab
-check "BTab after :100% goes back up from there" status '│ change [23]/4 '
+check "BTab after :100% goes back up from there" status '│ passage [23]/4 '
 
 # Bug 2, at 160x24: Tab Tab reaches the move; m shows its other end at
 # 89%; Tab goes on below that end (change 4), not up to change 3 at 73%.
@@ -42,11 +42,11 @@ rows=24
 tui_start 160 24 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt
 check "160x24: the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
 tui_keys Tab Tab
-check "160x24: Tab Tab is the move" status '│ change 2/4 '
+check "160x24: Tab Tab is the move" status '│ passage 2/4 '
 tui_keys m
-check "m shows the move's other end, lower down" status '^  89% │ change 2/4 '
+check "m shows the move's other end, lower down" status '^  89% │ passage 2/4 '
 tui_keys Tab
-check "Tab then goes on downwards, to change 4" status '^ 100% │ change 4/4 '
+check "Tab then goes on downwards, to change 4" status '^ 100% │ passage 4/4 '
 tui_keys m
 check "m on change 4 says it is not a move" status 'this change is not a move'
 

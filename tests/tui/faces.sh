@@ -20,7 +20,7 @@ tui_start 120 40 env NO_COLOR=1 "$VERSUS" samples/1-wire.txt samples/3-corrected
 check "NO_COLOR=1: the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
 check_eq "NO_COLOR=1: nothing blinks" "$(blinks)" 0
 tui_keys Tab
-check "NO_COLOR=1: change 1" tui_wait_line 40 '│ change 1/'
+check "NO_COLOR=1: change 1" tui_wait_line 40 '│ passage 1/'
 check_eq "NO_COLOR=1: nothing blinks at change 1" "$(blinks)" 0
 
 tui_start 120 40 env TERM=vt100 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt

@@ -24,7 +24,7 @@ check_eq "in the fold face" "$(tui_sgr_before '── … 4 unchanged')" \
 	"fg:244 bg:default"
 tui_keys j
 check "the status line says changes only" \
-	tui_wait_line 40 '^  95% │ change 0/4 .* │ cosmetic dimmed, changes only │'
+	tui_wait_line 40 '^  95% │ passage 0/4 .* │ cosmetic dimmed, changes only │'
 check "j scrolls the folded view" tui_wait_line 2 '^The plant, to be owned'
 tui_keys G
 check "G: the end of the folded view" tui_wait_line 40 '^ 100% │'
@@ -51,7 +51,7 @@ tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/2-syndicated.txt
 check "the browser starts" tui_wait_for '2/2 samples/2-syndicated.txt'
 plant="^The plant, to be owned by a joint venture called Atlântico"
 check "cosmetic changes start dimmed" \
-	tui_wait_line 40 '^  33% │ change 0/15 (5 substantive, 10 cosmetic) │ similarity 96% │ cosmetic dimmed │'
+	tui_wait_line 40 '^  33% │ passage 0/15 │ changes: 9 substantive, 37 cosmetic │ similarity 96% │ cosmetic dimmed │'
 check "a paragraph with only cosmetic changes is marked ≈" \
 	tui_wait_line 12 "$plant ≈ The plant"
 # faces TEXT: how many TEXTs on the screen are in each face.  The screen
@@ -67,8 +67,8 @@ check "t: hidden" tui_wait_line 40 '^ cosmetic changes hidden$'
 check "without the ≈ mark" tui_wait_line 12 "$plant   The plant"
 check_eq "and without a face" "$(tui_sgr_before 'per cent' | grep -c .)" 0
 tui_keys k
-check "the status line counts substantive changes only" \
-	tui_wait_line 40 '^  33% │ change 0/5 (5 substantive, 0 cosmetic) │ similarity 96% │ cosmetic hidden │'
+check "Tab steps through substantive passages only; the changes stay counted" \
+	tui_wait_line 40 '^  33% │ passage 0/5 │ changes: 9 substantive, 37 cosmetic │ similarity 96% │ cosmetic hidden │'
 
 tui_keys t
 check "t: shown" tui_wait_line 40 '^ cosmetic changes shown$'
@@ -76,15 +76,15 @@ check "with the ≈ mark" tui_wait_line 12 "$plant ≈ The plant"
 check_eq "\"percent\" is black on orange" "$(faces percent)" "4 fg:16 bg:180"
 check_eq "so is \"per cent\"" "$(faces 'per cent')" "4 fg:16 bg:180"
 tui_keys k
-check "the status line counts cosmetic changes again" \
-	tui_wait_line 40 '^  33% │ change 0/15 (5 substantive, 10 cosmetic) │ similarity 96% │ cosmetic shown │'
+check "cosmetic passages are stepped through again" \
+	tui_wait_line 40 '^  33% │ passage 0/15 │ changes: 9 substantive, 37 cosmetic │ similarity 96% │ cosmetic shown │'
 
 tui_keys t
 check "t: dimmed again" tui_wait_line 40 '^ cosmetic changes dimmed$'
 check_eq "\"per cent\" is dimmed again" "$(faces 'per cent')" "4 fg:244"
 tui_keys k
 check "the status line says so" \
-	tui_wait_line 40 '^  33% │ change 0/15 (5 substantive, 10 cosmetic) │ similarity 96% │ cosmetic dimmed │'
+	tui_wait_line 40 '^  33% │ passage 0/15 │ changes: 9 substantive, 37 cosmetic │ similarity 96% │ cosmetic dimmed │'
 
 tui_keys q
 check "q quits with status 0" tui_wait_for '^\[exited\] 0'

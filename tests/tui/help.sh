@@ -31,7 +31,7 @@ tui_keys F1
 check "F1 opens it" tui_wait_line 1 '^ versus help'
 tui_keys Tab
 check "a key of the browser closes it and acts" \
-	tui_wait_line 40 '^  34% │ change 1/'
+	tui_wait_line 40 '^  34% │ passage 1/'
 
 tui_keys q
 check "q quits with status 0" tui_wait_for '^\[exited\] 0'
@@ -76,7 +76,7 @@ check "5 j scrolls five lines" tui_wait_line 2 '^investment in Portugal'
 tui_keys g g
 check "g g goes to the top" tui_wait_line 2 '^LISBON'
 tui_keys 3 ] c
-check "3 ] c goes to the third change" tui_wait_line 40 '^  82% │ change 3/4 '
+check "3 ] c goes to the third change" tui_wait_line 40 '^  82% │ passage 3/4 '
 tui_keys Z Z
 check "Z Z quits with status 0" tui_wait_for '^\[exited\] 0'
 tui_stop
@@ -91,16 +91,16 @@ tui_keys 5
 check "a count is shown while it is typed" tui_wait_line 40 '│ keys: 5  '
 tui_keys j
 check "5 j scrolls five lines" tui_wait_line 2 '^investment in Portugal'
-check "and the count is gone" tui_wait_line 40 '^  34% │ change 0/4 .*dimmed │  *F1'
+check "and the count is gone" tui_wait_line 40 '^  34% │ passage 0/4 .*dimmed │  *F1'
 tui_keys g
 check "g waits for the rest of a sequence" tui_wait_line 40 '│ keys: g  '
 tui_keys g
 check "g g goes to the top" tui_wait_line 2 '^LISBON'
-check "and the sequence is gone" tui_wait_line 40 '^  30% │ change 0/4 .*dimmed │  *F1'
+check "and the sequence is gone" tui_wait_line 40 '^  30% │ passage 0/4 .*dimmed │  *F1'
 tui_keys 1 2
 check "a count of two digits" tui_wait_line 40 '│ keys: 12  '
 tui_keys Escape
-check "Escape cancels it" tui_wait_line 40 '^  30% │ change 0/4 .*dimmed │  *F1'
+check "Escape cancels it" tui_wait_line 40 '^  30% │ passage 0/4 .*dimmed │  *F1'
 tui_keys j
 check "j scrolls one line, not twelve" tui_wait_line 2 "^Tejovolt Energia SA"
 tui_keys q

@@ -24,7 +24,7 @@ review() {
 	check "$km: scroll down ($2)" tui_wait_line 2 '│ plant in Setúbal$'
 	keep "$km" 1
 	tui_keys $3
-	check "$km: next change ($3)" tui_wait_line 40 '^  34% │ change 2/15 '
+	check "$km: next change ($3)" tui_wait_line 40 '^  34% │ passage 2/15 '
 	keep "$km" 2
 	if [ -n "$4" ]; then
 		tui_keys $4
@@ -73,11 +73,11 @@ tui_start 120 40 "$VERSUS" --keymap "$TMPD/my.keys" samples/1-wire.txt \
 	samples/3-corrected.txt
 check "my.keys: the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
 tui_keys j
-check "my.keys: j goes to the next change" tui_wait_line 40 '^  34% │ change 1/4 '
+check "my.keys: j goes to the next change" tui_wait_line 40 '^  34% │ passage 1/4 '
 tui_keys j
-check "my.keys: j again" tui_wait_line 40 '^  63% │ change 2/4 '
+check "my.keys: j again" tui_wait_line 40 '^  63% │ passage 2/4 '
 tui_keys k
-check "my.keys: k still scrolls up, as in vi" tui_wait_line 40 '^  62% │ change 2/4 '
+check "my.keys: k still scrolls up, as in vi" tui_wait_line 40 '^  62% │ passage 2/4 '
 tui_keys g g
 check "my.keys: g g still goes to the top" tui_wait_line 2 '^LISBON'
 tui_keys q

@@ -19,7 +19,7 @@ check "m without a current change says why" \
 	tui_wait_line 40 '^ no current change: go to a moved passage first$'
 
 tui_keys Tab Tab
-check "the second change is the move" tui_wait_line 40 '^  63% │ change 2/4 '
+check "the second change is the move" tui_wait_line 40 '^  63% │ passage 2/4 '
 cat >"$TMPD/source" <<EOF
 moved to ¶12 ▼                                             > $filler
 Sakuragi, founded in Kanazawa in 1962 as a maker of        │ $filler
@@ -41,7 +41,7 @@ check_eq "the gutter cursor is on the move's rows" \
 tui_keys m
 check "m jumps to the other end" tui_wait_line 4 \
 	"^$filler < moved from ¶7 ▲\$"
-check "which is the same change" tui_wait_line 40 '^ 100% │ change 2/4 '
+check "which is the same change" tui_wait_line 40 '^ 100% │ passage 2/4 '
 tui_screen | sed '$d' >"$TMPD/got"
 sed '$d' "$screens/browse-bottom.screen" >"$TMPD/want"
 check_file "the other end is at the bottom: the bottom screen" "$TMPD/got" "$TMPD/want"
@@ -52,10 +52,10 @@ check_eq "the gutter cursor is on its rows" \
 
 tui_keys m
 check "m again jumps back" tui_wait_line 4 '^moved to ¶12 ▼ '
-check "to the same change" tui_wait_line 40 '^  63% │ change 2/4 '
+check "to the same change" tui_wait_line 40 '^  63% │ passage 2/4 '
 
 tui_keys Tab
-check "Tab goes on to change 3" tui_wait_line 40 '^  82% │ change 3/4 '
+check "Tab goes on to change 3" tui_wait_line 40 '^  82% │ passage 3/4 '
 tui_keys m
 check "m on a change that is not a move says so" \
 	tui_wait_line 40 '^ this change is not a move$'

@@ -18,7 +18,7 @@ review() {
 		"$(tui_sgr_before ' 1\/2 samples'; tui_sgr_before '  30% │')" \
 		"$(printf '1 7\n7')"
 	tui_keys Tab
-	check "$1: Tab goes to change 1" tui_wait_line 40 '^  34% │ change 1/'
+	check "$1: Tab goes to change 1" tui_wait_line 40 '^  34% │ passage 1/'
 	check_eq "$1: no colour at change 1" \
 		"$(tui_sgr_all | grep -c '[fb]g:[0-9]')" 0
 	# A changed figure is a fact: deleted in bold underlined reverse

@@ -46,7 +46,7 @@ tui_resize 70 30
 check "at 70 columns the view is inline" tui_wait_line 2 \
 	'^   Shares of Tejovolt rose 3\.5 percent in Lisbon, their biggest one-$'
 check "the status line at 70 columns says inline" \
-	tui_wait_line 30 '^  *[0-9]*% │ change 0/4 │ [0-9]*% alike, inline  '
+	tui_wait_line 30 '^  *[0-9]*% │ passage 0/4 │ [0-9]*% alike, inline  '
 tui_screen | sed '$d' >"$TMPD/got"
 check_file "the inline screen at 70x30" "$TMPD/got" "$screens/resize-70x30.screen"
 tui_keys '|'
@@ -68,7 +68,7 @@ tui_keys '|'
 check "| shows the inline view at 120 columns" \
 	tui_wait_line 2 '^   LISBON, March 3 (Meridian Wire) – Portuguese energy group Tejovolt Energia SA and Japan'"'"'s Sakuragi Cell Technologies$'
 check "the status line says so" \
-	tui_wait_line 40 '^  50% │ change 0/4 .* │ cosmetic dimmed, inline │'
+	tui_wait_line 40 '^  50% │ passage 0/4 .* │ cosmetic dimmed, inline │'
 tui_keys '|'
 check "| again: side by side" tui_wait_line 2 '^LISBON.*    LISBON'
 tui_expect "the first screen again" "$screens/browse-start.screen"

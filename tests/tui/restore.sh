@@ -87,14 +87,14 @@ check "suspend: a shell" tui_wait_for '^\$ *$'
 tui_keys "$VERSUS samples/1-wire.txt samples/3-corrected.txt" Enter
 check "suspend: the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
 tui_keys Tab
-check "suspend: change 1" tui_wait_line 40 '│ change 1/4 '
+check "suspend: change 1" tui_wait_line 40 '│ passage 1/4 '
 tui_keys C-z
 check "suspend: C-z stops it and the shell is back" tui_wait_for 'Stopped'
 check_eq "suspend: the alternate screen is left" \
 	"$($TUI display -p '#{alternate_on}')" 0
 check_eq "suspend: the cursor is visible" "$($TUI display -p '#{cursor_flag}')" 1
 tui_keys fg Enter
-check "resume: fg redraws the browser" tui_wait_line 40 '│ change 1/4 '
+check "resume: fg redraws the browser" tui_wait_line 40 '│ passage 1/4 '
 check_eq "resume: on the alternate screen again" \
 	"$($TUI display -p '#{alternate_on}')" 1
 before=$(tui_line 2)

@@ -21,7 +21,7 @@ tui_keys -l Inoue
 check "the word is echoed in the prompt" tui_wait_line 40 '^/Inoue$'
 tui_keys Enter
 check "Enter brings the match's row to the top" tui_wait_line 2 "$president"
-check "the status line is back" tui_wait_line 40 '^  72% │ change 0/'
+check "the status line is back" tui_wait_line 40 '^  72% │ passage 0/'
 check_eq "all four matches on screen are highlighted, in both panes" \
 	"$(tui_sgr_before Inoue)" "$(printf '1 fg:16 bg:226\n%.0s' 1 2 3 4)"
 check_eq "two on the top row" \

@@ -15,7 +15,7 @@ check "--stat: one word of 1,950 changed is a similarity below 1" \
 		grep -q 'similarity 0\.99[0-9][0-9]\$'"
 
 tui_start 120 30 "$VERSUS" "$TMPD/a.txt" "$TMPD/b.txt"
-check "the browser starts" tui_wait_line 30 '│ change '
+check "the browser starts" tui_wait_line 30 '│ passage '
 check "the status line says 99.9%, not 100%" \
 	tui_wait_line 30 '│ similarity 99\.9% │'
 

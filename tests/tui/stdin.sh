@@ -18,7 +18,7 @@ tui_screen | sed 1d >"$TMPD/got"
 sed 1d "$screens/browse-start.screen" >"$TMPD/want"
 check_file "redirected: the texts are those of samples 1 and 3" "$TMPD/got" "$TMPD/want"
 tui_keys Tab
-check "redirected: Tab goes to change 1" tui_wait_line 40 '^  34% │ change 1/'
+check "redirected: Tab goes to change 1" tui_wait_line 40 '^  34% │ passage 1/'
 tui_keys /
 tui_keys -l Inoue
 tui_keys Enter

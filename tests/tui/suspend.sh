@@ -11,13 +11,13 @@ tui_samples
 tui_start 120 30 env PS1='$ ' bash --norc --noprofile -i
 check "a shell" tui_wait_for '^\$ *$'
 tui_keys "$VERSUS samples/1-wire.txt samples/3-corrected.txt" Enter
-check "the browser starts at 120x30" tui_wait_line 30 '│ change 0/4 '
+check "the browser starts at 120x30" tui_wait_line 30 '│ passage 0/4 '
 tui_keys C-z
 check "C-z stops it" tui_wait_for 'Stopped'
 tui_resize 90 25
 tui_keys fg Enter
 check "fg: the status line is on row 25 without a key" \
-	tui_wait_line 25 '│ change 0/4 '
+	tui_wait_line 25 '│ passage 0/4 '
 check "the right pane's title starts at column 45" \
 	tui_wait_line 1 '^ 1/2 samples/1-wire.txt  *2/2 samples/3-corrected.txt'
 check_eq "the title row is 90 columns wide, not clipped" \

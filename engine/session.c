@@ -1,0 +1,378 @@
+/*
+ * session.c — the versions of a comparison and a cache of what is known
+ * about each pair of them (session.h).
+ *
+ * Two case modes, each with its keys, its docs and its cache of pairs:
+ * mode 0 compares as the options say, mode 1 ignores case as well (the
+ * browser's toggle; built when first needed).  Each pair's facts are
+ * worked out from its alignment when first asked for and kept.
+ */
+#include "config.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lazy.h"
+#include "session.h"
+#include "xalloc.h"
+
+/* What is known about version j against version i. */
+struct pair {
+	struct alignment *al;
+	bool have_changes, have_map;
+	struct changes ch;
+	uint8_t *op_kind;
+	uint8_t *block_kinds;
+	struct sentence_map map;
+	int32_t *para_of;
+	const char **labels;
+};
+
+struct mode {
+	struct cmpkeys *keys;
+	struct doc **docs;		/* NULL until first needed */
+	struct pair *pair;		/* n * n, row i, column j */
+	struct presence **presence;	/* per base */
+	/* Base only: docs built lazily, and base -> i anchors (lazy.h). */
+	bool lazy;
+	uint32_t **anchors;
+	size_t *nanchor;
+};
+
+struct session {
+	struct text **texts;
+	size_t n;
+	struct session_opts o;
+	struct mode mode[2];
+	int cur;			/* the mode accessors read */
+};
+
+struct session *
+session_new(struct text **texts, size_t n, const struct session_opts *o)
+{
+	struct session *s = xcalloc(1, sizeof *s);
+
+	assert(n >= 1 && o->base < n);
+	s->texts = xmalloc(n * sizeof *s->texts);
+	memcpy(s->texts, texts, n * sizeof *s->texts);
+	s->n = n;
+	s->o = *o;
+	return s;
+}
+
+static void
+pair_clear(struct pair *p)
+{
+	align_free(p->al);
+	changes_clear(&p->ch);
+	free(p->op_kind);
+	free(p->block_kinds);
+	mapping_clear(&p->map);
+	free(p->para_of);
+	free(p->labels);
+}
+
+void
+session_free(struct session *s)
+{
+	size_t i;
+	int m;
+
+	if (s == NULL)
+		return;
+	for (m = 0; m < 2; m++) {
+		struct mode *md = &s->mode[m];
+
+		if (md->pair != NULL)
+			for (i = 0; i < s->n * s->n; i++)
+				pair_clear(&md->pair[i]);
+		free(md->pair);
+		if (md->presence != NULL)
+			for (i = 0; i < s->n; i++)
+				presence_free(md->presence[i]);
+		free(md->presence);
+		if (md->docs != NULL)
+			for (i = 0; i < s->n; i++)
+				doc_free(md->docs[i]);
+		free(md->docs);
+		if (md->anchors != NULL)
+			for (i = 0; i < s->n; i++)
+				free(md->anchors[i]);
+		free(md->anchors);
+		free(md->nanchor);
+		cmpkeys_free(md->keys);
+	}
+	for (i = 0; i < s->n; i++)
+		text_free(s->texts[i]);
+	free(s->texts);
+	free(s);
+}
+
+size_t
+session_count(const struct session *s)
+{
+	return s->n;
+}
+
+size_t
+session_base(const struct session *s)
+{
+	return s->o.base;
+}
+
+struct text *const *
+session_texts(const struct session *s)
+{
+	return s->texts;
+}
+
+void
+session_ignore_case(struct session *s, bool on)
+{
+	/* Keys that ignore case already: one mode serves both. */
+	s->cur = on && !s->o.keys.ignore_case;
+}
+
+/* The current mode, its docs built and classified. */
+static struct mode *
+mode_ready(struct session *s)
+{
+	struct mode *m = &s->mode[s->cur];
+	struct cmpkeys_opts ko = s->o.keys;
+	size_t i;
+
+	if (m->docs != NULL)
+		return m;
+	if (s->cur == 1)
+		ko.ignore_case = true;
+	m->keys = cmpkeys_new(&ko, s->o.eq);
+	m->docs = xcalloc(s->n, sizeof *m->docs);
+	m->pair = xcalloc(s->n * s->n, sizeof *m->pair);
+	m->presence = xcalloc(s->n, sizeof *m->presence);
+	if (s->cur == 0 && s->o.base_only && s->n > 1) {
+		m->lazy = true;
+		m->anchors = xcalloc(s->n, sizeof *m->anchors);
+		m->nanchor = xcalloc(s->n, sizeof *m->nanchor);
+		lazy_docs(s->texts, s->n, s->o.base, m->keys, m->docs,
+			  m->anchors, m->nanchor);
+		return m;
+	}
+	for (i = 0; i < s->n; i++) {
+		m->docs[i] = doc_build(s->texts[i]);
+		cmpkeys_classify(m->keys, m->docs[i]);
+	}
+	return m;
+}
+
+struct doc *const *
+session_docs(struct session *s)
+{
+	return mode_ready(s)->docs;
+}
+
+/* The pair (i, j) of the current mode, aligned. */
+static struct pair *
+pair_get(struct session *s, size_t i, size_t j)
+{
+	struct mode *m = mode_ready(s);
+	struct pair *p;
+
+	assert(i < s->n && j < s->n);
+	p = &m->pair[i * s->n + j];
+	if (p->al == NULL) {
+		struct align_opts ao = { 0 };
+
+		/*
+		 * Lazy docs hold paragraphs left whole that every pair with
+		 * the base anchors, both ways round (lazy.h); the anchors
+		 * from the base are known already.
+		 */
+		assert(!m->lazy || i == s->o.base || j == s->o.base);
+		if (m->lazy && i == s->o.base) {
+			ao.anchors = m->anchors[j];
+			ao.nanchor = m->nanchor[j];
+		}
+		p->al = align_build(m->docs[i], m->docs[j], &ao);
+	}
+	return p;
+}
+
+const struct alignment *
+session_alignment(struct session *s, size_t i, size_t j)
+{
+	return pair_get(s, i, j)->al;
+}
+
+const struct align_stats *
+session_stats(struct session *s, size_t i, size_t j)
+{
+	return &pair_get(s, i, j)->al->stats;
+}
+
+double
+session_similarity(struct session *s, size_t i, size_t j)
+{
+	if (i == j)
+		return 1.0;
+	/* The same two terms whichever way round: a + b == b + a. */
+	return (session_stats(s, i, j)->similarity +
+		session_stats(s, j, i)->similarity) / 2;
+}
+
+bool
+session_differs(struct session *s, size_t i, size_t j)
+{
+	return align_differs(pair_get(s, i, j)->al);
+}
+
+const struct changes *
+session_changes(struct session *s, size_t i, size_t j)
+{
+	struct pair *p = pair_get(s, i, j);
+
+	if (!p->have_changes) {
+		facts_classify(p->al, &p->ch);
+		p->have_changes = true;
+	}
+	return &p->ch;
+}
+
+const uint8_t *
+session_op_kinds(struct session *s, size_t i, size_t j)
+{
+	struct pair *p = pair_get(s, i, j);
+
+	if (p->op_kind == NULL)
+		p->op_kind = facts_op_kinds(p->al, session_changes(s, i, j));
+	return p->op_kind;
+}
+
+const uint8_t *
+session_block_kinds(struct session *s, size_t i, size_t j)
+{
+	struct pair *p = pair_get(s, i, j);
+	const struct changes *ch;
+	const struct alignment *al = p->al;
+	size_t k;
+
+	if (p->block_kinds != NULL)
+		return p->block_kinds;
+	ch = session_changes(s, i, j);
+	p->block_kinds = xcalloc(al->nblock + 1, 1);
+	for (k = 0; k < ch->n; k++) {
+		const struct change *c = &ch->v[k];
+		const struct block *bl = &al->block[c->block];
+
+		p->block_kinds[c->block] |= c->kinds;
+		if (bl->move && bl->twin < al->nblock)
+			p->block_kinds[bl->twin] |= c->kinds;
+	}
+	return p->block_kinds;
+}
+
+const struct sentence_map *
+session_mapping(struct session *s, size_t i, size_t j)
+{
+	struct pair *p = pair_get(s, i, j);
+
+	if (!p->have_map) {
+		mapping_build(p->al, &p->map);
+		p->have_map = true;
+	}
+	return &p->map;
+}
+
+/* The paragraph of d holding sentence `sent`, or d->npara. */
+static size_t
+para_of_sentence(const struct doc *d, uint32_t sent)
+{
+	size_t lo = 0, hi = d->npara;
+
+	/* Paragraphs hold their sentences in order. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (d->para[mid].sent + d->para[mid].nsent <= sent)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->npara && sent >= d->para[lo].sent &&
+	    sent < d->para[lo].sent + d->para[lo].nsent)
+		return lo;
+	return d->npara;
+}
+
+const int32_t *
+session_paraphrase_of(struct session *s, size_t i, size_t j)
+{
+	struct pair *p = pair_get(s, i, j);
+	const struct sentence_map *map;
+	const struct alignment *al = p->al;
+	const struct doc *a = al->a, *d = al->b;
+	size_t k;
+
+	if (p->para_of != NULL)
+		return p->para_of;
+	map = session_mapping(s, i, j);
+	p->para_of = xcalloc(al->nblock + 1, sizeof *p->para_of);
+	/*
+	 * A block of B (inserted, or changed) holding a sentence that
+	 * paraphrases one of A names the first such sentence's paragraph.
+	 */
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+		uint32_t q, t;
+
+		if (bl->nb == 0 || bl->kind == BLOCK_EQUAL)
+			continue;
+		for (q = bl->b; q < bl->b + bl->nb && !p->para_of[k]; q++)
+			for (t = d->para[q].sent;
+			     t < d->para[q].sent + d->para[q].nsent; t++) {
+				uint32_t from = map->from[t];
+				size_t pa;
+
+				if (from == MAPPING_NONE || !map->paraphrase[t])
+					continue;
+				pa = para_of_sentence(a, from);
+				if (pa < a->npara) {
+					p->para_of[k] = (int32_t)pa + 1;
+					break;
+				}
+			}
+	}
+	return p->para_of;
+}
+
+const char *const *
+session_labels(struct session *s, size_t i, size_t j)
+{
+	struct pair *p = pair_get(s, i, j);
+
+	if (p->labels == NULL) {
+		p->labels = xcalloc(p->al->nblock + 1, sizeof *p->labels);
+		if (s->o.bp != NULL)
+			boiler_label_blocks(s->o.bp, p->al, p->labels);
+	}
+	return p->labels;
+}
+
+const struct presence *
+session_presence(struct session *s, size_t base)
+{
+	struct mode *m = mode_ready(s);
+	struct alignment **al;
+	size_t v;
+
+	assert(base < s->n);
+	if (m->presence[base] != NULL)
+		return m->presence[base];
+	al = xcalloc(s->n, sizeof *al);
+	for (v = 0; v < s->n; v++)
+		if (v != base)
+			al[v] = pair_get(s, base, v)->al;
+	m->presence[base] = presence_build(m->docs, s->n, base, al);
+	free(al);
+	return m->presence[base];
+}

@@ -1,0 +1,124 @@
+/*
+ * session.h — the versions being compared and everything worked out
+ * about them, computed once and shared by every view.
+ *
+ * A session owns the loaded texts, their docs (one set per case mode),
+ * the comparison keys they share, and a cache of what is known about each
+ * ordered pair of versions.  Every accessor computes its answer the first
+ * time it is asked and hands the same answer to every later caller, so the
+ * browser's status line, its overview and presence views, --stat, --json,
+ * --inline, --print and --report all read one alignment, one list of
+ * change sites and one similarity per pair, and cannot disagree.
+ *
+ * A *change* is a change site of facts.h: a run of deleted or inserted
+ * words, a run of cosmetic differences, a deleted or inserted paragraph,
+ * a moved passage.  session_stats() counts them (substantive, cosmetic);
+ * session_changes() lists them with their kinds.
+ *
+ * Similarity is symmetric: the alignment of A against B is not quite the
+ * mirror of B against A (pairing and word diffs break ties by reading
+ * order), so session_similarity(i, j) is the mean of the share of words
+ * kept reading i against j and reading j against i, the same number
+ * whichever way round the versions are given.
+ *
+ * Base only.  A caller that asks only about comparisons with the base
+ * (session_opts.base_only: --json, --stat of two versions) lets the
+ * session segment only the paragraphs that are not the same byte for byte
+ * in every version (lazy.h); asking about another pair is then a bug
+ * (asserted).  Callers never see anchors or paragraphs left whole.
+ *
+ * Case.  The browser can make case-only changes invisible at any time:
+ * session_ignore_case() switches every accessor to docs classified
+ * ignoring case (built on first use), and back.  Pointers returned before
+ * stay valid: nothing is freed before session_free().
+ *
+ * Lifetime: everything returned belongs to the session.
+ */
+#ifndef VERSUS_SESSION_H
+#define VERSUS_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "align.h"
+#include "boiler.h"
+#include "cmpkeys.h"
+#include "doc.h"
+#include "equiv.h"
+#include "facts.h"
+#include "mapping.h"
+#include "presence.h"
+#include "text.h"
+
+struct session_opts {
+	struct cmpkeys_opts keys;	/* what counts as a difference */
+	const struct equiv *eq;		/* borrowed; may be NULL */
+	const struct boiler *bp;	/* borrowed; NULL labels nothing */
+	size_t base;			/* the version others are compared with */
+	bool base_only;			/* only pairs with the base are asked */
+};
+
+struct session;
+
+/*
+ * A session over texts[0 .. n-1], n >= 1, which it takes (they are freed
+ * by session_free, the array is copied).  Never fails.
+ */
+struct session *session_new(struct text **texts, size_t n,
+			    const struct session_opts *o);
+
+void session_free(struct session *s);
+
+size_t session_count(const struct session *s);
+size_t session_base(const struct session *s);
+
+/* The texts, in the order given. */
+struct text *const *session_texts(const struct session *s);
+
+/* Ignore case from now on (or not); a no-op when the keys already do. */
+void session_ignore_case(struct session *s, bool on);
+
+/* The docs of the current case mode, built and classified. */
+struct doc *const *session_docs(struct session *s);
+
+/* Version j against version i (i != j): the alignment, A = i, B = j. */
+const struct alignment *session_alignment(struct session *s, size_t i,
+					  size_t j);
+
+/* Its word counts and change sites (align.h); see session_similarity. */
+const struct align_stats *session_stats(struct session *s, size_t i,
+					size_t j);
+
+/* Symmetric similarity of versions i and j, 0..1 (1 when i == j). */
+double session_similarity(struct session *s, size_t i, size_t j);
+
+/* True when j has a substantive difference from i (exit status 1). */
+bool session_differs(struct session *s, size_t i, size_t j);
+
+/* The change sites of i against j, with their kinds (facts.h). */
+const struct changes *session_changes(struct session *s, size_t i, size_t j);
+
+/* Per word op: the kind + 1 of its change site, 0 for none. */
+const uint8_t *session_op_kinds(struct session *s, size_t i, size_t j);
+
+/* Per block: a bit (1 << kind) for each kind of its sites (moves: both). */
+const uint8_t *session_block_kinds(struct session *s, size_t i, size_t j);
+
+/* j's sentences traced to i's (mapping.h). */
+const struct sentence_map *session_mapping(struct session *s, size_t i,
+					   size_t j);
+
+/*
+ * Per block: the paragraph of i (1-based) that a changed or inserted
+ * block of j paraphrases, 0 for none.
+ */
+const int32_t *session_paraphrase_of(struct session *s, size_t i, size_t j);
+
+/* Per block: its boilerplate label (boiler.h), or NULL. */
+const char *const *session_labels(struct session *s, size_t i, size_t j);
+
+/* Every version around `base` (presence.h). */
+const struct presence *session_presence(struct session *s, size_t base);
+
+#endif
