@@ -75,6 +75,33 @@ html_numbered(const struct html_tree *t, uint32_t h)
 }
 
 /*
+ * Whether heading h is the title of an item with a text of its own: one
+ * of the next three elements beside it is a <p> of prose (at least 10
+ * characters, less than half links).  A list-style article's items are
+ * such (a linked product or place name, a picture, a paragraph); a list
+ * of links is not.  The siblings come later in document order, so they
+ * are measured when html_measure reaches h.
+ */
+static bool
+html_titled(const struct html_tree *t, uint32_t h)
+{
+	uint32_t par = t->node[h].parent, j, seen = 0;
+	const struct html_node *n;
+
+	for (j = t->node[h].end; j < t->node[par].end && seen < 3;
+	    j = html_next(t, j)) {
+		n = &t->node[j];
+		if (n->tag == HT_TEXT)
+			continue;
+		seen++;
+		if (n->tag == HT_P && n->chars >= n->links + 10 &&
+		    (uint64_t)n->links * 2 < n->chars)
+			return true;
+	}
+	return false;
+}
+
+/*
  * Sum characters (code points other than ASCII white space), link
  * characters and commas of visible text up the tree.  Text in dropped
  * parts and in <head> counts nothing.  Nodes come in document order, so
@@ -87,8 +114,9 @@ html_numbered(const struct html_tree *t, uint32_t h)
  * sums; so is a box that held link boxes and has less than 40 characters
  * left (the title of a list of links: "Most popular").  So a story's
  * wrapper that also holds a "most popular" list is judged by its own
- * prose, the list apart.  Links in a numbered heading
- * are not counted as links (html_numbered).
+ * prose, the list apart.  Links in a numbered heading, or in the title
+ * of an item with a text of its own, are not counted as links
+ * (html_numbered, html_titled): those are list-style articles.
  */
 void
 html_measure(struct html_tree *t)
@@ -114,7 +142,7 @@ html_measure(struct html_tree *t)
 			n->nlinks = n->links;
 		} else {
 			if (n->tag >= HT_H1 && n->tag <= HT_H6 &&
-			    html_numbered(t, i))
+			    (html_numbered(t, i) || html_titled(t, i)))
 				n->nlinks = 0;
 			if (html_boxable(n->tag) && ((n->nchars > 0 &&
 			    (uint64_t)n->nlinks * 2 > n->nchars) ||

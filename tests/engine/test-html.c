@@ -1172,6 +1172,7 @@ static const char *const goldens[] = {
 	"main-comments",	/* a short <article> in <main> with comments */
 	"main-thread",		/* <main> holding the story and its comments */
 	"listicle",		/* numbered items with headings and images */
+	"listicle-ol",		/* an <ol> of linked titles, pictures, texts */
 	NULL
 };
 
