@@ -146,6 +146,8 @@ bool runs_cosmetic(const struct ctx *c, const struct run *r);
 void emit_runs(struct ctx *c, const struct runs *rs, bool *cosm, bool *subst);
 void para_units(const struct doc *d, uint32_t p0, uint32_t p1, uint32_t *u0,
 		uint32_t *u1);
+bool block_ops_tile(const struct alignment *al, const struct block *src,
+		    const struct block *dst);
 
 /* move.c and stats.c: the last stages. */
 void find_moves(struct ctx *c);

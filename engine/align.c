@@ -151,6 +151,50 @@ para_units(const struct doc *d, uint32_t p0, uint32_t p1, uint32_t *u0,
 }
 
 /*
+ * The invariants tests/fuzz/checks.c checks from outside, asserted where
+ * they are made.  The ops of block src (a move's two ends share theirs)
+ * cover the units of src's A paragraphs and dst's B paragraphs exactly,
+ * in order.
+ */
+bool
+block_ops_tile(const struct alignment *al, const struct block *src,
+	       const struct block *dst)
+{
+	uint32_t ua, ua1, ub, ub1, o;
+
+	para_units(al->a, src->a, src->a + src->na, &ua, &ua1);
+	para_units(al->b, dst->b, dst->b + dst->nb, &ub, &ub1);
+	for (o = src->op; o < src->op + src->nop; o++) {
+		const struct wop *w = &al->op[o];
+
+		if ((w->na > 0 && w->a != ua) || (w->nb > 0 && w->b != ub))
+			return false;
+		ua += w->na;
+		ub += w->nb;
+	}
+	return ua == ua1 && ub == ub1;
+}
+
+#ifndef NDEBUG
+/* The blocks visit each side's paragraphs once, in order. */
+static bool
+blocks_in_order(const struct alignment *al)
+{
+	size_t k, pa = 0, pb = 0;
+
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+
+		if ((bl->na > 0 && bl->a != pa) || (bl->nb > 0 && bl->b != pb))
+			return false;
+		pa += bl->na;
+		pb += bl->nb;
+	}
+	return pa == al->a->npara && pb == al->b->npara;
+}
+#endif
+
+/*
  * The word runs of paired paragraph groups: sentences are matched first
  * (one segment each), words are diffed inside paired sentences.
  */
@@ -231,6 +275,7 @@ emit_pair(struct ctx *c, uint32_t pa0, uint32_t pa1, uint32_t pb0,
 	emit_runs(c, &rs, &cosm, &subst);
 	bl = &c->al->block[c->al->nblock - 1];
 	bl->nop = (uint32_t)(c->al->nop - bl->op);
+	assert(block_ops_tile(c->al, bl, bl));
 	bl->cosmetic = cosm;
 	if (!subst && pa1 - pa0 == 1 && pb1 - pb0 == 1)
 		bl->kind = BLOCK_EQUAL;
@@ -250,6 +295,7 @@ emit_equal_block(struct ctx *c, uint32_t pa, uint32_t pb)
 	emit_equal(c, a0, a1, b0, &cosm);
 	bl = &c->al->block[c->al->nblock - 1];
 	bl->nop = (uint32_t)(c->al->nop - bl->op);
+	assert(block_ops_tile(c->al, bl, bl));
 	bl->cosmetic = cosm;
 	bl->similarity = 1.0f;
 }
@@ -273,6 +319,7 @@ emit_one_side(struct ctx *c, bool del, uint32_t pa, uint32_t pb)
 	}
 	bl = &c->al->block[c->al->nblock - 1];
 	bl->nop = (uint32_t)(c->al->nop - bl->op);
+	assert(block_ops_tile(c->al, bl, bl));
 }
 
 /* --- entry points ------------------------------------------------------------ */
@@ -366,6 +413,7 @@ align_build(const struct doc *a, const struct doc *b,
 	free(sa);
 	free(sb);
 	find_moves(&c);
+	assert(blocks_in_order(c.al));
 	compute_stats(c.al);
 	free(c.weight);
 	free(c.sa);

@@ -22,7 +22,7 @@
  *
  * For pure ASCII, steps 1-3 reduce to lower-casing A-Z and mapping "`" to
  * "'" (NFKC and case folding of ASCII are exactly that), so the fast path
- * does only this, with no libunistring call; tests/engine/test-cmpkeys.c
+ * does only this, with no libunistring call; tests/engine/test-fold.c
  * checks that both paths agree.
  */
 #include "config.h"
@@ -376,7 +376,7 @@ fold_string(const uint8_t *s, size_t n, size_t *outlen)
  * U+2010-U+205E (dashes, quotes, bullets: not the spaces U+2000/U+2001,
  * which NFC replaces) and U+20A0-U+20BF (currency signs).  Then the string
  * is NFC already, which saves u8_normalize on most news text;
- * tests/engine/test-cmpkeys.c checks these ranges against libunistring.
+ * tests/engine/test-fold.c checks these ranges against libunistring.
  */
 static bool
 nfc_stable(const uint8_t *s, size_t n)

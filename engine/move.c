@@ -119,6 +119,7 @@ find_moves(struct ctx *c)
 		bi->twin = da[mc[k].del];
 		bd->op = bi->op = op0;
 		bd->nop = bi->nop = (uint32_t)(al->nop - op0);
+		assert(block_ops_tile(al, bd, bi));
 		bd->cosmetic = bi->cosmetic = cosm;
 		bd->similarity = bi->similarity = block_similarity(c, bd);
 	}

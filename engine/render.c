@@ -38,6 +38,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1167,6 +1168,28 @@ inline_block(struct builder *b, uint32_t bi)
 			r->row[i].mark = MARK_CONT;
 }
 
+#ifndef NDEBUG
+/*
+ * Every row lies in its block's range of rows, blocks in order (as
+ * tests/fuzz/checks.c checks from outside): both sides of a block are laid
+ * out on the same rows, so neither side's rows can spill into the next.
+ */
+static bool
+rows_in_blocks(const struct render *r)
+{
+	size_t bi, i;
+
+	for (bi = 0; bi < r->al->nblock; bi++) {
+		if (r->block_row[bi] > r->block_row[bi + 1])
+			return false;
+		for (i = r->block_row[bi]; i < r->block_row[bi + 1]; i++)
+			if (r->row[i].block != bi)
+				return false;
+	}
+	return r->block_row[r->al->nblock] == r->nrow;
+}
+#endif
+
 struct render *
 render_build(const struct alignment *al, const struct render_opts *o)
 {
@@ -1202,6 +1225,7 @@ render_build(const struct alignment *al, const struct render_opts *o)
 			layout_block(&b, bi);
 	}
 	r->block_row[al->nblock] = r->nrow;
+	assert(rows_in_blocks(r));
 	free(b.style[0]);
 	free(b.style[1]);
 	free(b.copy);

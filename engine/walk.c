@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <assert.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "walk.h"
@@ -24,7 +26,28 @@ struct walker {
 	struct piece pending;
 	bool has;
 	uint32_t op;		/* the word op being walked */
+	/*
+	 * Without whole moves, the pieces tile both versions: each side's
+	 * bytes visited so far (checked as tests/fuzz/checks.c does).
+	 */
+	bool tile;
+	size_t a, b;
 };
+
+/* Hand a piece to the caller. */
+static void
+flush(struct walker *w, const struct piece *q)
+{
+	if (w->tile) {
+		assert(q->kind == PIECE_INSERT || q->a0 == w->a);
+		assert(q->kind == PIECE_DELETE || q->b0 == w->b);
+		if (q->kind != PIECE_INSERT)
+			w->a = q->a1;
+		if (q->kind != PIECE_DELETE)
+			w->b = q->b1;
+	}
+	w->fn(q, w->priv);
+}
 
 static void
 join_piece(struct walker *w, const struct piece *p)
@@ -41,7 +64,7 @@ join_piece(struct walker *w, const struct piece *p)
 		return;
 	}
 	if (w->has)
-		w->fn(q, w->priv);
+		flush(w, q);
 	*q = *p;
 	w->has = true;
 }
@@ -62,7 +85,7 @@ walk_pieces(const struct alignment *al, bool whole_moves,
 	    void (*fn)(const struct piece *p, void *priv), void *priv)
 {
 	const struct doc *a = al->a, *b = al->b;
-	struct walker w = { fn, priv, { 0 }, false, 0 };
+	struct walker w = { fn, priv, { 0 }, false, 0, !whole_moves, 0, 0 };
 	size_t k;
 	uint32_t o;
 
@@ -138,5 +161,6 @@ walk_pieces(const struct alignment *al, bool whole_moves,
 		}
 	}
 	if (w.has)
-		fn(&w.pending, priv);
+		flush(&w, &w.pending);
+	assert(!w.tile || (w.a == a->text->len && w.b == b->text->len));
 }
