@@ -296,6 +296,11 @@ catch_stop(bool on)
 		sigemptyset(&sa.sa_mask);
 		sigaction(SIGINT, &sa, &old_int);
 		sigaction(SIGTERM, &sa, &old_term);
+		/* A signal ignored by whoever started us stays ignored. */
+		if (old_int.sa_handler == SIG_IGN)
+			sigaction(SIGINT, &old_int, NULL);
+		if (old_term.sa_handler == SIG_IGN)
+			sigaction(SIGTERM, &old_term, NULL);
 	} else {
 		sigaction(SIGINT, &old_int, NULL);
 		sigaction(SIGTERM, &old_term, NULL);

@@ -130,6 +130,22 @@ esac
 if find "$XDG_CACHE_HOME" -type f 2>/dev/null | grep -q .; then st=1; else st=0; fi
 tap_result $st "... and no file is left in the cache"
 
+# Stopped while fetching: ended by the signal, with one line.
+n=$(net_requests /stall)
+"$VERSUS" --stat "$URL/a.html" "$URL/stall" >/dev/null 2>"$TMPD/err" &
+pid=$!
+i=0
+while [ "$(net_requests /stall)" -le "$n" ] && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -TERM $pid
+wait $pid
+check_eq "SIGTERM while fetching: ended by the signal, one line" \
+	"$?|$(cat "$TMPD/err")" "143|versus: interrupted"
+cache_clean
+tap_result $? "... nothing half-written in the cache"
+
 # Several versions, one missing: the outputs refuse, naming it.
 run "$VERSUS" --stat "$URL/a.html" "$URL/404" "$URL/b.html"
 check_eq "one page of three missing: exit 2, one line" "$st|$err" \
