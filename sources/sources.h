@@ -135,6 +135,28 @@ int sources_watch_step(const char *url, const struct sources_opts *so,
 		       struct text **now, struct text **before,
 		       struct vs_error *err);
 
+/* A capture listed by the archive's CDX API. */
+struct capture {
+	char *stamp;		/* YYYYMMDDhhmmss */
+	char *original;		/* the URL as captured */
+	char *mime;		/* its listed type, or NULL */
+};
+
+struct capture_list {
+	struct capture *c;
+	size_t n, cap;
+};
+
+/*
+ * A CDX answer (output=json): a header row naming the fields, then one
+ * row per capture; rows whose statuscode is not 200 are left out, an
+ * empty answer is no capture.  Returns 0, or -1 with the reason in *why
+ * ("a string is not closed") and l empty.
+ */
+int wayback_parse(const unsigned char *body, size_t len,
+		  struct capture_list *l, const char **why);
+void wayback_list_clear(struct capture_list *l);
+
 int wayback_open(const char *url, const struct sources_opts *so,
 		 struct version_list *list);
 int history_open(const char *path, const struct sources_opts *so,

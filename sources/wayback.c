@@ -26,19 +26,8 @@
 #include "sources.h"
 #include "xalloc.h"
 
-struct capture {
-	char *stamp;		/* 14 digits */
-	char *original;		/* the URL as captured */
-	char *mime;
-};
-
-struct cdx {
-	struct capture *c;
-	size_t n, cap;
-};
-
-static void
-cdx_clear(struct cdx *l)
+void
+wayback_list_clear(struct capture_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->c[i].stamp);
@@ -163,7 +152,10 @@ json_string(struct json *j)
 	return out;
 }
 
-/* One row: ["a", "b", ...] into row (at most max values); -1 on error. */
+/*
+ * One row: ["a", "b", ...] into row (at most max values, the caller
+ * frees them); -1 on error, with nothing left in row.
+ */
 static int
 json_row(struct json *j, char **row, size_t max, size_t *n)
 {
@@ -178,28 +170,26 @@ json_row(struct json *j, char **row, size_t max, size_t *n)
 		char *v = json_string(j);
 
 		if (v == NULL)
-			return -1;
+			goto fail;
 		if (*n < max)
 			row[(*n)++] = v;
 		else
 			free(v);
 	} while (json_char(j, ','));
-	if (!json_char(j, ']')) {
-		j->why = "a row is not closed";
-		return -1;
-	}
-	return 0;
+	if (json_char(j, ']'))
+		return 0;
+	j->why = "a row is not closed";
+fail:
+	while (*n > 0)
+		free(row[--*n]);
+	return -1;
 }
 
 enum { COL_STAMP, COL_ORIGINAL, COL_STATUS, COL_MIME, NCOL };
 
-/*
- * The CDX answer: a header row naming the fields, then one row per
- * capture.  Returns 0, or -1 with the reason in *why.
- */
-static int
-cdx_parse(const unsigned char *body, size_t len, struct cdx *l,
-	  const char **why)
+int
+wayback_parse(const unsigned char *body, size_t len, struct capture_list *l,
+	      const char **why)
 {
 	static const char *const names[NCOL] = {
 		"timestamp", "original", "statuscode", "mimetype",
@@ -282,7 +272,7 @@ end:
 	return r;
 fail:
 	*why = j.why != NULL ? j.why : "malformed";
-	cdx_clear(l);
+	wayback_list_clear(l);
 	return r;
 }
 
@@ -451,7 +441,7 @@ wayback_open(const char *url, const struct sources_opts *so,
 	size_t blen = strlen(base), i, k, nfetch, first = list->n, listed;
 	char cdxurl[8600], date[32], name[4300];
 	struct page cdxp = { 0 }, *pages;
-	struct cdx l = { 0 };
+	struct capture_list l = { 0 };
 	const char *why = NULL;
 	unsigned max = so->max ? so->max : SOURCES_DEFAULT_MAX;
 	struct text *prev = NULL;
@@ -475,7 +465,7 @@ wayback_open(const char *url, const struct sources_opts *so,
 			     url, reason_of(cdxp.err.msg, cdxurl));
 		return -1;
 	}
-	if (cdx_parse(cdxp.e.body, cdxp.e.len, &l, &why) != 0) {
+	if (wayback_parse(cdxp.e.body, cdxp.e.len, &l, &why) != 0) {
 		sources_note(list, "%s: the archive's list of captures is "
 			     "malformed (%s)", url, why);
 		if (so->cache_dir != NULL)
@@ -506,7 +496,7 @@ wayback_open(const char *url, const struct sources_opts *so,
 	if (l.n == 0 && listed > 0) {
 		sources_note(list, "%s: none of the archive's captures of this "
 			     "page is a web page", url);
-		cdx_clear(&l);
+		wayback_list_clear(&l);
 		return -1;
 	}
 	if (l.n == 0) {
@@ -514,7 +504,7 @@ wayback_open(const char *url, const struct sources_opts *so,
 			     "page%s%s%s%s", url,
 			     so->from[0] ? " from " : "", so->from,
 			     so->to[0] ? " to " : "", so->to);
-		cdx_clear(&l);
+		wayback_list_clear(&l);
 		return -1;
 	}
 
@@ -572,7 +562,7 @@ next:
 		sources_page_clear(p);
 	}
 	free(pages);
-	cdx_clear(&l);
+	wayback_list_clear(&l);
 	list->n = first + choose(list->v + first, list->n - first, max);
 	return list->n > first ? 0 : -1;
 }
