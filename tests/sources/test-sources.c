@@ -188,7 +188,7 @@ test_cdx(void)
 static void
 test_cache(void)
 {
-	char dir[] = "/tmp/versus-cache-XXXXXX", sub[64], path[256], *raw;
+	char dir[] = "/tmp/versus-cache-XXXXXX", sub[64], path[256], name[128], *raw;
 	struct cache_entry e = { 0 }, g;
 	struct vs_error err;
 	unsigned char body[] = "<p>The bridge</p>\n";
@@ -221,14 +221,14 @@ test_cache(void)
 	/* The entry's file: the only one in the folder. */
 	snprintf(path, sizeof path, "ls %s", sub);
 	f = popen(path, "r");
-	if (f == NULL || fscanf(f, "%63s", path + 128) != 1) {
+	if (f == NULL || fscanf(f, "%127s", name) != 1) {
 		ok(0, "the entry's file");
 		if (f)
 			pclose(f);
 		return;
 	}
 	pclose(f);
-	snprintf(path, sizeof path, "%s/%s", sub, path + 128);
+	snprintf(path, sizeof path, "%s/%s", sub, name);
 	f = fopen(path, "rb");
 	fseek(f, 0, SEEK_END);
 	sz = ftell(f);
