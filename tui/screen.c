@@ -214,20 +214,31 @@ free_control_keys(void)
 		def_prog_mode();
 }
 
-bool
-screen_term_colors(void)
+/*
+ * The colours of terminal `term` in the terminal database, 0 for none, -1
+ * when it is not there.  (Asked of setupterm, which leaves nothing behind,
+ * unlike a newterm that fails.)
+ */
+static int
+term_colors(const char *term)
 {
 	TERMINAL *saved = cur_term;
-	const char *term = getenv("TERM");
 	int err, n;
 
-	if (term == NULL || *term == '\0' ||
-	    setupterm(term, STDOUT_FILENO, &err) != OK)
-		return false;
+	if (setupterm(term, STDOUT_FILENO, &err) != OK)
+		return -1;
 	n = tigetnum("colors");
 	del_curterm(cur_term);
 	set_curterm(saved);
-	return n > 0;
+	return n > 0 ? n : 0;
+}
+
+bool
+screen_term_colors(void)
+{
+	const char *term = getenv("TERM");
+
+	return term != NULL && *term != '\0' && term_colors(term) > 0;
 }
 
 int
@@ -251,7 +262,8 @@ screen_init(bool color, struct vs_error *err)
 		tty_fd = STDIN_FILENO;
 	}
 	have_modes = tcgetattr(tty_fd, &saved_modes) == 0;
-	scr = newterm(NULL, stdout, tty_in ? tty_in : stdin);
+	scr = term_colors(term) < 0 ? NULL :
+		newterm(NULL, stdout, tty_in ? tty_in : stdin);
 	if (scr == NULL) {
 		vs_error_set(err, "cannot start the terminal (TERM=%s)", term);
 		if (tty_in)
