@@ -73,6 +73,16 @@ struct ctx {
 	size_t capsa, capsb, capda, capib;
 	uint32_t *stamp, gen;	/* by fold id: in the B side of pair_sim */
 	/*
+	 * The unit ranges sa and sb hold, their word counts and weights: a
+	 * paragraph scored against thousands of candidates is loaded once
+	 * (a zeroed ctx holds the empty range 0..0, which is right).
+	 */
+	uint32_t held[2][2];
+	size_t nheld[2];
+	unsigned wheld[2];
+	/* Units pair_sim loaded, bounded and diffed: al->work. */
+	uint64_t work;
+	/*
 	 * While a gap is scored (pair.c), by fold id: in how many of its
 	 * segments a word occurs, per side, valid where dgen[id] == gapgen.
 	 * pair_sim then also weighs the words its diff keeps as gap_weight
@@ -128,6 +138,19 @@ uint32_t seg_keys(const struct ctx *c, const struct seg *sa, size_t na,
 /* pair.c: one level matched, equal segments first, then the gaps. */
 void items_push(struct items *it, uint8_t kind, uint32_t i0, uint32_t i1,
 		uint32_t j0, uint32_t j1, float sim);
+/*
+ * Whether to score every pair of segments A [a0, a1) x B [b0, b1), as
+ * when na * nb <= ALL_PAIRS_LIMIT, or take candidates from index_pairs:
+ * every pair costs each segment's length once per segment of the other
+ * side, nb * |A| + na * |B| units.  Affordable up to ALL_PAIRS_WORK
+ * units, or ALL_PAIRS_FACTOR times the segments' size; 32 huge
+ * paragraphs shuffled would cost 32 times the text (issue 19.5).
+ */
+#define ALL_PAIRS_WORK		(1u << 20)
+#define ALL_PAIRS_FACTOR	4
+bool all_pairs_affordable(const struct seg *sa, uint32_t a0, uint32_t a1,
+			  const struct seg *sb, uint32_t b0, uint32_t b1);
+
 void index_pairs(struct ctx *c, const struct seg *sa, uint32_t a0,
 		 uint32_t a1, const struct seg *sb, uint32_t b0, uint32_t b1,
 		 uint32_t **pairs, size_t *npairs);

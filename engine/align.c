@@ -415,6 +415,7 @@ align_build(const struct doc *a, const struct doc *b,
 	find_moves(&c);
 	assert(blocks_in_order(c.al));
 	compute_stats(c.al);
+	c.al->work = c.work;
 	free(c.weight);
 	free(c.sa);
 	free(c.sb);

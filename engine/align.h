@@ -94,6 +94,13 @@ struct alignment {
 	size_t nop;
 	size_t nmove;
 	struct align_stats stats;
+	/*
+	 * Units loaded, bounded and diffed while candidate pairs were
+	 * scored: an operation count, not a time, for tests that bound the
+	 * cost per input byte of adversarial shapes (tests/engine/
+	 * test-shapes.c).
+	 */
+	uint64_t work;
 };
 
 struct align_opts {

@@ -66,7 +66,8 @@ find_moves(struct ctx *c)
 	}
 	if (nd == 0 || ni == 0)
 		goto out;
-	if (nd * ni <= ALL_PAIRS_LIMIT) {
+	if (nd * ni <= ALL_PAIRS_LIMIT &&
+	    all_pairs_affordable(sa, 0, (uint32_t)nd, sb, 0, (uint32_t)ni)) {
 		pairs = xmalloc(2 * nd * ni * sizeof *pairs);
 		for (size_t x = 0; x < nd; x++)
 			for (size_t y = 0; y < ni; y++) {

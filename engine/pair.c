@@ -413,6 +413,21 @@ gap_damp(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 	gap_count(c, c->b, sb, b0, b1, c->dfb);
 }
 
+bool
+all_pairs_affordable(const struct seg *sa, uint32_t a0, uint32_t a1,
+		     const struct seg *sb, uint32_t b0, uint32_t b1)
+{
+	uint64_t ua = 0, ub = 0, cost;
+	uint32_t k;
+
+	for (k = a0; k < a1; k++)
+		ua += sa[k].u1 - sa[k].u0;
+	for (k = b0; k < b1; k++)
+		ub += sb[k].u1 - sb[k].u0;
+	cost = (uint64_t)(b1 - b0) * ua + (uint64_t)(a1 - a0) * ub;
+	return cost <= ALL_PAIRS_WORK || cost <= ALL_PAIRS_FACTOR * (ua + ub);
+}
+
 /*
  * Pair the segments of a gap, A [a0, a1) against B [b0, b1), appending
  * items in reading order.
@@ -426,7 +441,8 @@ pair_gap(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 	size_t k, n, npairs;
 
 	gap_damp(c, sa, a0, a1, sb, b0, b1);
-	if ((size_t)(a1 - a0) * (b1 - b0) <= ALL_PAIRS_LIMIT) {
+	if ((size_t)(a1 - a0) * (b1 - b0) <= ALL_PAIRS_LIMIT &&
+	    all_pairs_affordable(sa, a0, a1, sb, b0, b1)) {
 		for (uint32_t x = a0; x < a1; x++)
 			for (uint32_t y = b0; y < b1; y++)
 				score_pair(c, sa, a1, sb, b1, x, y, &cs);

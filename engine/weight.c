@@ -166,12 +166,36 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 	unsigned ta, tb, k = 0;
 	size_t n, m, i;
 
-	n = load_words(c, c->a, a0, a1, &c->sa, &c->wa, &c->capsa, &ta);
-	m = load_words(c, c->b, b0, b1, &c->sb, &c->wb, &c->capsb, &tb);
+	if (c->held[0][0] != a0 || c->held[0][1] != a1) {
+		c->nheld[0] = load_words(c, c->a, a0, a1, &c->sa, &c->wa,
+					 &c->capsa, &c->wheld[0]);
+		c->work += a1 - a0;
+		c->held[0][0] = a0;
+		c->held[0][1] = a1;
+	}
+	if (c->held[1][0] != b0 || c->held[1][1] != b1) {
+		c->nheld[1] = load_words(c, c->b, b0, b1, &c->sb, &c->wb,
+					 &c->capsb, &c->wheld[1]);
+		c->work += b1 - b0;
+		c->held[1][0] = b0;
+		c->held[1][1] = b1;
+	}
+	n = c->nheld[0];
+	m = c->nheld[1];
+	ta = c->wheld[0];
+	tb = c->wheld[1];
 	*kept = 0;
 	if (ta + tb == 0)
 		return n == 0 && m == 0 && a1 - a0 == b1 - b0 ? 1.0 : 0.0;
 	if (n == 0 || m == 0)
+		return 0.0;
+	/*
+	 * A diff keeps at most as many words as the shorter side has, each
+	 * of them at most W_CONTENT on each side: a paragraph against a
+	 * sentence of it (one against many, a split) is ruled out in O(1),
+	 * not in the paragraph's length for each of its candidates.
+	 */
+	if (need > 0 && 2.0 * W_CONTENT * (n < m ? n : m) < need * (ta + tb))
 		return 0.0;
 	if (need > 0) {
 		/*
@@ -186,6 +210,7 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 			c->gen = 0;
 		}
 		c->gen += 2;
+		c->work += n + m;
 		for (i = 0; i < m; i++)
 			c->stamp[c->sb[i]] = c->gen;
 		for (i = 0; i < n; i++)
@@ -200,6 +225,7 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 			return 0.0;
 		k = 0;
 	}
+	c->work += n + m;
 	c->da = xgrow(c->da, &c->capda, n, sizeof *c->da);
 	c->ib = xgrow(c->ib, &c->capib, m, sizeof *c->ib);
 	seqmatch(c->sa, n, c->sb, m, c->nweight, c->da, c->ib,
