@@ -81,8 +81,8 @@ struct align_stats {
 	size_t changed_a;	/* deleted words replaced by inserted ones */
 	size_t changed_b;	/* ... and the words that replaced them */
 	size_t moved;		/* words of A in moved paragraphs */
-	size_t substantive;	/* change sites with substantive differences */
-	size_t cosmetic;	/* change sites with cosmetic differences only */
+	size_t substantive;	/* change sites (facts.h) that are substantive */
+	size_t cosmetic;	/* change sites that are cosmetic only */
 	double similarity;	/* words kept on both sides / words of both */
 };
 

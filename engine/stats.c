@@ -41,6 +41,47 @@ para_words(const struct doc *d, size_t k)
 	return count_words(d, d->para[k].unit, d->para[k].nunit);
 }
 
+/*
+ * The change sites of block bl, cut exactly as facts_classify() cuts them
+ * (facts.h), so that the counts and the listed sites never disagree: a
+ * deleted or inserted block is one site; elsewhere each run of deleted and
+ * inserted ops is a substantive site and each run of cosmetic ops a
+ * cosmetic one; a move whose words did not change is one substantive site.
+ */
+static void
+count_sites(const struct alignment *al, const struct block *bl,
+	    struct align_stats *st)
+{
+	uint32_t end = bl->op + bl->nop, o;
+	bool edited = false;
+	int prev = 0, cls;
+
+	if (!bl->move && (bl->kind == BLOCK_DELETED ||
+			  bl->kind == BLOCK_INSERTED)) {
+		st->substantive += bl->nop > 0;
+		return;
+	}
+	for (o = bl->op; o < end; o++)
+		edited |= al->op[o].kind == WOP_DELETE ||
+			al->op[o].kind == WOP_INSERT;
+	if (bl->move && !edited) {
+		st->substantive++;
+		return;
+	}
+	for (o = bl->op; o < end; o++) {
+		uint8_t kind = al->op[o].kind;
+
+		/* 1: a deleted or inserted op, 2: a cosmetic one, 0: equal. */
+		cls = kind == WOP_DELETE || kind == WOP_INSERT ? 1 :
+			kind == WOP_COSMETIC ? 2 : 0;
+		if (cls == 1 && prev != 1)
+			st->substantive++;
+		if (cls == 2 && prev != 2)
+			st->cosmetic++;
+		prev = cls;
+	}
+}
+
 void
 compute_stats(struct alignment *al)
 {
@@ -50,17 +91,16 @@ compute_stats(struct alignment *al)
 	memset(st, 0, sizeof *st);
 	for (k = 0; k < al->nblock; k++) {
 		const struct block *bl = &al->block[k];
-		bool in_change = false, change_subst = false;
+		bool in_change = false;
 		size_t del = 0, ins = 0;
 		uint32_t o;
 
 		/* A move is counted once, at its source. */
 		if (bl->move && bl->kind == BLOCK_INSERTED)
 			continue;
+		count_sites(al, bl, st);
 		if (bl->kind == BLOCK_EQUAL) {
 			/* Kept whole: paragraphs left whole are counted so. */
-			for (o = bl->op; o < bl->op + bl->nop; o++)
-				st->cosmetic += al->op[o].kind == WOP_COSMETIC;
 			for (o = bl->a; o < bl->a + bl->na; o++)
 				st->kept += para_words(al->a, o);
 			for (o = bl->b; o < bl->b + bl->nb; o++)
@@ -68,7 +108,6 @@ compute_stats(struct alignment *al)
 			continue;
 		}
 		if (bl->move) {
-			st->substantive++;
 			for (o = bl->op; o < bl->op + bl->nop; o++) {
 				const struct wop *w = &al->op[o];
 
@@ -93,7 +132,6 @@ compute_stats(struct alignment *al)
 				ins += count_words(al->b, w->b, w->nb);
 			if (change) {
 				in_change = true;
-				change_subst = true;
 				continue;
 			}
 			if (in_change) {
@@ -105,13 +143,9 @@ compute_stats(struct alignment *al)
 				st->deleted += del && ins ? 0 : del;
 				st->inserted += del && ins ? 0 : ins;
 				(void)paired;
-				if (change_subst)
-					st->substantive++;
 				del = ins = 0;
-				in_change = change_subst = false;
+				in_change = false;
 			}
-			if (w && w->kind == WOP_COSMETIC)
-				st->cosmetic++;
 			if (w) {
 				st->kept += count_words(al->a, w->a, w->na);
 				kept_b += count_words(al->b, w->b, w->nb);

@@ -842,6 +842,13 @@ check_changes(const struct alignment *al, const struct changes *ch)
 	for (k = 0; k < KIND_COUNT; k++)
 		CHECK(count[k] == ch->count[k], "facts: %zu sites of kind %zu, "
 		      "count says %zu", count[k], k, ch->count[k]);
+	/* One definition of a change: the counts are the sites listed. */
+	CHECK(al->stats.cosmetic == count[KIND_COSMETIC] &&
+	      al->stats.substantive == ch->n - count[KIND_COSMETIC],
+	      "facts: %zu substantive and %zu cosmetic sites, the stats say "
+	      "%zu and %zu", ch->n - count[KIND_COSMETIC],
+	      count[KIND_COSMETIC], al->stats.substantive,
+	      al->stats.cosmetic);
 	return 0;
 }
 
