@@ -442,6 +442,87 @@ html_has_sentence(const struct html_tree *t, uint32_t e)
 	return last == '.';
 }
 
+/* Whether c is the only element child of a. */
+static bool
+html_only_child(const struct html_tree *t, uint32_t a, uint32_t c)
+{
+	uint32_t j;
+
+	for (j = a + 1; j < t->node[a].end; j = html_next(t, j)) {
+		if (t->node[j].tag != HT_TEXT && j != c)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Widen the top density candidate as Readability does, for stories whose
+ * paragraphs sit in several blocks of about the same worth (steps of a
+ * how-to, items of a list, a story cut by advertisements):
+ *  - when three or more of the next four best candidates score at least
+ *    three quarters of the top one, the nearest ancestor of the top that
+ *    holds three of them is the story;
+ *  - then, going up, an ancestor scoring more than the block below it is
+ *    the story, until one scores less than a third of the top;
+ *  - an only child stands for its parent.
+ */
+static uint32_t
+html_widen(const struct html_tree *t, uint32_t top)
+{
+	uint32_t best[5], nbest = 0, i, k, a, in;
+	float	score, last, thr;
+
+	for (i = 1; i < t->nnode; i++) {
+		if (!(t->node[i].flags & HF_CAND))
+			continue;
+		score = t->node[i].score;
+		for (k = nbest; k > 0 && t->node[best[k - 1]].score < score; k--)
+			if (k < 5)
+				best[k] = best[k - 1];
+		if (k < 5) {
+			best[k] = i;
+			if (nbest < 5)
+				nbest++;
+		}
+	}
+	for (k = 1, in = 0; k < nbest; k++)
+		in += t->node[best[k]].score >= 0.75f * t->node[top].score;
+	if (in >= 3) {
+		for (a = t->node[top].parent; a != 0 &&
+		    t->node[a].tag != HT_BODY && t->node[a].tag != HT_HTML;
+		    a = t->node[a].parent) {
+			for (k = 1, in = 0; k < nbest; k++)
+				in += t->node[best[k]].score >=
+				    0.75f * t->node[top].score &&
+				    html_inside(t, best[k], a);
+			if (in >= 3) {
+				top = a;
+				break;
+			}
+		}
+	}
+	last = t->node[top].score;
+	thr = last / 3;
+	for (a = t->node[top].parent; a != 0 && t->node[a].tag != HT_BODY &&
+	    t->node[a].tag != HT_HTML; a = t->node[a].parent) {
+		if (!(t->node[a].flags & HF_CAND))
+			continue;
+		if (t->node[a].score < thr)
+			break;
+		if (t->node[a].score > last) {
+			top = a;
+			break;
+		}
+		last = t->node[a].score;
+	}
+	/* an only child stands for its parent, so its siblings can join */
+	for (a = t->node[top].parent; a != 0 && t->node[a].tag != HT_BODY &&
+	    t->node[a].tag != HT_HTML && html_only_child(t, a, top);
+	    a = t->node[a].parent)
+		top = a;
+	return top;
+}
+
 /*
  * The story as subtree roots in document order.  Structure first; else
  * the top density candidate with those of its siblings that score at
@@ -479,6 +560,7 @@ html_choose(struct html_tree *t, uint32_t **rootsp)
 		roots[0] = body;
 		return 1;
 	}
+	top = html_widen(t, top);
 	parent = t->node[top].parent;
 	if (parent == 0 || t->node[parent].tag == HT_HTML) {
 		roots[0] = top;

@@ -1173,6 +1173,7 @@ static const char *const goldens[] = {
 	"main-thread",		/* <main> holding the story and its comments */
 	"listicle",		/* numbered items with headings and images */
 	"listicle-ol",		/* an <ol> of linked titles, pictures, texts */
+	"howto-steps",		/* a story in blocks of equal worth, an ad */
 	NULL
 };
 
