@@ -1,0 +1,25 @@
+#!/bin/sh
+# browser.sh — web pages in the browser: the panes are titled with each
+# page's address and date, and a page that could not be fetched leaves
+# the others open, its one line shown on quitting, exit status 2.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/tui/lib.sh"
+. "$srcdir/tests/net/lib.sh"
+net_start
+trap 'kill $net_pid 2>/dev/null; tui_stop; rm -rf "$TMPD"' EXIT
+
+tui_start 120 12 env XDG_CACHE_HOME="$XDG_CACHE_HOME" "$VERSUS" \
+	"$URL/a.html" "$URL/404" "$URL/b.html"
+tui_wait_for 'Footbridge'
+check "the left pane is titled with the first page and its date" \
+	sh -c "$TUI capture-pane -p | sed -n 1p | grep -q '1/2 $URL/a.html @ 2024-03-01 09:30'"
+check "the right pane with the third, the missing one left out" \
+	sh -c "$TUI capture-pane -p | sed -n 1p | grep -q '2/2 $URL/b.html @ 2024-03-02 09:00'"
+tui_keys q
+tui_wait_for '\[exited\]'
+check "on quitting, the missing page's one line" \
+	sh -c "$TUI capture-pane -p | grep -qx 'versus: $URL/404: not found (HTTP 404)'"
+check "... and exit status 2" \
+	sh -c "$TUI capture-pane -p | grep -qx '\[exited\] 2'"
+
+finish
