@@ -266,28 +266,39 @@ equal_sentences(const struct alignment *al, bool side_b, size_t *equal_words)
 	return skip;
 }
 
-void
-mapping_build(const struct alignment *al, struct sentence_map *m)
+/*
+ * The state of one mapping_build, handed from phase to phase: what each
+ * unit is, which sentences need no tracing, and A's marks with their index.
+ */
+struct mapper {
+	const struct doc *a, *b;
+	struct cache c;
+	uint32_t nid;		/* fold ids are below this */
+	uint8_t *cls_a, *cls_b;	/* unit_classes */
+	uint8_t *skip_a, *skip_b;	/* equal_sentences */
+	size_t equal_a;		/* words of A's skipped sentences */
+	uint8_t *names;		/* by fold id: a name */
+	uint16_t *df;		/* by fold id: A sentences holding it */
+	uint32_t *seen;		/* by fold id: scratch */
+	/* A's marks; sentence i's are marks[amark[i] .. amark[i + 1]). */
+	struct mark *marks;
+	size_t capm;
+	size_t *amark;
+	/* The A sentences holding mark f: post[start[f] .. start[f + 1]). */
+	uint32_t *start, *post;
+};
+
+/* Phase 1: the ids' bounds, each unit's class, what to skip, the names. */
+static void
+mapper_init(struct mapper *mp, const struct alignment *al)
 {
 	const struct doc *a = al->a, *b = al->b;
-	uint8_t *skip_a, *skip_b;
-	size_t equal_a;
-	uint32_t nid = 1, *seen, *start, *post, *score_s, *touched, *cnt;
-	uint16_t *df;
-	unsigned *score;
-	struct mark *marks = NULL, *bm = NULL;
-	size_t capm = 0, capb = 0, i, k, n, total;
-	uint8_t *covered, *names, *cls_a, *cls_b;
-	size_t *amark;		/* A's marks: marks[amark[i] .. amark[i + 1]) */
-	struct cache c = { 0 };
-	uint32_t nstrict = 1;
+	uint32_t nid = 1, nstrict = 1;
+	size_t i;
 
-	memset(m, 0, sizeof *m);
-	m->nb = b->nsent;
-	m->from = xmalloc((b->nsent + 1) * sizeof *m->from);
-	m->paraphrase = xcalloc(b->nsent + 1, 1);
-	for (i = 0; i < b->nsent; i++)
-		m->from[i] = MAPPING_NONE;
+	memset(mp, 0, sizeof *mp);
+	mp->a = a;
+	mp->b = b;
 	for (i = 0; i < a->nunit; i++)
 		if (a->unit[i].fold >= nid)
 			nid = a->unit[i].fold + 1;
@@ -301,83 +312,116 @@ mapping_build(const struct alignment *al, struct sentence_map *m)
 	for (i = 0; i < b->nunit; i++)
 		if (b->unit[i].strict >= nstrict)
 			nstrict = b->unit[i].strict + 1;
-	c.weight = xcalloc(nstrict, 1);
-	c.nstrict = nstrict;
-	cls_a = unit_classes(&c, a);
-	cls_b = unit_classes(&c, b);
-	skip_a = equal_sentences(al, false, &equal_a);
-	skip_b = equal_sentences(al, true, NULL);
-	names = xcalloc(nid, 1);
-	find_names(a, cls_a, skip_a, names);
-	find_names(b, cls_b, skip_b, names);
+	mp->nid = nid;
+	mp->c.weight = xcalloc(nstrict, 1);
+	mp->c.nstrict = nstrict;
+	mp->cls_a = unit_classes(&mp->c, a);
+	mp->cls_b = unit_classes(&mp->c, b);
+	mp->skip_a = equal_sentences(al, false, &mp->equal_a);
+	mp->skip_b = equal_sentences(al, true, NULL);
+	mp->names = xcalloc(nid, 1);
+	find_names(a, mp->cls_a, mp->skip_a, mp->names);
+	find_names(b, mp->cls_b, mp->skip_b, mp->names);
+}
 
-	/* How many of A's sentences carry each word (saturating). */
-	df = xcalloc(nid, sizeof *df);
-	seen = xmalloc(nid * sizeof *seen);
-	memset(seen, 0xff, nid * sizeof *seen);
+/* Phase 2: how many of A's sentences carry each word (saturating). */
+static void
+count_df(struct mapper *mp)
+{
+	const struct doc *a = mp->a;
+	size_t i;
+
+	mp->df = xcalloc(mp->nid, sizeof *mp->df);
+	mp->seen = xmalloc(mp->nid * sizeof *mp->seen);
+	memset(mp->seen, 0xff, mp->nid * sizeof *mp->seen);
 	for (i = 0; i < a->nsent; i++) {
 		const struct sentence *s = &a->sent[i];
 		uint32_t u;
 
-		if (skip_a[i])
+		if (mp->skip_a[i])
 			continue;
 		for (u = s->unit; u < s->unit + s->nunit; u++) {
 			uint32_t f = a->unit[u].fold;
 
-			if (seen[f] != i && df[f] < UINT16_MAX) {
-				seen[f] = (uint32_t)i;
-				df[f]++;
+			if (mp->seen[f] != i && mp->df[f] < UINT16_MAX) {
+				mp->seen[f] = (uint32_t)i;
+				mp->df[f]++;
 			}
 		}
 	}
+}
 
-	/* A's marks, once; then an index: post[start[f] .. start[f + 1]). */
-	amark = xmalloc((a->nsent + 1) * sizeof *amark);
-	amark[0] = 0;
+/* Phase 3: A's marks, once; then an index: post[start[f] .. start[f + 1]). */
+static void
+index_marks(struct mapper *mp)
+{
+	const struct doc *a = mp->a;
+	uint32_t nid = mp->nid, *seen = mp->seen, *cnt;
+	size_t i, k, total;
+
+	mp->amark = xmalloc((a->nsent + 1) * sizeof *mp->amark);
+	mp->amark[0] = 0;
 	for (i = 0; i < a->nsent; i++)
-		amark[i + 1] = amark[i] + (skip_a[i] ? 0 :
-			sentence_marks(a, cls_a, &a->sent[i], df, names, nid,
-				       &marks, &capm, amark[i]));
-	start = xcalloc((size_t)nid + 1, sizeof *start);
+		mp->amark[i + 1] = mp->amark[i] + (mp->skip_a[i] ? 0 :
+			sentence_marks(a, mp->cls_a, &a->sent[i], mp->df,
+				       mp->names, nid, &mp->marks, &mp->capm,
+				       mp->amark[i]));
+	mp->start = xcalloc((size_t)nid + 1, sizeof *mp->start);
 	memset(seen, 0xff, nid * sizeof *seen);
 	total = 0;
 	for (i = 0; i < a->nsent; i++)
-		for (k = amark[i]; k < amark[i + 1]; k++)
-			if (seen[marks[k].fold] != i) {
-				seen[marks[k].fold] = (uint32_t)i;
-				start[marks[k].fold + 1]++;
+		for (k = mp->amark[i]; k < mp->amark[i + 1]; k++)
+			if (seen[mp->marks[k].fold] != i) {
+				seen[mp->marks[k].fold] = (uint32_t)i;
+				mp->start[mp->marks[k].fold + 1]++;
 				total++;
 			}
 	for (i = 0; i < nid; i++)
-		start[i + 1] += start[i];
-	post = xmalloc((total + 1) * sizeof *post);
+		mp->start[i + 1] += mp->start[i];
+	mp->post = xmalloc((total + 1) * sizeof *mp->post);
 	cnt = xcalloc((size_t)nid + 1, sizeof *cnt);
 	memset(seen, 0xff, nid * sizeof *seen);
 	for (i = 0; i < a->nsent; i++)
-		for (k = amark[i]; k < amark[i + 1]; k++) {
-			uint32_t f = marks[k].fold;
+		for (k = mp->amark[i]; k < mp->amark[i + 1]; k++) {
+			uint32_t f = mp->marks[k].fold;
 
 			if (seen[f] == i)
 				continue;
 			seen[f] = (uint32_t)i;
-			post[start[f] + cnt[f]++] = (uint32_t)i;
+			mp->post[mp->start[f] + cnt[f]++] = (uint32_t)i;
 		}
+	free(cnt);
+}
 
-	/* Each B sentence: the A sentence sharing the most mark weight. */
+/*
+ * Phase 4: each B sentence traced to the A sentence sharing the most mark
+ * weight, if that is enough; a paraphrase when the facts survive but the
+ * wording does not.  Returns the A sentences traced to (malloc'd flags).
+ */
+static uint8_t *
+trace(struct mapper *mp, struct sentence_map *m)
+{
+	const struct doc *a = mp->a, *b = mp->b;
+	uint32_t *seen = mp->seen, *start = mp->start, *score_s, *touched;
+	unsigned *score;
+	struct mark *bm = NULL;
+	size_t capb = 0, i, k, n;
+	uint8_t *covered;
+
 	score = xcalloc(a->nsent + 1, sizeof *score);
 	score_s = xcalloc(a->nsent + 1, sizeof *score_s);
 	touched = xmalloc((a->nsent + 1) * sizeof *touched);
 	covered = xcalloc(a->nsent + 1, 1);
-	memset(seen, 0xff, nid * sizeof *seen);
+	memset(seen, 0xff, mp->nid * sizeof *seen);
 	for (i = 0; i < b->nsent; i++) {
 		size_t nt = 0, best = SIZE_MAX;
 		unsigned own = 0;
 
-		if (skip_b[i])
+		if (mp->skip_b[i])
 			continue;
 		m->traceable++;
-		n = sentence_marks(b, cls_b, &b->sent[i], df, names, nid, &bm,
-				   &capb, 0);
+		n = sentence_marks(b, mp->cls_b, &b->sent[i], mp->df,
+				   mp->names, mp->nid, &bm, &capb, 0);
 		for (k = 0; k < n; k++) {
 			uint32_t f = bm[k].fold, p;
 
@@ -388,7 +432,7 @@ mapping_build(const struct alignment *al, struct sentence_map *m)
 			if (start[f + 1] - start[f] > POSTING_MAX)
 				continue;
 			for (p = start[f]; p < start[f + 1]; p++) {
-				uint32_t s = post[p];
+				uint32_t s = mp->post[p];
 
 				if (score[s] == 0)
 					touched[nt++] = s;
@@ -405,13 +449,14 @@ mapping_build(const struct alignment *al, struct sentence_map *m)
 		}
 		if (best != SIZE_MAX && score[best] >= MAPPING_MIN_SCORE &&
 		    score[best] * 10 >= own * 3 && score_s[best] >= 2) {
-			size_t na = amark[best + 1] - amark[best];
+			size_t na = mp->amark[best + 1] - mp->amark[best];
 
 			m->from[i] = (uint32_t)best;
 			m->mapped++;
 			covered[best] = 1;
-			if (facts_survive(marks + amark[best], na, bm, n) &&
-			    content_similarity(&c, a, &a->sent[best], b,
+			if (facts_survive(mp->marks + mp->amark[best], na, bm,
+					  n) &&
+			    content_similarity(&mp->c, a, &a->sent[best], b,
 					       &b->sent[i]) < 0.5) {
 				m->paraphrase[i] = 1;
 				m->paraphrases++;
@@ -420,30 +465,57 @@ mapping_build(const struct alignment *al, struct sentence_map *m)
 		for (k = 0; k < nt; k++)
 			score[touched[k]] = score_s[touched[k]] = 0;
 	}
+	free(score);
+	free(score_s);
+	free(touched);
+	free(bm);
+	return covered;
+}
+
+static void
+mapper_free(struct mapper *mp)
+{
+	free(mp->df);
+	free(mp->seen);
+	free(mp->start);
+	free(mp->post);
+	free(mp->names);
+	free(mp->cls_a);
+	free(mp->cls_b);
+	free(mp->skip_a);
+	free(mp->skip_b);
+	free(mp->amark);
+	free(mp->c.weight);
+	free(mp->marks);
+}
+
+void
+mapping_build(const struct alignment *al, struct sentence_map *m)
+{
+	const struct doc *a = al->a, *b = al->b;
+	struct mapper mp;
+	uint8_t *covered;
+	size_t i;
+
+	memset(m, 0, sizeof *m);
+	m->nb = b->nsent;
+	m->from = xmalloc((b->nsent + 1) * sizeof *m->from);
+	m->paraphrase = xcalloc(b->nsent + 1, 1);
+	for (i = 0; i < b->nsent; i++)
+		m->from[i] = MAPPING_NONE;
+	mapper_init(&mp, al);
+	count_df(&mp);
+	index_marks(&mp);
+	covered = trace(&mp, m);
+	/* Phase 5: how much of A the traced sentences cover. */
 	m->words_a = doc_word_count(a);
-	m->covered_a = equal_a;
+	m->covered_a = mp.equal_a;
 	for (i = 0; i < a->nsent; i++)
 		if (covered[i])
 			m->covered_a += sentence_words(a, &a->sent[i]);
 	m->coverage = m->words_a ? (double)m->covered_a / m->words_a : 0;
-	free(df);
-	free(seen);
-	free(start);
-	free(post);
-	free(cnt);
-	free(score);
-	free(score_s);
-	free(touched);
 	free(covered);
-	free(names);
-	free(cls_a);
-	free(cls_b);
-	free(skip_a);
-	free(skip_b);
-	free(amark);
-	free(c.weight);
-	free(marks);
-	free(bm);
+	mapper_free(&mp);
 }
 
 void
