@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 # f1.py — how close versus's article text comes to reference extractions.
 #
-# usage: f1.py [-v] [-t HTML_TEXT] DIR...
+# usage: f1.py [-v] [-B] [-t HTML_TEXT] DIR...
 # Each DIR holds source.html (a saved page) and expected.html (the article
 # as a reference extractor kept it).  versus's body text is what
 # tests/tools/html-text -b prints: the article without the paragraphs it
-# labels (headline, byline, captions, comments ...).  Both texts become
+# labels (headline, byline, captions, comments ...); with -B, also without
+# the paragraphs the boilerplate rules label ("Read more", share prompts,
+# photo credits), as the body a diff shows.  Both texts become
 # lower-case words (\w+), then 4-word shingles, counted as multisets:
 # precision = shared / versus's shingles, recall = shared / expected's, F1
 # their harmonic mean (the usual measure for article extraction).
@@ -72,23 +74,27 @@ def score(got, want):
 def main():
     args = sys.argv[1:]
     verbose = False
+    mode = "-b"
     tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "html-text")
     while args and args[0].startswith("-"):
         if args[0] == "-v":
             verbose = True
             args = args[1:]
+        elif args[0] == "-B":
+            mode = "-B"
+            args = args[1:]
         elif args[0] == "-t":
             tool = args[1]
             args = args[2:]
         else:
-            sys.exit("usage: f1.py [-v] [-t HTML_TEXT] DIR...")
+            sys.exit("usage: f1.py [-v] [-B] [-t HTML_TEXT] DIR...")
     rows = []
     for d in args:
         src = os.path.join(d, "source.html")
         exp = os.path.join(d, "expected.html")
         if not (os.path.exists(src) and os.path.exists(exp)):
             continue
-        r = subprocess.run([tool, "-b", src], capture_output=True)
+        r = subprocess.run([tool, mode, src], capture_output=True)
         got = r.stdout.decode("utf-8", "replace") if r.returncode == 0 else ""
         rows.append((os.path.basename(os.path.normpath(d)),) +
                     score(got, html_text(exp)))
