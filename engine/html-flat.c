@@ -349,9 +349,11 @@ html_close(struct html_render *r, uint32_t e)
  * Whether a descendant of a story root is left out: dropped elements,
  * <header> (its headline and byline are found apart), forms (comment and
  * newsletter forms; but not one holding most of the story, as on pages
- * wrapped whole in a <form>), and, as Readability's
- * conditional cleaning does, lists, tables and boxes that are mostly
- * links or named like boilerplate and short or link-heavy.
+ * wrapped whole in a <form>), boxes of links (HF_LINKBOX, html_measure),
+ * and, as Readability removes them, boxes named like boilerplate: unless
+ * one holds nine tenths of the story or more (then it is the story's own
+ * wrapper, whatever its name) and is not a quarter links.  Comment
+ * threads are never left out so: they are labelled.
  */
 static bool
 html_skip(const struct html_render *r, uint32_t e)
@@ -371,7 +373,8 @@ html_skip(const struct html_render *r, uint32_t e)
 	if (!html_boxable(n->tag) || (n->flags & HF_COMMENTS))
 		return false;
 	return (n->flags & HF_UNLOWN) &&
-	    ((uint64_t)n->nlinks * 4 > n->nchars || n->nchars < 300);
+	    ((uint64_t)n->nchars * 10 < (uint64_t)r->t->node[r->root].nchars *
+	    9 || (uint64_t)n->nlinks * 4 > n->nchars);
 }
 
 static void html_subtree(struct html_render *, uint32_t, bool);

@@ -1174,6 +1174,7 @@ static const char *const goldens[] = {
 	"listicle",		/* numbered items with headings and images */
 	"listicle-ol",		/* an <ol> of linked titles, pictures, texts */
 	"howto-steps",		/* a story in blocks of equal worth, an ad */
+	"related-box",		/* a long "related" box inside the story */
 	NULL
 };
 
