@@ -12,6 +12,15 @@
 D=$TMPD/dest
 P=/opt/vs
 dirs="prefix=$P bindir=$P/b mandir=$P/m datadir=$P/d"
+# The completion folders follow datadir, unless configure was given a
+# folder of its own for them (as debian/rules does): then move that too.
+for v in bashcompdir zshcompdir; do
+	case $(sed -n "s/^$v = //p" "$abs_top_builddir/Makefile") in
+	'${datadir}'*) ;;
+	*) [ $v = bashcompdir ] && dirs="$dirs $v=$P/d/bash-completion/completions"
+	   [ $v = zshcompdir ] && dirs="$dirs $v=$P/d/zsh/site-functions" ;;
+	esac
+done
 mk() {	# mk TARGET: make TARGET in the build tree with the scratch dirs
 	(unset MAKEFLAGS MFLAGS MAKELEVEL
 	 ${MAKE:-make} -s -C "$abs_top_builddir" "$1" DESTDIR="$D" $dirs)
