@@ -54,12 +54,11 @@ int
 main(int argc, char **argv)
 {
 	struct text_opts to = { 0 };
-	struct cmpkeys_opts ko = { 0 };
+	struct session_opts so = { 0 };
 	struct vs_error err;
 	struct text *t[2];
-	struct doc *d[2];
 	struct equiv *eq;
-	struct cmpkeys *k;
+	struct session *s;
 	struct keymap *km;
 	struct browser b;
 	double t0, t1;
@@ -70,18 +69,17 @@ main(int argc, char **argv)
 		return 2;
 	}
 	eq = equiv_new_builtin();
-	k = cmpkeys_new(&ko, eq);
 	for (i = 0; i < 2; i++) {
 		t[i] = text_load(argv[1 + i], &to, &err);
 		if (t[i] == NULL) {
 			fprintf(stderr, "bench-keys: %s\n", err.msg);
 			return 2;
 		}
-		d[i] = doc_build(t[i]);
-		cmpkeys_classify(k, d[i]);
 	}
+	so.eq = eq;
+	s = session_new(t, 2, &so);
 	km = keymap_load("default", &err);
-	browse_init(&b, 2, t, d, k, eq, &ko, km, NULL);
+	browse_init(&b, s, km);
 	browse_layout(&b);
 	browse_draw(&b);
 	/* A search pattern that occurs everywhere, for search-next. */
@@ -104,11 +102,7 @@ main(int argc, char **argv)
 	       t[0]->len, t[1]->len, b.r->nrow, (t1 - t0) * 1e6 / n);
 	browse_clear(&b);
 	keymap_free(km);
-	for (i = 0; i < 2; i++) {
-		doc_free(d[i]);
-		text_free(t[i]);
-	}
-	cmpkeys_free(k);
+	session_free(s);
 	equiv_free(eq);
 	return 0;
 }
