@@ -2,13 +2,14 @@
  * screen.c — the terminal through ncursesw (see screen.h).
  *
  * Restoring the terminal is the one thing that must never fail.  Normal
- * exits call screen_end() (endwin).  For SIGINT, SIGTERM and SIGHUP, and
- * for crash signals, the handler cannot call curses safely, so at start-up
- * we save the terminal modes and the terminfo strings that undo
- * full-screen mode (leave the alternate screen, show the cursor, reset
- * attributes, keypad and mouse off); the handler restores the modes with
- * tcsetattr() and writes those strings with write(2), both
- * async-signal-safe, then exits with the signal's status.  Suspending
+ * exits call screen_end() (endwin).  For SIGINT, SIGTERM and SIGHUP, for
+ * crash signals and for every other signal that would end the program
+ * (SIGUSR1, SIGALRM, SIGPIPE...), the handler cannot call curses safely,
+ * so at start-up we save the terminal modes and the terminfo strings that
+ * undo full-screen mode (leave the alternate screen, show the cursor,
+ * reset attributes, keypad and mouse off); the handler restores the modes
+ * with tcsetattr() and writes those strings with write(2), both
+ * async-signal-safe, once, then exits with the signal's status.  Suspending
  * (Ctrl-Z) and resuming are left to ncurses, which restores and redraws
  * the screen itself; a resize arrives as KEY_RESIZE, never through a
  * SIGWINCH handler of our own.
@@ -61,14 +62,22 @@ add_restore(const char *cap)
 	}
 }
 
-/* Async-signal-safe: modes back, full-screen mode undone. */
+/*
+ * Async-signal-safe: modes back, full-screen mode undone, once.  An
+ * allocation failure restores, says "out of memory" and aborts, and the
+ * SIGABRT handler must not restore again: a second rmcup moves the
+ * cursor back over the message.
+ */
+static volatile sig_atomic_t restored;
+
 static void
 emergency_restore(void)
 {
 	static const char mouse_off[] = "\033[?1000l\033[?1002l\033[?1006l";
 
-	if (!active)
+	if (!active || restored)
 		return;
+	restored = 1;
 	if (write(tty_fd >= 0 ? tty_fd : STDOUT_FILENO, restore_seq,
 		  restore_len) < 0 ||
 	    write(tty_fd >= 0 ? tty_fd : STDOUT_FILENO, mouse_off,
@@ -85,7 +94,7 @@ on_signal(int sig)
 	emergency_restore();
 	if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP)
 		_exit(128 + sig);
-	/* A crash: restore the default action and die of it. */
+	/* Any other: restore the default action and die of it. */
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -104,8 +113,12 @@ on_out_of_memory(void)
 static void
 install_signals(void)
 {
+	/* Every signal whose default action ends the program. */
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
-				    SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+				    SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+				    SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+				    SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+				    SIGSYS, SIGTRAP };
 	struct sigaction sa;
 	size_t i;
 
@@ -273,6 +286,7 @@ screen_init(bool color, struct vs_error *err)
 	}
 	set_term(scr);
 	restore_len = 0;
+	restored = 0;
 	add_restore("sgr0");
 	add_restore("rmkx");
 	add_restore("cnorm");

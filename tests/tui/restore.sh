@@ -1,6 +1,7 @@
 #!/bin/sh
 # restore.sh — the browser always gives the terminal back: after q, when
-# killed by SIGTERM, SIGHUP or SIGINT (exit statuses 143, 129 and 130),
+# killed by SIGTERM, SIGHUP or SIGINT (exit statuses 143, 129 and 130)
+# or by SIGUSR1, SIGUSR2, SIGALRM or SIGPIPE (138, 140, 142, 141),
 # and after an internal error or an allocation failure (forced with
 # VERSUS_TEST_FAULT), and around a suspend and resume (C-z, fg), the
 # alternate screen is left, the cursor is visible again, and the
@@ -41,7 +42,8 @@ session() {
 		"$($TUI display -p '#{alternate_on}')" 0
 	check_eq "$1: the cursor is visible" "$($TUI display -p '#{cursor_flag}')" 1
 	check_eq "$1: the terminal is in cooked mode, echoing" \
-		"$(tui_screen | sed '/^$/d')" "icanon echo
+		"$(tui_screen | sed -e '/^$/d' -e '/^User defined signal [12]$/d' \
+			-e '/^Alarm clock$/d')" "icanon echo
 [exited] $2"
 	tui_stop
 }
@@ -50,6 +52,12 @@ session q 0
 session TERM 143
 session HUP 129
 session INT 130
+# Every other signal whose default ends the program (issue 19.8); the
+# shell may name the signal on a line of its own.
+session USR1 138
+session USR2 140
+session ALRM 142
+session PIPE 141
 
 # fault KIND MESSAGE: an internal error (abort) or an allocation failure,
 # forced through VERSUS_TEST_FAULT on the first key: versus dies of
@@ -71,13 +79,15 @@ fault() {
 	check "$1: the terminal is in cooked mode, echoing" \
 		grep -qx 'icanon echo' "$TMPD/after"
 	if [ -n "$2" ]; then
-		check "$1: says what went wrong" grep -q "$2" "$TMPD/after"
+		# the whole line, not overwritten by a second restore
+		check "$1: says what went wrong, on a line of its own" \
+			grep -qx "$2" "$TMPD/after"
 	fi
 	tui_stop
 }
 
 fault abort ""
-fault oom "out of memory"
+fault oom "versus: out of memory"
 
 # Suspend and resume, in an interactive shell with job control: C-z gives
 # the shell its terminal back, fg brings the same screen back, and keys
