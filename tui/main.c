@@ -484,16 +484,17 @@ check_operands(int argc, char **argv, int first, const struct options *o)
 {
 	size_t n = (size_t)(argc - first), i;
 	int stdin_seen = 0;
+	bool expands = open_expands(argv + first, n);
 
-	if (n < 2 && !open_expands(argv + first, n))
+	if (n < 2 && !expands)
 		usage_error("%s", n == 0 ? "missing files to compare" :
 			    "one file given, two or more are needed");
 	for (i = (size_t)first; i < (size_t)argc; i++)
 		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
 			usage_error("%s", "standard input ('-') given twice");
-	if (o->report != NULL && n != 2)
+	if (o->report != NULL && n != 2 && !expands)
 		usage_error("%s", "--report compares two versions: give two files");
-	if (o->base > n) {
+	if (o->base > n && !expands) {
 		message_error("--base %u: there are only %zu versions", o->base,
 			      n);
 		exit(EXIT_TROUBLE);
@@ -517,8 +518,11 @@ load_session(const struct options *o, char **args, size_t n,
 	struct session *s = NULL;
 	size_t i;
 
-	if (n < 2 || so.base >= n) {
-		if (!*trouble)
+	if (n < 2 || so.base >= n || (o->report != NULL && n != 2)) {
+		if (!*trouble && n >= 2 && so.base < n)
+			message_error("--report compares two versions: "
+				      "there are %zu", n);
+		else if (!*trouble)
 			message_error("%s", n < 2 ?
 				"fewer than two versions to compare" :
 				"--base: there are fewer versions");
