@@ -224,3 +224,58 @@ out:
 	free(dir);
 	return 0;
 }
+
+int
+history_blob(const char *spec, const struct sources_opts *so,
+	     struct version_list *list)
+{
+	const char *colon = strchr(spec, ':');
+	char *rev, name[4600], date[32], *f1, *f2;
+	unsigned char *out = NULL, *meta = NULL;
+	size_t len, mlen;
+	struct vs_error err;
+	struct text *t;
+	time_t when;
+
+	if (colon == NULL || colon == spec || spec[0] == '-')
+		return -1;
+	{
+		const char *argv[] = { "git", "cat-file", "-e", spec, NULL };
+
+		if (run_git(argv, &out, &len) != 0) {
+			free(out);
+			return -1;	/* not REV:PATH in a repository here */
+		}
+		free(out);
+		out = NULL;
+	}
+	rev = xstrndup(spec, (size_t)(colon - spec));
+	{
+		const char *argv[] = { "git", "log", "-1", "--format=%ct%x1f%h%x1f%s",
+			rev, "--", NULL };
+		const char *blob[] = { "git", "cat-file", "blob", spec, NULL };
+
+		if (run_git(argv, &meta, &mlen) != 0 ||
+		    (f1 = strchr((char *)meta, '\x1f')) == NULL ||
+		    (f2 = strchr(f1 + 1, '\x1f')) == NULL ||
+		    run_git(blob, &out, &len) != 0) {
+			sources_note(list, "%s: git cannot read it", spec);
+			goto out;
+		}
+	}
+	*f1 = *f2 = '\0';
+	f2[1 + strcspn(f2 + 1, "\n")] = '\0';
+	when = (time_t)strtoll((char *)meta, NULL, 10);
+	dates_format(when, date, sizeof date);
+	snprintf(name, sizeof name, "%s @ %s %s %s", spec, date, f1 + 1, f2 + 1);
+	t = text_from_bytes(name, out, len, &so->text, &err);
+	if (t == NULL)
+		sources_note(list, "%s", err.msg);
+	else
+		sources_push(list, t, when, "commit", "git");
+out:
+	free(rev);
+	free(meta);
+	free(out);
+	return 0;
+}

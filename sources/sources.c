@@ -302,6 +302,9 @@ sources_open(char *const *args, size_t n, const struct sources_opts *so,
 		} else if (strcmp(a, "-") != 0 && stat(a, &st) == 0 &&
 			   S_ISDIR(st.st_mode)) {
 			folder_open(a, so, list);
+		} else if (strchr(a, ':') != NULL && stat(a, &st) != 0 &&
+			   history_blob(a, so, list) == 0) {
+			;	/* REV:PATH */
 		} else {
 			push_file(list, a, so);
 		}

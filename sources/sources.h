@@ -161,6 +161,14 @@ int wayback_open(const char *url, const struct sources_opts *so,
 		 struct version_list *list);
 int history_open(const char *path, const struct sources_opts *so,
 		 struct version_list *list);
+/*
+ * A REV:PATH argument (git's own form, "HEAD~2:story.txt") read with git
+ * in the current folder: -1 when git does not know it (the caller then
+ * treats it as a file name), else 0 with its version, named with the
+ * commit's date, short hash and subject, or a note.
+ */
+int history_blob(const char *spec, const struct sources_opts *so,
+		 struct version_list *list);
 int folder_open(const char *path, const struct sources_opts *so,
 		struct version_list *list);
 

@@ -55,6 +55,17 @@ check_eq "without --follow: only the commits since the rename" \
 "$VERSUS" --git --inline --color=never "$R/story.txt" >"$TMPD/out" 2>&1
 check "--inline shows the corrected figure" grep -q '\[-1.2-\] {+1.4+}' "$TMPD/out"
 
+# git's own REV:PATH form, in the repository's folder.
+(cd "$R" && "$VERSUS" --stat HEAD~1:bridge.txt bridge.txt) >"$TMPD/out" 2>"$TMPD/err"
+check_eq "REV:PATH against the file: exit 1 (a paragraph was added)" "$?|$(cat "$TMPD/err")" "1|"
+h3=$(git -C "$R" log --format=%h -n1 --abbrev=7 --grep=Rename)
+check_eq "REV:PATH is named with its commit's date, hash and subject" \
+	"$(versions "$TMPD/out" | sed -n 1p | sed 's/^1 *[0-9]* *[0-9]* *[0-9]* *//')" \
+	"HEAD~1:bridge.txt @ 2024-03-03 08:00 $h3 Rename the story"
+(cd "$R" && "$VERSUS" --stat HEAD~9:bridge.txt bridge.txt) >/dev/null 2>"$TMPD/err"
+check_eq "a REV:PATH git does not know is a missing file" "$?|$(cat "$TMPD/err")" \
+	"2|versus: HEAD~9:bridge.txt: No such file or directory"
+
 # --- faults ------------------------------------------------------------------
 
 mkdir "$TMPD/plain"
