@@ -65,6 +65,13 @@ check_eq "UTF-16 without a BOM: refused as binary" "$st $err" \
 run "$VERSUS" - - </dev/null
 check_eq "standard input twice: exit 2" "$st" 2
 
+# A refused input after the keymap was loaded: the keymap is freed, so
+# under LeakSanitizer the status stays 2 (issue 19.9: it became 1).
+run "$VERSUS" --keymap default "$TMPD/a.txt" "$TMPD/none.txt"
+check_eq "refused input with a keymap loaded: exit 2" "$st" 2
+run "$VERSUS" --keymap vi --equiv "$TMPD/none.txt" "$TMPD/a.txt" "$TMPD/a.txt"
+check_eq "a bad --equiv with a keymap loaded: exit 2" "$st" 2
+
 run "$VERSUS" --encoding=no-such-charset "$TMPD/a.txt" "$TMPD/a.txt"
 check_eq "unknown charset: exit 2" "$st" 2
 check_eq "unknown charset: one line, naming it" "$err" \
