@@ -158,7 +158,7 @@ void
 decode_utf16_32(const uint8_t *s, size_t n, size_t start, size_t size,
 		bool big, struct decoded *d)
 {
-	size_t	i = start, j = 0, cap, used;
+	size_t	i = start, j = 0, cap, used, bad = 0;
 	uint8_t *out;
 	size_t	*orig;
 	uint32_t u, u2;
@@ -189,12 +189,17 @@ decode_utf16_32(const uint8_t *s, size_t n, size_t start, size_t size,
 			used = 4;
 		} else
 			uc = 0xfffd;
+		if (uc == 0xfffd && u != 0xfffd)
+			bad++;
 		put(out, orig, &j, uc, i);
 		i += used;
 	}
-	if (i < n)
+	if (i < n) {
 		put(out, orig, &j, 0xfffd, i);
+		bad++;
+	}
 	orig[j] = n;
+	d->invalid = bad;
 
 	d->out = xrealloc(out, j ? j : 1);
 	d->orig = xreallocarray(orig, j + 1, sizeof *orig);
@@ -317,6 +322,7 @@ done:
 	d->out = out;
 	d->orig = orig;
 	d->len = len;
+	d->invalid = 0;
 	return 0;
 }
 

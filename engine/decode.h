@@ -52,6 +52,8 @@ struct decoded {
 	size_t *orig;		/* len + 1 entries: the raw offset each byte
 				 * of out comes from; orig[len] is the raw
 				 * length */
+	size_t invalid;		/* decode_utf16_32: units that became
+				 * U+FFFD (0 from decode_charset) */
 };
 
 /*

@@ -106,6 +106,7 @@ static const char version_text[] =
 "This is free software: you are free to change and redistribute it.\n"
 "There is NO WARRANTY, to the extent permitted by law.\n";
 
+static int finish(int status);
 static void usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
 
@@ -271,10 +272,10 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(open_usage, stdout);
-			exit(ferror(stdout) || fflush(stdout) ? EXIT_TROUBLE : 0);
+			exit(finish(0));
 		case 'V':
 			fputs(version_text, stdout);
-			exit(ferror(stdout) || fflush(stdout) ? EXIT_TROUBLE : 0);
+			exit(finish(0));
 		case ':':
 			usage_error("option '%s' needs an argument",
 				    argv[optind - 1]);
@@ -646,7 +647,7 @@ static int
 finish(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "versus: write error: %s\n", strerror(errno));
+		message_error("write error: %s", strerror(errno));
 		return EXIT_TROUBLE;
 	}
 	return status;

@@ -65,6 +65,17 @@ check_eq "UTF-16 without a BOM: refused as binary" "$st $err" \
 run "$VERSUS" - - </dev/null
 check_eq "standard input twice: exit 2" "$st" 2
 
+# Writing --help, --version or --list-actions to a full disk: exit 2 and
+# one line saying so.
+if [ -w /dev/full ]; then
+	for opt in --help --version --list-actions; do
+		"$VERSUS" $opt >/dev/full 2>"$TMPD/err"
+		check_eq "$opt to /dev/full: exit 2, with a message" \
+			"$? $(cat "$TMPD/err")" \
+			"2 versus: write error: No space left on device"
+	done
+fi
+
 # A refused input after the keymap was loaded: the keymap is freed, so
 # under LeakSanitizer the status stays 2 (issue 19.9: it became 1).
 run "$VERSUS" --keymap default "$TMPD/a.txt" "$TMPD/none.txt"

@@ -599,6 +599,42 @@ cleanup(void)
 	ok(rmdir(tmpdir) == 0, "temporary directory removed");
 }
 
+/* UTF-16 and UTF-32 units that become U+FFFD count as invalid bytes. */
+static void
+test_unicode_invalid(void)
+{
+	static const struct {
+		const char *what, *bytes;
+		size_t len;
+		size_t invalid;
+	} cases[] = {
+		{ "UTF-16LE, clean", "\377\376A\0B\0", 6, 0 },
+		{ "UTF-16LE, a lone high surrogate", "\377\376A\0\0\330B\0", 8,
+		  1 },
+		{ "UTF-16BE, a lone low surrogate", "\376\377\0A\334\0", 6, 1 },
+		{ "UTF-16LE, an odd byte at the end", "\377\376A\0B", 5, 1 },
+		{ "UTF-16LE, a real U+FFFD", "\377\376\375\377", 4, 0 },
+		{ "UTF-32LE, past U+10FFFF", "\377\376\0\0\0\0\021\0", 8, 1 },
+		{ "UTF-32BE, a surrogate and a tail",
+		  "\0\0\376\377\0\0\330\0\0\0", 10, 2 },
+	};
+	struct vs_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct text *t = from(cases[i].bytes, cases[i].len, NULL, false,
+				      &err);
+
+		if (t == NULL) {
+			ok(0, "%s: %s", cases[i].what, err.msg);
+			continue;
+		}
+		is_int(t->invalid, cases[i].invalid, "%s: invalid count",
+		       cases[i].what);
+		text_free(t);
+	}
+}
+
 int
 main(void)
 {
@@ -612,6 +648,7 @@ main(void)
 	test_binary();
 	test_unicode();
 	test_encoding();
+	test_unicode_invalid();
 	cleanup();
 	return done_testing();
 }
