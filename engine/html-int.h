@@ -114,6 +114,7 @@ uint8_t html_tag_flags(unsigned tag);
 #define HF_FOUND	0x80000u	/* its tag was found in the source */
 #define HF_COMMENTS	0x100000u	/* class/id names a comment thread */
 #define HF_LINKBOX	0x200000u	/* a box of links, pruned (html_measure) */
+#define HF_HASTH	0x400000u	/* a <th> or <caption> below, in its table */
 
 #define HTML_NONE	UINT32_MAX
 

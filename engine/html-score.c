@@ -116,7 +116,9 @@ html_titled(const struct html_tree *t, uint32_t h)
  * wrapper that also holds a "most popular" list is judged by its own
  * prose, the list apart.  Links in a numbered heading, or in the title
  * of an item with a text of its own, are not counted as links
- * (html_numbered, html_titled): those are list-style articles.
+ * (html_numbered, html_titled): those are list-style articles.  A table
+ * with headers or a caption is data (an infobox, results), never a box
+ * of links.
  */
 void
 html_measure(struct html_tree *t)
@@ -144,7 +146,9 @@ html_measure(struct html_tree *t)
 			if (n->tag >= HT_H1 && n->tag <= HT_H6 &&
 			    (html_numbered(t, i) || html_titled(t, i)))
 				n->nlinks = 0;
-			if (html_boxable(n->tag) && ((n->nchars > 0 &&
+			if (html_boxable(n->tag) &&
+			    !(n->tag == HT_TABLE && (n->flags & HF_HASTH)) &&
+			    ((n->nchars > 0 &&
 			    (uint64_t)n->nlinks * 2 > n->nchars) ||
 			    (n->nchars < n->chars && n->nchars < 40)))
 				n->flags |= HF_LINKBOX;
@@ -154,6 +158,9 @@ html_measure(struct html_tree *t)
 			par->nlinks += n->nlinks;
 		}
 		par->aprose += n->tag == HT_ARTICLE ? html_prose(n) : n->aprose;
+		if (n->tag == HT_TH || n->tag == HT_CAPTION ||
+		    ((n->flags & HF_HASTH) && n->tag != HT_TABLE))
+			par->flags |= HF_HASTH;
 		par->chars += n->chars;
 		par->links += n->links;
 		par->commas += n->commas;

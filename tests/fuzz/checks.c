@@ -255,6 +255,31 @@ check_text(const struct text *t, const struct text_opts *to, const char *name)
 			      "html: orig(%zu) = %zu past the page", off,
 			      text_orig_offset(t, off));
 	}
+	/* labels: whole paragraphs, in order, apart, named (text.h) */
+	CHECK(t->nlabels == 0 || html, "text: labels on plain text");
+	for (o = 0, prev = 0; o < t->nlabels; o++) {
+		const struct text_label *l = &t->labels[o];
+
+		CHECK(l->start < l->end && l->end <= t->len && l->start >= prev,
+		      "label %zu: [%zu, %zu) after %zu, len %zu", o, l->start,
+		      l->end, prev, t->len);
+		CHECK(l->name != NULL && l->name[0] != '\0', "label %zu: no "
+		      "name", o);
+		CHECK(l->start == 0 || t->data[l->start - 1] == '\n',
+		      "label %zu: starts inside a line", o);
+		CHECK(l->end == t->len || (t->data[l->end] == '\n' &&
+		      l->end + 1 < t->len && t->data[l->end + 1] == '\n'),
+		      "label %zu: ends inside its paragraph", o);
+		CHECK(strchr(" \t\r\n", t->data[l->start]) == NULL &&
+		      strchr(" \t\r\n", t->data[l->end - 1]) == NULL,
+		      "label %zu: white space at an end", o);
+		for (off = l->start; off + 1 < l->end; off++)
+			CHECK(t->data[off] != '\n' || t->data[off + 1] != '\n',
+			      "label %zu: a paragraph break inside", o);
+		CHECK(text_label_at(t, l->start) == l->name,
+		      "label %zu: text_label_at disagrees", o);
+		prev = l->end;
+	}
 	return 0;
 }
 
