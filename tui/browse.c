@@ -86,6 +86,8 @@ browse_clear(struct browser *b)
 /* --- layout ------------------------------------------------------------------- */
 
 static void reach_goal(struct browser *b);
+static void forget_offscreen_change(struct browser *b);
+static int scroll_to(struct browser *b, long top);
 
 static bool
 is_change(const struct browser *b, const struct block *bl)
@@ -123,16 +125,20 @@ row_vrow(const struct browser *b, size_t row)
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		uint32_t r = b->vrow[mid].row;
+		bool fold = r == UINT32_MAX;
 
-		if (r == UINT32_MAX) {
-			/* A fold sorts with the row before it. */
+		if (fold) {
+			/*
+			 * A fold sorts just after the row before it: it
+			 * hides the rows after that one, not that one.
+			 */
 			size_t k = mid;
 
 			while (k > 0 && b->vrow[k].row == UINT32_MAX)
 				k--;
 			r = b->vrow[k].row == UINT32_MAX ? 0 : b->vrow[k].row;
 		}
-		if (r <= row) {
+		if (r < row || (r == row && !fold)) {
 			best = mid;
 			lo = mid + 1;
 		} else {
@@ -279,11 +285,13 @@ browse_layout(struct browser *b)
 	build_changes(b);
 	b->top = 0;
 	if (keep >= 0 && (size_t)keep < b->al->nblock)
-		b->top = row_vrow(b, b->r->block_row[keep]);
+		scroll_to(b, (long)row_vrow(b, b->r->block_row[keep]));
 	b->cur = -1;
 	for (k = 0; cur_block >= 0 && k < b->nchanges; k++)
 		if (b->changes[k] == (uint32_t)cur_block)
 			b->cur = (long)k;
+	/* Another layout may show the current change elsewhere. */
+	forget_offscreen_change(b);
 	reach_goal(b);
 }
 

@@ -1,0 +1,225 @@
+/*
+ * test-browse.c — properties of the browser's moves, over seeded random
+ * sessions of keys on the five samples (no terminal: tests/bench's stub
+ * screen, 120x40).  After every action:
+ *
+ *  - the top row is within the view (0 <= top <= the last full screen);
+ *  - the current change is none, or on the screen (its rows, or the rows
+ *    of the other end of its move): it follows the view, whatever moved
+ *    it there (issue 16, bug 1: a go-to left it far away);
+ *  - next-change never goes up, and previous-change never down, from
+ *    where the view is: from the current change's end on screen, else
+ *    from the top (bug 2: after a jump to a move's other end, next went
+ *    back up to the change after the move's source).
+ *
+ * Go-tos are typed into the prompt, key by key, as a user does.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "action.h"
+#include "browse.h"
+#include "keycode.h"
+#include "tap.h"
+#include "xalloc.h"
+
+static unsigned long rng;
+
+static unsigned
+rnd(unsigned n)
+{
+	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)((rng >> 33) % n);
+}
+
+/* The view row showing layout row `row` (or the fold hiding it). */
+static size_t
+view_row(const struct browser *b, size_t row)
+{
+	size_t v, best = 0;
+
+	if (b->vrow == NULL)
+		return row;
+	for (v = 0; v < b->nvrow; v++)
+		if (b->vrow[v].row != UINT32_MAX && b->vrow[v].row <= row)
+			best = v;
+	return best;
+}
+
+static size_t
+view_rows(const struct browser *b)
+{
+	return b->vrow ? b->nvrow : b->r->nrow;
+}
+
+/* Is any row of block k on the screen? */
+static bool
+block_shown(const struct browser *b, uint32_t k)
+{
+	size_t rows = (size_t)browse_text_rows();
+	size_t v0 = view_row(b, b->r->block_row[k]);
+	size_t end = b->r->block_row[k + 1];
+	size_t v1 = view_row(b, end > 0 ? end - 1 : 0);
+
+	return v1 >= b->top && v0 < b->top + rows;
+}
+
+/* The view row the view is at for next/previous-change (see above). */
+static size_t
+position(const struct browser *b)
+{
+	size_t rows = (size_t)browse_text_rows(), own, twin;
+	const struct block *bl;
+
+	if (b->cur < 0)
+		return b->top;
+	bl = &b->al->block[b->changes[b->cur]];
+	own = view_row(b, b->r->block_row[b->changes[b->cur]]);
+	if (own >= b->top && own < b->top + rows)
+		return own;
+	if (bl->move) {
+		twin = view_row(b, b->r->block_row[bl->twin]);
+		if (twin >= b->top && twin < b->top + rows)
+			return twin;
+	}
+	return own;
+}
+
+static const int moves[] = {
+	ACTION_SCROLL_DOWN, ACTION_SCROLL_UP, ACTION_PAGE_DOWN,
+	ACTION_PAGE_UP, ACTION_HALF_PAGE_DOWN, ACTION_HALF_PAGE_UP,
+	ACTION_TOP, ACTION_BOTTOM, ACTION_NEXT_CHANGE,
+	ACTION_PREVIOUS_CHANGE, ACTION_NEXT_CHANGE, ACTION_PREVIOUS_CHANGE,
+	ACTION_NEXT_SUBSTANTIVE_CHANGE, ACTION_PREVIOUS_SUBSTANTIVE_CHANGE,
+	ACTION_NEXT_FACT_CHANGE, ACTION_PREVIOUS_FACT_CHANGE,
+	ACTION_NEXT_PARAGRAPH, ACTION_PREVIOUS_PARAGRAPH,
+	ACTION_JUMP_TO_MOVE_TARGET, ACTION_JUMP_TO_MOVE_TARGET,
+	ACTION_SEARCH_NEXT, ACTION_SEARCH_PREVIOUS, ACTION_GOTO,
+	ACTION_GOTO, ACTION_TOGGLE_CHANGES_ONLY, ACTION_TOGGLE_COSMETIC,
+	ACTION_TOGGLE_BOILERPLATE, ACTION_TOGGLE_INLINE,
+	ACTION_NEXT_VERSION_RIGHT, ACTION_PREVIOUS_VERSION_LEFT,
+	ACTION_SWAP_SIDES, ACTION_HELP, ACTION_VERSION_OVERVIEW,
+};
+
+/* A go-to typed into the prompt: ":N" or ":N%", then Enter. */
+static int
+type_goto(struct browser *b)
+{
+	char arg[16];
+	size_t i;
+
+	if (rnd(2))
+		snprintf(arg, sizeof arg, "%u%%", rnd(101));
+	else
+		snprintf(arg, sizeof arg, "%u", 1 + rnd(14));
+	for (i = 0; arg[i]; i++)
+		browse_prompt_key(b, (unsigned char)arg[i]);
+	return browse_prompt_key(b, KEYCODE_ENTER);
+}
+
+/* One session: returns the number of the step that broke a property. */
+static int
+play(struct browser *b, unsigned long seed, int steps, char *why,
+     size_t whysize)
+{
+	int i;
+
+	rng = seed;
+	for (i = 1; i <= steps; i++) {
+		int a = moves[rnd(sizeof moves / sizeof moves[0])], re;
+		size_t before = position(b), here, rows;
+		long cur = b->cur;
+		bool dir_next = a == ACTION_NEXT_CHANGE ||
+			a == ACTION_NEXT_SUBSTANTIVE_CHANGE ||
+			a == ACTION_NEXT_FACT_CHANGE;
+		bool dir_prev = a == ACTION_PREVIOUS_CHANGE ||
+			a == ACTION_PREVIOUS_SUBSTANTIVE_CHANGE ||
+			a == ACTION_PREVIOUS_FACT_CHANGE;
+
+		re = browse_action(b, a, 0);
+		if (b->prompt == PROMPT_GOTO)
+			re |= type_goto(b);
+		if (!browse_react(b, re | RE_DRAW))
+			return snprintf(why, whysize, "quit"), i;
+		if (b->screen != SCREEN_DIFF) {
+			browse_react(b, browse_action(b, ACTION_QUIT, 0));
+			continue;
+		}
+		rows = (size_t)browse_text_rows();
+		if (b->top > 0 && b->top + rows > view_rows(b))
+			return snprintf(why, whysize, "top %zu past the end "
+					"(%zu view rows)", b->top,
+					view_rows(b)), i;
+		if (b->cur >= 0 && !block_shown(b, b->changes[b->cur]) &&
+		    !(b->al->block[b->changes[b->cur]].move &&
+		      block_shown(b, b->al->block[b->changes[b->cur]].twin)))
+			return snprintf(why, whysize, "%s: change %ld (rows "
+					"%zu-%zu, view rows %zu-%zu) is off the "
+					"screen (top %zu)", action_name(a),
+					b->cur + 1,
+					(size_t)b->r->block_row[b->changes[b->cur]],
+					(size_t)b->r->block_row[b->changes[b->cur] + 1],
+					view_row(b, b->r->block_row[b->changes[b->cur]]),
+					view_row(b, b->r->block_row[b->changes[b->cur] + 1]),
+					b->top), i;
+		if (b->cur < 0 || b->cur == cur || !(dir_next || dir_prev))
+			continue;
+		here = view_row(b, b->r->block_row[b->changes[b->cur]]);
+		if ((dir_next && (cur >= 0 ? here <= before : here < before)) ||
+		    (dir_prev && here >= before))
+			return snprintf(why, whysize, "%s went from row %zu "
+					"to row %zu", action_name(a), before,
+					here), i;
+	}
+	return 0;
+}
+
+int
+main(void)
+{
+	static const char *const names[] = { "1-wire", "2-syndicated",
+		"3-corrected", "4-rewrite", "5-summary" };
+	const char *srcdir = getenv("srcdir");
+	struct text_opts to = { 0 };
+	struct session_opts so = { 0 };
+	struct text *t[5];
+	struct vs_error err;
+	struct session *s;
+	struct keymap *km;
+	struct browser b;
+	char path[4096], why[256];
+	unsigned long seed;
+	int i, bad;
+
+	for (i = 0; i < 5; i++) {
+		snprintf(path, sizeof path, "%s/samples/%s.txt",
+			 srcdir ? srcdir : ".", names[i]);
+		t[i] = text_load(path, &to, &err);
+		if (t[i] == NULL) {
+			printf("Bail out! %s\n", err.msg);
+			return 1;
+		}
+	}
+	so.eq = equiv_new_builtin();
+	s = session_new(t, 5, &so);
+	km = keymap_load("default", &err);
+	for (seed = 1; seed <= 40; seed++) {
+		browse_init(&b, s, km);
+		browse_layout(&b);
+		snprintf(b.pattern, sizeof b.pattern, "the");
+		why[0] = '\0';
+		bad = play(&b, seed, 300, why, sizeof why);
+		ok(bad == 0, "seed %lu: 300 random keys keep the view's "
+		   "properties", seed);
+		if (bad)
+			printf("#   step %d: %s\n", bad, why);
+		browse_clear(&b);
+	}
+	keymap_free(km);
+	session_free(s);
+	equiv_free((struct equiv *)so.eq);
+	return done_testing();
+}
