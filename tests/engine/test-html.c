@@ -1175,6 +1175,7 @@ static const char *const goldens[] = {
 	"listicle-ol",		/* an <ol> of linked titles, pictures, texts */
 	"howto-steps",		/* a story in blocks of equal worth, an ad */
 	"related-box",		/* a long "related" box inside the story */
+	"data-table",		/* a table of results, mostly links */
 	NULL
 };
 
