@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "output.h"
 #include "sgr.h"
@@ -353,6 +354,25 @@ output_comparisons(struct session *s, bool facts, struct comparison *cmp)
 	return ncmp;
 }
 
+/* ,"origin":O,"date":D,"date_source":S for a version not read from a file. */
+static void
+json_origin(FILE *out, const struct text *t)
+{
+	time_t when = (time_t)t->when;
+	struct tm tm;
+	char date[32];
+
+	if (t->origin == NULL)
+		return;
+	fputs(",\"origin\":", out);
+	json_string(out, t->origin);
+	if (t->when == 0 || gmtime_r(&when, &tm) == NULL ||
+	    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return;
+	fprintf(out, ",\"date\":\"%s\",\"date_source\":", date);
+	json_string(out, t->date_source != NULL ? t->date_source : "");
+}
+
 void
 output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 	    size_t nversions, const struct comparison *cmp, size_t ncmp)
@@ -366,8 +386,10 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 		fprintf(out, ",\"bytes\":%zu,\"encoding\":", texts[i]->raw_len);
 		json_string(out, texts[i]->encoding);
 		fprintf(out, ",\"paragraphs\":%zu,\"words\":%zu,"
-			"\"invalid_bytes\":%zu}", docs[i]->npara,
+			"\"invalid_bytes\":%zu", docs[i]->npara,
 			doc_word_count(docs[i]), texts[i]->invalid);
+		json_origin(out, texts[i]);
+		fputc('}', out);
 	}
 	fputs("],\n\"comparisons\":[", out);
 	for (i = 0; i < ncmp; i++) {

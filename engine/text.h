@@ -78,6 +78,15 @@ struct text {
 	unsigned char *owned;	/* converted buffer, owned, or NULL */
 	struct text_label *labels;	/* in order, not overlapping; owned */
 	size_t nlabels;		/* (only a web page has labels) */
+	/*
+	 * Where a version that is not a plain file came from (set by
+	 * sources/, shown by --json): its date in seconds since 1970 UTC
+	 * (0: unknown), where the date was read, and the origin; static
+	 * strings, NULL for a plain file.
+	 */
+	long long when;
+	const char *date_source;	/* "capture", "commit", "mtime", ... */
+	const char *origin;	/* "web", "cache", "archive", "git", ... */
 };
 
 /*

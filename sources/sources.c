@@ -51,6 +51,11 @@ sources_push(struct version_list *list, struct text *t, time_t when,
 	v->when = when;
 	v->date_source = date_source;
 	v->origin = origin;
+	if (strcmp(origin, "file") != 0) {	/* for --json */
+		t->when = (long long)when;
+		t->date_source = date_source;
+		t->origin = origin;
+	}
 }
 
 void
@@ -236,7 +241,7 @@ push_page(struct version_list *list, const char *url, struct page *p,
 		sources_note(list, "%s", err.msg);
 		return;
 	}
-	sources_push(list, t, when, src, p->from_cache ? "cache" : "web");
+	sources_push(list, t, when, src, "web");
 }
 
 /* A plain file argument, dated by its modification time. */

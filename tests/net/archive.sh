@@ -31,6 +31,13 @@ esac
 check_eq "captures are fetched raw (id_), one request each" \
 	"$(grep -c '^/web/2024010[0-9]080000id_/http://example.com/story	' "$REQS")" 5
 
+run "$VERSUS" --archive --json --max 2 "$S"
+check_eq "--json: each capture's origin and capture time" \
+	"$(python3 -c 'import json, sys
+for v in json.load(open(sys.argv[1]))["versions"]:
+    print(v["origin"], v["date"], v["date_source"])' "$out" | tr '\n' '|')" \
+	"archive 2024-01-01T08:00:00Z capture|archive 2024-01-06T08:00:00Z capture|"
+
 n=$(wc -l <"$REQS")
 run "$VERSUS" --archive --stat --max 3 "$S"
 check_eq "a second run asks the server nothing" "$(wc -l <"$REQS")" "$n"

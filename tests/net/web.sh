@@ -22,6 +22,14 @@ check "--stat names each page with its article:modified_time date" \
 check "an offset date is turned into UTC" \
 	grep -q "$URL/b.html @ 2024-03-02 09:00" "$out"
 
+run "$VERSUS" --json "$URL/a.html" "$URL/plain.txt"
+check_eq "--json: each page's origin, date and where the date was read" \
+	"$(python3 -c 'import json, sys
+for v in json.load(open(sys.argv[1]))["versions"]:
+    print(v["origin"], v["date"] if v["date_source"] != "fetched" else "-",
+          v["date_source"])' "$out" | tr '\n' '|')" \
+	"web 2024-03-01T09:30:00Z article:modified_time|web - fetched|"
+
 run "$VERSUS" --stat "$URL/a.html" "$URL/plain.txt"
 check_eq "a page against the same story as text/plain: no difference" "$st" 0
 
