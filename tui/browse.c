@@ -1076,22 +1076,37 @@ presence_key(struct browser *b, int action, unsigned count)
 	return leave_key(b, action, ACTION_PRESENCE_VIEW);
 }
 
+/* The overview's cursor: a row is the left version, a column the right. */
+static const struct {
+	int action;
+	bool col;
+	int dir;
+} overview_moves[] = {
+	{ ACTION_SCROLL_DOWN, false, 1 },
+	{ ACTION_NEXT_VERSION_LEFT, false, 1 },
+	{ ACTION_SCROLL_UP, false, -1 },
+	{ ACTION_PREVIOUS_VERSION_LEFT, false, -1 },
+	{ ACTION_NEXT_VERSION_RIGHT, true, 1 },
+	{ ACTION_NEXT_CHANGE, true, 1 },
+	{ ACTION_PREVIOUS_VERSION_RIGHT, true, -1 },
+	{ ACTION_PREVIOUS_CHANGE, true, -1 },
+};
+
 static int
 overview_key(struct browser *b, int action, unsigned count UNUSED)
 {
+	size_t i;
+
+	for (i = 0; i < sizeof overview_moves / sizeof overview_moves[0]; i++)
+		if (overview_moves[i].action == action) {
+			size_t *pos = overview_moves[i].col ? &b->ov_col :
+				&b->ov_row;
+
+			*pos = (*pos + (overview_moves[i].dir > 0 ? 1 :
+					b->n - 1)) % b->n;
+			return RE_DRAW;
+		}
 	switch (action) {
-	case ACTION_SCROLL_DOWN: case ACTION_NEXT_VERSION_LEFT:
-		b->ov_row = (b->ov_row + 1) % b->n;
-		return RE_DRAW;
-	case ACTION_SCROLL_UP: case ACTION_PREVIOUS_VERSION_LEFT:
-		b->ov_row = (b->ov_row + b->n - 1) % b->n;
-		return RE_DRAW;
-	case ACTION_NEXT_VERSION_RIGHT: case ACTION_NEXT_CHANGE:
-		b->ov_col = (b->ov_col + 1) % b->n;
-		return RE_DRAW;
-	case ACTION_PREVIOUS_VERSION_RIGHT: case ACTION_PREVIOUS_CHANGE:
-		b->ov_col = (b->ov_col + b->n - 1) % b->n;
-		return RE_DRAW;
 	case ACTION_SELECT:
 		if (b->ov_row == b->ov_col) {
 			browse_message(b, true, "choose two different versions");
