@@ -1,5 +1,7 @@
 /*
- * output.c — --json, --inline and --stat (see output.h).
+ * output.c — --json, --inline and --stat with its presence table, and the
+ * header line of each comparison (see output.h).  Colours come from
+ * sgr.h's table.
  */
 #include "config.h"
 

@@ -1,6 +1,7 @@
 /*
  * output.h — the command-line outputs of a comparison: --json, --inline
- * and --stat.  (The side-by-side --print layout is print.h's.)
+ * and --stat (with, for more than two versions, the presence table).
+ * (The side-by-side --print layout is print.h's, the report report.h's.)
  *
  * --json and --inline are built on the engine's byte-level walk of an
  * alignment (walk.h); --stat on its statistics.
