@@ -82,19 +82,51 @@ html_clamp(const struct html_render *r, size_t v, size_t next)
 	return v < last ? last : v;
 }
 
-/* The labelled paragraph being written ends at the last text. */
+/* Record data[start, end) as labelled, trimmed of white space. */
 static void
-html_mark_close(struct html_render *r)
+html_label_range(struct html_render *r, size_t start, size_t end)
 {
 	struct text_label *l;
 
+	while (start < end && html_is_space(r->data[start]))
+		start++;
+	while (end > start && html_is_space(r->data[end - 1]))
+		end--;
+	if (start == end)
+		return;
+	r->labels = xgrow(r->labels, &r->lcap, r->nlabels + 1,
+	    sizeof *r->labels);
+	l = &r->labels[r->nlabels++];
+	l->start = start;
+	l->end = end;
+	l->name = r->mark;
+}
+
+/*
+ * The labelled paragraph being written ends at the last text.  Text kept
+ * as it is (<pre>) may hold blank lines, which end paragraphs: each piece
+ * between them is labelled, so a label is always whole paragraphs.
+ */
+static void
+html_mark_close(struct html_render *r)
+{
+	size_t	i, j, from;
+
 	if (r->mark != NULL && r->committed > r->mark_start) {
-		r->labels = xgrow(r->labels, &r->lcap, r->nlabels + 1,
-		    sizeof *r->labels);
-		l = &r->labels[r->nlabels++];
-		l->start = r->mark_start;
-		l->end = r->committed;
-		l->name = r->mark;
+		from = r->mark_start;
+		for (i = from; i < r->committed; i++) {
+			if (r->data[i] != '\n')
+				continue;
+			for (j = i + 1; j < r->committed && (r->data[j] == ' ' ||
+			    r->data[j] == '\t' || r->data[j] == '\r'); j++)
+				continue;
+			if (j < r->committed && r->data[j] == '\n') {
+				html_label_range(r, from, i);
+				from = j;
+				i = j - 1;
+			}
+		}
+		html_label_range(r, from, r->committed);
 	}
 	r->mark = NULL;
 }

@@ -265,10 +265,21 @@ check_text(const struct text *t, const struct text_opts *to, const char *name)
 		      l->end, prev, t->len);
 		CHECK(l->name != NULL && l->name[0] != '\0', "label %zu: no "
 		      "name", o);
-		CHECK(l->start == 0 || t->data[l->start - 1] == '\n',
+		for (off = l->start; off > 0 && (t->data[off - 1] == ' ' ||
+		     t->data[off - 1] == '\t'); off--)
+			continue;
+		CHECK(off == 0 || t->data[off - 1] == '\n',
 		      "label %zu: starts inside a line", o);
-		CHECK(l->end == t->len || (t->data[l->end] == '\n' &&
-		      l->end + 1 < t->len && t->data[l->end + 1] == '\n'),
+		for (off = l->end; off < t->len &&
+		     strchr(" \t\r", t->data[off]) != NULL; off++)
+			continue;
+		if (off < t->len && t->data[off] == '\n')
+			for (off++; off < t->len &&
+			     strchr(" \t\r", t->data[off]) != NULL; off++)
+				continue;
+		CHECK(l->end == t->len || off == t->len ||
+		      (t->data[off] == '\n' && off > l->end &&
+		      memchr(t->data + l->end, '\n', off - l->end) != NULL),
 		      "label %zu: ends inside its paragraph", o);
 		CHECK(strchr(" \t\r\n", t->data[l->start]) == NULL &&
 		      strchr(" \t\r\n", t->data[l->end - 1]) == NULL,
