@@ -156,6 +156,21 @@ dates_option_stamp(const char *s, char *buf, size_t size)
 	return n >= 4 && n % 2 == 0 && dates_parse_stamp(buf, &t);
 }
 
+bool
+dates_parse_http(const char *s, time_t *when)
+{
+	struct tm tm = { 0 };
+	const char *end;
+
+	if (s == NULL)
+		return false;
+	end = strptime(s, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+	if (end == NULL || *end != '\0')
+		return false;
+	*when = timegm(&tm);
+	return true;
+}
+
 void
 dates_format(time_t t, char *buf, size_t size)
 {

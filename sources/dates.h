@@ -39,6 +39,9 @@ bool dates_parse_stamp(const char *s, time_t *when);
  */
 bool dates_option_stamp(const char *s, char *buf, size_t size);
 
+/* An HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT"); false for NULL or other. */
+bool dates_parse_http(const char *s, time_t *when);
+
 /* "2024-03-01 12:05" (UTC) into buf (at least 17 bytes). */
 void dates_format(time_t t, char *buf, size_t size);
 

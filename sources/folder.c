@@ -63,7 +63,7 @@ folder_open(const char *path, const struct sources_opts *so,
 	closedir(d);
 	if (n > 0)
 		qsort(names, n, sizeof *names, by_name);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !(so->fetch.stop != NULL && *so->fetch.stop); i++) {
 		size_t len = strlen(path) + strlen(names[i]) + 2;
 		char *file = xmalloc(len), date[32], *name;
 		struct vs_error err;

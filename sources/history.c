@@ -184,6 +184,8 @@ history_open(const char *path, const struct sources_opts *so,
 		struct vs_error err;
 		struct text *t;
 
+		if (so->fetch.stop != NULL && *so->fetch.stop)
+			break;	/* interrupted: the caller says so */
 		if (c->path[0] == '\0')
 			continue;
 		snprintf(spec, sizeof spec, "%s:%s", c->hash, c->path);

@@ -230,6 +230,10 @@ push_page(struct version_list *list, const char *url, struct page *p,
 	if (dates_from_page(p->e.body, p->e.len, &when, &src)) {
 		dates_format(when, date, sizeof date);
 		snprintf(name, sizeof name, "%s @ %s", url, date);
+	} else if (dates_parse_http(p->e.last_modified, &when)) {
+		dates_format(when, date, sizeof date);
+		snprintf(name, sizeof name, "%s @ %s", url, date);
+		src = "Last-Modified";
 	} else {
 		snprintf(name, sizeof name, "%s", url);
 		when = p->e.fetched;

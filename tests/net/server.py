@@ -104,6 +104,9 @@ class Handler(BaseHTTPRequestHandler):
         if p == "/b.html":
             b = STORY[:1] + [STORY[1].replace("eight months", "ten months")] + STORY[2:]
             return self.send(200, page("Footbridge", b, "2024-03-02T10:00:00+01:00"))
+        if p == "/modified":
+            return self.send(200, page("Footbridge", STORY),
+                             headers=[("Last-Modified", "Sun, 03 Mar 2024 07:05:00 GMT")])
         if p == "/plain.txt":
             return self.send(200, "Footbridge\n\n" + "\n\n".join(STORY) + "\n",
                              "text/plain; charset=utf-8")

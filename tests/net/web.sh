@@ -22,6 +22,10 @@ check "--stat names each page with its article:modified_time date" \
 check "an offset date is turned into UTC" \
 	grep -q "$URL/b.html @ 2024-03-02 09:00" "$out"
 
+run "$VERSUS" --stat "$URL/modified" "$URL/a.html"
+check "a page without a date of its own is dated by its Last-Modified" \
+	grep -q "$URL/modified @ 2024-03-03 07:05" "$out"
+
 run "$VERSUS" --json "$URL/a.html" "$URL/plain.txt"
 check_eq "--json: each page's origin, date and where the date was read" \
 	"$(python3 -c 'import json, sys

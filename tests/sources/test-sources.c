@@ -72,6 +72,10 @@ test_dates(void)
 	ok(dates_parse_stamp("20240102030405", &t) && t == 1704164645,
 	   "a 14-digit capture stamp");
 	ok(!dates_parse_stamp("2024010203040a", &t), "a stamp with a letter");
+	ok(dates_parse_http("Fri, 01 Mar 2024 09:30:00 GMT", &t) && t == 1709285400,
+	   "an HTTP date");
+	ok(!dates_parse_http("Fri, 01 Mar 2024 09:30:00 GMT junk", &t) &&
+	   !dates_parse_http(NULL, &t), "not an HTTP date");
 	dates_format(1709285400, buf, sizeof buf);
 	is_str(buf, "2024-03-01 09:30", "dates are written as UTC minutes");
 }
