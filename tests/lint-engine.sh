@@ -3,6 +3,7 @@
 # no curses header, no header from outside engine/ (cli/ writes, tui/
 # draws), no exit(), no getenv, no write to stdout, stderr or any stream,
 # no stream in its interfaces, and no escape sequence (see README, "Layout").
+# And the program's colours are one table, cli/sgr.[ch].
 . "$srcdir/tests/lib.sh"
 
 # Comments out (they may quote anything), strings kept.
@@ -50,5 +51,17 @@ for f in "$srcdir"/engine/*.[ch]; do
 	tap_result $st "$name writes no escape sequence"
 	[ $st -eq 0 ] || diag "$(cat "$TMPD/hits")"
 done
+
+# Colours have one table, cli/sgr.[ch]: no SGR sequence elsewhere in the
+# program (the browser draws through curses).
+for f in "$srcdir"/cli/*.[ch] "$srcdir"/tui/*.[ch] "$srcdir"/sources/*.[ch]; do
+	[ -f "$f" ] || continue
+	case $f in */cli/sgr.[ch]) continue ;; esac
+	uncomment "$f" | grep -n -e '\\033\[[0-9;]*m' -e '\\[xX]1[bB]\[[0-9;]*m' \
+	    -e '\\e\[[0-9;]*m' | sed "s|^|${f#"$srcdir"/}:|" >>"$TMPD/sgr"
+done
+if [ -s "$TMPD/sgr" ]; then st=1; else st=0; fi
+tap_result $st "no SGR sequence outside cli/sgr.[ch], the one table of colours"
+[ $st -eq 0 ] || diag "$(cat "$TMPD/sgr")"
 
 finish
