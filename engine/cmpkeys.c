@@ -96,6 +96,7 @@
 #include "equiv.h"
 #include "fold.h"
 #include "hash.h"
+#include "token.h"
 #include "xalloc.h"
 
 /* entry.memo bits */
@@ -522,7 +523,7 @@ cmpkeys_ascii_words(const struct cmpkeys *k, const uint8_t *s, size_t n,
 	    !((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'a' && s[0] <= 'z') ||
 	      (s[0] >= 'A' && s[0] <= 'Z')))
 		return DOC_SEGMENT;
-	return doc_ascii_words(s, n, readable, &k->wf);
+	return token_ascii_words(s, n, readable, &k->wf);
 }
 
 void

@@ -63,7 +63,7 @@ void cmpkeys_classify(struct cmpkeys *k, struct doc *d);
  * The words of a paragraph s[0 .. n-1] as cmpkeys_classify() would count its
  * units (those led by a word or a number), when that can be told without
  * classifying it: plain ASCII that no equivalence joins into fewer units
- * (doc_ascii_words, which says what `readable` is).  Otherwise
+ * (token_ascii_words, which says what `readable` is).  Otherwise
  * DOC_SEGMENT.
  */
 uint32_t cmpkeys_ascii_words(const struct cmpkeys *k, const uint8_t *s,

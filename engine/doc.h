@@ -132,58 +132,6 @@ doc_para_whole(const struct doc *d, size_t k)
 	return d->para[k].ntok > 0 && d->tok[d->para[k].tok].kind == TOK_PARA;
 }
 
-/*
- * What the ASCII word counter must look out for: a token whose folded
- * form could start a unit of several words (an equivalence such as "per
- * cent").  bit[c] has bit min(len, 31) set for such tokens starting with
- * the byte c (lower-cased), second[c] the second bytes they may have
- * (lower-cased, all for a token of one byte or that may fold shorter);
- * check() then tells, given the token s[0 ..
- * n-1] and the rest of the paragraph after it, rest[0 .. nrest-1].  It
- * may say yes when unsure, never no when a phrase may start there.
- */
-struct word_filter {
-	uint32_t bit[128];
-	uint64_t second[128];	/* bit (c2 & 63): a second byte c2 may follow */
-	int (*check)(const void *ctx, const uint8_t *s, size_t n,
-		     const uint8_t *rest, size_t nrest);
-	const void *ctx;
-	/*
-	 * The same as the first two bytes and the length of each token: c1
-	 * and c2 index chars[] (a lower-case letter there stands for both
-	 * cases; c2 may be WF_ANY), and len says that the byte after the
-	 * token is no letter or digit (0: any length).  More than 16 pairs
-	 * or chars: not listed (npair is then over 16).
-	 */
-	uint8_t chars[16];
-	int nchar;
-	struct {
-		uint8_t c1, c2, len;
-	} pair[16];
-	int npair;
-};
-#define WF_ANY	0xff	/* any second byte */
-
-/*
- * The number of word and number tokens of s[0 .. n-1], a paragraph, when
- * it is printable ASCII and white space only and no word token passes the
- * filter (f may be NULL): then every such token is a unit of its own and
- * the count is that of cmpkeys_classify().  Otherwise DOC_SEGMENT.  The
- * bytes up to s[readable - 1] may be read (the rest of the text): being
- * able to read past the paragraph spares a copy.
- */
-uint32_t doc_ascii_words(const uint8_t *s, size_t n, size_t readable,
-			 const struct word_filter *f);
-
-/*
- * Cut s[0 .. n-1] into tokens as doc_build() cuts the text of a paragraph
- * (no TOK_BREAK, no TOK_PARA; offsets from s), for text that is not a
- * document: equivalence phrases (equiv.c).  *tok (NULL or malloc'd, *cap
- * elements) is grown as needed and reused; returns the number of tokens.
- */
-size_t doc_tokenise(const uint8_t *s, size_t n, struct token **tok,
-		    size_t *cap);
-
 void doc_free(struct doc *d);
 
 /*

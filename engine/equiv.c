@@ -2,14 +2,14 @@
  * equiv.c — equivalence classes of phrases, built-in and from user files
  * (equiv.h).
  *
- * Phrases.  A phrase is cut into tokens by doc.c's own tokeniser
- * (doc_tokenise): at white space, then at UAX #29 word boundaries, with
- * ideographs and kana one token per character and a piece of punctuation
- * one token per character; each token is folded with fold_string and
- * white space is dropped.  So "U.S." is the two tokens "u.s"
- * and ".", "per cent" is "per" "cent", "e-mail" is "e" "-" "mail", just as
- * in a text.  A token that folds to nothing (a lone zero-width space) is
- * dropped, as cmpkeys_classify drops such units.
+ * Phrases.  A phrase is cut into tokens by the tokeniser of documents
+ * (token.h's token_string): at white space, then at UAX #29 word boundaries,
+ * with ideographs and kana one token per character and a piece of
+ * punctuation one token per character; each token is folded with fold_string
+ * and white space is dropped.  So "U.S." is the two tokens "u.s" and ".",
+ * "per cent" is "per" "cent", "e-mail" is "e" "-" "mail", just as in a text.
+ * A token that folds to nothing (a lone zero-width space) is dropped, as
+ * cmpkeys_classify drops such units.
  *
  * Classes.  Each line makes a class; its canonical form, the fold key that
  * cmpkeys_classify gives every unit matching one of its phrases, is the folded
@@ -60,6 +60,7 @@
 #include "fold.h"
 #include "hash.h"
 #include "lexicon.h"
+#include "token.h"
 #include "xalloc.h"
 
 /* One folded token of a phrase, in an arena. */
@@ -109,7 +110,7 @@ struct pending {
 	size_t nline, capline;
 	uint8_t *text;		/* one unescaped phrase */
 	size_t tcap;
-	struct token *dtok;	/* doc_tokenise scratch */
+	struct token *dtok;	/* token_string scratch */
 	size_t capdtok;
 };
 
@@ -227,7 +228,7 @@ phrase_tokens(struct pending *pd, const uint8_t *s, size_t n)
 {
 	size_t before = pd->ntok, k, nt;
 
-	nt = doc_tokenise(s, n, &pd->dtok, &pd->capdtok);
+	nt = token_string(s, n, &pd->dtok, &pd->capdtok);
 	for (k = 0; k < nt; k++)
 		if (pd->dtok[k].kind != TOK_SPACE)
 			push_tok(pd, s + pd->dtok[k].off, pd->dtok[k].len);

@@ -24,6 +24,7 @@
 #include "output.h"
 #include "tap.h"
 #include "text.h"
+#include "token.h"
 #include "xalloc.h"
 
 static const char *user_equivalences;
@@ -290,7 +291,7 @@ random_pair(char *a, char *b, size_t cap)
 	b[lb] = '\0';
 }
 
-/* doc_ascii_words against the tokeniser, on random ASCII. */
+/* token_ascii_words against the tokeniser, on random ASCII. */
 static void
 check_counter(void)
 {
@@ -321,7 +322,7 @@ check_counter(void)
 		d = doc_build(t);
 		words = doc_word_count(d);
 		if (d->npara == 1 &&
-		    doc_ascii_words((const uint8_t *)t->data + d->para[0].start,
+		    token_ascii_words((const uint8_t *)t->data + d->para[0].start,
 				    d->para[0].end - d->para[0].start,
 				    t->len - d->para[0].start, NULL) !=
 		    words && bad++ == 0)
