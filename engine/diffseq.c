@@ -20,12 +20,12 @@
  *     changed.  Such elements are marked and squeezed out before the search.
  *     This keeps the longest common subsequence (hence minimality) intact
  *     and turns a complete rewrite (no shared id) into O(n + m).  It is
- *     only done when it is cheap: the window holds at least PREPASS_MIN
- *     elements and the ids span a range of at most PREPASS_SPAN times the
- *     window size, so a plain byte table indexed by id can be used (ids
- *     from cmpkeys.h are small consecutive integers; the arbitrary 32-bit ids
- *     some callers or tests use simply skip the pre-pass).  No hashing:
- *     GNU diff's fuller "discard confusing lines" is not attempted.
+ *     done when the window holds at least PREPASS_MIN elements, whatever
+ *     the values of the ids: which ids occur is found with a hash set, so
+ *     the result depends on which elements are equal and never on the
+ *     numbers the keys were given (a version loaded beside the pair once
+ *     changed them, and with them the diff).  GNU diff's fuller "discard
+ *     confusing lines" is not attempted.
  *
  *  3. Divide and conquer on boxes [xoff, xlim) x [yoff, ylim): trim the box,
  *     mark everything if one side is empty, otherwise find a split point
@@ -99,7 +99,6 @@
 
 #define COST_MIN	256	/* floor of the default max_cost */
 #define PREPASS_MIN	64	/* smallest window worth the pre-pass */
-#define PREPASS_SPAN	4	/* id range allowed per window element */
 #define STACK_MAX	72	/* > log2(SIZE_MAX) + 1, see step 3 */
 
 /* A box of the edit graph: a[xoff .. xlim-1] against b[yoff .. ylim-1]. */
@@ -394,43 +393,41 @@ static bool
 diffseq_prepass(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
     bool *del, bool *ins, size_t max_cost)
 {
-	uint32_t lo, hi, *ca, *cb;
+	uint32_t *ca, *cb, *key;
 	uint8_t *seen;
 	bool *cdel, *cins;
-	size_t i, j, range, na = 0, nb = 0;
+	size_t i, j, cap = 16, mask, na = 0, nb = 0;
 
 	if (n == 0 || m == 0 || n + m < PREPASS_MIN)
 		return false;
-	lo = hi = a[0];
-	for (i = 0; i < n; i++) {
-		if (a[i] < lo)
-			lo = a[i];
-		if (a[i] > hi)
-			hi = a[i];
-	}
-	for (j = 0; j < m; j++) {
-		if (b[j] < lo)
-			lo = b[j];
-		if (b[j] > hi)
-			hi = b[j];
-	}
-	range = (size_t)(hi - lo) + 1;
-	if (range / PREPASS_SPAN > n + m)
-		return false;
+	/* A set of the ids, open addressing; bit 1: in a, bit 2: in b. */
+	while (cap < 2 * (n + m))
+		cap *= 2;
+	mask = cap - 1;
+	key = xreallocarray(NULL, cap, sizeof *key);
+	seen = xcalloc(cap, 1);
+	for (i = 0; i < n + m; i++) {
+		uint32_t id = i < n ? a[i] : b[i - n];
+		size_t h = (size_t)(id * UINT32_C(2654435761)) & mask;
 
-	/* Bit 1: occurs in a; bit 2: occurs in b. */
-	seen = xcalloc(range, 1);
-	for (i = 0; i < n; i++)
-		seen[a[i] - lo] |= 1;
-	for (j = 0; j < m; j++)
-		seen[b[j] - lo] |= 2;
-	for (i = 0; i < n; i++)
-		if (!(del[i] = !(seen[a[i] - lo] & 2)))
+		while (seen[h] && key[h] != id)
+			h = (h + 1) & mask;
+		key[h] = id;
+		seen[h] |= i < n ? 1 : 2;
+	}
+	for (i = 0; i < n + m; i++) {
+		uint32_t id = i < n ? a[i] : b[i - n];
+		size_t h = (size_t)(id * UINT32_C(2654435761)) & mask;
+
+		while (key[h] != id)
+			h = (h + 1) & mask;
+		if (i < n && !(del[i] = !(seen[h] & 2)))
 			na++;
-	for (j = 0; j < m; j++)
-		if (!(ins[j] = !(seen[b[j] - lo] & 1)))
+		if (i >= n && !(ins[i - n] = !(seen[h] & 1)))
 			nb++;
+	}
 	free(seen);
+	free(key);
 	if (na == n && nb == m)
 		return false;
 
