@@ -1,9 +1,8 @@
 /*
  * batch.c — versus --batch: a manifest of comparisons, one JSON record
- * per line (see batch.h).  The comparison of a line is the --json one,
- * done as tui/main.c does it: lazy segmentation, then per version against
- * the base the alignment, its change sites, the traced sentences and the
- * boilerplate labels, written by output_json().
+ * per line (see batch.h).  The comparison of a line is the --json one:
+ * a session over its versions (session.h), asked only about the base,
+ * whose comparisons output_comparisons() gathers for output_json().
  */
 #include "config.h"
 
@@ -137,7 +136,8 @@ line_problem(const struct line *ln, char *buf, size_t size)
 }
 
 /*
- * Compare the versions of ln as versus --json does and write the JSON
+ * Compare the versions of ln as versus --json does (a session asked only
+ * about the base, output_comparisons, output_json) and write the JSON
  * object to mem.  Returns 0, or -1 with err set when a file cannot be
  * read.
  */
@@ -145,12 +145,11 @@ static int
 compare(const struct line *ln, const struct batch_opts *o, FILE *mem,
 	struct batch_stats *st, struct vs_error *err)
 {
+	struct session_opts so = { *o->keys, o->eq, o->bp, 0, true };
 	size_t n = ln->npath, i, ncmp;
 	struct text **texts = xcalloc(n, sizeof *texts);
-	struct comparison *cmp = xcalloc(n, sizeof *cmp);
-	struct session_opts so = { *o->keys, o->eq, o->bp, 0, true };
+	struct comparison *cmp;
 	struct session *s;
-	bool differs = false;
 	size_t bytes = 0;
 
 	for (i = 0; i < n; i++) {
@@ -159,21 +158,23 @@ compare(const struct line *ln, const struct batch_opts *o, FILE *mem,
 			while (i-- > 0)
 				text_free(texts[i]);
 			free(texts);
-			free(cmp);
 			return -1;
 		}
 		bytes += texts[i]->raw_len;
 	}
-	s = session_new(texts, n, &so);
+	s = session_new(texts, n, &so);		/* takes the texts */
 	free(texts);
+	cmp = xcalloc(n, sizeof *cmp);
 	ncmp = output_comparisons(s, true, cmp);
 	output_json(mem, session_texts(s), session_docs(s), n, cmp, ncmp);
 	for (i = 0; i < ncmp; i++)
-		differs |= session_differs(s, cmp[i].a, cmp[i].b);
-	st->differ += differs;
+		if (session_differs(s, cmp[i].a, cmp[i].b)) {
+			st->differ++;
+			break;
+		}
 	st->bytes += bytes;
-	session_free(s);
 	free(cmp);
+	session_free(s);
 	return 0;
 }
 

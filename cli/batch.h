@@ -21,7 +21,7 @@
  *
  * Memory does not grow with the manifest: each line is read, compared,
  * written and freed before the next (a line is at most BATCH_LINE_MAX
- * bytes), and the keys are interned afresh for each line.
+ * bytes), each in a session of its own (session.h), keys included.
  */
 #ifndef VERSUS_BATCH_H
 #define VERSUS_BATCH_H
