@@ -1,17 +1,50 @@
 /*
  * overview.c — the version overview: every version with its size and its
  * similarity to every other, as a matrix; a cell chosen with the keys
- * opens that pair (row on the left, column on the right).
+ * opens that pair (row on the left, column on the right).  Versions that
+ * came from the web, an archive, git or a folder also show their date,
+ * origin and similarity to the version before them, so that many
+ * captures or commits can be told apart at a glance.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "browse.h"
 #include "screen.h"
 
 #define CELL	7
+
+/* Whether any version has an origin (sources/): then dates are shown. */
+static bool
+any_origin(struct browser *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (session_texts(b->s)[i]->origin != NULL)
+			return true;
+	return false;
+}
+
+/* "2024-03-01 09:30 archive  97.7% " for version i, into buf. */
+static int
+origin_columns(struct browser *b, size_t i, char *buf, size_t size)
+{
+	const struct text *t = session_texts(b->s)[i];
+	time_t when = (time_t)t->when;
+	char date[20] = "";
+	char prev[16] = "";
+	struct tm tm;
+
+	if (t->when != 0 && gmtime_r(&when, &tm) != NULL)
+		strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
+	if (i > 0)
+		snprintf(prev, sizeof prev, "%5.1f%%",
+			 browse_similarity(b, i - 1, i) * 100);
+	return snprintf(buf, size, "%-16s %-7s %6s ", date,
+			t->origin != NULL ? t->origin : "file", prev);
+}
 
 void
 overview_draw(struct browser *b)
@@ -19,6 +52,7 @@ overview_draw(struct browser *b)
 	int w = screen_cols(), rows = browse_text_rows(), y, x;
 	size_t i, j, first = 0;
 	char buf[512];
+	bool dated = any_origin(b);
 
 	screen_fill(0, 0, w, ' ', FACE_TITLE_FOCUS);
 	snprintf(buf, sizeof buf, " versions: similarity of row to column "
@@ -27,6 +61,9 @@ overview_draw(struct browser *b)
 	if (b->ov_row >= (size_t)rows - 1)
 		first = b->ov_row - (size_t)rows + 2;
 	x = snprintf(buf, sizeof buf, "  %3s %7s %6s ", "#", "words", "paras");
+	if (dated)
+		x += snprintf(buf + x, sizeof buf - (size_t)x, "%-16s %-7s %6s ",
+			      "date (UTC)", "origin", "prev");
 	screen_put(1, 0, buf, (size_t)x, FACE_KEY);
 	for (j = 0; j < b->n && x + CELL <= w; j++, x += CELL) {
 		int n = snprintf(buf, sizeof buf, "%*zu", CELL - 1, j + 1);
@@ -40,6 +77,8 @@ overview_draw(struct browser *b)
 				 i == b->base ? "*" : " ", i + 1,
 				 doc_word_count(d), d->npara);
 
+		if (dated)
+			n += origin_columns(b, i, buf + n, sizeof buf - (size_t)n);
 		screen_put(y, 0, buf, (size_t)n, FACE_TEXT);
 		for (j = 0, x = n; j < b->n && x + CELL <= w; j++, x += CELL) {
 			bool sel = i == b->ov_row && j == b->ov_col;

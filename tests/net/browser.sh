@@ -22,4 +22,15 @@ check "on quitting, the missing page's one line" \
 check "... and exit status 2" \
 	sh -c "$TUI capture-pane -p | grep -qx '\[exited\] 2'"
 
+# The version overview of captures: date, origin, similarity to the last.
+tui_start 140 12 env XDG_CACHE_HOME="$XDG_CACHE_HOME" \
+	VERSUS_ARCHIVE_URL="$URL" "$VERSUS" --archive http://example.com/story
+tui_wait_for 'Footbridge'
+tui_keys v
+tui_wait_for 'date \(UTC\)'
+check "the overview lists each capture's date, origin and similarity to the one before" \
+	sh -c "$TUI capture-pane -p | grep -q '^    2      42      4 2024-01-02 08:00 archive  97.6%'"
+check "... the first has none before it" \
+	sh -c "$TUI capture-pane -p | grep -q '^\\*   1      42      4 2024-01-01 08:00 archive         '"
+
 finish
