@@ -43,7 +43,13 @@
 
 enum wop_kind {
 	WOP_EQUAL,	/* the same units on both sides (fold and strict) */
-	WOP_COSMETIC,	/* units equal under folding only: "U.S." / "US" */
+	/*
+	 * Units equal under folding only ("U.S." / "US"; na == nb), or a
+	 * change that only hyphenates, joins or parts words or moves
+	 * punctuation: the same letters and marks ("fourth largest" /
+	 * "fourth-largest", `".` / `.”`; na and nb may differ).
+	 */
+	WOP_COSMETIC,
 	WOP_DELETE,	/* units only in A (nb is 0) */
 	WOP_INSERT,	/* units only in B (na is 0) */
 };

@@ -1048,6 +1048,7 @@ cmpkeys_classify(struct cmpkeys *k, struct doc *d)
 	free(d->unit);
 	d->nunit = 0;
 	d->strict = k->opts.strict;
+	d->ignore_punct = k->opts.ignore_punct;
 	/* Start near the usual one unit per two tokens. */
 	d->unit = xgrow(NULL, &cap, d->ntok / 2 + 16, sizeof *d->unit);
 	for (pi = 0; pi < d->npara; pi++) {

@@ -109,6 +109,7 @@ struct doc {
 	size_t whole_words;	/* their sum */
 	uint32_t *pkey;		/* their unit keys (cmpkeys.h), or NULL */
 	bool strict;		/* classified with no cosmetic folding */
+	bool ignore_punct;	/* ... with punctuation no unit at all */
 };
 
 /* Segment t.  Never fails (allocation failure aborts, see xalloc.h). */

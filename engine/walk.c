@@ -6,6 +6,7 @@
 #include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "walk.h"
 
@@ -80,6 +81,70 @@ add_piece(struct walker *w, uint8_t kind, bool cosmetic, bool edit,
 	join_piece(w, &p);
 }
 
+/* Bytes [a0, a1) of A against [b0, b1) of B: equal, or cosmetic. */
+static void
+exact_part(struct walker *w, const struct alignment *al, uint32_t mv,
+	   uint32_t block, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+	if (a1 - a0 == b1 - b0 && memcmp(al->a->text->data + a0,
+					 al->b->text->data + b0,
+					 a1 - a0) == 0) {
+		add_piece(w, PIECE_EQUAL, false, false, mv, a0, a1, b0, b1,
+			  block);
+		return;
+	}
+	add_piece(w, PIECE_DELETE, true, false, mv, a0, a1, b0, b0, block);
+	add_piece(w, PIECE_INSERT, true, false, mv, a1, a1, b0, b1, block);
+}
+
+/*
+ * End of what unit u owns before the white space that follows it: its
+ * tokens, and punctuation that is no unit (--ignore-punct).
+ */
+static size_t
+unit_end(const struct doc *d, uint32_t u)
+{
+	size_t from = d->tok[d->unit[u].tok].off, e = unit_start(d, u + 1);
+
+	while (e > from && (d->text->data[e - 1] == ' ' ||
+			    d->text->data[e - 1] == '\t' ||
+			    d->text->data[e - 1] == '\n' ||
+			    d->text->data[e - 1] == '\r'))
+		e--;
+	return e;
+}
+
+/*
+ * An equal op, unit by unit, each in three parts (the bytes before the
+ * first unit, the unit's own, the white space after it): equal pieces
+ * where the two sides' bytes are the same, a cosmetic deletion and
+ * insertion where they are not (`) ,` against `),`, `rock - bottom`
+ * against `rock-bottom`, a space against a line break).  Parts, not
+ * whole units, so that a paragraph left whole (lazy.h) gives the same
+ * pieces as its words do.
+ */
+static void
+exact_equal(struct walker *w, const struct alignment *al,
+	    const struct wop *op, uint32_t mv, uint32_t block)
+{
+	const struct doc *a = al->a, *b = al->b;
+	uint32_t k;
+
+	for (k = 0; k < op->na; k++) {
+		uint32_t ua = op->a + k, ub = op->b + k;
+		size_t a0 = unit_start(a, ua), b0 = unit_start(b, ub);
+		size_t at = a->tok[a->unit[ua].tok].off;
+		size_t bt = b->tok[b->unit[ub].tok].off;
+		size_t ae = unit_end(a, ua), be = unit_end(b, ub);
+
+		if (a0 < at || b0 < bt)
+			exact_part(w, al, mv, block, a0, at, b0, bt);
+		exact_part(w, al, mv, block, at, ae, bt, be);
+		exact_part(w, al, mv, block, ae, unit_start(a, ua + 1), be,
+			   unit_start(b, ub + 1));
+	}
+}
+
 void
 walk_pieces(const struct alignment *al, bool whole_moves,
 	    void (*fn)(const struct piece *p, void *priv), void *priv)
@@ -140,6 +205,12 @@ walk_pieces(const struct alignment *al, bool whole_moves,
 			}
 			switch (op->kind) {
 			case WOP_EQUAL:
+				/* --ignore-punct: punctuation does not count. */
+				if (!whole_moves && !a->ignore_punct &&
+				    !b->ignore_punct) {
+					exact_equal(&w, al, op, mv, (uint32_t)k);
+					break;
+				}
 				add_piece(&w, PIECE_EQUAL, false, false, mv,
 					   a0, a1, b0, b1, (uint32_t)k);
 				break;

@@ -43,8 +43,11 @@ struct piece {
  * With whole_moves (for --inline), a moved passage is told the way a
  * reader wants it rather than side by side: its source as one deleted
  * piece, and its destination as a normal diff against the source, every
- * piece carrying the move id.  Without it, the ranges tile both versions
- * as described above.
+ * piece carrying the move id.  Without it (for --json), the ranges tile
+ * both versions as described above, and an equal piece is the same bytes
+ * on both sides: units equal under the keys whose bytes differ, if only
+ * in the white space after them, become a cosmetic deletion and
+ * insertion (with --ignore-punct, punctuation between them aside).
  */
 void walk_pieces(const struct alignment *al, bool whole_moves,
 		 void (*fn)(const struct piece *p, void *priv), void *priv);

@@ -5,7 +5,7 @@
 # Checks that the output parses, follows the documented schema, that the
 # ops of each comparison tile both files exactly, in order, and (with
 # --strict-equal, for inputs compared with default options) that the two
-# sides of every "equal" op hold the same text apart from white space.
+# sides of every "equal" op are the same bytes, white space included.
 # Prints one line per problem and exits 1 if there is any.
 import json
 import re
@@ -74,8 +74,8 @@ def main():
                     break
                 pos[side] = r[1]
             if kind == "equal" and strict_equal and data[a] and data[b]:
-                ta = re.sub(rb"\s+", b"", data[a][op["a"][0]:op["a"][1]])
-                tb = re.sub(rb"\s+", b"", data[b][op["b"][0]:op["b"][1]])
+                ta = data[a][op["a"][0]:op["a"][1]]
+                tb = data[b][op["b"][0]:op["b"][1]]
                 if ta != tb:
                     problems.append("%s op %d: equal texts differ: %r / %r"
                                     % (name, k, ta[:40], tb[:40]))
