@@ -310,6 +310,14 @@ expand(const struct boiler *b, struct pending *pd, const char *s, size_t n)
 	if (!out_append(pd, "", 0))
 		return false;
 	while (i < n) {
+		if (s[i] == '\\' && i + 1 < n && s[i + 1] >= '1' &&
+		    s[i + 1] <= '9') {
+			/* (.*)(.*)\2\1z took over a minute on one paragraph */
+			snprintf(pd->msg, sizeof pd->msg, "back-reference "
+			    "'\\%c': matching one can take exponential time",
+			    s[i + 1]);
+			return false;
+		}
 		if (s[i] == '\\') {
 			k = i + 1 < n ? 2 : 1;
 			if (!out_append(pd, s + i, k))

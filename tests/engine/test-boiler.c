@@ -399,12 +399,9 @@ test_user(void)
 	is_str(label(b, "Share this article"), "share",
 	    "built-in rules come first");
 
-	is_int(boiler_parse(b, "br", "dup ^([a-z]+) \\1$\n", 17, &err), 0,
-	    "a rule with a back-reference parses");
-	is_str(label(b, "echo echo"), "dup",
-	    "a back-reference rule matches past the prefilter");
-	is_str(label(b, "echo delta"), NULL,
-	    "a back-reference rule does not match what it should not");
+	is_int(boiler_parse(b, "br", "dup ^([a-z]+) \\1$\n", 17, &err), -1,
+	    "a rule with a back-reference is refused (issue 19.5)");
+	is_str(label(b, "echo echo"), NULL, "and adds nothing");
 	is_int(boiler_load(b, "/nonexistent/versus/boilerplate", &err), -1,
 	    "a missing file fails");
 	is_str(err.msg, "/nonexistent/versus/boilerplate: No such file or "
@@ -458,6 +455,15 @@ test_errors(void)
 	    "a label without pattern");
 	is_str(parse_error("\n\ncaption ^{nosuch}$\n"),
 	    "my.rules:3: unknown name {nosuch}", "an unknown name");
+	is_str(parse_error("\nx (.*)(.*)(.*)\\3\\2\\1z\n"),
+	    "my.rules:2: back-reference '\\3': matching one can take "
+	    "exponential time", "a back-reference is refused (issue 19.5)");
+	is_str(parse_error("@p (a)\\1\n"),
+	    "my.rules:1: back-reference '\\1': matching one can take "
+	    "exponential time", "in a definition too");
+	is_str(parse_error("x [\\1] \\\\1\n"), "ok",
+	    "a backslash and a digit in brackets, or an escaped backslash, "
+	    "are no back-reference");
 	is_str(parse_error("@1x foo\n"), "my.rules:1: bad definition",
 	    "a definition name must not start with a digit");
 	is_str(parse_error("@x\n"), "my.rules:1: bad definition",
