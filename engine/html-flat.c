@@ -314,6 +314,34 @@ html_alt(struct html_render *r, uint32_t img)
 	html_unlabel(r);
 }
 
+/*
+ * Whether block e is a dateline: 1 to 80 characters, and named as a date
+ * (class or id: dateline, timestamp, fecha, datum, "date" as a part of a
+ * name...) or mostly a <time> or an inline element so named.  Dates are
+ * what changes between two captures of the same story ("Updated 3.45
+ * pm"): labelled, they fold away with the rest of the page's furniture.
+ */
+static bool
+html_dateline(const struct html_tree *t, uint32_t e)
+{
+	const struct html_node *n = &t->node[e], *c;
+	uint32_t i, seen = 0;
+
+	if (!(html_tag_flags(n->tag) & TF_BLOCK) || n->chars == 0 ||
+	    n->chars > 80)
+		return false;
+	if (n->flags & HF_DATE)
+		return true;
+	for (i = e + 1; i < n->end && seen++ < 32; i++) {
+		c = &t->node[i];
+		if ((c->tag == HT_TIME || (c->flags & HF_DATE)) &&
+		    !(html_tag_flags(c->tag) & TF_BLOCK) &&
+		    (uint64_t)c->chars * 2 >= n->chars)
+			return true;
+	}
+	return false;
+}
+
 static void
 html_open(struct html_render *r, uint32_t e)
 {
@@ -327,6 +355,8 @@ html_open(struct html_render *r, uint32_t e)
 		label = "byline";
 	else if (n->tag == HT_FIGCAPTION)
 		label = "caption";
+	else if (html_dateline(r->t, e))
+		label = "dateline";
 	if ((n->flags & HF_COMMENTS) && r->zone == HTML_NONE &&
 	    r->label == HTML_NONE && (tf & TF_BLOCK)) {
 		html_break(r, BRK_PARA, n->src);

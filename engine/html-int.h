@@ -76,7 +76,7 @@ enum html_tag {
 	HT_HGROUP, HT_HR, HT_HTML, HT_IMG, HT_LEGEND, HT_LI, HT_LISTING,
 	HT_MAIN, HT_MENU, HT_META, HT_NAV, HT_OL, HT_P, HT_PLAINTEXT, HT_PRE,
 	HT_SECTION, HT_SUMMARY, HT_TABLE, HT_TBODY, HT_TD, HT_TFOOT, HT_TH,
-	HT_THEAD, HT_TR, HT_UL, HT_XMP,
+	HT_THEAD, HT_TIME, HT_TR, HT_UL, HT_XMP,
 	HT_SKIP		/* never stored: script, style, svg ... */
 };
 
@@ -115,6 +115,7 @@ uint8_t html_tag_flags(unsigned tag);
 #define HF_COMMENTS	0x100000u	/* class/id names a comment thread */
 #define HF_LINKBOX	0x200000u	/* a box of links, pruned (html_measure) */
 #define HF_HASTH	0x400000u	/* a <th> or <caption> below, in its table */
+#define HF_DATE		0x800000u	/* class/id names a date or a dateline */
 
 #define HTML_NONE	UINT32_MAX
 

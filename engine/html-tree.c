@@ -153,6 +153,7 @@ static const struct html_tagdef html_tags[] = {
 	{ "tfoot", HT_TFOOT },
 	{ "th", HT_TH },
 	{ "thead", HT_THEAD },
+	{ "time", HT_TIME },
 	{ "title", HT_SKIP },
 	{ "tr", HT_TR },
 	{ "track", HT_SKIP },
@@ -488,6 +489,11 @@ static const char *const html_comments[] = {
 	"comment", "kommentar", "comentario", "coment\xc3\xa1rio", "reactie",
 	"disqus", NULL
 };
+/* A dateline: "date" only as a whole part of a name ("update"). */
+static const char *const html_dates[] = {
+	"dateline", "timestamp", "pubdate", "publish-date", "published-date",
+	"post-date", "article-date", "fecha", "datum", NULL
+};
 static const char *const html_bylines[] = {
 	"byline", "author", "writtenby", NULL
 };
@@ -633,6 +639,9 @@ html_attributes(struct html_parse *p, struct html_node *n,
 			n->flags |= HF_NEGATIVE;
 		if (html_has_any(names, html_bylines))
 			n->flags |= HF_BYLINE;
+		if (html_has_any(names, html_dates) ||
+		    html_name_part(names, "date"))
+			n->flags |= HF_DATE;
 	}
 }
 

@@ -28,7 +28,10 @@
  *    meta when no <h1> fits), "byline" (rel="author", or class, id or
  *    itemprop naming a byline or an author, at most 100 characters
  *    besides white space), "caption" (<figcaption>, and each non-empty
- *    img alt that does not repeat its figcaption).  So a page and its
+ *    img alt that does not repeat its figcaption), "dateline" (a short
+ *    block named as a date or mostly a <time>), "comments" (each
+ *    paragraph of a comment thread kept in the story); the rules are in
+ *    doc/extraction.md.  So a page and its
  *    article text saved as plain text have the same text.
  *
  * Encodings: a byte order mark (UTF-8, UTF-16, UTF-32) wins, then <meta

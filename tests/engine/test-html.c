@@ -1176,6 +1176,7 @@ static const char *const goldens[] = {
 	"howto-steps",		/* a story in blocks of equal worth, an ad */
 	"related-box",		/* a long "related" box inside the story */
 	"data-table",		/* a table of results, mostly links */
+	"dateline",		/* a <time>, a block named "date" */
 	NULL
 };
 
