@@ -55,6 +55,12 @@ run "$VERSUS" --archive --inline --color=never --max 2 "$S"
 check "--inline shows the change between the first and the last" \
 	grep -q 'The mayor resigned on Friday' "$out"
 
+# Captures that take a while: fetched at most two at a time.
+rm -f "$TMPD/server/peak"
+run "$VERSUS" --archive --stat http://example.com/slow-story
+check_eq "slow captures: exit 1" "$st|$err" "1|"
+check "at most two requests at a time" test "$(cat "$TMPD/server/peak")" -le 2
+
 # --- faults ------------------------------------------------------------------
 
 fault() {	# fault NAME URL MESSAGE [versus options...]

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit, parse_qs
 DIR = sys.argv[1]
 LOCK = threading.Lock()
 COUNTS = {}
+ACTIVE = [0, 0]  # requests being answered now, and the most at once
 
 
 def page(title, paras, date=None, charset_meta="utf-8"):
@@ -61,12 +62,13 @@ def cdx_rows(url, frm, to):
         return [header, ["20240101080000", url, "200", "P1", "text/html"],
                 ["20240105080000", url, "200", "P2", "text/html"]]
     rows = [header]
+    original = url if "slow" in url else "http://example.com/story"
     for i, stamp in enumerate(sorted(CAPTURES)):
         if frm and stamp < frm.ljust(14, "0"):
             continue
         if to and stamp > to.ljust(14, "9"):
             continue
-        rows.append([stamp, "http://example.com/story", "200", "D%d" % i, "text/html"])
+        rows.append([stamp, original, "200", "D%d" % i, "text/html"])
     return rows
 
 
@@ -94,6 +96,21 @@ class Handler(BaseHTTPRequestHandler):
             return COUNTS[key]
 
     def do_GET(self):
+        with LOCK:
+            ACTIVE[0] += 1
+            if not os.path.exists(os.path.join(DIR, "peak")):
+                ACTIVE[1] = 0  # the test removed it: count afresh
+            if ACTIVE[0] > ACTIVE[1]:
+                ACTIVE[1] = ACTIVE[0]
+                with open(os.path.join(DIR, "peak"), "w") as f:
+                    f.write("%d\n" % ACTIVE[1])
+        try:
+            self.answer()
+        finally:
+            with LOCK:
+                ACTIVE[0] -= 1
+
+    def answer(self):
         u = urlsplit(self.path)
         p = u.path
         with LOCK, open(os.path.join(DIR, "requests"), "a") as f:
@@ -206,6 +223,8 @@ class Handler(BaseHTTPRequestHandler):
             if not stamp.endswith("id_"):
                 return self.send(400, "not raw")
             stamp = stamp[:-3]
+            if "slow" in p:
+                time.sleep(0.3)  # so that transfers overlap
             if "photo" in p and stamp == "20240105080000":
                 return self.send(200, b"\x89PNG\r\n\x1a\n", "image/png")
             if stamp not in CAPTURES:
