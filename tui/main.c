@@ -421,6 +421,8 @@ run_browser(const struct options *o, struct session *s, struct keymap *km)
 		return -1;
 	}
 	browse_init(&b, s, km);
+	if (open_trouble() != NULL)	/* what could not be read, at once */
+		browse_message(&b, true, "%s", open_trouble());
 	browse_run(&b);
 	screen_end();
 	browse_clear(&b);

@@ -231,6 +231,7 @@ open_expands(char *const *args, size_t n)
 /* --- fetching ---------------------------------------------------------- */
 
 static volatile sig_atomic_t stop;
+static char trouble_line[300];
 static int stop_signal;
 static bool progress_shown;
 
@@ -329,6 +330,15 @@ open_versions(char *const *args, size_t n, const struct text_opts *to,
 	}
 	for (i = 0; i < list.nnote; i++)
 		message_error("%s", list.notes[i]);
+	if (list.nnote > 0) {
+		char vis[240];
+
+		message_visible(vis, sizeof vis, list.notes[0],
+				strlen(list.notes[0]));
+		snprintf(trouble_line, sizeof trouble_line, "not read: %s%s",
+			 vis, list.nnote > 1 ? " (and more: see the lines "
+			 "printed on quitting)" : "");
+	}
 	*trouble = list.failed > 0;
 	texts = xcalloc(list.n ? list.n : 1, sizeof *texts);
 	for (i = 0; i < list.n; i++)
@@ -336,6 +346,12 @@ open_versions(char *const *args, size_t n, const struct text_opts *to,
 	*count = list.n;
 	sources_clear(&list, false);
 	return texts;
+}
+
+const char *
+open_trouble(void)
+{
+	return trouble_line[0] != '\0' ? trouble_line : NULL;
 }
 
 /* --- watching ---------------------------------------------------------- */

@@ -44,6 +44,13 @@ struct text **open_versions(char *const *args, size_t n,
 			    bool *trouble);
 
 /*
+ * After open_versions(): a line for the browser's status bar saying what
+ * could not be read ("could not read URL: reason"; with several, how
+ * many more), or NULL when everything was.
+ */
+const char *open_trouble(void);
+
+/*
  * --watch URL: refetch the page every --every, print one line per new
  * version or run --on-change.  Returns an exit status.  open_watching()
  * says whether --watch was given.

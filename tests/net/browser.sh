@@ -15,6 +15,8 @@ check "the left pane is titled with the first page and its date" \
 	sh -c "$TUI capture-pane -p | sed -n 1p | grep -q '1/2 $URL/a.html @ 2024-03-01 09:30'"
 check "the right pane with the third, the missing one left out" \
 	sh -c "$TUI capture-pane -p | sed -n 1p | grep -q '2/2 $URL/b.html @ 2024-03-02 09:00'"
+check "the status line says at once which page could not be read" \
+	sh -c "$TUI capture-pane -p | tail -1 | grep -q 'not read: $URL/404: not found (HTTP 404)'"
 tui_keys q
 tui_wait_for '\[exited\]'
 check "on quitting, the missing page's one line" \
