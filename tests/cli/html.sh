@@ -40,6 +40,18 @@ if grep -q '"op":"delete","a":\[0,[0-9]*\],"kind":"wording"' "$TMPD/j.json" &&
 	! grep -q '\[headline\]' "$TMPD/j.json"; then st=0; else st=1; fi
 tap_result $st "... and the label is no word of any op"
 
+# Every extraction golden: the page equals its expected article text with
+# the labels taken out (they are data, not words), and no more.
+for e in "$h"/extract/*.expected; do
+	n=$(basename "$e" .expected)
+	sed 's/^\[[a-z]*\] //' "$e" >"$TMPD/$n.txt"
+	"$VERSUS" --stat "$h/extract/$n.html" "$TMPD/$n.txt" >/dev/null 2>"$TMPD/err"
+	check_eq "extract/$n.html equals its article text (exit 0)" "$?" 0
+	printf 'One more paragraph.\n' >>"$TMPD/$n.txt"
+	"$VERSUS" --stat "$h/extract/$n.html" "$TMPD/$n.txt" >/dev/null 2>&1
+	check_eq "... and not that text with a paragraph more (exit 1)" "$?" 1
+done
+
 if command -v python3 >/dev/null 2>&1; then
 	"$VERSUS" --json "$h/article.html" "$h/divsoup.html" >"$TMPD/j.json"
 	python3 "$srcdir/tests/tools/jsoncheck.py" "$TMPD/j.json" >"$TMPD/jc" 2>&1
