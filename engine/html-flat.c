@@ -357,8 +357,10 @@ html_open(struct html_render *r, uint32_t e)
 		label = "caption";
 	else if (html_dateline(r->t, e))
 		label = "dateline";
+	/* a thread, not the story's wrapper named "comments-enabled" */
 	if ((n->flags & HF_COMMENTS) && r->zone == HTML_NONE &&
-	    r->label == HTML_NONE && (tf & TF_BLOCK)) {
+	    r->label == HTML_NONE && (tf & TF_BLOCK) && e != r->root &&
+	    (uint64_t)n->nchars * 10 < (uint64_t)r->t->node[r->root].nchars * 9) {
 		html_break(r, BRK_PARA, n->src);
 		r->zone = e;
 	}

@@ -1177,6 +1177,7 @@ static const char *const goldens[] = {
 	"related-box",		/* a long "related" box inside the story */
 	"data-table",		/* a table of results, mostly links */
 	"dateline",		/* a <time>, a block named "date" */
+	"comments-wrapper",	/* the story's wrapper named comments-... */
 	NULL
 };
 
