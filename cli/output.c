@@ -389,7 +389,8 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 		json_string(out, texts[i]->encoding);
 		fprintf(out, ",\"paragraphs\":%zu,\"words\":%zu,"
 			"\"invalid_bytes\":%zu", docs[i]->npara,
-			doc_word_count(docs[i]), texts[i]->invalid);
+			doc_word_count(docs[i]),
+			texts[i]->invalid + texts[i]->replaced);
 		json_origin(out, texts[i]);
 		fputc('}', out);
 	}
@@ -628,8 +629,9 @@ output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
 			doc_word_count(docs[i]), docs[i]->npara,
 			texts[i]->raw_len);
 		put_path(out, texts[i]->path);
-		if (texts[i]->invalid)
-			fprintf(out, " (%zu invalid bytes)", texts[i]->invalid);
+		if (texts[i]->invalid + texts[i]->replaced)
+			fprintf(out, " (%zu invalid bytes)",
+				texts[i]->invalid + texts[i]->replaced);
 		putc('\n', out);
 	}
 	for (i = 0; i < ncmp; i++) {

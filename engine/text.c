@@ -100,7 +100,7 @@ text_decode_utf16_32(struct text *t, size_t start, size_t size, bool big)
 	struct decoded d;
 
 	decode_utf16_32(t->raw, t->raw_len, start, size, big, &d);
-	t->invalid = d.invalid;	/* kept: the U+FFFDs are valid UTF-8 */
+	t->replaced = d.invalid;	/* the U+FFFDs are valid UTF-8 */
 	t->owned = d.out;
 	t->orig = d.orig;
 	t->data = d.out;
@@ -194,7 +194,7 @@ text_decode(struct text *t, const struct text_opts *opts,
 		vs_error_set(err, "%s: binary file", t->path);
 		return -1;
 	}
-	t->invalid += text_count_invalid(t->data, t->len);
+	t->invalid = text_count_invalid(t->data, t->len);
 	return 0;
 }
 

@@ -74,6 +74,9 @@ struct text {
 	size_t base;		/* offset of data[0] in raw when orig is NULL */
 	size_t *orig;		/* NULL, or len + 1 offsets into raw */
 	size_t invalid;		/* invalid UTF-8 bytes kept in data */
+	size_t replaced;	/* UTF-16/32 units decoded as U+FFFD: unpaired
+				 * surrogates, values past U+10FFFF, an odd
+				 * tail (reported with invalid) */
 	char *encoding;		/* "UTF-8" or the charset converted from */
 	unsigned char *owned;	/* converted buffer, owned, or NULL */
 	struct text_label *labels;	/* in order, not overlapping; owned */

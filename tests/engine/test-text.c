@@ -629,7 +629,7 @@ test_unicode_invalid(void)
 			ok(0, "%s: %s", cases[i].what, err.msg);
 			continue;
 		}
-		is_int(t->invalid, cases[i].invalid, "%s: invalid count",
+		is_int(t->replaced, cases[i].invalid, "%s: units replaced",
 		       cases[i].what);
 		text_free(t);
 	}

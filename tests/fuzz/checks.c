@@ -1739,7 +1739,8 @@ check_json(const char *buf, size_t len, struct text *const *texts,
 		RUN(check_json_int(json_get(x, "words"),
 				   doc_word_count(docs[k]), "words"));
 		RUN(check_json_int(json_get(x, "invalid_bytes"),
-				   texts[k]->invalid, "invalid_bytes"));
+				   texts[k]->invalid + texts[k]->replaced,
+				   "invalid_bytes"));
 	}
 	for (k = 0; k < ncmp; k++)
 		RUN(check_json_comparison(&c->item[k], texts, &cmp[k]));
