@@ -63,6 +63,7 @@
 #include "error.h"
 #include "text.h"
 #include "file.h"
+#include "lexicon.h"
 #include "xalloc.h"
 
 /* Longest label, and longest pattern after expansion, in bytes. */
@@ -112,12 +113,43 @@ static bool first_bytes(const char *p, uint8_t first[32]);
 static bool first_pairs(const char *p, uint8_t pairs[128]);
 static char *need_sets(const char *p);
 
+/*
+ * The definition of {month}: every month of lexicon.h, its name and its
+ * abbreviations, then an optional full stop.  NUL-terminated, malloc'd.
+ */
+static char *
+month_definition(size_t *len)
+{
+	size_t cap = 32 * LEXICON_MONTHS + 32, n, m, k;
+	char *buf = xmalloc(cap);
+	const char *sep = "";
+
+	n = (size_t)snprintf(buf, cap, "@month (");
+	for (m = 0; m < LEXICON_MONTHS; m++) {
+		const struct lexicon_month *x = &lexicon_months[m];
+
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s", sep, x->name);
+		sep = "|";
+		for (k = 0; k < 2 && x->abbr[k] != NULL; k++)
+			n += (size_t)snprintf(buf + n, cap - n, "|%s",
+			    x->abbr[k]);
+	}
+	n += (size_t)snprintf(buf + n, cap - n, ")\\.?\n");
+	*len = n;
+	return buf;
+}
+
 struct boiler *
 boiler_new(void)
 {
 	struct boiler *b = xcalloc(1, sizeof *b);
+	size_t len;
+	char *month = month_definition(&len);
 
 	b->c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	/* Patterns ignore case: "Sept." is {month} as "sept" is. */
+	parse(b, "built-in", month, len, true, NULL);
+	free(month);
 	return b;
 }
 

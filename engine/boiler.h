@@ -40,7 +40,8 @@
  * and so is a "{" starting an interval ("{2}", "{1,3}").  Redefining a
  * name replaces it for the lines that follow.  The built-in definitions
  * ({month}, {date}, {time}, {name} ...) are documented in
- * data/boilerplate.rules and are there for user rules too.
+ * data/boilerplate.rules and are there for user rules too; {month} is
+ * made from lexicon.h's months by boiler_new(), so every set has it.
  *
  * Matching.  A pattern is matched against the text of one paragraph with
  * every run of white space (line ends, tabs, no-break and other Unicode

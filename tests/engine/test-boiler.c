@@ -16,6 +16,7 @@
 
 #include "align.h"
 #include "boiler.h"
+#include "lexicon.h"
 #include "doc.h"
 #include "equiv.h"
 #include "cmpkeys.h"
@@ -409,6 +410,37 @@ test_user(void)
 	boiler_free(b);
 }
 
+/* {month} comes from lexicon.h, in every set, built-in rules or not. */
+static void
+test_month(void)
+{
+	struct boiler *b = boiler_new();
+	struct vs_error err;
+	const char *rule = "when ^on {month} [0-9]+$\n";
+	size_t m, k;
+	char text[64];
+	int bad = 0;
+
+	is_int(boiler_parse(b, "m", rule, strlen(rule), &err), 0,
+	    "{month} is defined in a set without the built-in rules");
+	for (m = 0; m < LEXICON_MONTHS; m++) {
+		const struct lexicon_month *x = &lexicon_months[m];
+
+		snprintf(text, sizeof text, "On %s 5", x->name);
+		bad += label(b, text) == NULL;
+		for (k = 0; k < 2 && x->abbr[k] != NULL; k++) {
+			snprintf(text, sizeof text, "on %s. 5", x->abbr[k]);
+			bad += label(b, text) == NULL;
+			snprintf(text, sizeof text, "ON %s 5", x->abbr[k]);
+			bad += label(b, text) == NULL;
+		}
+	}
+	is_int(bad, 0, "{month}: every month, name and abbreviations");
+	is_str(label(b, "On Septober 5"), NULL, "{month}: not a made-up one");
+	is_str(label(b, "On Janu 5"), NULL, "{month}: not a part of one");
+	boiler_free(b);
+}
+
 /* err.msg after parsing text into a fresh set, or "ok". */
 static const char *
 parse_error(const char *text)
@@ -760,6 +792,7 @@ main(void)
 	test_filters();
 	test_text();
 	test_user();
+	test_month();
 	test_errors();
 	test_blocks();
 	test_synthetic_blocks();
