@@ -20,7 +20,8 @@
 /* What is known about version j against version i. */
 struct pair {
 	struct alignment *al;
-	bool have_changes, have_map;
+	struct align_stats stats;	/* al's, kept when al is not */
+	bool have_stats, have_changes, have_map;
 	struct changes ch;
 	uint8_t *op_kind;
 	uint8_t *block_kinds;
@@ -207,7 +208,28 @@ session_alignment(struct session *s, size_t i, size_t j)
 const struct align_stats *
 session_stats(struct session *s, size_t i, size_t j)
 {
-	return &pair_get(s, i, j)->al->stats;
+	struct mode *m = mode_ready(s);
+	struct pair *p = &m->pair[i * s->n + j];
+
+	if (p->have_stats)
+		return &p->stats;
+	if (p->al == NULL && m->lazy && i != s->o.base) {
+		/*
+		 * Base only, the other way round: wanted for the similarity
+		 * alone, so the alignment is not kept (it would hold as much
+		 * memory again as the one the outputs show).
+		 */
+		struct alignment *al;
+
+		assert(j == s->o.base);
+		al = align_build(m->docs[i], m->docs[j], NULL);
+		p->stats = al->stats;
+		align_free(al);
+	} else {
+		p->stats = pair_get(s, i, j)->al->stats;
+	}
+	p->have_stats = true;
+	return &p->stats;
 }
 
 double
