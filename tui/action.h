@@ -29,20 +29,21 @@
 	X(TOP, "top", "go to the top", act_top_bottom) \
 	X(BOTTOM, "bottom", "go to the bottom", act_top_bottom) \
 	X(NEXT_CHANGE, "next-change", \
-	  "go to the next change", act_step_change) \
+	  "go to the next passage with changes", act_step_change) \
 	X(PREVIOUS_CHANGE, "previous-change", \
-	  "go to the previous change", act_step_change) \
+	  "go to the previous passage with changes", act_step_change) \
 	X(NEXT_SUBSTANTIVE_CHANGE, "next-substantive-change", \
-	  "go to the next substantive change (not only cosmetic)", \
+	  "go to the next passage with a substantive change", \
 	  act_step_change) \
 	X(PREVIOUS_SUBSTANTIVE_CHANGE, "previous-substantive-change", \
-	  "go to the previous substantive change", act_step_change) \
+	  "go to the previous passage with a substantive change", \
+	  act_step_change) \
 	X(NEXT_FACT_CHANGE, "next-fact-change", \
-	  "go to the next change of a quotation, figure, name or attribution", \
-	  act_step_change) \
+	  "go to the next passage with a changed quote, figure, name or " \
+	  "attribution", act_step_change) \
 	X(PREVIOUS_FACT_CHANGE, "previous-fact-change", \
-	  "go to the previous change of a quotation, figure, name or attribution", \
-	  act_step_change) \
+	  "go to the previous passage with a changed quote, figure, name or " \
+	  "attribution", act_step_change) \
 	X(NEXT_PARAGRAPH, "next-paragraph", \
 	  "go to the next paragraph", act_step_paragraph) \
 	X(PREVIOUS_PARAGRAPH, "previous-paragraph", \

@@ -437,7 +437,7 @@ status_text(const struct browser *b, const char *pend, int room, char *buf,
 	status_flags(b, flags, sizeof flags);
 	browse_percent(session_similarity(b->s, b->left, b->right), alike);
 	/* Passages are what Tab steps through; changes are change sites. */
-	for (k = 0; k < 5; k++) {
+	for (k = 0; k < 6; k++) {
 		if (k == 0)
 			n = snprintf(buf, size, " %3u%% \xe2\x94\x82 passage "
 				     "%ld/%zu%s \xe2\x94\x82 changes: %zu "
@@ -456,13 +456,20 @@ status_text(const struct browser *b, const char *pend, int room, char *buf,
 				     b->nchanges, kinds, st->substantive,
 				     st->cosmetic, alike, cos, flags,
 				     pend[0] ? "keys: " : "", pend);
-		else if (k == 2)
+		else if (k == 2)	/* the counts before the modes */
+			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
+				     "passage %ld/%zu%s \xe2\x94\x82 changes: %zu "
+				     "substantive, %zu cosmetic \xe2\x94\x82 "
+				     "%s alike%s", keys, pend, bar, pct, cur,
+				     b->nchanges, kinds, st->substantive,
+				     st->cosmetic, alike, flags);
+		else if (k == 3)
 			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
 				     "passage %ld/%zu%s \xe2\x94\x82 %s alike "
 				     "\xe2\x94\x82 cosmetic %s%s", keys, pend, bar,
 				     pct, cur, b->nchanges, kinds, alike, cos,
 				     flags);
-		else if (k == 3)
+		else if (k == 4)
 			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
 				     "passage %ld/%zu \xe2\x94\x82 %s alike%s",
 				     keys, pend, bar, pct, cur, b->nchanges,

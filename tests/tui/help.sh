@@ -50,7 +50,7 @@ help_has() {
 check "scroll-down: j, Down, C-e, C-n" \
 	help_has " j, Down, C-e, C-n      scroll down one line"
 check "top: g g, Home" help_has " g g, Home              go to the top"
-check "next-change: ] c" help_has " ] c                    go to the next change"
+check "next-change: ] c" help_has " ] c                    go to the next passage with changes"
 check_eq "the status line says how to go back, and that there is more" \
 	"$(tui_line 40)" \
 	" q, Z Z, Z Q, C-c: back to the versions   (more below: scroll down)"
