@@ -24,6 +24,16 @@ check "on quitting, the missing page's one line" \
 check "... and exit status 2" \
 	sh -c "$TUI capture-pane -p | grep -qx '\[exited\] 2'"
 
+# A long fetch counts its progress on the terminal, then the browser opens.
+tui_start 120 12 env XDG_CACHE_HOME="$XDG_CACHE_HOME" \
+	VERSUS_ARCHIVE_URL="$URL" "$VERSUS" --archive http://example.com/crawl
+tui_wait_for 'versus: fetching captures [0-9]/5'
+check "the progress of a long fetch is counted on the terminal" \
+	sh -c "$TUI capture-pane -p | grep -q '^versus: fetching captures [0-4]/5\$'"
+tui_wait_for 'Footbridge'
+check "... and the browser opens when it is done" \
+	sh -c "$TUI capture-pane -p | sed -n 1p | grep -q '1/4 http://example.com/crawl @ 2024-01-01 08:00'"
+
 # The version overview of captures: date, origin, similarity to the last.
 tui_start 140 12 env XDG_CACHE_HOME="$XDG_CACHE_HOME" \
 	VERSUS_ARCHIVE_URL="$URL" "$VERSUS" --archive http://example.com/story

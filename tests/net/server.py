@@ -62,7 +62,7 @@ def cdx_rows(url, frm, to):
         return [header, ["20240101080000", url, "200", "P1", "text/html"],
                 ["20240105080000", url, "200", "P2", "text/html"]]
     rows = [header]
-    original = url if "slow" in url else "http://example.com/story"
+    original = url if "slow" in url or "crawl" in url else "http://example.com/story"
     for i, stamp in enumerate(sorted(CAPTURES)):
         if frm and stamp < frm.ljust(14, "0"):
             continue
@@ -225,6 +225,8 @@ class Handler(BaseHTTPRequestHandler):
             stamp = stamp[:-3]
             if "slow" in p:
                 time.sleep(0.3)  # so that transfers overlap
+            if "crawl" in p:
+                time.sleep(1)  # long enough to see the progress
             if "photo" in p and stamp == "20240105080000":
                 return self.send(200, b"\x89PNG\r\n\x1a\n", "image/png")
             if stamp not in CAPTURES:
