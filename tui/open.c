@@ -16,8 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "align.h"
-#include "cmpkeys.h"
+#include "session.h"
 #include "dates.h"
 #include "doc.h"
 #include "equiv.h"
@@ -390,39 +389,41 @@ run_on_change(const char *url, const char *date, double similarity)
 		;
 }
 
-/* One line per new version, in the manner of --stat. */
+/*
+ * One line per new version, in the manner of --stat and with its numbers
+ * (a session of the two, session.h).  Takes now and before.
+ */
 static void
 report_version(const char *url, struct text *now, struct text *before,
-	       struct cmpkeys *keys)
+	       const struct equiv *eq)
 {
+	struct session_opts sopts = { { 0 }, eq, NULL, 0, true };
+	struct text *texts[2] = { before, now };
+	struct session *s;
 	char date[32];
-	struct doc *a = NULL, *b = doc_build(now);
-	struct alignment *al = NULL;
 	double sim = 0;
 
-	cmpkeys_classify(keys, b);
 	dates_format(time(NULL), date, sizeof date);
 	printf("%s %s: ", date, url);
+	s = session_new(before == NULL ? texts + 1 : texts,
+			before == NULL ? 1 : 2, &sopts);
 	if (before == NULL) {
-		printf("first version, %zu words\n", doc_word_count(b));
+		printf("first version, %zu words\n",
+		       doc_word_count(session_docs(s)[0]));
 	} else {
-		a = doc_build(before);
-		cmpkeys_classify(keys, a);
-		al = align_build(a, b, NULL);
-		sim = al->stats.similarity;
+		const struct align_stats *st = session_stats(s, 0, 1);
+
+		sim = session_similarity(s, 0, 1);
 		printf("similarity %.4f, words: %zu kept, %zu deleted, "
 		       "%zu inserted, %zu changed to %zu, %zu moved; "
-		       "%zu substantive changes\n", sim, al->stats.kept,
-		       al->stats.deleted, al->stats.inserted,
-		       al->stats.changed_a, al->stats.changed_b,
-		       al->stats.moved, al->stats.substantive);
+		       "%zu substantive changes\n", sim, st->kept,
+		       st->deleted, st->inserted, st->changed_a,
+		       st->changed_b, st->moved, st->substantive);
 	}
 	fflush(stdout);
 	if (on_change != NULL)
 		run_on_change(url, date, before == NULL ? 0 : sim);
-	align_free(al);
-	doc_free(a);
-	doc_free(b);
+	session_free(s);
 }
 
 int
@@ -430,9 +431,7 @@ open_watch(char *const *args, size_t n, const struct text_opts *to)
 {
 	const char *e = getenv("VERSUS_WATCH_MIN");
 	long min = e != NULL && atol(e) > 0 ? atol(e) : 60;
-	struct cmpkeys_opts ko = { 0 };
 	struct equiv *eq;
-	struct cmpkeys *keys;
 	int status = 0;
 
 	if (n != 1 || !sources_is_url(args[0]))
@@ -443,7 +442,6 @@ open_watch(char *const *args, size_t n, const struct text_opts *to)
 	setup(to);
 	so.fetch.progress = NULL;
 	eq = equiv_new_builtin();
-	keys = cmpkeys_new(&ko, eq);
 	catch_stop(true);
 	while (!stop) {
 		struct text *now, *before;
@@ -455,7 +453,8 @@ open_watch(char *const *args, size_t n, const struct text_opts *to)
 			message_error("%s", err.msg);
 			status = EXIT_TROUBLE;
 		} else if (r == 1) {
-			report_version(args[0], now, before, keys);
+			report_version(args[0], now, before, eq);
+			now = before = NULL;	/* the session freed them */
 			status = 0;
 		}
 		text_free(now);
@@ -464,7 +463,6 @@ open_watch(char *const *args, size_t n, const struct text_opts *to)
 			nanosleep(&ts, NULL);
 	}
 	catch_stop(false);
-	cmpkeys_free(keys);
 	equiv_free(eq);
 	return fflush(stdout) != 0 ? EXIT_TROUBLE : status;
 }
