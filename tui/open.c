@@ -28,6 +28,7 @@
 #define EXIT_TROUBLE 2
 
 const char open_usage[] =
+"\n"
 "Where versions come from (FILE may also be a folder or a web address):\n"
 "      --archive         read each URL's captures in the Wayback Machine\n"
 "      --from=DATE, --to=DATE  only captures in these dates (YYYY[-MM[-DD]])\n"
