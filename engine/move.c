@@ -30,6 +30,162 @@ movecand_cmp(const void *x, const void *y)
 	return p->ins < q->ins ? -1 : p->ins > q->ins;
 }
 
+/* --- passages found where they were: pairs, not moves --------------------- */
+
+/*
+ * A move must cross something.  A deleted and an inserted paragraph in
+ * the same stretch of unpaired blocks (no paired block between them) sit
+ * at the same place in the alignment: they are a pair, shown with its
+ * word diff, as long as the pairs made so in one stretch keep both
+ * orders.  On long documents whose chapters were all reworded, pairing
+ * misses a chapter now and then, and it came back as a "move" to where
+ * it was (issue 14).
+ */
+struct inplace {
+	uint32_t *v;		/* del block, ins block, ... */
+	size_t n, cap;
+};
+
+/* For each block, the number of paired blocks before it. */
+static uint32_t *
+stretches(const struct alignment *al)
+{
+	uint32_t *st = xmalloc((al->nblock + 1) * sizeof *st), n = 0;
+	size_t k;
+
+	for (k = 0; k < al->nblock; k++) {
+		uint8_t kind = al->block[k].kind;
+
+		if (kind != BLOCK_DELETED && kind != BLOCK_INSERTED)
+			n++;
+		st[k] = n;
+	}
+	return st;
+}
+
+/* May blocks d (deleted) and i (inserted) become a pair?  Records it. */
+static bool
+in_place(const struct alignment *al, const uint32_t *stretch,
+	 struct inplace *ip, uint32_t d, uint32_t i)
+{
+	uint32_t a = al->block[d].a, b = al->block[i].b;
+	size_t k;
+
+	for (k = 0; k < ip->n; k += 2) {
+		const struct block *x = &al->block[ip->v[k]];
+		const struct block *y = &al->block[ip->v[k + 1]];
+
+		if (stretch[ip->v[k]] == stretch[d] &&
+		    (x->a < a) != (y->b < b))
+			return false;
+	}
+	ip->v = xgrow(ip->v, &ip->cap, ip->n + 2, sizeof *ip->v);
+	ip->v[ip->n++] = d;
+	ip->v[ip->n++] = i;
+	return true;
+}
+
+/*
+ * Make deleted block d and inserted block i one paired block, at d; i is
+ * left marked (nb 0, na 0) for resequence() to drop.
+ */
+static void
+pair_in_place(struct ctx *c, const struct seg *x, const struct seg *y,
+	      uint32_t d, uint32_t i)
+{
+	struct alignment *al = c->al;
+	struct runs rs = { 0 };
+	bool cosm = false, subst = false;
+	uint32_t op0 = (uint32_t)al->nop;
+	struct block *bd;
+
+	word_runs(c, x->u0, x->u1, y->u0, y->u1, &rs);
+	cleanup_runs(c, &rs);
+	emit_runs(c, &rs, &cosm, &subst);
+	free(rs.v);
+	bd = &al->block[d];
+	bd->kind = subst ? BLOCK_CHANGED : BLOCK_EQUAL;
+	bd->b = al->block[i].b;
+	bd->nb = 1;
+	bd->op = op0;
+	bd->nop = (uint32_t)(al->nop - op0);
+	bd->cosmetic = cosm;
+	bd->similarity = block_similarity(c, bd);
+	al->block[i].na = al->block[i].nb = 0;
+}
+
+/*
+ * Put each stretch holding pairs made in place back in reading order on
+ * both sides (as pair_gap emits a gap: deletions, insertions, then each
+ * pair), drop the inserted halves, and point the moves' twins at their
+ * blocks' new places.
+ */
+static void
+resequence(struct alignment *al, const uint32_t *stretch,
+	   const struct inplace *ip)
+{
+	struct block *out = xmalloc((al->nblock + 1) * sizeof *out);
+	uint32_t *to = xmalloc((al->nblock + 1) * sizeof *to);
+	bool *conv = xcalloc(al->nblock + 1, sizeof *conv);
+	size_t k = 0, n = 0, e, x, y, p;
+
+	for (p = 0; p < ip->n; p += 2)
+		conv[ip->v[p]] = true;
+	while (k < al->nblock) {
+		/* The paired block that opens a stretch stays first. */
+		if (al->block[k].kind != BLOCK_DELETED &&
+		    al->block[k].kind != BLOCK_INSERTED && !conv[k]) {
+			to[k] = (uint32_t)n;
+			out[n++] = al->block[k++];
+			continue;
+		}
+		for (e = k; e < al->nblock && stretch[e] == stretch[k]; e++)
+			continue;
+		/* Deletions, insertions and pairs of [k, e), merged. */
+		x = y = k;
+		for (p = k; p <= e; p++) {
+			const struct block *q = p < e ? &al->block[p] : NULL;
+
+			if (q && !conv[p])
+				continue;
+			/* q is a pair, or the end: what comes before it. */
+			for (; x < e; x++) {
+				const struct block *r = &al->block[x];
+
+				if (r->kind != BLOCK_DELETED || conv[x])
+					continue;
+				if (q && r->a > q->a)
+					break;
+				to[x] = (uint32_t)n;
+				out[n++] = *r;
+			}
+			for (; y < e; y++) {
+				const struct block *r = &al->block[y];
+
+				if (r->kind != BLOCK_INSERTED || r->nb == 0)
+					continue;
+				if (q && r->b > q->b)
+					break;
+				to[y] = (uint32_t)n;
+				out[n++] = *r;
+			}
+			if (q) {
+				to[p] = (uint32_t)n;
+				out[n++] = *q;
+			}
+		}
+		k = e;
+	}
+	for (k = 0; k < n; k++)
+		if (out[k].move)
+			out[k].twin = to[out[k].twin];
+	free(al->block);
+	al->block = out;
+	al->nblock = n;
+	free(to);
+	free(conv);
+}
+
 /*
  * Pair leftover deleted and inserted paragraphs as moves: candidates come
  * from the rare-word index (or all pairs when few), the most similar pairs
@@ -44,7 +200,8 @@ find_moves(struct ctx *c)
 	size_t nd = 0, ni = 0, capa = 0, capb = 0, capd = 0, capi = 0;
 	size_t k, npairs = 0, nmc = 0, capmc = 0;
 	struct movecand *mc = NULL;
-	uint32_t u0, u1;
+	uint32_t u0, u1, *stretch = NULL;
+	struct inplace ip = { 0 };
 	bool *used_d, *used_i;
 
 	for (k = 0; k < al->nblock; k++) {
@@ -94,6 +251,7 @@ find_moves(struct ctx *c)
 		qsort(mc, nmc, sizeof *mc, movecand_cmp);
 	used_d = xcalloc(nd + 1, 1);
 	used_i = xcalloc(ni + 1, 1);
+	stretch = stretches(al);
 	for (k = 0; k < nmc; k++) {
 		struct block *bd, *bi;
 		struct runs rs = { 0 };
@@ -103,6 +261,13 @@ find_moves(struct ctx *c)
 		if (used_d[mc[k].del] || used_i[mc[k].ins])
 			continue;
 		used_d[mc[k].del] = used_i[mc[k].ins] = true;
+		if (stretch[da[mc[k].del]] == stretch[ib[mc[k].ins]] &&
+		    in_place(al, stretch, &ip, da[mc[k].del],
+			     ib[mc[k].ins])) {
+			pair_in_place(c, &sa[mc[k].del], &sb[mc[k].ins],
+				      da[mc[k].del], ib[mc[k].ins]);
+			continue;
+		}
 		bd = &al->block[da[mc[k].del]];
 		bi = &al->block[ib[mc[k].ins]];
 		word_runs(c, sa[mc[k].del].u0, sa[mc[k].del].u1,
@@ -126,6 +291,12 @@ find_moves(struct ctx *c)
 	}
 	free(used_d);
 	free(used_i);
+	if (ip.n > 0) {
+		c->capblock = al->nblock + 1;
+		resequence(al, stretch, &ip);
+	}
+	free(stretch);
+	free(ip.v);
 out:
 	free(sa);
 	free(sb);

@@ -329,9 +329,68 @@ test_lookalikes(void)
 	       "inserted: every old provision paired with its own");
 }
 
+/*
+ * Passages the pairing left unpaired but the move finder matches: where
+ * both ends sit in the same stretch of unpaired paragraphs, a pair; only
+ * what crosses something is a move.  A pairing threshold above the move
+ * threshold leaves such passages to the move finder on purpose.
+ */
+static void
+test_in_place(void)
+{
+	static const char *const para[] = {
+		"The ferry to the islands will run twice a day from May.",
+		"Tickets will cost four euros for adults and two for children, "
+		"the harbour office said on Tuesday.",
+		"The old timetable had one crossing on weekdays and none on "
+		"Sundays, which islanders called unfair.",
+		"Repairs to the pier are due to finish in April.",
+	};
+	static const char *const edit[] = {
+		"Tickets will cost five euros for adults and two for pupils, "
+		"the harbour office said on Tuesday.",
+		"The old timetable had one crossing on weekdays and none at "
+		"weekends, which islanders called unfair.",
+	};
+	struct align_opts o = { 0.95, 0.4, NULL, 0 };
+	char a[1024], b[1024];
+	struct text_opts to = { 0 };
+	struct pair p;
+	size_t k, pairs = 0;
+
+	/* In order: two pairs, no move. */
+	snprintf(a, sizeof a, "%s\n\n%s\n\n%s\n\n%s\n", para[0], para[1],
+		 para[2], para[3]);
+	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n", para[0], edit[0],
+		 edit[1], para[3]);
+	p.ta = text_from_bytes("a", a, strlen(a), &to, NULL);
+	p.tb = text_from_bytes("b", b, strlen(b), &to, NULL);
+	pair_build(&p);
+	align_free(p.al);
+	p.al = align_build(p.a, p.b, &o);
+	for (k = 0; k < p.al->nblock; k++)
+		pairs += p.al->block[k].na == 1 && p.al->block[k].nb == 1 &&
+			p.al->block[k].a == p.al->block[k].b;
+	is_int(p.al->nmove, 0, "left unpaired in place: no move");
+	is_int(pairs, 4, "left unpaired in place: paired where they are");
+	pair_close(&p);
+
+	/* Swapped: one pair, one move across it. */
+	snprintf(b, sizeof b, "%s\n\n%s\n\n%s\n\n%s\n", para[0], edit[1],
+		 edit[0], para[3]);
+	p.ta = text_from_bytes("a", a, strlen(a), &to, NULL);
+	p.tb = text_from_bytes("b", b, strlen(b), &to, NULL);
+	pair_build(&p);
+	align_free(p.al);
+	p.al = align_build(p.a, p.b, &o);
+	is_int(p.al->nmove, 1, "swapped, left unpaired: one move");
+	pair_close(&p);
+}
+
 int
 main(void)
 {
+	test_in_place();
 	test_inorder();
 	test_lookalikes();
 	return done_testing();
