@@ -237,9 +237,17 @@ session_similarity(struct session *s, size_t i, size_t j)
 {
 	if (i == j)
 		return 1.0;
-	/* The same two terms whichever way round: a + b == b + a. */
-	return (session_stats(s, i, j)->similarity +
-		session_stats(s, j, i)->similarity) / 2;
+	double ji, ij;
+
+	/*
+	 * The same two terms whichever way round: a + b == b + a.  The
+	 * reading from i first, so that session_similarity(s, v, base)
+	 * builds (and in a base-only session frees) the reading from v
+	 * before the one from the base, which the outputs keep.
+	 */
+	ij = session_stats(s, i, j)->similarity;
+	ji = session_stats(s, j, i)->similarity;
+	return (ij + ji) / 2;
 }
 
 bool
