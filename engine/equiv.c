@@ -117,18 +117,14 @@ struct pending {
 /*
  * A cheap 12-bit digest of a token (length, first and last byte) for the
  * filter: most words of a text start no phrase, and the filter turns them
- * away without hashing the token or probing the table.
+ * away without hashing the whole token or probing the table.
  */
 static unsigned
 filter_bit(const uint8_t *s, size_t n)
 {
-	uint32_t x = (uint32_t)n * 0x9e3779b1u;
+	uint64_t w = n > 0 ? (uint64_t)s[0] | (uint64_t)s[n - 1] << 8 : 0;
 
-	if (n > 0)
-		x ^= s[0] * 0x85ebca6bu ^ s[n - 1] * 0xc2b2ae35u;
-	x ^= x >> 15;
-	x *= 0x2c1b3c6du;
-	return x >> 20;
+	return (unsigned)(hash_end(hash_start(n) ^ w) >> 52);
 }
 
 struct equiv *
