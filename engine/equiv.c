@@ -75,6 +75,10 @@ struct phrase {
 	uint32_t root;		/* the root of that class, kept up to date */
 	uint32_t next;		/* next phrase of the chain + 1, or 0 */
 	uint32_t hash;		/* of the first token */
+	uint32_t whash;		/* of all its tokens (whole_hash) */
+	uint64_t lens;		/* in a chain's head: bit L - 1 set when the
+				 * chain has a phrase of L tokens, bit 63
+				 * for 64 or more */
 };
 
 struct eclass {
@@ -94,6 +98,15 @@ struct equiv {
 	size_t ncls, capcls;
 	uint32_t *table;	/* chain heads: phrase index + 1, or 0 */
 	size_t mask, nhead;
+	/*
+	 * Every phrase by the hash of all its tokens (index + 1, or 0): a
+	 * duplicate is found, and the longest match tried length by length,
+	 * without walking a chain that thousands of phrases sharing a first
+	 * word ("the a1", "the a2"...) make long.
+	 */
+	uint32_t *whole;
+	size_t wmask;
+	size_t steps;		/* phrases compared by equiv_match */
 	/* A bit per filter_bit() of every first token, see equiv_match. */
 	uint64_t filter[64];
 };
@@ -134,6 +147,8 @@ equiv_new(void)
 
 	eq->mask = 63;
 	eq->table = xcalloc(eq->mask + 1, sizeof *eq->table);
+	eq->wmask = 63;
+	eq->whole = xcalloc(eq->wmask + 1, sizeof *eq->whole);
 	return eq;
 }
 
@@ -187,6 +202,7 @@ equiv_free(struct equiv *eq)
 	free(eq->ph);
 	free(eq->cls);
 	free(eq->table);
+	free(eq->whole);
 	free(eq);
 }
 
@@ -369,6 +385,64 @@ tok_eq(const struct equiv *eq, const struct ptok *t, const uint8_t *s,
 	return t->len == n && memcmp(eq->arena + t->off, s, n) == 0;
 }
 
+/* The hash of a phrase's tokens s[0 .. n-1] (lengths len), step by step. */
+static uint64_t
+whole_step(uint64_t h, const uint8_t *s, size_t len)
+{
+	return hash_add(h, hash_bytes(s, len));
+}
+
+/*
+ * The slot of the phrase whose n tokens are s[k][0 .. len[k] - 1] (hash
+ * h) in eq->whole: its own, or the empty slot where it would go.
+ */
+static size_t
+whole_slot(const struct equiv *eq, uint32_t h, size_t n,
+	   const uint8_t *const *s, const size_t *len)
+{
+	size_t i = h & eq->wmask, k;
+	const struct phrase *p;
+
+	while (eq->whole[i] != 0) {
+		p = &eq->ph[eq->whole[i] - 1];
+		if (p->whash == h && p->ntok == n) {
+			for (k = 0; k < n; k++)
+				if (!tok_eq(eq, &eq->tok[p->tok + k], s[k],
+				    len[k]))
+					break;
+			if (k == n)
+				return i;
+		}
+		i = (i + 1) & eq->wmask;
+	}
+	return i;
+}
+
+static void
+whole_grow(struct equiv *eq)
+{
+	size_t size = (eq->wmask + 1) * 2, i, j;
+	uint32_t *t = xcalloc(size, sizeof *t);
+
+	for (i = 0; i <= eq->wmask; i++) {
+		if (eq->whole[i] == 0)
+			continue;
+		j = eq->ph[eq->whole[i] - 1].whash & (size - 1);
+		while (t[j] != 0)
+			j = (j + 1) & (size - 1);
+		t[j] = eq->whole[i];
+	}
+	free(eq->whole);
+	eq->whole = t;
+	eq->wmask = size - 1;
+}
+
+static uint64_t
+len_bit(size_t n)
+{
+	return (uint64_t)1 << (n < 64 ? n - 1 : 63);
+}
+
 /* Add the phrase of pending tokens [t, t + nt) to class c. */
 static void
 add_phrase(struct equiv *eq, const struct pending *pd, size_t t, size_t nt,
@@ -376,23 +450,28 @@ add_phrase(struct equiv *eq, const struct pending *pd, size_t t, size_t nt,
 {
 	const struct ptok *pt = &pd->tok[t];
 	uint32_t h = (uint32_t)hash_bytes(pd->bytes + pt->off, pt->len), idx;
-	size_t slot = chain_slot(eq, pd->bytes + pt->off, pt->len, h), k;
+	size_t slot = chain_slot(eq, pd->bytes + pt->off, pt->len, h), k, ws;
+	const uint8_t **ts = xmalloc(nt * sizeof *ts);
+	size_t *tl = xmalloc(nt * sizeof *tl);
+	uint64_t w = hash_start(0);
+	uint32_t wh;
 	struct phrase *p;
 
-	/* Known already?  Then merge the classes. */
-	for (idx = eq->table[slot]; idx != 0; idx = p->next) {
-		p = &eq->ph[idx - 1];
-		if (p->ntok != nt)
-			continue;
-		for (k = 0; k < nt; k++)
-			if (!tok_eq(eq, &eq->tok[p->tok + k],
-			    pd->bytes + pt[k].off, pt[k].len))
-				break;
-		if (k == nt) {
-			class_union(eq, p->cls, c);
-			return;
-		}
+	for (k = 0; k < nt; k++) {
+		ts[k] = pd->bytes + pt[k].off;
+		tl[k] = pt[k].len;
+		w = whole_step(w, ts[k], tl[k]);
 	}
+	wh = (uint32_t)hash_end(w);
+	ws = whole_slot(eq, wh, nt, ts, tl);
+	free(ts);
+	free(tl);
+	/* Known already?  Then merge the classes. */
+	if (eq->whole[ws] != 0) {
+		class_union(eq, eq->ph[eq->whole[ws] - 1].cls, c);
+		return;
+	}
+	(void)idx;
 
 	eq->ph = xgrow(eq->ph, &eq->capph, eq->nph + 1, sizeof *eq->ph);
 	p = &eq->ph[eq->nph];
@@ -400,6 +479,8 @@ add_phrase(struct equiv *eq, const struct pending *pd, size_t t, size_t nt,
 	p->ntok = (uint32_t)nt;
 	p->cls = p->root = c;
 	p->hash = h;
+	p->whash = wh;
+	p->lens = 0;
 	eq->tok = xgrow(eq->tok, &eq->captok, eq->ntok + nt, sizeof *eq->tok);
 	for (k = 0; k < nt; k++) {
 		eq->tok[eq->ntok].off = eq->alen;
@@ -408,6 +489,9 @@ add_phrase(struct equiv *eq, const struct pending *pd, size_t t, size_t nt,
 		eq->ntok++;
 	}
 	eq->nph++;
+	eq->whole[ws] = (uint32_t)eq->nph;
+	if (eq->nph * 2 > eq->wmask + 1)
+		whole_grow(eq);
 	k = filter_bit(pd->bytes + pt->off, pt->len);
 	eq->filter[k / 64] |= (uint64_t)1 << (k % 64);
 	if (eq->table[slot] != 0) {
@@ -416,9 +500,11 @@ add_phrase(struct equiv *eq, const struct pending *pd, size_t t, size_t nt,
 
 		p->next = head->next;
 		head->next = (uint32_t)eq->nph;
+		head->lens |= len_bit(nt);
 		return;
 	}
 	p->next = 0;
+	p->lens = len_bit(nt);
 	eq->table[slot] = (uint32_t)eq->nph;
 	if (++eq->nhead * 2 > eq->mask + 1)
 		table_grow(eq);
@@ -554,6 +640,7 @@ equiv_match(const struct equiv *eq, const uint8_t *const *fold,
 {
 	const struct phrase *p, *best = NULL;
 	uint32_t idx;
+	uint64_t lens;
 	size_t slot, k;
 
 	if (n == 0)
@@ -563,8 +650,39 @@ equiv_match(const struct equiv *eq, const uint8_t *const *fold,
 		return 0;
 	slot = chain_slot(eq, fold[0], fold_len[0],
 	    (uint32_t)hash_bytes(fold[0], fold_len[0]));
+	if (eq->table[slot] == 0)
+		return 0;
+	lens = eq->ph[eq->table[slot] - 1].lens;
+	if (!(lens >> 63)) {
+		/*
+		 * Every length the chain has, longest first, each looked up
+		 * whole: the cost follows the phrases' lengths, not how many
+		 * phrases share this first token.
+		 */
+		uint64_t h[64];
+		size_t ws, L, top = n < 63 ? n : 63;
+
+		h[0] = hash_start(0);
+		for (L = 1; L <= top; L++)
+			h[L] = whole_step(h[L - 1], fold[L - 1], fold_len[L - 1]);
+		for (L = top; L >= 1; L--) {
+			if (!(lens & len_bit(L)))
+				continue;
+			ws = whole_slot(eq, (uint32_t)hash_end(h[L]), L, fold,
+			    fold_len);
+			((struct equiv *)eq)->steps++;
+			if (eq->whole[ws] == 0)
+				continue;
+			best = &eq->ph[eq->whole[ws] - 1];
+			*canon = eq->arena + eq->cls[best->root].off;
+			*canon_len = eq->cls[best->root].len;
+			return best->ntok;
+		}
+		return 0;
+	}
 	for (idx = eq->table[slot]; idx != 0; idx = p->next) {
 		p = &eq->ph[idx - 1];
+		((struct equiv *)eq)->steps++;
 		if (p->ntok > n || (best != NULL && p->ntok <= best->ntok))
 			continue;
 		for (k = 1; k < p->ntok; k++)
@@ -579,4 +697,10 @@ equiv_match(const struct equiv *eq, const uint8_t *const *fold,
 	*canon = eq->arena + eq->cls[best->root].off;
 	*canon_len = eq->cls[best->root].len;
 	return best->ntok;
+}
+
+size_t
+equiv_steps(const struct equiv *eq)
+{
+	return eq->steps;
 }

@@ -96,4 +96,11 @@ size_t equiv_match(const struct equiv *eq, const uint8_t *const *fold,
 		   const size_t *fold_len, size_t n, const uint8_t **canon,
 		   size_t *canon_len);
 
+/*
+ * How many phrases equiv_match has looked at so far: an operation count
+ * for tests that bound its cost (it follows the lengths of the phrases
+ * sharing a first token, not their number).
+ */
+size_t equiv_steps(const struct equiv *eq);
+
 #endif
