@@ -20,7 +20,15 @@ export XDG_CACHE_HOME VERSUS_BACKOFF_MS
 
 net_start() {
 	mkdir -p "$TMPD/server"
-	python3 "$srcdir/tests/net/server.py" "$TMPD/server" &
+	# A self-signed certificate, when openssl can make one: TLS failures.
+	tls=
+	if command -v openssl >/dev/null 2>&1 &&
+		openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+			-keyout "$TMPD/server/key.pem" -out "$TMPD/server/cert.pem" \
+			>/dev/null 2>&1; then
+		tls="$TMPD/server/cert.pem $TMPD/server/key.pem"
+	fi
+	python3 "$srcdir/tests/net/server.py" "$TMPD/server" $tls &
 	net_pid=$!
 	trap 'kill $net_pid 2>/dev/null; rm -rf "$TMPD"' EXIT
 	n=0
@@ -33,6 +41,9 @@ net_start() {
 		sleep 0.1
 	done
 	URL=http://127.0.0.1:$(cat "$TMPD/server/port")
+	TLSURL=
+	[ -s "$TMPD/server/tlsport" ] &&
+		TLSURL=https://127.0.0.1:$(cat "$TMPD/server/tlsport")
 	REQS=$TMPD/server/requests
 	VERSUS_ARCHIVE_URL=$URL
 	export VERSUS_ARCHIVE_URL

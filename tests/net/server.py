@@ -3,9 +3,10 @@
 Machine look-alike (CDX listing and raw captures) and every fault versus
 must report, on 127.0.0.1 at a random port.
 
-    python3 server.py DIR
+    python3 server.py DIR [CERT KEY]
 
-writes the port to DIR/port once listening and appends one line per
+writes the port to DIR/port once listening (and, given a certificate and
+its key, the port of the same pages over TLS to DIR/tlsport) and appends one line per
 request to DIR/requests ("PATH<TAB>User-Agent<TAB>If-None-Match").  It runs
 until killed.  Everything served is invented here; nothing leaves the
 machine.
@@ -245,6 +246,16 @@ class Server(ThreadingHTTPServer):
 def main():
     httpd = Server(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
+    if len(sys.argv) > 3:
+        import ssl
+        tls = Server(("127.0.0.1", 0), Handler)
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[2], sys.argv[3])
+        tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+        threading.Thread(target=tls.serve_forever, daemon=True).start()
+        with open(os.path.join(DIR, "tlsport.tmp"), "w") as f:
+            f.write("%d\n" % tls.server_address[1])
+        os.rename(os.path.join(DIR, "tlsport.tmp"), os.path.join(DIR, "tlsport"))
     tmp = os.path.join(DIR, "port.tmp")
     with open(tmp, "w") as f:
         f.write("%d\n" % httpd.server_address[1])

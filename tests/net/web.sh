@@ -120,6 +120,13 @@ fault "a body over the cap (Content-Length)" "$URL/big" \
 fault "a body over the cap (no length)" "$URL/big-nolength" \
 	"page larger than the 100000 bytes limit"
 unset VERSUS_MAX_BODY
+if [ -n "$TLSURL" ]; then
+	fault "a certificate nobody vouches for" "$TLSURL/a.html" \
+		"TLS failure: SSL certificate problem: *"
+else
+	skip_test "TLS failure: openssl cannot make a certificate"
+	skip_test "TLS failure: the cache"
+fi
 fault "not a web address" "ftp://127.0.0.1/x" "No such file or directory"
 
 # A full disk under the cache: the write fails (here past a file size
