@@ -137,11 +137,15 @@ boiler_line() {
 	"$VERSUS" --boilerplate "$TMPD/r" --stat "$TMPD/a.txt" "$TMPD/a.txt"
 }
 report_path() { "$VERSUS" --report "$TMPD/none/$s" "$TMPD/a.txt" "$TMPD/a.txt"; }
+open_max() { "$VERSUS" --max "$s" "$TMPD/a.txt" "$TMPD/a.txt"; }
+open_sort() { "$VERSUS" --sort "$s" "$TMPD/a.txt" "$TMPD/a.txt"; }
+batch_path() { "$VERSUS" --batch "$TMPD/none/$s"; }
 
 for k in missing directory binary encoding width format color base longopt \
 	 shortopt keymap_path keymap_name keymap_bind keymap_action \
 	 keymap_include keymap_in_path settings_keymap settings_line \
-	 equiv_path equiv_line boiler_path boiler_line report_path; do
+	 equiv_path equiv_line boiler_path boiler_line report_path \
+	 open_max open_sort batch_path; do
 	every "$k" "$k"
 done
 
