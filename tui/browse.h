@@ -1,15 +1,16 @@
 /*
  * browse.h — the browser's state: which versions are shown, where, and how.
  *
- * The browser never diffs: it asks the engine for the alignment of the
- * pair on screen (computed once per pair and kept) and for its layout at
- * the current width (rebuilt on a resize or a toggle, never on a key that
- * only moves).  Everything a key does is an action handler in browse.c
- * (one per entry of action.h's registry) that changes this state and
- * returns what must happen next, RE_* flags: a handler never lays out or
- * draws itself.  browse_react() then lays out (RE_LAYOUT) and draws
- * (RE_DRAW); drawing (draw.c, help.c, overview.c) reads the state and
- * costs what is on the screen.
+ * The browser never diffs: it asks the session (session.h) for the
+ * alignment of the pair on screen, its change sites, labels, counts and
+ * similarity (computed once per pair, the same answers --stat and --json
+ * give), and the engine for its layout at the current width (rebuilt on
+ * a resize or a toggle, never on a key that only moves).  Everything a
+ * key does is an action handler in browse.c (one per entry of action.h's
+ * registry) that changes this state and returns what must happen next,
+ * RE_* flags: a handler never lays out or draws itself.  browse_react()
+ * then lays out (RE_LAYOUT) and draws (RE_DRAW); drawing (draw.c,
+ * help.c, overview.c) reads the state and costs what is on the screen.
  *
  * Screens.  Each screen (the versions, help, overview, presence, source)
  * is a pair {draw, key} in browse_screens[]: key gives an action the
