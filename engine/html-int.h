@@ -176,6 +176,18 @@ html_link_density(const struct html_node *n)
  */
 int html_parse(struct html_tree *t);
 
+/*
+ * libxml2 checks each attribute of a tag against the ones before it: a
+ * tag with 200,000 attributes took over a minute.  html_parse hands it a
+ * copy of the page in which every attribute of a tag after the first
+ * HTML_MAX_ATTRS is blanked with spaces, so that offsets do not move.
+ * html_cap_attrs returns that copy (malloc'd, n bytes) and stores how
+ * many attributes it blanked in *blanked, or returns NULL, blanking
+ * nothing, when no tag has more.
+ */
+#define HTML_MAX_ATTRS	256
+uint8_t *html_cap_attrs(const uint8_t *u, size_t n, size_t *blanked);
+
 /* The text of a subtree with white space collapsed and trimmed (malloc'd). */
 char *html_flat_text(const struct html_tree *t, uint32_t e, size_t *lenp);
 

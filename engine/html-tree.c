@@ -779,6 +779,71 @@ html_sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
  * IGNORE_ENC so that a <meta charset> does not make libxml2 convert text
  * we already decoded.  Returns -1 if libxml2 could not even start.
  */
+static bool
+attr_space(uint8_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '/';
+}
+
+uint8_t *
+html_cap_attrs(const uint8_t *u, size_t n, size_t *blanked)
+{
+	uint8_t *copy = NULL;
+	size_t i = 0, j, nattr;
+	uint8_t q;
+
+	*blanked = 0;
+	while (i < n) {
+		if (u[i] != '<' || i + 1 >= n || !((u[i + 1] | 0x20) >= 'a' &&
+		    (u[i + 1] | 0x20) <= 'z')) {
+			i++;
+			continue;
+		}
+		/* A start tag: its name, then attributes until '>'. */
+		for (j = i + 1; j < n && !attr_space(u[j]) && u[j] != '>'; j++)
+			continue;
+		nattr = 0;
+		while (j < n && u[j] != '>') {
+			size_t start;
+
+			if (attr_space(u[j])) {
+				j++;
+				continue;
+			}
+			start = j;
+			/* name, then an optional = and value */
+			while (j < n && !attr_space(u[j]) && u[j] != '>' &&
+			    u[j] != '=')
+				j++;
+			if (j < n && u[j] == '=') {
+				j++;
+				if (j < n && (u[j] == '"' || u[j] == '\'')) {
+					q = u[j++];
+					while (j < n && u[j] != q)
+						j++;
+					if (j < n)
+						j++;
+				} else {
+					while (j < n && !attr_space(u[j]) &&
+					    u[j] != '>')
+						j++;
+				}
+			}
+			if (++nattr > HTML_MAX_ATTRS) {
+				if (copy == NULL) {
+					copy = xmalloc(n ? n : 1);
+					memcpy(copy, u, n);
+				}
+				memset(copy + start, ' ', j - start);
+				(*blanked)++;
+			}
+		}
+		i = j;
+	}
+	return copy;
+}
+
 int
 html_parse(struct html_tree *t)
 {
@@ -786,6 +851,8 @@ html_parse(struct html_tree *t)
 	xmlSAXHandler sax;
 	htmlParserCtxtPtr ctxt;
 	struct html_node *root;
+	uint8_t *capped;
+	size_t blanked;
 
 	t->node = NULL;
 	t->nnode = t->cap = 0;
@@ -815,8 +882,11 @@ html_parse(struct html_tree *t)
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
 	p.ctxt = ctxt;
-	htmlParseChunk(ctxt, (const char *)t->u, (int)t->ulen, 1);
+	capped = html_cap_attrs(t->u, t->ulen, &blanked);
+	htmlParseChunk(ctxt, (const char *)(capped ? capped : t->u),
+	    (int)t->ulen, 1);
 	htmlFreeParserCtxt(ctxt);
+	free(capped);
 
 	/* close what the parser left open */
 	while (p.cur != 0) {

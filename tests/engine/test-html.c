@@ -23,6 +23,7 @@
 #include <unistr.h>
 
 #include "html.h"
+#include "html-int.h"
 #include "tap.h"
 #include "xalloc.h"
 
@@ -1209,6 +1210,57 @@ test_goldens(void)
 	}
 }
 
+#ifdef HAVE_LIBXML2
+/*
+ * A tag with more than HTML_MAX_ATTRS attributes: the rest are blanked in
+ * the copy libxml2 parses, offsets kept (issue 19.5: 200,000 attributes
+ * took over a minute in libxml2's duplicate check).
+ */
+static void
+test_many_attrs(void)
+{
+	size_t n = 0, cap = 64 + 16 * (HTML_MAX_ATTRS + 200000), blanked, k;
+	char *page = xmalloc(cap);
+	uint8_t *c;
+	struct html_article a;
+	struct vs_error err;
+	int bad = 0;
+
+	n += (size_t)sprintf(page + n, "<p id=\"x\">Kept.</p><div");
+	for (k = 0; k < HTML_MAX_ATTRS + 5; k++)
+		n += (size_t)sprintf(page + n, " a%zu='v>'", k);
+	n += (size_t)sprintf(page + n, "><p>Text.</p></div>");
+	c = html_cap_attrs((const uint8_t *)page, n, &blanked);
+	is_int(blanked, 5, "attributes past the cap are blanked");
+	ok(c != NULL && memcmp(c, page, n - 24) != 0 &&
+	   memcmp(c + n - 18, "<p>Text.</p></div>", 18) == 0 &&
+	   memcmp(c, "<p id=\"x\">Kept.</p><div a0='v>'", 30) == 0,
+	   "the first ones and the text around the tag are kept, in place");
+	for (k = 0; c != NULL && k < n; k++)
+		bad += c[k] != page[k] && c[k] != ' ';
+	is_int(bad, 0, "only spaces replace them");
+	free(c);
+	c = html_cap_attrs((const uint8_t *)"<a b=1 c=2>x</a>", 16, &blanked);
+	ok(c == NULL && blanked == 0, "a page without such a tag is not copied");
+
+	/* 200,000 attributes: the article is read (in bounded time). */
+	memset(&a, 0, sizeof a);
+	n = (size_t)sprintf(page, "<html><body><div");
+	for (k = 0; k < 200000; k++)
+		n += (size_t)sprintf(page + n, " a%zu=\"v\"", k);
+	n += (size_t)sprintf(page + n, "><p>The council approved the budget "
+	    "for the new river bridge on Monday, officials said in a long "
+	    "statement.</p><p>Work will start in the spring.</p></div>"
+	    "</body></html>");
+	ok(html_extract((const uint8_t *)page, n, "attrs.html", &a, &err) ==
+	   0 && a.len > 0 && memmem(a.data, a.len, "river bridge", 12) != NULL,
+	   "200,000 attributes on one tag: the article is read");
+	if (a.data != NULL)
+		html_article_free(&a);
+	free(page);
+}
+#endif
+
 int
 main(void)
 {
@@ -1233,6 +1285,9 @@ main(void)
 		return done_testing();
 	}
 	test_article();
+#ifdef HAVE_LIBXML2
+	test_many_attrs();
+#endif
 	test_goldens();
 	test_divsoup();
 	test_entities();
