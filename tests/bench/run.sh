@@ -13,6 +13,13 @@
 #  5. versus --batch on a generated manifest of 10,000 pairs of versions
 #     (tests/tools/genmanifest.py): pairs and MB per second, one process
 #     against GNU parallel --pipe -j2.
+#  6. versus --json against git diff --word-diff, wdiff and dwdiff on
+#     families of changes made by genfamily.py (synthetic prose with 1%
+#     and 10% edits, every paragraph reworded, shuffled paragraphs,
+#     template look-alikes, one giant paragraph, and two translations of
+#     the Bible when sword-text-web is installed) at 1 and 10 MB
+#     (BENCH_SIZES="1e6 1e7 5e7" adds 50 MB): CPU time from interleaved
+#     runs (cputime.py), the ratio to git, and peak memory per input byte.
 #
 # Missing tools are installed with apt-get when run as root, else that
 # part is skipped with a note.
@@ -22,7 +29,8 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/versus-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 
 need=
-for p in bible-kjv dwdiff wdiff time git valgrind python3 parallel; do
+for p in bible-kjv dwdiff wdiff time git valgrind python3 parallel \
+	 diatheke sword-text-web; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		need="$need $p"
 done
@@ -186,4 +194,50 @@ print(sum(os.path.getsize(p) for l in open(sys.argv[1])
 	fi
 else
 	echo "  skipped: needs python3 and /usr/bin/time"
+fi
+
+echo
+echo "== 6. families of changes: CPU seconds (median of interleaved runs), ratio to git, peak memory"
+if command -v python3 >/dev/null && command -v git >/dev/null; then
+	kjv= web=
+	if [ -f "$W/kjv.txt" ] && command -v diatheke >/dev/null; then
+		diatheke -b engWEB2015eb -f plain -k 'Gen 1:1-Rev 22:21' \
+			>"$W/web.txt" 2>/dev/null
+		[ -s "$W/web.txt" ] && kjv=$W/kjv.txt web=$W/web.txt
+	fi
+	printf '  %-12s %5s %8s %8s %8s %8s %7s %7s %6s\n' family MB versus git \
+		wdiff dwdiff '/git' mem/B 'git/B'
+	for size in ${BENCH_SIZES:-1e6 1e7}; do
+		for fam in prose1 prose10 reworded shuffled template giant translation; do
+			if [ "$fam" = translation ] && [ -z "$kjv" ]; then
+				echo "  translation: skipped, needs bible-kjv and sword-text-web (diatheke)"
+				continue
+			fi
+			python3 "$srcdir/tests/bench/genfamily.py" $fam $size 7 \
+				"$W/fa.txt" "$W/fb.txt" $kjv $web || continue
+			runs=3 tools="versus=./versus --json"
+			[ "$size" = 1e6 ] || runs=1
+			tools="$tools;git=git diff --no-index --word-diff=porcelain"
+			command -v wdiff >/dev/null && tools="$tools;wdiff=wdiff"
+			# dwdiff takes minutes on 10 MB of changes
+			command -v dwdiff >/dev/null && [ "$size" = 1e6 ] &&
+				tools="$tools;dwdiff=dwdiff"
+			IFS=';'
+			set -- $tools
+			unset IFS
+			python3 "$srcdir/tests/bench/cputime.py" $runs "$W/fa.txt" \
+				"$W/fb.txt" "$@" >"$W/cpu"
+			awk -v f=$fam -v n="$(($(wc -c <"$W/fa.txt") + $(wc -c <"$W/fb.txt")))" '
+				{ t[$1] = $2; m[$1] = $3 }
+				function s(x) { if (x in t) return sprintf("%8.3f", t[x]); return "       -" }
+				END { printf "  %-12s %5.0f %s %s %s %s %7.2f %7.1f %6.1f\n",
+					f, n / 2e6, s("versus"), s("git"), s("wdiff"), s("dwdiff"),
+					(t["git"] > 0 ? t["versus"] / t["git"] : 0),
+					m["versus"] * 1024 / n, m["git"] * 1024 / n }' "$W/cpu"
+		done
+	done
+	echo "  (CPU seconds, user + system; /git: versus over git; mem/B: peak"
+	echo "   resident bytes per input byte, both files counted)"
+else
+	echo "  skipped: needs python3 and git"
 fi

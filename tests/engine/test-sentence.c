@@ -642,9 +642,12 @@ test_linear(void)
 	free(ends);
 	free(s);
 
-	/* Quadratic behaviour would take hours, even under valgrind. */
-	ok(now() - t0 < 60.0, "hostile inputs take linear time (%.2f s)",
-	    now() - t0);
+	/*
+	 * Quadratic behaviour would take hours, so a regression shows as a
+	 * hung test; the time is a figure, never asserted (a loaded machine
+	 * would fail it), and the splitter's speed is make bench's.
+	 */
+	printf("# timing: hostile inputs: %.2f s\n", now() - t0);
 }
 
 /* Whether buf[i, j) holds only white space. */
