@@ -72,6 +72,10 @@ struct ctx {
 	bool *da, *ib;
 	size_t capsa, capsb, capda, capib;
 	uint32_t *stamp, gen;	/* by fold id: in the B side of pair_sim */
+	/* lcs_length's: by fold id, slot + 1 in lids; bit vectors. */
+	uint32_t *lslot, *lids, *lcont;
+	uint64_t *lbits;
+	size_t caplids, caplbits, caplcont;
 	/*
 	 * The unit ranges sa and sb hold, their word counts and weights: a
 	 * paragraph scored against thousands of candidates is loaded once

@@ -424,6 +424,10 @@ align_build(const struct doc *a, const struct doc *b,
 	free(c.da);
 	free(c.ib);
 	free(c.stamp);
+	free(c.lslot);
+	free(c.lids);
+	free(c.lbits);
+	free(c.lcont);
 	free(c.dfa);
 	free(c.dfb);
 	free(c.dgen);

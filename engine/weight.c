@@ -25,6 +25,10 @@
 
 static const struct diffseq_opts sim_opts = { SIM_COST };
 
+/* pair_sim's LCS bound runs when the shorter side has at most this many
+ * words (four 64-bit words a bit vector). */
+#define LCS_BOUND_MAX		256
+
 /* --- word weights -------------------------------------------------------- */
 
 /* Function words of English news prose, sorted for bsearch. */
@@ -152,6 +156,119 @@ load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
 }
 
 /*
+ * The length of a longest common subsequence of the words pair_sim holds
+ * (c->sa[0, n) and c->sb[0, m)), bit-parallel (Allison and Dix 1986,
+ * Hyyro 2004): bit i of V, over the positions of the shorter side, is
+ * cleared when a common subsequence ending there grows; for each word y
+ * of the longer side, with M the positions holding y,
+ * V = (V + (V & M)) | (V & ~M), and the LCS is the count of cleared
+ * bits.  O(m * n / 64), with no edit script: a bound for pair_sim, far
+ * cheaper than the diff it saves.
+ */
+static size_t
+lcs_length(struct ctx *c, const uint32_t *x, size_t n, const uint32_t *y,
+	   size_t m)
+{
+	const uint32_t *p = x, *t = y;
+	size_t np = n, nt = m, nw, nslot = 0, i, w, lcs = 0;
+	uint64_t *v, *peq;
+
+	if (n > m) {
+		p = y;
+		t = x;
+		np = m;
+		nt = n;
+	}
+	if (np == 0)
+		return 0;
+	nw = (np + 63) / 64;
+	if (c->lslot == NULL)
+		c->lslot = xcalloc(c->nweight, sizeof *c->lslot);
+	c->lids = xgrow(c->lids, &c->caplids, np, sizeof *c->lids);
+	/*
+	 * lslot[id]: slot + 1 of an id of the pattern, valid when lids
+	 * holds it there (set by this call, whatever earlier ones left).
+	 */
+	for (i = 0; i < np; i++) {
+		uint32_t id = p[i];
+
+		if (c->lslot[id] == 0 || c->lslot[id] > nslot ||
+		    c->lids[c->lslot[id] - 1] != id) {
+			c->lids[nslot] = id;
+			c->lslot[id] = (uint32_t)++nslot;
+		}
+	}
+	c->lbits = xgrow(c->lbits, &c->caplbits, (nslot + 1) * nw,
+			 sizeof *c->lbits);
+	v = c->lbits;
+	peq = v + nw;
+	memset(peq, 0, nslot * nw * sizeof *peq);
+	for (i = 0; i < np; i++)
+		peq[(c->lslot[p[i]] - 1) * nw + i / 64] |= 1ULL << (i % 64);
+	for (w = 0; w < nw; w++)
+		v[w] = ~0ULL;
+	c->work += np + nt * nw;
+	for (i = 0; i < nt; i++) {
+		uint32_t s = c->lslot[t[i]];
+		const uint64_t *mk;
+		uint64_t carry = 0;
+
+		if (s == 0 || s > nslot || c->lids[s - 1] != t[i])
+			continue;
+		mk = peq + (s - 1) * nw;
+		for (w = 0; w < nw; w++) {
+			uint64_t u = v[w] & mk[w], vc = v[w] + carry, sum;
+
+			carry = vc < carry;
+			sum = vc + u;
+			carry |= sum < u;
+			v[w] = sum | (v[w] & ~mk[w]);
+		}
+	}
+	for (w = 0; w < nw; w++) {
+		uint64_t z = ~v[w];
+
+		if (w == nw - 1 && np % 64)
+			z &= (1ULL << (np % 64)) - 1;
+		lcs += (size_t)__builtin_popcountll(z);
+	}
+	return lcs;
+}
+
+/*
+ * The most that one side's words in a common subsequence of lcs words
+ * can weigh, at most heavy of them content words (W_CONTENT), the rest
+ * lighter (a function word or symbol, W_FUNCTION), of c[1] content
+ * and c[0] lighter words that the other side has at all.
+ */
+static unsigned
+top_weight(size_t lcs, size_t heavy, const size_t c[2])
+{
+	size_t light;
+
+	if (heavy > c[1])
+		heavy = c[1];
+	if (heavy > lcs)
+		heavy = lcs;
+	light = lcs - heavy < c[0] ? lcs - heavy : c[0];
+	return (unsigned)(heavy * W_CONTENT + light * W_FUNCTION);
+}
+
+/* The content words of ids[0, n) (weights ws) into c->lcont. */
+static size_t
+content_words(struct ctx *c, const uint32_t *ids, const uint8_t *ws,
+	      size_t n)
+{
+	size_t i, k = 0;
+
+	c->lcont = xgrow(c->lcont, &c->caplcont, n, sizeof *c->lcont);
+	for (i = 0; i < n; i++)
+		if (ws[i] == W_CONTENT)
+			c->lcont[k++] = ids[i];
+	return k;
+}
+
+/*
  * Similarity of A units [a0, a1) and B units [b0, b1): the weight of the
  * words a diff keeps, on both sides, over the weight of both.  *kept gets
  * the kept weight (both sides: "%" and "per cent" may weigh differently,
@@ -164,7 +281,7 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 	 unsigned *kept, double need)
 {
 	unsigned ta, tb, k = 0;
-	size_t n, m, i;
+	size_t n, m, i, lcs, ca[2] = { 0, 0 }, cb[2] = { 0, 0 };
 
 	if (c->held[0][0] != a0 || c->held[0][1] != a1) {
 		c->nheld[0] = load_words(c, c->a, a0, a1, &c->sa, &c->wa,
@@ -216,15 +333,57 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 		for (i = 0; i < n; i++)
 			if (c->stamp[c->sa[i]] >= c->gen) {
 				k += c->wa[i];
+				ca[c->wa[i] == W_CONTENT]++;
 				c->stamp[c->sa[i]] = c->gen + 1;
 			}
 		for (i = 0; i < m; i++)
-			if (c->stamp[c->sb[i]] == c->gen + 1)
+			if (c->stamp[c->sb[i]] == c->gen + 1) {
 				k += c->wb[i];
+				cb[c->wb[i] == W_CONTENT]++;
+			}
 		if ((double)k / (ta + tb) < need)
 			return 0.0;
-		k = 0;
+		/*
+		 * A diff keeps a common subsequence, at most lcs words a
+		 * side: at best the heaviest of the words counted above.
+		 */
+		/*
+		 * Only while the shorter side fits a few machine words:
+		 * the bound then costs a few times the words loaded, where
+		 * two huge paragraphs would cost their product (and the
+		 * capped diff of long segments costs (n + m) * SIM_COST).
+		 */
+		if ((n < m ? n : m) > LCS_BOUND_MAX)
+			goto diff;
+		lcs = lcs_length(c, c->sa, n, c->sb, m);
+		k = top_weight(lcs, lcs, ca) + top_weight(lcs, lcs, cb);
+		if ((double)k / (ta + tb) < need)
+			return 0.0;
+		/*
+		 * Tighter: of those, a side keeps at most as many content
+		 * words as its content words have in common with the other
+		 * side's words.
+		 */
+		if (ca[1] > 0) {
+			size_t h = content_words(c, c->sa, c->wa, n);
+
+			h = lcs_length(c, c->lcont, h, c->sb, m);
+			k = top_weight(lcs, h, ca) + top_weight(lcs, lcs, cb);
+			if ((double)k / (ta + tb) < need)
+				return 0.0;
+			if (cb[1] > 0) {
+				size_t hb = content_words(c, c->sb, c->wb, m);
+
+				hb = lcs_length(c, c->sa, n, c->lcont, hb);
+				k = top_weight(lcs, h, ca) +
+				    top_weight(lcs, hb, cb);
+				if ((double)k / (ta + tb) < need)
+					return 0.0;
+			}
+		}
 	}
+diff:
+	k = 0;
 	c->work += n + m;
 	c->da = xgrow(c->da, &c->capda, n, sizeof *c->da);
 	c->ib = xgrow(c->ib, &c->capib, m, sizeof *c->ib);

@@ -1,0 +1,135 @@
+/*
+ * test-simbound.c — pair_sim's quick bounds (align-stage.h) never rule
+ * out a pair that reaches what its caller needs: for random pairs of
+ * word sequences, over small vocabularies so that words repeat and
+ * common subsequences are long, with content, function and punctuation
+ * weights and keys whose weights differ on the two sides ("%" and "per
+ * cent"), pair_sim asked whether a pair reaches `need` gives either the
+ * figure it gives unasked, when that reaches need, or 0 when it does not.
+ * The bounds (multiset, bit-parallel LCS, content words' LCS) are
+ * exercised across the 64-word boundary of the bit vectors.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align-stage.h"
+#include "doc.h"
+#include "tap.h"
+#include "xalloc.h"
+
+static uint64_t rng_state = 42;
+
+static uint32_t
+rng_below(uint32_t n)
+{
+	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return (uint32_t)((z ^ (z >> 31)) % n);
+}
+
+enum { NKEY = 40, MAXLEN = 200 };
+
+/*
+ * Fold key k has strict keys k (A's spelling) and NKEY + k (B's): their
+ * weights are drawn apart, so that a few keys weigh differently on the
+ * two sides.
+ */
+static void
+fill(struct unit *u, size_t n, uint32_t nkey, int side)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		uint32_t k = rng_below(nkey);
+
+		u[i].fold = k;
+		u[i].strict = side ? NKEY + k : k;
+	}
+}
+
+int
+main(void)
+{
+	static struct unit ua[MAXLEN], ub[MAXLEN];
+	struct doc da, db;
+	struct ctx c;
+	static const uint8_t wv[] = { W_PUNCT, W_FUNCTION, W_CONTENT };
+	int t, bad = 0, pruned = 0, reached = 0;
+	double needs[] = { 0.2, 0.35, 0.5, 0.65, 0.8 };
+
+	memset(&da, 0, sizeof da);
+	memset(&db, 0, sizeof db);
+	da.unit = ua;
+	db.unit = ub;
+	for (t = 0; t < 4000; t++) {
+		size_t n = 1 + rng_below(t % 4 == 0 ? MAXLEN : 70);
+		size_t m = 1 + rng_below(t % 4 == 0 ? MAXLEN : 70);
+		uint32_t nkey = 2 + rng_below(NKEY - 2), k;
+		unsigned kept0, kept;
+		double exact, got, need = needs[t % 5];
+
+		fill(ua, n, nkey, 0);
+		if (t % 3 == 0) {
+			/* B an edited copy of A: similar pairs. */
+			memcpy(ub, ua, n * sizeof *ub);
+			m = n;
+			for (k = 0; k < n; k++) {
+				ub[k].strict = NKEY + ub[k].fold;
+				if (rng_below(4) == 0)
+					ub[k].fold = ub[k].strict =
+					    rng_below(nkey);
+			}
+		} else {
+			fill(ub, m, nkey, 1);
+		}
+		memset(&c, 0, sizeof c);
+		c.a = &da;
+		c.b = &db;
+		c.nweight = 2 * NKEY;
+		c.weight = xmalloc(c.nweight);
+		for (k = 0; k < NKEY; k++) {
+			c.weight[k] = wv[rng_below(3)];
+			c.weight[NKEY + k] = k % 7 == 0 ? wv[rng_below(3)] :
+			    c.weight[k];
+		}
+		exact = pair_sim(&c, 0, (uint32_t)n, 0, (uint32_t)m, &kept0, 0);
+		got = pair_sim(&c, 0, (uint32_t)n, 0, (uint32_t)m, &kept, need);
+		if (exact >= need) {
+			reached++;
+			if (got != exact || kept != kept0) {
+				bad++;
+				printf("# pair %d (%zu x %zu, need %.2f): %f, "
+				    "unasked %f\n", t, n, m, need, got, exact);
+			}
+		} else {
+			pruned += got == 0;
+			if (got >= need)
+				bad++;
+		}
+		free(c.weight);
+		free(c.sa);
+		free(c.sb);
+		free(c.wa);
+		free(c.wb);
+		free(c.da);
+		free(c.ib);
+		free(c.stamp);
+		free(c.lslot);
+		free(c.lids);
+		free(c.lbits);
+		free(c.lcont);
+	}
+	printf("# %d pairs reached their need, %d below it were ruled out "
+	    "by a bound\n", reached, pruned);
+	is_int(bad, 0, "4000 random pairs: a bound never rules out a pair "
+	    "that reaches its need");
+	ok(reached > 400 && pruned > 400, "both kinds of pair are drawn");
+	return done_testing();
+}
