@@ -610,13 +610,30 @@ write_texts(const struct options *o, const struct comparison *cmp,
 	}
 }
 
+/*
+ * diff's exit status for the comparisons made: 1 when some version has a
+ * substantive difference from the base, else 0.  The browser's too, so
+ * that the status does not depend on whether standard output is a
+ * terminal.
+ */
+static int
+differs_status(struct session *s, const struct comparison *cmp, size_t ncmp)
+{
+	size_t i;
+
+	for (i = 0; i < ncmp; i++)
+		if (session_differs(s, cmp[i].a, cmp[i].b))
+			return 1;
+	return 0;
+}
+
 /* The output asked for; the exit status (diff's). */
 static int
 write_outputs(const struct options *o, struct session *s)
 {
-	size_t n = session_count(s), ncmp, i;
+	size_t n = session_count(s), ncmp;
 	struct comparison *cmp = xcalloc(n, sizeof *cmp);
-	bool differs = false;
+	int status;
 
 	ncmp = output_comparisons(s, o->mode == MODE_JSON ||
 				  o->mode == MODE_STAT, cmp);
@@ -638,10 +655,23 @@ write_outputs(const struct options *o, struct session *s)
 		write_texts(o, cmp, ncmp, session_texts(s));
 		break;
 	}
-	for (i = 0; i < ncmp; i++)
-		differs |= session_differs(s, cmp[i].a, cmp[i].b);
+	status = differs_status(s, cmp, ncmp);
 	free(cmp);
-	return differs ? 1 : 0;
+	return status;
+}
+
+/* After the browser: diff's status, against the base it ended on. */
+static int
+browser_status(struct session *s)
+{
+	size_t ncmp;
+	struct comparison *cmp = xcalloc(session_count(s), sizeof *cmp);
+	int status;
+
+	ncmp = output_comparisons(s, false, cmp);
+	status = differs_status(s, cmp, ncmp);
+	free(cmp);
+	return status;
 }
 
 /* Standard output flushed, or trouble. */
@@ -699,7 +729,7 @@ main(int argc, char **argv)
 	if (s != NULL) {
 		if (km != NULL && o.mode == MODE_DEFAULT &&
 		    isatty(STDOUT_FILENO) && run_browser(&o, s, km) == 0)
-			status = 0;
+			status = browser_status(s);
 		else
 			status = write_outputs(&o, s);
 		if (trouble)

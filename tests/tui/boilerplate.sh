@@ -20,7 +20,7 @@ check "the headline stays" tui_wait_line 3 '^╱*╱ + Portugal lands'
 tui_keys o
 check "o again shows it" tui_wait_line 40 '^ boilerplate shown (13 passages)$'
 tui_keys q
-check "quits" tui_wait_for '^\[exited\] 0'
+check "quits (status 1: they differ)" tui_wait_for '^\[exited\] 1'
 
 # Facts: x goes to the next changed fact, skipping ordinary wording.
 tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt
@@ -43,7 +43,7 @@ tui_keys Enter
 check "the report is written" tui_wait_line 40 "^ wrote the changes of version 2 against version 1 to $TMPD/log.md"
 check "it lists the changed figure" grep -q '^## 1\. Number' "$TMPD/log.md"
 tui_keys q
-check "quits" tui_wait_for '^\[exited\] 0'
+check "quits (status 1: they differ)" tui_wait_for '^\[exited\] 1'
 
 # A rewrite's sentence whose facts survive is named as a paraphrase.
 printf '%s\n\n%s\n' \
@@ -57,7 +57,7 @@ tui_keys Tab
 check "the change is named a paraphrase of paragraph 1" \
 	tui_wait_line 40 'passage 1/.*paraphrase of ¶1'
 tui_keys q
-check "quits" tui_wait_for '^\[exited\] 0'
+check "quits (status 1: they differ)" tui_wait_for '^\[exited\] 1'
 
 # Every version at once.
 tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/2-syndicated.txt \
@@ -78,6 +78,6 @@ check "Enter opens the base against a version changing it" \
 	tui_wait_line 1 '3/5 samples/3-corrected.txt'
 check "at that passage" tui_wait_for '1,400 jobs'
 tui_keys q
-check "quits" tui_wait_for '^\[exited\] 0'
+check "quits (status 1: they differ)" tui_wait_for '^\[exited\] 1'
 
 finish

@@ -3,7 +3,7 @@
 # (titles, aligned panes, status line) exactly; next-change and the gutter
 # cursor; j and k scroll both panes as one, so a paragraph starts on the
 # same row on both sides; Space and b page; G and g go to the bottom and
-# the top; q gives the terminal back with status 0.
+# the top; q gives the terminal back with status 1 (diff's: they differ).
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
 
@@ -82,7 +82,7 @@ check_eq "the inserted figure (a fact) is bold, underlined, black on green" \
 	"$(tui_sgr_before '1,400')" "1 4 fg:16 bg:120"
 
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
-check_eq "the shell's screen is back" "$(tui_screen | sed '/^$/d')" "[exited] 0"
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
+check_eq "the shell's screen is back" "$(tui_screen | sed '/^$/d')" "[exited] 1"
 
 finish

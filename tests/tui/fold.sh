@@ -43,7 +43,7 @@ tui_keys c
 check "c again unfolds" tui_wait_line 40 '^ all paragraphs shown$'
 check "and the view is still at the top" tui_wait_line 2 '^LISBON'
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 tui_stop
 
 # Cosmetic changes, on the syndicated copy.
@@ -87,6 +87,6 @@ check "the status line says so" \
 	tui_wait_line 40 '^  33% │ passage 0/15 │ changes: 9 substantive, 37 cosmetic │ similarity 96% │ cosmetic dimmed │'
 
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 
 finish

@@ -34,7 +34,7 @@ check "a key of the browser closes it and acts" \
 	tui_wait_line 40 '^  34% │ passage 1/'
 
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 tui_stop
 
 # The vi keymap: F1 or g h for help; counts.
@@ -78,7 +78,7 @@ check "g g goes to the top" tui_wait_line 2 '^LISBON'
 tui_keys 3 ] c
 check "3 ] c goes to the third change" tui_wait_line 40 '^  82% │ passage 3/4 '
 tui_keys Z Z
-check "Z Z quits with status 0" tui_wait_for '^\[exited\] 0'
+check "Z Z quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 tui_stop
 
 # What is typed of a count or a sequence is shown until it is complete;
@@ -104,6 +104,6 @@ check "Escape cancels it" tui_wait_line 40 '^  30% │ passage 0/4 .*dimmed │ 
 tui_keys j
 check "j scrolls one line, not twelve" tui_wait_line 2 "^Tejovolt Energia SA"
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 
 finish

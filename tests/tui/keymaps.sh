@@ -40,7 +40,7 @@ review() {
 		tui_wait_line 40 '^ version 1 against version 3$'
 	keep "$km" 4
 	tui_keys $6
-	check "$km: quit ($6)" tui_wait_for '^\[exited\] 0'
+	check "$km: quit ($6), status 1: they differ" tui_wait_for '^\[exited\] 1'
 }
 
 keep() {
@@ -81,7 +81,7 @@ check "my.keys: k still scrolls up, as in vi" tui_wait_line 40 '^  62% │ passa
 tui_keys g g
 check "my.keys: g g still goes to the top" tui_wait_line 2 '^LISBON'
 tui_keys q
-check "my.keys: q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "my.keys: q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 
 # An unknown action, on line 3.
 printf 'include vi\n# a comment\nbind x x\n' >"$TMPD/bad.keys"

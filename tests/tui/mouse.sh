@@ -66,5 +66,5 @@ check_eq "and the right title is no longer in the focus face" \
 	"$(focus_right && echo yes)" ""
 
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 finish

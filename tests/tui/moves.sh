@@ -61,6 +61,6 @@ check "m on a change that is not a move says so" \
 	tui_wait_line 40 '^ this change is not a move$'
 
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 
 finish

@@ -41,7 +41,7 @@ review() {
 		"$(tui_sgr_all | grep -c '[fb]g:[0-9]')" 0
 	tui_screen -e >"$TMPD/$2.screen"
 	tui_keys q
-	check "$1: q quits with status 0" tui_wait_for '^\[exited\] 0'
+	check "$1: q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 }
 
 tui_start 120 40 env NO_COLOR=1 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt

@@ -74,6 +74,6 @@ check "| again: side by side" tui_wait_line 2 '^LISBON.*    LISBON'
 tui_expect "the first screen again" "$screens/browse-start.screen"
 
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 
 finish

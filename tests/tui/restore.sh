@@ -48,7 +48,7 @@ session() {
 	tui_stop
 }
 
-session q 0
+session q 1
 session TERM 143
 session HUP 129
 session INT 130

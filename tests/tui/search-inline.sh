@@ -35,6 +35,6 @@ tui_keys -l zzzz
 tui_keys Enter
 check "a missing word is reported" tui_wait_line 24 '^ not found: zzzz$'
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 
 finish

@@ -72,6 +72,6 @@ tui_keys Enter
 check "not found: zebra" tui_wait_line 40 '^ not found: zebra$'
 
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 
 finish

@@ -22,6 +22,6 @@ check "with the page's markup" tui_wait_for '<h1>Millbrook votes to rebuild the 
 tui_keys q
 check "q goes back" tui_wait_line 2 '^Millbrook votes'
 tui_keys q
-check "quits" tui_wait_for '^\[exited\] 0'
+check "quits (status 1: they differ)" tui_wait_for '^\[exited\] 1'
 
 finish

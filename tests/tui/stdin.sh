@@ -24,7 +24,7 @@ tui_keys -l Inoue
 tui_keys Enter
 check "redirected: search" tui_wait_line 2 '^President Haruto Inoue '
 tui_keys q
-check "redirected: q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "redirected: q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 check_eq "redirected: the alternate screen is left" \
 	"$($TUI display -p '#{alternate_on}')" 0
 check_eq "redirected: the cursor is visible" \
@@ -37,7 +37,7 @@ check "piped: the left title is \"1/2 -\"" tui_wait_line 1 '^ 1/2 -  '
 tui_keys j
 check "piped: j scrolls" tui_wait_line 2 "^Tejovolt Energia SA and Japan's"
 tui_keys q
-check "piped: q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "piped: q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 check_eq "piped: the alternate screen is left" \
 	"$($TUI display -p '#{alternate_on}')" 0
 

@@ -90,6 +90,6 @@ tui_keys Escape
 check "Escape closes the overview" tui_wait_line 1 "^$title_24\$"
 
 tui_keys q
-check "q quits with status 0" tui_wait_for '^\[exited\] 0'
+check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'
 
 finish
