@@ -82,6 +82,7 @@ class Handler(BaseHTTPRequestHandler):
     def send(self, status, body=b"", ctype="text/html; charset=utf-8", headers=()):
         if isinstance(body, str):
             body = body.encode("utf-8")
+        self.done()
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
@@ -105,9 +106,18 @@ class Handler(BaseHTTPRequestHandler):
                 ACTIVE[1] = ACTIVE[0]
                 with open(os.path.join(DIR, "peak"), "w") as f:
                     f.write("%d\n" % ACTIVE[1])
+        self.counted = True
         try:
             self.answer()
         finally:
+            self.done()
+
+    def done(self):
+        # A request stops counting before its answer is written: once the
+        # client has an answer it may start the next one, and that must
+        # not find this one still counted.
+        if getattr(self, "counted", False):
+            self.counted = False
             with LOCK:
                 ACTIVE[0] -= 1
 
