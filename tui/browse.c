@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "action.h"
 #include "browse.h"
@@ -605,8 +606,8 @@ write_report(struct browser *b, const char *path)
 		browse_message(b, true, "%s", err.msg);
 		return RE_DRAW;
 	}
-	browse_message(b, false, "wrote the changes of version %zu against "
-		       "version %zu to %s", b->right + 1, b->left + 1, path);
+	browse_message(b, false, "wrote the changes from version %zu to "
+		       "version %zu to %s", b->left + 1, b->right + 1, path);
 	return RE_DRAW;
 }
 
@@ -765,6 +766,7 @@ open_prompt(struct browser *b, enum prompt_kind k)
 	b->prompt = k;
 	b->ninput = 0;
 	b->input[0] = '\0';
+	b->prefilled = false;
 	return RE_DRAW;
 }
 
@@ -783,10 +785,34 @@ enter_goto(struct browser *b, enum prompt_kind k UNUSED)
 	return b->ninput ? go_to(b, b->input) : RE_DRAW;
 }
 
+/* The report's path: "~/" is the home folder, as in a shell. */
+static void
+report_path(const struct browser *b, char *out, size_t size)
+{
+	const char *home = getenv("HOME");
+
+	if (strncmp(b->input, "~/", 2) == 0 && home != NULL && *home)
+		snprintf(out, size, "%s%s", home, b->input + 1);
+	else
+		snprintf(out, size, "%s", b->input);
+}
+
+/* An existing file is not overwritten without asking. */
 static int
 enter_report(struct browser *b, enum prompt_kind k UNUSED)
 {
-	return b->ninput ? write_report(b, b->input) : RE_DRAW;
+	struct stat st;
+
+	if (b->ninput == 0)
+		return RE_DRAW;
+	report_path(b, b->pending, sizeof b->pending);
+	if (stat(b->pending, &st) == 0) {
+		snprintf(b->ask, sizeof b->ask, "%s exists; overwrite it? (y/n) ",
+			 b->pending);
+		open_prompt(b, PROMPT_OVERWRITE);
+		return RE_DRAW;
+	}
+	return write_report(b, b->pending);
 }
 
 /* Each prompt: what it asks, and what Enter does with the answer. */
@@ -798,11 +824,14 @@ static const struct prompt {
 	[PROMPT_SEARCH_BACKWARD] = { "?", enter_search },
 	[PROMPT_GOTO] = { "go to paragraph or N%: ", enter_goto },
 	[PROMPT_REPORT] = { "write the changes to: ", enter_report },
+	[PROMPT_OVERWRITE] = { "", NULL },	/* browse_prompt_key */
 };
 
 const char *
 browse_prompt_ask(const struct browser *b)
 {
+	if (b->prompt == PROMPT_OVERWRITE)
+		return b->ask;
 	return b->prompt != PROMPT_NONE ? prompts[b->prompt].ask : "";
 }
 
@@ -810,6 +839,7 @@ browse_prompt_ask(const struct browser *b)
 static int
 prompt_erase(struct browser *b)
 {
+	b->prefilled = false;
 	if (b->ninput == 0) {
 		b->prompt = PROMPT_NONE;
 		return RE_DRAW;
@@ -829,6 +859,11 @@ prompt_insert(struct browser *b, int key)
 	char buf[4];
 	size_t n;
 
+	if (b->prefilled) {	/* typing replaces the default */
+		b->prefilled = false;
+		b->ninput = 0;
+		b->input[0] = '\0';
+	}
 	if (key < 0x80) {
 		buf[0] = (char)key;
 		n = 1;
@@ -861,6 +896,19 @@ browse_prompt_key(struct browser *b, int key)
 {
 	enum prompt_kind k = b->prompt;
 
+	if (k == PROMPT_OVERWRITE) {	/* y, or any other key for no */
+		b->prompt = PROMPT_NONE;
+		if (key == 'y' || key == 'Y')
+			return write_report(b, b->pending);
+		browse_message(b, false, "not written: %s exists", b->pending);
+		return RE_DRAW;
+	}
+	if (key == KEYCODE_CTRL('u')) {	/* the whole line, as in a shell */
+		b->prefilled = false;
+		b->ninput = 0;
+		b->input[0] = '\0';
+		return RE_DRAW;
+	}
 	if (key == KEYCODE_ENTER) {
 		b->prompt = PROMPT_NONE;
 		return prompts[k].enter(b, k);
@@ -1274,6 +1322,7 @@ act_report(struct browser *b, int action UNUSED, unsigned count UNUSED)
 	open_prompt(b, PROMPT_REPORT);
 	snprintf(b->input, sizeof b->input, "versus-report.md");
 	b->ninput = strlen(b->input);
+	b->prefilled = true;
 	return RE_DRAW;
 }
 

@@ -52,7 +52,8 @@ enum cosmetic_mode { COSMETIC_SHOWN, COSMETIC_DIMMED, COSMETIC_HIDDEN };
 enum browse_screen { SCREEN_DIFF, SCREEN_HELP, SCREEN_OVERVIEW,
 		     SCREEN_PRESENCE, SCREEN_SOURCE };
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
-		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO, PROMPT_REPORT };
+		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO, PROMPT_REPORT,
+		   PROMPT_OVERWRITE };
 
 /* Reactions of a handler: what browse_react() does next. */
 #define RE_NONE		0
@@ -133,6 +134,9 @@ struct browser {
 	enum prompt_kind prompt;
 	char input[256];
 	size_t ninput;
+	bool prefilled;		/* input is a default: typing replaces it */
+	char pending[512];	/* the report's path, while asking to overwrite */
+	char ask[600];		/* PROMPT_OVERWRITE's question */
 	char message[256];
 	bool message_error;
 

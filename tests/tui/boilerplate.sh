@@ -37,10 +37,9 @@ tui_keys r
 check "r asks where to write the report" \
 	tui_wait_line 40 '^write the changes to: versus-report.md$'
 tui_keys C-u
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do tui_keys BSpace; done
 tui_keys -l "$TMPD/log.md"
 tui_keys Enter
-check "the report is written" tui_wait_line 40 "^ wrote the changes of version 2 against version 1 to $TMPD/log.md"
+check "the report is written" tui_wait_line 40 "^ wrote the changes from version 1 to version 2 to $TMPD/log.md"
 check "it lists the changed figure" grep -q '^## 1\. Number' "$TMPD/log.md"
 tui_keys q
 check "quits (status 1: they differ)" tui_wait_for '^\[exited\] 1'
