@@ -804,11 +804,20 @@ check_align(const struct alignment *al)
 				CHECK(w->kind == WOP_EQUAL || !same,
 				      "align: cosmetic op %u has no cosmetic "
 				      "difference", o);
-			} else {
-				CHECK(bl->kind != BLOCK_EQUAL || bl->move,
-				      "align: equal block %zu has a change op",
-				      k);
 			}
+			/*
+			 * An equal block's differences are all cosmetic: a
+			 * spelling, or a change that only hyphenates, joins
+			 * or parts words or moves punctuation (align.h; the
+			 * hyphens golden case), whose units need not match.
+			 */
+			CHECK(bl->kind != BLOCK_EQUAL || bl->move ||
+			      w->kind == WOP_EQUAL || w->kind == WOP_COSMETIC,
+			      "align: equal block %zu has a change op", k);
+			CHECK(bl->kind != BLOCK_EQUAL || bl->move ||
+			      w->kind != WOP_COSMETIC || bl->cosmetic,
+			      "align: equal block %zu has a cosmetic op but "
+			      "is not marked cosmetic", k);
 			ua += w->na;
 			ub += w->nb;
 		}
