@@ -239,9 +239,13 @@ find_moves(struct ctx *c)
 	for (k = 0; k < npairs; k++) {
 		uint32_t x = pairs[2 * k], y = pairs[2 * k + 1];
 		unsigned kept;
-		double s = pair_sim(c, sa[x].u0, sa[x].u1, sb[y].u0, sb[y].u1,
-				    &kept, c->move_threshold);
+		double s;
 
+		/* A paragraph without units (all ignored) matches nothing. */
+		if (sa[x].u0 == sa[x].u1 || sb[y].u0 == sb[y].u1)
+			continue;
+		s = pair_sim(c, sa[x].u0, sa[x].u1, sb[y].u0, sb[y].u1,
+			     &kept, c->move_threshold);
 		if (s >= c->move_threshold) {
 			mc = xgrow(mc, &capmc, nmc + 1, sizeof *mc);
 			mc[nmc++] = (struct movecand){ x, y, (float)s };
