@@ -101,11 +101,18 @@ draw_title(struct browser *b, int col, int width, size_t v, bool focus)
 	const struct text *t = session_texts(b->s)[v];
 
 	text_date(t, date);
+	bool base = v == b->base && b->n > 2;
+
 	snprintf(buf, sizeof buf, " %zu/%zu %s%s%s%s", v + 1, b->n,
-		 t->path, date[0] ? "  " : "", date,
-		 v == b->base && b->n > 2 ? "  (base)" : "");
+		 t->path, date[0] ? "  " : "", date, base ? "  (base)" : "");
+	/* Too narrow: "(base)" first, where clipping leaves it whole. */
+	if (base && (int)width_of((const uint8_t *)buf, strlen(buf), 0) >=
+	    width)
+		snprintf(buf, sizeof buf, " %zu/%zu (base) %s%s%s", v + 1,
+			 b->n, t->path, date[0] ? "  " : "", date);
 	screen_fill(0, col, width, ' ', f);
-	put_clipped(0, col, buf, width, f);
+	/* One blank column left, so that two clipped titles never touch. */
+	put_clipped(0, col, buf, width - 1, f);
 }
 
 /* Highlight matches of the search pattern inside span sp. */

@@ -134,7 +134,9 @@ presence_draw(struct browser *b)
 		 "\xe2\x80\x94 \xe2\x96\xa0 same \xe2\x96\xa1 changed "
 		 "\xe2\x86\x95 moved \xe2\x97\x86 introduced \xc2\xb7 absent",
 		 p->base + 1, p->nversions);
-	screen_put(0, 0, buf, strlen(buf), FACE_TITLE_FOCUS);
+	/* Clipped: a long line would wrap into the next row. */
+	draw_visible(0, 0, (const uint8_t *)buf, strlen(buf), w, true,
+		     FACE_TITLE_FOCUS);
 	x = snprintf(buf, sizeof buf, "   \xc2\xb6 ");
 	for (v = 0; v < p->nversions && v < 60; v++)
 		x += snprintf(buf + x, sizeof buf - (size_t)x, "%zu",
@@ -202,8 +204,9 @@ presence_draw(struct browser *b)
 	snprintf(buf, sizeof buf, " passage %zu of %zu: %zu inserted by other "
 		 "versions, %zu in one version only   (select: compare)",
 		 b->pr_row + 1, p->nrow, p->ninserted, p->nunique);
-	screen_put(screen_rows() - 1, 0, buf, strlen(buf) < (size_t)w ?
-		   strlen(buf) : (size_t)w, FACE_STATUS);
+	/* w - 1: the last cell of the last row would scroll the screen. */
+	draw_visible(screen_rows() - 1, 0, (const uint8_t *)buf, strlen(buf),
+		     w - 1, true, FACE_STATUS);
 	screen_cursor(0, -1);
 	screen_refresh();
 }
