@@ -368,6 +368,34 @@ fail:
 }
 
 /* --keymap, else the settings file's keymap, else "default". */
+/*
+ * The config file's keymap: a relative file name is in the config file's
+ * folder, and an error names the config file and line first.
+ */
+static struct keymap *
+config_keymap(const struct settings *st)
+{
+	struct vs_error err;
+	struct keymap *km;
+	const char *name = st->keymap, *slash = strrchr(st->path, '/');
+	char path[sizeof st->path + sizeof st->keymap];
+	size_t n = strlen(name);
+
+	if (name[0] != '/' && name[0] != '~' && slash != NULL &&
+	    (strchr(name, '/') != NULL ||
+	     (n > 5 && strcmp(name + n - 5, ".keys") == 0))) {
+		snprintf(path, sizeof path, "%.*s/%s",
+			 (int)(slash - st->path), st->path, name);
+		name = path;
+	}
+	km = keymap_load(name, &err);
+	if (km == NULL) {
+		message_error("%s:%u: %s", st->path, st->keymap_line, err.msg);
+		exit(EXIT_TROUBLE);
+	}
+	return km;
+}
+
 static struct keymap *
 load_keymap(const struct options *o)
 {
@@ -382,6 +410,8 @@ load_keymap(const struct options *o)
 			exit(EXIT_TROUBLE);
 		}
 		name = st.keymap[0] ? st.keymap : "default";
+		if (st.keymap[0])
+			return config_keymap(&st);
 		km = keymap_load(name, &err);
 	} else {
 		km = keymap_load(name, &err);

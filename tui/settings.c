@@ -56,6 +56,7 @@ settings_load(struct settings *s, const char *path, struct vs_error *err)
 		return 0;
 	if (file_read_config(path, &text, &len, err) != 0)
 		return -1;
+	snprintf(s->path, sizeof s->path, "%s", path);
 	for (line = text; line != NULL; line = next) {
 		char *l, *value;
 
@@ -77,6 +78,7 @@ settings_load(struct settings *s, const char *path, struct vs_error *err)
 				goto fail;
 			}
 			snprintf(s->keymap, sizeof s->keymap, "%s", value);
+			s->keymap_line = lineno;
 		} else {
 			vs_error_set(err, "%s:%u: unknown setting '%s'", path,
 				     lineno, l);

@@ -5,6 +5,7 @@
  * One setting per line, "NAME VALUE"; "#" starts a comment line.  Known
  * settings:
  *	keymap NAME|FILE	the keymap used when --keymap is not given
+ *				(main.c: a relative FILE is beside this file)
  * An unknown setting or a malformed line is an error "FILE:LINE: message";
  * a missing file is not.
  */
@@ -18,6 +19,8 @@
 
 struct settings {
 	char keymap[1024];	/* "" when not set */
+	unsigned keymap_line;	/* its line in the file */
+	char path[4096];	/* the file read, "" for none */
 };
 
 /*
