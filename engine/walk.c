@@ -8,6 +8,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <unistr.h>
+
+#include "uchar.h"
 #include "walk.h"
 
 /* First byte of unit u; unit 0 owns the bytes before it, nunit is the end. */
@@ -104,13 +107,18 @@ exact_part(struct walker *w, const struct alignment *al, uint32_t mv,
 static size_t
 unit_end(const struct doc *d, uint32_t u)
 {
+	const uint8_t *s = (const uint8_t *)d->text->data;
 	size_t from = d->tok[d->unit[u].tok].off, e = unit_start(d, u + 1);
 
-	while (e > from && (d->text->data[e - 1] == ' ' ||
-			    d->text->data[e - 1] == '\t' ||
-			    d->text->data[e - 1] == '\n' ||
-			    d->text->data[e - 1] == '\r'))
-		e--;
+	while (e > from) {
+		ucs4_t uc;
+		const uint8_t *p = u8_prev(&uc, s + e, s + from);
+
+		if (p == NULL || !(uc == ' ' || uc == '\t' || uc == '\n' ||
+				   uc == '\r' || uchar_is_space(uc)))
+			break;
+		e = (size_t)(p - s);
+	}
 	return e;
 }
 
