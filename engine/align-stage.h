@@ -103,6 +103,9 @@ struct ctx {
 	bool damp;
 };
 
+/* Frees what a ctx holds besides its alignment (which it hands on). */
+void ctx_free(struct ctx *c);
+
 /*
  * Weight w of a word with fold id f in the score of a pair while a gap
  * is scored: a content word found in three or more segments of one side

@@ -416,24 +416,30 @@ align_build(const struct doc *a, const struct doc *b,
 	assert(blocks_in_order(c.al));
 	compute_stats(c.al);
 	c.al->work = c.work;
-	free(c.weight);
-	free(c.sa);
-	free(c.sb);
-	free(c.wa);
-	free(c.wb);
-	free(c.da);
-	free(c.ib);
-	free(c.stamp);
-	free(c.lslot);
-	free(c.lids);
-	free(c.lbits);
-	free(c.lcont);
-	free(c.dfa);
-	free(c.dfb);
-	free(c.dgen);
-	free(c.dseg);
-	free(c.dnum);
+	ctx_free(&c);
 	return c.al;
+}
+
+void
+ctx_free(struct ctx *c)
+{
+	free(c->weight);
+	free(c->sa);
+	free(c->sb);
+	free(c->wa);
+	free(c->wb);
+	free(c->da);
+	free(c->ib);
+	free(c->stamp);
+	free(c->lslot);
+	free(c->lids);
+	free(c->lbits);
+	free(c->lcont);
+	free(c->dfa);
+	free(c->dfb);
+	free(c->dgen);
+	free(c->dseg);
+	free(c->dnum);
 }
 
 void

@@ -113,18 +113,7 @@ main(void)
 			if (got >= need)
 				bad++;
 		}
-		free(c.weight);
-		free(c.sa);
-		free(c.sb);
-		free(c.wa);
-		free(c.wb);
-		free(c.da);
-		free(c.ib);
-		free(c.stamp);
-		free(c.lslot);
-		free(c.lids);
-		free(c.lbits);
-		free(c.lcont);
+		ctx_free(&c);
 	}
 	printf("# %d pairs reached their need, %d below it were ruled out "
 	    "by a bound\n", reached, pruned);
