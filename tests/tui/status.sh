@@ -14,7 +14,7 @@ check "differing versions: the browser starts" \
 tui_keys q
 check "differing versions: q exits 1, as diff does" \
 	tui_wait_for '^\[exited\] 1$'
-"$VERSUS" samples/1-wire.txt samples/3-corrected.txt >/dev/null
+"$VERSUS" "$srcdir"/samples/1-wire.txt "$srcdir"/samples/3-corrected.txt >/dev/null
 check_eq "and printing them exits 1 too" "$?" 1
 
 tui_start 100 30 "$VERSUS" samples/1-wire.txt samples/1-wire.txt
@@ -22,7 +22,7 @@ check "identical versions: the browser starts" \
 	tui_wait_for '2/2 samples/1-wire.txt'
 tui_keys q
 check "identical versions: q exits 0" tui_wait_for '^\[exited\] 0$'
-"$VERSUS" samples/1-wire.txt samples/1-wire.txt >/dev/null
+"$VERSUS" "$srcdir"/samples/1-wire.txt "$srcdir"/samples/1-wire.txt >/dev/null
 check_eq "and printing them exits 0 too" "$?" 0
 
 finish
