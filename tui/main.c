@@ -107,22 +107,6 @@ static const char version_text[] =
 "There is NO WARRANTY, to the extent permitted by law.\n";
 
 static int finish(int status);
-static void usage_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
-
-static void
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	char msg[2048];
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	message_error("%s", msg);
-	fprintf(stderr, "Try 'versus --help' for more information.\n");
-	exit(EXIT_TROUBLE);
-}
 
 enum {
 	OPT_ENCODING = 256,
@@ -234,7 +218,7 @@ parse_options(int argc, char **argv, struct options *o)
 			else if (strcmp(optarg, "auto") == 0)
 				o->color = COLOR_AUTO;
 			else
-				usage_error("invalid --color '%s' (auto, always "
+				message_usage_error("invalid --color '%s' (auto, always "
 					    "or never)", optarg);
 			break;
 		case 'w':
@@ -266,7 +250,7 @@ parse_options(int argc, char **argv, struct options *o)
 			else if (strcmp(optarg, "html") == 0)
 				o->text.format = TEXT_FORMAT_HTML;
 			else
-				usage_error("invalid --format '%s' (auto, text "
+				message_usage_error("invalid --format '%s' (auto, text "
 					    "or html)", optarg);
 			break;
 		case 'h':
@@ -277,11 +261,11 @@ parse_options(int argc, char **argv, struct options *o)
 			fputs(version_text, stdout);
 			exit(finish(0));
 		case ':':
-			usage_error("option '%s' needs an argument",
+			message_usage_error("option '%s' needs an argument",
 				    argv[optind - 1]);
 			break;
 		default:
-			usage_error("unknown option '%s'", argv[optind - 1]);
+			message_usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	return optind;
@@ -486,7 +470,7 @@ run_batch(const struct options *o, int noperands)
 	int rc;
 
 	if (noperands > 0)
-		usage_error("%s", "--batch takes its files from the manifest, "
+		message_usage_error("%s", "--batch takes its files from the manifest, "
 			    "not from the command line");
 	if (strcmp(o->batch, "-") != 0 && (in = fopen(o->batch, "r")) == NULL) {
 		message_error("%s: %s", o->batch, strerror(errno));
@@ -520,13 +504,13 @@ check_operands(int argc, char **argv, int first, const struct options *o)
 	bool expands = open_expands(argv + first, n);
 
 	if (n < 2 && !expands)
-		usage_error("%s", n == 0 ? "missing files to compare" :
+		message_usage_error("%s", n == 0 ? "missing files to compare" :
 			    "one file given, two or more are needed");
 	for (i = (size_t)first; i < (size_t)argc; i++)
 		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
-			usage_error("%s", "standard input ('-') given twice");
+			message_usage_error("%s", "standard input ('-') given twice");
 	if (o->report != NULL && n != 2 && !expands)
-		usage_error("%s", "--report compares two versions: give two files");
+		message_usage_error("%s", "--report compares two versions: give two files");
 	if (o->base > n && !expands) {
 		message_error("--base %u: there are only %zu versions", o->base,
 			      n);

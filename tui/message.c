@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "message.h"
@@ -58,4 +59,18 @@ message_error(const char *fmt, ...)
 		n = (int)sizeof raw - 1;
 	message_visible(shown, sizeof shown, raw, (size_t)n);
 	fprintf(stderr, "versus: %s\n", shown);
+}
+
+void
+message_usage_error(const char *fmt, ...)
+{
+	char raw[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	message_error("%s", raw);
+	fprintf(stderr, "Try 'versus --help' for more information.\n");
+	exit(2);
 }

@@ -19,6 +19,13 @@ void message_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
 /*
+ * A usage error: message_error(), then "Try 'versus --help' for more
+ * information." and exit status 2.
+ */
+void message_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+/*
  * The visible form of s[0 .. n-1] in out (NUL-terminated, cut at a
  * character boundary to fit cap bytes).  Returns its length.
  */

@@ -48,22 +48,6 @@ static bool watch;
 static long every = 600;
 static const char *on_change;
 
-static void open_usage_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
-
-static void
-open_usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	char buf[600];
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	message_error("%s", buf);
-	fprintf(stderr, "Try 'versus --help' for more information.\n");
-	exit(EXIT_TROUBLE);
-}
 
 /* A number in [min, max] with an optional unit suffix (s, m, h); -1 if not. */
 static long
@@ -128,27 +112,27 @@ take_option(int id, const char *v)
 	case O_TO:
 		if (!dates_option_stamp(v, id == O_FROM ? so.from : so.to,
 					sizeof so.from))
-			open_usage_error("invalid --%s '%s' (a date: YYYY, "
+			message_usage_error("invalid --%s '%s' (a date: YYYY, "
 					 "YYYY-MM, YYYY-MM-DD)", opts[id].name, v);
 		break;
 	case O_MAX:
 		if ((x = parse_number(v, 2, 100000, false)) < 0)
-			open_usage_error("invalid --max '%s' (2 or more)", v);
+			message_usage_error("invalid --max '%s' (2 or more)", v);
 		so.max = (unsigned)x;
 		break;
 	case O_TIMEOUT:
 		if ((x = parse_number(v, 1, 86400, false)) < 0)
-			open_usage_error("invalid --timeout '%s' (seconds)", v);
+			message_usage_error("invalid --timeout '%s' (seconds)", v);
 		so.fetch.timeout = x;
 		break;
 	case O_SORT:
 		if (strcmp(v, "date") != 0)
-			open_usage_error("invalid --sort '%s' (date)", v);
+			message_usage_error("invalid --sort '%s' (date)", v);
 		so.sort_date = true;
 		break;
 	case O_EVERY:
 		if ((x = parse_number(v, 1, 7 * 86400, true)) < 0)
-			open_usage_error("invalid --every '%s' (like 90s, "
+			message_usage_error("invalid --every '%s' (like 90s, "
 					 "10m, 1h)", v);
 		every = x;
 		break;
@@ -192,10 +176,10 @@ open_options(int *argc, char **argv)
 			else if (i + 1 < *argc)
 				v = argv[++i];
 			else
-				open_usage_error("option '--%s' needs an "
+				message_usage_error("option '--%s' needs an "
 						 "argument", opts[j].name);
 		} else if (eq != NULL) {
-			open_usage_error("option '--%s' takes no argument",
+			message_usage_error("option '--%s' takes no argument",
 					 opts[j].name);
 		}
 		take_option((int)j, v);
@@ -203,15 +187,15 @@ open_options(int *argc, char **argv)
 	argv[k] = NULL;
 	*argc = k;
 	if (so.follow && !so.git)
-		open_usage_error("--follow goes with --git");
+		message_usage_error("--follow goes with --git");
 	if (so.archive && so.git)
-		open_usage_error("--archive and --git do not go together");
+		message_usage_error("--archive and --git do not go together");
 	if ((so.from[0] || so.to[0] || so.max) && !so.archive)
-		open_usage_error("--from, --to and --max go with --archive");
+		message_usage_error("--from, --to and --max go with --archive");
 	if (so.offline && so.refresh)
-		open_usage_error("--offline and --refresh do not go together");
+		message_usage_error("--offline and --refresh do not go together");
 	if ((on_change != NULL || every != 600) && !watch)
-		open_usage_error("--every and --on-change go with --watch");
+		message_usage_error("--every and --on-change go with --watch");
 }
 
 bool
@@ -436,9 +420,9 @@ open_watch(char *const *args, size_t n, const struct text_opts *to)
 	int status = 0;
 
 	if (n != 1 || !sources_is_url(args[0]))
-		open_usage_error("--watch takes one web address");
+		message_usage_error("--watch takes one web address");
 	if (every < min)
-		open_usage_error("--every %lds: at least %lds, not to flood the "
+		message_usage_error("--every %lds: at least %lds, not to flood the "
 				 "site", every, min);
 	setup(to);
 	so.fetch.progress = NULL;
