@@ -25,6 +25,14 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 	  struct cmpkeys *k, struct doc **docs, uint32_t **anchors,
 	  size_t *nanchor)
 {
+	lazy_docs_back(texts, n, base, k, docs, anchors, nanchor, NULL, NULL);
+}
+
+void
+lazy_docs_back(struct text *const *texts, size_t n, size_t base,
+	       struct cmpkeys *k, struct doc **docs, uint32_t **anchors,
+	       size_t *nanchor, uint32_t **back_anchors, size_t *nback_anchor)
+{
 	struct doc *b;
 	uint32_t **whole = xcalloc(n, sizeof *whole);
 	uint32_t **key = xcalloc(n, sizeof *key), *nanch, *pairs, *back;
@@ -40,6 +48,10 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 	for (i = 0; i < n; i++) {
 		anchors[i] = NULL;
 		nanchor[i] = 0;
+		if (back_anchors != NULL) {
+			back_anchors[i] = NULL;
+			nback_anchor[i] = 0;
+		}
 		whole[i] = xmalloc((docs[i]->npara + 1) * sizeof **whole);
 		key[i] = xcalloc(docs[i]->npara + 1, sizeof **key);
 		for (p = 0; p < docs[i]->npara; p++)
@@ -60,7 +72,12 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 		for (m = 0; m < nback; m++)
 			if (partner[back[2 * m + 1]] == back[2 * m])
 				nanch[back[2 * m + 1]]++;
-		free(back);
+		if (back_anchors != NULL) {
+			back_anchors[i] = back;
+			nback_anchor[i] = nback;
+		} else {
+			free(back);
+		}
 	}
 	for (p = 0; p < b->npara && n > 1; p++) {
 		if (nanch[p] != n - 1)

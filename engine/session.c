@@ -37,8 +37,8 @@ struct mode {
 	struct presence **presence;	/* per base */
 	/* Base only: docs built lazily, and base -> i anchors (lazy.h). */
 	bool lazy;
-	uint32_t **anchors;
-	size_t *nanchor;
+	uint32_t **anchors, **back;	/* base -> i, and i -> base */
+	size_t *nanchor, *nback;
 };
 
 struct session {
@@ -102,6 +102,11 @@ session_free(struct session *s)
 				free(md->anchors[i]);
 		free(md->anchors);
 		free(md->nanchor);
+		if (md->back != NULL)
+			for (i = 0; i < s->n; i++)
+				free(md->back[i]);
+		free(md->back);
+		free(md->nback);
 		cmpkeys_free(md->keys);
 	}
 	for (i = 0; i < s->n; i++)
@@ -155,8 +160,10 @@ mode_ready(struct session *s)
 		m->lazy = true;
 		m->anchors = xcalloc(s->n, sizeof *m->anchors);
 		m->nanchor = xcalloc(s->n, sizeof *m->nanchor);
-		lazy_docs(s->texts, s->n, s->o.base, m->keys, m->docs,
-			  m->anchors, m->nanchor);
+		m->back = xcalloc(s->n, sizeof *m->back);
+		m->nback = xcalloc(s->n, sizeof *m->nback);
+		lazy_docs_back(s->texts, s->n, s->o.base, m->keys, m->docs,
+			       m->anchors, m->nanchor, m->back, m->nback);
 		return m;
 	}
 	for (i = 0; i < s->n; i++) {
@@ -219,10 +226,14 @@ session_stats(struct session *s, size_t i, size_t j)
 		 * alone, so the alignment is not kept (it would hold as much
 		 * memory again as the one the outputs show).
 		 */
+		struct align_opts ao = { 0 };
 		struct alignment *al;
 
+		/* lazy.c found this reading's anchors already. */
 		assert(j == s->o.base);
-		al = align_build(m->docs[i], m->docs[j], NULL);
+		ao.anchors = m->back[i];
+		ao.nanchor = m->nback[i];
+		al = align_build(m->docs[i], m->docs[j], &ao);
 		p->stats = al->stats;
 		align_free(al);
 	} else {
