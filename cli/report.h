@@ -9,37 +9,48 @@
  *	3 substantive changes (quote 1, number 1, wording 1); 2 cosmetic
  *	changes not listed.
  *
- *	## 1. Number — paragraph 2, sentence 1
+ *	Listed below: 3, in 2 entries under 2 paragraphs.
+ *
+ *	## Paragraph 2
+ *
+ *	### Sentence 1 — quote, number (2 edits)
  *
  *	Before:
- *
- *	> The council approved **$50 million** for the pier.
+ *	> "It costs **$50 million**," she **said**.
  *
  *	After:
+ *	> "It costs **$65 million**," she **claimed**.
  *
- *	> The council approved **$65 million** for the pier.
+ *	## Paragraph 5
  *
- * one section per substantive change site of facts.h, in reading order
- * (cosmetic sites are only counted).  Its heading gives the kind (and the
- * other kinds that apply: "Quote, number"), and where it is: paragraph
- * and sentence numbers, 1-based, the sentence counted inside its
- * paragraph, of A; then "(now ...)" with B's numbers when they differ, or
- * "(moved; now ...)" for an edit inside a moved paragraph.
+ *	### Deleted — wording
  *
- * Before and After quote the whole sentences the site touches, on each
- * side, with the changed words in **bold** on both sides: bold is core
- * Markdown everywhere (strikethrough is not), and "Before" / "After"
- * already say which text is old.  A pure insertion or deletion also
- * shows the sentence where it happens, so the reader sees where the new
- * words went: its numbers are those of the inserted text (B's) or of the
- * deleted text (A's), and the other side's numbers are those of the
- * sentence it faces.  A paragraph deleted or added as a whole is quoted
- * once, without bold ("paragraph 5 deleted", "added as paragraph 5"); a
- * paragraph moved without an edit is quoted once ("paragraph 6 moved to
- * paragraph 2").  Several paragraphs in one quote are separated by an
- * empty quote line.  A quote of sentences longer than 2000 bytes (text
- * without full stops) keeps only 40 tokens on each side of the change,
- * with an ellipsis, so a report stays linear in its input.
+ *	> The old kiosk will close.
+ *
+ * The summary gives the counts of the change sites of facts.h by kind,
+ * the numbers --stat and the browser give, then how many of them are
+ * listed, and how many are left out because their paragraph is
+ * boilerplate (labels, boiler.h: a caption, a "Login" line), by label.
+ *
+ * Then one entry ("###") per changed sentence, in reading order, under
+ * the heading ("##") of its paragraph in OLD, with B's number when it
+ * differs ("(now paragraph 1)", "(moved; now paragraph 1)"), or "New
+ * paragraph N" for text only NEW has.  An entry gathers every
+ * substantive site of one block touching its sentences: its heading
+ * names the sentences (1-based, counted inside the paragraph; "(now
+ * sentence 3)" with NEW's numbers when they differ), the kinds of its
+ * sites, strongest first, and their number when more than one ("(2
+ * edits)"), so the entries' edits add up to the listed count.  Before and
+ * After quote the whole sentences on each side, every edit in **bold**:
+ * bold is core Markdown everywhere (strikethrough is not), and "Before" /
+ * "After" already say which text is old.  A pure insertion or deletion
+ * also shows the sentence where it happens.  A paragraph deleted, added
+ * or moved without an edit is one entry ("Deleted", "Added", "Moved to
+ * paragraph 2"), quoted once without bold.  Several paragraphs in one
+ * quote are separated by an empty quote line.  A quote longer than 2000
+ * bytes (text without full stops) keeps only 40 tokens on each side of
+ * each edit, an ellipsis for the rest, so a report stays linear in its
+ * input.  Cosmetic sites are only counted.
  *
  * Text is escaped for Markdown: \ ` * _ [ ] < > # | ~ & get a backslash
  * everywhere, and so do "-", "+", "=" and the "." or ")" after leading
@@ -60,9 +71,13 @@
 #include "error.h"
 #include "facts.h"
 
-/* Write the report of al, whose sites are ch (facts_classify), to out. */
+/*
+ * Write the report of al, whose sites are ch (facts_classify), to out.
+ * labels (per block, session_labels) marks boilerplate left out; NULL
+ * leaves nothing out.
+ */
 void report_markdown(FILE *out, const struct alignment *al,
-		     const struct changes *ch);
+		     const struct changes *ch, const char *const *labels);
 
 /*
  * Write the report to PATH, and nothing else:
@@ -82,6 +97,7 @@ void report_markdown(FILE *out, const struct alignment *al,
  * Returns 0, or -1 with "PATH: strerror" (or the message above) in err.
  */
 int report_write(const char *path, const struct alignment *al,
-		 const struct changes *ch, struct vs_error *err);
+		 const struct changes *ch, const char *const *labels,
+		 struct vs_error *err);
 
 #endif

@@ -602,7 +602,8 @@ write_report(struct browser *b, const char *path)
 	struct vs_error err;
 
 	if (report_write(path, b->al,
-			 session_changes(b->s, b->left, b->right), &err) != 0) {
+			 session_changes(b->s, b->left, b->right),
+			 session_labels(b->s, b->left, b->right), &err) != 0) {
 		browse_message(b, true, "%s", err.msg);
 		return RE_DRAW;
 	}

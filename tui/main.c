@@ -568,7 +568,8 @@ write_report(const struct options *o, struct session *s)
 	struct vs_error err;
 
 	if (report_write(o->report, session_alignment(s, base, other),
-			 session_changes(s, base, other), &err) != 0) {
+			 session_changes(s, base, other),
+			 session_labels(s, base, other), &err) != 0) {
 		message_error("%s", err.msg);
 		return -1;
 	}

@@ -96,10 +96,16 @@ run "$VERSUS" --stat --report "$TMPD/log.md" "$srcdir/samples/1-wire.txt" \
 check_eq "--report: exit 1 (they differ)" "$st" 1
 check_eq "--report: the title" "$(sed -n 1p "$TMPD/log.md")" \
 	"# Changes from $srcdir/samples/1-wire.txt to $srcdir/samples/3-corrected.txt"
-check "--report: the changed figure is listed as a number" \
-	grep -q '^## 1\. Number — paragraph 2, sentence 1$' "$TMPD/log.md"
-check "--report: the changed quotation is listed as a quote" \
-	grep -q '^## 3\. Quote — paragraph 10, sentence 2' "$TMPD/log.md"
+check_eq "--report: the summary counts as --stat" "$(sed -n 3p "$TMPD/log.md")" \
+	"5 substantive changes (quote 2, number 2, wording 1)."
+check_eq "--report: the changed figure is listed as a number, by paragraph" \
+	"$(grep -A2 '^## Paragraph 2$' "$TMPD/log.md" | sed -n 3p)" \
+	"### Sentence 1 — number"
+check_eq "--report: the two edits of the quotation are one entry" \
+	"$(grep -A2 '^## Paragraph 10 (now paragraph 9)$' "$TMPD/log.md" |
+	   sed -n 3p)" "### Sentence 2 — quote (2 edits)"
+check_eq "--report: one entry per changed sentence or paragraph" \
+	"$(grep -c '^### ' "$TMPD/log.md")" 4
 check_eq "--report: no temporary file is left" "$(ls -A "$TMPD" | grep -c '^\.log')" 0
 cp "$srcdir/samples/1-wire.txt" "$TMPD/in.txt"
 before=$(cksum <"$TMPD/in.txt")

@@ -53,13 +53,20 @@ print(sys.argv[2], sys.argv[3], c["changes"]["substantive"],
       c["changes"]["cosmetic"], "%.4f" % c["similarity"])' \
 				"$TMPD/p.json" $i $j >>"$TMPD/$set.json"
 			"$VERSUS" --report="$TMPD/r.md" --stat "$a" "$b" >/dev/null
-			# The summary line, and the changes it lists one by one.
+			# The summary line, and the changes it lists entry by
+			# entry ("(N edits)", else one) or leaves out as
+			# boilerplate.
 			awk -v i=$i -v j=$j '
 				NR == 3 { s = $1 == "No" ? 0 : $1
 					  c = 0
 					  if (match($0, /; [0-9]+ cosmetic/))
 						c = substr($0, RSTART + 2) + 0 }
-				/^## [0-9]+\. / { n++ }
+				NR == 5 && match($0, /left out: [0-9]+ in boilerplate/) {
+					n += substr($0, RSTART + 10) + 0 }
+				/^### / { if (match($0, /\([0-9]+ edits\)$/))
+						n += substr($0, RSTART + 1)
+					  else
+						n++ }
 				END { print i, j, s, c, n + 0 }' \
 				"$TMPD/r.md" >>"$TMPD/$set.report"
 		done

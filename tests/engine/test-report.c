@@ -33,7 +33,7 @@ report_string(const struct pair *p)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
-	report_markdown(f, p->al, &p->ch);
+	report_markdown(f, p->al, &p->ch, NULL);
 	fclose(f);
 	return buf;
 }
@@ -134,72 +134,61 @@ static const char golden[] =
 	"7 substantive changes (quote 1, number 3, attribution 1, "
 	"wording 2); 1 cosmetic change not listed.\n"
 	"\n"
-	"## 1. Number \xe2\x80\x94 paragraph 2, sentence 1\n"
+	"Listed below: 7, in 6 entries under 5 paragraphs.\n"
+	"\n"
+	"## Paragraph 2\n"
+	"\n"
+	"### Sentence 1 \xe2\x80\x94 number\n"
 	"\n"
 	"Before:\n"
-	"\n"
 	"> The council approved $**50** million for the new pier on "
 	"Tuesday.\n"
 	"\n"
 	"After:\n"
-	"\n"
 	"> The council approved $**65** million for the new pier on "
 	"Tuesday.\n"
 	"\n"
-	"## 2. Wording \xe2\x80\x94 paragraph 2, sentence 2 (now paragraph 2, "
-	"sentence 3)\n"
+	"### Sentence 2 (now sentence 3) \xe2\x80\x94 wording\n"
 	"\n"
 	"Before:\n"
-	"\n"
 	"> Work starts soon.\n"
 	"\n"
 	"After:\n"
-	"\n"
 	"> Work starts soon. **Smith will lead it.**\n"
 	"\n"
-	"## 3. Quote \xe2\x80\x94 paragraph 3, sentence 1\n"
+	"## Paragraph 3\n"
+	"\n"
+	"### Sentence 1 \xe2\x80\x94 quote, attribution (2 edits)\n"
 	"\n"
 	"Before:\n"
-	"\n"
-	"> \xe2\x80\x9cIt is a **bold** step,\xe2\x80\x9d the mayor said.\n"
+	"> \xe2\x80\x9cIt is a **bold** step,\xe2\x80\x9d the mayor "
+	"**said**.\n"
 	"\n"
 	"After:\n"
-	"\n"
 	"> \xe2\x80\x9cIt is a **timid** step,\xe2\x80\x9d the mayor "
-	"claimed.\n"
-	"\n"
-	"## 4. Attribution \xe2\x80\x94 paragraph 3, sentence 1\n"
-	"\n"
-	"Before:\n"
-	"\n"
-	"> \xe2\x80\x9cIt is a bold step,\xe2\x80\x9d the mayor **said**.\n"
-	"\n"
-	"After:\n"
-	"\n"
-	"> \xe2\x80\x9cIt is a timid step,\xe2\x80\x9d the mayor "
 	"**claimed**.\n"
 	"\n"
-	"## 5. Number \xe2\x80\x94 paragraph 5, sentence 1\n"
+	"## Paragraph 5\n"
+	"\n"
+	"### Sentence 1 \xe2\x80\x94 number\n"
 	"\n"
 	"Before:\n"
-	"\n"
 	"> 1\\) Fares rise to \\***5**\\* under\\_plan \\[draft\\] \\#3 "
 	"\\<b\\> \\| a\\~b \\& c.\n"
 	"\n"
 	"After:\n"
-	"\n"
 	"> 1\\) Fares rise to \\***6**\\* under\\_plan \\[draft\\] \\#3 "
 	"\\<b\\> \\| a\\~b \\& c.\n"
 	"\n"
-	"## 6. Number \xe2\x80\x94 paragraph 6 deleted\n"
+	"## Paragraph 6\n"
 	"\n"
-	"Deleted:\n"
+	"### Deleted \xe2\x80\x94 number\n"
 	"\n"
 	"> The old kiosk^\\[\\[31m by the gate will close at dusk.\n"
 	"\n"
-	"## 7. Wording \xe2\x80\x94 added as paragraph 6\n"
+	"## New paragraph 6\n"
 	"\n"
-	"Added:\n"
+	"### Added \xe2\x80\x94 wording\n"
 	"\n"
 	"> \\- Ferries will run every hour from the quay.\n";
 
@@ -260,21 +249,21 @@ test_moves(void)
 
 	pair_mem(&p, "a", PX PY PZ PM1, "b", PM2 "\n" PX PY PZ);
 	s = report_string(&p);
-	ok(strstr(s, "\n## 1. Number \xe2\x80\x94 paragraph 4, sentence 1 "
-		  "(moved; now paragraph 1, sentence 1)\n") != NULL,
+	ok(strstr(s, "\n## Paragraph 4 (moved; now paragraph 1)\n\n"
+		  "### Sentence 1 \xe2\x80\x94 number\n") != NULL,
 	   "edited move: heading with both places");
 	ok(strstr(s, "> The rebuild is expected to take **18** months.\n") !=
 	   NULL && strstr(s, "> The rebuild is expected to take **24** "
 			  "months.\n") != NULL,
 	   "edited move: the sentence before and after");
-	ok(strstr(s, "## 2.") == NULL, "edited move: one item");
+	ok(strstr(s, "### ") == strrchr(s, '#') - 2, "edited move: one entry");
 	free(s);
 	pair_close(&p);
 
 	pair_mem(&p, "a", PX PY PZ PM1, "b", PM1 "\n" PX PY PZ);
 	s = report_string(&p);
-	ok(strstr(s, "\n## 1. Wording \xe2\x80\x94 paragraph 4 moved to "
-		  "paragraph 1\n\nMoved:\n\n> The rebuild is expected to take "
+	ok(strstr(s, "\n## Paragraph 4\n\n### Moved to paragraph 1 "
+		  "\xe2\x80\x94 wording\n\n> The rebuild is expected to take "
 		  "18 months. It will close") != NULL,
 	   "plain move: heading and text");
 	free(s);
@@ -284,8 +273,8 @@ test_moves(void)
 	pair_mem(&p, "a", "The pier, built in 1890, will close.\n", "b",
 		 "The pier will close.\n");
 	s = report_string(&p);
-	ok(strstr(s, "Before:\n\n> The **pier, built in 1890,** will "
-		  "close.\n\nAfter:\n\n> The pier will close.\n") != NULL,
+	ok(strstr(s, "Before:\n> The **pier, built in 1890,** will "
+		  "close.\n\nAfter:\n> The pier will close.\n") != NULL,
 	   "pure deletion: both sentences, bold widened to the word");
 	free(s);
 	pair_close(&p);
@@ -294,12 +283,13 @@ test_moves(void)
 	pair_mem(&p, "a", PX "The pier is old.\n\nIt will close soon.\n",
 		 "b", PX "The pier is old and will close soon.\n");
 	s = report_string(&p);
-	ok(strstr(s, "Before:\n\n> The pier is **old.**\n>\n> **It** will "
-		  "close soon.\n\nAfter:\n\n> The pier is old **and** will "
+	ok(strstr(s, "Before:\n> The pier is **old.**\n>\n> **It** will "
+		  "close soon.\n\nAfter:\n> The pier is old **and** will "
 		  "close soon.\n") != NULL,
 	   "paragraph break inside a bold run: closed and reopened");
-	ok(strstr(s, "paragraph 2, sentence 1 to paragraph 3, sentence 1 "
-		  "(now paragraph 2, sentence 1)\n") != NULL,
+	ok(strstr(s, "### Paragraph 2, sentence 1 to paragraph 3, sentence 1 "
+		  "(now paragraph 2, sentence 1) \xe2\x80\x94 wording\n") !=
+	   NULL,
 	   "a site across paragraphs: both places");
 	ok(strstr(s, "\n\n\n") == NULL, "never two blank lines");
 	free(s);
@@ -326,15 +316,72 @@ test_long(void)
 	s = report_string(&p);
 	ok(strlen(s) < 2000, "long sentence: a short report (%zu bytes)",
 	   strlen(s));
-	q = strstr(s, "Before:\n\n> \xe2\x80\xa6 ");
+	q = strstr(s, "Before:\n> \xe2\x80\xa6 ");
 	ok(q != NULL && strstr(q, "w1499, **w1500**, w1501") != NULL &&
-	   strstr(q, " \xe2\x80\xa6\n\nAfter:\n\n> \xe2\x80\xa6 ") != NULL,
+	   strstr(q, " \xe2\x80\xa6\n\nAfter:\n> \xe2\x80\xa6 ") != NULL,
 	   "long sentence: cut on both sides with an ellipsis");
 	ok(strstr(s, "**w99999**") != NULL, "long sentence: the new word");
 	free(s);
 	pair_close(&p);
+
+	/* Two edits far apart in one sentence: one entry, the middle cut. */
+	la = lb = 0;
+	for (i = 0; i < n; i++) {
+		la += (size_t)sprintf(a + la, "%s w%zu", i ? "," : "Start", i);
+		lb += (size_t)sprintf(b + lb, "%s w%zu", i ? "," : "Start",
+				      i == 100 || i == 2900 ? i + 90000 : i);
+	}
+	strcpy(a + la, ".\n");
+	strcpy(b + lb, ".\n");
+	pair_mem(&p, "a", a, "b", b);
+	s = report_string(&p);
+	ok(strlen(s) < 3000, "two far edits: a short report (%zu bytes)",
+	   strlen(s));
+	ok(strstr(s, "### Sentence 1 \xe2\x80\x94 number (2 edits)\n") !=
+	   NULL, "two far edits: one entry");
+	q = strstr(s, "After:\n> \xe2\x80\xa6 w87,");
+	ok(q != NULL && strstr(q, "**w90100**") != NULL &&
+	   strstr(q, "w113, \xe2\x80\xa6 w2887,") != NULL &&
+	   strstr(q, "**w92900**") != NULL &&
+	   strstr(q, "w2913, \xe2\x80\xa6\n") != NULL,
+	   "two far edits: both kept, an ellipsis between and after");
+	free(s);
+	pair_close(&p);
 	free(a);
 	free(b);
+}
+
+/* Boilerplate is left out, and counted by label in the summary. */
+static void
+test_boilerplate(void)
+{
+	struct pair p;
+	const char **labels;
+	char *buf = NULL;
+	size_t len = 0, k;
+	FILE *f;
+
+	pair_mem(&p, "a", "Login Register Subscribe\n\n"
+		 "The council approved $50 million.\n\nPhoto: Reuters\n",
+		 "b", "The council approved $65 million.\n");
+	labels = xcalloc(p.al->nblock, sizeof *labels);
+	for (k = 0; k < p.al->nblock; k++)
+		if (p.al->block[k].kind == BLOCK_DELETED)
+			labels[k] = p.al->block[k].a == 0 ? "chrome" :
+				"caption";
+	f = open_memstream(&buf, &len);
+	report_markdown(f, p.al, &p.ch, labels);
+	fclose(f);
+	ok(strstr(buf, "\n\nListed below: 1, in 1 entry under 1 paragraph; "
+		  "left out: 2 in boilerplate (chrome 1, caption 1).\n") !=
+	   NULL, "boilerplate: counted by label in the summary");
+	ok(strstr(buf, "Login") == NULL && strstr(buf, "Photo") == NULL,
+	   "boilerplate: not quoted");
+	ok(strstr(buf, "## Paragraph 2 (now paragraph 1)\n") != NULL,
+	   "boilerplate: the rest is listed");
+	free(buf);
+	free(labels);
+	pair_close(&p);
 }
 
 /* --- writing -------------------------------------------------------------- */
@@ -375,11 +422,12 @@ test_write(void)
 	}
 
 	/* A new file. */
-	r = report_write(out, p.al, &p.ch, &err);
+	r = report_write(out, p.al, &p.ch, NULL, &err);
 	is_int(r, 0, "write: succeeds");
 	s = slurp(out);
 	ok(s && strncmp(s, "# Changes from ", 15) == 0 &&
-	   strstr(s, "## 7. Wording") != NULL, "write: the report is there");
+	   strstr(s, "## New paragraph 6") != NULL,
+	   "write: the report is there");
 	free(s);
 	is_str(listing(dir), "new.txt old.txt report.md",
 	       "write: no temporary file left");
@@ -389,7 +437,7 @@ test_write(void)
 	/* Over an existing file: replaced, its mode kept. */
 	spit(out, "old report\n");
 	chmod(out, 0640);
-	r = report_write(out, p.al, &p.ch, &err);
+	r = report_write(out, p.al, &p.ch, NULL, &err);
 	is_int(r, 0, "overwrite: succeeds");
 	s = slurp(out);
 	ok(s && strncmp(s, "# Changes from ", 15) == 0, "overwrite: replaced");
@@ -398,7 +446,7 @@ test_write(void)
 	   "overwrite: mode kept");
 
 	/* Never over an input, by any name. */
-	r = report_write(pa, p.al, &p.ch, &err);
+	r = report_write(pa, p.al, &p.ch, NULL, &err);
 	is_int(r, -1, "input a: refused");
 	snprintf(want, sizeof want, "%s: refusing to overwrite an input file",
 		 pa);
@@ -406,10 +454,10 @@ test_write(void)
 	s = slurp(pa);
 	is_str(s, old_text, "input a: intact");
 	free(s);
-	r = report_write(pb, p.al, &p.ch, &err);
+	r = report_write(pb, p.al, &p.ch, NULL, &err);
 	is_int(r, -1, "input b: refused");
 	if (symlink(pb, link_b) == 0) {
-		r = report_write(link_b, p.al, &p.ch, &err);
+		r = report_write(link_b, p.al, &p.ch, NULL, &err);
 		is_int(r, -1, "symbolic link to input b: refused");
 		s = slurp(pb);
 		is_str(s, new_text, "symbolic link to input b: intact");
@@ -420,7 +468,7 @@ test_write(void)
 		skip("symlink: %s", strerror(errno));
 	}
 	if (link(pa, hard_a) == 0) {
-		r = report_write(hard_a, p.al, &p.ch, &err);
+		r = report_write(hard_a, p.al, &p.ch, NULL, &err);
 		is_int(r, -1, "hard link to input a: refused");
 		unlink(hard_a);
 	} else {
@@ -431,7 +479,7 @@ test_write(void)
 
 	/* Not a regular file. */
 	if (mkfifo(sub, 0644) == 0) {
-		r = report_write(sub, p.al, &p.ch, &err);
+		r = report_write(sub, p.al, &p.ch, NULL, &err);
 		snprintf(want, sizeof want, "%s: not a regular file", sub);
 		ok(r == -1, "fifo: refused");
 		is_str(err.msg, want, "fifo: message");
@@ -445,7 +493,7 @@ test_write(void)
 
 	/* A directory: refused, nothing left behind. */
 	mkdir(sub, 0755);
-	r = report_write(sub, p.al, &p.ch, &err);
+	r = report_write(sub, p.al, &p.ch, NULL, &err);
 	is_int(r, -1, "directory: fails");
 	snprintf(want, sizeof want, "%s: %s", sub, strerror(EISDIR));
 	is_str(err.msg, want, "directory: message");
@@ -455,11 +503,11 @@ test_write(void)
 	rmdir(sub);
 
 	/* No such directory; a file where a directory should be. */
-	r = report_write(missing, p.al, &p.ch, &err);
+	r = report_write(missing, p.al, &p.ch, NULL, &err);
 	snprintf(want, sizeof want, "%s: %s", missing, strerror(ENOENT));
 	ok(r == -1, "missing directory: fails");
 	is_str(err.msg, want, "missing directory: message");
-	r = report_write(under_file, p.al, &p.ch, &err);
+	r = report_write(under_file, p.al, &p.ch, NULL, &err);
 	snprintf(want, sizeof want, "%s: %s", under_file, strerror(ENOTDIR));
 	ok(r == -1, "not a directory: fails");
 	is_str(err.msg, want, "not a directory: message");
@@ -472,7 +520,7 @@ test_write(void)
 	spit(ro_out, "old report\n");
 	chmod(ro, 0555);
 	if (geteuid() != 0) {
-		r = report_write(ro_out, p.al, &p.ch, &err);
+		r = report_write(ro_out, p.al, &p.ch, NULL, &err);
 		snprintf(want, sizeof want, "%s: %s", ro_out, strerror(EACCES));
 		ok(r == -1, "read-only directory: fails");
 		is_str(err.msg, want, "read-only directory: message");
@@ -496,7 +544,7 @@ test_write(void)
 		small = rl;
 		small.rlim_cur = 64;
 		setrlimit(RLIMIT_FSIZE, &small);
-		r = report_write(out, p.al, &p.ch, &err);
+		r = report_write(out, p.al, &p.ch, NULL, &err);
 		setrlimit(RLIMIT_FSIZE, &rl);
 		signal(SIGXFSZ, SIG_DFL);
 		snprintf(want, sizeof want, "%s: %s", out, strerror(EFBIG));
@@ -517,7 +565,7 @@ test_write(void)
 
 	/* A relative path, in the current directory. */
 	if (chdir(dir) == 0) {
-		r = report_write("rel.md", p.al, &p.ch, &err);
+		r = report_write("rel.md", p.al, &p.ch, NULL, &err);
 		is_int(r, 0, "relative path: succeeds");
 		is_str(listing("."), "new.txt old.txt rel.md report.md",
 		       "relative path: written in place");
@@ -553,6 +601,7 @@ main(void)
 	test_golden();
 	test_moves();
 	test_long();
+	test_boilerplate();
 	test_write();
 	return done_testing();
 }

@@ -40,7 +40,7 @@ tui_keys C-u
 tui_keys -l "$TMPD/log.md"
 tui_keys Enter
 check "the report is written" tui_wait_line 40 "^ wrote the changes from version 1 to version 2 to $TMPD/log.md"
-check "it lists the changed figure" grep -q '^## 1\. Number' "$TMPD/log.md"
+check "it lists the changed figure" grep -q '^### Sentence 1 — number$' "$TMPD/log.md"
 tui_keys q
 check "quits (status 1: they differ)" tui_wait_for '^\[exited\] 1'
 
