@@ -1,12 +1,15 @@
 /*
  * man-keys.c — writes the KEYS section of versus(1), in troff, from the
- * action registry (tui/action.h) and the shipped keymaps, so the manual
- * cannot disagree with the program.  Run at build time by doc/gen-man.sh;
- * never installed.
+ * action registry (tui/action.h) and the shipped keymaps, and with the
+ * argument "legend" its LEGEND entries from the legend table
+ * (tui/legend.h), so the manual cannot disagree with the program.  Run at
+ * build time (Makefile.am, doc/gen-man.sh); never installed.
  *
- * One entry per action: the keys of the default keymap, the action's help
- * text, its name (what a keymap file binds) and its keys in the other
- * shipped keymaps.
+ * KEYS: one entry per action: the keys of the default keymap, the
+ * action's help text, its name (what a keymap file binds) and its keys in
+ * the other shipped keymaps.  LEGEND: for each part of the legend a
+ * paragraph naming it, then one entry per sample: the sample in bold,
+ * what it looks like by default, what it means.
  */
 #include "config.h"
 
@@ -18,21 +21,90 @@
 #include "error.h"
 #include "keymap.h"
 #include "keymaps-builtin.h"
+#include "legend.h"
 
-/* s as troff text: backslashes and minus signs escaped, no leading dot. */
+/*
+ * s as troff text: backslashes and minus signs escaped, no leading dot,
+ * characters beyond ASCII as \[uXXXX] (groff's form, whatever the
+ * page's encoding is taken to be).
+ */
 static void
 troff(const char *s)
 {
-	if (*s == '.' || *s == '\'')
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (*p == '.' || *p == '\'')
 		fputs("\\&", stdout);
-	for (; *s; s++) {
-		if (*s == '\\')
+	while (*p) {
+		unsigned long c = *p;
+		int n = 0;
+
+		if (c == '\\')
 			fputs("\\e", stdout);
-		else if (*s == '-')
+		else if (c == '-')
 			fputs("\\-", stdout);
+		else if (c < 0x80)
+			putchar((int)c);
+		if (c < 0x80) {
+			p++;
+			continue;
+		}
+		if (c >= 0xf0)
+			c &= 0x07, n = 3;
+		else if (c >= 0xe0)
+			c &= 0x0f, n = 2;
 		else
-			putchar(*s);
+			c &= 0x1f, n = 1;
+		for (p++; n > 0 && (*p & 0xc0) == 0x80; n--, p++)
+			c = c << 6 | (*p & 0x3f);
+		printf("\\[u%04lX]", c);
 	}
+}
+
+/* The LEGEND entries (legend.h). */
+static int
+write_legend(void)
+{
+	int part;
+	size_t e;
+
+	for (part = 0; part < LEGEND_PART_COUNT; part++) {
+		fputs(".PP\n", stdout);
+		troff(legend_part_title((enum legend_part)part));
+		fputs(":\n", stdout);
+		for (e = 0; e < legend_count; e++) {
+			const struct legend_entry *l = &legend[e];
+			char buf[256], *w, *sp;
+			size_t n;
+
+			if ((int)l->part != part)
+				continue;
+			/* The sample without its padding, spaces unbreakable. */
+			w = buf;
+			snprintf(buf, sizeof buf, "%s", l->sample);
+			while (*w == ' ')
+				w++;
+			for (n = strlen(w); n > 0 && w[n - 1] == ' '; n--)
+				w[n - 1] = '\0';
+			fputs(".TP\n\\fB", stdout);
+			for (; (sp = strchr(w, ' ')) != NULL; w = sp + 1) {
+				*sp = '\0';
+				troff(w);
+				fputs("\\ ", stdout);
+			}
+			troff(w);
+			fputs("\\fR", stdout);
+			if (l->look != NULL) {
+				fputs(" (", stdout);
+				troff(l->look);
+				fputs(")", stdout);
+			}
+			fputs("\n", stdout);
+			troff(l->meaning);
+			putchar('\n');
+		}
+	}
+	return ferror(stdout) || fflush(stdout) ? 1 : 0;
 }
 
 /* "Down, j" as \fBDown\fR, \fBj\fR; "none" when there are none. */
@@ -58,13 +130,15 @@ keys(const struct keymap *km, int action, int bold)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	struct keymap *km[16];
 	struct vs_error err;
 	size_t n, i;
 	int a;
 
+	if (argc > 1 && strcmp(argv[1], "legend") == 0)
+		return write_legend();
 	n = keymap_builtin_count < 16 ? keymap_builtin_count : 16;
 	for (i = 0; i < n; i++) {
 		km[i] = keymap_load(keymap_builtins[i].name, &err);

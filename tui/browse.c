@@ -1093,7 +1093,7 @@ help_key(struct browser *b, int action, unsigned count)
 	size_t rows = (size_t)browse_text_rows();
 
 	if (move_pos(&b->help_top, action, count_or_1(count), half_screen(),
-		     SIZE_MAX, ACTION_COUNT > rows ? ACTION_COUNT - rows : 0))
+		     SIZE_MAX, help_lines() > rows ? help_lines() - rows : 0))
 		return RE_DRAW;
 	return leave_key(b, action == ACTION_SELECT ? ACTION_HELP : action,
 			 ACTION_HELP);

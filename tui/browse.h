@@ -224,6 +224,9 @@ long browse_find(const uint8_t *s, size_t from, size_t to, const char *pat,
 /* Write the action list with the keymap's keys (--list-actions). */
 void help_list_actions(FILE *out, const struct keymap *km);
 
+/* Lines of the help screen: the legend, then the keys. */
+size_t help_lines(void);
+
 /* Show a message in the status line until the next key. */
 void browse_message(struct browser *b, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

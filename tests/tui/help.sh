@@ -47,15 +47,21 @@ check "F1 opens the help" tui_wait_line 1 '^ versus help — keymap vi$'
 help_has() {
 	tui_screen | grep -qx -- "$1"
 }
+check "the help opens with the legend" tui_wait_line 2 \
+	'^ In the margin between the panes$'
 check "scroll-down: j, Down, C-e, C-n" \
 	help_has " j, Down, C-e, C-n      scroll down one line"
-check "top: g g, Home" help_has " g g, Home              go to the top"
-check "next-change: ] c" help_has " ] c                    go to the next passage with changes"
 check_eq "the status line says how to go back, and that there is more" \
 	"$(tui_line 40)" \
 	" q, Z Z, Z Q, C-c: back to the versions   (more below: scroll down)"
 tui_keys j
-check "j scrolls the help by a line" tui_wait_line 2 '^ k, Up, C-y, C-p '
+check "j scrolls the help by a line" tui_wait_line 2 '^   ~  *a changed paragraph'
+half=$(tui_line 21)
+tui_keys C-d
+check "C-d scrolls it by half a screen" tui_wait_line 2 "^$half\$"
+tui_keys C-d
+check "top: g g, Home" help_has " g g, Home              go to the top"
+check "next-change: ] c" help_has " ] c                    go to the next passage with changes"
 tui_keys G
 check "G scrolls the help to its last line" tui_wait_line 39 '^ q, Z Z, Z Q, C-c  '
 check "help: F1, g h" help_has " F1, g h                show this help"
