@@ -828,11 +828,29 @@ static const struct prompt {
 	[PROMPT_OVERWRITE] = { "", NULL },	/* browse_prompt_key */
 };
 
+/*
+ * A keymap that searches with C-s, as emacs does, gets emacs's prompts:
+ * the search reads as the isearch its users know.
+ */
+static bool
+emacs_search(const struct browser *b)
+{
+	char keys[64];
+
+	keymap_keys_for(b->km, ACTION_SEARCH_FORWARD, keys, sizeof keys);
+	return strncmp(keys, "C-s", 3) == 0 && (keys[3] == '\0' ||
+						 keys[3] == ',');
+}
+
 const char *
 browse_prompt_ask(const struct browser *b)
 {
 	if (b->prompt == PROMPT_OVERWRITE)
 		return b->ask;
+	if ((b->prompt == PROMPT_SEARCH_FORWARD ||
+	     b->prompt == PROMPT_SEARCH_BACKWARD) && b->km && emacs_search(b))
+		return b->prompt == PROMPT_SEARCH_FORWARD ? "I-search: " :
+			"I-search backward: ";
 	return b->prompt != PROMPT_NONE ? prompts[b->prompt].ask : "";
 }
 
@@ -1090,10 +1108,11 @@ half_screen(void)
 static int
 help_key(struct browser *b, int action, unsigned count)
 {
-	size_t rows = (size_t)browse_text_rows();
+	size_t rows = (size_t)browse_text_rows(), n = help_lines();
+	size_t last = n > rows ? n - rows : 0;	/* never past its end */
 
 	if (move_pos(&b->help_top, action, count_or_1(count), half_screen(),
-		     SIZE_MAX, help_lines() > rows ? help_lines() - rows : 0))
+		     last, last))
 		return RE_DRAW;
 	return leave_key(b, action == ACTION_SELECT ? ACTION_HELP : action,
 			 ACTION_HELP);
@@ -1285,22 +1304,43 @@ act_jump_move(struct browser *b, int action UNUSED, unsigned count UNUSED)
 	return RE_DRAW;
 }
 
+/* Stepping past the last version (or before the first) says it wrapped. */
+static void
+wrapped_note(struct browser *b, size_t from, size_t to, int dir)
+{
+	size_t n = strlen(b->message);
+
+	if ((dir > 0 && to < from) || (dir < 0 && to > from))
+		snprintf(b->message + n, sizeof b->message - n,
+			 dir > 0 ? " (wrapped: past the last version to "
+			 "the first)" : " (wrapped: before the first version "
+			 "to the last)");
+}
+
 static int
 act_version(struct browser *b, int action, unsigned count UNUSED)
 {
 	int dir = action == ACTION_NEXT_VERSION_RIGHT ||
 		action == ACTION_NEXT_VERSION_LEFT ? 1 : -1;
+	size_t from, to;
+	int re;
 
 	if (b->n < 3) {
 		browse_message(b, false, "only two versions");
 		return RE_DRAW;
 	}
 	if (action == ACTION_NEXT_VERSION_RIGHT ||
-	    action == ACTION_PREVIOUS_VERSION_RIGHT)
-		return set_pair(b, b->left,
-				other_version(b, b->right, b->left, dir));
-	return set_pair(b, other_version(b, b->left, b->right, dir),
-			b->right);
+	    action == ACTION_PREVIOUS_VERSION_RIGHT) {
+		from = b->right;
+		to = other_version(b, from, b->left, dir);
+		re = set_pair(b, b->left, to);
+	} else {
+		from = b->left;
+		to = other_version(b, from, b->right, dir);
+		re = set_pair(b, to, b->right);
+	}
+	wrapped_note(b, from, to, dir);
+	return re;
 }
 
 static int

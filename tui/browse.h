@@ -210,6 +210,13 @@ void source_draw(struct browser *b);
  */
 void browse_percent(double x, char out[16]);
 
+/*
+ * When the versions on screen show no difference, what the status line
+ * says instead ("no differences after folding case/typography"); else "".
+ * Valid until the next call (sameness.c).
+ */
+const char *browse_sameness(const struct browser *b);
+
 /* Similarity of versions i and j, either way (session_similarity). */
 double browse_similarity(struct browser *b, size_t i, size_t j);
 

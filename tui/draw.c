@@ -363,14 +363,25 @@ browse_percent(double x, char out[16])
 	snprintf(out, 16, "%d.%d%%", tenths / 10, tenths % 10);
 }
 
-/* The position: the bottom row's share of the view rows, as less shows it. */
-static unsigned
-status_percent(const struct browser *b)
+/*
+ * The position: "top" on the first screen, "end" on the last (or "all"
+ * when one screen holds it all), else the bottom row's share of the view
+ * rows, as less shows it ("47%").
+ */
+static void
+status_position(const struct browser *b, char out[8])
 {
 	size_t nv = b->vrow ? b->nvrow : b->r->nrow;
 	size_t rows = (size_t)browse_text_rows();
 
-	return nv <= rows ? 100 : (unsigned)((b->top + rows) * 100 / nv);
+	if (nv <= rows)
+		snprintf(out, 8, "all");
+	else if (b->top == 0)
+		snprintf(out, 8, "top");
+	else if (b->top + rows >= nv)
+		snprintf(out, 8, "end");
+	else
+		snprintf(out, 8, "%u%%", (unsigned)((b->top + rows) * 100 / nv));
 }
 
 /*
@@ -433,20 +444,22 @@ status_text(const struct browser *b, const char *pend, int room, char *buf,
 		b->cosmetic == COSMETIC_DIMMED ? "dimmed" : "hidden";
 	const char *keys = pend[0] ? " keys: " : "";
 	const char *bar = pend[0] ? " \xe2\x94\x82" : "";
-	unsigned pct = status_percent(b);
+	char pct[8];
 	long cur = b->cur >= 0 ? b->cur + 1 : 0L;
 	char alike[16];
+	const char *same = browse_sameness(b);
 	/* The counts and the similarity every other view shows. */
 	const struct align_stats *st = session_stats(b->s, b->left, b->right);
 	int k, n;
 
+	status_position(b, pct);
 	status_kinds(b, kinds, sizeof kinds);
 	status_flags(b, flags, sizeof flags);
 	browse_percent(session_similarity(b->s, b->left, b->right), alike);
 	/* Passages are what Tab steps through; changes are change sites. */
-	for (k = 0; k < 6; k++) {
+	for (k = same[0] ? 6 : 0; k < 6; k++) {
 		if (k == 0)
-			n = snprintf(buf, size, " %3u%% \xe2\x94\x82 passage "
+			n = snprintf(buf, size, " %4s \xe2\x94\x82 passage "
 				     "%ld/%zu%s \xe2\x94\x82 changes: %zu "
 				     "substantive, %zu cosmetic \xe2\x94\x82 "
 				     "similarity %s \xe2\x94\x82 "
@@ -455,7 +468,7 @@ status_text(const struct browser *b, const char *pend, int room, char *buf,
 				     st->cosmetic, alike, cos, flags,
 				     pend[0] ? "keys: " : "", pend);
 		else if (k == 1)
-			n = snprintf(buf, size, " %3u%% \xe2\x94\x82 passage "
+			n = snprintf(buf, size, " %4s \xe2\x94\x82 passage "
 				     "%ld/%zu%s \xe2\x94\x82 changes: %zu "
 				     "substantive, %zu cosmetic \xe2\x94\x82 "
 				     "%s alike \xe2\x94\x82 "
@@ -464,27 +477,40 @@ status_text(const struct browser *b, const char *pend, int room, char *buf,
 				     st->cosmetic, alike, cos, flags,
 				     pend[0] ? "keys: " : "", pend);
 		else if (k == 2)	/* the counts before the modes */
-			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
+			n = snprintf(buf, size, "%s%s%s %4s \xe2\x94\x82 "
 				     "passage %ld/%zu%s \xe2\x94\x82 changes: %zu "
 				     "substantive, %zu cosmetic \xe2\x94\x82 "
 				     "%s alike%s", keys, pend, bar, pct, cur,
 				     b->nchanges, kinds, st->substantive,
 				     st->cosmetic, alike, flags);
 		else if (k == 3)
-			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
+			n = snprintf(buf, size, "%s%s%s %4s \xe2\x94\x82 "
 				     "passage %ld/%zu%s \xe2\x94\x82 %s alike "
 				     "\xe2\x94\x82 cosmetic %s%s", keys, pend, bar,
 				     pct, cur, b->nchanges, kinds, alike, cos,
 				     flags);
 		else if (k == 4)
-			n = snprintf(buf, size, "%s%s%s %3u%% \xe2\x94\x82 "
+			n = snprintf(buf, size, "%s%s%s %4s \xe2\x94\x82 "
 				     "passage %ld/%zu \xe2\x94\x82 %s alike%s",
 				     keys, pend, bar, pct, cur, b->nchanges,
 				     alike, flags);
 		else
-			n = snprintf(buf, size, "%s%s%s %u%% %ld/%zu%s",
+			n = snprintf(buf, size, "%s%s%s %s %ld/%zu%s",
 				     pend[0] ? " " : "", pend, bar, pct, cur,
 				     b->nchanges, flags);
+		if (n > 0 && (int)width_of((const uint8_t *)buf, strlen(buf),
+					   0) <= room)
+			return;
+	}
+	/* Nothing differs: say so, and what made them the same. */
+	for (k = 0; same[0] && k < 2; k++) {
+		if (k == 0)
+			n = snprintf(buf, size, "%s%s%s %4s \xe2\x94\x82 %s "
+				     "\xe2\x94\x82 similarity %s%s \xe2\x94\x82", keys, pend,
+				     bar, pct, same, alike, flags);
+		else
+			n = snprintf(buf, size, "%s%s%s %s", keys, pend, bar,
+				     same);
 		if (n > 0 && (int)width_of((const uint8_t *)buf, strlen(buf),
 					   0) <= room)
 			return;

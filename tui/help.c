@@ -142,8 +142,8 @@ help_draw(struct browser *b)
 		 keymap_name(b->km));
 	screen_fill(0, 0, w, ' ', FACE_TITLE_FOCUS);
 	screen_put(0, 0, title, strlen(title), FACE_TITLE_FOCUS);
-	if (b->help_top > n)
-		b->help_top = n;
+	if (b->help_top + (size_t)rows > n)	/* never past its end */
+		b->help_top = n > (size_t)rows ? n - (size_t)rows : 0;
 	for (y = 0, i = b->help_top; y < rows && i < n; y++, i++)
 		draw_line(b, y + 1, i);
 	keymap_keys_for(b->km, ACTION_QUIT, keys, sizeof keys);

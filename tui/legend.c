@@ -57,8 +57,8 @@ const struct legend_entry legend[] = {
 	{ LEGEND_TEXT, " caption ", FACE_FOLD, "grey",
 	  "a boilerplate label, or \"paraphrase of \xc2\xb6" "3\"" },
 	/* The status line: draw.c's status_text, from the left. */
-	{ LEGEND_STATUS, "34%", FACE_STATUS, NULL,
-	  "how far down the screen's last row is, as in less" },
+	{ LEGEND_STATUS, "top, 34%, end", FACE_STATUS, NULL,
+	  "first screen; how far down the last row is, as in less; last" },
 	{ LEGEND_STATUS, "passage 2/4", FACE_STATUS, NULL,
 	  "the current passage, of those next-change steps through" },
 	{ LEGEND_STATUS, "(quote, number)", FACE_STATUS, NULL,
@@ -69,6 +69,8 @@ const struct legend_entry legend[] = {
 	  "how alike the two versions are" },
 	{ LEGEND_STATUS, "cosmetic dimmed", FACE_STATUS, NULL,
 	  "how cosmetic changes are shown, then the modes that are on" },
+	{ LEGEND_STATUS, "no differences", FACE_STATUS, NULL,
+	  "instead, when nothing differs, and what made them the same" },
 };
 
 const size_t legend_count = sizeof legend / sizeof legend[0];

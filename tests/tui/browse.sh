@@ -20,7 +20,7 @@ check_eq "the left title has the focus colours" \
 check_eq "the right title has the title colours" \
 	"$(tui_sgr_before '    2\/2 samples\/3-corrected.txt')" "fg:252 bg:238"
 check_eq "the status line has the status colours" \
-	"$(tui_sgr_before '  30% │ passage')" "fg:252 bg:238"
+	"$(tui_sgr_before '  top │ passage')" "fg:252 bg:238"
 
 # j and k: one line at a time, both panes together.
 tui_keys j
@@ -56,11 +56,11 @@ tui_expect "b undoes Space exactly" "$screens/browse-start.screen"
 
 # G and g.
 tui_keys G
-check "G goes to the bottom" tui_wait_line 40 '^ 100% │'
+check "G goes to the bottom" tui_wait_line 40 '^  end │'
 tui_expect "the bottom screen" "$screens/browse-bottom.screen"
 tui_keys g
 check "g goes to the top" tui_wait_line 2 '^LISBON'
-check "the status line follows" tui_wait_line 40 '^  30% │'
+check "the status line follows" tui_wait_line 40 '^  top │'
 
 # Tab: change 1 is the new figure in paragraph 2, shown two rows down.
 tui_keys Tab

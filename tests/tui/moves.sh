@@ -41,7 +41,7 @@ check_eq "the gutter cursor is on the move's rows" \
 tui_keys m
 check "m jumps to the other end" tui_wait_line 4 \
 	"^$filler < moved from ¶7 ▲\$"
-check "which is the same change" tui_wait_line 40 '^ 100% │ passage 2/4 '
+check "which is the same change" tui_wait_line 40 '^  end │ passage 2/4 '
 tui_screen | sed '$d' >"$TMPD/got"
 sed '$d' "$screens/browse-bottom.screen" >"$TMPD/want"
 check_file "the other end is at the bottom: the bottom screen" "$TMPD/got" "$TMPD/want"

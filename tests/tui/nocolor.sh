@@ -15,7 +15,7 @@ review() {
 	check_eq "$1: no colour on the first screen" \
 		"$(tui_sgr_all | grep -c '[fb]g:[0-9]')" 0
 	check_eq "$1: the titles and the status line are in reverse video" \
-		"$(tui_sgr_before ' 1\/2 samples'; tui_sgr_before '  30% │')" \
+		"$(tui_sgr_before ' 1\/2 samples'; tui_sgr_before '  top │')" \
 		"$(printf '1 7\n7')"
 	tui_keys Tab
 	check "$1: Tab goes to change 1" tui_wait_line 40 '^  34% │ passage 1/'

@@ -68,7 +68,7 @@ tui_keys '|'
 check "| shows the inline view at 120 columns" \
 	tui_wait_line 2 '^   LISBON, March 3 (Meridian Wire) – Portuguese energy group Tejovolt Energia SA and Japan'"'"'s Sakuragi Cell Technologies$'
 check "the status line says so" \
-	tui_wait_line 40 '^  50% │ passage 0/4 .* │ cosmetic dimmed, inline │'
+	tui_wait_line 40 '^  top │ passage 0/4 .* │ cosmetic dimmed, inline │'
 tui_keys '|'
 check "| again: side by side" tui_wait_line 2 '^LISBON.*    LISBON'
 tui_expect "the first screen again" "$screens/browse-start.screen"
