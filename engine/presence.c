@@ -50,13 +50,25 @@
  */
 #define PRESENCE_STRONG 0.8
 
+/* How far from a row the neighbour it was merged into may be. */
+#define PRESENCE_MERGE_REACH 4
+
 /* An insertion row while building. */
 struct irow {
 	uint32_t gap;		/* after base paragraph gap - 1 */
+	uint32_t from;		/* its version dropped the base from here */
 	uint32_t prev, next;	/* in its gap's list */
 	uint32_t gnext;		/* next row of its group */
 	uint32_t rep_v, rep_para;	/* the paragraph that made it */
 	uint32_t *words;	/* word fold keys, or NULL */
+	uint32_t nwords;
+	bool words_done;
+};
+
+/* The paragraph a row of the table stands for, and its words. */
+struct rep {
+	uint32_t v, para;
+	uint32_t *words;
 	uint32_t nwords;
 	bool words_done;
 };
@@ -86,9 +98,11 @@ struct build {
 	uint32_t *qkey, *qcount;	/* ... as a table, see query_table */
 	size_t capqkey, capqcount, qmask;
 	uint32_t *undo;
-	size_t capundo;
+	size_t capundo, nundo;
 	uint32_t *matched;		/* one per paragraph of a run */
 	size_t capmatched;
+	struct rep *rep;		/* one per row of the table */
+	bool *dead;			/* ... folded into a neighbour */
 };
 
 static const struct presence_cell absent = { -1, 0, -1, PRESENCE_ABSENT };
@@ -187,30 +201,52 @@ query_table(struct build *bd, const uint32_t *w, size_t n)
 }
 
 /*
- * Dice coefficient of the query (nq words, in the table) and the words
- * b[0 .. nb-1], or -1 when their sizes alone keep it below
- * PRESENCE_SIMILAR.  Counts taken are given back afterwards.
+ * How many of the words b[0 .. nb-1] the query table holds, each of its
+ * words counting once: the counts taken stay taken (and are noted in
+ * undo) until give_back().
  */
-static double
-dice(struct build *bd, size_t nq, const uint32_t *b, size_t nb)
+static size_t
+take(struct build *bd, const uint32_t *b, size_t nb)
 {
-	size_t i, j, common = 0, lo = nq < nb ? nq : nb;
+	size_t i, j, common = 0;
 
-	if (nq == 0 || nb == 0 ||
-	    2.0 * (double)lo < PRESENCE_SIMILAR * (double)(nq + nb))
-		return -1;
-	bd->undo = xgrow(bd->undo, &bd->capundo, nb, sizeof *bd->undo);
+	bd->undo = xgrow(bd->undo, &bd->capundo, bd->nundo + nb,
+	    sizeof *bd->undo);
 	for (i = 0; i < nb; i++) {
 		j = mix32(b[i]) & bd->qmask;
 		while (bd->qkey[j] != 0 && bd->qkey[j] != b[i])
 			j = (j + 1) & bd->qmask;
 		if (bd->qkey[j] != 0 && bd->qcount[j] > 0) {
 			bd->qcount[j]--;
-			bd->undo[common++] = (uint32_t)j;
+			bd->undo[bd->nundo++] = (uint32_t)j;
+			common++;
 		}
 	}
-	for (i = 0; i < common; i++)
-		bd->qcount[bd->undo[i]]++;
+	return common;
+}
+
+static void
+give_back(struct build *bd)
+{
+	while (bd->nundo > 0)
+		bd->qcount[bd->undo[--bd->nundo]]++;
+}
+
+/*
+ * Dice coefficient of the query (nq words, in the table) and the words
+ * b[0 .. nb-1], or -1 when their sizes alone keep it below
+ * PRESENCE_SIMILAR.
+ */
+static double
+dice(struct build *bd, size_t nq, const uint32_t *b, size_t nb)
+{
+	size_t common, lo = nq < nb ? nq : nb;
+
+	if (nq == 0 || nb == 0 ||
+	    2.0 * (double)lo < PRESENCE_SIMILAR * (double)(nq + nb))
+		return -1;
+	common = take(bd, b, nb);
+	give_back(bd);
 	return 2.0 * (double)common / (double)(nq + nb);
 }
 
@@ -364,7 +400,7 @@ struct query {
  */
 static void
 window_best(struct build *bd, size_t v, struct query *q, uint32_t r,
-	    uint32_t *best, double *best_s)
+	    uint32_t *best, double *best_s, uint32_t upto)
 {
 	struct irow *ir;
 	size_t seen, cap;
@@ -372,7 +408,8 @@ window_best(struct build *bd, size_t v, struct query *q, uint32_t r,
 
 	for (seen = 0; r != NONE && seen < PRESENCE_WINDOW;
 	    r = bd->ir[r].next, seen++) {
-		if (icell(bd, r, v)->state != PRESENCE_ABSENT)
+		if (icell(bd, r, v)->state != PRESENCE_ABSENT ||
+		    (upto > 0 && bd->ir[r].from > upto))
 			continue;
 		if (!q->done) {
 			q->n = para_words(q->d, q->para, &bd->qwords,
@@ -402,22 +439,35 @@ window_best(struct build *bd, size_t v, struct query *q, uint32_t r,
 /*
  * Rule 2: the most similar row among a window of the gap after `cursor`
  * and, since versions often put an addition one paragraph earlier or
- * later, a window of each neighbouring gap.
+ * later, a window of each neighbouring gap; and when the version dropped
+ * the base paragraphs before the gap (from gap `from` on), of the gaps
+ * among them too (up to PRESENCE_WINDOW gaps), since the alignment puts
+ * a replacement after what it replaces while another version's addition
+ * of the same passage may sit before it.
  */
 static uint32_t
 match_similar(struct build *bd, size_t v, uint32_t para, uint32_t gap,
-	      uint32_t cursor)
+	      uint32_t from, uint32_t cursor)
 {
 	struct query q = { bd->docs[v], para, 0, false };
-	uint32_t best = NONE;
+	uint32_t best = NONE, g;
 	double best_s = 0;
 
 	window_best(bd, v, &q, cursor == NONE ? bd->head[gap] :
-	    bd->ir[cursor].next, &best, &best_s);
+	    bd->ir[cursor].next, &best, &best_s, 0);
 	if (gap > 0 && best_s < PRESENCE_STRONG)
-		window_best(bd, v, &q, bd->head[gap - 1], &best, &best_s);
+		window_best(bd, v, &q, bd->head[gap - 1], &best, &best_s, 0);
 	if (gap < bd->nbase && best_s < PRESENCE_STRONG)
-		window_best(bd, v, &q, bd->head[gap + 1], &best, &best_s);
+		window_best(bd, v, &q, bd->head[gap + 1], &best, &best_s, 0);
+	if (from + PRESENCE_WINDOW < gap)
+		from = gap - PRESENCE_WINDOW;
+	for (g = gap; g >= 2 && g - 2 >= from && best_s < PRESENCE_STRONG;
+	    g--)
+		window_best(bd, v, &q, bd->head[g - 2], &best, &best_s, 0);
+	/* Rows of versions that dropped base paragraphs before them, ahead. */
+	for (g = gap + 2; g <= bd->nbase && g <= gap + PRESENCE_WINDOW &&
+	    best_s < PRESENCE_STRONG; g++)
+		window_best(bd, v, &q, bd->head[g], &best, &best_s, gap + 1);
 	return best;
 }
 
@@ -443,6 +493,7 @@ struct run {
 	int32_t *block;
 	size_t n, cap, capb;
 	uint32_t gap;
+	uint32_t from;		/* the gap after v's last base paragraph */
 };
 
 static void
@@ -463,7 +514,7 @@ add_run(struct build *bd, size_t v, const struct run *run, uint32_t *cursor)
 			if (bd->ir[r].gap == gap)
 				cur = r;
 		} else {
-			r = match_similar(bd, v, q, gap, cur);
+			r = match_similar(bd, v, q, gap, run->from, cur);
 			if (r != NONE) {
 				set_cell(icell(bd, r, v), q, 1, run->block[k],
 				    PRESENCE_CHANGED);
@@ -482,20 +533,18 @@ add_run(struct build *bd, size_t v, const struct run *run, uint32_t *cursor)
 			continue;
 		}
 		r = row_new(bd, v, run->para[k], gap, run->block[k]);
-		if (place != NONE) {
+		bd->ir[r].from = run->from;
+		for (j = k + 1; j < run->n; j++)
+			if (bd->matched[j] != NONE &&
+			    bd->ir[bd->matched[j]].gap == gap)
+				break;
+		if (j < run->n && place != NONE)
 			gap_unlinked_insert(bd, r, place, bd->ir[place].next);
-		} else {
-			for (j = k + 1; j < run->n; j++)
-				if (bd->matched[j] != NONE &&
-				    bd->ir[bd->matched[j]].gap == gap)
-					break;
-			if (j < run->n)
-				gap_unlinked_insert(bd, r,
-				    bd->ir[bd->matched[j]].prev,
-				    bd->matched[j]);
-			else
-				gap_unlinked_insert(bd, r, bd->tail[gap], NONE);
-		}
+		else if (j < run->n)
+			gap_unlinked_insert(bd, r, bd->ir[bd->matched[j]].prev,
+			    bd->matched[j]);
+		else
+			gap_unlinked_insert(bd, r, bd->tail[gap], NONE);
 		place = r;
 	}
 	*cursor = place;
@@ -519,7 +568,7 @@ add_version(struct build *bd, size_t v, const struct alignment *al,
 {
 	const struct block *bl, *tw;
 	struct presence_cell *c;
-	uint32_t apos = 0, i, cursor = NONE, cursor_gap = NONE;
+	uint32_t apos = 0, kept = 0, i, cursor = NONE, cursor_gap = NONE;
 	size_t k;
 	uint8_t state;
 
@@ -531,8 +580,10 @@ add_version(struct build *bd, size_t v, const struct alignment *al,
 		    bl->move != 0)
 			continue;
 		if (bl != NULL && bl->kind == BLOCK_INSERTED) {
-			if (run->n == 0)
+			if (run->n == 0) {
 				run->gap = apos;
+				run->from = kept;
+			}
 			for (i = 0; i < bl->nb; i++)
 				run_push(run, bl->b + i, (int32_t)k);
 			continue;
@@ -556,6 +607,7 @@ add_version(struct build *bd, size_t v, const struct alignment *al,
 				c = &bd->bcells[(size_t)(bl->a + i) * bd->n + v];
 				set_cell(c, bl->b, bl->nb, (int32_t)k, state);
 			}
+			kept = bl->a + bl->na;
 			break;
 		case BLOCK_DELETED:
 			if (bl->move == 0 || bl->twin >= al->nblock)
@@ -570,6 +622,235 @@ add_version(struct build *bd, size_t v, const struct alignment *al,
 			break;
 		}
 		apos = bl->a + bl->na;
+	}
+}
+
+/* --- merges ------------------------------------------------------------- */
+
+static const uint32_t *
+rep_words(struct build *bd, size_t row, size_t *n)
+{
+	struct rep *r = &bd->rep[row];
+	size_t cap = 0;
+
+	if (!r->words_done) {
+		r->nwords = (uint32_t)para_words(bd->docs[r->v], r->para,
+		    &r->words, &cap);
+		r->words_done = true;
+	}
+	*n = r->nwords;
+	return r->words;
+}
+
+static bool
+same_cell(const struct presence_cell *a, const struct presence_cell *b)
+{
+	return a->state != PRESENCE_ABSENT && b->state != PRESENCE_ABSENT &&
+	    a->para == b->para && a->npara == b->npara;
+}
+
+/* v's paragraphs para .. para + npara - 1 as the query; returns its size. */
+static size_t
+cell_query(struct build *bd, size_t v, uint32_t para, uint32_t npara)
+{
+	size_t nq = 0, nw;
+	uint32_t k;
+
+	for (k = para; k < para + npara; k++) {
+		nw = para_words(bd->docs[v], k, &bd->matched, &bd->capmatched);
+		bd->qwords = xgrow(bd->qwords, &bd->capq, nq + nw,
+		    sizeof *bd->qwords);
+		memcpy(bd->qwords + nq, bd->matched, nw * sizeof *bd->qwords);
+		nq += nw;
+	}
+	query_table(bd, bd->qwords, nq);
+	return nq;
+}
+
+/* Dice coefficient of v's paragraphs para .. + npara - 1 and row j. */
+static double
+cell_dice(struct build *bd, size_t v, uint32_t para, uint32_t npara,
+	  size_t j)
+{
+	size_t nq = cell_query(bd, v, para, npara), nw, common;
+	const uint32_t *w = rep_words(bd, j, &nw);
+
+	if (nq + nw == 0)
+		return 0;
+	common = take(bd, w, nw);
+	give_back(bd);
+	return 2.0 * (double)common / (double)(nq + nw);
+}
+
+/*
+ * Row i, which version v lacks, as part of the paragraph(s) v carries in
+ * row j: when v merged the two passages, the paragraph holds the row's
+ * words besides those of the rows it already stands for.  Taken when
+ * most of the row's words are left in the paragraph (PRESENCE_SIMILAR
+ * of them) and the Dice coefficient of the paragraph with all its rows
+ * grows.
+ */
+static bool
+try_merge(struct build *bd, struct presence *p, size_t v, size_t i, size_t j)
+{
+	const struct presence_cell *c = &p->row[j].cell[v];
+	const uint32_t *w;
+	size_t k, nq, nr = 0, nw, common = 0, ci, lo, hi;
+	double before, after;
+
+	if (c->state == PRESENCE_ABSENT || c->state == PRESENCE_MOVED)
+		return false;
+	nq = cell_query(bd, v, (uint32_t)c->para, c->npara);
+	w = rep_words(bd, i, &nw);
+	if (nq == 0 || nw == 0)
+		return false;
+	/* The rows the paragraphs already stand for, around j. */
+	lo = j >= PRESENCE_MERGE_REACH ? j - PRESENCE_MERGE_REACH : 0;
+	hi = j + PRESENCE_MERGE_REACH < p->nrow ? j + PRESENCE_MERGE_REACH :
+	    p->nrow - 1;
+	for (k = lo; k <= hi; k++) {
+		size_t nk;
+		const uint32_t *wk;
+
+		if (!same_cell(&p->row[k].cell[v], c))
+			continue;
+		wk = rep_words(bd, k, &nk);
+		common += take(bd, wk, nk);
+		nr += nk;
+	}
+	before = 2.0 * (double)common / (double)(nq + nr);
+	w = rep_words(bd, i, &nw);
+	ci = take(bd, w, nw);
+	give_back(bd);
+	after = 2.0 * (double)(common + ci) / (double)(nq + nr + nw);
+	if ((double)ci < PRESENCE_SIMILAR * (double)nw || after <= before)
+		return false;
+	p->row[i].cell[v] = *c;
+	p->row[i].cell[v].state = PRESENCE_CHANGED;
+	return true;
+}
+
+/*
+ * Row i as the rest of row j = i + dir: every version carrying it
+ * carries j with the paragraph(s) right before it (dir -1) or right
+ * after it (dir +1), and the row's paragraph brings each closer to j's
+ * passage, as when j was made from a version that kept as one
+ * paragraph what these versions split.  The versions' cells in j then
+ * take the row's paragraph and the row is left empty (dead).
+ */
+static bool
+try_fold(struct build *bd, struct presence *p, size_t i, int dir)
+{
+	struct presence_cell *ci, *cj, old;
+	size_t j, v, nv = 0, k, lo, hi;
+	uint32_t first;
+
+	j = i;
+	do {
+		if (dir < 0 ? j == 0 : j + 1 >= p->nrow)
+			return false;
+		j = dir < 0 ? j - 1 : j + 1;
+	} while (bd->dead[j]);
+	for (v = 0; v < p->nversions; v++) {
+		ci = &p->row[i].cell[v];
+		cj = &p->row[j].cell[v];
+		if (ci->state == PRESENCE_ABSENT)
+			continue;
+		if (v == p->base || ci->state == PRESENCE_MOVED ||
+		    cj->state == PRESENCE_ABSENT ||
+		    cj->state == PRESENCE_MOVED || ci->npara != 1)
+			return false;
+		if (dir < 0 ? (uint32_t)ci->para != cj->para + cj->npara :
+		    (uint32_t)ci->para + 1 != (uint32_t)cj->para)
+			return false;
+		first = (uint32_t)(dir < 0 ? cj->para : ci->para);
+		if (cell_dice(bd, v, first, cj->npara + 1, j) <=
+		    cell_dice(bd, v, (uint32_t)cj->para, cj->npara, j))
+			return false;
+		nv++;
+	}
+	if (nv == 0)
+		return false;
+	/* The cell of each version, in j and in the rows it merged with j. */
+	lo = j >= PRESENCE_MERGE_REACH ? j - PRESENCE_MERGE_REACH : 0;
+	hi = j + PRESENCE_MERGE_REACH < p->nrow ? j + PRESENCE_MERGE_REACH :
+	    p->nrow - 1;
+	for (v = 0; v < p->nversions; v++) {
+		ci = &p->row[i].cell[v];
+		if (ci->state == PRESENCE_ABSENT)
+			continue;
+		old = p->row[j].cell[v];
+		for (k = lo; k <= hi; k++) {
+			cj = &p->row[k].cell[v];
+			if (!same_cell(cj, &old))
+				continue;
+			if (dir > 0) {
+				cj->para = ci->para;
+				cj->block = ci->block;
+			}
+			cj->npara++;
+			cj->state = PRESENCE_CHANGED;
+		}
+		*ci = absent;
+	}
+	bd->dead[i] = true;
+	return true;
+}
+
+/*
+ * Row i, which v lacks, merged into the paragraph(s) v carries in a row
+ * at most PRESENCE_MERGE_REACH rows away, the nearest first: versions
+ * put a passage they add before or after one that the base replaced, so
+ * the row of a passage merged in may lie a few rows off.
+ */
+static bool
+merge_near(struct build *bd, struct presence *p, size_t v, size_t i)
+{
+	size_t d;
+
+	for (d = 1; d <= PRESENCE_MERGE_REACH; d++) {
+		if (d <= i && try_merge(bd, p, v, i, i - d))
+			return true;
+		if (i + d < p->nrow && try_merge(bd, p, v, i, i + d))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Rows that a version lacks only because it merged them into a
+ * neighbour: the alignments with the base see the merges of base
+ * paragraphs, not those of passages the base lacks, nor a base passage
+ * merged with one of them.
+ */
+static void
+merge_rows(struct build *bd, struct presence *p)
+{
+	size_t v, i, pass;
+	bool changed = true;
+
+	bd->dead = xcalloc(p->nrow ? p->nrow : 1, sizeof *bd->dead);
+	for (pass = 0; changed && pass < 4; pass++) {
+		changed = false;
+		for (i = 0; i < p->nrow; i++)
+			if (p->row[i].base_para < 0 && !bd->dead[i] &&
+			    (try_fold(bd, p, i, -1) || try_fold(bd, p, i, +1)))
+				changed = true;
+	}
+	changed = true;
+	for (pass = 0; changed && pass < 4; pass++) {
+		changed = false;
+		for (v = 0; v < p->nversions; v++) {
+			if (v == p->base)
+				continue;
+			for (i = 0; i < p->nrow; i++) {
+				if (bd->dead[i] ||
+				    p->row[i].cell[v].state != PRESENCE_ABSENT)
+					continue;
+				if (merge_near(bd, p, v, i))
+					changed = true;
+			}
+		}
 	}
 }
 
@@ -604,6 +885,12 @@ emit_gap(struct build *bd, struct presence *p, size_t *out, uint32_t gap)
 		row->cell = &p->cells[*out * p->nversions];
 		memcpy(row->cell, icell(bd, r, 0), p->nversions *
 		    sizeof *row->cell);
+		bd->rep[*out].v = bd->ir[r].rep_v;
+		bd->rep[*out].para = bd->ir[r].rep_para;
+		bd->rep[*out].words = bd->ir[r].words;
+		bd->rep[*out].nwords = bd->ir[r].nwords;
+		bd->rep[*out].words_done = bd->ir[r].words_done;
+		bd->ir[r].words = NULL;
 		(*out)++;
 	}
 }
@@ -616,7 +903,7 @@ presence_build(struct doc *const *docs, size_t n, size_t base,
 	struct build bd;
 	struct run run;
 	struct presence_row *row;
-	size_t v, i, out = 0;
+	size_t v, i, out = 0, nbuilt;
 
 	memset(&bd, 0, sizeof bd);
 	bd.docs = docs;
@@ -650,6 +937,7 @@ presence_build(struct doc *const *docs, size_t n, size_t base,
 	p->ninserted = bd.nir;
 	p->row = xcalloc(p->nrow ? p->nrow : 1, sizeof *p->row);
 	p->cells = xcalloc(p->nrow ? p->nrow * n : 1, sizeof *p->cells);
+	bd.rep = xcalloc(p->nrow ? p->nrow : 1, sizeof *bd.rep);
 	for (i = 0; i <= bd.nbase; i++) {
 		emit_gap(&bd, p, &out, (uint32_t)i);
 		if (i == bd.nbase)
@@ -658,8 +946,25 @@ presence_build(struct doc *const *docs, size_t n, size_t base,
 		row->base_para = row->after = (int32_t)i;
 		row->cell = &p->cells[out * n];
 		memcpy(row->cell, &bd.bcells[i * n], n * sizeof *row->cell);
+		bd.rep[out].v = (uint32_t)base;
+		bd.rep[out].para = (uint32_t)i;
 		out++;
 	}
+	merge_rows(&bd, p);
+	nbuilt = p->nrow;
+	for (i = out = 0; i < nbuilt; i++) {
+		if (bd.dead[i])
+			continue;
+		if (out != i) {
+			p->row[out] = p->row[i];
+			p->row[out].cell = &p->cells[out * n];
+			memmove(p->row[out].cell, &p->cells[i * n],
+			    n * sizeof *p->cells);
+		}
+		out++;
+	}
+	p->ninserted -= nbuilt - out;
+	p->nrow = out;
 	for (i = 0; i < p->nrow; i++) {
 		row_finish(&p->row[i], n);
 		if (p->row[i].unique)
@@ -668,6 +973,10 @@ presence_build(struct doc *const *docs, size_t n, size_t base,
 
 	for (i = 0; i < bd.nir; i++)
 		free(bd.ir[i].words);
+	for (i = 0; i < nbuilt; i++)
+		free(bd.rep[i].words);
+	free(bd.rep);
+	free(bd.dead);
 	free(bd.ir);
 	free(bd.icells);
 	free(bd.bcells);

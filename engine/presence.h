@@ -36,9 +36,29 @@
  *     most PRESENCE_WINDOW of them from the version's last matched row on)
  *     and of the two neighbouring gaps (at most PRESENCE_WINDOW each, from
  *     their start), the best one winning, or the first that reaches 0.8
- *     (in that order).  A paragraph without words matches by 1 only.
+ *     (in that order); and when the version dropped the base paragraphs
+ *     before the gap, of the gaps among them (at most PRESENCE_WINDOW);
+ *     and ahead, up to PRESENCE_WINDOW gaps, of the rows whose version
+ *     had dropped the base paragraphs up to this gap.  A paragraph
+ *     without words matches by 1 only.
  * The window bounds the work: a version that inserts a long run of
  * paragraphs compares each with a few rows, never with all of them.
+ *
+ * Merges and splits that the alignments with the base cannot see are
+ * found once all rows are made, between rows at most 4 apart:
+ *  - a row whose versions each carry it with the paragraph right after
+ *    (or before) their paragraph(s) in a neighbouring row folds into
+ *    that row when this makes each version's paragraphs more like the
+ *    neighbour's passage (Dice): the row goes and the cells grow
+ *    (npara), as when the neighbour came from a version that kept as
+ *    one paragraph what these versions split;
+ *  - a row that a version lacks is carried by its paragraph(s) of a
+ *    nearby row when at least PRESENCE_SIMILAR of the row's words are
+ *    left in them besides the words of the rows they already stand for,
+ *    and their Dice coefficient with all those rows grows: the version
+ *    merged the passages, and the same cell appears in each row.
+ * So a paragraph of a version may sit in several rows, always with one
+ * cell.
  *
  * First and unique.  `first` is the lowest version index carrying the row
  * (for an insertion row, the version that introduced it);

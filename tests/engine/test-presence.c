@@ -256,7 +256,10 @@ invariants(const struct set *s)
 	    nins != p->ninserted || nunique != p->nunique ||
 	    p->nrow != s->d[p->base]->npara + nins)
 		return 0;
-	/* Each inserted, unmoved paragraph of v is in exactly one row. */
+	/*
+	 * Each inserted, unmoved paragraph of v is in one cell: in one row,
+	 * or in several rows with that same cell (v merged their passages).
+	 */
 	for (v = 0; v < p->nversions; v++) {
 		if (v == p->base)
 			continue;
@@ -265,11 +268,21 @@ invariants(const struct set *s)
 			if (bl->kind != BLOCK_INSERTED || bl->move)
 				continue;
 			found = 0;
-			for (i = 0; i < p->nrow; i++)
-				if (p->row[i].base_para < 0 &&
-				    p->row[i].cell[v].para == (int32_t)bl->b)
-					found++;
-			if (found != 1)
+			c = NULL;
+			for (i = 0; i < p->nrow; i++) {
+				r = &p->row[i];
+				if (r->cell[v].state == PRESENCE_ABSENT ||
+				    r->cell[v].para > (int32_t)bl->b ||
+				    r->cell[v].para + (int32_t)r->cell[v].npara
+				    <= (int32_t)bl->b)
+					continue;
+				if (c != NULL && (c->para != r->cell[v].para ||
+				    c->npara != r->cell[v].npara))
+					return 0;
+				c = &r->cell[v];
+				found++;
+			}
+			if (found == 0)
 				return 0;
 		}
 	}
@@ -551,6 +564,285 @@ test_random(void)
 	is_int(bad, 0, "random versions: invariants hold in 200 rounds");
 }
 
+/*
+ * Versions of a story of passages with words of their own, each passage
+ * two sentences: versions keep every passage in order, but split one in
+ * two paragraphs, merge two into one, edit a word.  Around every base, the table must
+ * show each paragraph of each version in one cell (a merged paragraph in
+ * the rows of the passages it merged, a split passage in one cell of two
+ * paragraphs), never put two passages that share nothing in one row, and
+ * show a version present in every row of a passage it carries, merged or
+ * split.
+ */
+#define GEN_PASSAGES	10
+#define GEN_PARAS	(2 * GEN_PASSAGES)
+
+struct gen {
+	char text[MAXV][8192];
+	/* the passages each paragraph of each version carries, as bits */
+	unsigned ids[MAXV][GEN_PARAS];
+	size_t npara[MAXV];
+};
+
+static void
+gen_word(char *buf, size_t size, size_t k)
+{
+	static const char cons[] = "bdfgklmnprstvz", vow[] = "aeiou";
+	size_t n = 0;
+
+	do {
+		if (n + 3 >= size)
+			break;
+		buf[n++] = cons[k % 14];
+		k /= 14;
+		buf[n++] = vow[k % 5];
+		k /= 5;
+	} while (k > 0);
+	buf[n] = '\0';
+}
+
+/* Sentence s (0 or 1) of passage x, with word `edit` replaced (or not). */
+static size_t
+gen_sentence(char *out, size_t size, size_t x, size_t s, long edit)
+{
+	char w[16];
+	size_t k, n = 0;
+
+	for (k = 0; k < 8; k++) {
+		if ((long)k == edit) {
+			w[0] = 'z';
+			w[1] = 'u';
+			gen_word(w + 2, sizeof w - 2, 7 * x + k + 1000);
+		}
+		else
+			gen_word(w, sizeof w, 100 + x * 16 + s * 8 + k);
+		n += (size_t)snprintf(out + n, size - n, "%s%s", k ? " " : "",
+		    w);
+	}
+	n += (size_t)snprintf(out + n, size - n, ".");
+	return n;
+}
+
+static unsigned long gen_seed = 4242;
+
+static size_t
+gen_rnd(size_t m)
+{
+	gen_seed = gen_seed * 6364136223846793005u + 1442695040888963407u;
+	return (size_t)((gen_seed >> 33) % m);
+}
+
+static void
+gen_version(struct gen *g, size_t v, size_t npass)
+{
+	char *t = g->text[v];
+	size_t x, len = 0, np = 0, size = sizeof g->text[v];
+	long edit;
+
+	for (x = 0; x < npass; x++) {
+		edit = gen_rnd(5) == 0 ? (long)gen_rnd(8) : -1;
+		if (np > 0)
+			len += (size_t)snprintf(t + len, size - len, "\n\n");
+		if (gen_rnd(8) == 0) {
+			/* split */
+			len += gen_sentence(t + len, size - len, x, 0, edit);
+			len += (size_t)snprintf(t + len, size - len, "\n\n");
+			len += gen_sentence(t + len, size - len, x, 1, -1);
+			g->ids[v][np++] = 1u << x;
+			g->ids[v][np++] = 1u << x;
+		} else if (x + 1 < npass && gen_rnd(8) == 0) {
+			/* merged with the next */
+			len += gen_sentence(t + len, size - len, x, 0, edit);
+			len += (size_t)snprintf(t + len, size - len, " ");
+			len += gen_sentence(t + len, size - len, x, 1, -1);
+			len += (size_t)snprintf(t + len, size - len, " ");
+			len += gen_sentence(t + len, size - len, x + 1, 0, -1);
+			len += (size_t)snprintf(t + len, size - len, " ");
+			len += gen_sentence(t + len, size - len, x + 1, 1, -1);
+			g->ids[v][np++] = 3u << x;
+			x++;
+		} else {
+			len += gen_sentence(t + len, size - len, x, 0, edit);
+			len += (size_t)snprintf(t + len, size - len, " ");
+			len += gen_sentence(t + len, size - len, x, 1, -1);
+			g->ids[v][np++] = 1u << x;
+		}
+	}
+	if (np == 0) {
+		len += gen_sentence(t + len, size - len, 0, 0, -1);
+		len += (size_t)snprintf(t + len, size - len, " ");
+		len += gen_sentence(t + len, size - len, 0, 1, -1);
+		g->ids[v][np++] = 1u;
+	}
+	t[len] = '\0';
+	g->npara[v] = np;
+}
+
+static unsigned
+cell_ids(const struct gen *g, size_t v, const struct presence_cell *c)
+{
+	unsigned ids = 0;
+	uint32_t k;
+
+	for (k = 0; k < c->npara; k++)
+		ids |= g->ids[v][(uint32_t)c->para + k];
+	return ids;
+}
+
+/* Is a passage of ids in a row where v and another version carry it? */
+static bool
+shown_with_another(const struct gen *g, const struct set *s, size_t v,
+		   unsigned ids)
+{
+	const struct presence *p = s->p;
+	const struct presence_cell *c;
+	size_t i, w;
+
+	for (i = 0; i < p->nrow; i++) {
+		c = &p->row[i].cell[v];
+		if (c->state == PRESENCE_ABSENT || !(cell_ids(g, v, c) & ids))
+			continue;
+		for (w = 0; w < s->n; w++)
+			if (w != v && p->row[i].cell[w].state !=
+			    PRESENCE_ABSENT && (cell_ids(g, w,
+			    &p->row[i].cell[w]) & cell_ids(g, v, c) & ids))
+				return true;
+	}
+	return false;
+}
+
+/* Why the table of s breaks the properties, or NULL. */
+static const char *
+gen_check(const struct gen *g, const struct set *s)
+{
+	const struct presence *p = s->p;
+	const struct presence_cell *c, *first;
+	size_t v, w, i, q;
+	unsigned all, carried;
+	bool hub;
+
+	for (v = 0; v < s->n; v++) {
+		for (q = 0; q < g->npara[v]; q++) {
+			first = NULL;
+			for (i = 0; i < p->nrow; i++) {
+				c = &p->row[i].cell[v];
+				if (c->state == PRESENCE_ABSENT ||
+				    (size_t)c->para > q ||
+				    (size_t)c->para + c->npara <= q)
+					continue;
+				if (first != NULL && (first->para != c->para ||
+				    first->npara != c->npara))
+					return "a paragraph in two cells";
+				first = c;
+			}
+			if (first == NULL)
+				return "a paragraph in no row";
+		}
+	}
+	for (i = 0; i < p->nrow; i++) {
+		/*
+		 * One passage per row: some cell (a merged paragraph, say)
+		 * shares a passage with every other cell of the row, and the
+		 * passages all of them carry are the row's.
+		 */
+		all = ~0u;
+		hub = false;
+		for (v = 0; v < s->n; v++) {
+			c = &p->row[i].cell[v];
+			if (c->state == PRESENCE_ABSENT)
+				continue;
+			all &= cell_ids(g, v, c);
+			for (w = 0; w < s->n; w++)
+				if (p->row[i].cell[w].state !=
+				    PRESENCE_ABSENT &&
+				    (cell_ids(g, v, c) & cell_ids(g, w,
+				    &p->row[i].cell[w])) == 0)
+					break;
+			if (w == s->n)
+				hub = true;
+		}
+		if (!hub)
+			return "passages sharing nothing in one row";
+	}
+	/*
+	 * A version carrying a passage, merged or split or not, is present
+	 * in its rows: in each row that is only that passage, or at least
+	 * in one row where another version's cell carries it (where the
+	 * rows of a merge and a split overlap, as A, B, BC and AB, C).
+	 */
+	for (i = 0; i < p->nrow; i++) {
+		all = ~0u;
+		for (v = 0; v < s->n; v++)
+			if (p->row[i].cell[v].state != PRESENCE_ABSENT)
+				all &= cell_ids(g, v, &p->row[i].cell[v]);
+		for (v = 0; v < s->n; v++) {
+			if (p->row[i].cell[v].state != PRESENCE_ABSENT ||
+			    (v == p->base && p->row[i].base_para < 0))
+				continue;
+			carried = 0;
+			for (q = 0; q < g->npara[v]; q++)
+				carried |= g->ids[v][q];
+			if ((carried & all) != 0 &&
+			    !shown_with_another(g, s, v, carried & all))
+				return "a version absent from a passage it "
+				    "carries";
+		}
+	}
+	return NULL;
+}
+
+static void
+gen_dump(const struct gen *g, const struct set *s)
+{
+	size_t v, q, x;
+
+	for (v = 0; v < s->n; v++) {
+		printf("# v%zu:", v + 1);
+		for (q = 0; q < g->npara[v]; q++) {
+			printf(" %zu=", q + 1);
+			for (x = 0; x < 32; x++)
+				if (g->ids[v][q] & (1u << x))
+					printf("%c", (char)('A' + x));
+		}
+		printf("\n");
+	}
+	printf("# %s\n", rows(s->p));
+}
+
+static void
+test_generated(void)
+{
+	static struct gen g;
+	const char *texts[MAXV], *why;
+	size_t it, n, v, base, npass, bad = 0;
+	struct set s;
+
+	for (it = 0; it < 150; it++) {
+		memset(&g, 0, sizeof g);
+		n = 3 + gen_rnd(3);
+		npass = 4 + gen_rnd(GEN_PASSAGES - 3);
+		for (v = 0; v < n; v++) {
+			gen_version(&g, v, npass);
+			texts[v] = g.text[v];
+		}
+		for (base = 0; base < n; base++) {
+			set_open(&s, base, texts, n);
+			why = invariants(&s) ? gen_check(&g, &s) :
+			    "invariants";
+			if (why != NULL) {
+				if (bad++ < 5)
+					printf("# round %zu, base %zu: %s\n",
+					    it, base + 1, why);
+				if (bad <= 5)
+					gen_dump(&g, &s);
+			}
+			set_close(&s);
+		}
+	}
+	is_int(bad, 0, "generated versions: every paragraph in one cell, "
+	    "a version present wherever it carries the passage");
+}
+
 int
 main(void)
 {
@@ -561,5 +853,6 @@ main(void)
 	test_single();
 	test_excerpts();
 	test_random();
+	test_generated();
 	return done_testing();
 }
