@@ -179,6 +179,12 @@ session_docs(struct session *s)
 	return mode_ready(s)->docs;
 }
 
+struct cmpkeys *
+session_keys(struct session *s)
+{
+	return mode_ready(s)->keys;
+}
+
 /* The pair (i, j) of the current mode, aligned. */
 static struct pair *
 pair_get(struct session *s, size_t i, size_t j)

@@ -82,6 +82,9 @@ void session_ignore_case(struct session *s, bool on);
 /* The docs of the current case mode, built and classified. */
 struct doc *const *session_docs(struct session *s);
 
+/* The keys those docs were classified with (to classify more text alike). */
+struct cmpkeys *session_keys(struct session *s);
+
 /* Version j against version i (i != j): the alignment, A = i, B = j. */
 const struct alignment *session_alignment(struct session *s, size_t i,
 					  size_t j);

@@ -13,6 +13,7 @@
 
 #include "action.h"
 #include "browse.h"
+#include "find.h"
 #include "report.h"
 #include "screen.h"
 #include "xalloc.h"
@@ -64,6 +65,8 @@ browse_init(struct browser *b, struct session *s, struct keymap *km)
 	b->goal_para = RENDER_NONE;
 	b->km = km;
 	keymap_reset(&b->ks);
+	b->find = xmalloc(sizeof *b->find);
+	find_init(b->find);
 }
 
 static void
@@ -82,6 +85,9 @@ void
 browse_clear(struct browser *b)
 {
 	free_layout(b);
+	find_clear(b->find);
+	free(b->find);
+	b->find = NULL;
 }
 
 /* --- layout ------------------------------------------------------------------- */
@@ -614,93 +620,64 @@ write_report(struct browser *b, const char *path)
 
 /* --- search ------------------------------------------------------------------- */
 
-static bool
-smart_case(const char *pat)
-{
-	for (; *pat; pat++)
-		if (*pat >= 'A' && *pat <= 'Z')
-			return true;
-	return false;
-}
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-/*
- * First match of pat in s[from, to) (forward) or last match starting
- * before `to` (backward); -1 if none.  Without capitals in the pattern,
- * ASCII letters match either case.
- */
 long
-browse_find(const uint8_t *s, size_t from, size_t to, const char *pat,
-	    bool backward)
+browse_find(const struct browser *b, int v, size_t from, size_t to,
+	    bool backward, size_t *len)
 {
-	size_t m = strlen(pat), i, k;
-	bool exact = smart_case(pat);
-	long hit = -1;
+	const struct doc *d = v == RENDER_RIGHT ? b->al->b : b->al->a;
 
-	if (m == 0 || to < m || from > to - m + 1)
-		return -1;
-	for (i = from; i + m <= to; i++) {
-		for (k = 0; k < m; k++) {
-			int x = s[i + k], y = (unsigned char)pat[k];
-
-			if (x != y && (exact || lower(x) != lower(y)))
-				break;
-		}
-		if (k == m) {
-			if (!backward)
-				return (long)i;
-			hit = (long)i;
-		}
-	}
-	return hit;
+	return find_in(b->find, session_keys(b->s), d, from, to, backward,
+		       len);
 }
 
 /*
  * Search from the current position; on reaching the end, wrap around
- * with a message.  The match's row goes to the top of the screen.
+ * with a message.  The match's row goes to the top of the screen.  After
+ * a match (while it is at the top), n and N go on from its row; else a
+ * search forward starts at the top row, and one backward at the bottom of
+ * the screen, so that a match already on screen is found either way.
  */
 static int
 search(struct browser *b, bool backward)
 {
 	long best = -1;
-	size_t cur = b->have_match && b->match_top == b->top ? b->match_row :
-		b->top, pass;
+	bool here = b->have_match && b->match_top == b->top;
+	size_t cur = here ? b->match_row : b->top, pass, rows, len;
 	int s;
 
 	if (b->pattern[0] == '\0') {
 		browse_message(b, true, "no previous search");
 		return RE_DRAW;
 	}
+	rows = (size_t)browse_text_rows();
+	if (!here && backward)
+		cur = b->top + rows;	/* the first row below the screen */
 	for (pass = 0; pass < 2 && best < 0; pass++) {
 		for (s = 0; s < 2; s++) {
 			const struct row_index *x = &b->index[s];
 			const struct text *t = s ? b->al->b->text : b->al->a->text;
-			size_t from, to;
+			uint32_t row = vrow_row(b, cur);
+			size_t from, lo;
 			long hit;
 
 			if (x->n == 0)
 				continue;
-			/* The text offset where the current row starts. */
-			{
-				uint32_t row = vrow_row(b, cur);
-				size_t lo = row == UINT32_MAX ? 0 :
-					row_index_from_row(x, row + (backward ? 0 : 1));
-
-				from = lo < x->n ? x->off[lo] : t->len;
-			}
-			if (pass == 1) {
+			/*
+			 * The text offset where the search starts: the row
+			 * after the match, or at the top; backward, the start
+			 * of the match's row, or of the row below the screen.
+			 */
+			if (row == UINT32_MAX)
+				lo = cur >= vrow_count(b) ? x->n : 0;
+			else
+				lo = row_index_from_row(x, row +
+							(here && !backward));
+			from = lo < x->n ? x->off[lo] : t->len;
+			if (pass == 1)
 				from = backward ? t->len : 0;
-			}
-			to = t->len;
-			hit = backward ? browse_find(t->data, 0, from, b->pattern,
-						     true) :
-				browse_find(t->data, from, to, b->pattern,
-					    false);
+			hit = backward ?
+				browse_find(b, s, 0, from, true, &len) :
+				browse_find(b, s, from, t->len, false, &len);
 			if (hit < 0)
 				continue;
 			{
@@ -774,8 +751,11 @@ open_prompt(struct browser *b, enum prompt_kind k)
 static int
 enter_search(struct browser *b, enum prompt_kind k)
 {
-	if (b->ninput)
+	if (b->ninput) {
 		memcpy(b->pattern, b->input, b->ninput + 1);
+		find_set(b->find, b->pattern);
+		b->have_match = false;	/* a new search starts on screen */
+	}
 	b->search_back = k == PROMPT_SEARCH_BACKWARD;
 	return search(b, b->search_back);
 }

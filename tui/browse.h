@@ -119,6 +119,7 @@ struct browser {
 
 	/* Search: the last match's view row, valid while top is match_top. */
 	char pattern[256];
+	struct find *find;		/* the pattern, compiled (find.h) */
 	bool search_back;
 	size_t match_row, match_top;
 	bool have_match;
@@ -221,12 +222,13 @@ const char *browse_sameness(const struct browser *b);
 double browse_similarity(struct browser *b, size_t i, size_t j);
 
 /*
- * First match of pat in s[from, to) (or, backward, the last one starting
- * before `to`), -1 if none.  Smart case: without capitals in the pattern,
- * ASCII letters match either case.
+ * The first match of the search starting in bytes [from, to) of version
+ * v's text (RENDER_LEFT: A, RENDER_RIGHT: B), or with `backward` the last
+ * one; -1 if none; *len gets its length.  As the comparison folds, with
+ * smart case (find.h).
  */
-long browse_find(const uint8_t *s, size_t from, size_t to, const char *pat,
-		 bool backward);
+long browse_find(const struct browser *b, int v, size_t from, size_t to,
+		 bool backward, size_t *len);
 
 /* Write the action list with the keymap's keys (--list-actions). */
 void help_list_actions(FILE *out, const struct keymap *km);

@@ -115,32 +115,39 @@ draw_title(struct browser *b, int col, int width, size_t v, bool focus)
 	put_clipped(0, col, buf, width - 1, f);
 }
 
+/*
+ * Longest stretch of text before a span that a match reaching into it may
+ * start in: a folded match can be longer than the pattern ("per cent"
+ * for "%", "United States" for "U.S.").
+ */
+#define MATCH_REACH 256
+
 /* Highlight matches of the search pattern inside span sp. */
 static void
 draw_matches(const struct browser *b, int y, int x, int side,
 	     const struct render_span *sp)
 {
-	const struct text *t = render_span_version(b->r, side, sp) ?
-		b->al->b->text : b->al->a->text;
-	size_t m = strlen(b->pattern), from, to;
+	int v = render_span_version(b->r, side, sp) ? RENDER_RIGHT :
+		RENDER_LEFT;
+	const struct text *t = v == RENDER_RIGHT ? b->al->b->text :
+		b->al->a->text;
+	size_t m = strlen(b->pattern), from, to, len;
 	long hit;
 
 	if (m == 0 || (sp->flags & SPAN_NOTE) || sp->len == 0)
 		return;
-	/* Matches that overlap the span: start up to m - 1 bytes before. */
-	from = sp->off >= m - 1 ? sp->off - (m - 1) : 0;
-	to = sp->off + sp->len + m - 1;
-	if (to > t->len)
-		to = t->len;
+	/* Matches that overlap the span: start a little before it. */
+	from = sp->off >= MATCH_REACH + m ? sp->off - (MATCH_REACH + m) : 0;
+	to = sp->off + sp->len;
 	while (from < to) {
 		long s0, s1, c0, w;
 
-		hit = browse_find(t->data, from, to, b->pattern, false);
+		hit = browse_find(b, v, from, to, false, &len);
 		if (hit < 0)
 			break;
 		s0 = hit > (long)sp->off ? hit : (long)sp->off;
-		s1 = hit + (long)m < (long)(sp->off + sp->len) ?
-			hit + (long)m : (long)(sp->off + sp->len);
+		s1 = hit + (long)len < (long)(sp->off + sp->len) ?
+			hit + (long)len : (long)(sp->off + sp->len);
 		if (s1 > s0) {
 			c0 = (long)width_of(t->data + sp->off, (size_t)s0 -
 					    sp->off, 0);

@@ -3,7 +3,8 @@
 # columns), where one pane shows B's text with A's deleted words in it:
 # a word only on the right, a word only on the left (highlighted where
 # it is drawn), and a backward search from the bottom, which once read
-# A's text at B's offsets past its end (issue 19.1).
+# A's text at B's offsets past its end (issue 19.1), and finds the last
+# match on screen first (issue 16).
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
 
@@ -28,7 +29,12 @@ check "and highlighted" eval 'tui_sgr_before cheering | grep -q "bg:226"'
 tui_keys G '\'
 tui_keys -l x
 tui_keys Enter
-check "a backward search from the bottom finds the last x" \
+check "a backward search from the bottom finds the last x, on screen" \
+	eval 'tui_wait_stable && tui_screen -e | grep "isting credit lines" |
+		grep -q "226mx"'
+check "the screen stays at the bottom" tui_wait_line 24 '^ 100% '
+tui_keys n
+check "n: the x before it, above the screen" \
 	tui_wait_line 2 'in six weeks'
 tui_keys '\'
 tui_keys -l zzzz
