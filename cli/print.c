@@ -77,43 +77,78 @@ print_cell(const struct render *r, const struct render_row *row, int side,
 		put_spaces(line, cap, n, r->pane - col);
 }
 
-int
-print_layout(FILE *out, const struct render *r, bool color)
+/* Scratch lines, kept from row to row. */
+struct print_buf {
+	char *line, *tmp;
+	size_t cap, tcap;
+};
+
+/* Write rows [0, r->nrow) of r; false on a write error. */
+static bool
+print_rows(FILE *out, const struct render *r, bool color, struct print_buf *pb)
 {
-	char *line = NULL, *tmp = NULL, mark[16];
-	size_t cap = 0, tcap = 0, n, i, ml;
+	char mark[16];
+	size_t n, i, ml;
 
 	for (i = 0; i < r->nrow; i++) {
 		const struct render_row *row = &r->row[i];
 
 		n = 0;
 		if (r->opts.inline_view) {
-			put(&line, &cap, &n, " ", 1);
+			put(&pb->line, &pb->cap, &n, " ", 1);
 			width_char_form(row->mark, 0, 0, mark, &ml);
-			put_styled(&line, &cap, &n, color,
+			put_styled(&pb->line, &pb->cap, &n, color,
 				   sgr_mark(row->mark), mark, ml);
-			put(&line, &cap, &n, " ", 1);
-			print_cell(r, row, RENDER_LEFT, color, &line, &cap,
-				   &n, &tmp, &tcap);
+			put(&pb->line, &pb->cap, &n, " ", 1);
+			print_cell(r, row, RENDER_LEFT, color, &pb->line,
+				   &pb->cap, &n, &pb->tmp, &pb->tcap);
 			goto end_line;
 		}
-		print_cell(r, row, RENDER_LEFT, color, &line, &cap, &n, &tmp,
-			   &tcap);
-		put(&line, &cap, &n, " ", 1);
+		print_cell(r, row, RENDER_LEFT, color, &pb->line, &pb->cap, &n,
+			   &pb->tmp, &pb->tcap);
+		put(&pb->line, &pb->cap, &n, " ", 1);
 		width_char_form(row->mark, 0, 0, mark, &ml);
-		put_styled(&line, &cap, &n, color, sgr_mark(row->mark), mark,
-			   ml);
-		put(&line, &cap, &n, " ", 1);
-		print_cell(r, row, RENDER_RIGHT, color, &line, &cap, &n, &tmp,
-			   &tcap);
+		put_styled(&pb->line, &pb->cap, &n, color, sgr_mark(row->mark),
+			   mark, ml);
+		put(&pb->line, &pb->cap, &n, " ", 1);
+		print_cell(r, row, RENDER_RIGHT, color, &pb->line, &pb->cap,
+			   &n, &pb->tmp, &pb->tcap);
 end_line:
-		while (n > 0 && line[n - 1] == ' ')
+		while (n > 0 && pb->line[n - 1] == ' ')
 			n--;
-		line[n++] = '\n';
-		if (fwrite(line, 1, n, out) != n)
-			break;
+		pb->line[n++] = '\n';
+		if (fwrite(pb->line, 1, n, out) != n)
+			return false;
 	}
-	free(line);
-	free(tmp);
+	return true;
+}
+
+int
+print_layout(FILE *out, const struct render *r, bool color)
+{
+	struct print_buf pb = { 0 };
+
+	print_rows(out, r, color, &pb);
+	free(pb.line);
+	free(pb.tmp);
+	return ferror(out) ? -1 : 0;
+}
+
+int
+print_stream(FILE *out, const struct alignment *al,
+	     const struct render_opts *o, bool color)
+{
+	struct render_lazy *lz = render_lazy_new(al, o);
+	struct print_buf pb = { 0 };
+	bool ok = true;
+	uint32_t bi, g;
+
+	for (bi = 0; ok && bi < lz->nblock; bi++)
+		for (g = 0; ok && g < render_lazy_pieces(lz, bi); g++)
+			ok = print_rows(out, render_lazy_stream(lz, bi, g),
+					color, &pb);
+	free(pb.line);
+	free(pb.tmp);
+	render_lazy_free(lz);
 	return ferror(out) ? -1 : 0;
 }

@@ -20,4 +20,12 @@
  */
 int print_layout(FILE *out, const struct render *r, bool color);
 
+/*
+ * The same for al laid out with o, streamed: each piece of the lazy
+ * layout (render.h) is laid out, written and forgotten in turn, so the
+ * output starts at once and the memory does not grow with the text.
+ */
+int print_stream(FILE *out, const struct alignment *al,
+		 const struct render_opts *o, bool color);
+
 #endif

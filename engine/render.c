@@ -70,6 +70,9 @@ struct builder {
 	uint32_t ptok;		/* its first token */
 	const struct doc *d;	/* the side being laid out */
 	int side;
+	bool count_only;	/* rows and cells only, no spans (counting) */
+	uint8_t *sorted[2];	/* per block and side: 0 not known, 1 the ops
+				   are in order on that side, 2 not */
 };
 
 /* A position in a paragraph: a byte and the token holding it. */
@@ -338,7 +341,7 @@ emit_line(struct builder *b, struct cursor c, uint32_t vend,
 	uint32_t pos;
 
 	row->span[b->side] = (uint32_t)b->r->nspan;
-	while (c.pos < vend) {
+	while (c.pos < vend && !b->count_only) {
 		pos = c.pos;
 		next_atom(b, &c, vend, &at, true);
 		if (!have || at.style != sp.style) {
@@ -480,6 +483,50 @@ style_units(const struct builder *b, int side, uint32_t u0, uint32_t u1,
 }
 
 /*
+ * The first of block bl's ops that may style a unit at or after u0 on one
+ * side: found by binary search when the block's ops are in order on that
+ * side (each ends where or before the next starts; found out once per
+ * block, and only by the lazy layout, which styles a big block a paragraph
+ * at a time), else the block's first op.
+ */
+static uint32_t
+first_op(struct builder *b, int side, const struct block *bl, uint32_t u0)
+{
+	const struct alignment *al = b->al;
+	uint32_t end = bl->op + bl->nop, lo = bl->op, hi, o;
+	uint8_t *known;
+
+	if (b->sorted[side] == NULL)
+		return bl->op;
+	if (end > al->nop)
+		end = (uint32_t)al->nop;
+	known = &b->sorted[side][bl - al->block];
+	if (*known == 0) {
+		*known = 1;
+		for (o = bl->op; o + 1 < end && *known == 1; o++) {
+			const struct wop *w = &al->op[o], *x = &al->op[o + 1];
+
+			if ((side ? w->b + w->nb : w->a + w->na) >
+			    (side ? x->b : x->a))
+				*known = 2;
+		}
+	}
+	if (*known != 1)
+		return bl->op;
+	hi = end;
+	while (lo < hi) {	/* the first op ending after u0 */
+		uint32_t mid = lo + (hi - lo) / 2;
+		const struct wop *w = &al->op[mid];
+
+		if ((side ? w->b + w->nb : w->a + w->na) <= u0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
  * Give every token of the block's paragraphs on one side its style: the
  * ops' styles for units within the block (a moved block's ops also name
  * units of its twin, which are skipped), `unch` for other units, and for
@@ -507,10 +554,15 @@ style_side(struct builder *b, int side, uint32_t p0, uint32_t np,
 		if (u0 > u1)
 			u0 = u1;
 		style_units(b, side, u0, u1, unch);
-		for (o = bl->op; o < bl->op + bl->nop && o < al->nop; o++) {
+		o = first_op(b, side, bl, u0);
+		for (; o < bl->op + bl->nop && o < al->nop; o++) {
 			const struct wop *w = &al->op[o];
 			uint32_t a = side ? w->b : w->a;
 			uint32_t e = a + (side ? w->nb : w->na);
+
+			if (a >= u1 && b->sorted[side] != NULL &&
+			    b->sorted[side][bl - al->block] == 1)
+				break;	/* in order: none further is inside */
 
 			switch (w->kind) {
 			case WOP_DELETE:
@@ -1140,12 +1192,15 @@ inline_block(struct builder *b, uint32_t bi)
 	size_t first, i;
 
 	if (bl->na == 0 && bl->nb == 0) {
-		r->block_row[bi] = r->nrow;
+		if (r->block_row != NULL)
+			r->block_row[bi] = r->nrow;
 		return;
 	}
 	if (r->nrow > 0)
 		emit_blank(b, r->row[r->nrow - 1].block);
-	first = r->block_row[bi] = r->nrow;
+	first = r->nrow;
+	if (r->block_row != NULL)	/* NULL in a piece of the lazy layout */
+		r->block_row[bi] = first;
 	L.block = bi;
 	L.para[0] = L.para[1] = RENDER_NONE;
 	if (bl->move && bl->kind == BLOCK_DELETED) {
@@ -1190,15 +1245,12 @@ rows_in_blocks(const struct render *r)
 }
 #endif
 
-struct render *
-render_build(const struct alignment *al, const struct render_opts *o)
+/* The panes' width for opts o (NULL: width 80, the rest off). */
+static void
+geometry(struct render *r, const struct render_opts *o)
 {
-	struct builder b = { 0 };
-	struct render *r = xcalloc(1, sizeof *r);
 	unsigned int w;
-	uint32_t bi;
 
-	r->al = al;
 	if (o != NULL)
 		r->opts = *o;
 	else
@@ -1213,6 +1265,17 @@ render_build(const struct alignment *al, const struct render_opts *o)
 		r->pane = RENDER_MAX_PANE;
 	r->width = r->opts.inline_view ? r->pane + RENDER_GUTTER :
 		2 * r->pane + RENDER_GUTTER;
+}
+
+struct render *
+render_build(const struct alignment *al, const struct render_opts *o)
+{
+	struct builder b = { 0 };
+	struct render *r = xcalloc(1, sizeof *r);
+	uint32_t bi;
+
+	r->al = al;
+	geometry(r, o);
 	r->block_row = xcalloc(al->nblock + 1, sizeof *r->block_row);
 	b.r = r;
 	b.al = al;
@@ -1244,6 +1307,313 @@ render_free(struct render *r)
 	free(r->note);
 	free(r->block_row);
 	free(r);
+}
+
+/* --- the lazy layout ------------------------------------------------------- */
+
+/*
+ * The lazy layout cuts the rows of render_build() into pieces that can be
+ * laid out alone: a paragraph pair of a block with as many paragraphs on
+ * each side, a paragraph of a block with text on one side only, else the
+ * whole block (a split or a merge, and every block of the inline layout).
+ * A piece's rows are those render_build() gives it: the blank row before a
+ * pair (or the blank cell before a paragraph of a stack), the move note
+ * before the block's first piece, and after the block's last piece the
+ * blank row between it and the next block that has rows.
+ */
+
+/* Pieces in the direct-mapped cache of laid out pieces. */
+#define LAZY_SLOTS	256
+#define LAZY_UNKNOWN	UINT32_MAX
+
+struct lazy_slot {
+	struct render r;
+	size_t caprow, capspan, capnote;
+	uint32_t piece;		/* LAZY_UNKNOWN: empty */
+};
+
+struct render_lazy_priv {
+	struct builder b;
+	struct render outer;	/* geometry and options for the builder */
+	struct lazy_slot slot[LAZY_SLOTS];
+	struct lazy_slot scratch;	/* counting, and print's stream */
+};
+
+/* Paragraphs of block bi, clamped to the docs as layout_block does. */
+static void
+block_extent(const struct alignment *al, uint32_t bi, uint32_t *na,
+	     uint32_t *nb)
+{
+	const struct block *bl = &al->block[bi];
+
+	*na = bl->na;
+	*nb = bl->nb;
+	if (bl->a > al->a->npara)
+		*na = 0;
+	else if (*na > al->a->npara - bl->a)
+		*na = (uint32_t)(al->a->npara - bl->a);
+	if (bl->b > al->b->npara)
+		*nb = 0;
+	else if (*nb > al->b->npara - bl->b)
+		*nb = (uint32_t)(al->b->npara - bl->b);
+}
+
+static uint32_t
+block_pieces(const struct render_lazy *lz, uint32_t bi)
+{
+	const struct block *bl = &lz->al->block[bi];
+	uint32_t na, nb;
+
+	if (lz->opts.inline_view)
+		return bl->na == 0 && bl->nb == 0 ? 0 : 1;
+	block_extent(lz->al, bi, &na, &nb);
+	if (na == 0 && nb == 0)
+		return 0;
+	if (na == nb)
+		return na;
+	if (na == 0 || nb == 0)
+		return na + nb;
+	return 1;
+}
+
+/* Lay piece g of block bi out into b->r (emptied first). */
+static void
+piece_layout(struct render_lazy *lz, struct builder *b, uint32_t bi,
+	     uint32_t g)
+{
+	const struct alignment *al = lz->al;
+	const struct block *bl = &al->block[bi];
+	struct render *r = b->r;
+	uint32_t na, nb, np = lz->piece_first[bi + 1] - lz->piece_first[bi];
+	uint8_t unch = unchanged_style(bl);
+	bool note = bl->move != 0 && bl->twin < al->nblock;
+	bool style = !b->count_only || r->opts.brackets;
+	size_t i;
+
+	r->nrow = r->nspan = r->nnote = 0;
+	if (r->opts.inline_view) {
+		inline_block(b, bi);
+		goto end;
+	}
+	block_extent(al, bi, &na, &nb);
+	if (na == nb) {
+		if (g > 0)
+			emit_blank(b, bi);
+		if (style) {
+			style_side(b, 0, bl->a + g, 1, bl, unch);
+			style_side(b, 1, bl->b + g, 1, bl, unch);
+		}
+		i = r->nrow;
+		layout_side(b, 0, i, bi, bl, bl->a + g, 1, note && g == 0);
+		layout_side(b, 1, i, bi, bl, bl->b + g, 1, note && g == 0);
+	} else if (na == 0 || nb == 0) {
+		int side = na ? 0 : 1;
+		uint32_t p = (side ? bl->b : bl->a) + g;
+
+		if (style)
+			style_side(b, side, p, 1, bl, unch);
+		b->side = side;
+		b->d = side ? al->b : al->a;
+		i = 0;
+		if (g == 0 && note)
+			emit_note(b, i++, bi, bl);
+		if (g > 0)
+			row_get(b, i++, bi)->cell[side] = CELL_BLANK;
+		layout_para(b, p, i, bi);
+	} else {
+		if (style) {
+			style_side(b, 0, bl->a, na, bl, unch);
+			style_side(b, 1, bl->b, nb, bl, unch);
+		}
+		layout_side(b, 0, 0, bi, bl, bl->a, na, note);
+		layout_side(b, 1, 0, bi, bl, bl->b, nb, note);
+	}
+	if (g == 0 && r->nrow > 0)
+		r->row[0].mark = block_mark(r, bl);
+	if (bl->kind != BLOCK_EQUAL || bl->move)
+		for (i = g == 0 ? 1 : 0; i < r->nrow; i++)
+			r->row[i].mark = MARK_CONT;
+end:
+	if (g + 1 == np && bi < lz->last_block)
+		emit_blank(b, bi);
+}
+
+/* Build piece g of block bi into slot s. */
+static void
+slot_build(struct render_lazy *lz, struct lazy_slot *s, uint32_t bi,
+	   uint32_t g, bool count_only)
+{
+	struct builder *b = &lz->priv->b;
+
+	s->r.al = lz->al;
+	s->r.opts = lz->opts;
+	s->r.pane = lz->pane;
+	s->r.width = lz->width;
+	b->r = &s->r;
+	b->caprow = s->caprow;
+	b->capspan = s->capspan;
+	b->capnote = s->capnote;
+	b->count_only = count_only;
+	piece_layout(lz, b, bi, g);
+	s->caprow = b->caprow;
+	s->capspan = b->capspan;
+	s->capnote = b->capnote;
+	s->piece = count_only ? LAZY_UNKNOWN : lz->piece_first[bi] + g;
+}
+
+struct render_lazy *
+render_lazy_new(const struct alignment *al, const struct render_opts *o)
+{
+	struct render_lazy *lz = xcalloc(1, sizeof *lz);
+	struct render_lazy_priv *pv = xcalloc(1, sizeof *pv);
+	struct render probe = { 0 };
+	uint32_t bi, k;
+
+	geometry(&probe, o);
+	lz->al = al;
+	lz->opts = probe.opts;
+	lz->pane = probe.pane;
+	lz->width = probe.width;
+	lz->priv = pv;
+	lz->nblock = al->nblock;
+	lz->piece_first = xmalloc((al->nblock + 1) * sizeof *lz->piece_first);
+	lz->block_rows = xmalloc((al->nblock + 1) * sizeof *lz->block_rows);
+	lz->last_block = 0;
+	k = 0;
+	for (bi = 0; bi < al->nblock; bi++) {
+		uint32_t n = block_pieces(lz, bi);
+
+		lz->piece_first[bi] = k;
+		lz->block_rows[bi] = n ? LAZY_UNKNOWN : 0;
+		if (n)
+			lz->last_block = bi;
+		k += n;
+	}
+	lz->piece_first[al->nblock] = k;
+	lz->npiece = k;
+	lz->piece_off = xmalloc(((size_t)k + 1) * sizeof *lz->piece_off);
+	pv->b.al = al;
+	pv->b.style[0] = xcalloc(al->a->ntok + 1, 1);
+	pv->b.style[1] = xcalloc(al->b->ntok + 1, 1);
+	pv->b.sorted[0] = xcalloc(al->nblock + 1, 1);
+	pv->b.sorted[1] = xcalloc(al->nblock + 1, 1);
+	for (k = 0; k < LAZY_SLOTS; k++)
+		pv->slot[k].piece = LAZY_UNKNOWN;
+	pv->scratch.piece = LAZY_UNKNOWN;
+	return lz;
+}
+
+static void
+slot_free(struct lazy_slot *s)
+{
+	free(s->r.row);
+	free(s->r.span);
+	free(s->r.note);
+}
+
+void
+render_lazy_free(struct render_lazy *lz)
+{
+	struct render_lazy_priv *pv;
+	size_t k;
+
+	if (lz == NULL)
+		return;
+	pv = lz->priv;
+	for (k = 0; k < LAZY_SLOTS; k++)
+		slot_free(&pv->slot[k]);
+	slot_free(&pv->scratch);
+	free(pv->b.style[0]);
+	free(pv->b.style[1]);
+	free(pv->b.sorted[0]);
+	free(pv->b.sorted[1]);
+	free(pv->b.copy);
+	free(pv->b.brk);
+	free(pv->b.simple);
+	free(pv);
+	free(lz->piece_first);
+	free(lz->block_rows);
+	free(lz->piece_off);
+	free(lz);
+}
+
+bool
+render_lazy_counted(const struct render_lazy *lz, uint32_t bi)
+{
+	return lz->block_rows[bi] != LAZY_UNKNOWN;
+}
+
+size_t
+render_lazy_block_rows(struct render_lazy *lz, uint32_t bi)
+{
+	struct render_lazy_priv *pv = lz->priv;
+	uint32_t g, first = lz->piece_first[bi];
+	uint32_t np = lz->piece_first[bi + 1] - first, n = 0;
+
+	if (lz->block_rows[bi] != LAZY_UNKNOWN)
+		return lz->block_rows[bi];
+	for (g = 0; g < np; g++) {
+		struct lazy_slot *s = &pv->slot[(first + g) % LAZY_SLOTS];
+
+		lz->piece_off[first + g] = n;
+		if (s->piece != first + g) {
+			s = &pv->scratch;
+			slot_build(lz, s, bi, g, true);
+		}
+		n += (uint32_t)s->r.nrow;
+	}
+	lz->block_rows[bi] = n;
+	return n;
+}
+
+size_t
+render_lazy_pieces(const struct render_lazy *lz, uint32_t bi)
+{
+	return lz->piece_first[bi + 1] - lz->piece_first[bi];
+}
+
+const struct render *
+render_lazy_piece(struct render_lazy *lz, uint32_t bi, uint32_t g)
+{
+	uint32_t piece = lz->piece_first[bi] + g;
+	struct lazy_slot *s = &lz->priv->slot[piece % LAZY_SLOTS];
+
+	if (s->piece != piece)
+		slot_build(lz, s, bi, g, false);
+	return &s->r;
+}
+
+const struct render *
+render_lazy_stream(struct render_lazy *lz, uint32_t bi, uint32_t g)
+{
+	struct lazy_slot *s = &lz->priv->scratch;
+
+	slot_build(lz, s, bi, g, false);
+	return &s->r;
+}
+
+const struct render *
+render_lazy_rows(struct render_lazy *lz, uint32_t bi, size_t row,
+		 size_t *first)
+{
+	uint32_t lo, hi, p0 = lz->piece_first[bi];
+	size_t n = render_lazy_block_rows(lz, bi);
+
+	if (row >= n)
+		return NULL;
+	/* The last piece starting at or before row. */
+	lo = p0;
+	hi = lz->piece_first[bi + 1];
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (lz->piece_off[mid] <= row)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*first = lz->piece_off[lo];
+	return render_lazy_piece(lz, bi, lo - p0);
 }
 
 /* --- drawing -------------------------------------------------------------- */

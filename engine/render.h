@@ -168,6 +168,74 @@ struct render *render_build(const struct alignment *al,
 void render_free(struct render *r);
 
 /*
+ * The lazy layout: the same rows as render_build(), laid out a piece at a
+ * time when asked for, so that the browser's first screen and --print's
+ * first line cost what they show, not the whole text.  A piece is a
+ * paragraph pair of a block with as many paragraphs on each side, a
+ * paragraph of a block with text on one side only, else a whole block
+ * (a split, a merge, every block of the inline layout).  Block bi's rows
+ * are the rows render_build() puts between block_row[bi] and
+ * block_row[bi + 1] (the blank row after a block is the block's), and
+ * the rows of its pieces, one after the other, are those rows.
+ *
+ * render_lazy_block_rows() counts a block's rows (laying each piece out
+ * without its spans, once); render_lazy_piece() lays a piece out with its
+ * spans, as a render of its own (block_row NULL, rows numbered from 0,
+ * spans and notes its own) kept in a cache of recent pieces: it stays
+ * valid until 255 other pieces have been asked for.  A render_lazy
+ * borrows the alignment, like a render.
+ */
+struct render_lazy_priv;
+
+struct render_lazy {
+	const struct alignment *al;
+	struct render_opts opts;
+	unsigned int pane;	/* as struct render's */
+	unsigned int width;
+	size_t nblock;
+	size_t npiece;
+	uint32_t *piece_first;	/* first piece of each block, then npiece */
+	uint32_t *block_rows;	/* rows of each block, UINT32_MAX: not
+				   counted yet */
+	uint32_t *piece_off;	/* first row of each piece in its block,
+				   once the block is counted */
+	uint32_t last_block;	/* the last block that has rows */
+	struct render_lazy_priv *priv;
+};
+
+struct render_lazy *render_lazy_new(const struct alignment *al,
+				    const struct render_opts *o);
+void render_lazy_free(struct render_lazy *lz);
+
+/* Has block bi's row count been worked out yet? */
+bool render_lazy_counted(const struct render_lazy *lz, uint32_t bi);
+
+/* Rows of block bi (counted the first time). */
+size_t render_lazy_block_rows(struct render_lazy *lz, uint32_t bi);
+
+/* Pieces of block bi. */
+size_t render_lazy_pieces(const struct render_lazy *lz, uint32_t bi);
+
+/* Piece g of block bi, laid out (cached; see above). */
+const struct render *render_lazy_piece(struct render_lazy *lz, uint32_t bi,
+				       uint32_t g);
+
+/*
+ * The same, into one scratch render that the next call to it reuses, for
+ * a reader that goes through every piece once (--print).
+ */
+const struct render *render_lazy_stream(struct render_lazy *lz,
+					uint32_t bi, uint32_t g);
+
+/*
+ * The piece of block bi holding the block's row `row`, laid out, and in
+ * *first the block's row that is the piece's row 0; NULL when the block
+ * has no such row.
+ */
+const struct render *render_lazy_rows(struct render_lazy *lz, uint32_t bi,
+				      size_t row, size_t *first);
+
+/*
  * Which version's bytes span sp of side `side` names: RENDER_LEFT (A) or
  * RENDER_RIGHT (B).  The side, except in the inline layout, where every
  * span is on side 0 and names B's bytes unless it has SPAN_FROM_A.

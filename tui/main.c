@@ -617,10 +617,7 @@ write_texts(const struct options *o, const struct comparison *cmp,
 			output_inline(stdout, cmp[i].al, color);
 			putchar('\n');
 		} else {
-			struct render *r = render_build(cmp[i].al, &ro);
-
-			print_layout(stdout, r, color);
-			render_free(r);
+			print_stream(stdout, cmp[i].al, &ro, color);
 		}
 	}
 }

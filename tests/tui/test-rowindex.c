@@ -167,11 +167,103 @@ check(const struct render *r, const char *what)
 	return bad;
 }
 
+static bool
+same_span(const struct render *r, const struct render_span *x,
+	  const struct render *q, const struct render_span *y)
+{
+	if (x->col != y->col || x->width != y->width || x->style != y->style ||
+	    x->flags != y->flags || x->len != y->len)
+		return false;
+	if (x->flags & SPAN_NOTE)
+		return memcmp(r->note + x->off, q->note + y->off, x->len) == 0;
+	return x->off == y->off;
+}
+
+/* Row i of r against row j of q, a piece of the lazy layout. */
+static bool
+same_row(const struct render *r, size_t i, const struct render *q, size_t j)
+{
+	const struct render_row *x = &r->row[i], *y = &q->row[j];
+	int s;
+	uint32_t k;
+
+	if (x->block != y->block || x->mark != y->mark)
+		return false;
+	for (s = 0; s < 2; s++) {
+		if (x->para[s] != y->para[s] || x->cell[s] != y->cell[s] ||
+		    x->nspan[s] != y->nspan[s])
+			return false;
+		for (k = 0; x->cell[s] == CELL_TEXT && k < x->nspan[s]; k++)
+			if (!same_span(r, &r->span[x->span[s] + k], q,
+				       &q->span[y->span[s] + k]))
+				return false;
+	}
+	return true;
+}
+
+/*
+ * The lazy layout (render_lazy_*) has render_build's rows: block by block
+ * the same count, whether counted before or after its pieces are laid out,
+ * and piece by piece the same rows; and render_lazy_rows finds each row.
+ */
+static int
+check_lazy(const struct render *r, const struct render_opts *o, bool count,
+	   const char *what)
+{
+	struct render_lazy *lz = render_lazy_new(r->al, o);
+	int bad = 0;
+	uint32_t bi, g;
+
+	if (lz->pane != r->pane || lz->width != r->width) {
+		printf("# %s: lazy geometry differs\n", what);
+		bad++;
+	}
+	for (bi = 0; bi < r->al->nblock && !bad; bi++) {
+		size_t n = r->block_row[bi + 1] - r->block_row[bi], i = 0, j;
+		size_t first;
+
+		if (count && render_lazy_block_rows(lz, bi) != n) {
+			printf("# %s: block %u counts %zu rows, not %zu\n",
+			       what, bi, render_lazy_block_rows(lz, bi), n);
+			bad++;
+		}
+		for (g = 0; g < render_lazy_pieces(lz, bi) && !bad; g++) {
+			const struct render *q = render_lazy_piece(lz, bi, g);
+
+			for (j = 0; j < q->nrow && !bad; j++, i++)
+				if (i >= n || !same_row(r, r->block_row[bi] + i,
+							q, j)) {
+					printf("# %s: block %u row %zu "
+					       "differs\n", what, bi, i);
+					bad++;
+				}
+		}
+		if (!bad && (i != n || render_lazy_block_rows(lz, bi) != n)) {
+			printf("# %s: block %u has %zu rows, not %zu\n", what,
+			       bi, i, n);
+			bad++;
+		}
+		for (i = 0; i < n && !bad; i++) {
+			const struct render *q = render_lazy_rows(lz, bi, i,
+								  &first);
+
+			if (q == NULL || i - first >= q->nrow ||
+			    !same_row(r, r->block_row[bi] + i, q, i - first)) {
+				printf("# %s: block %u row %zu not found\n",
+				       what, bi, i);
+				bad++;
+			}
+		}
+	}
+	render_lazy_free(lz);
+	return bad;
+}
+
 int
 main(void)
 {
 	static const unsigned widths[] = { 40, 61, 79, 100, 163 };
-	int round, bad = 0, layouts = 0;
+	int round, bad = 0, layouts = 0, lazy_bad = 0;
 
 	for (round = 0; round < 60; round++) {
 		/* Short against long and long against short, and alike. */
@@ -198,6 +290,8 @@ main(void)
 					 round, widths[w],
 					 in ? "inline" : "side by side");
 				bad += check(r, what);
+				lazy_bad += check_lazy(r, &o, round % 4 < 2,
+						       what);
 				layouts++;
 				render_free(r);
 			}
@@ -207,6 +301,8 @@ main(void)
 	}
 	ok(bad == 0, "%d layouts: every index entry inside its version's "
 	   "text, every text row indexed, lookups land on the row", layouts);
+	ok(lazy_bad == 0, "%d layouts: the lazy layout has the same rows, "
+	   "block by block and piece by piece", layouts);
 
 	/* The case of issue 19.1: a short A against a long B, inline. */
 	{
