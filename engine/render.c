@@ -1537,6 +1537,28 @@ render_lazy_free(struct render_lazy *lz)
 	free(lz);
 }
 
+void
+render_lazy_restyle(struct render_lazy *lz, const struct render_opts *o)
+{
+	struct render_lazy_priv *pv = lz->priv;
+	bool keep = o->width == lz->opts.width &&
+	    o->inline_view == lz->opts.inline_view && !o->brackets &&
+	    !lz->opts.brackets;
+	uint32_t bi;
+	size_t k;
+
+	lz->opts.cosmetic = o->cosmetic;
+	lz->opts.brackets = o->brackets;
+	for (k = 0; k < LAZY_SLOTS; k++)
+		pv->slot[k].piece = LAZY_UNKNOWN;
+	if (keep)
+		return;
+	/* Another width: render_lazy_new's job, but keep this working. */
+	for (bi = 0; bi < lz->nblock; bi++)
+		if (lz->block_rows[bi] != 0)
+			lz->block_rows[bi] = LAZY_UNKNOWN;
+}
+
 bool
 render_lazy_counted(const struct render_lazy *lz, uint32_t bi)
 {

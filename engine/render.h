@@ -207,6 +207,13 @@ struct render_lazy *render_lazy_new(const struct alignment *al,
 				    const struct render_opts *o);
 void render_lazy_free(struct render_lazy *lz);
 
+/*
+ * Take o's cosmetic and brackets options: the pieces are laid out again
+ * when next asked for; without brackets styles do not change where rows
+ * break, so the counts are kept.  (Another width or layout: a new one.)
+ */
+void render_lazy_restyle(struct render_lazy *lz, const struct render_opts *o);
+
 /* Has block bi's row count been worked out yet? */
 bool render_lazy_counted(const struct render_lazy *lz, uint32_t bi);
 

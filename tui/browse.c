@@ -24,6 +24,12 @@
 /* Below this width the side-by-side view gives way to the inline one. */
 #define NARROW_COLS	80
 
+/*
+ * Pairs up to this many bytes (both texts) are counted whole when laid
+ * out (a few milliseconds): their positions are exact from the start.
+ */
+#define BROWSE_COUNT_AHEAD	(2u << 20)
+
 int
 browse_text_rows(void)
 {
@@ -63,6 +69,7 @@ browse_init(struct browser *b, struct session *s, struct keymap *km)
 	b->cur = -1;
 	b->cosmetic = COSMETIC_DIMMED;
 	b->goal_para = RENDER_NONE;
+	b->count_ahead = BROWSE_COUNT_AHEAD;
 	b->km = km;
 	keymap_reset(&b->ks);
 	b->find = xmalloc(sizeof *b->find);
@@ -72,13 +79,11 @@ browse_init(struct browser *b, struct session *s, struct keymap *km)
 static void
 free_layout(struct browser *b)
 {
-	render_free(b->r);
+	view_free(&b->view);
+	render_lazy_free(b->r);
 	b->r = NULL;
-	free(b->vrow);
-	b->vrow = NULL;
 	free(b->changes);
 	b->changes = NULL;
-	row_index_free(b->index);
 }
 
 void
@@ -107,52 +112,26 @@ is_change(const struct browser *b, const struct block *bl)
 static size_t
 vrow_count(const struct browser *b)
 {
-	return b->vrow ? b->nvrow : b->r->nrow;
+	return view_count(&b->view);
 }
 
-/* The layout row of view row v, or UINT32_MAX for a fold. */
-static uint32_t
-vrow_row(const struct browser *b, size_t v)
-{
-	if (v >= vrow_count(b))
-		return UINT32_MAX;
-	return b->vrow ? b->vrow[v].row : (uint32_t)v;
-}
-
-/* The view row showing layout row `row` (or the fold hiding it). */
+/* The first view row of block k, or of the fold hiding it. */
 static size_t
-row_vrow(const struct browser *b, size_t row)
+block_vrow(const struct browser *b, uint32_t k)
 {
-	size_t lo = 0, hi, best = 0;
+	return view_block_row(&b->view, k);
+}
 
-	if (b->vrow == NULL)
-		return row;
-	hi = b->nvrow;
-	/* The last view row whose layout row is at most `row`. */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		uint32_t r = b->vrow[mid].row;
-		bool fold = r == UINT32_MAX;
+/* The last view row of block k (the fold hiding it, if folded). */
+static size_t
+block_last_vrow(const struct browser *b, uint32_t k)
+{
+	size_t v = block_vrow(b, k), end;
 
-		if (fold) {
-			/*
-			 * A fold sorts just after the row before it: it
-			 * hides the rows after that one, not that one.
-			 */
-			size_t k = mid;
-
-			while (k > 0 && b->vrow[k].row == UINT32_MAX)
-				k--;
-			r = b->vrow[k].row == UINT32_MAX ? 0 : b->vrow[k].row;
-		}
-		if (r < row || (r == row && !fold)) {
-			best = mid;
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
-	return best;
+	if (b->view.hide[k] || k + 1 > b->al->nblock)
+		return v;
+	end = v + b->view.rows[k];
+	return end > v ? end - 1 : v;
 }
 
 /* Is block k folded away: unchanged in changes-only, or boilerplate? */
@@ -166,51 +145,29 @@ hidden(const struct browser *b, size_t k)
 	return 0;
 }
 
-/* Fold runs of hidden blocks into single view rows. */
+/*
+ * The view rows over the layout: runs of hidden blocks folded into
+ * single rows (rowindex.h), nothing laid out yet.
+ */
 static void
-build_vrows(struct browser *b)
+build_view(struct browser *b)
 {
-	const struct render *r = b->r;
-	const struct alignment *al = b->al;
-	size_t cap = 0, row, k;
+	uint8_t *hide = NULL;
+	size_t k;
 
-	b->nvrow = 0;
-	for (k = 0; k < al->nblock; k++) {
-		const struct block *bl = &al->block[k];
-		size_t first = r->block_row[k];
-		size_t end = k + 1 < al->nblock ? r->block_row[k + 1] : r->nrow;
-		int h = hidden(b, k);
-
-		if (h) {
-			struct vrow *last = b->nvrow ?
-				&b->vrow[b->nvrow - 1] : NULL;
-			uint32_t np = bl->na > bl->nb ? bl->na : bl->nb;
-
-			/* Join with a fold of the same kind just before. */
-			if (last && last->row == UINT32_MAX &&
-			    last->boiler == (h == 2)) {
-				last->nfold += np;
-				continue;
-			}
-			b->vrow = xgrow(b->vrow, &cap, b->nvrow + 1,
-					sizeof *b->vrow);
-			b->vrow[b->nvrow].row = UINT32_MAX;
-			b->vrow[b->nvrow].block = (uint32_t)k;
-			b->vrow[b->nvrow].boiler = h == 2;
-			b->vrow[b->nvrow++].nfold = np;
-			continue;
-		}
-		b->vrow = xgrow(b->vrow, &cap, b->nvrow + (end - first) + 1,
-				sizeof *b->vrow);
-		for (row = first; row < end; row++) {
-			b->vrow[b->nvrow].row = (uint32_t)row;
-			b->vrow[b->nvrow].block = (uint32_t)k;
-			b->vrow[b->nvrow].boiler = 0;
-			b->vrow[b->nvrow++].nfold = 0;
-		}
+	if (b->changes_only || b->hide_boiler) {
+		hide = xmalloc(b->al->nblock + 1);
+		for (k = 0; k < b->al->nblock; k++)
+			hide[k] = (uint8_t)hidden(b, k);
 	}
-	if (b->vrow == NULL)
-		b->vrow = xmalloc(sizeof *b->vrow);
+	view_init(&b->view, b->r, hide);
+	free(hide);
+	view_track(&b->view, &b->top);
+	view_track(&b->view, &b->match_row);
+	view_track(&b->view, &b->match_top);
+	/* A small pair is counted at once: every number exact from the start. */
+	if (b->al->a->text->len + b->al->b->text->len <= b->count_ahead)
+		view_count_all(&b->view);
 }
 
 /* Kinds that are facts: what next-fact-change visits. */
@@ -244,14 +201,9 @@ build_changes(struct browser *b)
 static long
 top_block(const struct browser *b)
 {
-	uint32_t row;
-
 	if (b->r == NULL || b->top >= vrow_count(b))
 		return -1;
-	if (b->vrow)
-		return b->vrow[b->top].block;
-	row = vrow_row(b, b->top);
-	return b->r->row[row].block;
+	return view_block_at(&b->view, b->top);
 }
 
 /*
@@ -267,6 +219,13 @@ analyse_pair(struct browser *b)
 	b->para_of = session_paraphrase_of(b->s, b->left, b->right);
 }
 
+/*
+ * Lay the pair out: lazily (render.h), so this costs nothing much until
+ * rows are drawn.  A toggle that keeps the layout's options (changes
+ * only, boilerplate) keeps the layout and what it has counted, and only
+ * folds anew; one that changes the styles only (cosmetic) keeps the
+ * counts.
+ */
 void
 browse_layout(struct browser *b)
 {
@@ -274,25 +233,40 @@ browse_layout(struct browser *b)
 	long keep = top_block(b);
 	long cur_block = b->cur >= 0 && (size_t)b->cur < b->nchanges ?
 		(long)b->changes[b->cur] : -1;
+	const struct alignment *al;
 	size_t k;
 
-	free_layout(b);
 	session_ignore_case(b->s, b->ignore_case);
-	b->al = session_alignment(b->s, b->left, b->right);
+	al = session_alignment(b->s, b->left, b->right);
 	b->narrow = screen_cols() < NARROW_COLS;
 	memset(&ro, 0, sizeof ro);
 	ro.width = (unsigned)screen_cols();
 	ro.cosmetic = b->cosmetic != COSMETIC_HIDDEN;
 	ro.inline_view = b->inline_view || b->narrow;
-	b->r = render_build(b->al, &ro);
+	view_free(&b->view);
+	free(b->changes);
+	b->changes = NULL;
+	if (b->r != NULL && (b->r->al != al || b->r->opts.width != ro.width ||
+	    b->r->opts.inline_view != ro.inline_view)) {
+		render_lazy_free(b->r);
+		b->r = NULL;
+	}
+	if (b->r == NULL)
+		b->r = render_lazy_new(al, &ro);
+	else
+		render_lazy_restyle(b->r, &ro);
+	b->al = al;
 	analyse_pair(b);
-	if (b->changes_only || b->hide_boiler)
-		build_vrows(b);
-	row_index_build(b->index, b->r);
-	build_changes(b);
 	b->top = 0;
-	if (keep >= 0 && (size_t)keep < b->al->nblock)
-		scroll_to(b, (long)row_vrow(b, b->r->block_row[keep]));
+	b->have_match = false;
+	build_view(b);
+	build_changes(b);
+	if (keep >= 0 && (size_t)keep < b->al->nblock) {
+		size_t v = block_vrow(b, (uint32_t)keep);
+
+		view_settle(&b->view, &v, 0, (size_t)browse_text_rows() + 1);
+		scroll_to(b, (long)v);
+	}
 	b->cur = -1;
 	for (k = 0; cur_block >= 0 && k < b->nchanges; k++)
 		if (b->changes[k] == (uint32_t)cur_block)
@@ -302,36 +276,11 @@ browse_layout(struct browser *b)
 	reach_goal(b);
 }
 
-/*
- * The first layout row showing paragraph p on a side, or SIZE_MAX: a
- * binary search, since each side's paragraphs come in order in the
- * side-by-side layout.
- */
+/* The view row of paragraph p of a side, or SIZE_MAX; *folded if hidden. */
 static size_t
-para_row(const struct browser *b, int side, uint32_t p)
+para_row(struct browser *b, int side, uint32_t p, bool *folded)
 {
-	const struct row_index *x = &b->index[side];
-	size_t lo = 0, hi = x->n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (b->r->row[x->row[mid]].para[side] < p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < x->n && b->r->row[x->row[lo]].para[side] == p &&
-	    (lo == 0 || b->r->row[x->row[lo - 1]].para[side] < p))
-		return x->row[lo];
-	/*
-	 * Not in order after all (the inline view leaves some rows without
-	 * a paragraph of the left version): look at every row.
-	 */
-	for (lo = 0; lo < b->r->nrow; lo++)
-		if (b->r->row[lo].para[side] == p)
-			return lo;
-	return SIZE_MAX;
+	return view_para_row(&b->view, side, p, folded);
 }
 
 /* --- moving ------------------------------------------------------------------- */
@@ -355,15 +304,17 @@ set_goal(struct browser *b, int side, uint32_t p, unsigned margin)
 static void
 reach_goal(struct browser *b)
 {
-	size_t i, v;
+	size_t v;
+	bool folded;
 
 	if (b->goal_para == RENDER_NONE)
 		return;
-	i = para_row(b, b->goal_side, b->goal_para);
+	v = para_row(b, b->goal_side, b->goal_para, &folded);
 	b->goal_para = RENDER_NONE;
-	if (i == SIZE_MAX)
+	if (v == SIZE_MAX)
 		return;
-	v = row_vrow(b, i);
+	view_settle(&b->view, &v, b->goal_margin,
+		    (size_t)browse_text_rows() + 1);
 	scroll_to(b, v > b->goal_margin ? (long)(v - b->goal_margin) : 0);
 	follow_view(b);
 }
@@ -379,13 +330,18 @@ max_top(const struct browser *b)
 static int
 scroll_to(struct browser *b, long top)
 {
-	size_t old = b->top;
+	size_t old = b->top, t = top < 0 ? 0 : (size_t)top;
+	size_t rows = (size_t)browse_text_rows();
 
-	if (top < 0)
-		top = 0;
-	if ((size_t)top > max_top(b))
-		top = (long)max_top(b);
-	b->top = (size_t)top;
+	if (t + rows >= vrow_count(b)) {
+		/* Near the end: the bottom screen counted, t on its row. */
+		view_track(&b->view, &t);
+		view_settle_end(&b->view, rows);
+		view_untrack(&b->view, &t);
+	}
+	if (t > max_top(b))
+		t = max_top(b);
+	b->top = t;
 	return b->top != old ? RE_DRAW : RE_NONE;
 }
 
@@ -393,11 +349,12 @@ scroll_to(struct browser *b, long top)
 static int
 show_change(struct browser *b, long k)
 {
-	size_t row = b->r->block_row[b->changes[k]];
-	long v = (long)row_vrow(b, row);
+	size_t v = block_vrow(b, b->changes[k]);
 
+	/* Count the rows above it first: two rows above, exactly. */
+	view_settle(&b->view, &v, 2, (size_t)browse_text_rows());
 	b->cur = k;
-	scroll_to(b, v > 2 ? v - 2 : 0);
+	scroll_to(b, v > 2 ? (long)v - 2 : 0);
 	return RE_DRAW;
 }
 
@@ -416,8 +373,8 @@ twin_end_shown(const struct browser *b)
 	bl = &b->al->block[b->changes[b->cur]];
 	if (!bl->move)
 		return SIZE_MAX;
-	own = row_vrow(b, b->r->block_row[b->changes[b->cur]]);
-	twin = row_vrow(b, b->r->block_row[bl->twin]);
+	own = block_vrow(b, b->changes[b->cur]);
+	twin = block_vrow(b, bl->twin);
 	if (twin < b->top || twin >= b->top + rows ||
 	    (own >= b->top && own < b->top + rows))
 		return SIZE_MAX;
@@ -452,7 +409,7 @@ step_change(struct browser *b, int dir, bool substantive, bool facts)
 		while (lo < hi) {
 			long mid = (lo + hi) / 2;
 
-			if (row_vrow(b, b->r->block_row[b->changes[mid]]) < here)
+			if (block_vrow(b, b->changes[mid]) < here)
 				lo = mid + 1;
 			else
 				hi = mid;
@@ -486,7 +443,7 @@ adopt_change_at(struct browser *b, size_t v)
 	while (lo < hi) {
 		long mid = (lo + hi) / 2;
 
-		if (row_vrow(b, b->r->block_row[b->changes[mid]]) <= v)
+		if (block_vrow(b, b->changes[mid]) <= v)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -495,7 +452,7 @@ adopt_change_at(struct browser *b, size_t v)
 		uint32_t blk = b->changes[lo - 1];
 		const struct block *bl = &b->al->block[blk];
 
-		if (row_vrow(b, b->r->block_row[blk + 1]) > v) {
+		if (block_vrow(b, blk + 1) > v) {
 			b->cur = lo - 1;
 			return;
 		}
@@ -503,13 +460,13 @@ adopt_change_at(struct browser *b, size_t v)
 	}
 	/* The destination of a move belongs to its source's change. */
 	if (v < vrow_count(b)) {
-		uint32_t row = vrow_row(b, v);
+		uint32_t blk = view_block_at(&b->view, v);
 		const struct block *bl;
 		size_t k;
 
-		if (row == UINT32_MAX)
+		if (b->view.hide[blk])
 			return;
-		bl = &b->al->block[b->r->row[row].block];
+		bl = &b->al->block[blk];
 		if (bl->move && bl->kind == BLOCK_INSERTED)
 			for (k = 0; k < b->nchanges; k++)
 				if (b->changes[k] == bl->twin)
@@ -528,32 +485,58 @@ follow_view(struct browser *b)
 	adopt_change_at(b, b->top);
 }
 
+/* The focused side's paragraph on view row v: RENDER_NONE, UINT32_MAX
+   - 1 for a fold, or past the end. */
+#define PARA_FOLD (UINT32_MAX - 1)
+
+static uint32_t
+vrow_para(struct browser *b, size_t v)
+{
+	struct view_row vr;
+
+	if (!view_row(&b->view, v, &vr) || vr.r == NULL)
+		return PARA_FOLD;
+	return vr.r->row[vr.i].para[b->focus];
+}
+
+/*
+ * The view row before v, its block counted first (v keeps its row), or
+ * SIZE_MAX at the top.
+ */
+static size_t
+vrow_before(struct browser *b, size_t *v)
+{
+	if (*v == 0)
+		return SIZE_MAX;
+	view_settle(&b->view, v, 1, 0);
+	return *v - 1;
+}
+
 static int
 step_paragraph(struct browser *b, int dir)
 {
-	const struct render *r = b->r;
-	long v = (long)b->top, n = (long)vrow_count(b);
-	uint32_t row = vrow_row(b, b->top);
-	uint32_t start = row == UINT32_MAX ? RENDER_NONE :
-		r->row[row].para[b->focus];
+	size_t v = b->top, q;
+	uint32_t start = vrow_para(b, b->top), p;
 
-	for (v += dir; v >= 0 && v < n; v += dir) {
-		uint32_t rr = vrow_row(b, (size_t)v), p;
-
-		if (rr == UINT32_MAX)
-			continue;
-		p = r->row[rr].para[b->focus];
-		if (p == RENDER_NONE || p == start)
+	if (start == PARA_FOLD)
+		start = RENDER_NONE;
+	for (;;) {
+		if (dir < 0) {
+			if ((q = vrow_before(b, &v)) == SIZE_MAX)
+				break;
+			v = q;
+		} else if (++v >= vrow_count(b)) {
+			break;
+		}
+		p = vrow_para(b, v);
+		if (p == PARA_FOLD || p == RENDER_NONE || p == start)
 			continue;
 		/* The first row of that paragraph. */
-		while (dir < 0 && v > 0) {
-			uint32_t q = vrow_row(b, (size_t)v - 1);
-
-			if (q == UINT32_MAX || r->row[q].para[b->focus] != p)
-				break;
-			v--;
-		}
-		return scroll_to(b, v);
+		while (dir < 0 && (q = vrow_before(b, &v)) != SIZE_MAX &&
+		       vrow_para(b, q) == p)
+			v = q;
+		view_settle(&b->view, &v, 0, (size_t)browse_text_rows());
+		return scroll_to(b, (long)v);
 	}
 	return RE_NONE;
 }
@@ -566,6 +549,7 @@ go_to(struct browser *b, const char *arg)
 	long v = strtol(arg, &end, 10);
 	const struct doc *d;
 	size_t i;
+	bool folded;
 
 	if (end == arg || v < 0 || (*end != '\0' && strcmp(end, "%") != 0)) {
 		browse_message(b, true, "not a paragraph number or a "
@@ -575,6 +559,7 @@ go_to(struct browser *b, const char *arg)
 	if (*end == '%') {
 		if (v > 100)
 			v = 100;
+		view_count_all(&b->view);	/* a share of the exact total */
 		scroll_to(b, (long)(max_top(b) * v / 100));
 		follow_view(b);
 		return RE_DRAW;
@@ -584,16 +569,17 @@ go_to(struct browser *b, const char *arg)
 		browse_message(b, true, "there are %zu paragraphs", d->npara);
 		return RE_DRAW;
 	}
-	i = para_row(b, b->focus, (uint32_t)(v - 1));
+	i = para_row(b, b->focus, (uint32_t)(v - 1), &folded);
 	if (i != SIZE_MAX) {
-		size_t vr = row_vrow(b, i);
+		size_t vr = i;
 
-		if (b->vrow && vrow_row(b, vr) != i) {
+		if (folded) {
 			/* Folded away: unfold, and go there once laid out. */
 			b->changes_only = false;
 			set_goal(b, b->focus, (uint32_t)(v - 1), 0);
 			return RE_LAYOUT;
 		}
+		view_settle(&b->view, &vr, 0, (size_t)browse_text_rows());
 		scroll_to(b, (long)vr);
 		follow_view(b);
 	}
@@ -642,7 +628,7 @@ search(struct browser *b, bool backward)
 {
 	long best = -1;
 	bool here = b->have_match && b->match_top == b->top;
-	size_t cur = here ? b->match_row : b->top, pass, rows, len;
+	size_t cur = here ? b->match_row : b->top, pass, rows, len, bv = 0;
 	int s;
 
 	if (b->pattern[0] == '\0') {
@@ -652,27 +638,24 @@ search(struct browser *b, bool backward)
 	rows = (size_t)browse_text_rows();
 	if (!here && backward)
 		cur = b->top + rows;	/* the first row below the screen */
+	/* Finding a row counts its block: keep these on their rows. */
+	view_track(&b->view, &cur);
+	view_track(&b->view, &bv);
 	for (pass = 0; pass < 2 && best < 0; pass++) {
 		for (s = 0; s < 2; s++) {
-			const struct row_index *x = &b->index[s];
 			const struct text *t = s ? b->al->b->text : b->al->a->text;
-			uint32_t row = vrow_row(b, cur);
-			size_t from, lo;
+			size_t from;
 			long hit;
 
-			if (x->n == 0)
+			if (t->len == 0)
 				continue;
 			/*
 			 * The text offset where the search starts: the row
 			 * after the match, or at the top; backward, the start
 			 * of the match's row, or of the row below the screen.
 			 */
-			if (row == UINT32_MAX)
-				lo = cur >= vrow_count(b) ? x->n : 0;
-			else
-				lo = row_index_from_row(x, row +
-							(here && !backward));
-			from = lo < x->n ? x->off[lo] : t->len;
+			from = view_text_after(&b->view, s, cur,
+					       !(here && !backward));
 			if (pass == 1)
 				from = backward ? t->len : 0;
 			hit = backward ?
@@ -681,12 +664,15 @@ search(struct browser *b, bool backward)
 			if (hit < 0)
 				continue;
 			{
-				size_t e = row_index_at(x, (uint32_t)hit);
-				long v = (long)row_vrow(b, x->row[e]);
+				long v = (long)view_offset_row(&b->view, s,
+							       (uint32_t)hit);
 
+				if (best >= 0)
+					best = (long)bv;
 				if (best < 0 || (!backward && v < best) ||
 				    (backward && v > best))
 					best = v;
+				bv = (size_t)best;
 			}
 		}
 		if (best >= 0 && pass == 1)
@@ -694,11 +680,23 @@ search(struct browser *b, bool backward)
 				       "search wrapped to the bottom" :
 				       "search wrapped to the top");
 	}
+	view_untrack(&b->view, &cur);
+	view_untrack(&b->view, &bv);
+	if (best >= 0)
+		best = (long)bv;
 	if (best < 0) {
 		browse_message(b, true, "not found: %s", b->pattern);
 		return RE_DRAW;
 	}
 	/* Near the end the match may not reach the top: remember where it is. */
+	{
+		size_t v = (size_t)best;
+
+		/* The screen from there counted, and the bottom one if that
+		   is where it ends, so that best stays put. */
+		view_settle(&b->view, &v, rows, rows);
+		best = (long)v;
+	}
 	scroll_to(b, best);
 	b->have_match = true;
 	b->match_row = (size_t)best;
@@ -932,21 +930,22 @@ browse_prompt_key(struct browser *b, int key)
 static int
 open_source(struct browser *b)
 {
-	const struct render *r = b->r;
 	const struct text *t;
 	size_t v, i;
 	uint32_t p = RENDER_NONE;
 	int side = b->focus;
 
 	for (v = b->top; v < vrow_count(b) && p == RENDER_NONE; v++) {
-		uint32_t row = vrow_row(b, v);
+		struct view_row vr;
+		const struct render_row *rw;
 
-		if (row == UINT32_MAX)
+		if (!view_row(&b->view, v, &vr) || vr.r == NULL)
 			continue;
-		p = r->row[row].para[side];
-		if (p == RENDER_NONE && r->row[row].para[!side] != RENDER_NONE) {
+		rw = &vr.r->row[vr.i];
+		p = rw->para[side];
+		if (p == RENDER_NONE && rw->para[!side] != RENDER_NONE) {
 			side = !side;
-			p = r->row[row].para[side];
+			p = rw->para[side];
 		}
 	}
 	if (p == RENDER_NONE) {
@@ -1185,6 +1184,10 @@ act_scroll(struct browser *b, int action, unsigned count)
 	case ACTION_PAGE_DOWN: by = n * page; break;
 	default: by = -n * page; break;
 	}
+	/* Count what the move goes over: it lands where it would on a
+	   layout of everything. */
+	view_settle(&b->view, &b->top, by < 0 ? (size_t)-by : 0,
+		    (size_t)(by > 0 ? by : 0) + (size_t)rows);
 	return scroll_to(b, (long)b->top + by);
 }
 
@@ -1196,6 +1199,8 @@ act_top_bottom(struct browser *b, int action, unsigned count)
 		snprintf(b->input, sizeof b->input, "%u", count);
 		return go_to(b, b->input);
 	}
+	if (action != ACTION_TOP)
+		view_settle_end(&b->view, (size_t)browse_text_rows());
 	return RE_DRAW | scroll_to(b, action == ACTION_TOP ? 0 :
 				   (long)max_top(b));
 }
@@ -1272,14 +1277,15 @@ act_jump_move(struct browser *b, int action UNUSED, unsigned count UNUSED)
 		browse_message(b, true, "this change is not a move");
 		return RE_DRAW;
 	}
-	here = row_vrow(b, b->r->block_row[b->changes[b->cur]]);
-	there = row_vrow(b, b->r->block_row[bl->twin]);
+	here = block_vrow(b, b->changes[b->cur]);
+	there = block_vrow(b, bl->twin);
 	if (here >= b->top && here < b->top + rows &&
 	    !(there >= b->top && there < b->top + rows))
-		row = b->r->block_row[bl->twin];
+		row = there;
 	else
-		row = b->r->block_row[b->changes[b->cur]];
-	v = (long)row_vrow(b, row);
+		row = here;
+	view_settle(&b->view, &row, 2, rows);
+	v = (long)row;
 	scroll_to(b, v > 2 ? v - 2 : 0);
 	return RE_DRAW;
 }
@@ -1517,11 +1523,10 @@ forget_offscreen_change(struct browser *b)
 	if (b->cur < 0)
 		return;
 	blk = b->changes[b->cur];
-	v = row_vrow(b, b->r->block_row[blk]);
+	v = block_vrow(b, blk);
 	if (v + 1 < b->top || v >= b->top + rows) {
 		/* Its last row may still show: look at the block's end too. */
-		size_t end = row_vrow(b, b->r->block_row[blk + 1] > 0 ?
-				      b->r->block_row[blk + 1] - 1 : 0);
+		size_t end = block_last_vrow(b, blk);
 
 		if (end < b->top || v >= b->top + rows)
 			b->cur = -1;
@@ -1560,9 +1565,25 @@ browse_react(struct browser *b, int re)
 		return false;
 	if (re & RE_LAYOUT)
 		browse_layout(b);
+	if ((re & (RE_DRAW | RE_LAYOUT)) && b->r != NULL) {
+		/* What the screen shows is counted: clamp to the real end. */
+		size_t rows = (size_t)browse_text_rows();
+
+		view_settle(&b->view, &b->top, 0, rows);
+		if (b->top > max_top(b))
+			scroll_to(b, (long)b->top);
+	}
 	if (re & (RE_DRAW | RE_LAYOUT))
 		browse_draw(b);
 	return true;
+}
+
+int
+browse_idle(struct browser *b, double ms)
+{
+	if (b->r == NULL || view_all_exact(&b->view))
+		return -1;
+	return view_idle(&b->view, ms) ? 1 : 0;
 }
 
 int

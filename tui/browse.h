@@ -22,7 +22,11 @@
  * Rows.  The layout's rows (render.h) are shown through "view rows": the
  * same rows, or, in the changes-only view, the rows of changed blocks with
  * one fold row standing for each run of unchanged paragraphs.  One top
- * view row scrolls both panes, so they cannot drift apart.
+ * view row scrolls both panes, so they cannot drift apart.  The layout is
+ * lazy: only what is drawn or jumped over is laid out, and view rows are
+ * numbered with estimates until counted (rowindex.h), so opening 50 MB
+ * or toggling a view costs about a screen; while no key comes, the rest
+ * is counted (browse_idle).
  */
 #ifndef VERSUS_BROWSE_H
 #define VERSUS_BROWSE_H
@@ -62,14 +66,6 @@ enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
 				   changed), then draw */
 #define RE_QUIT		4
 
-/* A view row: a layout row, or a fold standing for hidden paragraphs. */
-struct vrow {
-	uint32_t row;		/* layout row, or UINT32_MAX for a fold */
-	uint32_t nfold;		/* paragraphs folded into this row */
-	uint32_t block;		/* the first block of the row */
-	uint8_t boiler;		/* a fold of boilerplate, not of unchanged text */
-};
-
 
 struct browser {
 	/* The versions and all that is known about them (session.h). */
@@ -80,12 +76,12 @@ struct browser {
 	size_t left, right, base;	/* versions on screen, the base */
 	int focus;			/* RENDER_LEFT or RENDER_RIGHT */
 
-	/* The layout of the pair on screen. */
+	/* The layout of the pair on screen, laid out as it is shown. */
 	const struct alignment *al;
-	struct render *r;
-	struct vrow *vrow;		/* NULL: view rows are layout rows */
-	size_t nvrow;
-	struct row_index index[2];
+	struct render_lazy *r;
+	struct view view;		/* its view rows (rowindex.h) */
+	size_t count_ahead;		/* pairs of at most this many bytes
+					   are counted whole at once */
 	/*
 	 * Changed passages, the unit Tab steps through: blocks with a
 	 * change to show, in order (a move once, at its source).  Not the
@@ -162,6 +158,14 @@ int browse_action(struct browser *b, int action, unsigned count);
 
 /* Lay out and draw as flags `re` ask; false when they ask to quit. */
 bool browse_react(struct browser *b, int re);
+
+/*
+ * Work to do while no key comes: count some more of the layout, about
+ * `ms` milliseconds of it.  Returns 1 while there is more, 0 when this
+ * call counted the last of it (the status line's position, an estimate
+ * till then, is exact: draw again), -1 when there was nothing to do.
+ */
+int browse_idle(struct browser *b, double ms);
 
 /* A screen: how it is drawn, and what an action means on it (-1: none). */
 struct browse_screen_ops {

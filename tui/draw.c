@@ -124,10 +124,10 @@ draw_title(struct browser *b, int col, int width, size_t v, bool focus)
 
 /* Highlight matches of the search pattern inside span sp. */
 static void
-draw_matches(const struct browser *b, int y, int x, int side,
-	     const struct render_span *sp)
+draw_matches(const struct browser *b, const struct render *r, int y, int x,
+	     int side, const struct render_span *sp)
 {
-	int v = render_span_version(b->r, side, sp) ? RENDER_RIGHT :
+	int v = render_span_version(r, side, sp) ? RENDER_RIGHT :
 		RENDER_LEFT;
 	const struct text *t = v == RENDER_RIGHT ? b->al->b->text :
 		b->al->a->text;
@@ -283,11 +283,11 @@ fact_op(const struct browser *b, long op)
 		k == KIND_ATTRIBUTION;
 }
 
+/* Side `side` of row rw of r, a piece of the layout (render.h). */
 static void
-draw_cell(struct browser *b, int y, int x, int width, int side,
-	  const struct render_row *rw, char **buf, size_t *cap)
+draw_cell(struct browser *b, const struct render *r, int y, int x, int width,
+	  int side, const struct render_row *rw, char **buf, size_t *cap)
 {
-	const struct render *r = b->r;
 	uint32_t k;
 
 	if (rw->cell[side] == CELL_FILLER) {
@@ -319,7 +319,7 @@ draw_cell(struct browser *b, int y, int x, int width, int side,
 		if (b->chars && !b->inline_view && !b->narrow &&
 		    (sp->style == STYLE_DELETED || sp->style == STYLE_INSERTED))
 			draw_chars(b, y, x, side, rw, sp);
-		draw_matches(b, y, x, side, sp);
+		draw_matches(b, r, y, x, side, sp);
 	}
 }
 
@@ -378,9 +378,10 @@ browse_percent(double x, char out[16])
 static void
 status_position(const struct browser *b, char out[8])
 {
-	size_t nv = b->vrow ? b->nvrow : b->r->nrow;
+	size_t nv = view_count(&b->view);
 	size_t rows = (size_t)browse_text_rows();
 
+	/* Till the layout is all counted (browse_idle), nv is an estimate. */
 	if (nv <= rows)
 		snprintf(out, 8, "all");
 	else if (b->top == 0)
@@ -602,13 +603,13 @@ draw_titles(struct browser *b, bool inl)
  * the filler, and so does a paraphrase of a paragraph of the left version.
  */
 static void
-draw_label(const struct browser *b, int y, uint32_t row,
+draw_label(const struct browser *b, int y, size_t rib,
 	   const struct render_row *rw)
 {
 	int pane = (int)b->r->pane, lx, n;
 	char lab[64];
 
-	if (row != b->r->block_row[rw->block] ||
+	if (rib != 0 ||
 	    !((b->labels && b->labels[rw->block]) ||
 	      (b->para_of && b->para_of[rw->block])))
 		return;
@@ -653,36 +654,39 @@ draw_gutter(const struct browser *b, int y, int gx,
 void
 diff_draw(struct browser *b)
 {
-	const struct render *r = b->r;
 	bool inl = b->inline_view || b->narrow;
-	int rows = browse_text_rows(), pane = (int)r->pane, y;
+	int rows = browse_text_rows(), pane = (int)b->r->pane, y;
 	int gx = inl ? 0 : pane, rx = pane + RENDER_GUTTER;
-	size_t nv = b->vrow ? b->nvrow : r->nrow, cap = 0, v;
+	size_t cap = 0, v;
 	long cur_block = b->cur >= 0 ? (long)b->changes[b->cur] : -1;
 	long twin_block = cur_block >= 0 && b->al->block[cur_block].move ?
 		(long)b->al->block[cur_block].twin : -1;
 	char *buf = NULL;
 
 	draw_titles(b, inl);
-	for (y = 0, v = b->top; y < rows && v < nv; y++, v++) {
-		uint32_t row = b->vrow ? b->vrow[v].row : (uint32_t)v;
+	/* Only these rows are laid out (rowindex.h, render.h). */
+	for (y = 0, v = b->top; y < rows; y++, v++) {
+		struct view_row vr;
+		const struct render *r;
 		const struct render_row *rw;
 
-		if (row == UINT32_MAX) {
-			draw_fold(y + 1, screen_cols(), b->vrow[v].nfold,
-				  b->vrow[v].boiler);
+		if (!view_row(&b->view, v, &vr))
+			break;
+		if (vr.r == NULL) {
+			draw_fold(y + 1, screen_cols(), vr.nfold, vr.boiler);
 			continue;
 		}
-		rw = &r->row[row];
+		r = vr.r;
+		rw = &r->row[vr.i];
 		if (inl) {
-			draw_cell(b, y + 1, RENDER_GUTTER, pane, RENDER_LEFT,
+			draw_cell(b, r, y + 1, RENDER_GUTTER, pane, RENDER_LEFT,
 				  rw, &buf, &cap);
 		} else {
-			draw_cell(b, y + 1, 0, pane, RENDER_LEFT, rw, &buf,
+			draw_cell(b, r, y + 1, 0, pane, RENDER_LEFT, rw, &buf,
 				  &cap);
-			draw_cell(b, y + 1, rx, pane, RENDER_RIGHT, rw, &buf,
+			draw_cell(b, r, y + 1, rx, pane, RENDER_RIGHT, rw, &buf,
 				  &cap);
-			draw_label(b, y + 1, row, rw);
+			draw_label(b, y + 1, vr.rib, rw);
 		}
 		draw_gutter(b, y + 1, gx, rw, cur_block, twin_block);
 	}

@@ -5,7 +5,9 @@
  * lookup (keymap.h), which may wait for the rest of a sequence or a
  * count; after the keymap's timeout a pending sequence is dropped.  An
  * action's reaction flags say whether to lay out again, draw, or quit
- * (browse_react).
+ * (browse_react).  While no key comes, the rest of the layout is counted
+ * a slice at a time (browse_idle), each slice short enough that a key is
+ * never kept waiting.
  */
 #include "config.h"
 
@@ -39,21 +41,36 @@ test_fault(void)
 	}
 }
 
+/* Work done between two looks for a key while none comes. */
+#define IDLE_MS	20
+
 int
 browse_run(struct browser *b)
 {
-	bool pending = false;
+	bool pending = false, idle = true;
 	int re;
 
 	browse_layout(b);
 	browse_draw(b);
 	for (;;) {
-		int key = screen_getkey(pending && keymap_timeout(b->km) > 0 ?
-					keymap_timeout(b->km) : -1);
+		int wait = pending && keymap_timeout(b->km) > 0 ?
+			keymap_timeout(b->km) : idle ? 0 : -1;
+		int key = screen_getkey(wait);
 		struct keymap_match m;
 		enum keymap_status st;
 
 		re = RE_NONE;
+		if (key == SCREEN_TIMEOUT && wait == 0) {
+			/* No key: count more of the layout (browse_idle), and
+			   show the exact position once it is all counted. */
+			int left = browse_idle(b, IDLE_MS);
+
+			idle = left > 0;
+			if (left == 0)
+				browse_react(b, RE_DRAW);
+			continue;
+		}
+		idle = true;	/* a key may bring a new layout to count */
 		if (key == SCREEN_TIMEOUT) {
 			if (pending) {
 				keymap_reset(&b->ks);

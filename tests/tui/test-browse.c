@@ -35,24 +35,21 @@ rnd(unsigned n)
 	return (unsigned)((rng >> 33) % n);
 }
 
-/* The view row showing layout row `row` (or the fold hiding it). */
-static size_t
-view_row(const struct browser *b, size_t row)
-{
-	size_t v, best = 0;
-
-	if (b->vrow == NULL)
-		return row;
-	for (v = 0; v < b->nvrow; v++)
-		if (b->vrow[v].row != UINT32_MAX && b->vrow[v].row <= row)
-			best = v;
-	return best;
-}
-
 static size_t
 view_rows(const struct browser *b)
 {
-	return b->vrow ? b->nvrow : b->r->nrow;
+	return view_count(&b->view);
+}
+
+/* The last view row of block k (the fold hiding it, if folded). */
+static size_t
+block_end(const struct browser *b, uint32_t k)
+{
+	size_t v0 = view_block_row(&b->view, k);
+
+	if (b->view.hide[k] || b->view.rows[k] == 0)
+		return v0;
+	return v0 + b->view.rows[k] - 1;
 }
 
 /* Is any row of block k on the screen? */
@@ -60,9 +57,8 @@ static bool
 block_shown(const struct browser *b, uint32_t k)
 {
 	size_t rows = (size_t)browse_text_rows();
-	size_t v0 = view_row(b, b->r->block_row[k]);
-	size_t end = b->r->block_row[k + 1];
-	size_t v1 = view_row(b, end > 0 ? end - 1 : 0);
+	size_t v0 = view_block_row(&b->view, k);
+	size_t v1 = block_end(b, k);
 
 	return v1 >= b->top && v0 < b->top + rows;
 }
@@ -77,11 +73,11 @@ position(const struct browser *b)
 	if (b->cur < 0)
 		return b->top;
 	bl = &b->al->block[b->changes[b->cur]];
-	own = view_row(b, b->r->block_row[b->changes[b->cur]]);
+	own = view_block_row(&b->view, b->changes[b->cur]);
 	if (own >= b->top && own < b->top + rows)
 		return own;
 	if (bl->move) {
-		twin = view_row(b, b->r->block_row[bl->twin]);
+		twin = view_block_row(&b->view, bl->twin);
 		if (twin >= b->top && twin < b->top + rows)
 			return twin;
 	}
@@ -104,20 +100,34 @@ static const int moves[] = {
 	ACTION_SWAP_SIDES, ACTION_HELP, ACTION_VERSION_OVERVIEW,
 };
 
+/* A go-to's argument: "N" or "N%". */
+static void
+goto_arg(char arg[16])
+{
+	if (rnd(2))
+		snprintf(arg, 16, "%u%%", rnd(101));
+	else
+		snprintf(arg, 16, "%u", 1 + rnd(14));
+}
+
 /* A go-to typed into the prompt: ":N" or ":N%", then Enter. */
+static int
+type_goto_arg(struct browser *b, const char *arg)
+{
+	size_t i;
+
+	for (i = 0; arg[i]; i++)
+		browse_prompt_key(b, (unsigned char)arg[i]);
+	return browse_prompt_key(b, KEYCODE_ENTER);
+}
+
 static int
 type_goto(struct browser *b)
 {
 	char arg[16];
-	size_t i;
 
-	if (rnd(2))
-		snprintf(arg, sizeof arg, "%u%%", rnd(101));
-	else
-		snprintf(arg, sizeof arg, "%u", 1 + rnd(14));
-	for (i = 0; arg[i]; i++)
-		browse_prompt_key(b, (unsigned char)arg[i]);
-	return browse_prompt_key(b, KEYCODE_ENTER);
+	goto_arg(arg);
+	return type_goto_arg(b, arg);
 }
 
 /* One session: returns the number of the step that broke a property. */
@@ -156,18 +166,16 @@ play(struct browser *b, unsigned long seed, int steps, char *why,
 		if (b->cur >= 0 && !block_shown(b, b->changes[b->cur]) &&
 		    !(b->al->block[b->changes[b->cur]].move &&
 		      block_shown(b, b->al->block[b->changes[b->cur]].twin)))
-			return snprintf(why, whysize, "%s: change %ld (rows "
-					"%zu-%zu, view rows %zu-%zu) is off the "
-					"screen (top %zu)", action_name(a),
-					b->cur + 1,
-					(size_t)b->r->block_row[b->changes[b->cur]],
-					(size_t)b->r->block_row[b->changes[b->cur] + 1],
-					view_row(b, b->r->block_row[b->changes[b->cur]]),
-					view_row(b, b->r->block_row[b->changes[b->cur] + 1]),
+			return snprintf(why, whysize, "%s: change %ld (view "
+					"rows %zu-%zu) is off the screen (top "
+					"%zu)", action_name(a), b->cur + 1,
+					view_block_row(&b->view,
+						       b->changes[b->cur]),
+					block_end(b, b->changes[b->cur]),
 					b->top), i;
 		if (b->cur < 0 || b->cur == cur || !(dir_next || dir_prev))
 			continue;
-		here = view_row(b, b->r->block_row[b->changes[b->cur]]);
+		here = view_block_row(&b->view, b->changes[b->cur]);
 		if ((dir_next && (cur >= 0 ? here <= before : here < before)) ||
 		    (dir_prev && here >= before))
 			return snprintf(why, whysize, "%s went from row %zu "
@@ -175,6 +183,79 @@ play(struct browser *b, unsigned long seed, int steps, char *why,
 					here), i;
 	}
 	return 0;
+}
+
+/* Row y of the screen: its block and row in it, or the fold's block. */
+static uint64_t
+shown(struct browser *b, size_t y)
+{
+	struct view_row vr;
+
+	if (!view_row(&b->view, b->top + y, &vr))
+		return UINT64_MAX;
+	return (uint64_t)vr.block << 32 | (vr.r ? vr.rib : 0xffffffffu);
+}
+
+/* A key on a browser, as play() gives it. */
+static void
+press(struct browser *b, int a, const char *arg)
+{
+	int re = browse_action(b, a, 0);
+
+	if (b->prompt == PROMPT_GOTO)
+		re |= type_goto_arg(b, arg);
+	browse_react(b, re | RE_DRAW);
+	if (b->screen != SCREEN_DIFF)
+		browse_react(b, browse_action(b, ACTION_QUIT, 0));
+}
+
+/*
+ * The lazy layout lands where a layout of everything does: one browser
+ * counts the whole layout when it lays out, the other nothing ahead (its
+ * view rows numbered with estimates till counted), and after every key
+ * both show the same rows, with the same current change and message.
+ */
+static int
+lazy_like_eager(struct session *s, struct keymap *km, unsigned long seed,
+		int steps, char *why, size_t whysize)
+{
+	struct browser e, l;
+	int i, bad = 0;
+	size_t y, rows = (size_t)browse_text_rows();
+
+	browse_init(&e, s, km);
+	e.count_ahead = SIZE_MAX;
+	browse_layout(&e);
+	browse_init(&l, s, km);
+	l.count_ahead = 0;
+	browse_layout(&l);
+	snprintf(e.pattern, sizeof e.pattern, "the");
+	snprintf(l.pattern, sizeof l.pattern, "the");
+	rng = seed;
+	for (i = 1; i <= steps && !bad; i++) {
+		int a = moves[rnd(sizeof moves / sizeof moves[0])];
+		char arg[16];
+
+		goto_arg(arg);
+		press(&e, a, arg);
+		press(&l, a, arg);
+		for (y = 0; y < rows && !bad; y++)
+			if (shown(&e, y) != shown(&l, y)) {
+				snprintf(why, whysize, "%s: screen row %zu "
+					 "differs (top %zu, lazy %zu)",
+					 action_name(a), y, e.top, l.top);
+				bad = i;
+			}
+		if (!bad && (e.cur != l.cur || strcmp(e.message, l.message))) {
+			snprintf(why, whysize, "%s: current change %ld / %ld, "
+				 "message \"%.60s\" / \"%.60s\"", action_name(a),
+				 e.cur, l.cur, e.message, l.message);
+			bad = i;
+		}
+	}
+	browse_clear(&e);
+	browse_clear(&l);
+	return bad;
 }
 
 int
@@ -217,6 +298,14 @@ main(void)
 		if (bad)
 			printf("#   step %d: %s\n", bad, why);
 		browse_clear(&b);
+	}
+	for (seed = 1; seed <= 20; seed++) {
+		why[0] = '\0';
+		bad = lazy_like_eager(s, km, seed, 300, why, sizeof why);
+		ok(bad == 0, "seed %lu: the lazy layout shows what the whole "
+		   "one does, key after key", seed);
+		if (bad)
+			printf("#   step %d: %s\n", bad, why);
 	}
 	keymap_free(km);
 	session_free(s);

@@ -1,11 +1,15 @@
 /*
- * test-rowindex.c — properties of the browser's row index (rowindex.h)
- * over generated pairs, in both layouts at several widths: every offset
- * is inside the text of the version it is indexed under (issue 19.1: the
- * inline layout's B offsets were once looked up in A), each row holding
- * a version's text is indexed once, at its first span of that version,
- * and in the side-by-side layout a lookup by offset finds the span's row.
+ * test-rowindex.c — properties of the lazy layout (render.h) and of the
+ * browser's view rows over it (rowindex.h), over generated pairs, in both
+ * layouts at several widths, some blocks folded: the pieces are
+ * render_build's rows; the view's rows, read from nothing counted, are
+ * the plain fold-by-fold ones; block starts, tracked positions, offsets,
+ * paragraphs and search starts land on the rows a whole layout has them
+ * on; every offset is inside the text of its version (issue 19.1: the
+ * inline layout's B offsets were once looked up in A).
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,64 +110,222 @@ len_of(const struct render *r, int v)
 	return v ? r->al->b->text->len : r->al->a->text->len;
 }
 
-/* The properties of one layout; returns the number of violations. */
-static int
-check(const struct render *r, const char *what)
+/* The first offset of version v on row i of r, or UINT32_MAX. */
+static uint32_t
+first_off(const struct render *r, size_t i, int v)
 {
-	struct row_index x[2];
-	int v, s, bad = 0;
-	size_t i, k;
+	const struct render_row *rw = &r->row[i];
+	int s;
+	uint32_t k;
 
-	row_index_build(x, r);
-	for (v = 0; v < 2; v++)
-		for (k = 0; k < x[v].n; k++) {
-			if (x[v].off[k] >= len_of(r, v) ||
-			    x[v].row[k] >= r->nrow ||
-			    (k > 0 && x[v].row[k] <= x[v].row[k - 1])) {
-				if (bad++ == 0)
-					printf("# %s: version %d entry %zu: "
-					       "row %u off %u, text %zu\n",
-					       what, v, k, x[v].row[k],
-					       x[v].off[k], len_of(r, v));
-			}
+	for (s = 0; s < 2; s++)
+		for (k = 0; rw->cell[s] == CELL_TEXT && k < rw->nspan[s]; k++) {
+			const struct render_span *sp = &r->span[rw->span[s] + k];
+
+			if (!(sp->flags & SPAN_NOTE) &&
+			    render_span_version(r, s, sp) == v)
+				return sp->off;
 		}
-	for (i = 0; i < r->nrow; i++) {
-		const struct render_row *rw = &r->row[i];
-		bool first[2] = { true, true };
+	return UINT32_MAX;
+}
 
-		for (s = 0; s < 2; s++) {
-			if (rw->cell[s] != CELL_TEXT)
+static bool same_row(const struct render *r, size_t i, const struct render *q,
+		     size_t j);
+
+/* The view rows of r with blocks hidden, built the plain way. */
+struct plain {
+	uint32_t *row;		/* layout row, UINT32_MAX: a fold */
+	uint32_t *block, *nfold;
+	uint8_t *boiler;
+	size_t n;
+};
+
+static void
+plain_build(struct plain *pl, const struct render *r, const uint8_t *hide)
+{
+	const struct alignment *al = r->al;
+	size_t k, i;
+
+	pl->row = malloc((r->nrow + al->nblock + 1) * sizeof *pl->row);
+	pl->block = malloc((r->nrow + al->nblock + 1) * sizeof *pl->block);
+	pl->nfold = malloc((r->nrow + al->nblock + 1) * sizeof *pl->nfold);
+	pl->boiler = malloc(r->nrow + al->nblock + 1);
+	pl->n = 0;
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+		int h = hide ? hide[k] : 0;
+
+		if (h) {
+			uint32_t np = bl->na > bl->nb ? bl->na : bl->nb;
+
+			if (pl->n && pl->row[pl->n - 1] == UINT32_MAX &&
+			    pl->boiler[pl->n - 1] == (h == 2)) {
+				pl->nfold[pl->n - 1] += np;
 				continue;
-			for (k = 0; k < rw->nspan[s]; k++) {
-				const struct render_span *sp =
-					&r->span[rw->span[s] + k];
-				size_t e;
+			}
+			pl->row[pl->n] = UINT32_MAX;
+			pl->block[pl->n] = (uint32_t)k;
+			pl->boiler[pl->n] = h == 2;
+			pl->nfold[pl->n++] = np;
+			continue;
+		}
+		for (i = r->block_row[k]; i < r->block_row[k + 1]; i++) {
+			pl->row[pl->n] = (uint32_t)i;
+			pl->block[pl->n] = (uint32_t)k;
+			pl->boiler[pl->n] = 0;
+			pl->nfold[pl->n++] = 0;
+		}
+	}
+}
 
-				if (sp->flags & SPAN_NOTE)
-					continue;
-				v = render_span_version(r, s, sp);
-				e = row_index_from_row(&x[v], i);
-				if (sp->off + sp->len > len_of(r, v) ||
-				    e >= x[v].n || x[v].row[e] != i ||
-				    (first[v] && x[v].off[e] != sp->off)) {
-					if (bad++ == 0)
-						printf("# %s: row %zu span %zu "
-						       "not indexed\n", what,
-						       i, k);
-				}
-				first[v] = false;
-				if (!r->opts.inline_view &&
-				    x[v].row[row_index_at(&x[v], sp->off)] != i) {
-					if (bad++ == 0)
-						printf("# %s: offset %u of row "
-						       "%zu found elsewhere\n",
-						       what, sp->off, i);
-				}
+static void
+plain_free(struct plain *pl)
+{
+	free(pl->row);
+	free(pl->block);
+	free(pl->nfold);
+	free(pl->boiler);
+}
+
+/*
+ * The plain view row of block k: the row showing its first layout row, or
+ * the fold holding it (the last one opened at or before it).
+ */
+static size_t
+plain_at(const struct plain *pl, const struct render *r, size_t k,
+	 const uint8_t *hide)
+{
+	size_t v, best = 0;
+
+	for (v = 0; v < pl->n; v++) {
+		if (hide && hide[k]) {
+			if (pl->row[v] == UINT32_MAX && pl->block[v] <= k)
+				best = v;
+		} else if (pl->row[v] == r->block_row[k]) {
+			return v;
+		}
+	}
+	return best;
+}
+
+/*
+ * The view (rowindex.h) over the lazy layout of r, some blocks hidden:
+ * its rows, read in order from nothing counted, are the plain ones; each
+ * block starts where the plain view has it; a position kept with
+ * view_track stays on its row while other blocks are counted; and, with
+ * nothing hidden, offsets and paragraphs find their rows and search
+ * starts where the text of the next row does.
+ */
+static int
+check(const struct render *r, const struct render_opts *o, const char *what)
+{
+	const struct alignment *al = r->al;
+	struct render_lazy *lz = render_lazy_new(al, o);
+	uint8_t *hide = NULL;
+	struct plain pl;
+	struct view w;
+	struct view_row vr;
+	size_t v, i, k, pos, want;
+	int bad = 0, s;
+
+	if (rnd(3)) {
+		hide = calloc(al->nblock + 1, 1);
+		for (k = 0; k < al->nblock; k++)
+			hide[k] = rnd(3) == 0 ? (uint8_t)(1 + rnd(2)) : 0;
+	}
+	plain_build(&pl, r, hide);
+
+	/* A tracked position, then rows asked for anywhere. */
+	view_init(&w, lz, hide);
+	if (pl.n > 0) {
+		size_t at = rnd((unsigned)pl.n), tries;
+		uint64_t was;
+
+		pos = at < view_count(&w) ? at : 0;
+		view_row(&w, pos, &vr);
+		was = (uint64_t)vr.block << 32 | vr.rib;
+		view_track(&w, &pos);
+		for (tries = 0; tries < 20; tries++)
+			view_row(&w, rnd((unsigned)view_count(&w) + 1), &vr);
+		view_row(&w, pos, &vr);
+		if (((uint64_t)vr.block << 32 | vr.rib) != was) {
+			printf("# %s: a tracked row moved\n", what);
+			bad++;
+		}
+	}
+	view_free(&w);
+
+	view_init(&w, lz, hide);
+	for (v = 0; !bad && view_row(&w, v, &vr); v++) {
+		if (v >= pl.n || vr.block != pl.block[v] ||
+		    (vr.r == NULL) != (pl.row[v] == UINT32_MAX) ||
+		    (vr.r == NULL && (vr.nfold != pl.nfold[v] ||
+				      vr.boiler != pl.boiler[v])) ||
+		    (vr.r != NULL && (!same_row(r, pl.row[v], vr.r, vr.i) ||
+		     vr.rib != pl.row[v] - r->block_row[vr.block]))) {
+			printf("# %s: view row %zu differs\n", what, v);
+			bad++;
+		}
+	}
+	if (!bad && (v != pl.n || view_count(&w) != pl.n)) {
+		printf("# %s: %zu view rows, not %zu\n", what, v, pl.n);
+		bad++;
+	}
+	for (k = 0; !bad && k < al->nblock; k++) {
+		want = plain_at(&pl, r, k, hide);
+		if (r->block_row[k] < r->block_row[k + 1] &&
+		    view_block_row(&w, (uint32_t)k) != want) {
+			printf("# %s: block %zu at view row %zu, not %zu "
+			       "(hidden %d, joined %d, prev hidden %d, rows %u)\n",
+			       what, k, view_block_row(&w, (uint32_t)k), want,
+			       hide ? hide[k] : 0, w.joined[k],
+			       hide && k ? hide[k - 1] : 0, w.rows[k]);
+			bad++;
+		}
+	}
+	for (i = 0; !bad && hide == NULL && i < r->nrow; i++) {
+		for (s = 0; s < 2 && !bad; s++) {
+			uint32_t off = first_off(r, i, s), next = UINT32_MAX;
+			const struct render_row *rw = &r->row[i];
+			size_t j;
+			bool folded;
+
+			for (j = i + 1; j < r->nrow && next == UINT32_MAX; j++)
+				next = first_off(r, j, s);
+			if (next == UINT32_MAX)
+				next = s ? (uint32_t)al->b->text->len :
+					(uint32_t)al->a->text->len;
+			if (view_text_after(&w, s, i, false) != next) {
+				printf("# %s: search after row %zu, version "
+				       "%d, from %zu, not %u\n", what, i, s,
+				       view_text_after(&w, s, i, false), next);
+				bad++;
+			}
+			if (off != UINT32_MAX &&
+			    (off >= len_of(r, s) ||
+			     (!r->opts.inline_view &&
+			      view_offset_row(&w, s, off) != i))) {
+				printf("# %s: offset %u of row %zu found at "
+				       "%zu\n", what, off, i,
+				       view_offset_row(&w, s, off));
+				bad++;
+			}
+			if (!r->opts.inline_view && rw->para[s] != RENDER_NONE &&
+			    (i == 0 || r->row[i - 1].para[s] != rw->para[s]) &&
+			    view_para_row(&w, s, rw->para[s], &folded) != i) {
+				printf("# %s: paragraph %u of side %d at %zu, "
+				       "not %zu\n", what, rw->para[s], s,
+				       view_para_row(&w, s, rw->para[s],
+						     &folded), i);
+				bad++;
 			}
 		}
 	}
 	(void)text_of;
-	row_index_free(x);
+	view_free(&w);
+	render_lazy_free(lz);
+	plain_free(&pl);
+	free(hide);
 	return bad;
 }
 
@@ -289,7 +451,7 @@ main(void)
 				snprintf(what, sizeof what, "round %d, %u %s",
 					 round, widths[w],
 					 in ? "inline" : "side by side");
-				bad += check(r, what);
+				bad += check(r, &o, what);
 				lazy_bad += check_lazy(r, &o, round % 4 < 2,
 						       what);
 				layouts++;
@@ -299,8 +461,9 @@ main(void)
 		free(a);
 		free(b);
 	}
-	ok(bad == 0, "%d layouts: every index entry inside its version's "
-	   "text, every text row indexed, lookups land on the row", layouts);
+	ok(bad == 0, "%d layouts: the view's rows, folds and block starts "
+	   "are the plain ones, tracked rows stay put, offsets and "
+	   "paragraphs find their rows", layouts);
 	ok(lazy_bad == 0, "%d layouts: the lazy layout has the same rows, "
 	   "block by block and piece by piece", layouts);
 
@@ -308,21 +471,22 @@ main(void)
 	{
 		struct pair p;
 		struct render_opts o = { 79, false, false, true };
-		struct render *r;
-		struct row_index x[2];
+		struct render_lazy *lz;
+		struct view w;
 
 		pair_open(&p, "Short.\n", "A much longer paragraph of words "
 			  "than the left has, in Lisbon, said the court.\n\n"
 			  "And another one after it, with the plant.\n");
-		r = render_build(p.al, &o);
-		row_index_build(x, r);
-		ok(x[0].n > 0 && x[0].off[x[0].n - 1] < p.ta->len,
-		   "inline: A's entries are A's offsets");
-		ok(x[1].n > 0 && x[1].off[x[1].n - 1] < p.tb->len &&
-		   x[1].off[x[1].n - 1] > p.ta->len,
-		   "inline: B's entries are B's offsets");
-		row_index_free(x);
-		render_free(r);
+		lz = render_lazy_new(p.al, &o);
+		view_init(&w, lz, NULL);
+		ok(view_text_after(&w, 0, 0, true) < p.ta->len,
+		   "inline: A's search starts at an offset of A");
+		ok(view_text_after(&w, 1, 0, true) < p.tb->len &&
+		   view_text_after(&w, 1, 2, false) > p.ta->len &&
+		   view_text_after(&w, 1, 2, false) < p.tb->len,
+		   "inline: B's search starts at offsets of B");
+		view_free(&w);
+		render_lazy_free(lz);
 		pair_close(&p);
 	}
 	return done_testing();
