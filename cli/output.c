@@ -666,12 +666,14 @@ output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
 			stat_labels(out, cmp[i].al, cmp[i].labels);
 		if (cmp[i].ch != NULL) {
 			const size_t *c = cmp[i].ch->count;
+			size_t r;
 
-			fprintf(out, "  kinds: %zu quote, %zu number, %zu name, "
-				"%zu attribution, %zu wording, %zu cosmetic\n",
-				c[KIND_QUOTE], c[KIND_NUMBER], c[KIND_NAME],
-				c[KIND_ATTRIBUTION], c[KIND_WORDING],
-				c[KIND_COSMETIC]);
+			fputs("  kinds:", out);
+			for (r = 0; r < KIND_COUNT; r++)
+				fprintf(out, "%s %zu %s", r ? "," : "",
+					c[change_kind_rank[r]],
+					change_kind_name(change_kind_rank[r]));
+			putc('\n', out);
 		}
 	}
 	if (matrix == NULL || nversions < 3)

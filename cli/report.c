@@ -432,7 +432,8 @@ cursor_seek(const struct alignment *al, struct cursor *cu, uint32_t block,
 
 /* The kinds in order of strength, for the summary and the headings. */
 static const int strength[] = {
-	KIND_QUOTE, KIND_NUMBER, KIND_NAME, KIND_ATTRIBUTION, KIND_WORDING,
+	KIND_QUOTE, KIND_NUMBER, KIND_DATE, KIND_NAME, KIND_ATTRIBUTION,
+	KIND_WORDING,
 };
 
 /* "number, quote": the kinds of bits, strongest first. */

@@ -1,5 +1,5 @@
 /*
- * facts.c — the kind of each change site: number, quote, name,
+ * facts.c — the kind of each change site: number, date, quote, name,
  * attribution, wording or cosmetic (see facts.h for the sites).
  *
  * Every rule looks at the changed units of a site: the units of its
@@ -8,7 +8,8 @@
  * journalist who sees "number" next to a change must find a figure there.
  *
  * number — a changed unit holds
- *   - a TOK_NUMBER token, or any decimal digit ("1,200", "G20", "2bn");
+ *   - a TOK_NUMBER token, or any decimal digit ("1,200", "G20", "2bn"),
+ *     that is not a date's (below);
  *   - a currency sign (general category Sc: $ € £ ¥ ...) or a percent or
  *     per-mille sign;
  *   - a number word: zero .. twenty, the tens, hundred, thousand,
@@ -16,19 +17,38 @@
  *     half, percent, cent, bn/mln/bln; but not the pronoun "one" ("one
  *     of them said", "no one", "the one", after any, each, every, that,
  *     this, which), which counts nothing;
- *   - a date or time word: a month or weekday name (capitalised only, so
- *     the verbs "may" and "march" stay words; the abbreviations Jan ...
- *     Dec too), today, yesterday, tomorrow, tonight, noon, midnight, a.m.,
- *     p.m., AM and PM (in capitals only: "am" is a verb);
  *   - or a word glued to a figure or currency sign with no space between:
  *     the "US" of "US$50" and the "S" of "S$67.5" are part of an amount
  *     (doc.h splits "US$9.2" into "US", "$", "9.2").  Such a word is not
  *     also taken for a name.
- *   Why: amounts, counts, percentages and dates are the facts readers act
- *   on, and every one of them shows itself by a digit, a sign or one of a
+ *   Why: amounts, counts and percentages are the facts readers act on,
+ *   and every one of them shows itself by a digit, a sign or one of a
  *   closed list of words.  Cosmetic rewrites of a figure ("3 per cent" /
  *   "3%", "1,000" / "1000") never get here: cmpkeys.h folds them, so they
  *   are cosmetic sites.
+ *
+ * date — a changed unit is
+ *   - a month or weekday name (capitalised only, so the verbs "may" and
+ *     "march" stay words; the abbreviations Jan ... Dec too), today,
+ *     yesterday, tomorrow, tonight, noon, midnight, a.m., p.m., AM and PM
+ *     (in capitals only: "am" is a verb);
+ *   - a figure that is a day beside a month ("June 30", "30 June", "the
+ *     30th of June", "Jan. 5"), a year of four digits after a month or a
+ *     month's day ("June 2023", "June 30, 2023") or after one of in,
+ *     since, until, till, by, before, after, during, from, through,
+ *     early, late, mid and the seasons ("in 2020", "by 2030", "the
+ *     1990s" as a decade after those), a figure of a date written with
+ *     "-" or "/" ("2022-01-20", "1/20/2022"), or of a time ("10:30", "3
+ *     p.m.", "9 GMT");
+ *   - a relative date: last, next or this before a month, a weekday or
+ *     one of day, week, weekend, month, year, morning, afternoon,
+ *     evening, night, spring, summer, autumn, fall, winter, quarter,
+ *     decade ("last January", "next week"), or such a word after them, or
+ *     "ago" after such a word ("days ago").
+ *   Why: a date is what a correction most often mends ("Tuesday" ->
+ *   "Wednesday", "June 30, 2023" -> "June 30, 2024"), and a reader must
+ *   tell it from a changed amount; a figure is taken for a date only in
+ *   those shapes, so that "30 people" in March stays a number.
  *
  * quote — a changed word, figure or symbol lies inside quotation marks
  *   on its own side (deleted units in A, inserted ones in B); or the site
@@ -64,15 +84,18 @@
  *     opening quotation mark, a colon, a dash or a bullet is taken as a
  *     first word too);
  *   and not one of I, Mr, Mrs, Ms, Mx, Dr, Prof, Sir, Dame, Madam, OK, a
- *   month or weekday (a date, see number), and not a word that is among
- *   the other side's changed units with only its case or its possessive
- *   changed (same fold key, or same stem in lower case: "President" /
- *   "president", "Alibaba" / "Alibaba's").  In a title-case sentence (a
- *   headline: no lower-case word apart from short function words) only
- *   acronyms count, and in an all-capitals one nothing does.  Why: English
- *   marks proper names by capitals; the first word of a sentence is
+ *   month or weekday (a date), and not a word that the other side of its
+ *   block holds, with the same fold key or the same stem in lower case
+ *   ("President" / "president", "Alibaba" / "Alibaba's", "US" / "U.S."):
+ *   a paired or moved block's units on the other side, none for a block
+ *   found in one version only.  In a title-case sentence (a headline: no
+ *   lower-case word apart from short function words) only acronyms
+ *   count, and in an all-capitals one nothing does.  Why: English marks
+ *   proper names by capitals; the first word of a sentence is
  *   capitalised anyway, so a name there is missed rather than every
- *   "The" -> "A" being called a name.
+ *   "The" -> "A" being called a name; and a name that both versions of a
+ *   passage hold ("US national security" -> "the national security of
+ *   the U.S") did not change who is involved, only where it is said.
  *
  * attribution — a changed word is, compared in lower case, one of said,
  *   says, say, saying, told, tells, added, adds, stated, claimed, claims,
@@ -82,13 +105,19 @@
  *   conceded, contended, quoted.  Why: "said" -> "claimed" or
  *   "admitted" changes how much the paper vouches for a statement.
  *
- * Cost: each changed unit is looked at once, with a binary search in a
- * word table and at most one binary search for its paragraph and sentence;
- * the quotation marks of a paragraph and the first word and style of a
- * sentence are computed once per paragraph or sentence touched; the
- * case-only test uses a hash set of the site's fold keys and stems,
- * built once per site when needed.  All linear in the alignment and the
- * text it touches.
+ * Boilerplate — a unit of a paragraph that boiler_match() labels, with
+ *   any label but "headline", gives its site no kind: photo captions,
+ *   bylines, datelines and chrome are not the story's facts, however many
+ *   names and figures they hold; a headline is the story's.
+ *
+ * Cost: each changed unit is looked at once, with a hash look-up in a
+ * word table, at most one binary search for its paragraph and sentence,
+ * and a look at a few tokens around a figure or a date word; the
+ * quotation marks of a paragraph, its boilerplate label and the first
+ * word and style of a sentence are computed once per paragraph or
+ * sentence touched; the name test uses a hash set of the fold keys and
+ * stems of the other side of the block, built once per block when
+ * needed.  All linear in the alignment and the text it touches.
  */
 #include "config.h"
 
@@ -107,14 +136,19 @@
 #include "uchar.h"
 #include "xalloc.h"
 
-#define FACT_BITS ((1u << KIND_NUMBER) | (1u << KIND_QUOTE) | \
-		   (1u << KIND_NAME) | (1u << KIND_ATTRIBUTION))
+#define FACT_BITS KIND_FACTS
+
+const uint8_t change_kind_rank[KIND_COUNT] = {
+	KIND_QUOTE, KIND_NUMBER, KIND_DATE, KIND_NAME, KIND_ATTRIBUTION,
+	KIND_WORDING, KIND_COSMETIC,
+};
 
 const char *
 change_kind_name(int kind)
 {
 	static const char *const names[KIND_COUNT] = {
-		"wording", "cosmetic", "number", "quote", "name", "attribution"
+		"wording", "cosmetic", "number", "date", "quote", "name",
+		"attribution"
 	};
 
 	if (kind < 0 || kind >= KIND_COUNT)
@@ -125,36 +159,49 @@ change_kind_name(int kind)
 /* --- word lists ----------------------------------------------------------- */
 
 enum {
-	W_NUMBER = 1,	/* a number, date or time word */
+	W_NUMBER = 1,	/* a number word */
 	W_DATE = 2,	/* a month or weekday: counts only when capitalised */
 	W_ATTRIB = 4,	/* an attribution verb */
 	W_NOTNAME = 8,	/* capitalised, but not a name */
 	W_CAPS = 16,	/* a time word that counts only in capitals (AM) */
 	W_ONE = 32,	/* "one": a pronoun in "one of", "no one", "the one" */
+	W_TIME = 64,	/* a date or time word in any case: today, noon */
+	W_REL = 128,	/* last, next, this: a date before a date word */
+	W_PERIOD = 256,	/* week, year ...: a date after last, next, this */
+	W_YEAR = 512,	/* in, since ...: a figure after it may be a year */
+	W_AGO = 1024,	/* "ago": a date after a period word */
+	W_ISDATE = 2048,	/* (word_flags) a date by itself */
+	W_CLOCK = 4096,	/* a.m., PM, GMT: a time after a figure */
 };
 
 struct word {
 	const char *w;
-	uint8_t flags;
+	uint16_t flags;
 };
 
 /* Lower case, sorted by bytes (strcmp order); months are lexicon.h's. */
 static const struct word words[] = {
-	{ "a.m", W_NUMBER },
+	{ "a.m", W_TIME | W_CLOCK },
 	{ "according", W_ATTRIB },
 	{ "acknowledged", W_ATTRIB },
 	{ "added", W_ATTRIB },
 	{ "adds", W_ATTRIB },
 	{ "admitted", W_ATTRIB },
+	{ "after", W_YEAR },
+	{ "afternoon", W_PERIOD },
+	{ "ago", W_AGO },
 	{ "alleged", W_ATTRIB },
-	{ "am", W_CAPS },
+	{ "am", W_CAPS | W_CLOCK },
 	{ "announced", W_ATTRIB },
 	{ "argued", W_ATTRIB },
 	{ "asked", W_ATTRIB },
+	{ "autumn", W_PERIOD | W_YEAR },
+	{ "before", W_YEAR },
 	{ "billion", W_NUMBER },
 	{ "billions", W_NUMBER },
 	{ "bln", W_NUMBER },
 	{ "bn", W_NUMBER },
+	{ "by", W_YEAR },
 	{ "cent", W_NUMBER },
 	{ "cents", W_NUMBER },
 	{ "claimed", W_ATTRIB },
@@ -163,17 +210,25 @@ static const struct word words[] = {
 	{ "confirmed", W_ATTRIB },
 	{ "contended", W_ATTRIB },
 	{ "dame", W_NOTNAME },
+	{ "day", W_PERIOD },
+	{ "days", W_PERIOD },
+	{ "decade", W_PERIOD },
+	{ "decades", W_PERIOD },
 	{ "declared", W_ATTRIB },
 	{ "denied", W_ATTRIB },
 	{ "dozen", W_NUMBER },
 	{ "dozens", W_NUMBER },
 	{ "dr", W_NOTNAME },
+	{ "during", W_YEAR },
+	{ "early", W_YEAR },
 	{ "eight", W_NUMBER },
 	{ "eighteen", W_NUMBER },
 	{ "eighth", W_NUMBER },
 	{ "eighty", W_NUMBER },
 	{ "eleven", W_NUMBER },
+	{ "evening", W_PERIOD },
 	{ "explained", W_ATTRIB },
+	{ "fall", W_PERIOD | W_YEAR },
 	{ "fifteen", W_NUMBER },
 	{ "fifth", W_NUMBER },
 	{ "fifty", W_NUMBER },
@@ -184,34 +239,46 @@ static const struct word words[] = {
 	{ "fourteen", W_NUMBER },
 	{ "fourth", W_NUMBER },
 	{ "friday", W_DATE },
+	{ "from", W_YEAR },
+	{ "gmt", W_CAPS | W_CLOCK },
 	{ "half", W_NUMBER },
 	{ "hundred", W_NUMBER },
 	{ "hundreds", W_NUMBER },
 	{ "i", W_NOTNAME },
+	{ "in", W_YEAR },
 	{ "insisted", W_ATTRIB },
+	{ "last", W_REL },
+	{ "late", W_YEAR },
 	{ "madam", W_NOTNAME },
 	{ "maintained", W_ATTRIB },
-	{ "midnight", W_NUMBER },
+	{ "mid", W_YEAR },
+	{ "midnight", W_TIME },
 	{ "million", W_NUMBER },
 	{ "millions", W_NUMBER },
 	{ "mln", W_NUMBER },
 	{ "monday", W_DATE },
+	{ "month", W_PERIOD },
+	{ "months", W_PERIOD },
+	{ "morning", W_PERIOD },
 	{ "mr", W_NOTNAME },
 	{ "mrs", W_NOTNAME },
 	{ "ms", W_NOTNAME },
 	{ "mx", W_NOTNAME },
+	{ "next", W_REL },
+	{ "night", W_PERIOD },
 	{ "nine", W_NUMBER },
 	{ "nineteen", W_NUMBER },
 	{ "ninety", W_NUMBER },
 	{ "ninth", W_NUMBER },
-	{ "noon", W_NUMBER },
+	{ "noon", W_TIME },
 	{ "noted", W_ATTRIB },
 	{ "ok", W_NOTNAME },
 	{ "one", W_NUMBER | W_ONE },
-	{ "p.m", W_NUMBER },
+	{ "p.m", W_TIME | W_CLOCK },
 	{ "percent", W_NUMBER },
-	{ "pm", W_CAPS },
+	{ "pm", W_CAPS | W_CLOCK },
 	{ "prof", W_NOTNAME },
+	{ "quarter", W_PERIOD },
 	{ "quoted", W_ATTRIB },
 	{ "replied", W_ATTRIB },
 	{ "reported", W_ATTRIB },
@@ -225,14 +292,17 @@ static const struct word words[] = {
 	{ "seventeen", W_NUMBER },
 	{ "seventh", W_NUMBER },
 	{ "seventy", W_NUMBER },
+	{ "since", W_YEAR },
 	{ "sir", W_NOTNAME },
 	{ "six", W_NUMBER },
 	{ "sixteen", W_NUMBER },
 	{ "sixth", W_NUMBER },
 	{ "sixty", W_NUMBER },
+	{ "spring", W_PERIOD | W_YEAR },
 	{ "stated", W_ATTRIB },
 	{ "stressed", W_ATTRIB },
 	{ "suggested", W_ATTRIB },
+	{ "summer", W_PERIOD | W_YEAR },
 	{ "sunday", W_DATE },
 	{ "tells", W_ATTRIB },
 	{ "ten", W_NUMBER },
@@ -240,24 +310,35 @@ static const struct word words[] = {
 	{ "third", W_NUMBER },
 	{ "thirteen", W_NUMBER },
 	{ "thirty", W_NUMBER },
+	{ "this", W_REL },
 	{ "thousand", W_NUMBER },
 	{ "thousands", W_NUMBER },
 	{ "three", W_NUMBER },
+	{ "through", W_YEAR },
 	{ "thursday", W_DATE },
-	{ "today", W_NUMBER },
+	{ "till", W_YEAR },
+	{ "today", W_TIME },
 	{ "told", W_ATTRIB },
-	{ "tomorrow", W_NUMBER },
-	{ "tonight", W_NUMBER },
+	{ "tomorrow", W_TIME },
+	{ "tonight", W_TIME },
 	{ "trillion", W_NUMBER },
 	{ "trillions", W_NUMBER },
 	{ "tuesday", W_DATE },
 	{ "twelve", W_NUMBER },
 	{ "twenty", W_NUMBER },
 	{ "two", W_NUMBER },
+	{ "until", W_YEAR },
+	{ "utc", W_CAPS | W_CLOCK },
 	{ "warned", W_ATTRIB },
 	{ "wednesday", W_DATE },
+	{ "week", W_PERIOD },
+	{ "weekend", W_PERIOD },
+	{ "weeks", W_PERIOD },
+	{ "winter", W_PERIOD | W_YEAR },
 	{ "wrote", W_ATTRIB },
-	{ "yesterday", W_NUMBER },
+	{ "year", W_PERIOD },
+	{ "years", W_PERIOD },
+	{ "yesterday", W_TIME },
 	{ "zero", W_NUMBER },
 };
 
@@ -377,12 +458,14 @@ word_flags(const uint8_t *s, size_t n)
 		return 0;
 	}
 	if ((f & W_DATE) && s[0] >= 'A' && s[0] <= 'Z')
-		f |= W_NUMBER | W_NOTNAME;
+		f |= W_ISDATE | W_NOTNAME;
+	if (f & W_TIME)
+		f |= W_ISDATE;
 	if (f & W_CAPS) {
 		for (i = 0; i < n && s[i] >= 'A' && s[i] <= 'Z'; i++)
 			continue;
 		if (i == n)
-			f |= W_NUMBER | W_NOTNAME;
+			f |= W_ISDATE | W_NOTNAME;
 	}
 	return f;
 }
@@ -519,6 +602,7 @@ struct side {
 	size_t qcap;
 	uint32_t cpara;		/* last paragraph found, a cursor */
 	struct sinfo *sinfo;	/* per sentence, allocated when needed */
+	uint8_t *boiler;	/* per paragraph: 0 unknown, 1 story, 2 not */
 };
 
 /* A set of 64-bit keys (never 0), open addressing. */
@@ -530,9 +614,10 @@ struct kset {
 
 struct ctx {
 	const struct alignment *al;
+	const struct boiler *bp;
 	struct side sa, sb;
-	struct kset set[2];	/* fold keys of the site's A and B units */
-	uint32_t o0, o1;	/* the site in hand */
+	struct kset set[2];	/* fold keys of the block's A and B units */
+	uint32_t block;		/* the block in hand */
 };
 
 /* The paragraph of token tok, remembering the last one found. */
@@ -876,18 +961,20 @@ kset_has(const struct kset *ks, uint64_t key)
 }
 
 /*
- * The set of the site's changed units on one side: each unit's fold key
- * (top bit set) and, for words, its stem hash.
+ * The set of the block's units on one side: each unit's fold key (top bit
+ * set) and, for words, its stem hash.
  */
 static void
 kset_build(struct ctx *c, int side)
 {
 	struct kset *ks = &c->set[side];
 	const struct doc *d = side ? c->al->b : c->al->a;
+	const struct block *bl = &c->al->block[c->block];
+	uint32_t o0 = bl->op, o1 = bl->op + bl->nop;
 	size_t n = 0, cap = 16;
 	uint32_t o, u;
 
-	for (o = c->o0; o < c->o1; o++)
+	for (o = o0; o < o1; o++)
 		n += side ? c->al->op[o].nb : c->al->op[o].na;
 	while (cap < 4 * n)
 		cap *= 2;
@@ -899,7 +986,7 @@ kset_build(struct ctx *c, int side)
 		memset(ks->v, 0, cap * sizeof *ks->v);
 	}
 	ks->mask = cap - 1;
-	for (o = c->o0; o < c->o1; o++) {
+	for (o = o0; o < o1; o++) {
 		const struct wop *w = &c->al->op[o];
 		uint32_t u0 = side ? w->b : w->a, nu = side ? w->nb : w->na;
 
@@ -916,6 +1003,229 @@ kset_build(struct ctx *c, int side)
 }
 
 /* --- one unit ------------------------------------------------------------- */
+
+/* --- dates ---------------------------------------------------------------- */
+
+#define NO_TOK UINT32_MAX
+
+/*
+ * The token next to t in paragraph pa, after it (dir 1) or before it
+ * (dir -1), white space skipped; NO_TOK at the paragraph's edge.
+ */
+static uint32_t
+tok_step(const struct doc *d, const struct para *pa, uint32_t t, int dir)
+{
+	for (;;) {
+		if (dir > 0 ? t + 1 >= pa->tok + pa->ntok : t <= pa->tok)
+			return NO_TOK;
+		t = dir > 0 ? t + 1 : t - 1;
+		if (d->tok[t].kind != TOK_SPACE)
+			return t;
+	}
+}
+
+/* The word_flags of token t, 0 for NO_TOK or a token that is no word. */
+static unsigned
+tok_flags(const struct doc *d, uint32_t t)
+{
+	const uint8_t *w;
+	size_t n;
+
+	if (t == NO_TOK || d->tok[t].kind != TOK_WORD)
+		return 0;
+	w = tok_text(d, t, &n);
+	return word_flags(w, n);
+}
+
+/* Is token t the punctuation character c? */
+static bool
+tok_is(const struct doc *d, uint32_t t, ucs4_t c)
+{
+	return t != NO_TOK && d->tok[t].kind == TOK_PUNCT &&
+		d->tok[t].len == 1 && d->text->data[d->tok[t].off] == c;
+}
+
+/* Does token t end where token t + 1 starts? */
+static bool
+glued(const struct doc *d, uint32_t t)
+{
+	return t + 1 < d->ntok &&
+		d->tok[t].off + d->tok[t].len == d->tok[t + 1].off;
+}
+
+/* Is token t a capitalised month name or abbreviation ("June", "Jan")? */
+static bool
+is_month_tok(const struct doc *d, uint32_t t)
+{
+	const uint8_t *w;
+	size_t n;
+
+	if (t == NO_TOK || d->tok[t].kind != TOK_WORD)
+		return false;
+	w = tok_text(d, t, &n);
+	return w[0] >= 'A' && w[0] <= 'Z' && lexicon_is_month(w, n);
+}
+
+/*
+ * The value of figure t when it is 1 to 4 ASCII digits, followed by
+ * nothing or by `suffix` letters only ("30th", "1990s"); -1 otherwise.
+ * *ndigit gets the number of digits.
+ */
+static long
+plain_figure(const struct doc *d, uint32_t t, size_t *ndigit)
+{
+	const uint8_t *w;
+	size_t n, i;
+	long v = 0;
+
+	if (d->tok[t].kind != TOK_NUMBER)
+		return -1;
+	w = tok_text(d, t, &n);
+	for (i = 0; i < n && i < 5 && w[i] >= '0' && w[i] <= '9'; i++)
+		v = v * 10 + (w[i] - '0');
+	*ndigit = i;
+	if (i == 0 || i > 4)
+		return -1;
+	for (; i < n; i++)
+		if (!(w[i] >= 'a' && w[i] <= 'z'))
+			return -1;
+	return v;
+}
+
+/*
+ * Is figure t a day of a month: 1 to 31, with or without "st", "th" ...,
+ * right before or after a month ("June 30", "30 June", "30th of June",
+ * "Jan. 5")?
+ */
+static bool
+month_day(const struct doc *d, const struct para *pa, uint32_t t)
+{
+	size_t nd;
+	long v = plain_figure(d, t, &nd);
+	uint32_t q;
+
+	if (v < 1 || v > 31 || nd > 2)
+		return false;
+	q = tok_step(d, pa, t, -1);
+	if (tok_is(d, q, '.') && q > pa->tok && glued(d, q - 1))
+		q = q - 1;
+	if (is_month_tok(d, q))
+		return true;
+	q = tok_step(d, pa, t, 1);
+	if (q != NO_TOK && d->tok[q].kind == TOK_WORD && d->tok[q].len == 2 &&
+	    memcmp(d->text->data + d->tok[q].off, "of", 2) == 0)
+		q = tok_step(d, pa, q, 1);
+	return is_month_tok(d, q);
+}
+
+/*
+ * Is figure t, glued to its neighbours, one of three figures joined by
+ * the same "-" or "/" ("2022-01-20", "1/20/2022")?
+ */
+static bool
+written_date(const struct doc *d, const struct para *pa, uint32_t t)
+{
+	uint32_t lo = pa->tok, hi = pa->tok + pa->ntok, f;
+
+	/* t is the first, second or third figure of the chain from f. */
+	for (f = t >= lo + 4 ? t - 4 : lo; f <= t; f += 2) {
+		ucs4_t sep;
+
+		if (f + 4 >= hi || (t - f) % 2 != 0)
+			continue;
+		if (d->tok[f].kind != TOK_NUMBER ||
+		    d->tok[f + 2].kind != TOK_NUMBER ||
+		    d->tok[f + 4].kind != TOK_NUMBER)
+			continue;
+		sep = tok_char(d, f + 1);
+		if ((sep != '-' && sep != '/') || !tok_is(d, f + 1, sep) ||
+		    !tok_is(d, f + 3, sep))
+			continue;
+		if (glued(d, f) && glued(d, f + 1) && glued(d, f + 2) &&
+		    glued(d, f + 3))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is figure t a time: hours and minutes ("10:30"), or before a.m., p.m.,
+ * AM, PM, GMT or UTC ("3 p.m.")?
+ */
+static bool
+clock_time(const struct doc *d, const struct para *pa, uint32_t t)
+{
+	size_t nd;
+	uint32_t end = pa->tok + pa->ntok;
+	unsigned nf;
+
+	if (t + 2 < end && tok_is(d, t + 1, ':') && glued(d, t) &&
+	    glued(d, t + 1) && plain_figure(d, t + 2, &nd) >= 0 && nd == 2)
+		return true;
+	if (t >= pa->tok + 2 && tok_is(d, t - 1, ':') && glued(d, t - 2) &&
+	    glued(d, t - 1) && d->tok[t - 2].kind == TOK_NUMBER &&
+	    plain_figure(d, t, &nd) >= 0 && nd == 2)
+		return true;
+	nf = tok_flags(d, tok_step(d, pa, t, 1));
+	return (nf & W_CLOCK) && (nf & W_ISDATE);
+}
+
+/* Is figure t (in paragraph pa) part of a date or a time?  See the top. */
+static bool
+date_figure(const struct doc *d, const struct para *pa, uint32_t t)
+{
+	size_t nd;
+	long v = plain_figure(d, t, &nd);
+	uint32_t q;
+
+	if (month_day(d, pa, t) || written_date(d, pa, t) ||
+	    clock_time(d, pa, t))
+		return true;
+	if (nd != 4 || v < 1000 || v > 2999)
+		return false;
+	/* A year: "June 2023", "June 30, 2023", "in 2020". */
+	q = tok_step(d, pa, t, -1);
+	if (tok_is(d, q, ','))
+		q = tok_step(d, pa, q, -1);
+	if (q == NO_TOK)
+		return false;
+	if (is_month_tok(d, q))
+		return true;
+	if (d->tok[q].kind == TOK_NUMBER)
+		return month_day(d, pa, q);
+	return (tok_flags(d, q) & W_YEAR) != 0;
+}
+
+/*
+ * Is word t, with flags wf, a date for the words around it: last, next,
+ * this before a date or period word, a period word after them, "ago"
+ * after a period word?
+ */
+static bool
+relative_date(const struct doc *d, const struct para *pa, uint32_t t,
+	      unsigned wf)
+{
+	uint32_t q;
+
+	if (wf & W_REL) {
+		q = tok_step(d, pa, t, 1);
+		/* "mid-January" */
+		if (tok_is(d, q, '-'))
+			q = tok_step(d, pa, q, 1);
+		if (tok_flags(d, q) & (W_ISDATE | W_PERIOD))
+			return true;
+	}
+	if (wf & W_PERIOD) {
+		if (tok_flags(d, tok_step(d, pa, t, -1)) & W_REL)
+			return true;
+		if (tok_flags(d, tok_step(d, pa, t, 1)) & W_AGO)
+			return true;
+	}
+	if (wf & W_AGO)
+		return (tok_flags(d, tok_step(d, pa, t, -1)) & W_PERIOD) != 0;
+	return false;
+}
+
 
 /* Whether token t is a figure or a currency sign. */
 static bool
@@ -962,6 +1272,27 @@ pronoun_one(const struct doc *d, const struct para *pa, uint32_t t)
 }
 
 /*
+ * Is paragraph p of s's doc boilerplate, never facts: labelled by the
+ * rules or its web page, a headline apart?
+ */
+static bool
+is_boilerplate(struct ctx *c, struct side *s, uint32_t p)
+{
+	const char *label;
+
+	if (c->bp == NULL)
+		return false;
+	if (s->boiler == NULL)
+		s->boiler = xcalloc(s->d->npara ? s->d->npara : 1, 1);
+	if (s->boiler[p] == 0) {
+		label = boiler_match(c->bp, s->d, p);
+		s->boiler[p] = label != NULL && strcmp(label, "headline") != 0 ?
+			2 : 1;
+	}
+	return s->boiler[p] == 2;
+}
+
+/*
  * The kinds (bits) that unit u of side `side` (0 A, 1 B) gives its site;
  * *marks counts the quotation marks (that open or close a quotation)
  * among its tokens.
@@ -980,13 +1311,16 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
 	struct shape sh;
 
 	p = find_para(s, t0);
+	if (is_boilerplate(c, s, p))
+		return 0;
 	for (t = t0; t < t1; t++) {
 		const struct token *tk = &d->tok[t];
 
 		w = tok_text(d, t, &n);
 		switch (tk->kind) {
 		case TOK_NUMBER:
-			bits |= 1u << KIND_NUMBER;
+			bits |= 1u << (date_figure(d, &d->para[p], t) ?
+				       KIND_DATE : KIND_NUMBER);
 			break;
 		case TOK_SYMBOL: {
 			ucs4_t uc = first_char(w, n);
@@ -999,7 +1333,10 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
 			wf = word_flags(w, n);
 			if ((wf & W_ONE) && pronoun_one(d, &d->para[p], t))
 				wf &= ~(unsigned)W_NUMBER;
-			if ((wf & W_NUMBER) || has_digit(w, n))
+			if ((wf & W_ISDATE) || ((wf & (W_REL | W_PERIOD |
+			     W_AGO)) && relative_date(d, &d->para[p], t, wf)))
+				bits |= 1u << KIND_DATE;
+			else if ((wf & W_NUMBER) || has_digit(w, n))
 				bits |= 1u << KIND_NUMBER;
 			if (wf & W_ATTRIB)
 				bits |= 1u << KIND_ATTRIBUTION;
@@ -1037,7 +1374,7 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
 			name_cand = false;
 		}
 	}
-	if (name_cand && !(bits & (1u << KIND_NUMBER))) {
+	if (name_cand && !(bits & ((1u << KIND_NUMBER) | (1u << KIND_DATE)))) {
 		const struct para *pa = &d->para[p];
 		const struct sinfo *si;
 		uint32_t sn;
@@ -1061,7 +1398,7 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
 				capital = false;
 		}
 		if (acronym || capital) {
-			/* Only its case or possessive changed: no new name. */
+			/* The other side holds it: no name came or went. */
 			if (!c->set[!side].built)
 				kset_build(c, !side);
 			if (!kset_has(&c->set[!side], (UINT64_C(1) << 63) |
@@ -1082,18 +1419,15 @@ push_change(struct changes *out, size_t *cap, uint32_t block, uint32_t op,
 	struct change *ch;
 	int kind;
 
-	if (kinds & (1u << KIND_QUOTE))
-		kind = KIND_QUOTE;
-	else if (kinds & (1u << KIND_NUMBER))
-		kind = KIND_NUMBER;
-	else if (kinds & (1u << KIND_NAME))
-		kind = KIND_NAME;
-	else if (kinds & (1u << KIND_ATTRIBUTION))
-		kind = KIND_ATTRIBUTION;
-	else if (kinds & (1u << KIND_COSMETIC))
-		kind = KIND_COSMETIC;
-	else
-		kind = KIND_WORDING;
+	size_t r;
+
+	kind = KIND_WORDING;
+	for (r = 0; r < KIND_COUNT; r++)
+		if (change_kind_rank[r] != KIND_WORDING &&
+		    (kinds & (1u << change_kind_rank[r]))) {
+			kind = change_kind_rank[r];
+			break;
+		}
 	if (kind == KIND_WORDING)
 		kinds = 1u << KIND_WORDING;
 	out->v = xgrow(out->v, cap, out->n + 1, sizeof *out->v);
@@ -1114,9 +1448,6 @@ site_facts(struct ctx *c, uint32_t o0, uint32_t o1)
 	uint32_t o, u;
 	size_t marks[2] = { 0, 0 };
 
-	c->o0 = o0;
-	c->o1 = o1;
-	c->set[0].built = c->set[1].built = false;
 	for (o = o0; o < o1 && (bits & FACT_BITS) != FACT_BITS; o++) {
 		const struct wop *w = &c->al->op[o];
 
@@ -1136,7 +1467,8 @@ site_facts(struct ctx *c, uint32_t o0, uint32_t o1)
 }
 
 void
-facts_classify(const struct alignment *al, struct changes *out)
+facts_classify(const struct alignment *al, const struct boiler *bp,
+	       struct changes *out)
 {
 	struct ctx c;
 	size_t cap = 0, k;
@@ -1144,6 +1476,7 @@ facts_classify(const struct alignment *al, struct changes *out)
 	memset(out, 0, sizeof *out);
 	memset(&c, 0, sizeof c);
 	c.al = al;
+	c.bp = bp;
 	c.sa.d = al->a;
 	c.sb.d = al->b;
 	c.sa.qpara = c.sb.qpara = UINT32_MAX;
@@ -1154,6 +1487,8 @@ facts_classify(const struct alignment *al, struct changes *out)
 
 		if (bl->move && bl->kind == BLOCK_INSERTED)
 			continue;	/* counted at its source */
+		c.block = (uint32_t)k;
+		c.set[0].built = c.set[1].built = false;
 		if (!bl->move && (bl->kind == BLOCK_DELETED ||
 				  bl->kind == BLOCK_INSERTED)) {
 			if (bl->nop)
@@ -1197,6 +1532,8 @@ facts_classify(const struct alignment *al, struct changes *out)
 	free(c.sb.qmap);
 	free(c.sa.sinfo);
 	free(c.sb.sinfo);
+	free(c.sa.boiler);
+	free(c.sb.boiler);
 	free(c.set[0].v);
 	free(c.set[1].v);
 }

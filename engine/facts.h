@@ -27,15 +27,22 @@
  * Kinds (see facts.c for the exact rules and the reasons) look at the
  * deleted units (text of A) and the inserted units (text of B) of a site:
  *
- *  - number: a figure, amount, percentage, number word, date or time;
+ *  - number: a figure, amount, percentage or number word;
+ *  - date: a date or a time of day: a month or weekday, a figure that is
+ *    a day, a year or a time ("June 30, 2023", "in 2020", "10:30",
+ *    "3 p.m."), a relative date ("last January", "next week", "today");
  *  - quote: a changed word or figure lies inside quotation marks, or
  *    quotation marks were added or removed;
  *  - name: a changed word is a proper name (capitalised inside a sentence,
- *    or an acronym);
+ *    or an acronym) that the other side of its passage does not hold;
  *  - attribution: a changed word frames who said something ("said" ->
  *    "claimed", "according");
  *  - wording: none of the above;
  *  - cosmetic: the site is a run of cosmetic ops (nothing else applies).
+ *
+ * Boilerplate is never a fact: the units of a paragraph that the rules
+ * label (a caption, a byline, chrome: boiler.h), a headline apart, give
+ * their site no kind, so a site made only of them is wording.
  *
  * Precision matters more than recall: a journalist must be able to trust
  * a "number" or "quote" mark, so each rule prefers to miss a case rather
@@ -43,10 +50,11 @@
  *
  * `kinds` holds a bit for every kind that applies; KIND_WORDING's bit is
  * set only when no fact kind applies.  `kind` is the strongest of them, in
- * the order quote > number > name > attribution > wording: a changed
- * quotation puts words in somebody's mouth, the gravest error in news
- * copy; then figures (amounts, dates), which readers act on; then who is
- * involved; then the framing of who said what.
+ * the order quote > number > date > name > attribution > wording: a
+ * changed quotation puts words in somebody's mouth, the gravest error in
+ * news copy; then figures and dates, which readers act on and which
+ * corrections are made of; then who is involved; then the framing of who
+ * said what.
  *
  * Cost: linear in the alignment and the paragraphs it touches.
  */
@@ -57,11 +65,13 @@
 #include <stdint.h>
 
 #include "align.h"
+#include "boiler.h"
 
 enum change_kind {
 	KIND_WORDING,
 	KIND_COSMETIC,
 	KIND_NUMBER,
+	KIND_DATE,
 	KIND_QUOTE,
 	KIND_NAME,
 	KIND_ATTRIBUTION,
@@ -82,18 +92,31 @@ struct changes {
 	size_t count[KIND_COUNT];	/* sites per `kind` */
 };
 
+/* The kinds that are facts: what the browser marks and steps through. */
+#define KIND_FACTS ((1u << KIND_QUOTE) | (1u << KIND_NUMBER) | \
+		    (1u << KIND_DATE) | (1u << KIND_NAME) | \
+		    (1u << KIND_ATTRIBUTION))
+
 /*
- * "wording", "cosmetic", "number", "quote", "name", "attribution";
- * "unknown" for anything else.
+ * Every kind, strongest first: quote, number, date, name, attribution,
+ * wording, cosmetic.  The order every view lists kinds in.
+ */
+extern const uint8_t change_kind_rank[KIND_COUNT];
+
+/*
+ * "wording", "cosmetic", "number", "date", "quote", "name",
+ * "attribution"; "unknown" for anything else.
  */
 const char *change_kind_name(int kind);
 
 /*
- * Fill out with the change sites of al, in reading order.  *out is
- * overwritten, not freed: pass an earlier result to changes_clear()
- * first.  Never fails.
+ * Fill out with the change sites of al, in reading order.  bp (NULL: no
+ * paragraph is boilerplate) says which paragraphs are boilerplate, never
+ * facts.  *out is overwritten, not freed: pass an earlier result to
+ * changes_clear() first.  Never fails.
  */
-void facts_classify(const struct alignment *al, struct changes *out);
+void facts_classify(const struct alignment *al, const struct boiler *bp,
+		    struct changes *out);
 
 /* Free the sites and zero c. */
 void changes_clear(struct changes *c);

@@ -279,7 +279,7 @@ session_changes(struct session *s, size_t i, size_t j)
 	struct pair *p = pair_get(s, i, j);
 
 	if (!p->have_changes) {
-		facts_classify(p->al, &p->ch);
+		facts_classify(p->al, s->o.bp, &p->ch);
 		p->have_changes = true;
 	}
 	return &p->ch;

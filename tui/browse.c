@@ -171,8 +171,7 @@ build_view(struct browser *b)
 }
 
 /* Kinds that are facts: what next-fact-change visits. */
-#define FACT_KINDS ((1 << KIND_QUOTE) | (1 << KIND_NUMBER) | \
-		    (1 << KIND_NAME) | (1 << KIND_ATTRIBUTION))
+#define FACT_KINDS KIND_FACTS
 
 /* The changed passages to step through (browse.h). */
 static void

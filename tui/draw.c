@@ -279,8 +279,7 @@ fact_op(const struct browser *b, long op)
 	if (op < 0 || b->op_kind == NULL || b->op_kind[op] == 0)
 		return false;
 	k = b->op_kind[op] - 1;
-	return k == KIND_QUOTE || k == KIND_NUMBER || k == KIND_NAME ||
-		k == KIND_ATTRIBUTION;
+	return (KIND_FACTS & (1u << k)) != 0;
 }
 
 /* Side `side` of row rw of r, a piece of the layout (render.h). */
@@ -401,7 +400,7 @@ status_kinds(const struct browser *b, char *out, size_t size)
 {
 	char para[48] = "";
 	uint8_t bits;
-	size_t fl = 0;
+	size_t fl = 0, r;
 	int k;
 
 	out[0] = '\0';
@@ -413,9 +412,9 @@ status_kinds(const struct browser *b, char *out, size_t size)
 	if (b->block_kinds == NULL)
 		return;
 	bits = b->block_kinds[b->changes[b->cur]];
-	for (k = KIND_COUNT - 1; k >= 0; k--) {
-		if (!(bits & (1 << k)) || k == KIND_COSMETIC ||
-		    k == KIND_WORDING)
+	for (r = 0; r < KIND_COUNT; r++) {
+		k = change_kind_rank[r];
+		if (!(bits & (1 << k)) || !(KIND_FACTS & (1u << k)))
 			continue;
 		fl += (size_t)snprintf(out + fl, size - fl, "%s%s",
 				       fl ? ", " : " (", change_kind_name(k));
@@ -641,9 +640,7 @@ draw_gutter(const struct browser *b, int y, int gx,
 		screen_fill(y, gx, RENDER_GUTTER, ' ', FACE_CURSOR);
 		screen_put(y, gx + 1, mark, ml, FACE_CURSOR);
 	} else if (rw->mark != ' ' && b->block_kinds &&
-		   (b->block_kinds[rw->block] & ((1 << KIND_QUOTE) |
-		    (1 << KIND_NUMBER) | (1 << KIND_NAME) |
-		    (1 << KIND_ATTRIBUTION)))) {
+		   (b->block_kinds[rw->block] & KIND_FACTS)) {
 		screen_put(y, gx + 1, mark, ml, FACE_FACT_MARK);
 	} else if (rw->mark != ' ') {
 		screen_put(y, gx + 1, mark, ml, FACE_GUTTER);

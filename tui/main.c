@@ -734,9 +734,13 @@ main(int argc, char **argv)
 	if ((o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO)) || o.keymap)
 		km = load_keymap(&o);	/* a bad --keymap is an error anyway */
 	eq = load_equivalences(&o);
-	/* The rules compile as paragraphs need them (boiler.h). */
+	/*
+	 * The rules compile as paragraphs need them (boiler.h).  Every
+	 * output that counts kinds needs them: boilerplate is never a fact.
+	 */
 	bp = o.mode == MODE_JSON || o.mode == MODE_STAT || km != NULL ||
-		o.boilerplate != NULL ? load_boilerplate(&o) : NULL;
+		o.boilerplate != NULL || o.report != NULL ?
+		load_boilerplate(&o) : NULL;
 	s = load_session(&o, argv + first, n, eq, bp, &trouble);
 	if (s != NULL) {
 		if (km != NULL && o.mode == MODE_DEFAULT &&

@@ -1,7 +1,8 @@
 /*
  * pair.h — the test fixture of two versions taken through the whole
  * engine: loaded, segmented, classified by one set of keys with the
- * built-in equivalences, aligned, and their change sites classified.
+ * built-in equivalences, aligned, and their change sites classified
+ * with the built-in boilerplate rules.
  * Shared by the engine's unit tests (header-only, static inline).
  */
 #ifndef VERSUS_TEST_PAIR_H
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "align.h"
+#include "boiler.h"
 #include "doc.h"
 #include "equiv.h"
 #include "facts.h"
@@ -22,6 +24,7 @@ struct pair {
 	struct equiv *eq;
 	struct cmpkeys *k;
 	struct alignment *al;
+	struct boiler *bp;
 	struct changes ch;
 };
 
@@ -38,7 +41,8 @@ pair_build(struct pair *p)
 	cmpkeys_classify(p->k, p->a);
 	cmpkeys_classify(p->k, p->b);
 	p->al = align_build(p->a, p->b, NULL);
-	facts_classify(p->al, &p->ch);
+	p->bp = boiler_new_builtin();
+	facts_classify(p->al, p->bp, &p->ch);
 }
 
 /* From memory, the versions named na and nb. */
@@ -78,6 +82,7 @@ static inline void
 pair_close(struct pair *p)
 {
 	changes_clear(&p->ch);
+	boiler_free(p->bp);
 	align_free(p->al);
 	cmpkeys_free(p->k);
 	equiv_free(p->eq);

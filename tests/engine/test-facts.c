@@ -72,6 +72,7 @@ test_names(void)
 	is_str(change_kind_name(KIND_WORDING), "wording", "name of wording");
 	is_str(change_kind_name(KIND_COSMETIC), "cosmetic", "name of cosmetic");
 	is_str(change_kind_name(KIND_NUMBER), "number", "name of number");
+	is_str(change_kind_name(KIND_DATE), "date", "name of date");
 	is_str(change_kind_name(KIND_QUOTE), "quote", "name of quote");
 	is_str(change_kind_name(KIND_NAME), "name", "name of name");
 	is_str(change_kind_name(KIND_ATTRIBUTION), "attribution",
@@ -115,13 +116,13 @@ test_numbers(void)
 	       "cosmetic", "1,200 -> 1200: cosmetic");
 	is_str(kinds_of("The vote on the ferry pier is due in May.\n",
 			"The vote on the ferry pier is due in June.\n"),
-	       "number", "month: number");
+	       "date", "month: date");
 	is_str(kinds_of("Residents may vote on the ferry pier soon.\n",
 			"Residents might vote on the ferry pier soon.\n"),
 	       "wording", "the verb may: wording");
 	is_str(kinds_of("The board will meet on Friday to decide.\n",
 			"The board will meet on Thursday to decide.\n"),
-	       "number", "weekday: number");
+	       "date", "weekday: date");
 	is_str(kinds_of("Three ferries were cancelled in the storm.\n",
 			"Four ferries were cancelled in the storm.\n"),
 	       "number", "number word at sentence start: number");
@@ -438,6 +439,132 @@ test_counts(void)
 	pair_close(&p);
 }
 
+/* Dates and times: a kind of their own, apart from numbers. */
+static void
+test_dates(void)
+{
+	static const struct {
+		const char *a, *b, *want, *what;
+	} cases[] = {
+		{ "He took office last January, aides said.\n",
+		  "He took office in January 2021, aides said.\n",
+		  "date date", "last January -> in January 2021" },
+		{ "The vote is set for Tuesday, the council said.\n",
+		  "The vote is set for Wednesday, the council said.\n",
+		  "date", "Tuesday -> Wednesday" },
+		{ "If the bill is not enacted by June 30, 2023, the funds "
+		  "lapse.\n",
+		  "If the bill is not enacted by June 30, 2024, the funds "
+		  "lapse.\n",
+		  "date", "June 30, 2023 -> June 30, 2024" },
+		{ "The pier closed on 3 May for repairs.\n",
+		  "The pier closed on 5 May for repairs.\n",
+		  "date", "3 May -> 5 May" },
+		{ "The pier closed on the 3rd of May for repairs.\n",
+		  "The pier closed on the 5th of May for repairs.\n",
+		  "date", "the 3rd of May -> the 5th of May" },
+		{ "The pier closed on Jan. 5 for repairs.\n",
+		  "The pier closed on Jan. 7 for repairs.\n",
+		  "date", "Jan. 5 -> Jan. 7" },
+		{ "The plant opened in 2015 near the river.\n",
+		  "The plant opened in 2016 near the river.\n",
+		  "date", "in 2015 -> in 2016" },
+		{ "Filed 2022-01-20 in the county court.\n",
+		  "Filed 2022-01-21 in the county court.\n",
+		  "date", "2022-01-20 -> 2022-01-21" },
+		{ "Filed 1/20/2022 in the county court.\n",
+		  "Filed 1/21/2022 in the county court.\n",
+		  "date", "1/20/2022 -> 1/21/2022" },
+		{ "The hearing starts at 10:30 in the hall.\n",
+		  "The hearing starts at 11:30 in the hall.\n",
+		  "date", "10:30 -> 11:30" },
+		{ "The hearing starts at 3 p.m. in the hall.\n",
+		  "The hearing starts at 4 p.m. in the hall.\n",
+		  "date", "3 p.m. -> 4 p.m." },
+		{ "The hearing starts at 3 PM in the hall.\n",
+		  "The hearing starts at 4 PM in the hall.\n",
+		  "date", "3 PM -> 4 PM" },
+		{ "The plant will open next week, they said.\n",
+		  "The plant will open next month, they said.\n",
+		  "date", "next week -> next month" },
+		{ "The plant opened two years ago, they said.\n",
+		  "The plant opened two days ago, they said.\n",
+		  "date", "years ago -> days ago" },
+		{ "The ferry sails today from the pier.\n",
+		  "The ferry sails tomorrow from the pier.\n",
+		  "date", "today -> tomorrow" },
+		/* Figures that are no dates stay numbers. */
+		{ "In March, 30 people were hurt.\n",
+		  "In March, 40 people were hurt.\n",
+		  "number", "30 people in March: number" },
+		{ "On Tuesday 300 people marched.\n",
+		  "On Tuesday 400 people marched.\n",
+		  "number", "300 people on Tuesday: number" },
+		{ "The fund paid 2020 claims last year.\n",
+		  "The fund paid 2021 claims last year.\n",
+		  "number", "2020 claims: number" },
+		{ "Shares fell 3 per cent on the news.\n",
+		  "Shares fell 4 per cent on the news.\n",
+		  "number", "3 per cent -> 4 per cent: number" },
+		{ "The ferry made the last crossing at dusk.\n",
+		  "The ferry made the first crossing at dusk.\n",
+		  "number", "last crossing: no date" },
+		{ "The harbour was busy last summer.\n",
+		  "The harbour was quiet last summer.\n",
+		  "wording", "busy -> quiet beside a date: wording" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++)
+		is_str(kinds_of(cases[i].a, cases[i].b), cases[i].want, "%s",
+		       cases[i].what);
+	/* A site with a date and a figure: both bits, number the kind. */
+	{
+		struct pair p;
+
+		pair_open(&p, "Shares of the ferry line fell Tuesday.\n",
+			  "Shares of the ferry line fell 4% Wednesday.\n");
+		ok(p.ch.n == 1 && (p.ch.v[0].kinds & (1u << KIND_DATE)) &&
+		   (p.ch.v[0].kinds & (1u << KIND_NUMBER)) &&
+		   p.ch.v[0].kind == KIND_NUMBER,
+		   "Tuesday -> 4%% Wednesday: number and date, number "
+		   "first (%s)", kinds(&p.ch));
+		ok(counts_agree(&p.ch), "number and date: counts agree");
+		pair_close(&p);
+	}
+}
+
+/*
+ * Boilerplate is never a fact; a name that both sides of a passage hold
+ * is no name change.
+ */
+static void
+test_not_facts(void)
+{
+	is_str(kinds_of("The harbour plan was approved.\n",
+			"The harbour plan was approved.\n\n"
+			"Ferry at the pier. (photo: Jane Smith)\n"),
+	       "wording", "an added photo caption with a name: wording");
+	is_str(kinds_of("The harbour plan was approved.\n\n"
+			"Ferry at the pier. (photo: Jane Smith)\n",
+			"The harbour plan was approved.\n\n"
+			"Ferry at the pier. (photo: Ann Jones)\n"),
+	       "wording", "a caption's credit changed: wording");
+	is_str(kinds_of("The harbour plan was approved.\n",
+			"The harbour plan was approved.\n\n"
+			"Ann Jones met Jane Smith at the pier.\n"),
+	       "name", "an added paragraph with a name: name");
+	is_str(kinds_of("It was a risk to US national security, he said.\n",
+			"It was a risk to the national security of the "
+			"U.S, he said.\n"),
+	       "wording wording",
+	       "US national security -> the national security of the U.S: "
+	       "no name change");
+	is_str(kinds_of("Smith met the mayor at the pier.\n",
+			"Smith met Jones at the pier.\n"),
+	       "name", "a name the other side lacks: name");
+}
+
 /* A site's changed units: "-[a b] +[c]", tokens joined by spaces. */
 static const char *
 site_text(const struct pair *p, const struct change *c)
@@ -610,7 +737,7 @@ test_scale(void)
 	pair_open(&p, a, b);
 	changes_clear(&p.ch);
 	t0 = clock();
-	facts_classify(p.al, &p.ch);
+	facts_classify(p.al, p.bp, &p.ch);
 	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 	ok(p.ch.n > 0 && p.ch.count[KIND_QUOTE] == p.ch.n,
 	   "one long paragraph: every site a quote (%zu sites)", p.ch.n);
@@ -625,6 +752,8 @@ main(void)
 {
 	test_names();
 	test_numbers();
+	test_dates();
+	test_not_facts();
 	test_quotes();
 	test_attribution_names();
 	test_moves();

@@ -84,7 +84,7 @@ outputs(struct text **t, size_t n, const struct cmpkeys_opts *ko, bool lazy)
 		cmp[c].b = back ? 0 : v;
 		cmp[c].al = al;
 		cmp[c].similarity = al->stats.similarity;
-		facts_classify(al, &ch[c]);
+		facts_classify(al, NULL, &ch[c]);
 		cmp[c].ch = &ch[c];
 		mapping_build(al, &map[c]);
 		cmp[c].map = &map[c];

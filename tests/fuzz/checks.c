@@ -864,11 +864,11 @@ static int
 check_changes(const struct alignment *al, const struct changes *ch)
 {
 	static const int strength[] = {
-		KIND_QUOTE, KIND_NUMBER, KIND_NAME, KIND_ATTRIBUTION,
-		KIND_WORDING,
+		KIND_QUOTE, KIND_NUMBER, KIND_DATE, KIND_NAME,
+		KIND_ATTRIBUTION, KIND_WORDING,
 	};
 	const unsigned facts = 1u << KIND_QUOTE | 1u << KIND_NUMBER |
-		1u << KIND_NAME | 1u << KIND_ATTRIBUTION;
+		1u << KIND_DATE | 1u << KIND_NAME | 1u << KIND_ATTRIBUTION;
 	size_t count[KIND_COUNT] = { 0 }, i, k;
 	uint32_t pblock = 0, pend = 0, o;
 
@@ -898,7 +898,7 @@ check_changes(const struct alignment *al, const struct changes *ch)
 		CHECK(!(kinds & 1u << KIND_WORDING) || !(kinds & facts),
 		      "facts: site %zu is wording and a fact (0x%x)", i, kinds);
 		if (c->kind != KIND_COSMETIC) {
-			for (k = 0; k < 5; k++)
+			for (k = 0; k < 6; k++)
 				if (kinds >> strength[k] & 1) {
 					want = strength[k];
 					break;
@@ -1321,7 +1321,7 @@ fuzz_align_one(const uint8_t *data, size_t size)
 	RUN(check_render(al, p.su.width, true, false));
 	RUN(check_render(al, p.su.width, true, true));
 	RUN(check_inline(al));
-	facts_classify(al, &ch);
+	facts_classify(al, NULL, &ch);
 	RUN(check_changes(al, &ch));
 	if (devnull() != NULL) {
 		struct text *texts[2] = { p.t[0], p.t[1] };
@@ -1777,7 +1777,7 @@ json_of(struct pair *p, struct doc **d, const uint32_t *anchors,
 	ao.anchors = anchors;
 	ao.nanchor = nanchor;
 	al = align_build(d[0], d[1], &ao);
-	facts_classify(al, &ch);
+	facts_classify(al, NULL, &ch);
 	mapping_build(al, &map);
 	cmp.al = al;
 	cmp.ch = &ch;
@@ -1840,8 +1840,8 @@ fuzz_json_one(const uint8_t *data, size_t size)
 		goto out;
 	al[0] = align_build(p.d[0], p.d[1], p.su.have_ao ? &p.su.ao : NULL);
 	al[1] = align_build(p.d[1], p.d[0], p.su.have_ao ? &p.su.ao : NULL);
-	facts_classify(al[0], &ch[0]);
-	facts_classify(al[1], &ch[1]);
+	facts_classify(al[0], NULL, &ch[0]);
+	facts_classify(al[1], NULL, &ch[1]);
 	RUN(check_changes(al[0], &ch[0]));
 	RUN(check_changes(al[1], &ch[1]));
 	mapping_build(al[0], &map);
