@@ -270,7 +270,7 @@ span_op(const struct browser *b, const struct render_row *rw, int side,
 	return -1;
 }
 
-/* A fact (quotation, figure, name, attribution) changed in this op? */
+/* A fact (quotation, figure, date, name, attribution) changed here? */
 static bool
 fact_op(const struct browser *b, long op)
 {

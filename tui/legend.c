@@ -24,7 +24,7 @@ const struct legend_entry legend[] = {
 	{ LEGEND_MARGIN, "\xe2\x94\x82", FACE_GUTTER, "orange",
 	  "more rows of one block: a split or merge reads as one" },
 	{ LEGEND_MARGIN, "~", FACE_FACT_MARK, "magenta",
-	  "a changed quotation, figure, name or attribution" },
+	  "a changed quotation, figure, date, name or attribution" },
 	{ LEGEND_MARGIN, " ~ ", FACE_CURSOR, "black on orange",
 	  "the current change: next-change and previous-change step" },
 	/* The words: draw.c's style_face and draw_cell. */
@@ -34,7 +34,7 @@ const struct legend_entry legend[] = {
 	  "words only in the right version" },
 	{ LEGEND_TEXT, "deleted fact", FACE_FACT_DELETED,
 	  "bold, underlined, brighter red",
-	  "a changed quotation, figure, name or attribution" },
+	  "a changed quotation, figure, date, name or attribution" },
 	{ LEGEND_TEXT, "inserted fact", FACE_FACT_INSERTED,
 	  "bold, underlined, brighter green",
 	  "what replaced it, or was added" },
