@@ -75,6 +75,12 @@
 	X(WRITE_REPORT, "write-report", \
 	  "write the substantive changes to a Markdown file (corrections log)", \
 	  act_report) \
+	X(COPY_PASSAGE, "copy-passage", \
+	  "copy the passage on top, with file, paragraph and date, to the " \
+	  "clipboard", clip_copy) \
+	X(COPY_CHANGE, "copy-change", \
+	  "copy the current change as before \xe2\x86\x92 after, with " \
+	  "files, paragraphs and dates, to the clipboard", clip_copy) \
 	X(SHOW_SOURCE, "show-source", \
 	  "show the file's own bytes (the HTML of a page) of the passage on top", \
 	  act_source) \

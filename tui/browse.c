@@ -13,6 +13,7 @@
 
 #include "action.h"
 #include "browse.h"
+#include "clip.h"
 #include "find.h"
 #include "report.h"
 #include "screen.h"
@@ -93,6 +94,8 @@ browse_clear(struct browser *b)
 	find_clear(b->find);
 	free(b->find);
 	b->find = NULL;
+	free(b->clip);
+	b->clip = NULL;
 }
 
 /* --- layout ------------------------------------------------------------------- */
@@ -803,6 +806,7 @@ static const struct prompt {
 	[PROMPT_GOTO] = { "go to paragraph or N%: ", enter_goto },
 	[PROMPT_REPORT] = { "write the changes to: ", enter_report },
 	[PROMPT_OVERWRITE] = { "", NULL },	/* browse_prompt_key */
+	[PROMPT_CLIP] = { "copy to file (appended): ", clip_enter_file },
 };
 
 /*

@@ -57,7 +57,7 @@ enum browse_screen { SCREEN_DIFF, SCREEN_HELP, SCREEN_OVERVIEW,
 		     SCREEN_PRESENCE, SCREEN_SOURCE };
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
 		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO, PROMPT_REPORT,
-		   PROMPT_OVERWRITE };
+		   PROMPT_OVERWRITE, PROMPT_CLIP };
 
 /* Reactions of a handler: what browse_react() does next. */
 #define RE_NONE		0
@@ -136,6 +136,9 @@ struct browser {
 	char ask[600];		/* PROMPT_OVERWRITE's question */
 	char message[256];
 	bool message_error;
+	/* Copy with citation (clip.h). */
+	bool no_osc52;			/* "osc52 off": to a file instead */
+	char *clip;			/* the citation, while PROMPT_CLIP asks */
 
 	/* Keys. */
 	struct keymap *km;

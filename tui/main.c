@@ -427,6 +427,7 @@ static int
 run_browser(const struct options *o, struct session *s, struct keymap *km)
 {
 	struct browser b;
+	struct settings st;
 	struct vs_error err;
 
 	utf8_locale();
@@ -435,6 +436,8 @@ run_browser(const struct options *o, struct session *s, struct keymap *km)
 		return -1;
 	}
 	browse_init(&b, s, km);
+	if (settings_load(&st, NULL, &err) == 0)
+		b.no_osc52 = st.no_osc52;
 	if (open_trouble() != NULL)	/* what could not be read, at once */
 		browse_message(&b, true, "%s", open_trouble());
 	browse_run(&b);

@@ -79,6 +79,14 @@ settings_load(struct settings *s, const char *path, struct vs_error *err)
 			}
 			snprintf(s->keymap, sizeof s->keymap, "%s", value);
 			s->keymap_line = lineno;
+		} else if (strcmp(l, "osc52") == 0) {
+			if (strcmp(value, "on") != 0 &&
+			    strcmp(value, "off") != 0) {
+				vs_error_set(err, "%s:%u: osc52 is on or off, "
+					     "not '%s'", path, lineno, value);
+				goto fail;
+			}
+			s->no_osc52 = strcmp(value, "off") == 0;
 		} else {
 			vs_error_set(err, "%s:%u: unknown setting '%s'", path,
 				     lineno, l);

@@ -6,6 +6,9 @@
  * settings:
  *	keymap NAME|FILE	the keymap used when --keymap is not given
  *				(main.c: a relative FILE is beside this file)
+ *	osc52 on|off		copying a citation (clip.h) sends it to the
+ *				terminal's clipboard (on, the default), or
+ *				asks for a file to append it to (off)
  * An unknown setting or a malformed line is an error "FILE:LINE: message";
  * a missing file is not.
  */
@@ -20,6 +23,7 @@
 struct settings {
 	char keymap[1024];	/* "" when not set */
 	unsigned keymap_line;	/* its line in the file */
+	bool no_osc52;		/* "osc52 off" */
 	char path[4096];	/* the file read, "" for none */
 };
 
