@@ -32,7 +32,7 @@ tui_keys Enter
 check "a backward search from the bottom finds the last x, on screen" \
 	eval 'tui_wait_stable && tui_screen -e | grep "isting credit lines" |
 		grep -q "226mx"'
-check "the screen stays at the bottom" tui_wait_line 24 '^ 100% '
+check "the screen stays at the bottom" tui_wait_line 24 '^  *end │'
 tui_keys n
 check "n: the x before it, above the screen" \
 	tui_wait_line 2 'in six weeks'
