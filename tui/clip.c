@@ -87,38 +87,24 @@ sb_clean(struct sbuf *b, const uint8_t *s, size_t n)
 
 /* --- where and when -------------------------------------------------------- */
 
-static size_t
-view_rows(const struct browser *b)
-{
-	return b->vrow ? b->nvrow : b->r->nrow;
-}
-
-/* The layout row of view row v, or UINT32_MAX (a fold, or past the end). */
-static uint32_t
-view_row(const struct browser *b, size_t v)
-{
-	if (v >= view_rows(b))
-		return UINT32_MAX;
-	return b->vrow ? b->vrow[v].row : (uint32_t)v;
-}
-
 bool
-clip_passage(const struct browser *b, int *side, uint32_t *para)
+clip_passage(struct browser *b, int *side, uint32_t *para)
 {
-	const struct render *r = b->r;
 	size_t v;
 
-	for (v = b->top; v < view_rows(b); v++) {
-		uint32_t row = view_row(b, v);
+	for (v = b->top; v < view_count(&b->view); v++) {
+		struct view_row vr;
+		const struct render_row *rw;
 		int s = b->focus;
 
-		if (row == UINT32_MAX)
+		if (!view_row(&b->view, v, &vr) || vr.r == NULL)
 			continue;
-		if (r->row[row].para[s] == RENDER_NONE)
+		rw = &vr.r->row[vr.i];
+		if (rw->para[s] == RENDER_NONE)
 			s = !s;
-		if (r->row[row].para[s] != RENDER_NONE) {
+		if (rw->para[s] != RENDER_NONE) {
 			*side = s;
-			*para = r->row[row].para[s];
+			*para = rw->para[s];
 			return true;
 		}
 	}
@@ -210,19 +196,20 @@ cite_passage(const struct browser *b, struct sbuf *out, int side,
  * -1 for none.
  */
 static long
-change_block(const struct browser *b)
+change_block(struct browser *b)
 {
 	size_t v, k, rows = (size_t)browse_text_rows();
 
 	if (b->cur >= 0)
 		return (long)b->changes[b->cur];
-	for (v = b->top; v < b->top + rows; v++) {
-		uint32_t row = view_row(b, v), blk;
+	for (v = b->top; v < b->top + rows && v < view_count(&b->view); v++) {
+		struct view_row vr;
 		const struct block *bl;
+		uint32_t blk;
 
-		if (row == UINT32_MAX)
+		if (!view_row(&b->view, v, &vr) || vr.r == NULL)
 			continue;
-		blk = b->r->row[row].block;
+		blk = vr.block;
 		bl = &b->al->block[blk];
 		if (bl->move && bl->kind == BLOCK_INSERTED)
 			blk = bl->twin;		/* a move is listed at its source */
@@ -317,7 +304,7 @@ change_reach(const struct alignment *al, const struct block *bl,
 
 /* "BEFORE" → "AFTER" — A's place → B's place; false for no change. */
 static bool
-cite_change(const struct browser *b, struct sbuf *out)
+cite_change(struct browser *b, struct sbuf *out)
 {
 	const struct alignment *al = b->al;
 	long k = change_block(b);

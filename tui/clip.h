@@ -50,6 +50,6 @@ int clip_enter_file(struct browser *b, enum prompt_kind k);
  * the focused one shows none there: its side (RENDER_LEFT, RENDER_RIGHT)
  * and paragraph.  False when the screen shows no paragraph.
  */
-bool clip_passage(const struct browser *b, int *side, uint32_t *para);
+bool clip_passage(struct browser *b, int *side, uint32_t *para);
 
 #endif
