@@ -313,3 +313,44 @@ text_orig_offset(const struct text *t, size_t off)
 		return t->orig[off];
 	return t->base + off;
 }
+
+size_t
+text_orig_end(const struct text *t, size_t end)
+{
+	size_t	last, next, re, k;
+
+	if (t->orig == NULL || end == 0)
+		return text_orig_offset(t, end);
+	last = t->orig[end - 1];
+	next = t->orig[end];
+	/*
+	 * Text runs on: the next character starts where this one ends, but
+	 * for white space a page collapsed (UTF-16 and UTF-32 bytes are not
+	 * characters).
+	 */
+	if (next > last && next <= last + 4 &&
+	    memchr(t->raw + last + 1, '<', next - last - 1) == NULL) {
+		if (t->encoding != NULL && strncmp(t->encoding, "UTF-16", 6) &&
+		    strncmp(t->encoding, "UTF-32", 6))
+			while (next > last + 1 && (t->raw[next - 1] == ' ' ||
+			    t->raw[next - 1] == '\t' || t->raw[next - 1] == '\n' ||
+			    t->raw[next - 1] == '\r'))
+				next--;
+		return next;
+	}
+	/* A page: markup or a break follows.  Finish the character. */
+	re = last + 1;
+	if (t->raw[last] == '&') {
+		for (k = re; k < next && k < last + 40; k++) {
+			if (t->raw[k] == ';') {
+				re = k + 1;
+				break;
+			}
+			if (t->raw[k] == '<' || t->raw[k] == '&')
+				break;
+		}
+	}
+	while (re < next && (t->raw[re] & 0xC0) == 0x80)
+		re++;
+	return re;
+}

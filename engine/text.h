@@ -117,4 +117,13 @@ const char *text_label_at(const struct text *t, size_t off);
 /* Offset into the original file of byte `off` (0 <= off <= len) of data. */
 size_t text_orig_offset(const struct text *t, size_t off);
 
+/*
+ * Where the text data[.., end) ends in the original file: one past the
+ * bytes of data[end - 1] (its whole character or entity), which for a
+ * page is before the markup that follows, where text_orig_offset(t, end)
+ * would be after it.  [text_orig_offset(t, start), text_orig_end(t, end))
+ * is the passage data[start, end) in the file.
+ */
+size_t text_orig_end(const struct text *t, size_t end);
+
 #endif

@@ -82,7 +82,7 @@
 	  "copy the current change as before \xe2\x86\x92 after, with " \
 	  "files, paragraphs and dates, to the clipboard", clip_copy) \
 	X(SHOW_SOURCE, "show-source", \
-	  "show the file's own bytes (the HTML of a page) of the passage on top", \
+	  "show the files' own bytes (a page's HTML) behind the passages on top", \
 	  act_source) \
 	X(VERSION_OVERVIEW, "version-overview", \
 	  "list every version and their similarities", act_overview) \

@@ -927,48 +927,47 @@ browse_prompt_key(struct browser *b, int key)
 /* --- the source view ------------------------------------------------------------ */
 
 /*
- * The file's own bytes behind the paragraph at the top of the focused
- * pane: for a saved page, its HTML; offsets come from text->orig.
+ * The files' own bytes behind the passages of the first row at the top
+ * of the screen that has one, on both sides: for a saved page, its HTML;
+ * offsets come from text->orig.
  */
 static int
 open_source(struct browser *b)
 {
+	const struct render_row *rw = NULL;
 	const struct text *t;
-	size_t v, i;
-	uint32_t p = RENDER_NONE;
-	int side = b->focus;
+	const struct doc *d;
+	size_t v;
+	uint32_t p;
+	int side;
 
-	for (v = b->top; v < vrow_count(b) && p == RENDER_NONE; v++) {
+	for (v = b->top; v < vrow_count(b) && rw == NULL; v++) {
 		struct view_row vr;
-		const struct render_row *rw;
 
 		if (!view_row(&b->view, v, &vr) || vr.r == NULL)
 			continue;
 		rw = &vr.r->row[vr.i];
-		p = rw->para[side];
-		if (p == RENDER_NONE && rw->para[!side] != RENDER_NONE) {
-			side = !side;
-			p = rw->para[side];
-		}
+		if (rw->para[RENDER_LEFT] == RENDER_NONE &&
+		    rw->para[RENDER_RIGHT] == RENDER_NONE)
+			rw = NULL;
 	}
-	if (p == RENDER_NONE) {
+	if (rw == NULL) {
 		browse_message(b, true, "no passage on the screen");
 		return RE_DRAW;
 	}
-	b->src_version = side ? b->right : b->left;
-	t = session_texts(b->s)[b->src_version];
-	b->src_para = p;
-	i = side ? b->al->b->para[p].start : b->al->a->para[p].start;
-	b->src_start = text_orig_offset(t, i);
-	i = side ? b->al->b->para[p].end : b->al->a->para[p].end;
-	b->src_end = i >= t->len ? t->raw_len : text_orig_offset(t, i);
-	if (b->src_end < b->src_start)
-		b->src_end = b->src_start;
-	/* For a page, show the markup around the text too. */
-	if (t->orig != NULL) {
-		b->src_start = b->src_start > 200 ? b->src_start - 200 : 0;
-		b->src_end = b->src_end + 200 < t->raw_len ?
-			b->src_end + 200 : t->raw_len;
+	for (side = RENDER_LEFT; side <= RENDER_RIGHT; side++) {
+		p = rw->para[side];
+		b->src_has[side] = p != RENDER_NONE;
+		if (p == RENDER_NONE)
+			continue;
+		b->src_version[side] = side ? b->right : b->left;
+		t = session_texts(b->s)[b->src_version[side]];
+		d = side ? b->al->b : b->al->a;
+		b->src_para[side] = p;
+		b->src_start[side] = text_orig_offset(t, d->para[p].start);
+		b->src_end[side] = text_orig_end(t, d->para[p].end);
+		if (b->src_end[side] < b->src_start[side])
+			b->src_end[side] = b->src_start[side];
 	}
 	b->src_top = 0;
 	b->screen = SCREEN_SOURCE;

@@ -126,8 +126,12 @@ struct browser {
 	size_t ov_row, ov_col;
 	const struct presence *presence;	/* the presence view's table */
 	size_t pr_row, pr_top;
-	/* The source view: bytes [src_start, src_end) of a version's file. */
-	size_t src_version, src_para, src_start, src_end, src_top;
+	/*
+	 * The source view: for each side with a passage (src_has), bytes
+	 * [src_start, src_end) of the file of version src_version.
+	 */
+	size_t src_version[2], src_para[2], src_start[2], src_end[2], src_top;
+	bool src_has[2];
 	enum prompt_kind prompt;
 	char input[256];
 	size_t ninput;

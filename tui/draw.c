@@ -692,30 +692,88 @@ diff_draw(struct browser *b)
 	screen_refresh();
 }
 
-/*
- * The source view: the raw bytes of the file around a passage, wrapped to
- * the screen, in visible form (a page's markup, escapes and all).
- */
-void
-source_draw(struct browser *b)
-{
-	const struct text *t = session_texts(b->s)[b->src_version];
-	const uint8_t *s = t->raw;
-	int w = screen_cols(), rows = browse_text_rows(), y = 0, x = 0;
-	size_t i = b->src_start, skip = b->src_top, line = 0;
-	char buf[512], keys[64];
+/* Context shown around a passage of a page, at most, each side. */
+#define SOURCE_CONTEXT 240
 
-	screen_fill(0, 0, w, ' ', FACE_TITLE_FOCUS);
-	snprintf(buf, sizeof buf, " source of \xc2\xb6%zu of %s, bytes "
-		 "%zu\xe2\x80\x93%zu", b->src_para + 1, t->path, b->src_start,
-		 b->src_end);
-	put_clipped(0, 0, buf, w, FACE_TITLE_FOCUS);
-	while (i < b->src_end && y < rows) {
+static bool
+tag_start(const uint8_t *s, size_t i, size_t len)
+{
+	return s[i] == '<' && i + 1 < len &&
+	    (s[i + 1] == '/' || s[i + 1] == '!' ||
+	     ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'));
+}
+
+static bool
+space_byte(uint8_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Where the context around raw[start, end) begins and ends: up to
+ * SOURCE_CONTEXT bytes each side, cut at a tag (the first that begins
+ * after the cut, the last that ends before it) or else at a word, never
+ * inside one.  A text file, whose passage is all there is, has none.
+ */
+static void
+source_context(const struct text *t, size_t start, size_t end, size_t *lo,
+	       size_t *hi)
+{
+	const uint8_t *s = t->raw;
+	size_t n = t->raw_len, i;
+
+	*lo = start;
+	*hi = end;
+	if (t->orig == NULL)
+		return;
+	i = start > SOURCE_CONTEXT ? start - SOURCE_CONTEXT : 0;
+	if (i > 0) {
+		while (i < start && !tag_start(s, i, n))
+			i++;
+		if (i == start) {
+			i = start - SOURCE_CONTEXT;
+			while (i < start && !space_byte(s[i]))
+				i++;
+			while (i < start && space_byte(s[i]))
+				i++;
+		}
+	}
+	*lo = i;
+	i = end + SOURCE_CONTEXT < n ? end + SOURCE_CONTEXT : n;
+	if (i < n) {
+		while (i > end && s[i - 1] != '>')
+			i--;
+		if (i == end) {
+			i = end + SOURCE_CONTEXT;
+			while (i > end && !space_byte(s[i - 1]))
+				i--;
+			while (i > end && space_byte(s[i - 1]))
+				i--;
+		}
+	}
+	*hi = i;
+}
+
+/*
+ * One side of the source view: raw[lo, hi) of t in columns [x0, x0 + w),
+ * wrapped, in visible form, bytes [start, end) highlighted, from wrapped
+ * line `skip` on.
+ */
+static void
+source_column(const struct text *t, size_t lo, size_t hi, size_t start,
+	      size_t end, int x0, int w, size_t skip)
+{
+	const uint8_t *s = t->raw;
+	int rows = browse_text_rows(), y = 0, x = 0;
+	size_t i, line = 0;
+
+	for (i = lo; i < hi && y < rows;) {
 		uint32_t uc;
-		size_t used = width_decode(s + i, b->src_end - i, &uc);
+		size_t used = width_decode(s + i, hi - i, &uc);
 		char form[16];
 		size_t fl;
 		int cw;
+		enum face face = i >= start && i < end ? FACE_MATCH : FACE_TEXT;
 
 		if (uc == '\n' || x >= w) {
 			if (line >= skip)
@@ -739,10 +797,52 @@ source_draw(struct browser *b)
 			x = 0;
 		}
 		if (line >= skip && y < rows)
-			screen_put(y + 1, x, form, fl, FACE_TEXT);
+			screen_put(y + 1, x0 + x, form, fl, face);
 		x += cw;
 		i += used;
 	}
+}
+
+/*
+ * The source view: the raw bytes of the files behind the passages of a
+ * row, side by side as in the browser (or one, when the other side has
+ * none or the screen is narrow), in visible form (a page's markup,
+ * escapes and all), each passage's own bytes highlighted among some
+ * context.
+ */
+void
+source_draw(struct browser *b)
+{
+	int w = screen_cols(), rows = browse_text_rows(), y, x0, cw;
+	int nside = b->src_has[0] + b->src_has[1], k = 0, side;
+	bool two = nside == 2 && w >= 40;
+	size_t lo, hi;
+	char buf[512], keys[64];
+
+	screen_fill(0, 0, w, ' ', FACE_TITLE_FOCUS);
+	for (side = 0; side < 2; side++) {
+		const struct text *t;
+
+		if (!b->src_has[side] || (!two && k > 0))
+			continue;
+		t = session_texts(b->s)[b->src_version[side]];
+		x0 = two && side == 1 ? w / 2 + 1 : 0;
+		cw = two ? (side == 0 ? w / 2 : w - w / 2 - 1) : w;
+		snprintf(buf, sizeof buf, " %s\xc2\xb6%zu of %s, bytes "
+			 "%zu\xe2\x80\x93%zu", k == 0 ? "source of " : "",
+			 b->src_para[side] + 1, t->path, b->src_start[side],
+			 b->src_end[side]);
+		put_clipped(0, x0, buf, cw, FACE_TITLE_FOCUS);
+		source_context(t, b->src_start[side], b->src_end[side], &lo,
+			       &hi);
+		source_column(t, lo, hi, b->src_start[side], b->src_end[side],
+			      x0, cw, b->src_top);
+		k++;
+	}
+	if (two)
+		for (y = 0; y <= rows; y++)
+			screen_put(y, w / 2, "\xe2\x94\x82", 3,
+				   y == 0 ? FACE_TITLE_FOCUS : FACE_GUTTER);
 	keymap_keys_for(b->km, ACTION_QUIT, keys, sizeof keys);
 	snprintf(buf, sizeof buf, " %s: back to the versions", keys);
 	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
