@@ -60,6 +60,18 @@
 	  "go to a paragraph number, or a percentage (50%)", act_goto) \
 	X(JUMP_TO_MOVE_TARGET, "jump-to-move-target", \
 	  "jump to the other end of a moved passage", act_jump_move) \
+	X(NEXT_EDIT, "next-edit", \
+	  "go to the next edit inside the current change, then on", \
+	  act_step_edit) \
+	X(PREVIOUS_EDIT, "previous-edit", \
+	  "go to the previous edit inside the current change, then on", \
+	  act_step_edit) \
+	X(TOGGLE_REVIEWED, "toggle-reviewed", \
+	  "mark the current edit (or change) reviewed, or unmark it", \
+	  act_toggle_reviewed) \
+	X(TOGGLE_SKIP_REVIEWED, "toggle-skip-reviewed", \
+	  "let next-change and next-edit skip reviewed changes, or not", \
+	  act_skip_reviewed) \
 	X(NEXT_VERSION_RIGHT, "next-version-right", \
 	  "show the next version on the right", act_version) \
 	X(PREVIOUS_VERSION_RIGHT, "previous-version-right", \

@@ -68,6 +68,7 @@ browse_init(struct browser *b, struct session *s, struct keymap *km)
 	b->right = 1;
 	b->base = 0;
 	b->cur = -1;
+	b->cur_site = -1;
 	b->cosmetic = COSMETIC_DIMMED;
 	b->goal_para = RENDER_NONE;
 	b->count_ahead = BROWSE_COUNT_AHEAD;
@@ -96,6 +97,7 @@ browse_clear(struct browser *b)
 	b->find = NULL;
 	free(b->clip);
 	b->clip = NULL;
+	sites_free(&b->sites);
 }
 
 /* --- layout ------------------------------------------------------------------- */
@@ -219,6 +221,14 @@ analyse_pair(struct browser *b)
 	b->block_kinds = session_block_kinds(b->s, b->left, b->right);
 	b->labels = session_labels(b->s, b->left, b->right);
 	b->para_of = session_paraphrase_of(b->s, b->left, b->right);
+	{
+		char msg[sizeof b->message] = "";
+
+		sites_build(&b->sites, b->al, session_changes(b->s, b->left,
+			    b->right), msg, sizeof msg);
+		if (msg[0])
+			browse_message(b, true, "%s", msg);
+	}
 }
 
 /*
@@ -425,6 +435,9 @@ step_change(struct browser *b, int dir, bool substantive, bool facts)
 			continue;
 		if (facts && !(b->block_kinds[b->changes[k]] & FACT_KINDS))
 			continue;
+		if (b->skip_reviewed &&
+		    sites_block_reviewed(&b->sites, b->changes[k]))
+			continue;
 		return show_change(b, k);
 	}
 	browse_message(b, false, facts ? (dir > 0 ?
@@ -594,15 +607,20 @@ static int
 write_report(struct browser *b, const char *path)
 {
 	struct vs_error err;
+	struct changes left = { 0 };
+	/* Skipping reviewed changes, the report leaves them out too. */
+	const struct changes *ch = sites_unreviewed(b, &left);
+	int rc = report_write(path, b->al, ch,
+			      session_labels(b->s, b->left, b->right), &err);
 
-	if (report_write(path, b->al,
-			 session_changes(b->s, b->left, b->right),
-			 session_labels(b->s, b->left, b->right), &err) != 0) {
+	changes_clear(&left);
+	if (rc != 0) {
 		browse_message(b, true, "%s", err.msg);
 		return RE_DRAW;
 	}
-	browse_message(b, false, "wrote the changes from version %zu to "
-		       "version %zu to %s", b->left + 1, b->right + 1, path);
+	browse_message(b, false, "wrote the %schanges from version %zu to "
+		       "version %zu to %s", b->skip_reviewed ? "unreviewed " :
+		       "", b->left + 1, b->right + 1, path);
 	return RE_DRAW;
 }
 
@@ -1487,6 +1505,25 @@ static int
 act_quit(struct browser *b UNUSED, int action UNUSED, unsigned count UNUSED)
 {
 	return RE_QUIT;
+}
+
+/* For the handlers of other files (browse.h). */
+int
+browse_scroll_to(struct browser *b, long top)
+{
+	return scroll_to(b, top);
+}
+
+int
+browse_show_change(struct browser *b, long k)
+{
+	return show_change(b, k);
+}
+
+int
+browse_step_change(struct browser *b, int dir)
+{
+	return step_change(b, dir, false, false);
 }
 
 /* The registry's handlers, by action id (action.h names each one). */

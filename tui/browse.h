@@ -50,6 +50,7 @@
 #include "render.h"
 #include "session.h"
 #include "screen.h"
+#include "sites.h"
 #include "text.h"
 
 enum cosmetic_mode { COSMETIC_SHOWN, COSMETIC_DIMMED, COSMETIC_HIDDEN };
@@ -95,10 +96,13 @@ struct browser {
 	const char *const *labels;	/* per block: boilerplate label or NULL */
 	const int32_t *para_of;		/* per block: A paragraph a B block
 					   paraphrases (1-based), 0 none */
+	struct site_index sites;	/* the pair's change sites (sites.h) */
 
 	/* Where we are. */
 	size_t top;			/* first view row on screen */
 	long cur;			/* current change (index in changes), -1 */
+	long cur_site;			/* current edit: a site of the current
+					   change (sites.h), or -1 for all */
 	/* Where the next layout goes: a paragraph of a side, some rows
 	   below the top (RENDER_NONE: keep the top block). */
 	int goal_side;
@@ -112,6 +116,7 @@ struct browser {
 	bool inline_view;		/* chosen with the key */
 	bool chars;			/* character highlights in replaced words */
 	bool narrow;			/* below 80 columns: inline forced */
+	bool skip_reviewed;		/* next-change skips reviewed changes */
 
 	/* Search: the last match's view row, valid while top is match_top. */
 	char pattern[256];
@@ -246,6 +251,16 @@ void help_list_actions(FILE *out, const struct keymap *km);
 
 /* Lines of the help screen: the legend, then the keys. */
 size_t help_lines(void);
+
+/*
+ * Moving, for the handlers outside browse.c (sites.c, changelist.c):
+ * scroll so view row `top` is on top; make change k current, near the
+ * top; step to the next (dir > 0) or previous change.  They return RE_*
+ * flags.
+ */
+int browse_scroll_to(struct browser *b, long top);
+int browse_show_change(struct browser *b, long k);
+int browse_step_change(struct browser *b, int dir);
 
 /* Show a message in the status line until the next key. */
 void browse_message(struct browser *b, bool error, const char *fmt, ...)

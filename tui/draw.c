@@ -308,12 +308,19 @@ draw_cell(struct browser *b, const struct render *r, int y, int x, int width,
 		    b->al->block[rw->block].kind == BLOCK_CHANGED)
 			f = FACE_COSMETIC_DIM_CHANGED;
 
+		long op = sp->style == STYLE_DELETED ||
+			sp->style == STYLE_INSERTED ||
+			sp->style == STYLE_COSMETIC ?
+			span_op(b, rw, side, sp) : -1;
+
 		/* Changed facts stand out more than changed wording. */
 		if ((sp->style == STYLE_DELETED || sp->style == STYLE_INSERTED) &&
-		    !b->inline_view && !b->narrow &&
-		    fact_op(b, span_op(b, rw, side, sp)))
+		    !b->inline_view && !b->narrow && fact_op(b, op))
 			f = sp->style == STYLE_DELETED ? FACE_FACT_DELETED :
 				FACE_FACT_INSERTED;
+		/* The current change's words, and reviewed ones (sites.h). */
+		f = sites_face(b, op, render_span_version(r, side, sp),
+			       sp->style, f);
 		screen_put(y, x + sp->col, *buf, n, f);
 		if (b->chars && !b->inline_view && !b->narrow &&
 		    (sp->style == STYLE_DELETED || sp->style == STYLE_INSERTED))
@@ -423,14 +430,16 @@ status_kinds(const struct browser *b, char *out, size_t size)
 		fl += (size_t)snprintf(out + fl, size - fl, "%s%s",
 				       fl ? "" : " (", para + 2 * !fl);
 	if (fl)
-		snprintf(out + fl, size - fl, ")");
+		fl += (size_t)snprintf(out + fl, size - fl, ")");
+	sites_status(b, out + fl, size - fl);	/* ", edit 2/6" */
 }
 
 /* The view's options that are not the default: ", changes only, inline". */
 static void
 status_flags(const struct browser *b, char *out, size_t size)
 {
-	snprintf(out, size, "%s%s%s%s",
+	snprintf(out, size, "%s%s%s%s%s",
+		 b->skip_reviewed ? ", skipping reviewed" : "",
 		 b->changes_only ? ", changes only" : "",
 		 b->ignore_case ? ", ignore case" : "",
 		 b->inline_view || b->narrow ? ", inline" : "",
@@ -639,6 +648,9 @@ draw_gutter(const struct browser *b, int y, int gx,
 	if ((long)rw->block == cur_block || (long)rw->block == twin_block) {
 		screen_fill(y, gx, RENDER_GUTTER, ' ', FACE_CURSOR);
 		screen_put(y, gx + 1, mark, ml, FACE_CURSOR);
+	} else if (rw->mark != ' ' &&
+		   sites_block_reviewed(&b->sites, rw->block)) {
+		screen_put(y, gx + 1, mark, ml, FACE_REVIEWED);
 	} else if (rw->mark != ' ' && b->block_kinds &&
 		   (b->block_kinds[rw->block] & KIND_FACTS)) {
 		screen_put(y, gx + 1, mark, ml, FACE_FACT_MARK);

@@ -136,7 +136,7 @@ help_draw(struct browser *b)
 {
 	int rows = browse_text_rows(), w = screen_cols(), y;
 	size_t n = help_lines(), i;
-	char keys[256], title[256], back[128];
+	char keys[256], title[256], back[320];
 
 	snprintf(title, sizeof title, " versus help \xe2\x80\x94 keymap %s",
 		 keymap_name(b->km));

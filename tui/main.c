@@ -32,6 +32,7 @@
 #include "print.h"
 #include "render.h"
 #include "report.h"
+#include "reviewed.h"
 #include "session.h"
 #include "screen.h"
 #include "settings.h"
@@ -53,6 +54,7 @@ struct options {
 	unsigned base;		/* 1-based version all others are compared with */
 	const char *keymap;	/* --keymap */
 	const char *report;	/* --report FILE */
+	bool unreviewed;	/* --unreviewed */
 	const char *boilerplate;	/* --boilerplate FILE */
 	bool list_actions;
 	const char *batch;	/* --batch MANIFEST */
@@ -72,6 +74,8 @@ static const char usage_text[] =
 "      --base=N          compare every version with version N (default 1)\n"
 "      --report=FILE     also write the substantive changes between two\n"
 "                        versions to FILE, in Markdown, for a corrections log\n"
+"      --unreviewed      with --report, only the changes not marked reviewed\n"
+"                        in the browser\n"
 "      --batch=MANIFEST  compare the tab-separated paths of each line of\n"
 "                        MANIFEST (- for standard input): one JSON line each\n"
 "\n"
@@ -121,6 +125,7 @@ enum {
 	OPT_BASE,
 	OPT_LIST_ACTIONS,
 	OPT_REPORT,
+	OPT_UNREVIEWED,
 	OPT_BOILERPLATE,
 	OPT_FORMAT,
 	OPT_BATCH,
@@ -144,6 +149,7 @@ static const struct option long_options[] = {
 	{ "keymap", required_argument, NULL, 'k' },
 	{ "list-actions", no_argument, NULL, OPT_LIST_ACTIONS },
 	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "unreviewed", no_argument, NULL, OPT_UNREVIEWED },
 	{ "boilerplate", required_argument, NULL, OPT_BOILERPLATE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "batch", required_argument, NULL, OPT_BATCH },
@@ -235,6 +241,9 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_REPORT:
 			o->report = optarg;
+			break;
+		case OPT_UNREVIEWED:
+			o->unreviewed = true;
 			break;
 		case OPT_BOILERPLATE:
 			o->boilerplate = optarg;
@@ -512,6 +521,8 @@ check_operands(int argc, char **argv, int first, const struct options *o)
 	for (i = (size_t)first; i < (size_t)argc; i++)
 		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
 			message_usage_error("%s", "standard input ('-') given twice");
+	if (o->unreviewed && o->report == NULL)
+		message_usage_error("%s", "--unreviewed goes with --report");
 	if (o->report != NULL && n != 2 && !expands)
 		message_usage_error("%s", "--report compares two versions: give two files");
 	if (o->base > n && !expands) {
@@ -568,15 +579,31 @@ static int
 write_report(const struct options *o, struct session *s)
 {
 	size_t base = session_base(s), other = base == 0 ? 1 : 0;
+	const struct alignment *al = session_alignment(s, base, other);
+	const struct changes *ch = session_changes(s, base, other);
+	struct changes left = { 0 };
 	struct vs_error err;
+	int rc = 0;
 
-	if (report_write(o->report, session_alignment(s, base, other),
-			 session_changes(s, base, other),
-			 session_labels(s, base, other), &err) != 0) {
-		message_error("%s", err.msg);
-		return -1;
+	/* --unreviewed: leave out what the browser marked reviewed. */
+	if (o->unreviewed) {
+		char msg[256];
+		struct reviewed *r = reviewed_open(al->a->text, al->b->text,
+						   msg, sizeof msg);
+
+		if (msg[0])
+			message_error("%s", msg);
+		reviewed_filter(r, al, ch, &left);
+		reviewed_free(r);
+		ch = &left;
 	}
-	return 0;
+	if (report_write(o->report, al, ch, session_labels(s, base, other),
+			 &err) != 0) {
+		message_error("%s", err.msg);
+		rc = -1;
+	}
+	changes_clear(&left);
+	return rc;
 }
 
 /* --stat: the comparisons, then with several versions the matrix. */

@@ -173,6 +173,13 @@ static const struct face_def faces[FACE_COUNT] = {
 	[FACE_FACT_MARK] = { 201, -1, COLOR_MAGENTA, -1, A_BOLD,
 			     A_BOLD | A_UNDERLINE },	/* never blink */
 	[FACE_COSMETIC_DIM_CHANGED] = { 244, 236, -1, -1, 0, A_DIM },
+	/* The current change: the cursor's orange, red-tinged if deleted. */
+	[FACE_CURRENT_DELETED] = { 16, 209, COLOR_BLACK, COLOR_RED,
+				   A_BOLD, A_REVERSE | A_BOLD },
+	[FACE_CURRENT_INSERTED] = { 16, 214, COLOR_BLACK, COLOR_YELLOW,
+				    A_BOLD | A_UNDERLINE,
+				    A_REVERSE | A_BOLD | A_UNDERLINE },
+	[FACE_REVIEWED] = { 244, 236, -1, -1, 0, A_DIM },
 };
 
 static void

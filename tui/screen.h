@@ -42,6 +42,9 @@ enum face {
 	FACE_FACT_MARK,		/* the gutter mark of a changed fact */
 	FACE_COSMETIC_DIM_CHANGED, /* dimmed cosmetic words of a changed
 				      paragraph, on its tint */
+	FACE_CURRENT_DELETED,	/* removed words of the current change */
+	FACE_CURRENT_INSERTED,	/* added words of the current change */
+	FACE_REVIEWED,		/* words and marker of a reviewed change */
 	FACE_COUNT
 };
 

@@ -62,6 +62,12 @@ tui_keys g
 check "g goes to the top" tui_wait_line 2 '^LISBON'
 check "the status line follows" tui_wait_line 40 '^  top │'
 
+# The figure is a changed fact: bold and underlined, brighter colours.
+check_eq "the deleted figure (a fact) is bold, underlined, white on red" \
+	"$(tui_sgr_before '1,200')" "1 4 fg:231 bg:160"
+check_eq "the inserted figure (a fact) is bold, underlined, black on green" \
+	"$(tui_sgr_before '1,400')" "1 4 fg:16 bg:120"
+
 # Tab: change 1 is the new figure in paragraph 2, shown two rows down.
 tui_keys Tab
 check "Tab goes to change 1" tui_wait_line 40 '^  34% │ passage 1/'
@@ -75,11 +81,11 @@ check_eq "and its six other rows" \
 	"$(sed -n '5,10p' "$TMPD/tab.screen" | grep -c "${cursor} │ ")" 6
 check_eq "and no row outside the change" \
 	"$(sed -n '2,3p;12,39p' "$TMPD/tab.screen" | grep -c "$cursor")" 0
-# The figure is a changed fact: bold and underlined, brighter colours.
-check_eq "the deleted figure (a fact) is bold, underlined, white on red" \
-	"$(tui_sgr_before '1,200')" "1 4 fg:231 bg:160"
-check_eq "the inserted figure (a fact) is bold, underlined, black on green" \
-	"$(tui_sgr_before '1,400')" "1 4 fg:16 bg:120"
+# Now current, its words are in the current change's faces (edits.sh).
+check_eq "the current deleted figure is black on salmon" \
+	"$(tui_sgr_before '1,200')" "1 fg:16 bg:209"
+check_eq "the current inserted figure is black on orange, underlined" \
+	"$(tui_sgr_before '1,400')" "1 4 fg:16 bg:214"
 
 tui_keys q
 check "q quits with status 1 (they differ)" tui_wait_for '^\[exited\] 1'

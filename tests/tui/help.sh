@@ -16,9 +16,11 @@ check "the status line shows the help keys" tui_wait_line 40 ' ?, h, F1: help$'
 tui_keys ?
 check "? opens the help" tui_wait_line 1 '^ versus help — keymap default$'
 tui_expect "the help screen of the default keymap" "$screens/help-default.screen"
-check_eq "keys are in the key face" "$(tui_sgr_before 'Down, j')" "1 fg:214"
 check_eq "the title is in the focused title face" \
 	"$(tui_sgr_before ' versus help')" "1 fg:231 bg:25"
+tui_keys d
+check "d scrolls the help down to the keys" tui_wait_for '^ Down, j  '
+check_eq "keys are in the key face" "$(tui_sgr_before 'Down, j')" "1 fg:214"
 tui_keys q
 check "q closes it" tui_wait_line 1 '^ 1/2 samples/1-wire.txt'
 tui_expect "back to the first screen" "$screens/browse-start.screen"
@@ -49,8 +51,6 @@ help_has() {
 }
 check "the help opens with the legend" tui_wait_line 2 \
 	'^ In the margin between the panes$'
-check "scroll-down: j, Down, C-e, C-n" \
-	help_has " j, Down, C-e, C-n      scroll down one line"
 check_eq "the status line says how to go back, and that there is more" \
 	"$(tui_line 40)" \
 	" q, Z Z, Z Q, C-c: back to the versions   (more below: scroll down)"
@@ -60,6 +60,8 @@ half=$(tui_line 21)
 tui_keys C-d
 check "C-d scrolls it by half a screen" tui_wait_line 2 "^$half\$"
 tui_keys C-d
+check "scroll-down: j, Down, C-e, C-n" \
+	help_has " j, Down, C-e, C-n      scroll down one line"
 check "top: g g, Home" help_has " g g, Home              go to the top"
 check "next-change: ] c" help_has " ] c                    go to the next passage with changes"
 tui_keys G

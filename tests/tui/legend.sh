@@ -28,12 +28,13 @@ check "the manual's LEGEND has entries ($n)" test "$n" -ge 20
 
 tui_start 120 60 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt
 check "the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
+deleted_fact=$(tui_sgr_before '1,2')
 tui_keys Tab
 check "Tab: the first change, a figure" tui_wait_line 60 'passage 1/4'
-deleted_fact=$(tui_sgr_before '1,2')
+current_deleted=$(tui_sgr_before '1,2')
 filler=$(tui_sgr_before '╱' | head -1)
 check "the diff view showed a deleted figure and filler, in colour" \
-	test -n "$deleted_fact" -a -n "$filler"
+	test -n "$deleted_fact" -a -n "$filler" -a -n "$current_deleted"
 tui_keys ?
 check "? opens the help" tui_wait_line 1 '^ versus help'
 check_eq "the legend comes first" "$(tui_line 2)" \
@@ -53,6 +54,8 @@ check_eq "'deleted fact' is in the face of a deleted figure" \
 	"$(tui_sgr_before 'deleted fact' | head -1)" "$deleted_fact"
 check_eq "the filler sample is in the filler's face" \
 	"$(tui_sgr_before "╱╱╱╱$ESC" | head -1)" "$filler"
+check_eq "'current deleted' is in the face of the current change's figure" \
+	"$(tui_sgr_before 'current deleted')" "$current_deleted"
 check_eq "'deleted' is white on red" "$(tui_sgr_before "deleted$ESC")" \
 	"fg:231 bg:124"
 check_eq "'inserted' is black on green" "$(tui_sgr_before "inserted$ESC")" \

@@ -17,16 +17,21 @@ review() {
 	check_eq "$1: the titles and the status line are in reverse video" \
 		"$(tui_sgr_before ' 1\/2 samples'; tui_sgr_before '  top │')" \
 		"$(printf '1 7\n7')"
-	tui_keys Tab
-	check "$1: Tab goes to change 1" tui_wait_line 40 '^  34% │ passage 1/'
-	check_eq "$1: no colour at change 1" \
-		"$(tui_sgr_all | grep -c '[fb]g:[0-9]')" 0
 	# A changed figure is a fact: deleted in bold underlined reverse
 	# video, inserted in bold underlined italics.
 	check_eq "$1: the deleted figure is in bold underlined reverse video" \
 		"$(tui_sgr_before '1,200')" "1 4 7"
 	check_eq "$1: the inserted figure is bold, underlined, italic" \
 		"$(tui_sgr_before '1,400')" "1 3 4"
+	tui_keys Tab
+	check "$1: Tab goes to change 1" tui_wait_line 40 '^  34% │ passage 1/'
+	check_eq "$1: no colour at change 1" \
+		"$(tui_sgr_all | grep -c '[fb]g:[0-9]')" 0
+	# The current change's words: reverse bold, inserted underlined.
+	check_eq "$1: the current deleted figure is in bold reverse video" \
+		"$(tui_sgr_before '1,200')" "1 7"
+	check_eq "$1: the current inserted figure is underlined too" \
+		"$(tui_sgr_before '1,400')" "1 4 7"
 	check_eq "$1: the gutter cursor is in bold reverse video" \
 		"$(tui_sgr_before ' ~ ')" "1 7"
 	check_eq "$1: on the change's seven rows" \
