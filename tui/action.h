@@ -104,6 +104,12 @@
 	  "fold unchanged paragraphs into one row each run", act_fold) \
 	X(UNFOLD_UNCHANGED, "unfold-unchanged", \
 	  "show unchanged paragraphs", act_fold) \
+	X(OPEN_FOLD, "open-fold", \
+	  "unfold the first fold on the screen only (a click opens one too)", \
+	  act_fold_one) \
+	X(CLOSE_FOLD, "close-fold", \
+	  "fold the first unchanged paragraphs on the screen back", \
+	  act_fold_one) \
 	X(TOGGLE_BOILERPLATE, "toggle-boilerplate", \
 	  "fold away passages labelled boilerplate (captions, site chrome)", \
 	  act_boilerplate) \

@@ -98,6 +98,7 @@ browse_clear(struct browser *b)
 	free(b->clip);
 	b->clip = NULL;
 	sites_free(&b->sites);
+	browse_folds_reset(b);
 }
 
 /* --- layout ------------------------------------------------------------------- */
@@ -145,7 +146,8 @@ hidden(const struct browser *b, size_t k)
 {
 	if (b->hide_boiler && b->labels && b->labels[k])
 		return 2;
-	if (b->changes_only && !is_change(b, &b->al->block[k]))
+	if (b->changes_only && !is_change(b, &b->al->block[k]) &&
+	    !browse_fold_opened(b, k))
 		return 1;
 	return 0;
 }
@@ -749,6 +751,7 @@ set_pair(struct browser *b, size_t left, size_t right)
 	b->cur = -1;
 	b->top = 0;
 	free_layout(b);		/* the new pair starts at its top */
+	browse_folds_reset(b);
 	browse_message(b, false, "version %zu against version %zu", left + 1,
 		       right + 1);
 	return RE_LAYOUT;
@@ -1399,6 +1402,7 @@ act_fold(struct browser *b, int action, unsigned count UNUSED)
 {
 	b->changes_only = action == ACTION_TOGGLE_CHANGES_ONLY ?
 		!b->changes_only : action == ACTION_FOLD_UNCHANGED;
+	browse_folds_reset(b);		/* all of them, opened ones too */
 	browse_message(b, false, b->changes_only ?
 		       "changes only: unchanged paragraphs folded" :
 		       "all paragraphs shown");
@@ -1634,6 +1638,8 @@ browse_mouse(struct browser *b, int row, int col, int kind)
 		return browse_action(b, ACTION_SCROLL_DOWN, 3);
 	if (b->screen != SCREEN_DIFF || b->r == NULL || row < 0)
 		return RE_NONE;
+	if (row >= 1 && browse_fold_click(b, b->top + (size_t)row - 1))
+		return RE_LAYOUT;	/* a click on a fold opens it */
 	b->focus = (unsigned)col >= b->r->pane + RENDER_GUTTER / 2 ?
 		RENDER_RIGHT : RENDER_LEFT;
 	return RE_DRAW;

@@ -111,6 +111,10 @@ struct browser {
 
 	/* Options of the view. */
 	bool changes_only;
+	/* Folds opened one by one (folds.c): a flag per block of fold_al. */
+	uint8_t *fold_open;
+	const struct alignment *fold_al;
+	size_t fold_n;
 	bool hide_boiler;		/* boilerplate folded away */
 	enum cosmetic_mode cosmetic;
 	bool inline_view;		/* chosen with the key */
@@ -245,6 +249,16 @@ double browse_similarity(struct browser *b, size_t i, size_t j);
  */
 long browse_find(const struct browser *b, int v, size_t from, size_t to,
 		 bool backward, size_t *len);
+
+/*
+ * Single folds (folds.c): is block k's fold opened by the reader; forget
+ * every opened fold; open the fold on view row v (a click); and the
+ * handler of open-fold and close-fold.
+ */
+bool browse_fold_opened(const struct browser *b, size_t k);
+void browse_folds_reset(struct browser *b);
+int browse_fold_click(struct browser *b, size_t v);
+int act_fold_one(struct browser *b, int action, unsigned count);
 
 /* Write the action list with the keymap's keys (--list-actions). */
 void help_list_actions(FILE *out, const struct keymap *km);

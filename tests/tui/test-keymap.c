@@ -469,8 +469,8 @@ test_vi(void)
 	is_int(m.count, KEYMAP_COUNT_MAX, "vi: counts saturate");
 
 	is_match(km, "vi", "Z Z", "quit", 0);
-	is_match(km, "vi", "z o", "unfold-unchanged", 0);
-	is_match(km, "vi", "z c", "fold-unchanged", 0);
+	is_match(km, "vi", "z o", "open-fold", 0);
+	is_match(km, "vi", "z c", "close-fold", 0);
 	is_match(km, "vi", "[ c", "previous-change", 0);
 	is_match(km, "vi", "C-d", "half-page-down", 0);
 	is_match(km, "vi", "C-u", "half-page-up", 0);
