@@ -54,59 +54,43 @@ fen_find(const struct view *w, size_t v, size_t *rib)
 
 /* --- estimates -------------------------------------------------------------- */
 
-/* Rows a paragraph of `len` bytes may take in a pane: a guess. */
-static uint32_t
-guess_para(const struct view *w, const struct doc *d, uint32_t p)
-{
-	unsigned int per = w->lz->pane - w->lz->pane / 8;
-	uint32_t len = d->para[p].end - d->para[p].start;
-
-	return 1 + (per > 0 ? len / per : len);
-}
-
+/* Rows paragraphs [p0, p0 + np) of d may take in a pane: a guess. */
 static uint32_t
 guess_side(const struct view *w, const struct doc *d, uint32_t p0,
 	   uint32_t np)
 {
-	uint32_t n = np > 0 ? np - 1 : 0, p;	/* blank rows between */
+	unsigned int per = w->lz->pane - w->lz->pane / 8;
+	uint32_t bytes;
 
-	for (p = p0; p < p0 + np && p < d->npara; p++)
-		n += guess_para(w, d, p);
-	return n;
+	if (np == 0 || p0 >= d->npara)
+		return 0;
+	if (np > d->npara - p0)
+		np = (uint32_t)(d->npara - p0);
+	bytes = d->para[p0 + np - 1].end - d->para[p0].start;
+	/* Each paragraph's last row is half empty, and a blank row
+	   follows all but the last. */
+	return bytes / (per ? per : 1) + np + np / 2;
 }
 
-/* Layout rows of block k: a guess from its paragraphs' lengths. */
+/*
+ * Layout rows of block k: a guess from the bytes its paragraphs span,
+ * O(1) a block, so that a new view costs O(blocks).
+ */
 static uint32_t
 guess_block(const struct view *w, uint32_t k)
 {
 	const struct alignment *al = w->al;
 	const struct block *bl = &al->block[k];
-	uint32_t n, g, na = bl->na, nb = bl->nb;
+	uint32_t n, x, y;
 
 	if (render_lazy_pieces(w->lz, k) == 0)
 		return 0;
-	if (bl->a >= al->a->npara)
-		na = 0;
-	if (bl->b >= al->b->npara)
-		nb = 0;
-	if (w->lz->opts.inline_view) {
-		n = guess_side(w, al->b, bl->b, nb);
-		if (n == 0)
-			n = guess_side(w, al->a, bl->a, na);
-	} else if (na == nb) {
-		n = na - 1;
-		for (g = 0; g < na; g++) {
-			uint32_t x = guess_side(w, al->a, bl->a + g, 1);
-			uint32_t y = guess_side(w, al->b, bl->b + g, 1);
-
-			n += x > y ? x : y;
-		}
-	} else {
-		uint32_t x = guess_side(w, al->a, bl->a, na);
-		uint32_t y = guess_side(w, al->b, bl->b, nb);
-
+	x = guess_side(w, al->a, bl->a, bl->na);
+	y = guess_side(w, al->b, bl->b, bl->nb);
+	if (w->lz->opts.inline_view)
+		n = y ? y : x;
+	else
 		n = x > y ? x : y;
-	}
 	if (bl->move && bl->twin < al->nblock)
 		n++;
 	if (k < w->lz->last_block)
@@ -116,6 +100,7 @@ guess_block(const struct view *w, uint32_t k)
 
 /* --- setting up --------------------------------------------------------------- */
 
+/* Which block shows each paragraph: worked out when first needed. */
 static void
 map_paras(struct view *w)
 {
@@ -191,7 +176,6 @@ view_init(struct view *w, struct render_lazy *lz, const uint8_t *hide)
 		if (up <= w->nblock)
 			w->fen[up] += w->fen[i];
 	}
-	map_paras(w);
 }
 
 void
@@ -446,6 +430,8 @@ view_para_row(struct view *w, int side, uint32_t p, bool *folded)
 	size_t rib = 0;
 
 	*folded = false;
+	if (w->para_block[0] == NULL)
+		map_paras(w);
 	if (p >= d->npara || (k = w->para_block[side][p]) == UINT32_MAX)
 		return SIZE_MAX;
 	if (w->hide[k]) {
@@ -561,6 +547,8 @@ view_offset_row(struct view *w, int version, uint32_t off)
 
 	if (d->npara == 0)
 		return 0;
+	if (w->para_block[0] == NULL)
+		map_paras(w);
 	p = para_at(d, off);
 	/* Inline, B's paragraphs are on side 0's rows but in para[1]. */
 	k = w->para_block[version][p];
