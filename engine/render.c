@@ -1547,6 +1547,8 @@ render_lazy_restyle(struct render_lazy *lz, const struct render_opts *o)
 	uint32_t bi;
 	size_t k;
 
+	if (o->cosmetic == lz->opts.cosmetic && o->brackets == lz->opts.brackets)
+		return;		/* the same styles: keep the pieces laid out */
 	lz->opts.cosmetic = o->cosmetic;
 	lz->opts.brackets = o->brackets;
 	for (k = 0; k < LAZY_SLOTS; k++)
@@ -1619,7 +1621,17 @@ render_lazy_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 		 size_t *first)
 {
 	uint32_t lo, hi, p0 = lz->piece_first[bi];
-	size_t n = render_lazy_block_rows(lz, bi);
+	size_t n;
+
+	if (lz->block_rows[bi] == LAZY_UNKNOWN &&
+	    lz->piece_first[bi + 1] - p0 == 1) {
+		/* One piece: lay it out once, and count it from that. */
+		const struct render *q = render_lazy_piece(lz, bi, 0);
+
+		lz->piece_off[p0] = 0;
+		lz->block_rows[bi] = (uint32_t)q->nrow;
+	}
+	n = render_lazy_block_rows(lz, bi);
 
 	if (row >= n)
 		return NULL;
