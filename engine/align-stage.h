@@ -2,7 +2,7 @@
  * align-stage.h — what the stages of align_build() share: the context of
  * one alignment, segments, items and runs, and each stage's entry point.
  * Private to engine/align.c and its stage files (anchor.c, pair.c,
- * weight.c, runs.c, move.c, stats.c); callers include align.h.
+ * weight.c, runs.c, move.c, submove.c, stats.c); callers include align.h.
  */
 #ifndef VERSUS_ALIGN_STAGE_H
 #define VERSUS_ALIGN_STAGE_H
@@ -179,8 +179,9 @@ void para_units(const struct doc *d, uint32_t p0, uint32_t p1, uint32_t *u0,
 bool block_ops_tile(const struct alignment *al, const struct block *src,
 		    const struct block *dst);
 
-/* move.c and stats.c: the last stages. */
+/* move.c, submove.c and stats.c: the last stages. */
 void find_moves(struct ctx *c);
+void find_submoves(struct ctx *c);
 void compute_stats(struct alignment *al);
 
 #endif

@@ -422,6 +422,7 @@ align_build(const struct doc *a, const struct doc *b,
 	free(sa);
 	free(sb);
 	find_moves(&c);
+	find_submoves(&c);
 	assert(blocks_in_order(c.al));
 	compute_stats(c.al);
 	c.al->work = c.work;
@@ -458,6 +459,8 @@ align_free(struct alignment *al)
 		return;
 	free(al->block);
 	free(al->op);
+	free(al->sub);
+	free(al->opsub);
 	free(al);
 }
 

@@ -17,7 +17,9 @@
  *     up so no stray one- or two-word matches remain inside rewritten text;
  *  4. deleted and inserted paragraphs left over are compared through an
  *     index of their rarer words; the best match above a threshold becomes
- *     a move, with a word diff of its own.
+ *     a move, with a word diff of its own;
+ *  5. so do whole sentences and lines deleted in one place and inserted
+ *     in another (struct submove), when the move crosses something kept.
  *
  * The result is a list of blocks in reading order: each block is a run of
  * A paragraphs facing a run of B paragraphs (either run may be empty),
@@ -79,6 +81,24 @@ struct block {
 	float similarity;	/* share of weighted words kept, 0..1 */
 };
 
+/*
+ * A move below the paragraph: a whole sentence or line (or a run of them)
+ * of A deleted inside block src and inserted inside block dst (the same
+ * block when it moved inside its paragraph).  Both blocks keep ops that
+ * tile their units: the source's units are WOP_DELETE ops [sop, sop+nsop)
+ * of src, the destination's WOP_INSERT ops [dop, dop+ndop) of dst, each
+ * marked in alignment.opsub.  Its word diff, source against destination,
+ * is ops [op, op+nop), which belong to no block: they are to a moved
+ * sentence what a moved block's shared ops are to a moved paragraph.
+ */
+struct submove {
+	uint32_t src, dst;	/* blocks of its two ends */
+	uint32_t sop, nsop;	/* ops of src: its A units, deleted */
+	uint32_t dop, ndop;	/* ops of dst: its B units, inserted */
+	uint32_t op, nop;	/* its word diff */
+	bool edited;		/* with a WOP_DELETE or WOP_INSERT */
+};
+
 /* Word counts of a comparison (units that are words or numbers). */
 struct align_stats {
 	size_t kept;		/* in equal and cosmetic ops */
@@ -98,7 +118,17 @@ struct alignment {
 	size_t nblock;
 	struct wop *op;
 	size_t nop;
-	size_t nmove;
+	size_t nmove;		/* moves: paragraphs', then submoves */
+	/*
+	 * The last nsub of the nmove moves (ids nmove - nsub + 1 ..) are
+	 * moves below the paragraph, sub[0 .. nsub-1] in the reading order of
+	 * their sources.  opsub: per op, 0, or (s + 1) << 1 for an op of an
+	 * end of submove s, | 1 when its words changed in the move (they are
+	 * not in the other end); NULL when nsub is 0.
+	 */
+	struct submove *sub;
+	size_t nsub;
+	uint32_t *opsub;
 	struct align_stats stats;
 	/*
 	 * Units loaded, bounded and diffed while candidate pairs were
@@ -150,6 +180,56 @@ unsigned align_unit_weight(const struct doc *d, uint32_t unit);
  */
 size_t align_para_anchors(const struct doc *a, const struct doc *b,
 			  uint32_t **pairs);
+
+/* The submove (index + 1) op o stands for an end of, or 0. */
+static inline uint32_t
+align_op_sub(const struct alignment *al, size_t o)
+{
+	return al->opsub != NULL ? al->opsub[o] >> 1 : 0;
+}
+
+/* Whether op o of a submove's end holds words changed in the move. */
+static inline bool
+align_op_sub_edit(const struct alignment *al, size_t o)
+{
+	return al->opsub != NULL && (al->opsub[o] & 1);
+}
+
+/* The move id of submove s. */
+static inline uint32_t
+align_sub_id(const struct alignment *al, size_t s)
+{
+	return (uint32_t)(al->nmove - al->nsub + s + 1);
+}
+
+/* The submove (index + 1) of move id `move`, or 0 for a paragraph's. */
+static inline uint32_t
+align_move_sub(const struct alignment *al, uint32_t move)
+{
+	size_t first = al->nmove - al->nsub;
+
+	return move > first ? (uint32_t)(move - first) : 0;
+}
+
+/*
+ * The paragraph (0-based) of submove s's source in A (source true) or of
+ * its destination in B.
+ */
+uint32_t align_sub_para(const struct alignment *al, size_t s, bool source);
+
+/*
+ * The first submove (index + 1) with an end in block k, or 0; *source
+ * tells whether that end is its source.
+ */
+uint32_t align_block_sub(const struct alignment *al, size_t k, bool *source);
+
+/*
+ * The block of the other end of block k's move: a moved block's twin, or
+ * for a block holding an end of a move below the paragraph the block of
+ * its first such move's other end (k itself for a move inside it);
+ * UINT32_MAX for none.
+ */
+uint32_t align_block_twin(const struct alignment *al, size_t k);
 
 /* True when the alignment holds a substantive difference (exit status 1). */
 bool align_differs(const struct alignment *al);

@@ -990,6 +990,8 @@ kset_build(struct ctx *c, int side)
 		const struct wop *w = &c->al->op[o];
 		uint32_t u0 = side ? w->b : w->a, nu = side ? w->nb : w->na;
 
+		if (align_op_sub(c->al, o))
+			continue;	/* moved away or here: not the block's */
 		for (u = u0; u < u0 + nu; u++) {
 			const struct token *t = &d->tok[d->unit[u].tok];
 
@@ -1451,6 +1453,8 @@ site_facts(struct ctx *c, uint32_t o0, uint32_t o1)
 	for (o = o0; o < o1 && (bits & FACT_BITS) != FACT_BITS; o++) {
 		const struct wop *w = &c->al->op[o];
 
+		if (align_op_sub(c->al, o))
+			continue;
 		if (w->kind == WOP_DELETE)
 			for (u = w->a; u < w->a + w->na &&
 			     (bits & FACT_BITS) != FACT_BITS; u++)
@@ -1464,6 +1468,65 @@ site_facts(struct ctx *c, uint32_t o0, uint32_t o1)
 	if (marks[0] != marks[1])
 		bits |= 1u << KIND_QUOTE;
 	return bits;
+}
+
+/*
+ * The sites of ops [o0, o1) of block k: each run of cosmetic ops, each run
+ * of deleted and inserted ops.  The ends of moves below the paragraph
+ * stand inside runs without parting them and are no site of their own:
+ * their moves' sites follow the run they stand in (add_sub_sites).
+ */
+static void
+add_run_sites(struct ctx *c, struct changes *out, size_t *cap, uint32_t k,
+	      uint32_t o0, uint32_t o1);
+
+/* A move below the paragraph: its sites, as a moved block's (facts.h). */
+static void
+add_sub_sites(struct ctx *c, struct changes *out, size_t *cap,
+	      const struct submove *sm)
+{
+	if (!sm->edited) {
+		push_change(out, cap, sm->src, sm->op, sm->nop, 0);
+		return;
+	}
+	add_run_sites(c, out, cap, sm->src, sm->op, sm->op + sm->nop);
+}
+
+static void
+add_run_sites(struct ctx *c, struct changes *out, size_t *cap, uint32_t k,
+	      uint32_t o0, uint32_t o1)
+{
+	const struct alignment *al = c->al;
+	uint32_t o, j, s, e, t;
+
+	for (o = o0; o < o1; o = j) {
+		uint8_t kind = al->op[o].kind;
+		bool cosm = kind == WOP_COSMETIC;
+
+		j = o + 1;
+		if (kind == WOP_EQUAL)
+			continue;
+		while (j < o1 && (align_op_sub(al, j) ||
+				  (cosm ? al->op[j].kind == WOP_COSMETIC :
+				   al->op[j].kind == WOP_DELETE ||
+				   al->op[j].kind == WOP_INSERT)))
+			j++;
+		/* The run without the moves' ends at its two edges. */
+		for (s = o; s < j && align_op_sub(al, s); s++)
+			continue;
+		for (e = j; e > s && align_op_sub(al, e - 1); e--)
+			continue;
+		if (s < e)
+			push_change(out, cap, k, s, e - s,
+				    cosm ? 1u << KIND_COSMETIC :
+				    site_facts(c, s, e));
+		for (t = o; t < j; t++)
+			if (align_op_sub(al, t) &&
+			    al->op[t].kind == WOP_DELETE &&
+			    al->sub[align_op_sub(al, t) - 1].sop == t)
+				add_sub_sites(c, out, cap,
+					      &al->sub[align_op_sub(al, t) - 1]);
+	}
 }
 
 void
@@ -1482,15 +1545,17 @@ facts_classify(const struct alignment *al, const struct boiler *bp,
 	c.sa.qpara = c.sb.qpara = UINT32_MAX;
 	for (k = 0; k < al->nblock; k++) {
 		const struct block *bl = &al->block[k];
-		uint32_t end = bl->op + bl->nop, o, j;
-		bool edited = false;
+		uint32_t end = bl->op + bl->nop, o;
+		bool edited = false, sub = false;
 
 		if (bl->move && bl->kind == BLOCK_INSERTED)
 			continue;	/* counted at its source */
 		c.block = (uint32_t)k;
 		c.set[0].built = c.set[1].built = false;
-		if (!bl->move && (bl->kind == BLOCK_DELETED ||
-				  bl->kind == BLOCK_INSERTED)) {
+		for (o = bl->op; o < end && al->opsub != NULL && !sub; o++)
+			sub = align_op_sub(al, o) != 0;
+		if (!bl->move && !sub && (bl->kind == BLOCK_DELETED ||
+					  bl->kind == BLOCK_INSERTED)) {
 			if (bl->nop)
 				push_change(out, &cap, (uint32_t)k, bl->op,
 					    bl->nop, site_facts(&c, bl->op,
@@ -1507,26 +1572,7 @@ facts_classify(const struct alignment *al, const struct boiler *bp,
 				continue;
 			}
 		}
-		for (o = bl->op; o < end; o = j) {
-			uint8_t kind = al->op[o].kind;
-
-			j = o + 1;
-			if (kind == WOP_EQUAL)
-				continue;
-			if (kind == WOP_COSMETIC) {
-				while (j < end &&
-				       al->op[j].kind == WOP_COSMETIC)
-					j++;
-				push_change(out, &cap, (uint32_t)k, o, j - o,
-					    1u << KIND_COSMETIC);
-				continue;
-			}
-			while (j < end && (al->op[j].kind == WOP_DELETE ||
-					   al->op[j].kind == WOP_INSERT))
-				j++;
-			push_change(out, &cap, (uint32_t)k, o, j - o,
-				    site_facts(&c, o, j));
-		}
+		add_run_sites(&c, out, &cap, (uint32_t)k, bl->op, end);
 	}
 	free(c.sa.qmap);
 	free(c.sb.qmap);

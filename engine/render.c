@@ -73,6 +73,9 @@ struct builder {
 	bool count_only;	/* rows and cells only, no spans (counting) */
 	uint8_t *sorted[2];	/* per block and side: 0 not known, 1 the ops
 				   are in order on that side, 2 not */
+	/* Per block, the first move below the paragraph (+ 1) with its
+	 * source (0) or destination (1) there; NULL without such moves. */
+	uint32_t *subend[2];
 };
 
 /* A position in a paragraph: a byte and the token holding it. */
@@ -527,6 +530,19 @@ first_op(struct builder *b, int side, const struct block *bl, uint32_t u0)
 }
 
 /*
+ * The style of the words of an end of a move below the paragraph (op o):
+ * moved, its changed words deleted or inserted; with brackets, all
+ * deleted or inserted, so that --print marks where they went and came.
+ */
+static uint8_t
+sub_style(const struct builder *b, uint32_t o, bool del)
+{
+	if (b->r->opts.brackets || align_op_sub_edit(b->al, o))
+		return del ? STYLE_DELETED : STYLE_INSERTED;
+	return STYLE_MOVED;
+}
+
+/*
  * Give every token of the block's paragraphs on one side its style: the
  * ops' styles for units within the block (a moved block's ops also name
  * units of its twin, which are skipped), `unch` for other units, and for
@@ -564,7 +580,9 @@ style_side(struct builder *b, int side, uint32_t p0, uint32_t np,
 			    b->sorted[side][bl - al->block] == 1)
 				break;	/* in order: none further is inside */
 
-			switch (w->kind) {
+			if (align_op_sub(al, o))
+				s = sub_style(b, o, w->kind == WOP_DELETE);
+			else switch (w->kind) {
 			case WOP_DELETE:
 				s = STYLE_DELETED;
 				break;
@@ -686,6 +704,84 @@ push_note(struct builder *b, uint32_t bi, const struct block *bl, bool source)
 	push_span(b, &sp);
 }
 
+/*
+ * The note of a sentence or line moved out of (source) or into the block
+ * bi: "moved to ¶N ▼" as a paragraph's, the arrow "▶" or "◀" when the
+ * other end is in the same block, beside it.
+ */
+static void
+push_sub_note(struct builder *b, uint32_t bi, uint32_t s, bool source)
+{
+	const struct submove *sm = &b->al->sub[s];
+	struct render *r = b->r;
+	struct render_span sp = { 0 };
+	uint32_t other = source ? sm->dst : sm->src;
+	const char *arrow = other == bi ? (source ? "\xe2\x96\xb6" :
+					   "\xe2\x97\x80") :
+		other > bi ? "\xe2\x96\xbc" : "\xe2\x96\xb2";
+	unsigned long n = (unsigned long)align_sub_para(b->al, s, !source) + 1;
+	char buf[64];
+	size_t w;
+	int len;
+
+	len = snprintf(buf, sizeof buf, "moved %s \xc2\xb6%lu %s",
+		       source ? "to" : "from", n, arrow);
+	w = width_of((const uint8_t *)buf, (size_t)len, 0);
+	if (w > r->pane) {
+		len = snprintf(buf, sizeof buf, "\xc2\xb6%lu %s", n, arrow);
+		w = width_of((const uint8_t *)buf, (size_t)len, 0);
+	}
+	r->note = xgrow(r->note, &b->capnote, r->nnote + (size_t)len + 1, 1);
+	memcpy(r->note + r->nnote, buf, (size_t)len + 1);
+	sp.off = (uint32_t)r->nnote;
+	sp.len = (uint32_t)len;
+	sp.width = (uint16_t)w;
+	sp.style = STYLE_MOVED;
+	sp.flags = SPAN_NOTE;
+	r->nnote += (size_t)len;
+	push_span(b, &sp);
+}
+
+/* Row i of block bi: the notes of its sentence moves, side by side. */
+static void
+emit_sub_notes(struct builder *b, size_t i, uint32_t bi)
+{
+	int side;
+
+	for (side = 0; side < 2; side++) {
+		struct render_row *row = row_get(b, i, bi);
+		uint32_t s = b->subend[side][bi];
+
+		b->side = side;
+		if (s == 0) {
+			row->cell[side] = CELL_BLANK;
+			continue;
+		}
+		row->span[side] = (uint32_t)b->r->nspan;
+		push_sub_note(b, bi, s - 1, side == 0);
+		row->nspan[side] = 1;
+		row->cell[side] = CELL_TEXT;
+	}
+}
+
+/* Row i of block bi: its moved sentences' notes if any; the next row. */
+static size_t
+sub_notes(struct builder *b, size_t i, uint32_t bi)
+{
+	if (b->subend[0] == NULL || (!b->subend[0][bi] && !b->subend[1][bi]))
+		return i;
+	emit_sub_notes(b, i, bi);
+	return i + 1;
+}
+
+/* A block with sentences moved away only, or here only: their mark. */
+static void
+sub_mark(const struct builder *b, struct render_row *row, uint32_t bi)
+{
+	if (b->subend[0] && (b->subend[0][bi] != 0) != (b->subend[1][bi] != 0))
+		row->mark = b->subend[0][bi] ? '>' : '<';
+}
+
 /* The note row of a moved block on the side being laid out. */
 static void
 emit_note(struct builder *b, size_t i, uint32_t bi, const struct block *bl)
@@ -768,12 +864,15 @@ layout_block(struct builder *b, uint32_t bi)
 		if (g > 0)
 			emit_blank(b, bi);
 		i = r->nrow;
+		if (g == 0)
+			i = sub_notes(b, i, bi);
 		layout_side(b, 0, i, bi, bl, bl->a + g * ka, ka,
 			    note && g == 0);
 		layout_side(b, 1, i, bi, bl, bl->b + g * kb, kb,
 			    note && g == 0);
 	}
 	r->row[first].mark = block_mark(r, bl);
+	sub_mark(b, &r->row[first], bi);
 	if (bl->kind != BLOCK_EQUAL || bl->move)
 		for (i = first + 1; i < r->nrow; i++)
 			r->row[i].mark = MARK_CONT;
@@ -1145,7 +1244,8 @@ inline_ops(struct builder *b, struct iline *L, const struct block *bl,
 		}
 		const struct doc *d = del ? da : db;
 		uint32_t u0 = del ? w->a : w->b, nu = del ? w->na : w->nb;
-		uint8_t st = w->kind == WOP_DELETE ? STYLE_DELETED :
+		uint8_t st = align_op_sub(al, o) ? sub_style(b, o, del) :
+			w->kind == WOP_DELETE ? STYLE_DELETED :
 			w->kind == WOP_INSERT ? STYLE_INSERTED :
 			w->kind == WOP_COSMETIC && b->r->opts.cosmetic ?
 			STYLE_COSMETIC : unch;
@@ -1267,6 +1367,23 @@ geometry(struct render *r, const struct render_opts *o)
 		2 * r->pane + RENDER_GUTTER;
 }
 
+/* Per block, the first move below the paragraph with an end there. */
+static void
+subends(struct builder *b)
+{
+	const struct alignment *al = b->al;
+	size_t s;
+
+	if (al->nsub == 0)
+		return;
+	b->subend[0] = xcalloc(al->nblock + 1, sizeof *b->subend[0]);
+	b->subend[1] = xcalloc(al->nblock + 1, sizeof *b->subend[1]);
+	for (s = al->nsub; s-- > 0;) {
+		b->subend[0][al->sub[s].src] = (uint32_t)s + 1;
+		b->subend[1][al->sub[s].dst] = (uint32_t)s + 1;
+	}
+}
+
 struct render *
 render_build(const struct alignment *al, const struct render_opts *o)
 {
@@ -1281,6 +1398,7 @@ render_build(const struct alignment *al, const struct render_opts *o)
 	b.al = al;
 	b.style[0] = xmalloc(al->a->ntok + 1);
 	b.style[1] = xmalloc(al->b->ntok + 1);
+	subends(&b);
 	for (bi = 0; bi < al->nblock; bi++) {
 		if (r->opts.inline_view)
 			inline_block(&b, bi);
@@ -1291,6 +1409,8 @@ render_build(const struct alignment *al, const struct render_opts *o)
 	assert(rows_in_blocks(r));
 	free(b.style[0]);
 	free(b.style[1]);
+	free(b.subend[0]);
+	free(b.subend[1]);
 	free(b.copy);
 	free(b.brk);
 	free(b.simple);
@@ -1404,6 +1524,8 @@ piece_layout(struct render_lazy *lz, struct builder *b, uint32_t bi,
 			style_side(b, 1, bl->b + g, 1, bl, unch);
 		}
 		i = r->nrow;
+		if (g == 0)
+			i = sub_notes(b, i, bi);
 		layout_side(b, 0, i, bi, bl, bl->a + g, 1, note && g == 0);
 		layout_side(b, 1, i, bi, bl, bl->b + g, 1, note && g == 0);
 	} else if (na == 0 || nb == 0) {
@@ -1425,11 +1547,14 @@ piece_layout(struct render_lazy *lz, struct builder *b, uint32_t bi,
 			style_side(b, 0, bl->a, na, bl, unch);
 			style_side(b, 1, bl->b, nb, bl, unch);
 		}
-		layout_side(b, 0, 0, bi, bl, bl->a, na, note);
-		layout_side(b, 1, 0, bi, bl, bl->b, nb, note);
+		i = sub_notes(b, 0, bi);
+		layout_side(b, 0, i, bi, bl, bl->a, na, note);
+		layout_side(b, 1, i, bi, bl, bl->b, nb, note);
 	}
-	if (g == 0 && r->nrow > 0)
+	if (g == 0 && r->nrow > 0) {
 		r->row[0].mark = block_mark(r, bl);
+		sub_mark(b, &r->row[0], bi);
+	}
 	if (bl->kind != BLOCK_EQUAL || bl->move)
 		for (i = g == 0 ? 1 : 0; i < r->nrow; i++)
 			r->row[i].mark = MARK_CONT;
@@ -1497,6 +1622,7 @@ render_lazy_new(const struct alignment *al, const struct render_opts *o)
 	pv->b.style[1] = xcalloc(al->b->ntok + 1, 1);
 	pv->b.sorted[0] = xcalloc(al->nblock + 1, 1);
 	pv->b.sorted[1] = xcalloc(al->nblock + 1, 1);
+	subends(&pv->b);
 	for (k = 0; k < LAZY_SLOTS; k++)
 		pv->slot[k].piece = LAZY_UNKNOWN;
 	pv->scratch.piece = LAZY_UNKNOWN;
@@ -1527,6 +1653,8 @@ render_lazy_free(struct render_lazy *lz)
 	free(pv->b.style[1]);
 	free(pv->b.sorted[0]);
 	free(pv->b.sorted[1]);
+	free(pv->b.subend[0]);
+	free(pv->b.subend[1]);
 	free(pv->b.copy);
 	free(pv->b.brk);
 	free(pv->b.simple);

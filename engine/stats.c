@@ -42,35 +42,24 @@ para_words(const struct doc *d, size_t k)
 }
 
 /*
- * The change sites of block bl, cut exactly as facts_classify() cuts them
- * (facts.h), so that the counts and the listed sites never disagree: a
- * deleted or inserted block is one site; elsewhere each run of deleted and
- * inserted ops is a substantive site and each run of cosmetic ops a
- * cosmetic one; a move whose words did not change is one substantive site.
+ * The change sites of ops [o0, o1), cut exactly as facts_classify() cuts
+ * them (facts.h): each run of deleted and inserted ops is a substantive
+ * site and each run of cosmetic ops a cosmetic one; the ends of moves
+ * below the paragraph are not sites there (they are counted at their
+ * move) and do not part the runs around them.
  */
 static void
-count_sites(const struct alignment *al, const struct block *bl,
-	    struct align_stats *st)
+count_runs(const struct alignment *al, uint32_t o0, uint32_t o1,
+	   struct align_stats *st)
 {
-	uint32_t end = bl->op + bl->nop, o;
-	bool edited = false;
 	int prev = 0, cls;
+	uint32_t o;
 
-	if (!bl->move && (bl->kind == BLOCK_DELETED ||
-			  bl->kind == BLOCK_INSERTED)) {
-		st->substantive += bl->nop > 0;
-		return;
-	}
-	for (o = bl->op; o < end; o++)
-		edited |= al->op[o].kind == WOP_DELETE ||
-			al->op[o].kind == WOP_INSERT;
-	if (bl->move && !edited) {
-		st->substantive++;
-		return;
-	}
-	for (o = bl->op; o < end; o++) {
+	for (o = o0; o < o1; o++) {
 		uint8_t kind = al->op[o].kind;
 
+		if (align_op_sub(al, o))
+			continue;
 		/* 1: a deleted or inserted op, 2: a cosmetic one, 0: equal. */
 		cls = kind == WOP_DELETE || kind == WOP_INSERT ? 1 :
 			kind == WOP_COSMETIC ? 2 : 0;
@@ -79,6 +68,64 @@ count_sites(const struct alignment *al, const struct block *bl,
 		if (cls == 2 && prev != 2)
 			st->cosmetic++;
 		prev = cls;
+	}
+}
+
+/* Whether ops [o0, o1) change words: a move's edits. */
+static bool
+ops_edited(const struct alignment *al, uint32_t o0, uint32_t o1)
+{
+	for (; o0 < o1; o0++)
+		if (al->op[o0].kind == WOP_DELETE ||
+		    al->op[o0].kind == WOP_INSERT)
+			return true;
+	return false;
+}
+
+/*
+ * The change sites of block bl (facts.h): a deleted or inserted block is
+ * one site (unless sentences of it moved); elsewhere the runs of its ops;
+ * a move whose words did not change is one substantive site.
+ */
+static void
+count_sites(const struct alignment *al, const struct block *bl,
+	    struct align_stats *st)
+{
+	uint32_t end = bl->op + bl->nop, o;
+	bool sub = false;
+
+	for (o = bl->op; o < end && al->opsub != NULL && !sub; o++)
+		sub = align_op_sub(al, o) != 0;
+	if (!bl->move && !sub && (bl->kind == BLOCK_DELETED ||
+				  bl->kind == BLOCK_INSERTED)) {
+		st->substantive += bl->nop > 0;
+		return;
+	}
+	if (bl->move && !ops_edited(al, bl->op, end)) {
+		st->substantive++;
+		return;
+	}
+	count_runs(al, bl->op, end, st);
+}
+
+/* A move below the paragraph: its sites, moved words and kept words. */
+static void
+count_sub(const struct alignment *al, const struct submove *sm,
+	  struct align_stats *st, size_t *moved_kept)
+{
+	uint32_t o;
+
+	if (!sm->edited)
+		st->substantive++;
+	else
+		count_runs(al, sm->op, sm->op + sm->nop, st);
+	for (o = sm->op; o < sm->op + sm->nop; o++) {
+		const struct wop *w = &al->op[o];
+
+		st->moved += count_words(al->a, w->a, w->na);
+		if (w->kind == WOP_EQUAL || w->kind == WOP_COSMETIC)
+			*moved_kept += count_words(al->a, w->a, w->na) +
+				count_words(al->b, w->b, w->nb);
 	}
 }
 
@@ -123,9 +170,13 @@ compute_stats(struct alignment *al)
 		for (o = bl->op; o <= bl->op + bl->nop; o++) {
 			const struct wop *w = o < bl->op + bl->nop ?
 				&al->op[o] : NULL;
-			bool change = w && (w->kind == WOP_DELETE ||
-					    w->kind == WOP_INSERT);
+			bool change;
 
+			/* An end of a submove: counted at its move. */
+			if (w && align_op_sub(al, o))
+				continue;
+			change = w && (w->kind == WOP_DELETE ||
+				       w->kind == WOP_INSERT);
 			if (w && w->kind == WOP_DELETE)
 				del += count_words(al->a, w->a, w->na);
 			if (w && w->kind == WOP_INSERT)
@@ -152,6 +203,8 @@ compute_stats(struct alignment *al)
 			}
 		}
 	}
+	for (k = 0; k < al->nsub; k++)
+		count_sub(al, &al->sub[k], st, &moved_kept);
 	for (k = 0; k < al->a->npara; k++)
 		wa += para_words(al->a, k);
 	for (k = 0; k < al->b->npara; k++)

@@ -153,6 +153,77 @@ exact_equal(struct walker *w, const struct alignment *al,
 	}
 }
 
+/*
+ * Op o of block k, an end of a move below the paragraph (align.h): a
+ * piece of its own carrying the move id, edited where the move changed
+ * its words.  With whole_moves, the source is one deleted piece and the
+ * destination the move's word diff, met at their first ops.
+ */
+static void
+walk_sub_end(struct walker *w, const struct alignment *al, bool whole_moves,
+	     uint32_t o, uint32_t k)
+{
+	const struct doc *a = al->a, *b = al->b;
+	const struct wop *op = &al->op[o];
+	uint32_t s = align_op_sub(al, o) - 1, id = align_sub_id(al, s), x;
+	const struct submove *sm = &al->sub[s];
+	bool del = op->kind == WOP_DELETE;
+
+	if (!whole_moves) {
+		if (del)
+			add_piece(w, PIECE_DELETE, false,
+				  align_op_sub_edit(al, o), id,
+				  unit_start(a, op->a),
+				  unit_start(a, op->a + op->na),
+				  unit_start(b, op->b), unit_start(b, op->b),
+				  k);
+		else
+			add_piece(w, PIECE_INSERT, false,
+				  align_op_sub_edit(al, o), id,
+				  unit_start(a, op->a), unit_start(a, op->a),
+				  unit_start(b, op->b),
+				  unit_start(b, op->b + op->nb), k);
+		return;
+	}
+	if (del && o == sm->sop) {
+		const struct wop *l = &al->op[sm->sop + sm->nsop - 1];
+
+		add_piece(w, PIECE_DELETE, false, false, id,
+			  unit_start(a, op->a), unit_start(a, l->a + l->na),
+			  0, 0, k);
+		return;
+	}
+	if (del || o != sm->dop)
+		return;
+	for (x = sm->op; x < sm->op + sm->nop; x++) {
+		const struct wop *d = &al->op[x];
+		size_t a0 = unit_start(a, d->a), a1 = unit_start(a, d->a + d->na);
+		size_t b0 = unit_start(b, d->b), b1 = unit_start(b, d->b + d->nb);
+
+		w->op = x;
+		switch (d->kind) {
+		case WOP_EQUAL:
+			add_piece(w, PIECE_EQUAL, false, false, id, a0, a1,
+				  b0, b1, k);
+			break;
+		case WOP_COSMETIC:
+			add_piece(w, PIECE_DELETE, true, true, id, a0, a1,
+				  b0, b0, k);
+			add_piece(w, PIECE_INSERT, true, true, id, a1, a1,
+				  b0, b1, k);
+			break;
+		case WOP_DELETE:
+			add_piece(w, PIECE_DELETE, false, true, id, a0, a1,
+				  b0, b0, k);
+			break;
+		case WOP_INSERT:
+			add_piece(w, PIECE_INSERT, false, true, id, a0, a0,
+				  b0, b1, k);
+			break;
+		}
+	}
+}
+
 void
 walk_pieces(const struct alignment *al, bool whole_moves,
 	    void (*fn)(const struct piece *p, void *priv), void *priv)
@@ -197,8 +268,13 @@ walk_pieces(const struct alignment *al, bool whole_moves,
 			size_t b1 = unit_start(b, op->b + op->nb);
 			bool cosm = op->kind == WOP_COSMETIC;
 			uint32_t mv = whole_moves ? bl->move : 0;
+			uint32_t sub = align_op_sub(al, o);
 
 			w.op = o;
+			if (sub) {
+				walk_sub_end(&w, al, whole_moves, o, (uint32_t)k);
+				continue;
+			}
 			if (src) {
 				add_piece(&w, PIECE_DELETE, cosm,
 					   op->kind == WOP_DELETE, bl->move,

@@ -684,6 +684,83 @@ folds_equal(const struct doc *a, uint32_t ua, const struct doc *b,
 	return true;
 }
 
+/*
+ * Moves below the paragraph (align.h): each end is a run of marked ops of
+ * its block, deleting (source) or inserting (destination) exactly the
+ * units its word diff names, in order, and the move crosses something:
+ * its two ends are not the same place of the alignment.
+ */
+static int
+check_submoves(const struct alignment *al)
+{
+	size_t s;
+	uint32_t o, u;
+
+	CHECK(al->nsub == 0 || al->opsub != NULL, "align: no opsub");
+	for (s = 0; s < al->nsub; s++) {
+		const struct submove *sm = &al->sub[s];
+		const struct block *src, *dst;
+		uint32_t ua = UINT32_MAX, ub = UINT32_MAX, na = 0, nb = 0;
+
+		CHECK(sm->src < al->nblock && sm->dst < al->nblock &&
+		      sm->nsop > 0 && sm->ndop > 0 && sm->nop > 0 &&
+		      sm->op + sm->nop <= al->nop, "align: submove %zu", s);
+		src = &al->block[sm->src];
+		dst = &al->block[sm->dst];
+		CHECK(!src->move && !dst->move && src->kind != BLOCK_EQUAL &&
+		      dst->kind != BLOCK_EQUAL, "align: submove %zu in a "
+		      "moved or equal block", s);
+		CHECK(sm->sop >= src->op && sm->sop + sm->nsop <= src->op +
+		      src->nop && sm->dop >= dst->op && sm->dop + sm->ndop <=
+		      dst->op + dst->nop, "align: submove %zu ends outside "
+		      "their blocks", s);
+		for (o = sm->op; o < sm->op + sm->nop; o++) {
+			const struct wop *w = &al->op[o];
+
+			if (w->na && ua == UINT32_MAX)
+				ua = w->a;
+			if (w->nb && ub == UINT32_MAX)
+				ub = w->b;
+			CHECK(w->na == 0 || w->a == ua + na, "align: submove "
+			      "%zu diff skips A units", s);
+			CHECK(w->nb == 0 || w->b == ub + nb, "align: submove "
+			      "%zu diff skips B units", s);
+			na += w->na;
+			nb += w->nb;
+		}
+		u = ua;
+		for (o = sm->sop; o < sm->sop + sm->nsop; o++) {
+			CHECK(al->op[o].kind == WOP_DELETE &&
+			      align_op_sub(al, o) == s + 1 && al->op[o].a == u,
+			      "align: submove %zu source op %u", s, o);
+			u += al->op[o].na;
+		}
+		CHECK(u == ua + na, "align: submove %zu source is not its "
+		      "diff's A side", s);
+		u = ub;
+		for (o = sm->dop; o < sm->dop + sm->ndop; o++) {
+			CHECK(al->op[o].kind == WOP_INSERT &&
+			      align_op_sub(al, o) == s + 1 && al->op[o].b == u,
+			      "align: submove %zu destination op %u", s, o);
+			u += al->op[o].nb;
+		}
+		CHECK(u == ub + nb, "align: submove %zu destination is not "
+		      "its diff's B side", s);
+		/* Something kept between the two ends. */
+		if (sm->src == sm->dst) {
+			uint32_t lo = sm->sop < sm->dop ? sm->sop : sm->dop;
+			uint32_t hi = sm->sop < sm->dop ? sm->dop : sm->sop;
+			bool kept = false;
+
+			for (o = lo; o < hi && !kept; o++)
+				kept = al->op[o].kind == WOP_EQUAL ||
+					al->op[o].kind == WOP_COSMETIC;
+			CHECK(kept, "align: submove %zu crosses nothing", s);
+		}
+	}
+	return 0;
+}
+
 /* align.h's promises, and walk_pieces' tiling. */
 static int
 check_align(const struct alignment *al)
@@ -828,8 +905,10 @@ check_align(const struct alignment *al)
 	CHECK(pa == a->npara && pb == b->npara, "align: blocks visit %u of "
 	      "%zu A paragraphs, %u of %zu B paragraphs", pa, a->npara, pb,
 	      b->npara);
-	CHECK(moves == al->nmove, "align: %zu moves, nmove %zu", moves,
-	      al->nmove);
+	CHECK(moves + al->nsub == al->nmove, "align: %zu moves and %zu "
+	      "below the paragraph, nmove %zu", moves, al->nsub, al->nmove);
+	if (check_submoves(al) != 0)
+		return -1;
 	CHECK(al->stats.similarity >= 0 && al->stats.similarity <= 1,
 	      "align: similarity %g", al->stats.similarity);
 	walk_pieces(al, false, tile_piece, &tl);
