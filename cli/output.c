@@ -460,7 +460,7 @@ struct inline_state {
 	FILE *out;
 	const struct alignment *al;
 	bool color;
-	uint32_t marked;	/* last moved block given its marker, + 1 */
+	uint32_t marked;	/* the last move given its marker */
 	const uint8_t *ws;	/* white space after the last deletion */
 	size_t nws;
 	uint32_t ws_block;	/* the block of that deletion */
@@ -505,12 +505,15 @@ trim_space(const uint8_t *s, size_t n, size_t *b0, size_t *b1)
 	*b1 = j;
 }
 
-/* Paragraph number (1-based) of the other end of a move. */
+/* Paragraph number (1-based) of the other end of piece p's move. */
 static size_t
-move_para(const struct alignment *al, uint32_t block)
+move_para(const struct alignment *al, const struct piece *p, bool src)
 {
-	const struct block *bl = &al->block[al->block[block].twin];
+	uint32_t s = align_move_sub(al, p->move);
+	const struct block *bl = &al->block[al->block[p->block].twin];
 
+	if (s)
+		return (size_t)align_sub_para(al, s - 1, !src) + 1;
 	return (bl->kind == BLOCK_DELETED ? bl->a : bl->b) + 1;
 }
 
@@ -523,16 +526,17 @@ inline_piece(const struct piece *p, void *priv)
 	size_t n, b0, b1;
 	bool del = p->kind == PIECE_DELETE;
 	bool src = p->move && del && !p->edit && !p->cosmetic &&
-		is->al->block[p->block].kind == BLOCK_DELETED;
+		(is->al->block[p->block].kind == BLOCK_DELETED ||
+		 align_move_sub(is->al, p->move));
 	const char *open, *close;
 
 	inline_flush_ws(is, p);
 	/* The destination of a move opens with a marker naming its source. */
-	if (p->move && !src && is->marked != p->block + 1) {
-		is->marked = p->block + 1;
+	if (p->move && !src && is->marked != p->move) {
+		is->marked = p->move;
 		fputs(is->color ? sgr_on[LOOK_MOVE_NOTE] : "{+", out);
 		fprintf(out, "(moved from \xc2\xb6%zu)", move_para(is->al,
-								 p->block));
+								 p, false));
 		fputs(is->color ? SGR_END " " : "+} ", out);
 	}
 	if (p->kind == PIECE_EQUAL) {
@@ -562,7 +566,7 @@ inline_piece(const struct piece *p, void *priv)
 	fputs(open, out);
 	if (src)
 		fprintf(out, "(moved to \xc2\xb6%zu) ", move_para(is->al,
-								 p->block));
+								  p, true));
 	output_visible(out, s + b0, b1 - b0);
 	fputs(close, out);
 	if (del) {

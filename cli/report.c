@@ -428,6 +428,42 @@ cursor_seek(const struct alignment *al, struct cursor *cu, uint32_t block,
 	}
 }
 
+/*
+ * The move below the paragraph whose word diff holds site c (align.h), or
+ * NULL: its ops are in no block.
+ */
+static const struct submove *
+site_sub(const struct alignment *al, const struct change *c)
+{
+	size_t s;
+
+	for (s = 0; s < al->nsub; s++)
+		if (c->op >= al->sub[s].op &&
+		    c->op < al->sub[s].op + al->sub[s].nop)
+			return &al->sub[s];
+	return NULL;
+}
+
+/* The cursor at op of the word diff of move sm: its two ends' units. */
+static void
+sub_seek(const struct alignment *al, const struct submove *sm, uint32_t op,
+	 struct cursor *cu)
+{
+	const struct wop *s1 = &al->op[sm->sop + sm->nsop - 1];
+	const struct wop *d1 = &al->op[sm->dop + sm->ndop - 1];
+	uint32_t o;
+
+	cu->valid = false;
+	cu->a0 = cu->ua = al->op[sm->sop].a;
+	cu->a1 = s1->a + s1->na;
+	cu->b0 = cu->ub = al->op[sm->dop].b;
+	cu->b1 = d1->b + d1->nb;
+	for (o = sm->op; o < op; o++) {
+		cu->ua += al->op[o].na;
+		cu->ub += al->op[o].nb;
+	}
+}
+
 /* --- the report ----------------------------------------------------------- */
 
 /* The kinds in order of strength, for the summary and the headings. */
@@ -570,6 +606,7 @@ put_place(FILE *out, const struct doc *d, const struct side *sd,
 /* What an entry gathers: the sites of one block touching its sentences. */
 struct entry {
 	uint32_t block;
+	bool moved;		/* a sentence or line moved (align.h submove) */
 	struct side a, b;
 	unsigned kinds;		/* bits of its sites' kinds */
 	size_t nsite;
@@ -682,14 +719,14 @@ walk_flush(struct walk *w)
 		fputs("\n### ", out);
 		if (e->a.has) {
 			put_place(out, al->a, &e->a, w->gpara, true);
-			if (e->b.has && (e->b.lp0 != w->gnow ||
+			if (e->b.has && (e->moved || e->b.lp0 != w->gnow ||
 					 e->b.lp1 != w->gnow ||
 					 e->b.ls0 - al->b->para[e->b.lp0].sent !=
 					 e->a.ls0 - al->a->para[e->a.lp0].sent ||
 					 e->b.ls1 - al->b->para[e->b.lp1].sent !=
 					 e->a.ls1 - al->a->para[e->a.lp1].sent ||
 					 e->a.lp0 != e->a.lp1)) {
-				fputs(" (now ", out);
+				fputs(e->moved ? " (moved; now " : " (now ", out);
 				put_place(out, al->b, &e->b, e->a.lp0 != e->a.lp1 ?
 					  UINT32_MAX : w->gnow, false);
 				putc(')', out);
@@ -703,6 +740,7 @@ walk_flush(struct walk *w)
 	}
 	side_reset(&e->a);
 	side_reset(&e->b);
+	e->moved = false;
 	e->kinds = 0;
 	e->nsite = 0;
 }
@@ -715,16 +753,20 @@ static void
 walk_site(struct walk *w, const struct change *c, struct cursor *cu)
 {
 	const struct alignment *al = w->al;
+	const struct submove *sm = site_sub(al, c);
 	uint32_t o, na = 0, nb = 0, s0, s1;
 	bool pure, has, touch = false;
 
-	cursor_seek(al, cu, c->block, c->op);
+	if (sm)
+		sub_seek(al, sm, c->op, cu);
+	else
+		cursor_seek(al, cu, c->block, c->op);
 	for (o = c->op; o < c->op + c->nop; o++) {
 		na += al->op[o].na;
 		nb += al->op[o].nb;
 	}
 	pure = na == 0 || nb == 0;
-	if (w->open && w->e.block == c->block) {
+	if (w->open && w->e.block == c->block && !w->e.moved && !sm) {
 		site_sentences(al->a, cu->ua, cu->ua + na, cu->a0, cu->a1,
 			       pure, &has, &s0, &s1);
 		touch = has && w->e.a.has && s0 <= w->e.a.s1;
@@ -736,6 +778,7 @@ walk_site(struct walk *w, const struct change *c, struct cursor *cu)
 		walk_flush(w);
 	w->open = true;
 	w->e.block = c->block;
+	w->e.moved = sm != NULL;
 	w->e.kinds |= c->kinds;
 	w->e.nsite++;
 	side_site(al->a, cu->ua, cu->ua + na, cu->a0, cu->a1, pure, &w->e.a);

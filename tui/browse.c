@@ -380,15 +380,15 @@ static size_t
 twin_end_shown(const struct browser *b)
 {
 	size_t rows = (size_t)browse_text_rows(), own, twin;
-	const struct block *bl;
+	uint32_t tw;
 
 	if (b->cur < 0)
 		return SIZE_MAX;
-	bl = &b->al->block[b->changes[b->cur]];
-	if (!bl->move)
+	tw = align_block_twin(b->al, b->changes[b->cur]);
+	if (tw == UINT32_MAX || tw == b->changes[b->cur])
 		return SIZE_MAX;
 	own = block_vrow(b, b->changes[b->cur]);
-	twin = block_vrow(b, bl->twin);
+	twin = block_vrow(b, tw);
 	if (twin < b->top || twin >= b->top + rows ||
 	    (own >= b->top && own < b->top + rows))
 		return SIZE_MAX;
@@ -1287,7 +1287,7 @@ static int
 act_jump_move(struct browser *b, int action UNUSED, unsigned count UNUSED)
 {
 	size_t rows = (size_t)browse_text_rows(), row, here, there;
-	const struct block *bl;
+	uint32_t tw;
 	long v;
 
 	if (b->cur < 0) {
@@ -1295,13 +1295,17 @@ act_jump_move(struct browser *b, int action UNUSED, unsigned count UNUSED)
 			       "moved passage first");
 		return RE_DRAW;
 	}
-	bl = &b->al->block[b->changes[b->cur]];
-	if (!bl->move) {
+	tw = align_block_twin(b->al, b->changes[b->cur]);
+	if (tw == UINT32_MAX) {
 		browse_message(b, true, "this change is not a move");
 		return RE_DRAW;
 	}
+	if (tw == b->changes[b->cur]) {
+		browse_message(b, false, "moved inside this paragraph");
+		return RE_DRAW;
+	}
 	here = block_vrow(b, b->changes[b->cur]);
-	there = block_vrow(b, bl->twin);
+	there = block_vrow(b, tw);
 	if (here >= b->top && here < b->top + rows &&
 	    !(there >= b->top && there < b->top + rows))
 		row = there;

@@ -668,8 +668,9 @@ diff_draw(struct browser *b)
 	int gx = inl ? 0 : pane, rx = pane + RENDER_GUTTER;
 	size_t cap = 0, v;
 	long cur_block = b->cur >= 0 ? (long)b->changes[b->cur] : -1;
-	long twin_block = cur_block >= 0 && b->al->block[cur_block].move ?
-		(long)b->al->block[cur_block].twin : -1;
+	uint32_t tw = cur_block >= 0 ?
+		align_block_twin(b->al, (size_t)cur_block) : UINT32_MAX;
+	long twin_block = tw != UINT32_MAX ? (long)tw : -1;
 	char *buf = NULL;
 
 	draw_titles(b, inl);
