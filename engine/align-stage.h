@@ -171,6 +171,8 @@ void word_runs(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 	       uint32_t b1, struct runs *rs);
 void cleanup_runs(const struct ctx *c, struct runs *rs);
 bool runs_cosmetic(const struct ctx *c, const struct run *r);
+bool runs_exact(const struct ctx *c, uint32_t ua, uint32_t ub, bool before,
+		bool after);
 
 /* align.c: emitting operations. */
 void emit_runs(struct ctx *c, const struct runs *rs, bool *cosm, bool *subst);

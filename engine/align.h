@@ -44,12 +44,18 @@
 #include "doc.h"
 
 enum wop_kind {
-	WOP_EQUAL,	/* the same units on both sides (fold and strict) */
 	/*
-	 * Units equal under folding only ("U.S." / "US"; na == nb), or a
-	 * change that only hyphenates, joins or parts words or moves
-	 * punctuation: the same letters and marks ("fourth largest" /
-	 * "fourth-largest", `".` / `.”`; na and nb may differ).
+	 * The same units on both sides (fold and strict), the same bytes,
+	 * and the same white space between them.
+	 */
+	WOP_EQUAL,
+	/*
+	 * Units equal under folding only ("U.S." / "US"; na == nb), units
+	 * equal but for the white space between two of them (`) ,` / `),`,
+	 * a space / a line break; na == nb), or a change that only
+	 * hyphenates, joins or parts words or moves punctuation: the same
+	 * letters and marks ("fourth largest" / "fourth-largest", `".` /
+	 * `.”`; na and nb may differ).
 	 */
 	WOP_COSMETIC,
 	WOP_DELETE,	/* units only in A (nb is 0) */

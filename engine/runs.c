@@ -1,7 +1,8 @@
 /*
- * runs.c — the word level: units diffed into equal and changed runs, and
- * the clean-up that folds short equalities stranded in rewritten text
- * into the change around them.
+ * runs.c — the word level: units diffed into equal and changed runs, the
+ * clean-up that folds short equalities stranded in rewritten text into
+ * the change around them, and the tests that make a difference cosmetic
+ * (white space only, hyphens and punctuation moved).
  */
 #include "config.h"
 
@@ -142,6 +143,85 @@ cleanup_runs(const struct ctx *c, struct runs *rs)
 		}
 		rs->n = w;
 	}
+}
+
+/* --- equal units that differ in white space -------------------------------- */
+
+/*
+ * Bytes [*s, *e) of d between unit u and unit u + 1, and whether they
+ * hold a paragraph break.
+ */
+static bool
+gap_of(const struct doc *d, uint32_t u, size_t *s, size_t *e)
+{
+	const struct unit *x = &d->unit[u];
+	const struct token *l = &d->tok[x->tok + x->ntok - 1];
+	uint32_t t, t1 = d->unit[u + 1].tok;
+	bool brk = false;
+
+	*s = l->off + l->len;
+	*e = d->tok[t1].off;
+	for (t = x->tok + x->ntok; t < t1 && !brk; t++)
+		brk = d->tok[t].kind == TOK_BREAK;
+	return brk;
+}
+
+/* The byte at *i of s[.. e), a line end ("\r\n", "\r") read as "\n". */
+static int
+gap_byte(const uint8_t *s, size_t *i, size_t e)
+{
+	uint8_t ch = s[(*i)++];
+
+	if (ch == '\r') {
+		if (*i < e && s[*i] == '\n')
+			(*i)++;
+		ch = '\n';
+	}
+	return ch;
+}
+
+/*
+ * Is the white space after unit ua of A the same as after unit ub of B,
+ * both followed by units?  Line ends are the same in any style (CRLF,
+ * LF, CR: a copy saved on another system is the same text), and two
+ * paragraph breaks are the same whatever their blank lines: they part
+ * the same paragraphs.
+ */
+static bool
+same_gap(const struct ctx *c, uint32_t ua, uint32_t ub)
+{
+	size_t as, ae, bs, be;
+	bool abrk = gap_of(c->a, ua, &as, &ae);
+	bool bbrk = gap_of(c->b, ub, &bs, &be);
+
+	if (abrk && bbrk)
+		return true;
+	while (as < ae && bs < be)
+		if (gap_byte(c->a->text->data, &as, ae) !=
+		    gap_byte(c->b->text->data, &bs, be))
+			return false;
+	return as == ae && bs == be;
+}
+
+/*
+ * Whether units ua of A and ub of B, equal by their strict keys (which
+ * say what the options make a difference: not case under --ignore-case),
+ * have the same white space before them (when `before`: the unit before
+ * is in the same equal run) and after them (`after`).  Not, when only
+ * white space tells them apart: `) ,` against `),`, `rock - bottom`
+ * against `rock-bottom`, a space against a line break.  Such a
+ * difference is cosmetic (align.c's emit_equal), as --json's bytes say;
+ * with --ignore-punct, punctuation between units is not compared.
+ */
+bool
+runs_exact(const struct ctx *c, uint32_t ua, uint32_t ub, bool before,
+	   bool after)
+{
+	if (c->a->ignore_punct || c->b->ignore_punct)
+		return true;
+	if (before && !same_gap(c, ua - 1, ub - 1))
+		return false;
+	return !after || same_gap(c, ua, ub);
 }
 
 /* --- change runs that only move punctuation or hyphens -------------------- */

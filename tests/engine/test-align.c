@@ -107,6 +107,24 @@ tile_piece(const struct piece *pc, void *priv)
 	}
 }
 
+/* Are the bytes of op w's units, white space between them, the same? */
+static int
+span_same(const struct pair *p, const struct wop *w)
+{
+	const struct unit *xf = &p->a->unit[w->a], *yf = &p->b->unit[w->b];
+	const struct unit *xl = &p->a->unit[w->a + w->na - 1];
+	const struct unit *yl = &p->b->unit[w->b + w->nb - 1];
+	size_t x0 = p->a->tok[xf->tok].off, y0 = p->b->tok[yf->tok].off;
+	size_t x1 = p->a->tok[xl->tok + xl->ntok - 1].off +
+		p->a->tok[xl->tok + xl->ntok - 1].len;
+	size_t y1 = p->b->tok[yl->tok + yl->ntok - 1].off +
+		p->b->tok[yl->tok + yl->ntok - 1].len;
+
+	return x1 - x0 == y1 - y0 && memcmp(p->a->text->data + x0,
+					    p->b->text->data + y0,
+					    x1 - x0) == 0;
+}
+
 static int
 invariants(const struct pair *p)
 {
@@ -144,6 +162,8 @@ invariants(const struct pair *p)
 				/* nothing to check unit by unit */
 			} else if (w->kind == WOP_EQUAL ||
 				   w->kind == WOP_COSMETIC) {
+				bool differ = false;
+
 				if (w->na != w->nb)
 					return 0;
 				for (u = 0; u < w->na; u++) {
@@ -152,10 +172,13 @@ invariants(const struct pair *p)
 
 					if (x->fold != y->fold)
 						return 0;
-					if ((x->strict == y->strict) !=
-					    (w->kind == WOP_EQUAL))
-						return 0;
+					if (x->strict != y->strict)
+						differ = true;
 				}
+				/* Cosmetic: a spelling, or the white space. */
+				if (w->kind == WOP_EQUAL ? differ :
+				    !differ && span_same(p, w))
+					return 0;
 			}
 			ua += w->na;
 			ub += w->nb;

@@ -431,6 +431,19 @@ test_counts(void)
 	pair_open(&p, "Same text here.\n", "Same text here.\n");
 	is_int(p.ch.n, 0, "identical: no sites");
 	pair_close(&p);
+
+	/* White space between kept words: cosmetic, line-end style aside. */
+	pair_open(&p, "The fund (set up in 2019) , pays. It works.\n",
+		  "The fund (set up in 2019), pays.\nIt works.\n");
+	is_str(kinds(&p.ch), "cosmetic cosmetic",
+	       "white space only: two cosmetic sites");
+	is_int(p.al->stats.cosmetic, 2, "white space only: counted cosmetic");
+	is_int(p.al->stats.substantive, 0, "white space only: not substantive");
+	pair_close(&p);
+	pair_open(&p, "The fund pays.\r\nIt works.\r\n\r\nYes.\r\n",
+		  "The fund pays.\nIt works.\n\n\nYes.\n");
+	is_int(p.ch.n, 0, "line ends and blank lines alone: no sites");
+	pair_close(&p);
 	pair_open(&p, "", "");
 	is_int(p.ch.n, 0, "empty: no sites");
 	pair_close(&p);

@@ -762,6 +762,25 @@ check_submoves(const struct alignment *al)
 }
 
 /* align.h's promises, and walk_pieces' tiling. */
+/*
+ * Are the bytes of units [ua, ua + n) of a, from the first one's start to
+ * the last one's end, those of units [ub, ub + n) of b?
+ */
+static bool
+span_bytes_equal(const struct doc *a, uint32_t ua, const struct doc *b,
+		 uint32_t ub, uint32_t n)
+{
+	const struct unit *xl = &a->unit[ua + n - 1], *yl = &b->unit[ub + n - 1];
+	size_t x0 = a->tok[a->unit[ua].tok].off, y0 = b->tok[b->unit[ub].tok].off;
+	size_t x1 = a->tok[xl->tok + xl->ntok - 1].off +
+		a->tok[xl->tok + xl->ntok - 1].len;
+	size_t y1 = b->tok[yl->tok + yl->ntok - 1].off +
+		b->tok[yl->tok + yl->ntok - 1].len;
+
+	return x1 - x0 == y1 - y0 &&
+		memcmp(a->text->data + x0, b->text->data + y0, x1 - x0) == 0;
+}
+
 static int
 check_align(const struct alignment *al)
 {
@@ -878,6 +897,10 @@ check_align(const struct alignment *al)
 					      "%u and B unit %u with different "
 					      "strict keys", o, ua + u, ub + u);
 				}
+				/* ... or only the white space inside it. */
+				if (same && w->kind == WOP_COSMETIC && w->na)
+					same = span_bytes_equal(a, ua, b, ub,
+								w->na);
 				CHECK(w->kind == WOP_EQUAL || !same,
 				      "align: cosmetic op %u has no cosmetic "
 				      "difference", o);

@@ -54,7 +54,7 @@ check "i ignores case" tui_wait_line 20 '^ case-only changes ignored$'
 tui_keys j
 check "then still the same, and no cosmetic change left" \
 	tui_wait_line 20 '^  all │ no differences after folding case │ similarity 100%, ignore case │'
-same space.txt 'no differences after folding white space'
+same space.txt 'no differences after folding white space (2 cosmetic changes)'
 tui_start 120 20 "$VERSUS" "$TMPD/a.txt" "$TMPD/other.txt"
 check "a changed figure is a difference" \
 	tui_wait_line 20 '^  all │ passage 0/1 │ changes: 1 substantive, 0 cosmetic │'
