@@ -344,11 +344,7 @@ output_comparisons(struct session *s, bool facts, struct comparison *cmp)
 		memset(c, 0, sizeof *c);
 		c->a = base;
 		c->b = i;
-		/*
-		 * The similarity first: it reads the pair the other way round
-		 * too, and a base-only session frees that alignment before
-		 * this one is built, so they never take memory together.
-		 */
+		/* One alignment serves both ways round (session.h). */
 		if (facts)
 			c->similarity = session_similarity(s, i, base);
 		c->al = session_alignment(s, base, i);

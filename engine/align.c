@@ -480,3 +480,176 @@ align_differs(const struct alignment *al)
 {
 	return al->stats.substantive > 0;
 }
+
+/* --- the other way round ------------------------------------------------------ */
+
+/*
+ * Give the empty side of each delete and insert op of [o0, o1) the
+ * position align_build gives it: in a paired block, where the other side
+ * stands when the op comes (a delete's B position before it, an insert's A
+ * position after the deletes before it), counting from units ua and ub.
+ */
+static void
+place_ops(struct wop *op, uint32_t o0, uint32_t o1, uint32_t ua, uint32_t ub)
+{
+	uint32_t o;
+
+	for (o = o0; o < o1; o++) {
+		if (op[o].kind == WOP_DELETE)
+			op[o].b = ub;
+		if (op[o].kind == WOP_INSERT)
+			op[o].a = ua;
+		ua += op[o].na;
+		ub += op[o].nb;
+	}
+}
+
+/*
+ * Copy ops [o0, o1) of al mirrored to m->op from *n on, each run of
+ * deletes and inserts with its (new) deletes first, as emit_runs writes
+ * them.
+ */
+static void
+mirror_ops(const struct alignment *al, struct alignment *m, uint32_t o0,
+	   uint32_t o1, size_t *n)
+{
+	uint32_t o = o0, e, x;
+
+	while (o < o1) {
+		for (e = o; e < o1 && (al->op[e].kind == WOP_DELETE ||
+				       al->op[e].kind == WOP_INSERT); e++)
+			continue;
+		if (e == o)
+			e = o + 1;
+		/* Old inserts become the deletes, then old deletes. */
+		for (int pass = 0; pass < 2; pass++)
+			for (x = o; x < e; x++) {
+				const struct wop *w = &al->op[x];
+				struct wop *v;
+
+				if (w->kind == WOP_INSERT ? pass != 0 :
+				    w->kind == WOP_DELETE ? pass != 1 :
+				    pass != 0)
+					continue;
+				v = &m->op[(*n)++];
+				v->a = w->b;
+				v->na = w->nb;
+				v->b = w->a;
+				v->nb = w->na;
+				v->kind = w->kind == WOP_DELETE ? WOP_INSERT :
+					w->kind == WOP_INSERT ? WOP_DELETE :
+					w->kind;
+			}
+		o = e;
+	}
+}
+
+struct alignment *
+align_mirror(const struct alignment *al)
+{
+	struct alignment *m = xcalloc(1, sizeof *m);
+	uint32_t *to = xmalloc((al->nblock + 1) * sizeof *to);
+	uint32_t *from = xmalloc((al->nblock + 1) * sizeof *from);
+	size_t k, n = 0, e, x, nop = 0;
+	uint32_t ua, ub, u1;
+
+	m->a = al->b;
+	m->b = al->a;
+	m->nmove = al->nmove;
+	m->work = al->work;
+	m->nblock = al->nblock;
+	m->block = xmalloc((al->nblock + 1) * sizeof *m->block);
+	m->nop = al->nop;
+	m->op = xmalloc((al->nop + 1) * sizeof *m->op);
+	/*
+	 * Blocks keep their order, but in each run of deleted and inserted
+	 * blocks the deleted ones come first, as pair_gap and find_moves
+	 * leave them: here the old inserted ones, then the old deleted.
+	 */
+	for (k = 0; k < al->nblock; k = e) {
+		for (e = k; e < al->nblock &&
+		     (al->block[e].kind == BLOCK_DELETED ||
+		      al->block[e].kind == BLOCK_INSERTED); e++)
+			continue;
+		if (e == k)
+			e = k + 1;
+		for (x = k; x < e; x++)
+			if (e == k + 1 || al->block[x].kind == BLOCK_INSERTED)
+				from[n++] = (uint32_t)x;
+		for (x = k; x < e && e > k + 1; x++)
+			if (al->block[x].kind == BLOCK_DELETED)
+				from[n++] = (uint32_t)x;
+	}
+	assert(n == al->nblock);
+	for (k = 0; k < n; k++)
+		to[from[k]] = (uint32_t)k;
+	for (k = 0; k < n; k++) {
+		const struct block *s = &al->block[from[k]];
+		struct block *d = &m->block[k];
+
+		*d = *s;
+		d->a = s->b;
+		d->na = s->nb;
+		d->b = s->a;
+		d->nb = s->na;
+		d->kind = s->kind == BLOCK_DELETED ? BLOCK_INSERTED :
+			s->kind == BLOCK_INSERTED ? BLOCK_DELETED : s->kind;
+		if (s->move)
+			d->twin = to[s->twin];
+	}
+	/*
+	 * A deleted or inserted block's empty side is where the other side
+	 * stands when it comes, as pair_gap gives it.
+	 */
+	ua = ub = 0;
+	for (k = 0; k < n; k++) {
+		struct block *d = &m->block[k];
+
+		if (d->kind == BLOCK_DELETED)
+			d->b = ub;
+		if (d->kind == BLOCK_INSERTED)
+			d->a = ua;
+		ua += d->na;
+		ub += d->nb;
+	}
+	/*
+	 * Ops in the order align_build stores them: each block's in block
+	 * order, then the moves' (shared by both ends) by move id.
+	 */
+	for (k = 0; k < n; k++) {
+		struct block *d = &m->block[k];
+		const struct block *s = &al->block[from[k]];
+
+		if (d->move)
+			continue;
+		d->op = (uint32_t)nop;
+		mirror_ops(al, m, s->op, s->op + s->nop, &nop);
+		if (d->kind == BLOCK_DELETED || d->kind == BLOCK_INSERTED)
+			continue;	/* its empty side is 0, as it was */
+		para_units(m->a, d->a, d->a + d->na, &ua, &u1);
+		para_units(m->b, d->b, d->b + d->nb, &ub, &u1);
+		place_ops(m->op, d->op, d->op + d->nop, ua, ub);
+	}
+	for (uint32_t id = 1; id <= al->nmove; id++)
+		for (k = 0; k < n; k++) {
+			struct block *d = &m->block[k], *t;
+
+			if (d->move != id || d->kind != BLOCK_DELETED)
+				continue;
+			t = &m->block[d->twin];
+			d->op = t->op = (uint32_t)nop;
+			mirror_ops(al, m, al->block[from[k]].op,
+				   al->block[from[k]].op + d->nop, &nop);
+			para_units(m->a, d->a, d->a + d->na, &ua, &u1);
+			para_units(m->b, t->b, t->b + t->nb, &ub, &u1);
+			place_ops(m->op, d->op, d->op + d->nop, ua, ub);
+			break;
+		}
+	/* Ops no block holds (find_moves drops some) are not copied. */
+	assert(nop <= al->nop);
+	m->nop = nop;
+	free(to);
+	free(from);
+	compute_stats(m);
+	return m;
+}

@@ -168,6 +168,16 @@ struct alignment *align_build(const struct doc *a, const struct doc *b,
 void align_free(struct alignment *al);
 
 /*
+ * The alignment of al->b against al->a that al is read the other way
+ * round: the same blocks, ops and moves with the sides swapped (deletes
+ * become inserts), laid out as align_build lays out its own (in a run of
+ * deleted and inserted blocks or ops, the deleted first), with its
+ * statistics.  Its similarity is al's.  Every field of struct alignment,
+ * struct block and struct wop is mirrored here.
+ */
+struct alignment *align_mirror(const struct alignment *al);
+
+/*
  * How much a unit counts when similarities are weighed: 0 for
  * punctuation, 1 for short function words ("the", "of", "said"), 5 for
  * content words, numbers and joined equivalences.  Shared with mapping.c.

@@ -22,6 +22,7 @@ struct pair {
 	struct alignment *al;
 	struct align_stats stats;	/* al's, kept when al is not */
 	bool have_stats, have_changes, have_map;
+	bool lent;			/* al handed out: never freed early */
 	struct changes ch;
 	uint8_t *op_kind;
 	uint8_t *block_kinds;
@@ -185,29 +186,66 @@ session_keys(struct session *s)
 	return mode_ready(s)->keys;
 }
 
+/*
+ * Is (i, j) the way round pair (i, j) is aligned, rather than read as the
+ * mirror of (j, i)?  Decided by the texts alone (the shorter first, then
+ * the bytes), so that versus A B and versus B A align the same way round
+ * and show one comparison read from either side.
+ */
+static bool
+aligned_way(const struct session *s, size_t i, size_t j)
+{
+	const struct text *x = s->texts[i], *y = s->texts[j];
+	int c;
+
+	if (x->len != y->len)
+		return x->len < y->len;
+	c = x->len ? memcmp(x->data, y->data, x->len) : 0;
+	return c != 0 ? c < 0 : i <= j;
+}
+
 /* The pair (i, j) of the current mode, aligned. */
 static struct pair *
 pair_get(struct session *s, size_t i, size_t j)
 {
 	struct mode *m = mode_ready(s);
-	struct pair *p;
+	struct pair *p, *q;
 
 	assert(i < s->n && j < s->n);
 	p = &m->pair[i * s->n + j];
-	if (p->al == NULL) {
+	if (p->al != NULL)
+		return p;
+	/*
+	 * Lazy docs hold paragraphs left whole that every pair with the
+	 * base anchors, both ways round (lazy.h); the anchors from and to
+	 * the base are known already.
+	 */
+	assert(!m->lazy || i == s->o.base || j == s->o.base);
+	if (aligned_way(s, i, j)) {
 		struct align_opts ao = { 0 };
 
-		/*
-		 * Lazy docs hold paragraphs left whole that every pair with
-		 * the base anchors, both ways round (lazy.h); the anchors
-		 * from the base are known already.
-		 */
-		assert(!m->lazy || i == s->o.base || j == s->o.base);
 		if (m->lazy && i == s->o.base) {
 			ao.anchors = m->anchors[j];
 			ao.nanchor = m->nanchor[j];
+		} else if (m->lazy) {
+			ao.anchors = m->back[i];
+			ao.nanchor = m->nback[i];
 		}
 		p->al = align_build(m->docs[i], m->docs[j], &ao);
+		return p;
+	}
+	q = pair_get(s, j, i);
+	p->al = align_mirror(q->al);
+	if (m->lazy && !q->lent && !q->have_changes && !q->have_map &&
+	    !q->op_kind && !q->block_kinds && !q->para_of && !q->labels) {
+		/*
+		 * Base only: only one reading is ever shown; the other was
+		 * wanted for its mirror (and similarity) alone.
+		 */
+		q->stats = q->al->stats;
+		q->have_stats = true;
+		align_free(q->al);
+		q->al = NULL;
 	}
 	return p;
 }
@@ -215,7 +253,10 @@ pair_get(struct session *s, size_t i, size_t j)
 const struct alignment *
 session_alignment(struct session *s, size_t i, size_t j)
 {
-	return pair_get(s, i, j)->al;
+	struct pair *p = pair_get(s, i, j);
+
+	p->lent = true;
+	return p->al;
 }
 
 const struct align_stats *
@@ -224,28 +265,10 @@ session_stats(struct session *s, size_t i, size_t j)
 	struct mode *m = mode_ready(s);
 	struct pair *p = &m->pair[i * s->n + j];
 
-	if (p->have_stats)
-		return &p->stats;
-	if (p->al == NULL && m->lazy && i != s->o.base) {
-		/*
-		 * Base only, the other way round: wanted for the similarity
-		 * alone, so the alignment is not kept (it would hold as much
-		 * memory again as the one the outputs show).
-		 */
-		struct align_opts ao = { 0 };
-		struct alignment *al;
-
-		/* lazy.c found this reading's anchors already. */
-		assert(j == s->o.base);
-		ao.anchors = m->back[i];
-		ao.nanchor = m->nback[i];
-		al = align_build(m->docs[i], m->docs[j], &ao);
-		p->stats = al->stats;
-		align_free(al);
-	} else {
+	if (!p->have_stats) {
 		p->stats = pair_get(s, i, j)->al->stats;
+		p->have_stats = true;
 	}
-	p->have_stats = true;
 	return &p->stats;
 }
 
@@ -254,17 +277,13 @@ session_similarity(struct session *s, size_t i, size_t j)
 {
 	if (i == j)
 		return 1.0;
-	double ji, ij;
-
 	/*
-	 * The same two terms whichever way round: a + b == b + a.  The
-	 * reading from i first, so that session_similarity(s, v, base)
-	 * builds (and in a base-only session frees) the reading from v
-	 * before the one from the base, which the outputs keep.
+	 * One alignment serves both ways round (the other is its mirror),
+	 * and its similarity counts the words kept on both sides: the
+	 * same number whichever way round the versions are given.
 	 */
-	ij = session_stats(s, i, j)->similarity;
-	ji = session_stats(s, j, i)->similarity;
-	return (ij + ji) / 2;
+	return aligned_way(s, i, j) ? session_stats(s, i, j)->similarity :
+		session_stats(s, j, i)->similarity;
 }
 
 bool
@@ -419,6 +438,8 @@ session_presence(struct session *s, size_t base)
 	for (v = 0; v < s->n; v++)
 		if (v != base)
 			al[v] = pair_get(s, base, v)->al;
+	for (v = 0; v < s->n; v++)
+		m->pair[base * s->n + v].lent = v != base;
 	m->presence[base] = presence_build(m->docs, s->n, base, al);
 	free(al);
 	return m->presence[base];

@@ -15,11 +15,11 @@
  * a moved passage.  session_stats() counts them (substantive, cosmetic);
  * session_changes() lists them with their kinds.
  *
- * Similarity is symmetric: the alignment of A against B is not quite the
- * mirror of B against A (pairing and word diffs break ties by reading
- * order), so session_similarity(i, j) is the mean of the share of words
- * kept reading i against j and reading j against i, the same number
- * whichever way round the versions are given.
+ * One alignment a pair.  Versions i and j are aligned one way round
+ * only, decided by their texts (the shorter first); asked the other way
+ * round, the session gives that alignment's mirror (align_mirror).  So
+ * (i, j) and (j, i) show the same changes, counts and similarity, the
+ * share of words kept on both sides.
  *
  * Base only.  A caller that asks only about comparisons with the base
  * (session_opts.base_only: --json, --stat of two versions) lets the

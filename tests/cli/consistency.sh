@@ -2,9 +2,9 @@
 # consistency.sh — one comparison, one set of numbers (issue 13): for every
 # ordered pair of the samples and of the seeds, the browser's status line,
 # --stat, --json and --report count the same substantive and cosmetic
-# changes; the similarity is the same both ways round in --stat and
-# --json, in the browser's status line, and in both cells of the version
-# overview.  The seeds (SEEDS_DIR) are skipped, saying so, when missing,
+# changes; the changes and the similarity are the same both ways round
+# in --stat and --json, in the browser's status line, and in both cells
+# of the version overview.  The seeds (SEEDS_DIR) are skipped, saying so, when missing,
 # except under CI=true.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
@@ -148,6 +148,10 @@ for set in $sets; do
 			"$(echo "$tui" | cut -d' ' -f3-5)" "$s $c $pct"
 		check_eq "$pair: the same similarity both ways" \
 			"$back $backj" "$sim $sim"
+		# One alignment, read from either side (align_mirror).
+		check_eq "$pair: the same changes both ways" \
+			"$(awk -v i=$i -v j=$j '$1 == j && $2 == i { print $3, $4 }' \
+				"$TMPD/$set.stat")" "$s $c"
 		# --stat rounds to 4 places, the overview to 3: they may differ
 		# by the last digit of the overview, not more.
 		check_eq "$pair: the overview's cell is the same both ways" \
