@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "dates.h"
 #include "sources.h"
@@ -64,7 +65,51 @@ json_char(struct json *j, char c)
 	return false;
 }
 
-/* A JSON string (or a bare number or null, read as text) into a new buffer. */
+/* Four hex digits at s (up to end) as *v. */
+static bool
+json_hex4(const char *s, const char *end, unsigned *v)
+{
+	*v = 0;
+	for (int k = 0; k < 4; k++) {
+		char c = s + k < end ? s[k] : 'x';
+
+		*v <<= 4;
+		if (c >= '0' && c <= '9') *v |= (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f') *v |= (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F') *v |= (unsigned)(c - 'A' + 10);
+		else return false;
+	}
+	return true;
+}
+
+/*
+ * Whether a decoded string can be shown and sent: valid UTF-8 without
+ * control characters (C0, DEL, C1), since the addresses of an answer
+ * from the network end up in messages on the terminal and in requests.
+ */
+static bool
+json_safe(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	ucs4_t uc;
+	int k;
+
+	if (u8_check(p, n) != NULL)
+		return false;
+	while (n > 0) {
+		k = u8_mbtoucr(&uc, p, n);
+		if (k <= 0 || uc < 0x20 || (uc >= 0x7f && uc < 0xa0))
+			return false;
+		p += (size_t)k;
+		n -= (size_t)k;
+	}
+	return true;
+}
+
+/*
+ * A JSON string (or a bare number, read as text) into a new buffer;
+ * NULL on error.
+ */
 static char *
 json_string(struct json *j)
 {
@@ -81,6 +126,11 @@ json_string(struct json *j)
 			;
 		if (s == j->p) {
 			j->why = "a value is missing";
+			return NULL;
+		}
+		if (!json_safe(j->p, (size_t)(s - j->p))) {
+			j->why = "a value holds a control character or is "
+				"not UTF-8";
 			return NULL;
 		}
 		out = xstrndup(j->p, (size_t)(s - j->p));
@@ -108,33 +158,31 @@ json_string(struct json *j)
 		case 'b': *o++ = '\b'; break;
 		case 'f': *o++ = '\f'; break;
 		case 'u': {
-			unsigned v = 0;
+			unsigned v, lo;
+			uint8_t buf[6];
 			int k;
 
-			for (k = 1; k <= 4; k++) {
-				char c = s + k < j->end ? s[k] : 'x';
-
-				v <<= 4;
-				if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
-				else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
-				else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
-				else {
-					j->why = "a \\u escape is malformed";
-					free(out);
-					return NULL;
-				}
+			if (!json_hex4(s + 1, j->end, &v)) {
+				j->why = "a \\u escape is malformed";
+				free(out);
+				return NULL;
 			}
 			s += 4;
-			if (v < 0x80) {
-				*o++ = (char)v;
-			} else if (v < 0x800) {
-				*o++ = (char)(0xc0 | v >> 6);
-				*o++ = (char)(0x80 | (v & 0x3f));
-			} else {
-				*o++ = (char)(0xe0 | v >> 12);
-				*o++ = (char)(0x80 | ((v >> 6) & 0x3f));
-				*o++ = (char)(0x80 | (v & 0x3f));
+			/* A surrogate pair is one character; half of one none. */
+			if (v >= 0xd800 && v < 0xdc00 && s + 6 < j->end &&
+			    s[1] == '\\' && s[2] == 'u' &&
+			    json_hex4(s + 3, j->end, &lo) &&
+			    lo >= 0xdc00 && lo < 0xe000) {
+				v = 0x10000 + ((v - 0xd800) << 10) + (lo - 0xdc00);
+				s += 6;
+			} else if (v >= 0xd800 && v < 0xe000) {
+				j->why = "a \\u escape is half a character";
+				free(out);
+				return NULL;
 			}
+			k = u8_uctomb(buf, v, sizeof buf);
+			memcpy(o, buf, (size_t)k);
+			o += k;
 			break;
 		}
 		default:
@@ -149,12 +197,17 @@ json_string(struct json *j)
 	}
 	*o = '\0';
 	j->p = s + 1;
+	if (!json_safe(out, (size_t)(o - out))) {
+		j->why = "a string holds a control character or is not UTF-8";
+		free(out);
+		return NULL;
+	}
 	return out;
 }
 
 /*
- * One row: ["a", "b", ...] into row (at most max values, the caller
- * frees them); -1 on error, with nothing left in row.
+ * One row: ["a", "b", null, ...] into row (at most max values, NULL for
+ * null; the caller frees them); -1 on error, with nothing left in row.
  */
 static int
 json_row(struct json *j, char **row, size_t max, size_t *n)
@@ -167,9 +220,14 @@ json_row(struct json *j, char **row, size_t max, size_t *n)
 	if (json_char(j, ']'))
 		return 0;
 	do {
-		char *v = json_string(j);
+		char *v = NULL;
 
-		if (v == NULL)
+		/* null is no value: a missing field. */
+		json_space(j);
+		if (j->end - j->p >= 4 && memcmp(j->p, "null", 4) == 0 &&
+		    (j->end - j->p == 4 || strchr(",] \t\r\n", j->p[4])))
+			j->p += 4;
+		else if ((v = json_string(j)) == NULL)
 			goto fail;
 		if (*n < max)
 			row[(*n)++] = v;
@@ -216,7 +274,8 @@ wayback_parse(const unsigned char *body, size_t len, struct capture_list *l,
 			for (k = 0; k < NCOL; k++) {
 				col[k] = -1;
 				for (i = 0; i < n; i++)
-					if (strcmp(row[i], names[k]) == 0)
+					if (row[i] != NULL &&
+					    strcmp(row[i], names[k]) == 0)
 						col[k] = (int)i;
 			}
 			for (i = 0; i < n; i++)
@@ -228,18 +287,20 @@ wayback_parse(const unsigned char *body, size_t len, struct capture_list *l,
 			continue;
 		}
 		if ((size_t)col[COL_STAMP] >= n ||
-		    (size_t)col[COL_ORIGINAL] >= n) {
+		    (size_t)col[COL_ORIGINAL] >= n ||
+		    row[col[COL_ORIGINAL]] == NULL) {
 			for (i = 0; i < n; i++)
 				free(row[i]);
 			j.why = "a row is too short";
 			goto fail;
 		}
 		time_t t;
-		bool keep = dates_parse_stamp(row[col[COL_STAMP]], &t) &&
-			(col[COL_STATUS] < 0 || (size_t)col[COL_STATUS] >= n ||
-			 strcmp(row[col[COL_STATUS]], "200") == 0);
+		const char *status = col[COL_STATUS] >= 0 &&
+			(size_t)col[COL_STATUS] < n ? row[col[COL_STATUS]] : "200";
+		bool keep = status != NULL && strcmp(status, "200") == 0;
 
-		if (!dates_parse_stamp(row[col[COL_STAMP]], &t)) {
+		if (row[col[COL_STAMP]] == NULL ||
+		    !dates_parse_stamp(row[col[COL_STAMP]], &t)) {
 			for (i = 0; i < n; i++)
 				free(row[i]);
 			j.why = "a timestamp is not a date";
@@ -252,7 +313,8 @@ wayback_parse(const unsigned char *body, size_t len, struct capture_list *l,
 			c = &l->c[l->n++];
 			c->stamp = xstrdup(row[col[COL_STAMP]]);
 			c->original = xstrdup(row[col[COL_ORIGINAL]]);
-			c->mime = col[COL_MIME] >= 0 && (size_t)col[COL_MIME] < n ?
+			c->mime = col[COL_MIME] >= 0 && (size_t)col[COL_MIME] < n &&
+				row[col[COL_MIME]] != NULL ?
 				xstrdup(row[col[COL_MIME]]) : NULL;
 		}
 		for (i = 0; i < n; i++)

@@ -27,6 +27,7 @@ static const struct harness harnesses[] = {
 	{ "align", fuzz_align_one },
 	{ "json", fuzz_json_one },
 	{ "equiv", fuzz_equiv_one },
+	{ "cdx", fuzz_cdx_one },
 };
 #define NHARNESS (sizeof harnesses / sizeof harnesses[0])
 

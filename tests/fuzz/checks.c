@@ -60,6 +60,17 @@ fuzz_failure(void)
 	return fz_msg;
 }
 
+int
+fuzz_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(fz_msg, sizeof fz_msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 /* In functions that own nothing: fail at once. */
 #define CHECK(cond, ...) do {						\
 	if (!(cond))							\

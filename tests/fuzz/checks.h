@@ -26,6 +26,8 @@
  *           thresholds from its low and high three bits.  Without a 0xFF
  *           separator B is A.
  *   equiv:  bytes of an equivalence file
+ *   cdx:    bytes of an answer of the Wayback Machine's CDX API
+ *           (checks-cdx.c)
  *
  * The versions of doc, align and json are read with the format "auto", so
  * an input that looks like a web page goes through html.h.
@@ -44,8 +46,12 @@ int fuzz_doc_one(const uint8_t *data, size_t size);
 int fuzz_align_one(const uint8_t *data, size_t size);
 int fuzz_json_one(const uint8_t *data, size_t size);
 int fuzz_equiv_one(const uint8_t *data, size_t size);
+int fuzz_cdx_one(const uint8_t *data, size_t size);
 
 /* What the last failing check found. */
 const char *fuzz_failure(void);
+
+/* Record a failure (for the checks of other files): returns -1. */
+int fuzz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif
