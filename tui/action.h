@@ -57,7 +57,8 @@
 	X(SEARCH_PREVIOUS, "search-previous", \
 	  "repeat the last search the other way", act_search_again) \
 	X(GOTO, "goto", \
-	  "go to a paragraph number, or a percentage (50%)", act_goto) \
+	  "go to a paragraph of the left version (12), of the right (12r), " \
+	  "or a percentage (50%)", act_goto) \
 	X(JUMP_TO_MOVE_TARGET, "jump-to-move-target", \
 	  "jump to the other end of a moved passage", act_jump_move) \
 	X(NEXT_EDIT, "next-edit", \

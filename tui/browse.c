@@ -567,10 +567,14 @@ go_to(struct browser *b, const char *arg)
 	const struct doc *d;
 	size_t i;
 	bool folded;
+	/* "12" or "12l": the left version's ¶12; "12r": the right one's. */
+	int side = *end == 'r' || *end == 'R' ? RENDER_RIGHT : RENDER_LEFT;
 
-	if (end == arg || v < 0 || (*end != '\0' && strcmp(end, "%") != 0)) {
-		browse_message(b, true, "not a paragraph number or a "
-			       "percentage: %s", arg);
+	if (end == arg || v < 0 || (*end != '\0' && strcmp(end, "%") != 0 &&
+				    strchr("lLrR", *end) == NULL) ||
+	    (*end != '\0' && end[1] != '\0')) {
+		browse_message(b, true, "not a paragraph number (12, 12r for "
+			       "the right version) or a percentage: %s", arg);
 		return RE_DRAW;
 	}
 	if (*end == '%') {
@@ -581,19 +585,20 @@ go_to(struct browser *b, const char *arg)
 		follow_view(b);
 		return RE_DRAW;
 	}
-	d = b->focus == RENDER_LEFT ? b->al->a : b->al->b;
+	d = side == RENDER_LEFT ? b->al->a : b->al->b;
 	if (v < 1 || (size_t)v > d->npara) {
-		browse_message(b, true, "there are %zu paragraphs", d->npara);
+		browse_message(b, true, "the %s version has %zu paragraphs",
+			       side == RENDER_LEFT ? "left" : "right", d->npara);
 		return RE_DRAW;
 	}
-	i = para_row(b, b->focus, (uint32_t)(v - 1), &folded);
+	i = para_row(b, side, (uint32_t)(v - 1), &folded);
 	if (i != SIZE_MAX) {
 		size_t vr = i;
 
 		if (folded) {
 			/* Folded away: unfold, and go there once laid out. */
 			b->changes_only = false;
-			set_goal(b, b->focus, (uint32_t)(v - 1), 0);
+			set_goal(b, side, (uint32_t)(v - 1), 0);
 			return RE_LAYOUT;
 		}
 		view_settle(&b->view, &vr, 0, (size_t)browse_text_rows());
@@ -824,7 +829,8 @@ static const struct prompt {
 } prompts[] = {
 	[PROMPT_SEARCH_FORWARD] = { "/", enter_search },
 	[PROMPT_SEARCH_BACKWARD] = { "?", enter_search },
-	[PROMPT_GOTO] = { "go to paragraph or N%: ", enter_goto },
+	[PROMPT_GOTO] = { "go to \xc2\xb6N (Nr: of the right version) or N%: ",
+			  enter_goto },
 	[PROMPT_REPORT] = { "write the changes to: ", enter_report },
 	[PROMPT_OVERWRITE] = { "", NULL },	/* browse_prompt_key */
 	[PROMPT_CLIP] = { "copy to file (appended): ", clip_enter_file },

@@ -606,31 +606,65 @@ draw_titles(struct browser *b, bool inl)
 	draw_title(b, rx, w - rx, b->right, b->focus == RENDER_RIGHT);
 }
 
+/* The columns a side's text takes on a row: the end of its last span. */
+static int
+text_end(const struct render *r, const struct render_row *rw, int side)
+{
+	const struct render_span *sp;
+
+	if (rw->cell[side] != CELL_TEXT || rw->nspan[side] == 0)
+		return rw->cell[side] == CELL_TEXT ? 0 : -1;
+	sp = &r->span[rw->span[side] + rw->nspan[side] - 1];
+	return sp->col + sp->width;
+}
+
 /*
- * On the first row of a block, a boilerplate passage says what it is, in
- * the filler, and so does a paraphrase of a paragraph of the left version.
+ * A boilerplate passage says what it is, and so does a paraphrase of a
+ * paragraph of the left version: beside the passage, at the right edge of
+ * its pane, on the first of its rows (in this piece of the layout) whose
+ * text leaves room; when none does, in the filler facing its first row.
  */
 static void
-draw_label(const struct browser *b, int y, size_t rib,
+draw_label(const struct browser *b, int y, const struct render *r, size_t i,
 	   const struct render_row *rw)
 {
-	int pane = (int)b->r->pane, lx, n;
+	const struct block *bl = &b->al->block[rw->block];
+	int pane = (int)b->r->pane, n, side, x0;
+	size_t j;
 	char lab[64];
 
-	if (rib != 0 ||
-	    !((b->labels && b->labels[rw->block]) ||
+	if (!((b->labels && b->labels[rw->block]) ||
 	      (b->para_of && b->para_of[rw->block])))
 		return;
-	lx = rw->cell[RENDER_LEFT] == CELL_FILLER ? 1 :
-		pane + RENDER_GUTTER + 1;
 	if (b->labels && b->labels[rw->block])
 		n = snprintf(lab, sizeof lab, " %s ", b->labels[rw->block]);
 	else
 		n = snprintf(lab, sizeof lab, " paraphrase of \xc2\xb6%d ",
 			     b->para_of[rw->block]);
-	if (rw->cell[lx == 1 ? RENDER_LEFT : RENDER_RIGHT] == CELL_FILLER &&
-	    n < pane - 2)
-		screen_put(y, lx, lab, (size_t)n, FACE_FOLD);
+	if (n >= pane - 2)
+		return;
+	side = bl->nb > 0 ? RENDER_RIGHT : RENDER_LEFT;
+	x0 = side == RENDER_RIGHT ? pane + RENDER_GUTTER : 0;
+	/* The first row of the block here, and the first with room. */
+	for (j = i; j > 0 && r->row[j - 1].block == rw->block; j--)
+		;
+	for (; j < r->nrow && r->row[j].block == rw->block; j++) {
+		int e = text_end(r, &r->row[j], side);
+
+		if (e >= 0 && e + 1 + n <= pane)
+			break;
+	}
+	if (j == i) {
+		screen_put(y, x0 + pane - n, lab, (size_t)n, FACE_FOLD);
+		return;
+	}
+	if (j < r->nrow && r->row[j].block == rw->block)
+		return;		/* on a row below */
+	/* No room beside it: in the filler facing its first row. */
+	if ((i == 0 || r->row[i - 1].block != rw->block) &&
+	    rw->cell[!side] == CELL_FILLER)
+		screen_put(y, (side == RENDER_RIGHT ? 0 : pane +
+			       RENDER_GUTTER) + 1, lab, (size_t)n, FACE_FOLD);
 }
 
 /*
@@ -696,7 +730,7 @@ diff_draw(struct browser *b)
 				  &cap);
 			draw_cell(b, r, y + 1, rx, pane, RENDER_RIGHT, rw, &buf,
 				  &cap);
-			draw_label(b, y + 1, vr.rib, rw);
+			draw_label(b, y + 1, r, vr.i, rw);
 		}
 		draw_gutter(b, y + 1, gx, rw, cur_block, twin_block);
 	}

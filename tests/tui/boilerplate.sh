@@ -1,6 +1,6 @@
 #!/bin/sh
 # boilerplate.sh — the journalist's lens in the browser: boilerplate is
-# labelled in the filler beside it and folds away with one key; changed
+# labelled beside it and folds away with one key; changed
 # facts have their own keys; the presence view shows every version at
 # once and opens a pair at a passage; the corrections log is written.
 . "$srcdir/tests/lib.sh"
@@ -9,8 +9,14 @@
 tui_samples
 tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/4-rewrite.txt
 check "the browser starts" tui_wait_for '2/2 samples/4-rewrite.txt'
-check "site chrome is labelled" tui_wait_line 2 '^╱ chrome ╱*╱ + Login Register Subscribe$'
-check "a share prompt is labelled" tui_wait_line 4 '^╱ share ╱*╱ + Share this article$'
+check "site chrome is labelled beside it, at its pane's edge" \
+	tui_wait_line 2 '^╱*╱ + Login Register Subscribe  *chrome$'
+check "a share prompt is labelled" tui_wait_line 4 '^╱*╱ + Share this article  *share$'
+check "a caption, on the first of its rows with room" \
+	tui_wait_line 10 '^╱*╱ │ will be built\. (photo: Ana Lima)  *caption$'
+check_eq "no label is left in the filler" "$(tui_screen | grep -c '╱ [a-z]')" 0
+check_eq "labels are in the fold face" "$(tui_sgr_before ' chrome' | sort -u)" \
+	"fg:244"
 check "a headline is not boilerplate" tui_wait_line 6 '^╱*╱ + Portugal lands'
 tui_keys o
 check "o folds the boilerplate away" \

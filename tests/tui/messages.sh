@@ -3,8 +3,9 @@
 # guessing: the position reads "top" and "end" (not "30%" on the first
 # screen); identical versions say "no differences" and which folding made
 # them the same; the help screen stops at its last line; the emacs
-# keymap's C-s prompt reads as isearch; stepping past the last version
-# says that it wrapped to the first.
+# keymap's C-s prompt reads as isearch; go-to takes a paragraph of either
+# side (":12", ":12r"); stepping past the last version says that it
+# wrapped to the first.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
 
@@ -75,6 +76,27 @@ check "default: the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
 tui_keys /
 check "/ prompts with /" tui_wait_line 40 '^/ *$'
 tui_keys Escape
+
+# Go to: ":N" is the left version's paragraph, ":Nr" the right one's.
+tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/4-rewrite.txt
+check "1 against 4" tui_wait_for '2/2 samples/4-rewrite.txt'
+tui_keys :
+check "the prompt says how to name either side" \
+	tui_wait_line 40 '^go to ¶N (Nr: of the right version) or N%:$'
+tui_keys 3 r Enter
+check ":3r: the right version's ¶3, the headline, at the top" \
+	tui_wait_line 2 '^╱*╱ + Portugal lands \$1\.4 billion'
+tui_keys : 2 Enter
+check ":2: the left version's ¶2" \
+	tui_wait_line 2 '^The plant, to be owned by a joint venture'
+tui_keys : 2 l Enter
+check ":2l: the same" tui_wait_line 2 '^The plant, to be owned by a joint venture'
+tui_keys : 9 9 r Enter
+check "past the right version's end: how many it has" \
+	tui_wait_line 40 '^ the right version has [0-9]* paragraphs$'
+tui_keys : 2 x Enter
+check "anything else: what it takes" \
+	tui_wait_line 40 '^ not a paragraph number (12, 12r for the right version) or a percentage: 2x$'
 
 # Stepping the versions round: past the last, it says it wrapped.
 tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/2-syndicated.txt \

@@ -71,7 +71,7 @@ check_eq "the titles: versions 2 and 4" "$(tui_line 1)" "$title_24"
 check "and says so" tui_wait_line 40 '^ version 2 against version 4$'
 check_eq "the screen shows 2 against 4, the site chrome labelled" \
 	"$(tui_line 2)" \
-	"╱ chrome $(printf '╱%.0s' $(seq 49)) + Login Register Subscribe"
+	"$(printf '╱%.0s' $(seq 58)) + Login Register Subscribe$(printf ' %.0s' $(seq 27))chrome"
 
 tui_keys v
 check "v again" tui_wait_line 40 '^ pair 2 → 4 '
