@@ -75,45 +75,61 @@ pair_clear(struct pair *p)
 	free(p->labels);
 }
 
+/* Free everything mode md holds (of a session of n versions), zero it. */
+static void
+mode_clear(struct mode *md, size_t n)
+{
+	size_t i;
+
+	if (md->pair != NULL)
+		for (i = 0; i < n * n; i++)
+			pair_clear(&md->pair[i]);
+	free(md->pair);
+	if (md->presence != NULL)
+		for (i = 0; i < n; i++)
+			presence_free(md->presence[i]);
+	free(md->presence);
+	if (md->docs != NULL)
+		for (i = 0; i < n; i++)
+			doc_free(md->docs[i]);
+	free(md->docs);
+	if (md->anchors != NULL)
+		for (i = 0; i < n; i++)
+			free(md->anchors[i]);
+	free(md->anchors);
+	free(md->nanchor);
+	if (md->back != NULL)
+		for (i = 0; i < n; i++)
+			free(md->back[i]);
+	free(md->back);
+	free(md->nback);
+	cmpkeys_free(md->keys);
+	memset(md, 0, sizeof *md);
+}
+
 void
 session_free(struct session *s)
 {
 	size_t i;
-	int m;
 
 	if (s == NULL)
 		return;
-	for (m = 0; m < 2; m++) {
-		struct mode *md = &s->mode[m];
-
-		if (md->pair != NULL)
-			for (i = 0; i < s->n * s->n; i++)
-				pair_clear(&md->pair[i]);
-		free(md->pair);
-		if (md->presence != NULL)
-			for (i = 0; i < s->n; i++)
-				presence_free(md->presence[i]);
-		free(md->presence);
-		if (md->docs != NULL)
-			for (i = 0; i < s->n; i++)
-				doc_free(md->docs[i]);
-		free(md->docs);
-		if (md->anchors != NULL)
-			for (i = 0; i < s->n; i++)
-				free(md->anchors[i]);
-		free(md->anchors);
-		free(md->nanchor);
-		if (md->back != NULL)
-			for (i = 0; i < s->n; i++)
-				free(md->back[i]);
-		free(md->back);
-		free(md->nback);
-		cmpkeys_free(md->keys);
-	}
+	mode_clear(&s->mode[0], s->n);
+	mode_clear(&s->mode[1], s->n);
 	for (i = 0; i < s->n; i++)
 		text_free(s->texts[i]);
 	free(s->texts);
 	free(s);
+}
+
+void
+session_replace(struct session *s, size_t i, struct text *t)
+{
+	assert(i < s->n);
+	mode_clear(&s->mode[0], s->n);
+	mode_clear(&s->mode[1], s->n);
+	text_free(s->texts[i]);
+	s->texts[i] = t;
 }
 
 size_t

@@ -70,6 +70,13 @@ struct session *session_new(struct text **texts, size_t n,
 
 void session_free(struct session *s);
 
+/*
+ * Put text t in place of version i (which is freed; the session takes
+ * t): after an editor changed the file.  Everything worked out before is
+ * dropped, so every pointer the session returned before is invalid.
+ */
+void session_replace(struct session *s, size_t i, struct text *t);
+
 size_t session_count(const struct session *s);
 size_t session_base(const struct session *s);
 

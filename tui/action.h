@@ -94,6 +94,12 @@
 	X(COPY_CHANGE, "copy-change", \
 	  "copy the current change as before \xe2\x86\x92 after, with " \
 	  "files, paragraphs and dates, to the clipboard", clip_copy) \
+	X(EDIT_LEFT, "edit-left", \
+	  "edit the left version's file at the passage on top ($VISUAL, " \
+	  "$EDITOR), then compare it anew", editor_open) \
+	X(EDIT_RIGHT, "edit-right", \
+	  "edit the right version's file at the passage on top ($VISUAL, " \
+	  "$EDITOR), then compare it anew", editor_open) \
 	X(SHOW_SOURCE, "show-source", \
 	  "show the files' own bytes (a page's HTML) behind the passages on top", \
 	  act_source) \

@@ -14,6 +14,7 @@
 #include "action.h"
 #include "browse.h"
 #include "clip.h"
+#include "editor.h"
 #include "find.h"
 #include "report.h"
 #include "screen.h"

@@ -151,6 +151,8 @@ struct browser {
 	bool message_error;
 	/* Copy with citation (clip.h). */
 	bool no_osc52;			/* "osc52 off": to a file instead */
+	/* How the versions' files were read, to read one again (editor.h). */
+	const struct text_opts *topts;
 	char *clip;			/* the citation, while PROMPT_CLIP asks */
 
 	/* Keys. */

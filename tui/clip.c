@@ -88,19 +88,20 @@ sb_clean(struct sbuf *b, const uint8_t *s, size_t n)
 /* --- where and when -------------------------------------------------------- */
 
 bool
-clip_passage(struct browser *b, int *side, uint32_t *para)
+clip_passage(struct browser *b, int want, bool strict, int *side,
+	     uint32_t *para)
 {
 	size_t v;
 
 	for (v = b->top; v < view_count(&b->view); v++) {
 		struct view_row vr;
 		const struct render_row *rw;
-		int s = b->focus;
+		int s = want;
 
 		if (!view_row(&b->view, v, &vr) || vr.r == NULL)
 			continue;
 		rw = &vr.r->row[vr.i];
-		if (rw->para[s] == RENDER_NONE)
+		if (rw->para[s] == RENDER_NONE && !strict)
 			s = !s;
 		if (rw->para[s] != RENDER_NONE) {
 			*side = s;
@@ -397,7 +398,7 @@ clip_copy(struct browser *b, int action, unsigned count)
 			return RE_DRAW;
 		}
 	} else {
-		if (!clip_passage(b, &side, &p)) {
+		if (!clip_passage(b, b->focus, false, &side, &p)) {
 			browse_message(b, true, "no passage on the screen");
 			return RE_DRAW;
 		}

@@ -46,10 +46,12 @@ int clip_copy(struct browser *b, int action, unsigned count);
 int clip_enter_file(struct browser *b, enum prompt_kind k);
 
 /*
- * The passage at the top of the focused pane, or of the other pane when
- * the focused one shows none there: its side (RENDER_LEFT, RENDER_RIGHT)
- * and paragraph.  False when the screen shows no paragraph.
+ * The passage nearest the top of pane `want` (RENDER_LEFT, RENDER_RIGHT),
+ * or unless `strict` of the other pane when that row shows none of
+ * `want`: its side and paragraph.  False when there is none below the
+ * top.
  */
-bool clip_passage(struct browser *b, int *side, uint32_t *para);
+bool clip_passage(struct browser *b, int want, bool strict, int *side,
+		  uint32_t *para);
 
 #endif

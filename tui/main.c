@@ -447,6 +447,7 @@ run_browser(const struct options *o, struct session *s, struct keymap *km)
 	browse_init(&b, s, km);
 	if (settings_load(&st, NULL, &err) == 0)
 		b.no_osc52 = st.no_osc52;
+	b.topts = &o->text;
 	if (open_trouble() != NULL)	/* what could not be read, at once */
 		browse_message(&b, true, "%s", open_trouble());
 	browse_run(&b);

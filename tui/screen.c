@@ -333,6 +333,31 @@ screen_end(void)
 	xalloc_set_failure_handler(outer_oom);
 }
 
+void
+screen_pause(void)
+{
+	if (!active)
+		return;
+	def_prog_mode();
+	mousemask(0, NULL);
+	curs_set(1);
+	endwin();
+	fflush(stdout);
+}
+
+void
+screen_resume(void)
+{
+	if (!active)
+		return;
+	reset_prog_mode();
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+		  BUTTON5_PRESSED, NULL);
+	clearok(curscr, TRUE);	/* the other program drew over it all */
+	refresh();
+}
+
 int
 screen_rows(void)
 {

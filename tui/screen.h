@@ -73,6 +73,13 @@ int screen_init(bool color, struct vs_error *err);
 /* Restore the terminal.  Safe to call more than once. */
 void screen_end(void);
 
+/*
+ * Hand the terminal to another program (an editor) and take it back: the
+ * user's own modes meanwhile, the whole screen drawn again after.
+ */
+void screen_pause(void);
+void screen_resume(void);
+
 int screen_rows(void);
 int screen_cols(void);
 

@@ -16,6 +16,8 @@ int screen_init(bool color, struct vs_error *err)
 	return 0;
 }
 void screen_end(void) {}
+void screen_pause(void) {}
+void screen_resume(void) {}
 int screen_rows(void) { return 40; }
 int screen_cols(void) { return 120; }
 int screen_getkey(int timeout_ms) { (void)timeout_ms; return SCREEN_TIMEOUT; }
