@@ -27,7 +27,7 @@
 # with TERM=xterm-256color and LC_ALL=C.UTF-8, and without the caller's
 # NO_COLOR, LINES, COLUMNS or user configuration (XDG_CONFIG_HOME and
 # HOME point into the scratch directory), so that screens are the same
-# for everyone.
+# for everyone; VISUAL and EDITOR are true(1).
 
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
 
@@ -43,6 +43,10 @@ ESC=$(printf '\033')
 # The server copies this environment for the programs it runs.  The
 # checks read UTF-8 screens with grep and sed: they need a UTF-8 locale.
 unset NO_COLOR LINES COLUMNS TMUX
+# No test opens a real editor on a file (edit-left, edit-right): random
+# keys in vi could write to the samples.  Tests of the editor set their own.
+VISUAL=true EDITOR=true
+export VISUAL EDITOR
 LC_ALL=C.UTF-8
 export LC_ALL
 mkdir -p "$TMPD/home" "$TMPD/config"
