@@ -73,6 +73,12 @@
 	X(TOGGLE_SKIP_REVIEWED, "toggle-skip-reviewed", \
 	  "let next-change and next-edit skip reviewed changes, or not", \
 	  act_skip_reviewed) \
+	X(CHANGE_LIST, "change-list", \
+	  "list every change: kind, before \xe2\x86\x92 after, paragraph", \
+	  act_change_list) \
+	X(CHANGE_KIND_FILTER, "change-kind-filter", \
+	  "list only one kind of change (numbers, quotes...), the next, all", \
+	  act_kind_filter) \
 	X(NEXT_VERSION_RIGHT, "next-version-right", \
 	  "show the next version on the right", act_version) \
 	X(PREVIOUS_VERSION_RIGHT, "previous-version-right", \

@@ -13,6 +13,7 @@
 
 #include "action.h"
 #include "browse.h"
+#include "changelist.h"
 #include "clip.h"
 #include "editor.h"
 #include "find.h"
@@ -70,6 +71,7 @@ browse_init(struct browser *b, struct session *s, struct keymap *km)
 	b->base = 0;
 	b->cur = -1;
 	b->cur_site = -1;
+	b->cl_filter = -1;
 	b->cosmetic = COSMETIC_DIMMED;
 	b->goal_para = RENDER_NONE;
 	b->count_ahead = BROWSE_COUNT_AHEAD;
@@ -1565,6 +1567,7 @@ const struct browse_screen_ops browse_screens[] = {
 	[SCREEN_OVERVIEW] = { overview_draw, overview_key },
 	[SCREEN_PRESENCE] = { presence_draw, presence_key },
 	[SCREEN_SOURCE] = { source_draw, source_key },
+	[SCREEN_CHANGES] = { changelist_draw, changelist_key },
 };
 
 /* The current change is forgotten once it is off the screen. */

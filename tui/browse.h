@@ -55,7 +55,7 @@
 
 enum cosmetic_mode { COSMETIC_SHOWN, COSMETIC_DIMMED, COSMETIC_HIDDEN };
 enum browse_screen { SCREEN_DIFF, SCREEN_HELP, SCREEN_OVERVIEW,
-		     SCREEN_PRESENCE, SCREEN_SOURCE };
+		     SCREEN_PRESENCE, SCREEN_SOURCE, SCREEN_CHANGES };
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
 		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO, PROMPT_REPORT,
 		   PROMPT_OVERWRITE, PROMPT_CLIP };
@@ -132,6 +132,8 @@ struct browser {
 	/* Screens, prompts and messages. */
 	enum browse_screen screen;
 	size_t help_top;
+	size_t cl_row, cl_top;		/* the change list: selected, top row */
+	int cl_filter;			/* its kind shown, -1 every kind */
 	size_t ov_row, ov_col;
 	const struct presence *presence;	/* the presence view's table */
 	size_t pr_row, pr_top;

@@ -129,9 +129,8 @@ sites_status(const struct browser *b, char *out, size_t size)
 			 (unsigned long)(cur - x->first[blk] + 1), n);
 }
 
-/* Scroll so that site i shows, when it does not already. */
-static void
-show_site(struct browser *b, size_t i)
+void
+sites_show(struct browser *b, size_t i)
 {
 	const struct change *c = &b->sites.ch->v[i];
 	const struct alignment *al = b->al;
@@ -197,7 +196,7 @@ step_edit(struct browser *b, int dir)
 		i = site_in_block(b, b->changes[b->cur], -1, dir);
 	}
 	b->cur_site = i;
-	show_site(b, (size_t)i);
+	sites_show(b, (size_t)i);
 	return re;
 }
 

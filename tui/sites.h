@@ -60,6 +60,9 @@ bool sites_block_reviewed(const struct site_index *x, uint32_t k);
 enum face sites_face(const struct browser *b, long op, int side,
 		     uint8_t style, enum face f);
 
+/* Scroll the diff view so that site i shows, if it does not already. */
+void sites_show(struct browser *b, size_t i);
+
 /* " edit 2/6" for the status line, or "" without a current edit. */
 void sites_status(const struct browser *b, char *out, size_t size);
 
