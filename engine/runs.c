@@ -96,6 +96,114 @@ run_weight(const struct ctx *c, const struct run *r)
 	return wa > wb ? wa : wb;
 }
 
+/* Do units [x, x+n) of d and [y, y+n) of e have the same fold keys? */
+static bool
+same_folds(const struct doc *d, uint32_t x, const struct doc *e, uint32_t y,
+	   uint32_t n)
+{
+	uint32_t i;
+
+	for (i = 0; i < n; i++)
+		if (d->unit[x + i].fold != e->unit[y + i].fold)
+			return false;
+	return true;
+}
+
+/* Do units [u0, u1) of d lie in one paragraph? */
+static bool
+one_para(const struct doc *d, uint32_t u0, uint32_t u1)
+{
+	if (u1 <= u0 + 1)
+		return true;
+	return doc_para_of_token(d, d->unit[u0].tok) ==
+		doc_para_of_token(d, d->unit[u1 - 1].tok);
+}
+
+/*
+ * Slide a deletion or an insertion over the equal run before or after it
+ * when the text allows (diff-match-patch's cleanupMerge): "$50 [-million
+ * (S$67.5-] million[-)-]" is "$50 million [-(S$67.5 million)-]" read
+ * another way.  A change of one side whose last units repeat the whole
+ * equal run before it moves left over it, one whose first units repeat
+ * the whole equal run after it moves right over it; either way an equal
+ * run goes, and only where two changes then meet.  Lossless: as many
+ * units kept, as many changed.  Only inside one paragraph on each side, so that no
+ * change slides from one paragraph into the next.  Returns whether it
+ * slid one.
+ */
+static bool
+shift_runs(const struct ctx *c, struct runs *rs)
+{
+	struct runs out = { 0 };
+	bool moved = false;
+	size_t k;
+
+	for (k = 0; k < rs->n; k++) {
+		struct run r = rs->v[k];
+
+		if (!r.eq && (r.a0 == r.a1) != (r.b0 == r.b1) &&
+		    k + 1 < rs->n && rs->v[k + 1].eq && out.n > 0 &&
+		    out.v[out.n - 1].eq) {
+			struct run *e1 = &out.v[out.n - 1], e2 = rs->v[k + 1];
+			bool del = r.a1 > r.a0;
+			const struct doc *d = del ? c->a : c->b;
+			const struct doc *o = del ? c->b : c->a;
+			uint32_t x1 = del ? r.a0 : r.b0;
+			uint32_t m = del ? r.a1 - r.a0 : r.b1 - r.b0;
+			uint32_t p = e1->a1 - e1->a0, q = e2.a1 - e2.a0;
+			uint32_t x0 = x1 - p;
+
+			/* Only where the slide makes two changes one. */
+			bool join_left = out.n >= 2 && !out.v[out.n - 2].eq;
+			bool join_right = k + 2 < rs->n && !rs->v[k + 2].eq;
+
+			if (join_left && p <= m &&
+			    same_folds(d, x1 + m - p, d, x0, p) &&
+			    one_para(d, x0, x1 + m) &&
+			    one_para(o, del ? e1->b0 : e1->a0,
+				     del ? e1->b1 : e1->a1)) {
+				/* Left: the equal run before goes. */
+				struct run e = *e1;
+
+				out.n--;
+				if (del)
+					runs_push(&out, false, e.a0, e.a0 + m,
+						  e.b0, e.b0);
+				else
+					runs_push(&out, false, e.a0, e.a0,
+						  e.b0, e.b0 + m);
+				runs_push(&out, true, del ? e.a0 + m : e.a0,
+					  e2.a1, del ? e.b0 : e.b0 + m, e2.b1);
+				k++;
+				moved = true;
+				continue;
+			}
+			if (join_right && q <= m &&
+			    same_folds(d, x1, d, x1 + m, q) &&
+			    one_para(d, x1, x1 + m + q) &&
+			    one_para(o, del ? e2.b0 : e2.a0,
+				     del ? e2.b1 : e2.a1)) {
+				/* Right: the equal run after goes. */
+				e1->a1 += q;
+				e1->b1 += q;
+				if (del)
+					runs_push(&out, false, r.a0 + q,
+						  r.a1 + q, e1->b1, e1->b1);
+				else
+					runs_push(&out, false, e1->a1, e1->a1,
+						  r.b0 + q, r.b1 + q);
+				k++;
+				moved = true;
+				continue;
+			}
+		}
+		runs_push(&out, r.eq, r.a0, r.a1, r.b0, r.b1);
+	}
+	free(rs->v);
+	*rs = out;
+	return moved;
+}
+
 /*
  * Semantic clean-up, after diff-match-patch's cleanupSemantic, on word
  * weights: a short equal run (at most STRAY_WORDS content words) between
@@ -107,8 +215,8 @@ run_weight(const struct ctx *c, const struct run *r)
  * still cover the same units in order; only equal runs turn into changes,
  * never the reverse, so the result is less minimal, never wrong.
  */
-void
-cleanup_runs(const struct ctx *c, struct runs *rs)
+static void
+fold_runs(const struct ctx *c, struct runs *rs)
 {
 	bool changed = true;
 	int pass;
@@ -143,6 +251,20 @@ cleanup_runs(const struct ctx *c, struct runs *rs)
 		}
 		rs->n = w;
 	}
+}
+
+/*
+ * The clean-up of a block's runs: changes slid over equal text where that
+ * joins them (shift_runs), then stray equalities folded (fold_runs).
+ */
+void
+cleanup_runs(const struct ctx *c, struct runs *rs)
+{
+	int pass;
+
+	for (pass = 0; pass < 4 && shift_runs(c, rs); pass++)
+		continue;
+	fold_runs(c, rs);
 }
 
 /* --- equal units that differ in white space -------------------------------- */
