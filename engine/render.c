@@ -1534,9 +1534,9 @@ piece_layout(struct render_lazy *lz, struct builder *b, uint32_t bi,
 
 		if (style)
 			style_side(b, side, p, 1, bl, unch);
+		i = g == 0 ? sub_notes(b, 0, bi) : 0;
 		b->side = side;
 		b->d = side ? al->b : al->a;
-		i = 0;
 		if (g == 0 && note)
 			emit_note(b, i++, bi, bl);
 		if (g > 0)

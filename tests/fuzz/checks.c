@@ -1280,6 +1280,77 @@ out:
 	return rc;
 }
 
+/* Row i of r and row j of q, a piece of the lazy layout: the same? */
+static bool
+same_render_row(const struct render *r, size_t i, const struct render *q,
+		size_t j)
+{
+	const struct render_row *x = &r->row[i], *y = &q->row[j];
+	int s;
+	uint32_t k;
+
+	if (x->block != y->block || x->mark != y->mark)
+		return false;
+	for (s = 0; s < 2; s++) {
+		if (x->para[s] != y->para[s] || x->cell[s] != y->cell[s] ||
+		    x->nspan[s] != y->nspan[s])
+			return false;
+		for (k = 0; x->cell[s] == CELL_TEXT && k < x->nspan[s]; k++) {
+			const struct render_span *a = &r->span[x->span[s] + k];
+			const struct render_span *b = &q->span[y->span[s] + k];
+
+			if (a->col != b->col || a->width != b->width ||
+			    a->style != b->style || a->flags != b->flags ||
+			    a->len != b->len)
+				return false;
+			if (a->flags & SPAN_NOTE ?
+			    memcmp(r->note + a->off, q->note + b->off, a->len) :
+			    a->off != b->off)
+				return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * The lazy layout (render_lazy_*) has render_build's rows, block by
+ * block: counted first or laid out first, the same count, and piece by
+ * piece the same rows.
+ */
+static int
+check_render_lazy(const struct render *r, const struct render_opts *ro)
+{
+	struct render_lazy *lz = render_lazy_new(r->al, ro);
+	uint32_t bi, g;
+	int rc = 0;
+
+	CHECK_GO(lz->pane == r->pane, "render_lazy: pane %u, not %u",
+		 lz->pane, r->pane);
+	for (bi = 0; bi < r->al->nblock; bi++) {
+		size_t n = r->block_row[bi + 1] - r->block_row[bi], i = 0, j;
+
+		if (bi % 2)
+			CHECK_GO(render_lazy_block_rows(lz, bi) == n,
+				 "render_lazy: block %u counts %zu rows, not "
+				 "%zu", bi, render_lazy_block_rows(lz, bi), n);
+		for (g = 0; g < render_lazy_pieces(lz, bi); g++) {
+			const struct render *q = render_lazy_piece(lz, bi, g);
+
+			for (j = 0; j < q->nrow; j++, i++)
+				CHECK_GO(i < n && same_render_row(r,
+					 r->block_row[bi] + i, q, j),
+					 "render_lazy: block %u row %zu differs",
+					 bi, i);
+		}
+		CHECK_GO(i == n && render_lazy_block_rows(lz, bi) == n,
+			 "render_lazy: block %u has %zu rows, not %zu", bi, i,
+			 n);
+	}
+out:
+	render_lazy_free(lz);
+	return rc;
+}
+
 static int
 check_render(const struct alignment *al, unsigned int width, bool inl,
 	     bool marks)
@@ -1292,6 +1363,7 @@ check_render(const struct alignment *al, unsigned int width, bool inl,
 
 	RUN(check_render_rows(r, &buf, &cap));
 	RUN(check_print(r));
+	RUN(check_render_lazy(r, &ro));
 out:
 	if (rc != 0) {
 		size_t n = strlen(fz_msg);
