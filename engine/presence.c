@@ -1002,3 +1002,24 @@ presence_free(struct presence *p)
 	free(p->cells);
 	free(p);
 }
+
+size_t
+presence_first_carrier(const struct presence *p, size_t row,
+		       long long *when)
+{
+	const struct presence_row *r = &p->row[row];
+	size_t v, best = r->first;
+	long long t, best_t = 0;
+
+	for (v = 0; v < p->nversions; v++) {
+		if (r->cell[v].state == PRESENCE_ABSENT)
+			continue;
+		t = p->docs[v]->text->when;
+		if (t != 0 && (best_t == 0 || t < best_t)) {
+			best = v;
+			best_t = t;
+		}
+	}
+	*when = best_t;
+	return best;
+}

@@ -135,4 +135,14 @@ struct presence *presence_build(struct doc *const *docs, size_t n,
 
 void presence_free(struct presence *p);
 
+/*
+ * The version that carried the passage of row `row` first in time: of the
+ * versions carrying it, the one with the earliest known date (its text's
+ * `when`), the lowest index among equals; when none has a date,
+ * row->first.  *when gets that date (seconds since 1970 UTC), 0 when
+ * unknown.
+ */
+size_t presence_first_carrier(const struct presence *p, size_t row,
+			      long long *when);
+
 #endif

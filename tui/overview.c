@@ -115,6 +115,27 @@ overview_draw(struct browser *b)
 }
 
 /*
+ * "first carried on 2024-03-01 by 2 — " for a row, or "first carried by
+ * 2 — " when no version carrying it has a date, into buf.
+ */
+static int
+first_carried(const struct presence *p, size_t row, char *buf, size_t size)
+{
+	long long when;
+	size_t v = presence_first_carrier(p, row, &when);
+	time_t t = (time_t)when;
+	char date[16];
+	struct tm tm;
+
+	if (when != 0 && gmtime_r(&t, &tm) != NULL &&
+	    strftime(date, sizeof date, "%Y-%m-%d", &tm) > 0)
+		return snprintf(buf, size, "first carried on %s by %zu "
+				"\xe2\x80\x94 ", date, v + 1);
+	return snprintf(buf, size, "first carried by %zu \xe2\x80\x94 ",
+			v + 1);
+}
+
+/*
  * The presence view: every passage of the base, with the passages the
  * other versions inserted where they appear, and a mark per version:
  * ■ same, □ changed, ↕ moved, ◆ introduced first by this version, ·
@@ -201,9 +222,14 @@ presence_draw(struct browser *b)
 				     FACE_TEXT);
 	}
 	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
-	snprintf(buf, sizeof buf, " passage %zu of %zu: %zu inserted by other "
+	x = snprintf(buf, sizeof buf, " passage %zu of %zu: ", b->pr_row + 1,
+		     p->nrow);
+	if (p->nrow > 0)
+		x += first_carried(p, b->pr_row, buf + x,
+				   sizeof buf - (size_t)x);
+	snprintf(buf + x, sizeof buf - (size_t)x, "%zu inserted by other "
 		 "versions, %zu in one version only   (select: compare)",
-		 b->pr_row + 1, p->nrow, p->ninserted, p->nunique);
+		 p->ninserted, p->nunique);
 	/* w - 1: the last cell of the last row would scroll the screen. */
 	draw_visible(screen_rows() - 1, 0, (const uint8_t *)buf, strlen(buf),
 		     w - 1, true, FACE_STATUS);

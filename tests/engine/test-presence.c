@@ -363,6 +363,32 @@ test_story(void)
 	set_close(&s);
 }
 
+/* The first carrier in time: the earliest dated version carrying it. */
+static void
+test_first_carrier(void)
+{
+	struct set s;
+	long long when;
+
+	set_open(&s, 0, story, 4);
+	/* Row 3 is the caption, carried by v3 and v4. */
+	is_int(presence_first_carrier(s.p, 3, &when), 2,
+	    "first carrier: without dates, the lowest version");
+	is_int(when, 0, "first carrier: no date");
+	s.t[2]->when = 1700000000;
+	s.t[3]->when = 1600000000;
+	s.t[0]->when = 1500000000;	/* v1 lacks the caption */
+	is_int(presence_first_carrier(s.p, 3, &when), 3,
+	    "first carrier: the earliest of the versions carrying it");
+	ok(when == 1600000000, "first carrier: its date");
+	s.t[3]->when = 0;
+	is_int(presence_first_carrier(s.p, 3, &when), 2,
+	    "first carrier: an undated version is never earlier");
+	is_int(presence_first_carrier(s.p, 1, &when), 0,
+	    "first carrier: a base row carried by v1, the earliest");
+	set_close(&s);
+}
+
 /* Repeated passages: the k-th copy in a version is the k-th row. */
 static void
 test_repeats(void)
@@ -847,6 +873,7 @@ int
 main(void)
 {
 	test_story();
+	test_first_carrier();
 	test_repeats();
 	test_order();
 	test_split();
