@@ -511,7 +511,7 @@ place_ops(struct wop *op, uint32_t o0, uint32_t o1, uint32_t ua, uint32_t ub)
  */
 static void
 mirror_ops(const struct alignment *al, struct alignment *m, uint32_t o0,
-	   uint32_t o1, size_t *n)
+	   uint32_t o1, size_t *n, uint32_t *omap)
 {
 	uint32_t o = o0, e, x;
 
@@ -531,6 +531,7 @@ mirror_ops(const struct alignment *al, struct alignment *m, uint32_t o0,
 				    w->kind == WOP_DELETE ? pass != 1 :
 				    pass != 0)
 					continue;
+				omap[x] = (uint32_t)*n;
 				v = &m->op[(*n)++];
 				v->a = w->b;
 				v->na = w->nb;
@@ -544,12 +545,78 @@ mirror_ops(const struct alignment *al, struct alignment *m, uint32_t o0,
 	}
 }
 
+static int
+sub_by_source(const void *x, const void *y)
+{
+	const struct submove *p = x, *q = y;
+
+	if (p->src != q->src)
+		return p->src < q->src ? -1 : 1;
+	return p->sop < q->sop ? -1 : p->sop > q->sop;
+}
+
+/*
+ * The moves below the paragraph, mirrored: each one's destination is the
+ * source, its word diff is copied after the blocks' ops, and they are put
+ * in the reading order of their new sources, as find_submoves leaves
+ * them; opsub follows the ops.  to[] maps al's blocks to m's, omap al's
+ * ops to m's (the ends' ops are copied already).
+ */
+static void
+mirror_subs(const struct alignment *al, struct alignment *m,
+	    const uint32_t *to, uint32_t *omap, size_t *nop)
+{
+	struct submove *tmp;
+	uint32_t *rank, s, t;
+
+	if (al->nsub == 0)
+		return;
+	m->nsub = al->nsub;
+	m->sub = xmalloc(al->nsub * sizeof *m->sub);
+	for (s = 0; s < al->nsub; s++) {
+		const struct submove *o = &al->sub[s];
+		struct submove *v = &m->sub[s];
+
+		v->src = to[o->dst];
+		v->dst = to[o->src];
+		v->sop = omap[o->dop];
+		v->nsop = o->ndop;
+		v->dop = omap[o->sop];
+		v->ndop = o->nsop;
+		v->edited = o->edited;
+		v->op = (uint32_t)*nop;
+		mirror_ops(al, m, o->op, o->op + o->nop, nop, omap);
+		v->nop = (uint32_t)*nop - v->op;
+		/* Its diff runs from the first units of both ends. */
+		place_ops(m->op, v->op, v->op + v->nop, al->op[o->dop].b,
+			  al->op[o->sop].a);
+	}
+	/* Sorted by source; a submove's index is its id (align_sub_id). */
+	rank = xmalloc(al->nsub * sizeof *rank);
+	tmp = xmalloc(al->nsub * sizeof *tmp);
+	memcpy(tmp, m->sub, al->nsub * sizeof *tmp);
+	qsort(m->sub, al->nsub, sizeof *m->sub, sub_by_source);
+	/* Each one's diff ops are its own: they tell where it went. */
+	for (s = 0; s < al->nsub; s++)
+		for (t = 0; t < al->nsub; t++)
+			if (m->sub[t].op == tmp[s].op)
+				rank[s] = t;
+	free(tmp);
+	m->opsub = xcalloc(al->nop + 1, sizeof *m->opsub);
+	for (size_t x = 0; x < al->nop; x++)
+		if (al->opsub[x] != 0 && omap[x] != UINT32_MAX)
+			m->opsub[omap[x]] = (rank[(al->opsub[x] >> 1) - 1] + 1)
+				<< 1 | (al->opsub[x] & 1);
+	free(rank);
+}
+
 struct alignment *
 align_mirror(const struct alignment *al)
 {
 	struct alignment *m = xcalloc(1, sizeof *m);
 	uint32_t *to = xmalloc((al->nblock + 1) * sizeof *to);
 	uint32_t *from = xmalloc((al->nblock + 1) * sizeof *from);
+	uint32_t *omap = xmalloc((al->nop + 1) * sizeof *omap);
 	size_t k, n = 0, e, x, nop = 0;
 	uint32_t ua, ub, u1;
 
@@ -561,6 +628,7 @@ align_mirror(const struct alignment *al)
 	m->block = xmalloc((al->nblock + 1) * sizeof *m->block);
 	m->nop = al->nop;
 	m->op = xmalloc((al->nop + 1) * sizeof *m->op);
+	memset(omap, 0xff, (al->nop + 1) * sizeof *omap);
 	/*
 	 * Blocks keep their order, but in each run of deleted and inserted
 	 * blocks the deleted ones come first, as pair_gap and find_moves
@@ -623,7 +691,7 @@ align_mirror(const struct alignment *al)
 		if (d->move)
 			continue;
 		d->op = (uint32_t)nop;
-		mirror_ops(al, m, s->op, s->op + s->nop, &nop);
+		mirror_ops(al, m, s->op, s->op + s->nop, &nop, omap);
 		if (d->kind == BLOCK_DELETED || d->kind == BLOCK_INSERTED)
 			continue;	/* its empty side is 0, as it was */
 		para_units(m->a, d->a, d->a + d->na, &ua, &u1);
@@ -639,17 +707,19 @@ align_mirror(const struct alignment *al)
 			t = &m->block[d->twin];
 			d->op = t->op = (uint32_t)nop;
 			mirror_ops(al, m, al->block[from[k]].op,
-				   al->block[from[k]].op + d->nop, &nop);
+				   al->block[from[k]].op + d->nop, &nop, omap);
 			para_units(m->a, d->a, d->a + d->na, &ua, &u1);
 			para_units(m->b, t->b, t->b + t->nb, &ub, &u1);
 			place_ops(m->op, d->op, d->op + d->nop, ua, ub);
 			break;
 		}
-	/* Ops no block holds (find_moves drops some) are not copied. */
+	mirror_subs(al, m, to, omap, &nop);
+	/* Ops nothing holds (find_moves drops some) are not copied. */
 	assert(nop <= al->nop);
 	m->nop = nop;
 	free(to);
 	free(from);
+	free(omap);
 	compute_stats(m);
 	return m;
 }

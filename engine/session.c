@@ -217,7 +217,7 @@ aligned_way(const struct session *s, size_t i, size_t j)
 	if (x->len != y->len)
 		return x->len < y->len;
 	c = x->len ? memcmp(x->data, y->data, x->len) : 0;
-	return c != 0 ? c < 0 : i <= j;
+	return c != 0 ? c > 0 : i <= j;
 }
 
 /* The pair (i, j) of the current mode, aligned. */

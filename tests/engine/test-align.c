@@ -220,6 +220,26 @@ same_alignment(const struct alignment *x, const struct alignment *y)
 			const struct wop *v = &y->op[q->op + o];
 
 			if (u->kind != v->kind || u->a != v->a ||
+			    u->na != v->na || u->b != v->b || u->nb != v->nb ||
+			    (x->opsub ? x->opsub[p->op + o] : 0) !=
+			    (y->opsub ? y->opsub[q->op + o] : 0))
+				return false;
+		}
+	}
+	if (x->nsub != y->nsub || x->nmove != y->nmove)
+		return false;
+	for (k = 0; k < x->nsub; k++) {
+		const struct submove *p = &x->sub[k], *q = &y->sub[k];
+
+		if (p->src != q->src || p->dst != q->dst ||
+		    p->nsop != q->nsop || p->ndop != q->ndop ||
+		    p->nop != q->nop || p->edited != q->edited)
+			return false;
+		for (o = 0; o < p->nop; o++) {
+			const struct wop *u = &x->op[p->op + o];
+			const struct wop *v = &y->op[q->op + o];
+
+			if (u->kind != v->kind || u->a != v->a ||
 			    u->na != v->na || u->b != v->b || u->nb != v->nb)
 				return false;
 		}
