@@ -214,6 +214,16 @@ shift_runs(const struct ctx *c, struct runs *rs)
  * stays visible, and so does any longer shared phrase.  Contract: the runs
  * still cover the same units in order; only equal runs turn into changes,
  * never the reverse, so the result is less minimal, never wrong.
+ *
+ * The similarity (block and comparison) is counted after this, from the
+ * ops as they are shown, on purpose: then the similarity, --stat's word
+ * counts and --json's ops count the same words as kept, and a consumer
+ * can recompute one from the others; and a folded equality is by the
+ * rule above no correspondence (a function word, or a word outweighed by
+ * the changes on both sides of it, inside rewritten text), so counting it
+ * as kept would overstate how much of a rewritten passage survived.  A
+ * clean-up that changes similarities much is folding real matches, which
+ * is the thing to fix, not the place the similarity is counted.
  */
 static void
 fold_runs(const struct ctx *c, struct runs *rs)
