@@ -6,7 +6,9 @@
  * browser draws through curses (tui/screen.h).
  *
  * A look is a role, not a colour, so that the outputs agree on what a
- * colour means.  --print (print.h) takes the look of a layout style or a
+ * colour means; the browser's faces that play the same role have the
+ * same names in the settings file (tui/theme.c: deleted, inserted,
+ * moved).  --print (print.h) takes the look of a layout style or a
  * gutter marker from sgr_style() and sgr_mark().
  */
 #ifndef VERSUS_SGR_H

@@ -440,13 +440,17 @@ run_browser(const struct options *o, struct session *s, struct keymap *km)
 	struct vs_error err;
 
 	utf8_locale();
+	if (settings_load(&st, NULL, &err) != 0) {	/* theme and faces */
+		message_error("%s", err.msg);
+		exit(EXIT_TROUBLE);
+	}
+	screen_set_theme(&st.theme);
 	if (screen_init(use_color(o), &err) != 0) {
 		message_error("%s; printing side by side instead", err.msg);
 		return -1;
 	}
 	browse_init(&b, s, km);
-	if (settings_load(&st, NULL, &err) == 0)
-		b.no_osc52 = st.no_osc52;
+	b.no_osc52 = st.no_osc52;
 	b.topts = &o->text;
 	if (open_trouble() != NULL)	/* what could not be read, at once */
 		browse_message(&b, true, "%s", open_trouble());

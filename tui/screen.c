@@ -30,6 +30,7 @@
 
 #include "keycode.h"
 #include "screen.h"
+#include "theme.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -182,8 +183,52 @@ static const struct face_def faces[FACE_COUNT] = {
 	[FACE_REVIEWED] = { 244, 236, -1, -1, 0, A_DIM },
 };
 
+/* The user's theme (settings.h), if screen_set_theme() gave one. */
+static struct theme user_theme;
+static bool have_theme;
+
+void
+screen_set_theme(const struct theme *t)
+{
+	user_theme = *t;
+	have_theme = true;
+}
+
+static attr_t
+theme_attr(unsigned a)
+{
+	return (a & THEME_BOLD ? A_BOLD : 0) | (a & THEME_DIM ? A_DIM : 0) |
+		(a & THEME_UNDERLINE ? A_UNDERLINE : 0) |
+		(a & THEME_REVERSE ? A_REVERSE : 0) |
+		(a & THEME_ITALIC ? A_ITALIC : 0) |
+		(a & THEME_STANDOUT ? A_STANDOUT : 0);
+}
+
+/* Face i's colours: the table's, the light theme's, then the user's. */
 static void
-init_faces(bool color)
+face_colours(int i, bool c256, bool light, short *fg, short *bg,
+	     attr_t *attr)
+{
+	const struct face_def *f = &faces[i];
+	const struct theme_face *u = &user_theme.face[i];
+
+	*fg = c256 ? f->fg256 : f->fg8;
+	*bg = c256 ? f->bg256 : f->bg8;
+	*attr = f->color_attr;
+	if (light)
+		theme_light(i, c256, fg, bg);
+	if (!have_theme)
+		return;
+	if (u->set_fg && u->fg < COLORS)
+		*fg = u->fg;
+	if (u->set_bg && u->bg < COLORS)
+		*bg = u->bg;
+	if (u->set_attrs)
+		*attr = theme_attr(u->attrs);
+}
+
+static void
+init_faces(bool color, bool light)
 {
 	int i;
 	bool c256;
@@ -202,11 +247,12 @@ init_faces(bool color)
 			face_attr[i] = f->mono;
 			continue;
 		}
-		face_attr[i] = f->color_attr;
-		if (c256)
-			init_pair((short)(i + 1), f->fg256, f->bg256);
-		else
-			init_pair((short)(i + 1), f->fg8, f->bg8);
+		{
+			short fg, bg;
+
+			face_colours(i, c256, light, &fg, &bg, &face_attr[i]);
+			init_pair((short)(i + 1), fg, bg);
+		}
 		face_pair[i] = (short)(i + 1);
 	}
 }
@@ -311,7 +357,10 @@ screen_init(bool color, struct vs_error *err)
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
 		  BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
-	init_faces(color);
+	/* Light or dark: asked of the terminal only when it matters. */
+	init_faces(color, color && has_colors() &&
+		   theme_is_light(have_theme ? &user_theme : NULL, tty_fd,
+				  STDOUT_FILENO));
 	return 0;
 }
 

@@ -45,7 +45,7 @@ enum face {
 	FACE_CURRENT_DELETED,	/* removed words of the current change */
 	FACE_CURRENT_INSERTED,	/* added words of the current change */
 	FACE_REVIEWED,		/* words and marker of a reviewed change */
-	FACE_COUNT
+	FACE_COUNT		/* each face has a name in theme.c */
 };
 
 /* What screen_getkey() returns besides keycode.h codes. */
@@ -69,6 +69,13 @@ bool screen_term_colors(void);
  * terminal.
  */
 int screen_init(bool color, struct vs_error *err);
+
+/*
+ * The user's theme and faces (theme.h), for a screen_init() to come;
+ * without it, the dark theme as it is.
+ */
+struct theme;
+void screen_set_theme(const struct theme *t);
 
 /* Restore the terminal.  Safe to call more than once. */
 void screen_end(void);

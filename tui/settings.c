@@ -39,6 +39,41 @@ settings_path(const char *name, char *buf, size_t size)
 	return buf[0] != '\0';
 }
 
+/* A "theme" or "face" line into s->theme. */
+static int
+theme_setting(struct settings *s, const char *name, char *value,
+	      const char *path, unsigned lineno, struct vs_error *err)
+{
+	char msg[160], *spec;
+	int f;
+
+	if (strcmp(name, "theme") == 0) {
+		if (theme_parse_choice(value, &s->theme.choice) != 0) {
+			vs_error_set(err, "%s:%u: theme is dark, light or auto, "
+				     "not '%s'", path, lineno, value);
+			return -1;
+		}
+		return 0;
+	}
+	spec = value + strcspn(value, " \t");
+	if (*spec != '\0')
+		*spec++ = '\0';
+	spec = trim(spec);
+	if (*spec == '=')
+		spec = trim(spec + 1);
+	f = theme_face_find(value);
+	if (f < 0) {
+		vs_error_set(err, "%s:%u: unknown face '%s' (versus(1), "
+			     "FILES, names them)", path, lineno, value);
+		return -1;
+	}
+	if (theme_parse_face(spec, &s->theme.face[f], msg, sizeof msg) != 0) {
+		vs_error_set(err, "%s:%u: face %s: %s", path, lineno, value, msg);
+		return -1;
+	}
+	return 0;
+}
+
 int
 settings_load(struct settings *s, const char *path, struct vs_error *err)
 {
@@ -71,7 +106,12 @@ settings_load(struct settings *s, const char *path, struct vs_error *err)
 		if (*value != '\0')
 			*value++ = '\0';
 		value = trim(value);
-		if (strcmp(l, "keymap") == 0) {
+		if (*value == '=')	/* "theme = light" */
+			value = trim(value + 1);
+		if (strcmp(l, "theme") == 0 || strcmp(l, "face") == 0) {
+			if (theme_setting(s, l, value, path, lineno, err) != 0)
+				goto fail;
+		} else if (strcmp(l, "keymap") == 0) {
 			if (*value == '\0') {
 				vs_error_set(err, "%s:%u: keymap needs a name "
 					     "or a file", path, lineno);

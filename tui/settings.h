@@ -6,6 +6,9 @@
  * settings:
  *	keymap NAME|FILE	the keymap used when --keymap is not given
  *				(main.c: a relative FILE is beside this file)
+ *	theme dark|light|auto	the browser's colours (theme.h; auto)
+ *	face NAME SPEC		one face's colours and attributes (theme.h)
+ * "NAME = VALUE" is read as "NAME VALUE".
  *	osc52 on|off		copying a citation (clip.h) sends it to the
  *				terminal's clipboard (on, the default), or
  *				asks for a file to append it to (off)
@@ -19,12 +22,14 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "theme.h"
 
 struct settings {
 	char keymap[1024];	/* "" when not set */
 	unsigned keymap_line;	/* its line in the file */
 	bool no_osc52;		/* "osc52 off" */
 	char path[4096];	/* the file read, "" for none */
+	struct theme theme;	/* theme and face lines (zero: auto) */
 };
 
 /*
