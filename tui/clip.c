@@ -303,6 +303,21 @@ change_reach(const struct alignment *al, const struct block *bl,
 	}
 }
 
+/* The sentences of r in d, quoted, or "(none)"; *para gets their ¶. */
+static void
+quote_reach(struct sbuf *out, const struct doc *d, const struct reach *r,
+	    uint32_t *para)
+{
+	size_t s, e;
+
+	if (!r->has) {
+		sb_str(out, "(none)");
+		return;
+	}
+	reach_bytes(d, r, &s, &e, para);
+	sb_quote(out, d, s, e);
+}
+
 /* "BEFORE" → "AFTER" — A's place → B's place; false for no change. */
 static bool
 cite_change(struct browser *b, struct sbuf *out)
@@ -312,7 +327,6 @@ cite_change(struct browser *b, struct sbuf *out)
 	const struct block *bl;
 	struct reach ra = { 0 }, rb = { 0 };
 	uint32_t pa = RENDER_NONE, pb = RENDER_NONE;
-	size_t s, e;
 
 	if (k < 0)
 		return false;
@@ -329,20 +343,19 @@ cite_change(struct browser *b, struct sbuf *out)
 			 al->b->para[bl->b + bl->nb - 1].end);
 	} else {
 		change_reach(al, bl, &ra, &rb);
-		if (!ra.has && !rb.has)
+		if (ra.has || rb.has) {
+			quote_reach(out, al->a, &ra, &pa);
+			sb_str(out, " \xe2\x86\x92 ");
+			quote_reach(out, al->b, &rb, &pb);
+		} else if (bl->move) {
+			/* Moved, not edited: the passage and both places. */
+			pa = bl->a;
+			pb = al->block[bl->twin].b;
+			sb_quote(out, al->a, al->a->para[bl->a].start,
+				 al->a->para[bl->a + bl->na - 1].end);
+			sb_str(out, " (moved)");
+		} else {
 			return false;
-		if (ra.has) {
-			reach_bytes(al->a, &ra, &s, &e, &pa);
-			sb_quote(out, al->a, s, e);
-		} else {
-			sb_str(out, "(none)");
-		}
-		sb_str(out, " \xe2\x86\x92 ");
-		if (rb.has) {
-			reach_bytes(al->b, &rb, &s, &e, &pb);
-			sb_quote(out, al->b, s, e);
-		} else {
-			sb_str(out, "(none)");
 		}
 	}
 	sb_str(out, " \xe2\x80\x94 ");

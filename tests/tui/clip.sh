@@ -2,7 +2,8 @@
 # clip.sh — copy with citation (issue 16): y copies the passage on top,
 # Y the current change as "before → after", with file, paragraph and
 # date, to the terminal's clipboard through OSC 52 (tmux keeps it as a
-# paste buffer with set-clipboard on); escape sequences and bidi controls
+# paste buffer with set-clipboard on), a moved passage with both places;
+# escape sequences and bidi controls
 # of the file arrive in their visible forms, never raw; with "osc52 off"
 # in the settings nothing goes to the terminal and a prompt appends the
 # citation to a file, never to a version being compared.
@@ -45,6 +46,21 @@ check_eq "the change: the sentences before and after, both cited" \
 	"$(clipboard)" \
 	'"HARWICK, 2025-03-03 (Wire) - The council approved $50 million for the pier." → "HARWICK, 2025-03-04 (Wire) - The council approved $65 million for the pier." — a.txt ¶1, 2025-03-03 → b.txt ¶1, 2025-03-04'
 tui_keys q
+
+# A paragraph moved without an edit: the passage and both places.
+TUI_DIR=
+tui_samples
+tui_start 120 30 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt
+$TUI set-option -g set-clipboard on
+check "the samples" tui_wait_for '2/2 samples/3-corrected.txt'
+tui_keys Tab Tab
+tui_wait_line 30 'passage 2/' >/dev/null
+tui_keys Y
+check "Y on a move" tui_wait_line 30 '^ copied the change'
+check "the moved passage, from ¶7 to ¶12" eval 'clipboard |
+	grep -q "^\"Sakuragi, founded in Kanazawa in 1962 .* contract.\" (moved) — samples/1-wire.txt ¶7, [0-9-]* → samples/3-corrected.txt ¶12, [0-9-]*\$"'
+tui_keys q
+TUI_DIR=$TMPD
 
 # A file's escape sequences and bidi controls are shown, not sent.
 tui_start 120 30 "$VERSUS" c.txt d.txt
