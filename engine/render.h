@@ -181,9 +181,11 @@ void render_free(struct render *r);
  * render_lazy_block_rows() counts a block's rows (laying each piece out
  * without its spans, once); render_lazy_piece() lays a piece out with its
  * spans, as a render of its own (block_row NULL, rows numbered from 0,
- * spans and notes its own) kept in a cache of recent pieces: it stays
- * valid until 255 other pieces have been asked for.  A render_lazy
- * borrows the alignment, like a render.
+ * spans and notes its own) kept in a direct-mapped cache of 256 pieces
+ * (piece number mod 256): it stays valid while no piece of the same slot
+ * is asked for, so 256 pieces in a row (a screen) stay together, but a
+ * caller should read a piece before asking for another far away.  A
+ * render_lazy borrows the alignment, like a render.
  */
 struct render_lazy_priv;
 

@@ -92,7 +92,8 @@ uint32_t view_block_at(const struct view *w, size_t v);
 
 /*
  * View row v, its block counted and its piece laid out: false when v is
- * past the end.  out->r stays valid until 255 other pieces are laid out.
+ * past the end.  out->r stays valid while the rows asked for next are
+ * near it (render_lazy_piece's cache): read it before going far.
  */
 bool view_row(struct view *w, size_t v, struct view_row *out);
 
