@@ -156,6 +156,7 @@ main(int argc, char **argv)
 	double t0, t1;
 	int i, n = 0;
 	bool session_only = false;
+	size_t est;
 
 	if (argc == 4 && strcmp(argv[1], "--session-only") == 0) {
 		session_only = true;
@@ -203,10 +204,12 @@ main(int argc, char **argv)
 	/* To a paragraph: nothing counted on the way (a share would). */
 	key(&b, ACTION_GOTO, "5000");
 	time_keys(&b, "cold (nothing counted ahead)");
+	est = view_count(&b.view);
 	t0 = now();
 	while (browse_idle(&b, 20) > 0)
 		;
-	printf("  the idle loop counts the rest in %.3f s\n", now() - t0);
+	printf("  the idle loop counts the rest in %.3f s: %zu view rows, "
+	       "%zu estimated before\n", now() - t0, view_count(&b.view), est);
 	key(&b, ACTION_GOTO, "30%");
 	time_keys(&b, "warm (all counted)");
 	printf("  peak memory %.0f MB, %.1f bytes per input byte\n",
