@@ -207,8 +207,9 @@ test_golden(void)
 
 	pair_mem(&p, "a", "Same words here.\n", "b", "Same  words here.\n");
 	s = report_string(&p);
-	is_str(s, "# Changes from a to b\n\nNo substantive changes.\n",
-	       "no changes");
+	is_str(s, "# Changes from a to b\n\nNo substantive changes; "
+	       "1 cosmetic change not listed.\n",
+	       "white space only: no substantive change");
 	free(s);
 	pair_close(&p);
 
