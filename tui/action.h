@@ -111,6 +111,9 @@
 	  act_source) \
 	X(VERSION_OVERVIEW, "version-overview", \
 	  "list every version and their similarities", act_overview) \
+	X(VERSION_PICKER, "version-picker", \
+	  "list the versions by date with what each did to the passage on " \
+	  "top; choose two to compare", act_version_picker) \
 	X(TOGGLE_CHANGES_ONLY, "toggle-changes-only", \
 	  "fold unchanged paragraphs away, or unfold them", act_fold) \
 	X(FOLD_UNCHANGED, "fold-unchanged", \

@@ -14,6 +14,7 @@
 #include "action.h"
 #include "browse.h"
 #include "changelist.h"
+#include "picker.h"
 #include "clip.h"
 #include "editor.h"
 #include "find.h"
@@ -763,6 +764,16 @@ set_pair(struct browser *b, size_t left, size_t right)
 	browse_message(b, false, "version %zu against version %zu", left + 1,
 		       right + 1);
 	return RE_LAYOUT;
+}
+
+int
+browse_open_pair(struct browser *b, size_t left, size_t right, int side,
+		 long para)
+{
+	b->screen = SCREEN_DIFF;
+	if (para >= 0)
+		set_goal(b, side, (uint32_t)para, 2);
+	return set_pair(b, left, right);
 }
 
 /* --- prompts ---------------------------------------------------------------- */
@@ -1568,6 +1579,7 @@ const struct browse_screen_ops browse_screens[] = {
 	[SCREEN_PRESENCE] = { presence_draw, presence_key },
 	[SCREEN_SOURCE] = { source_draw, source_key },
 	[SCREEN_CHANGES] = { changelist_draw, changelist_key },
+	[SCREEN_PICKER] = { picker_draw, picker_key },
 };
 
 /* The current change is forgotten once it is off the screen. */

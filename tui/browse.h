@@ -55,7 +55,8 @@
 
 enum cosmetic_mode { COSMETIC_SHOWN, COSMETIC_DIMMED, COSMETIC_HIDDEN };
 enum browse_screen { SCREEN_DIFF, SCREEN_HELP, SCREEN_OVERVIEW,
-		     SCREEN_PRESENCE, SCREEN_SOURCE, SCREEN_CHANGES };
+		     SCREEN_PRESENCE, SCREEN_SOURCE, SCREEN_CHANGES,
+		     SCREEN_PICKER };
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH_FORWARD,
 		   PROMPT_SEARCH_BACKWARD, PROMPT_GOTO, PROMPT_REPORT,
 		   PROMPT_OVERWRITE, PROMPT_CLIP };
@@ -143,6 +144,13 @@ struct browser {
 	 */
 	size_t src_version[2], src_para[2], src_start[2], src_end[2], src_top;
 	bool src_has[2];
+	/*
+	 * The version picker (picker.c): the chosen row, the first shown,
+	 * the marked version (SIZE_MAX: none), and the passage followed:
+	 * its row in the presence table around version pk_base, or -1.
+	 */
+	size_t pk_row, pk_top, pk_mark, pk_base;
+	long pk_prow;
 	enum prompt_kind prompt;
 	char input[256];
 	size_t ninput;
@@ -277,6 +285,12 @@ size_t help_lines(void);
  * flags.
  */
 int browse_scroll_to(struct browser *b, long top);
+/*
+ * Compare versions left and right, scrolled to paragraph para of side
+ * (RENDER_LEFT or RENDER_RIGHT) once laid out; para < 0: from the top.
+ */
+int browse_open_pair(struct browser *b, size_t left, size_t right, int side,
+		     long para);
 int browse_show_change(struct browser *b, long k);
 int browse_step_change(struct browser *b, int dir);
 
