@@ -86,11 +86,12 @@ static bool
 seg_start(struct bounds *bd, uint32_t u)
 {
 	const struct doc *d = bd->d;
-	uint32_t t = d->unit[u].tok, p, s, k;
+	uint32_t t, p, s, k;
 	const struct para *pa;
 
 	if (u == 0 || u >= d->nunit)
 		return true;
+	t = d->unit[u].tok;
 	p = doc_para_of_token(d, t);
 	pa = &d->para[p];
 	if (u <= pa->unit || u >= pa->unit + pa->nunit)
