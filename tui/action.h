@@ -139,6 +139,9 @@
 	X(TOGGLE_CHARS, "toggle-chars", \
 	  "highlight the changed characters of a replaced word, or all of it", \
 	  act_toggle) \
+	X(TOGGLE_PARAGRAPH_NUMBERS, "toggle-paragraph-numbers", \
+	  "show the paragraph numbers of both versions beside them, or not", \
+	  act_toggle) \
 	X(TOGGLE_INLINE, "toggle-inline", \
 	  "switch between side-by-side and inline views", act_inline) \
 	X(SELECT, "select", \

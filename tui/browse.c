@@ -258,7 +258,8 @@ browse_layout(struct browser *b)
 	al = session_alignment(b->s, b->left, b->right);
 	b->narrow = screen_cols() < NARROW_COLS;
 	memset(&ro, 0, sizeof ro);
-	ro.width = (unsigned)screen_cols();
+	/* Paragraph numbers, when on, take a margin beside each pane. */
+	ro.width = (unsigned)(screen_cols() - 2 * numbers_width(b, al));
 	ro.cosmetic = b->cosmetic != COSMETIC_HIDDEN;
 	ro.inline_view = b->inline_view || b->narrow;
 	view_free(&b->view);
@@ -1470,6 +1471,9 @@ static const struct toggle {
 	{ ACTION_TOGGLE_CHARS, offsetof(struct browser, chars),
 	  "highlighting changed characters", "highlighting changed words",
 	  RE_DRAW },
+	{ ACTION_TOGGLE_PARAGRAPH_NUMBERS,
+	  offsetof(struct browser, para_numbers), "paragraph numbers shown",
+	  "paragraph numbers hidden", RE_LAYOUT },
 };
 
 static int
@@ -1666,7 +1670,8 @@ browse_mouse(struct browser *b, int row, int col, int kind)
 		return RE_NONE;
 	if (row >= 1 && browse_fold_click(b, b->top + (size_t)row - 1))
 		return RE_LAYOUT;	/* a click on a fold opens it */
-	b->focus = (unsigned)col >= b->r->pane + RENDER_GUTTER / 2 ?
+	b->focus = (unsigned)col >= b->r->pane + RENDER_GUTTER / 2 +
+		(unsigned)numbers_width(b, b->al) ?
 		RENDER_RIGHT : RENDER_LEFT;
 	return RE_DRAW;
 }

@@ -120,6 +120,7 @@ struct browser {
 	enum cosmetic_mode cosmetic;
 	bool inline_view;		/* chosen with the key */
 	bool chars;			/* character highlights in replaced words */
+	bool para_numbers;		/* paragraph numbers in the margins */
 	bool narrow;			/* below 80 columns: inline forced */
 	bool skip_reviewed;		/* next-change skips reviewed changes */
 
@@ -271,6 +272,16 @@ bool browse_fold_opened(const struct browser *b, size_t k);
 void browse_folds_reset(struct browser *b);
 int browse_fold_click(struct browser *b, size_t v);
 int act_fold_one(struct browser *b, int action, unsigned count);
+
+/*
+ * Paragraph numbers (numbers.c): the width of each pane's margin for
+ * them with alignment al, 0 when they are off or cannot show; and
+ * drawing them on row i of piece r, at screen row y (the right pane at
+ * column right_x).
+ */
+int numbers_width(const struct browser *b, const struct alignment *al);
+void numbers_draw(const struct browser *b, int y, const struct render *r,
+		  size_t i, int right_x);
 
 /* Write the action list with the keymap's keys (--list-actions). */
 void help_list_actions(FILE *out, const struct keymap *km);

@@ -593,7 +593,8 @@ browse_draw(struct browser *b)
 static void
 draw_titles(struct browser *b, bool inl)
 {
-	int w = screen_cols(), pane = (int)b->r->pane;
+	int m = numbers_width(b, b->al);	/* a margin for numbers */
+	int w = screen_cols(), pane = m + (int)b->r->pane;
 	int rx = pane + RENDER_GUTTER;
 
 	if (inl) {
@@ -629,7 +630,7 @@ draw_label(const struct browser *b, int y, const struct render *r, size_t i,
 	   const struct render_row *rw)
 {
 	const struct block *bl = &b->al->block[rw->block];
-	int pane = (int)b->r->pane, n, side, x0;
+	int pane = (int)b->r->pane, n, side, x0, m;
 	size_t j;
 	char lab[64];
 
@@ -644,7 +645,8 @@ draw_label(const struct browser *b, int y, const struct render *r, size_t i,
 	if (n >= pane - 2)
 		return;
 	side = bl->nb > 0 ? RENDER_RIGHT : RENDER_LEFT;
-	x0 = side == RENDER_RIGHT ? pane + RENDER_GUTTER : 0;
+	m = numbers_width(b, b->al);
+	x0 = side == RENDER_RIGHT ? pane + RENDER_GUTTER + 2 * m : m;
 	/* The first row of the block here, and the first with room. */
 	for (j = i; j > 0 && r->row[j - 1].block == rw->block; j--)
 		;
@@ -663,8 +665,9 @@ draw_label(const struct browser *b, int y, const struct render *r, size_t i,
 	/* No room beside it: in the filler facing its first row. */
 	if ((i == 0 || r->row[i - 1].block != rw->block) &&
 	    rw->cell[!side] == CELL_FILLER)
-		screen_put(y, (side == RENDER_RIGHT ? 0 : pane +
-			       RENDER_GUTTER) + 1, lab, (size_t)n, FACE_FOLD);
+		screen_put(y, (side == RENDER_RIGHT ? m : pane +
+			       RENDER_GUTTER + 2 * m) + 1, lab, (size_t)n,
+			   FACE_FOLD);
 }
 
 /*
@@ -699,7 +702,8 @@ diff_draw(struct browser *b)
 {
 	bool inl = b->inline_view || b->narrow;
 	int rows = browse_text_rows(), pane = (int)b->r->pane, y;
-	int gx = inl ? 0 : pane, rx = pane + RENDER_GUTTER;
+	int m = numbers_width(b, b->al);	/* margins for numbers */
+	int gx = inl ? 0 : m + pane, rx = m + pane + RENDER_GUTTER + m;
 	size_t cap = 0, v;
 	long cur_block = b->cur >= 0 ? (long)b->changes[b->cur] : -1;
 	uint32_t tw = cur_block >= 0 ?
@@ -726,11 +730,13 @@ diff_draw(struct browser *b)
 			draw_cell(b, r, y + 1, RENDER_GUTTER, pane, RENDER_LEFT,
 				  rw, &buf, &cap);
 		} else {
-			draw_cell(b, r, y + 1, 0, pane, RENDER_LEFT, rw, &buf,
+			draw_cell(b, r, y + 1, m, pane, RENDER_LEFT, rw, &buf,
 				  &cap);
 			draw_cell(b, r, y + 1, rx, pane, RENDER_RIGHT, rw, &buf,
 				  &cap);
 			draw_label(b, y + 1, r, vr.i, rw);
+			if (m > 0)
+				numbers_draw(b, y + 1, r, vr.i, rx);
 		}
 		draw_gutter(b, y + 1, gx, rw, cur_block, twin_block);
 	}
