@@ -205,7 +205,7 @@ test_golden(void)
 	free(s);
 	pair_close(&p);
 
-	pair_mem(&p, "a", "Same words here.\n", "b", "Same words here.\n");
+	pair_mem(&p, "a", "Same words here.\n", "b", "Same  words here.\n");
 	s = report_string(&p);
 	is_str(s, "# Changes from a to b\n\nNo substantive changes; "
 	       "1 cosmetic change not listed.\n",
