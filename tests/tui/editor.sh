@@ -3,8 +3,8 @@
 # file at the line of the passage on top in $VISUAL (else $EDITOR, else
 # vi), e the left one's; when the editor returns versus reads the file
 # again, compares anew and keeps the passage on top; an editor's failure
-# and a file gone are said in one line; standard input and saved web
-# pages are refused, saying why, and the editor is not run.
+# and a file gone are said in one line; standard input, saved web pages
+# and versions from git are refused, saying why, and the editor not run.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
 
@@ -95,8 +95,22 @@ check "the browser starts on a saved page" tui_wait_for '2/2 page.html'
 tui_keys E
 check "a saved page: refused" \
 	tui_wait_line 24 '^ cannot edit version 2: it is a web page: versus shows the text it'
-check_eq "the editor never ran" "$(wc -c <"$TMPD/ed.log" | tr -d ' ')" 0
 tui_keys q
 check "quits" tui_wait_for '^\[exited\] 1'
+if command -v git >/dev/null 2>&1; then
+	R=$TMPD/repo
+	g() { git -C "$R" -c user.name=Test -c user.email=t@example.com "$@" >/dev/null; }
+	mkdir -p "$R" && git init -q "$R"
+	cp "$TMPD/a.txt" "$R/story.txt" && g add story.txt && g commit -q -m First
+	cp "$TMPD/b.txt" "$R/story.txt" && g commit -q -a -m Second
+	tui_start 120 24 env VISUAL="$TMPD/ed.sh" "$VERSUS" --git "$R/story.txt"
+	check "the browser starts on git history" tui_wait_for "2/2 .*story.txt @"
+	tui_keys E
+	check "a version from git: refused" \
+		tui_wait_line 24 '^ cannot edit version 2: it comes from git history, not the working file$'
+else
+	skip_test "a version from git: no git"
+fi
+check_eq "the editor never ran" "$(wc -c <"$TMPD/ed.log" | tr -d ' ')" 0
 
 finish
