@@ -205,13 +205,72 @@ shift_runs(const struct ctx *c, struct runs *rs)
 }
 
 /*
+ * Does a content word of A's units [a0, a1) come back among B's units
+ * [b0, b1), or one of B's [b0, b1) among A's [a0, a1)?  (A word deleted
+ * on one side of an equality and inserted on the other: the phrase around
+ * the equality was reordered.)  Quadratic in the two changes, which are
+ * bounded by REORDER_SPAN units each.
+ */
+#define REORDER_SPAN	16
+
+static bool
+content_in(const struct ctx *c, const struct doc *d, uint32_t u0, uint32_t u1,
+	   const struct doc *e, uint32_t v0, uint32_t v1)
+{
+	uint32_t u, v;
+
+	if (u1 - u0 > REORDER_SPAN || v1 - v0 > REORDER_SPAN)
+		return false;
+	for (u = u0; u < u1; u++) {
+		if (c->weight[d->unit[u].strict] != W_CONTENT)
+			continue;
+		for (v = v0; v < v1; v++)
+			if (e->unit[v].fold == d->unit[u].fold)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * Is equal run r, between changes p and n, a phrase's word left in place
+ * while the words around it were reordered: "[-Commerce-] Department {+of
+ * Commerce+}", "[-access by-] US users {+' access+}"?
+ */
+static bool
+reordered(const struct ctx *c, const struct run *p, const struct run *n)
+{
+	return content_in(c, c->a, p->a0, p->a1, c->b, n->b0, n->b1) ||
+		content_in(c, c->b, p->b0, p->b1, c->a, n->a0, n->a1);
+}
+
+/* Words (word and number units) of run r, in A. */
+static unsigned
+run_words(const struct ctx *c, const struct run *r)
+{
+	unsigned n = 0;
+	uint32_t u;
+
+	for (u = r->a0; u < r->a1; u++) {
+		uint8_t k = c->a->tok[c->a->unit[u].tok].kind;
+
+		n += k == TOK_WORD || k == TOK_NUMBER;
+	}
+	return n;
+}
+
+/*
  * Semantic clean-up, after diff-match-patch's cleanupSemantic, on word
  * weights: a short equal run (at most STRAY_WORDS content words) between
  * two changes is folded into them when it weighs no more than the larger
  * side of the change on each side of it, and strictly less when it holds
  * a content word.  So "the" or "of" left between rewritten phrases joins
  * the change, while a real word shared between two one-word substitutions
- * stays visible, and so does any longer shared phrase.  Contract: the runs
+ * stays visible, and so does any longer shared phrase.  An equal run of
+ * one or two words around which the phrase was reordered (a content word
+ * of the change before it comes back on the other side in the change
+ * after it: "[-Commerce-] Department {+of Commerce+}") is folded too, so
+ * the reordered phrase reads as one change: "[-Commerce Department-]
+ * {+Department of Commerce+}".  Contract: the runs
  * still cover the same units in order; only equal runs turn into changes,
  * never the reverse, so the result is less minimal, never wrong.
  *
@@ -248,7 +307,10 @@ fold_runs(const struct ctx *c, struct runs *rs)
 								 r->a1);
 
 				if (content <= STRAY_WORDS &&
-				    (we < lim || (we == lim && !content))) {
+				    (we < lim || (we == lim && !content) ||
+				     (pass == 0 && run_words(c, r) <= 2 &&
+				      reordered(c, &rs->v[w - 1],
+						&rs->v[k + 1])))) {
 					/* Fold r and the next change into w-1. */
 					rs->v[w - 1].a1 = rs->v[k + 1].a1;
 					rs->v[w - 1].b1 = rs->v[k + 1].b1;

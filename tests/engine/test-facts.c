@@ -570,9 +570,9 @@ test_not_facts(void)
 	is_str(kinds_of("It was a risk to US national security, he said.\n",
 			"It was a risk to the national security of the "
 			"U.S, he said.\n"),
-	       "wording wording",
+	       "wording",
 	       "US national security -> the national security of the U.S: "
-	       "no name change");
+	       "one reordered phrase, no name change");
 	is_str(kinds_of("Smith met the mayor at the pier.\n",
 			"Smith met Jones at the pier.\n"),
 	       "name", "a name the other side lacks: name");
