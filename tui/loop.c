@@ -48,13 +48,17 @@ int
 browse_run(struct browser *b)
 {
 	bool pending = false, idle = true;
+	/* For the tests (tests/tui/lazy.sh): nothing counted ahead, ever. */
+	bool lazy_test = getenv("VERSUS_TEST_LAZY") != NULL;
 	int re;
 
+	if (lazy_test)
+		b->count_ahead = 0;
 	browse_layout(b);
 	browse_draw(b);
 	for (;;) {
 		int wait = pending && keymap_timeout(b->km) > 0 ?
-			keymap_timeout(b->km) : idle ? 0 : -1;
+			keymap_timeout(b->km) : idle && !lazy_test ? 0 : -1;
 		int key = screen_getkey(wait);
 		struct keymap_match m;
 		enum keymap_status st;
