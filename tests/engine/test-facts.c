@@ -578,6 +578,33 @@ test_not_facts(void)
 	       "name", "a name the other side lacks: name");
 }
 
+/* How the clean-up cuts changes into sites (runs.c). */
+static void
+test_cleanup(void)
+{
+	struct pair p;
+
+	/* A deletion slides over the word it repeats and joins the next. */
+	pair_open(&p, "Its revenue was less than an estimated US$50 million "
+		  "(S$67.5 million), according to Gartner.\n",
+		  "Its revenue was less than an estimated $50 million, "
+		  "according to Gartner.\n");
+	is_str(kinds(&p.ch), "number number",
+	       "dropped amount: the US and the amount, two sites");
+	pair_close(&p);
+	/* A word left in place inside a reordered phrase joins it. */
+	pair_open(&p, "Officials said the Commerce Department would visit.\n",
+		  "Officials said the Department of Commerce would visit.\n");
+	is_int(p.ch.n, 1, "Commerce Department -> Department of Commerce: "
+	       "one site");
+	pair_close(&p);
+	/* Not a word shared by two one-word substitutions. */
+	pair_open(&p, "He took office last January, aides said.\n",
+		  "He took office in January 2021, aides said.\n");
+	is_int(p.ch.n, 2, "last January -> in January 2021: January kept");
+	pair_close(&p);
+}
+
 /* A site's changed units: "-[a b] +[c]", tokens joined by spaces. */
 static const char *
 site_text(const struct pair *p, const struct change *c)
@@ -767,6 +794,7 @@ main(void)
 	test_numbers();
 	test_dates();
 	test_not_facts();
+	test_cleanup();
 	test_quotes();
 	test_attribution_names();
 	test_moves();
