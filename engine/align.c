@@ -545,10 +545,16 @@ mirror_ops(const struct alignment *al, struct alignment *m, uint32_t o0,
 	}
 }
 
+struct subidx {
+	struct submove sm;
+	uint32_t old;		/* its index in the alignment mirrored */
+};
+
 static int
 sub_by_source(const void *x, const void *y)
 {
-	const struct submove *p = x, *q = y;
+	const struct submove *p = &((const struct subidx *)x)->sm;
+	const struct submove *q = &((const struct subidx *)y)->sm;
 
 	if (p->src != q->src)
 		return p->src < q->src ? -1 : 1;
@@ -566,8 +572,8 @@ static void
 mirror_subs(const struct alignment *al, struct alignment *m,
 	    const uint32_t *to, uint32_t *omap, size_t *nop)
 {
-	struct submove *tmp;
-	uint32_t *rank, s, t;
+	struct subidx *idx;
+	uint32_t *rank, s;
 
 	if (al->nsub == 0)
 		return;
@@ -593,15 +599,15 @@ mirror_subs(const struct alignment *al, struct alignment *m,
 	}
 	/* Sorted by source; a submove's index is its id (align_sub_id). */
 	rank = xmalloc(al->nsub * sizeof *rank);
-	tmp = xmalloc(al->nsub * sizeof *tmp);
-	memcpy(tmp, m->sub, al->nsub * sizeof *tmp);
-	qsort(m->sub, al->nsub, sizeof *m->sub, sub_by_source);
-	/* Each one's diff ops are its own: they tell where it went. */
+	idx = xmalloc(al->nsub * sizeof *idx);
 	for (s = 0; s < al->nsub; s++)
-		for (t = 0; t < al->nsub; t++)
-			if (m->sub[t].op == tmp[s].op)
-				rank[s] = t;
-	free(tmp);
+		idx[s] = (struct subidx){ m->sub[s], s };
+	qsort(idx, al->nsub, sizeof *idx, sub_by_source);
+	for (s = 0; s < al->nsub; s++) {
+		m->sub[s] = idx[s].sm;
+		rank[idx[s].old] = s;
+	}
+	free(idx);
 	m->opsub = xcalloc(al->nop + 1, sizeof *m->opsub);
 	for (size_t x = 0; x < al->nop; x++)
 		if (al->opsub[x] != 0 && omap[x] != UINT32_MAX)
@@ -616,7 +622,7 @@ align_mirror(const struct alignment *al)
 	struct alignment *m = xcalloc(1, sizeof *m);
 	uint32_t *to = xmalloc((al->nblock + 1) * sizeof *to);
 	uint32_t *from = xmalloc((al->nblock + 1) * sizeof *from);
-	uint32_t *omap = xmalloc((al->nop + 1) * sizeof *omap);
+	uint32_t *omap = xmalloc((al->nop + 1) * sizeof *omap), *byid;
 	size_t k, n = 0, e, x, nop = 0;
 	uint32_t ua, ub, u1;
 
@@ -698,21 +704,27 @@ align_mirror(const struct alignment *al)
 		para_units(m->b, d->b, d->b + d->nb, &ub, &u1);
 		place_ops(m->op, d->op, d->op + d->nop, ua, ub);
 	}
-	for (uint32_t id = 1; id <= al->nmove; id++)
-		for (k = 0; k < n; k++) {
-			struct block *d = &m->block[k], *t;
+	byid = xmalloc((al->nmove + 1) * sizeof *byid);
+	memset(byid, 0xff, (al->nmove + 1) * sizeof *byid);
+	for (k = 0; k < n; k++)
+		if (m->block[k].move && m->block[k].kind == BLOCK_DELETED)
+			byid[m->block[k].move] = (uint32_t)k;
+	for (uint32_t id = 1; id <= al->nmove; id++) {
+		struct block *d, *t;
 
-			if (d->move != id || d->kind != BLOCK_DELETED)
-				continue;
-			t = &m->block[d->twin];
-			d->op = t->op = (uint32_t)nop;
-			mirror_ops(al, m, al->block[from[k]].op,
-				   al->block[from[k]].op + d->nop, &nop, omap);
-			para_units(m->a, d->a, d->a + d->na, &ua, &u1);
-			para_units(m->b, t->b, t->b + t->nb, &ub, &u1);
-			place_ops(m->op, d->op, d->op + d->nop, ua, ub);
-			break;
-		}
+		if (byid[id] == UINT32_MAX)
+			continue;	/* a move below the paragraph */
+		k = byid[id];
+		d = &m->block[k];
+		t = &m->block[d->twin];
+		d->op = t->op = (uint32_t)nop;
+		mirror_ops(al, m, al->block[from[k]].op,
+			   al->block[from[k]].op + d->nop, &nop, omap);
+		para_units(m->a, d->a, d->a + d->na, &ua, &u1);
+		para_units(m->b, t->b, t->b + t->nb, &ub, &u1);
+		place_ops(m->op, d->op, d->op + d->nop, ua, ub);
+	}
+	free(byid);
 	mirror_subs(al, m, to, omap, &nop);
 	/* Ops nothing holds (find_moves drops some) are not copied. */
 	assert(nop <= al->nop);
