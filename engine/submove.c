@@ -29,7 +29,14 @@
 /* A candidate's weight at least (one content word), its similarity at least. */
 #define SUB_MIN_WEIGHT		W_CONTENT
 #define SUB_MIN_SIM		0.5
-/* A paragraph is line-oriented when this share of its lines look like lines. */
+/* How far an insertion or deletion slides to a boundary, in units. */
+#define SLIDE_MAX		256
+/*
+ * A paragraph is line-oriented when this share of its lines (of the first
+ * LINES_SAMPLE) look like lines.
+ */
+#define LINES_SAMPLE		100
+#define LINES_SCAN		(1u << 18)	/* bytes looked at, at most */
 #define LINES_SHARE		0.7
 
 /* --- boundaries ------------------------------------------------------------- */
@@ -65,28 +72,38 @@ static bool
 para_lines(const struct doc *d, uint32_t p)
 {
 	const struct para *pa = &d->para[p];
-	uint32_t t, end = pa->tok + pa->ntok, lines = 0, looks = 0;
+	const uint8_t *s = d->text->data;
+	uint32_t off = pa->start, end = pa->end, lines = 0, looks = 0, t;
 
-	for (t = pa->tok + 1; t + 1 < end; t++) {
-		const struct token *nx = &d->tok[t + 1];
-		uint8_t c0 = d->text->data[nx->off];
+	if (end - off > LINES_SCAN)
+		end = off + LINES_SCAN;
+	while (off < end && lines < LINES_SAMPLE) {
+		const uint8_t *nl = memchr(s + off, '\n', end - off);
+		const struct token *nx;
 
-		if (!is_line_end(d, t))
+		if (nl == NULL)
+			break;
+		t = doc_token_at(d, (uint32_t)(nl - s));
+		off = d->tok[t].off + d->tok[t].len;
+		if (t <= pa->tok || t + 1 >= pa->tok + pa->ntok)
 			continue;
+		nx = &d->tok[t + 1];
 		lines++;
 		if (d->tok[t - 1].kind == TOK_PUNCT || nx->kind != TOK_WORD ||
-		    !(c0 >= 'a' && c0 <= 'z'))
+		    !(s[nx->off] >= 'a' && s[nx->off] <= 'z'))
 			looks++;
 	}
 	return lines > 0 && looks >= LINES_SHARE * lines;
 }
 
 /* The paragraph of unit u, and whether unit u starts a sentence or line. */
+static bool line_start(struct bounds *bd, uint32_t p, uint32_t u);
+
 static bool
 seg_start(struct bounds *bd, uint32_t u)
 {
 	const struct doc *d = bd->d;
-	uint32_t t, p, s, k;
+	uint32_t t, p, s;
 	const struct para *pa;
 
 	if (u == 0 || u >= d->nunit)
@@ -96,18 +113,75 @@ seg_start(struct bounds *bd, uint32_t u)
 	pa = &d->para[p];
 	if (u <= pa->unit || u >= pa->unit + pa->nunit)
 		return true;
-	if (bd->para != p) {
-		bd->para = p;
-		bd->lines = para_lines(d, p);
+	if (pa->nsent > 0) {
+		s = doc_sentence_of_token(d, p, t);
+		if (d->sent[s].unit == u)
+			return true;
 	}
-	if (bd->lines)
-		for (k = d->unit[u - 1].tok + d->unit[u - 1].ntok; k < t; k++)
-			if (is_line_end(d, k))
-				return true;
-	if (pa->nsent == 0)
-		return false;
-	s = doc_sentence_of_token(d, p, t);
-	return d->sent[s].unit == u;
+	return line_start(bd, p, u);
+}
+
+/* Whether a line end parts units u-1 and u of paragraph p, in a poem. */
+static bool
+line_start(struct bounds *bd, uint32_t p, uint32_t u)
+{
+	const struct doc *d = bd->d;
+	uint32_t k;
+
+	for (k = d->unit[u - 1].tok + d->unit[u - 1].ntok; k < d->unit[u].tok;
+	     k++)
+		if (is_line_end(d, k)) {
+			if (bd->para != p) {
+				bd->para = p;
+				bd->lines = para_lines(d, p);
+			}
+			return bd->lines;
+		}
+	return false;
+}
+
+/*
+ * seg_start() for units visited in increasing order, without a search
+ * for each: the paragraph and sentence of the last unit are kept.
+ */
+struct bwalk {
+	struct bounds *bd;
+	uint32_t p, s;
+};
+
+static void
+bwalk_init(struct bwalk *w, struct bounds *bd, uint32_t u)
+{
+	const struct doc *d = bd->d;
+	const struct para *pa;
+
+	w->bd = bd;
+	w->p = doc_para_of_token(d, d->unit[u].tok);
+	pa = &d->para[w->p];
+	w->s = pa->nsent ? doc_sentence_of_token(d, w->p, d->unit[u].tok) :
+		pa->sent;
+}
+
+static bool
+bwalk_start(struct bwalk *w, uint32_t u)
+{
+	const struct doc *d = w->bd->d;
+	const struct para *pa;
+
+	if (u == 0 || u >= d->nunit)
+		return true;
+	pa = &d->para[w->p];
+	if (u < pa->unit || u >= pa->unit + pa->nunit) {
+		bwalk_init(w, w->bd, u);	/* another paragraph */
+		return u == d->para[w->p].unit;
+	}
+	if (u == pa->unit)
+		return true;
+	while (w->s + 1 < pa->sent + pa->nsent && d->sent[w->s + 1].unit <= u)
+		w->s++;
+	if (pa->nsent > 0 && d->sent[w->s].unit == u)
+		return true;
+	return line_start(w->bd, w->p, u);
 }
 
 static int
@@ -129,10 +203,12 @@ seg_hash(const struct doc *d, uint32_t u0, uint32_t u1)
 }
 
 /*
- * Whether the sentence or line [u0, u1) occurs twice or more in its
- * paragraph: a chorus, a repeated list line.  Such a line deleted in one
- * place and inserted in another is a move only beside a line that moved
- * with it; alone it is the repetition itself, not a move.
+ * Whether the line [u0, u1) occurs twice or more in its paragraph, one
+ * written line by line: a chorus, a repeated list line.  Such a line
+ * deleted in one place and inserted in another is a move only beside a
+ * line that moved with it; alone it is the repetition itself, not a move.
+ * (Prose does not repeat its sentences word for word, and a paragraph of
+ * prose may be the whole document: its sentences are not hashed.)
  */
 static bool
 repeated(struct bounds *bd, uint32_t u0, uint32_t u1)
@@ -145,6 +221,12 @@ repeated(struct bounds *bd, uint32_t u0, uint32_t u1)
 
 	if (u1 > pa->unit + pa->nunit)
 		return false;	/* across paragraphs: not one line */
+	if (bd->para != p) {
+		bd->para = p;
+		bd->lines = para_lines(d, p);
+	}
+	if (!bd->lines)
+		return false;
 	if (bd->hpara != p) {
 		bd->hpara = p;
 		bd->nhash = 0;
@@ -185,7 +267,15 @@ repeated(struct bounds *bd, uint32_t u0, uint32_t u1)
 static bool
 repeat_only(const struct ctx *c, struct bounds *bd, uint32_t u0, uint32_t u1)
 {
-	uint32_t u, prev = u0;
+	const struct doc *d = bd->d;
+	uint32_t u, prev = u0, p = doc_para_of_token(d, d->unit[u0].tok);
+
+	if (bd->para != p) {
+		bd->para = p;
+		bd->lines = para_lines(d, p);
+	}
+	if (!bd->lines)
+		return false;	/* prose: see repeated() */
 
 	for (u = u0 + 1; u <= u1; u++) {
 		bool whole;
@@ -215,7 +305,7 @@ strict_at(const struct ctx *c, bool b_side, uint32_t u)
  * if it does not stand on them already.
  */
 static void
-slide_op(struct ctx *c, struct bounds *bd, uint32_t o)
+slide_op(struct ctx *c, struct bounds *bds, uint32_t o)
 {
 	struct wop *p = &c->al->op[o - 1], *w = &c->al->op[o],
 		*n = &c->al->op[o + 1];
@@ -223,9 +313,12 @@ slide_op(struct ctx *c, struct bounds *bd, uint32_t o)
 	uint32_t u0 = bs ? w->b : w->a, len = bs ? w->nb : w->na;
 	uint32_t np = p->na, nn = n->na, k;
 	int32_t best = 0;
+	struct bounds *bd = &bds[bs];
 
-	bd->d = bs ? c->b : c->a;
-	bd->para = UINT32_MAX;
+	if (np > SLIDE_MAX)
+		np = SLIDE_MAX;
+	if (nn > SLIDE_MAX)
+		nn = SLIDE_MAX;
 	if (seg_start(bd, u0) && seg_start(bd, u0 + len))
 		return;
 	for (k = 1; k < nn || k < np; k++) {
@@ -267,7 +360,10 @@ static void
 slide_ops(struct ctx *c)
 {
 	struct alignment *al = c->al;
-	struct bounds bd = { 0 };
+	struct bounds bd[2] = {
+		{ c->a, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0 },
+		{ c->b, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0 },
+	};
 	size_t k;
 	uint32_t o;
 
@@ -281,7 +377,7 @@ slide_ops(struct ctx *c)
 			     al->op[o].kind == WOP_INSERT) &&
 			    al->op[o - 1].kind == WOP_EQUAL &&
 			    al->op[o + 1].kind == WOP_EQUAL)
-				slide_op(c, &bd, o);
+				slide_op(c, bd, o);
 	}
 }
 
@@ -317,14 +413,18 @@ cut_op(const struct ctx *c, struct bounds *bd, struct side *s, uint32_t u0,
        uint32_t u1, const struct cand *cd)
 {
 	uint32_t u, start = UINT32_MAX;
+	struct bwalk w;
 
+	bwalk_init(&w, bd, u0);
 	for (u = u0; u <= u1; u++) {
-		if (u < u1 && u > u0 && !seg_start(bd, u))
+		bool b = bwalk_start(&w, u);
+
+		if (u < u1 && u > u0 && !b)
 			continue;
-		if (u == u1 && !seg_start(bd, u))
+		if (u == u1 && !b)
 			break;
 		if (u == u0) {
-			if (seg_start(bd, u))
+			if (b)
 				start = u;
 			continue;
 		}
@@ -827,3 +927,4 @@ align_block_twin(const struct alignment *al, size_t k)
 		return UINT32_MAX;
 	return source ? al->sub[s - 1].dst : al->sub[s - 1].src;
 }
+
