@@ -435,13 +435,9 @@ cursor_seek(const struct alignment *al, struct cursor *cu, uint32_t block,
 static const struct submove *
 site_sub(const struct alignment *al, const struct change *c)
 {
-	size_t s;
+	uint32_t s = align_diff_sub(al, c->op);
 
-	for (s = 0; s < al->nsub; s++)
-		if (c->op >= al->sub[s].op &&
-		    c->op < al->sub[s].op + al->sub[s].nop)
-			return &al->sub[s];
-	return NULL;
+	return s ? &al->sub[s - 1] : NULL;
 }
 
 /* The cursor at op of the word diff of move sm: its two ends' units. */

@@ -227,6 +227,9 @@ align_move_sub(const struct alignment *al, uint32_t move)
 	return move > first ? (uint32_t)(move - first) : 0;
 }
 
+/* The submove (index + 1) whose word diff holds op o, or 0. */
+uint32_t align_diff_sub(const struct alignment *al, size_t o);
+
 /*
  * The paragraph (0-based) of submove s's source in A (source true) or of
  * its destination in B.

@@ -1604,5 +1604,14 @@ facts_op_kinds(const struct alignment *al, const struct changes *ch)
 		for (o = c->op; o < c->op + c->nop && o < al->nop; o++)
 			k[o] = (uint8_t)(c->kind + 1);
 	}
+	/* The ends of a sentence moved: the kind of its move's first site. */
+	for (o = 0; al->opsub != NULL && o < al->nop; o++)
+		if (align_op_sub(al, o)) {
+			const struct submove *sm = &al->sub[align_op_sub(al, o) - 1];
+			uint32_t x;
+
+			for (x = sm->op; x < sm->op + sm->nop && !k[o]; x++)
+				k[o] = k[x];
+		}
 	return k;
 }

@@ -346,9 +346,13 @@ session_block_kinds(struct session *s, size_t i, size_t j)
 		const struct change *c = &ch->v[k];
 		const struct block *bl = &al->block[c->block];
 
+		uint32_t sub = align_diff_sub(al, c->op);
+
 		p->block_kinds[c->block] |= c->kinds;
 		if (bl->move && bl->twin < al->nblock)
 			p->block_kinds[bl->twin] |= c->kinds;
+		if (sub)	/* a sentence moved: both its paragraphs */
+			p->block_kinds[al->sub[sub - 1].dst] |= c->kinds;
 	}
 	return p->block_kinds;
 }

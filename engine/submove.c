@@ -928,3 +928,21 @@ align_block_twin(const struct alignment *al, size_t k)
 	return source ? al->sub[s - 1].dst : al->sub[s - 1].src;
 }
 
+uint32_t
+align_diff_sub(const struct alignment *al, size_t o)
+{
+	size_t lo = 0, hi = al->nsub;
+
+	/* Their word diffs were emitted in order: the last starting <= o. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (al->sub[mid].op <= o)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || o >= al->sub[lo - 1].op + al->sub[lo - 1].nop)
+		return 0;
+	return (uint32_t)lo;
+}
