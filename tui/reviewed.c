@@ -38,8 +38,8 @@ state_dir(void)
 		snprintf(d, n, "%s/versus", x);
 		return d;
 	}
-	if (home == NULL || home[0] == '\0')
-		home = ".";
+	if (home == NULL || home[0] != '/')
+		return NULL;	/* nowhere to keep them */
 	n = strlen(home) + sizeof "/.local/state/versus";
 	d = xmalloc(n);
 	snprintf(d, n, "%s/.local/state/versus", home);
@@ -54,12 +54,14 @@ reviewed_open(const struct text *a, const struct text *b, char *msg,
 	uint64_t ha = hash_bytes(a->raw, a->raw_len);
 	uint64_t hb = hash_bytes(b->raw, b->raw_len);
 	char *dir = state_dir(), line[64];
-	size_t n = strlen(dir) + 64;
+	size_t n = dir ? strlen(dir) + 64 : 0;
 	FILE *f;
 	bool bad = false;
 
 	if (msg != NULL && msgsize > 0)
 		msg[0] = '\0';
+	if (dir == NULL)
+		return r;	/* marks for this run only (reviewed_save) */
 	r->path = xmalloc(n);
 	snprintf(r->path, n, "%s/%016llx-%016llx.reviewed", dir,
 		 (unsigned long long)(ha < hb ? ha : hb),
@@ -116,7 +118,7 @@ reviewed_free(struct reviewed *r)
 const char *
 reviewed_path(const struct reviewed *r)
 {
-	return r->path;
+	return r->path != NULL ? r->path : "";
 }
 
 size_t
@@ -206,10 +208,18 @@ make_dirs(const char *path)
 int
 reviewed_save(struct reviewed *r, struct vs_error *err)
 {
-	size_t n = strlen(r->path) + 16, i;
-	char *tmp = xmalloc(n), *slash;
+	size_t n, i;
+	char *tmp, *slash;
 	FILE *f = NULL;
 	int fd;
+
+	if (r->path == NULL) {
+		vs_error_set(err, "neither XDG_STATE_HOME nor HOME is an "
+			     "absolute path: marks kept for this run only");
+		return -1;
+	}
+	n = strlen(r->path) + 16;
+	tmp = xmalloc(n);
 
 	/* ".NAME.XXXXXX" beside the file. */
 	slash = strrchr(r->path, '/');

@@ -13,7 +13,8 @@
  *
  * Storage.  One file per pair, $XDG_STATE_HOME/versus/HASH1-HASH2.reviewed
  * (without XDG_STATE_HOME, or when it is not absolute,
- * ~/.local/state/versus): a first line "versus reviewed 1", then one key a
+ * ~/.local/state/versus; with neither, the marks last for the run only,
+ * and saving says so): a first line "versus reviewed 1", then one key a
  * line as 16 hexadecimal digits.  It is written whole on every change,
  * atomically (a temporary file in the same folder, fsync, rename), so a
  * crash leaves the old marks or the new ones.  A file that does not read
@@ -44,7 +45,7 @@ struct reviewed *reviewed_open(const struct text *a, const struct text *b,
 
 void reviewed_free(struct reviewed *r);
 
-/* The file the marks are kept in. */
+/* The file the marks are kept in ("" when there is none). */
 const char *reviewed_path(const struct reviewed *r);
 
 bool reviewed_has(const struct reviewed *r, uint64_t key);

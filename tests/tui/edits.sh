@@ -77,6 +77,16 @@ check "vi: ] e ] e the first edit of change 3" status '│ passage 3/4 (quote), 
 tui_keys [ e
 check "vi: [ e back to change 2" status '│ passage 2/4'
 
+# The emacs keymap: M-e and M-a.
+tui_start 120 40 "$VERSUS" --keymap emacs samples/1-wire.txt \
+	samples/3-corrected.txt
+check "emacs: the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
+tui_keys M-e M-e M-e
+check "emacs: M-e x3 is the first edit of change 3" \
+	status '│ passage 3/4 (quote), edit 1/2 │'
+tui_keys M-a
+check "emacs: M-a back to change 2" status '│ passage 2/4'
+
 # A long paragraph with an edit at its start and one far below: J
 # scrolls to the second edit.
 {

@@ -10,7 +10,9 @@
  *  - next-change never goes up, and previous-change never down, from
  *    where the view is: from the current change's end on screen, else
  *    from the top (bug 2: after a jump to a move's other end, next went
- *    back up to the change after the move's source).
+ *    back up to the change after the move's source);
+ *  - after next-edit or previous-edit, the current edit is one of the
+ *    current change's (sites.h).
  *
  * Go-tos are typed into the prompt, key by key, as a user does.
  */
@@ -98,6 +100,8 @@ static const int moves[] = {
 	ACTION_TOGGLE_BOILERPLATE, ACTION_TOGGLE_INLINE,
 	ACTION_NEXT_VERSION_RIGHT, ACTION_PREVIOUS_VERSION_LEFT,
 	ACTION_SWAP_SIDES, ACTION_HELP, ACTION_VERSION_OVERVIEW,
+	ACTION_NEXT_EDIT, ACTION_PREVIOUS_EDIT, ACTION_CHANGE_LIST,
+	ACTION_CHANGE_KIND_FILTER,
 };
 
 /* A go-to's argument: "N" or "N%". */
@@ -173,6 +177,14 @@ play(struct browser *b, unsigned long seed, int steps, char *why,
 						       b->changes[b->cur]),
 					block_end(b, b->changes[b->cur]),
 					b->top), i;
+		/* After a step through edits, the edit is the change's. */
+		if ((a == ACTION_NEXT_EDIT || a == ACTION_PREVIOUS_EDIT) &&
+		    b->cur >= 0 && sites_current(b) < 0 &&
+		    b->sites.first[b->changes[b->cur]] <
+		    b->sites.first[b->changes[b->cur] + 1])
+			return snprintf(why, whysize, "%s: edit %ld is not one "
+					"of change %ld's", action_name(a),
+					b->cur_site, b->cur + 1), i;
 		if (b->cur < 0 || b->cur == cur || !(dir_next || dir_prev))
 			continue;
 		here = view_block_row(&b->view, b->changes[b->cur]);

@@ -186,6 +186,14 @@ main(void)
 		ok(stat(dir, &st) == 0 && (st.st_mode & 0777) == 0700,
 		   "a new folder is private (0700)");
 	}
+	/* With neither, marks last for the run, and saving says so. */
+	unsetenv("HOME");
+	r = reviewed_open(p.ta, p.tb, msg, sizeof msg);
+	reviewed_set(r, key[3], true);
+	ok(reviewed_has(r, key[3]) && reviewed_save(r, &err) == -1 &&
+	   strstr(err.msg, "this run only") != NULL,
+	   "without HOME either, no file: %s", err.msg);
+	reviewed_free(r);
 	{
 		char cmd[600];
 
