@@ -579,10 +579,12 @@ mirror_subs(const struct alignment *al, struct alignment *m,
 		return;
 	m->nsub = al->nsub;
 	m->sub = xmalloc(al->nsub * sizeof *m->sub);
+	idx = xmalloc(al->nsub * sizeof *idx);
 	for (s = 0; s < al->nsub; s++) {
 		const struct submove *o = &al->sub[s];
-		struct submove *v = &m->sub[s];
+		struct submove *v = &idx[s].sm;
 
+		idx[s].old = s;
 		v->src = to[o->dst];
 		v->dst = to[o->src];
 		v->sop = omap[o->dop];
@@ -590,22 +592,26 @@ mirror_subs(const struct alignment *al, struct alignment *m,
 		v->dop = omap[o->sop];
 		v->ndop = o->nsop;
 		v->edited = o->edited;
+	}
+	/*
+	 * Sorted by source (a submove's index is its id, align_sub_id), and
+	 * their word diffs copied in that order (align_diff_sub searches
+	 * them).
+	 */
+	qsort(idx, al->nsub, sizeof *idx, sub_by_source);
+	rank = xmalloc(al->nsub * sizeof *rank);
+	for (s = 0; s < al->nsub; s++) {
+		const struct submove *o = &al->sub[idx[s].old];
+		struct submove *v = &m->sub[s];
+
+		*v = idx[s].sm;
+		rank[idx[s].old] = s;
 		v->op = (uint32_t)*nop;
 		mirror_ops(al, m, o->op, o->op + o->nop, nop, omap);
 		v->nop = (uint32_t)*nop - v->op;
 		/* Its diff runs from the first units of both ends. */
 		place_ops(m->op, v->op, v->op + v->nop, al->op[o->dop].b,
 			  al->op[o->sop].a);
-	}
-	/* Sorted by source; a submove's index is its id (align_sub_id). */
-	rank = xmalloc(al->nsub * sizeof *rank);
-	idx = xmalloc(al->nsub * sizeof *idx);
-	for (s = 0; s < al->nsub; s++)
-		idx[s] = (struct subidx){ m->sub[s], s };
-	qsort(idx, al->nsub, sizeof *idx, sub_by_source);
-	for (s = 0; s < al->nsub; s++) {
-		m->sub[s] = idx[s].sm;
-		rank[idx[s].old] = s;
 	}
 	free(idx);
 	m->opsub = xcalloc(al->nop + 1, sizeof *m->opsub);
