@@ -1473,8 +1473,9 @@ site_facts(struct ctx *c, uint32_t o0, uint32_t o1)
 /*
  * The sites of ops [o0, o1) of block k: each run of cosmetic ops, each run
  * of deleted and inserted ops.  The ends of moves below the paragraph
- * stand inside runs without parting them and are no site of their own:
- * their moves' sites follow the run they stand in (add_sub_sites).
+ * stand inside runs of edits without parting them (they end a cosmetic
+ * run) and are no site of their own: their moves' sites follow the run
+ * they stand in (add_sub_sites).
  */
 static void
 add_run_sites(struct ctx *c, struct changes *out, size_t *cap, uint32_t k,
@@ -1506,10 +1507,10 @@ add_run_sites(struct ctx *c, struct changes *out, size_t *cap, uint32_t k,
 		j = o + 1;
 		if (kind == WOP_EQUAL)
 			continue;
-		while (j < o1 && (align_op_sub(al, j) ||
-				  (cosm ? al->op[j].kind == WOP_COSMETIC :
-				   al->op[j].kind == WOP_DELETE ||
-				   al->op[j].kind == WOP_INSERT)))
+		while (j < o1 && (cosm ? al->op[j].kind == WOP_COSMETIC &&
+				  !align_op_sub(al, j) :
+				  al->op[j].kind == WOP_DELETE ||
+				  al->op[j].kind == WOP_INSERT))
 			j++;
 		/* The run without the moves' ends at its two edges. */
 		for (s = o; s < j && align_op_sub(al, s); s++)

@@ -46,7 +46,8 @@ para_words(const struct doc *d, size_t k)
  * them (facts.h): each run of deleted and inserted ops is a substantive
  * site and each run of cosmetic ops a cosmetic one; the ends of moves
  * below the paragraph are not sites there (they are counted at their
- * move) and do not part the runs around them.
+ * move) and do not part a run of edits around them (they end a run of
+ * cosmetic ops).
  */
 static void
 count_runs(const struct alignment *al, uint32_t o0, uint32_t o1,
@@ -58,8 +59,11 @@ count_runs(const struct alignment *al, uint32_t o0, uint32_t o1,
 	for (o = o0; o < o1; o++) {
 		uint8_t kind = al->op[o].kind;
 
-		if (align_op_sub(al, o))
+		/* Inside a run of edits, not between cosmetic ops. */
+		if (align_op_sub(al, o)) {
+			prev = prev == 2 ? 0 : prev;
 			continue;
+		}
 		/* 1: a deleted or inserted op, 2: a cosmetic one, 0: equal. */
 		cls = kind == WOP_DELETE || kind == WOP_INSERT ? 1 :
 			kind == WOP_COSMETIC ? 2 : 0;

@@ -716,6 +716,13 @@ check_submoves(const struct alignment *al)
 		CHECK(sm->src < al->nblock && sm->dst < al->nblock &&
 		      sm->nsop > 0 && sm->ndop > 0 && sm->nop > 0 &&
 		      sm->op + sm->nop <= al->nop, "align: submove %zu", s);
+		/* In source order, their diffs too (align_diff_sub). */
+		CHECK(s == 0 || (al->sub[s - 1].src <= sm->src &&
+				 al->sub[s - 1].op < sm->op),
+		      "align: submove %zu out of order", s);
+		CHECK(align_diff_sub(al, sm->op) == s + 1 &&
+		      align_diff_sub(al, sm->op + sm->nop - 1) == s + 1,
+		      "align: submove %zu's diff not found as its", s);
 		src = &al->block[sm->src];
 		dst = &al->block[sm->dst];
 		CHECK(!src->move && !dst->move && src->kind != BLOCK_EQUAL &&
@@ -990,21 +997,29 @@ check_changes(const struct alignment *al, const struct changes *ch)
 		const struct block *bl;
 		unsigned kinds = c->kinds;
 		int want = KIND_COSMETIC;
+		/* A site of a move below the paragraph is on its diff. */
+		uint32_t sub = align_diff_sub(al, c->op);
 
 		CHECK(c->block < al->nblock, "facts: site %zu in block %u of "
 		      "%zu", i, (unsigned)c->block, al->nblock);
 		bl = &al->block[c->block];
-		CHECK(c->nop > 0 && c->op >= bl->op &&
-		      c->op + c->nop <= bl->op + bl->nop,
+		CHECK(!sub || (c->block == al->sub[sub - 1].src && c->nop > 0 &&
+			       c->op + c->nop <= al->sub[sub - 1].op +
+			       al->sub[sub - 1].nop),
+		      "facts: site %zu outside its move's diff", i);
+		CHECK(sub || (c->nop > 0 && c->op >= bl->op &&
+			      c->op + c->nop <= bl->op + bl->nop),
 		      "facts: site %zu ops [%u, +%u) outside block %u", i,
 		      (unsigned)c->op, (unsigned)c->nop, (unsigned)c->block);
 		CHECK(!(bl->move && bl->kind == BLOCK_INSERTED), "facts: site "
 		      "%zu at the destination of a move", i);
-		CHECK(c->block > pblock || (c->block == pblock &&
-					   (i == 0 || c->op >= pend)),
+		CHECK(sub || c->block > pblock || (c->block == pblock &&
+						  (i == 0 || c->op >= pend)),
 		      "facts: site %zu out of reading order or overlapping", i);
-		pblock = c->block;
-		pend = c->op + c->nop;
+		if (!sub) {
+			pblock = c->block;
+			pend = c->op + c->nop;
+		}
 		CHECK(c->kind < KIND_COUNT && (kinds >> c->kind & 1),
 		      "facts: site %zu kind %u, kinds 0x%x", i,
 		      (unsigned)c->kind, kinds);
@@ -1023,7 +1038,7 @@ check_changes(const struct alignment *al, const struct changes *ch)
 		for (o = c->op; o < c->op + c->nop; o++)
 			CHECK((c->kind == KIND_COSMETIC) ==
 			      (al->op[o].kind == WOP_COSMETIC) ||
-			      (c->kind == KIND_WORDING && bl->move) ||
+			      (c->kind == KIND_WORDING && (bl->move || sub)) ||
 			      (c->kind != KIND_COSMETIC &&
 			       al->op[o].kind != WOP_EQUAL && !bl->move &&
 			       (bl->kind == BLOCK_DELETED ||
