@@ -1,6 +1,8 @@
 /*
- * fetch.c — HTTP(S) transfers with libcurl's multi interface: at most two
- * at a time, redirects, decoding, caps, timeouts and retries (fetch.h).
+ * fetch.c — web pages for versus (fetch.h): the messages, the content
+ * types, and fetch_run(), which hands a batch of requests to the helper
+ * program versus-fetch (fetch-helper.c, with libcurl: fetch-curl.c) and
+ * reads back the answers, so that versus itself never loads libcurl.
  */
 #include "config.h"
 
@@ -12,10 +14,11 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-
-#ifdef HAVE_LIBCURL
-#include <curl/curl.h>
-#endif
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "fetch.h"
 #include "xalloc.h"
@@ -36,12 +39,8 @@ url_for_message(const char *url, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
-static void
-fetch_fail(struct fetch *f, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
 /* f->err = "URL: " + the formatted reason. */
-static void
+void
 fetch_fail(struct fetch *f, const char *fmt, ...)
 {
 	char u[320], why[180];
@@ -162,402 +161,302 @@ fetch_available(void)
 	return true;
 }
 
-/* A transfer in progress: one per request while fetch_run() runs. */
-struct xfer {
-	CURL *h;
-	struct curl_slist *headers;
-	char errbuf[CURL_ERROR_SIZE];
-	size_t cap;		/* body buffer capacity */
-	size_t max;		/* the body cap */
-	bool too_big;
-	bool active;
-	bool done;
-	int tries;
-	double not_before;	/* monotonic seconds */
-	struct fetch *f;
-};
-
-static double
-now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static size_t
-on_body(char *data, size_t size, size_t nmemb, void *arg)
-{
-	struct xfer *x = arg;
-	struct fetch *f = x->f;
-	size_t n = size * nmemb;
-
-	if (n > x->max - f->len) {
-		x->too_big = true;
-		return 0;
-	}
-	if (f->len + n + 1 > x->cap)
-		f->body = xgrow(f->body, &x->cap, f->len + n + 1, 1);
-	memcpy(f->body + f->len, data, n);
-	f->len += n;
-	f->body[f->len] = '\0';
-	return n;
-}
-
-/* A header's value, trimmed, when the line is "name: value". */
-static char *
-header_value(const char *line, size_t len, const char *name)
-{
-	size_t nl = strlen(name);
-
-	if (len <= nl || strncasecmp(line, name, nl) != 0 || line[nl] != ':')
-		return NULL;
-	line += nl + 1;
-	len -= nl + 1;
-	while (len > 0 && (*line == ' ' || *line == '\t'))
-		line++, len--;
-	while (len > 0 && isspace((unsigned char)line[len - 1]))
-		len--;
-	return xstrndup(line, len);
-}
-
-/* Keep the validators of the last response (redirects send several). */
-static size_t
-on_header(char *data, size_t size, size_t nmemb, void *arg)
-{
-	struct xfer *x = arg;
-	struct fetch *f = x->f;
-	size_t n = size * nmemb;
-	char *v;
-
-	if (n >= 5 && strncmp(data, "HTTP/", 5) == 0) {
-		free(f->etag_out);
-		free(f->last_modified_out);
-		f->etag_out = f->last_modified_out = NULL;
-	} else if ((v = header_value(data, n, "etag")) != NULL) {
-		free(f->etag_out);
-		f->etag_out = v;
-	} else if ((v = header_value(data, n, "last-modified")) != NULL) {
-		free(f->last_modified_out);
-		f->last_modified_out = v;
-	}
-	return n;
-}
-
-static volatile sig_atomic_t *stop_flag;
-
-static int
-on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow,
-	    curl_off_t ultotal, curl_off_t ulnow)
-{
-	(void)arg, (void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
-	return stop_flag != NULL && *stop_flag;
-}
-
-/* Set up x's easy handle for a (new) try. */
-static void
-xfer_start(struct xfer *x, const struct fetch_opts *o, CURLM *m)
-{
-	struct fetch *f = x->f;
-	long timeout = o->timeout > 0 ? o->timeout : FETCH_TIMEOUT;
-	char h[600];
-
-	free(f->body);
-	f->body = NULL;
-	f->len = 0;
-	x->cap = 0;
-	x->too_big = false;
-	x->errbuf[0] = '\0';
-	if (x->h == NULL) {
-		x->h = curl_easy_init();
-		if (f->etag != NULL) {
-			snprintf(h, sizeof h, "If-None-Match: %s", f->etag);
-			x->headers = curl_slist_append(x->headers, h);
-		}
-		if (f->last_modified != NULL) {
-			snprintf(h, sizeof h, "If-Modified-Since: %s",
-				 f->last_modified);
-			x->headers = curl_slist_append(x->headers, h);
-		}
-	}
-	curl_easy_setopt(x->h, CURLOPT_URL, f->url);
-	curl_easy_setopt(x->h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(x->h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(x->h, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(x->h, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRECTS);
-	curl_easy_setopt(x->h, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(x->h, CURLOPT_USERAGENT, "versus/" PACKAGE_VERSION);
-	curl_easy_setopt(x->h, CURLOPT_CONNECTTIMEOUT, timeout < 30 ? timeout : 30L);
-	curl_easy_setopt(x->h, CURLOPT_TIMEOUT, timeout);
-	curl_easy_setopt(x->h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
-	curl_easy_setopt(x->h, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(x->h, CURLOPT_WRITEDATA, x);
-	curl_easy_setopt(x->h, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(x->h, CURLOPT_HEADERDATA, x);
-	curl_easy_setopt(x->h, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(x->h, CURLOPT_NOPROGRESS, 0L);
-	curl_easy_setopt(x->h, CURLOPT_ERRORBUFFER, x->errbuf);
-	curl_easy_setopt(x->h, CURLOPT_NOSIGNAL, 1L);
-	if (x->headers != NULL)
-		curl_easy_setopt(x->h, CURLOPT_HTTPHEADER, x->headers);
-	curl_easy_setopt(x->h, CURLOPT_PRIVATE, x);
-	curl_multi_add_handle(m, x->h);
-	x->active = true;
-	x->tries++;
-}
-
-static void
-fail_too_big(struct fetch *f, size_t max)
-{
-	if (max % ((size_t)1 << 20) == 0)
-		fetch_fail(f, "page larger than the %zu MiB limit", max >> 20);
-	else
-		fetch_fail(f, "page larger than the %zu bytes limit", max);
-}
-
-/* The reason for an HTTP status that is not a success. */
-static const char *
-status_reason(long st)
-{
-	switch (st) {
-	case 400: return "bad request";
-	case 401: return "needs a login";
-	case 403: return "access refused";
-	case 404: return "not found";
-	case 408: return "request timed out";
-	case 410: return "gone";
-	case 429: return "too many requests";
-	case 451: return "unavailable for legal reasons";
-	case 500: return "server error";
-	case 502: return "bad gateway";
-	case 503: return "service unavailable";
-	case 504: return "gateway timeout";
-	}
-	return st >= 500 ? "server error" : "refused";
-}
-
 /*
- * A finished try of x: success, failure, or a retry scheduled.  Returns
- * true when the request is over.
+ * The protocol between fetch_run() and versus-fetch, over a pipe each
+ * way.  Strings are a length line ("-1" for none) and that many bytes.
+ *   in:  "VF1 TIMEOUT MAX_BODY BACKOFF_MS N\n", then per request its url,
+ *        etag and last_modified;
+ *   out: "P DONE TOTAL\n" as requests end, then "R N\n" and per request
+ *        "OK NOT_MODIFIED STATUS\n" and its content_type, etag_out,
+ *        last_modified_out, error message and body.
  */
+
+/* Where versus-fetch is: beside this program (a build), else installed. */
 static bool
-xfer_finish(struct xfer *x, CURLcode rc, const struct fetch_opts *o)
+helper_path(char *buf, size_t size)
 {
-	struct fetch *f = x->f;
-	char *ct = NULL;
-	curl_off_t expect = -1, wait = 0;
-	long backoff = o->backoff_ms > 0 ? o->backoff_ms : 500;
+	const char *env = getenv("VERSUS_FETCH_HELPER");
+	char self[4096];
+	ssize_t n;
+	char *slash;
 
-	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &f->status);
-	if (rc == CURLE_OK) {
-		curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct);
-		free(f->content_type);
-		f->content_type = ct != NULL ? xstrdup(ct) : NULL;
-		if (f->status >= 200 && f->status < 300) {
-			if (f->body == NULL)
-				f->body = xcalloc(1, 1);
-			f->ok = true;
-			return true;
-		}
-		if (f->status == 304 && (f->etag != NULL ||
-					 f->last_modified != NULL)) {
-			f->not_modified = true;
-			return true;
-		}
-		if (f->status == 429 || f->status >= 500) {
-			curl_easy_getinfo(x->h, CURLINFO_RETRY_AFTER, &wait);
-			if (wait > FETCH_MAX_RETRY_AFTER) {
-				fetch_fail(f, "%s (HTTP %ld), asked to wait %ld s",
-					   status_reason(f->status), f->status,
-					   (long)wait);
-				return true;
-			}
-			if (x->tries < FETCH_TRIES) {
-				double delay = wait > 0 ? (double)wait :
-					backoff / 1000.0 * (1 << (x->tries - 1));
-
-				x->not_before = now_seconds() + delay;
-				return false;
-			}
-			fetch_fail(f, "%s (HTTP %ld), gave up after %d tries",
-				   status_reason(f->status), f->status,
-				   x->tries);
-			return true;
-		}
-		if (f->status >= 300 && f->status < 400)
-			fetch_fail(f, "redirect without a location (HTTP %ld)",
-				   f->status);
-		else
-			fetch_fail(f, "%s (HTTP %ld)", status_reason(f->status),
-				   f->status);
+	if (env != NULL && *env != '\0') {
+		snprintf(buf, size, "%s", env);
 		return true;
 	}
-	switch (rc) {
-	case CURLE_COULDNT_RESOLVE_HOST:
-		fetch_fail(f, "cannot resolve the host name");
-		break;
-	case CURLE_COULDNT_CONNECT: {
-		long oserr = 0;
-
-		curl_easy_getinfo(x->h, CURLINFO_OS_ERRNO, &oserr);
-		fetch_fail(f, "cannot connect: %s", oserr != 0 ?
-			   strerror((int)oserr) : curl_easy_strerror(rc));
-		break;
+	n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		slash = strrchr(self, '/');
+		if (slash != NULL &&
+		    (size_t)(slash - self) + sizeof "/versus-fetch" <= size) {
+			memcpy(buf, self, (size_t)(slash - self));
+			strcpy(buf + (slash - self), "/versus-fetch");
+			if (access(buf, X_OK) == 0)
+				return true;
+		}
 	}
-	case CURLE_OPERATION_TIMEDOUT:
-		fetch_fail(f, "timed out after %ld s",
-			   o->timeout > 0 ? o->timeout : (long)FETCH_TIMEOUT);
-		break;
-	case CURLE_TOO_MANY_REDIRECTS:
-		fetch_fail(f, "redirect loop (more than %d redirects)",
-			   FETCH_MAX_REDIRECTS);
-		break;
-	case CURLE_FILESIZE_EXCEEDED:
-		fail_too_big(f, x->max);
-		break;
-	case CURLE_WRITE_ERROR:
-		if (x->too_big)
-			fail_too_big(f, x->max);
-		else
-			fetch_fail(f, "cannot keep the page in memory");
-		break;
-	case CURLE_PARTIAL_FILE:
-	case CURLE_RECV_ERROR:
-	case CURLE_GOT_NOTHING:
-		curl_easy_getinfo(x->h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T,
-				  &expect);
-		if (rc == CURLE_GOT_NOTHING)
-			fetch_fail(f, "the server closed the connection "
-				   "without answering");
-		else if (expect > 0)
-			fetch_fail(f, "connection cut after %zu of %ld bytes",
-				   f->len, (long)expect);
-		else
-			fetch_fail(f, "connection cut after %zu bytes", f->len);
-		break;
-	case CURLE_BAD_CONTENT_ENCODING:
-		fetch_fail(f, "cannot decode the compressed page%s%s",
-			   x->errbuf[0] ? ": " : "", x->errbuf);
-		break;
-	case CURLE_UNSUPPORTED_PROTOCOL:
-		fetch_fail(f, "only http and https addresses can be fetched");
-		break;
-	case CURLE_URL_MALFORMAT:
-		fetch_fail(f, "not a valid web address");
-		break;
-	case CURLE_ABORTED_BY_CALLBACK:
-		fetch_fail(f, "interrupted");
-		break;
-	case CURLE_PEER_FAILED_VERIFICATION:
-	case CURLE_SSL_CONNECT_ERROR:
-	case CURLE_SSL_CERTPROBLEM:
-	case CURLE_SSL_CIPHER:
-	case CURLE_SSL_CACERT_BADFILE:
-		fetch_fail(f, "TLS failure: %s",
-			   x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
-		break;
-	default:
-		fetch_fail(f, "%s", x->errbuf[0] ? x->errbuf :
-			   curl_easy_strerror(rc));
+	snprintf(buf, size, "%s/versus-fetch", PKGLIBEXECDIR);
+	return access(buf, X_OK) == 0;
+}
+
+static bool
+write_all(int fd, const void *p, size_t n)
+{
+	const char *c = p;
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, c, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		c += w;
+		n -= (size_t)w;
 	}
 	return true;
+}
+
+bool
+fetch_put_string(int fd, const char *s, size_t len)
+{
+	char head[32];
+	int k = s == NULL ? snprintf(head, sizeof head, "-1\n") :
+		snprintf(head, sizeof head, "%zu\n", len);
+
+	return write_all(fd, head, (size_t)k) &&
+		(s == NULL || write_all(fd, s, len));
+}
+
+/* Reading the helper's answers, watching the stop flag meanwhile. */
+struct reader {
+	int fd;
+	char buf[65536];
+	size_t pos, len;
+	volatile sig_atomic_t *stop;
+};
+
+/* More bytes into r->buf; false at the end, on error or on a stop. */
+static bool
+reader_fill(struct reader *r)
+{
+	struct pollfd pfd = { r->fd, POLLIN, 0 };
+	ssize_t n;
+
+	if (r->pos > 0) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->pos = 0;
+	}
+	for (;;) {
+		if (r->stop != NULL && *r->stop)
+			return false;
+		if (poll(&pfd, 1, 100) == 0)
+			continue;
+		n = read(r->fd, r->buf + r->len, sizeof r->buf - r->len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		r->len += (size_t)n;
+		return true;
+	}
+}
+
+/* A line (without its \n) into line; false at the end. */
+static bool
+reader_line(struct reader *r, char *line, size_t size)
+{
+	char *nl;
+	size_t k;
+
+	for (;;) {
+		nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
+		if (nl != NULL)
+			break;
+		if (r->len - r->pos >= sizeof r->buf / 2 || !reader_fill(r))
+			return false;
+	}
+	k = (size_t)(nl - (r->buf + r->pos));
+	if (k >= size)
+		return false;
+	memcpy(line, r->buf + r->pos, k);
+	line[k] = '\0';
+	r->pos += k + 1;
+	return true;
+}
+
+/* A string as fetch_put_string() wrote it, or NULL; *ok false on error. */
+static char *
+reader_string(struct reader *r, size_t max, size_t *lenp, bool *ok)
+{
+	char line[32], *s, *end;
+	long long v;
+	size_t got = 0, k;
+
+	*ok = reader_line(r, line, sizeof line);
+	if (!*ok)
+		return NULL;
+	v = strtoll(line, &end, 10);
+	if (*end != '\0' || v < -1 || (v >= 0 && (size_t)v > max)) {
+		*ok = false;
+		return NULL;
+	}
+	if (v < 0)
+		return NULL;
+	s = xmalloc((size_t)v + 1);
+	while (got < (size_t)v) {
+		if (r->pos == r->len && !reader_fill(r)) {
+			free(s);
+			*ok = false;
+			return NULL;
+		}
+		k = r->len - r->pos < (size_t)v - got ? r->len - r->pos :
+			(size_t)v - got;
+		memcpy(s + got, r->buf + r->pos, k);
+		r->pos += k;
+		got += k;
+	}
+	s[got] = '\0';
+	if (lenp != NULL)
+		*lenp = got;
+	return s;
+}
+
+/* The answers, after the progress lines; false when they stop short. */
+static bool
+read_answers(struct reader *r, struct fetch *reqs, size_t n,
+	     const struct fetch_opts *o, size_t max)
+{
+	char line[128], *msg;
+	size_t i, done, total;
+	int ok, nm;
+	long status;
+	bool good = true;
+
+	for (;;) {
+		if (!reader_line(r, line, sizeof line))
+			return false;
+		if (sscanf(line, "P %zu %zu", &done, &total) == 2) {
+			if (o->progress != NULL)
+				o->progress(o->progress_arg, done, n);
+			continue;
+		}
+		if (sscanf(line, "R %zu", &total) == 1 && total == n)
+			break;
+		return false;
+	}
+	for (i = 0; i < n && good; i++) {
+		struct fetch *f = &reqs[i];
+
+		if (!reader_line(r, line, sizeof line) ||
+		    sscanf(line, "%d %d %ld", &ok, &nm, &status) != 3)
+			return false;
+		f->ok = ok != 0;
+		f->not_modified = nm != 0;
+		f->status = status;
+		f->content_type = reader_string(r, 4096, NULL, &good);
+		if (good)
+			f->etag_out = reader_string(r, 4096, NULL, &good);
+		if (good)
+			f->last_modified_out = reader_string(r, 4096, NULL,
+							     &good);
+		msg = good ? reader_string(r, sizeof f->err.msg, NULL, &good) :
+			NULL;
+		if (msg != NULL)
+			vs_error_set(&f->err, "%s", msg);
+		free(msg);
+		if (good)
+			f->body = (unsigned char *)reader_string(r, max,
+								 &f->len,
+								 &good);
+		if (good)
+			f->priv = (void *)1;	/* answered */
+	}
+	return good;
 }
 
 size_t
 fetch_run(struct fetch *reqs, size_t n, const struct fetch_opts *o)
 {
-	static bool initialised;
-	struct xfer *xs;
-	CURLM *m;
-	size_t i, done = 0, failed = 0, active = 0;
 	size_t max = o->max_body > 0 ? o->max_body : FETCH_MAX_BODY;
+	size_t i, failed = 0;
+	int to[2], from[2], st;
+	char path[4096], head[128];
+	struct reader *r;
+	void (*old_pipe)(int);
+	pid_t pid;
+	bool sent;
 
 	if (n == 0)
 		return 0;
-	if (!initialised) {
-		curl_global_init(CURL_GLOBAL_DEFAULT);
-		initialised = true;
-	}
-	stop_flag = o->stop;
-	xs = xcalloc(n, sizeof *xs);
 	for (i = 0; i < n; i++) {
 		fetch_clear(&reqs[i]);
-		xs[i].f = &reqs[i];
-		xs[i].max = max;
-		reqs[i].priv = &xs[i];
-	}
-	m = curl_multi_init();
-	curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)FETCH_PARALLEL);
-	while (done < n) {
-		double now = now_seconds(), next = now + 0.1;
-		int running, left;
-		CURLMsg *msg;
-
-		if (o->stop != NULL && *o->stop) {
-			for (i = 0; i < n; i++)
-				if (!xs[i].done) {
-					fetch_fail(xs[i].f, "interrupted");
-					xs[i].done = true;
-					failed++;
-				}
-			break;
-		}
-		for (i = 0; i < n && active < FETCH_PARALLEL; i++) {
-			if (xs[i].done || xs[i].active)
-				continue;
-			if (xs[i].not_before > now) {
-				if (xs[i].not_before < next)
-					next = xs[i].not_before;
-				continue;
-			}
-			xfer_start(&xs[i], o, m);
-			active++;
-		}
-		curl_multi_perform(m, &running);
-		while ((msg = curl_multi_info_read(m, &left)) != NULL) {
-			struct xfer *x;
-
-			if (msg->msg != CURLMSG_DONE)
-				continue;
-			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE,
-					  (char **)&x);
-			curl_multi_remove_handle(m, x->h);
-			x->active = false;
-			active--;
-			if (!xfer_finish(x, msg->data.result, o))
-				continue;
-			x->done = true;
-			done++;
-			if (!x->f->ok && !x->f->not_modified) {
-				free(x->f->body);
-				x->f->body = NULL;
-				x->f->len = 0;
-				failed++;
-			}
-			if (o->progress != NULL)
-				o->progress(o->progress_arg, done, n);
-		}
-		if (done < n) {
-			int ms = (int)((next - now_seconds()) * 1000);
-
-			curl_multi_poll(m, NULL, 0, ms < 1 ? 1 : ms > 100 ? 100 : ms,
-					NULL);
-		}
-	}
-	for (i = 0; i < n; i++) {
-		if (xs[i].h != NULL) {
-			if (xs[i].active)
-				curl_multi_remove_handle(m, xs[i].h);
-			curl_easy_cleanup(xs[i].h);
-		}
-		curl_slist_free_all(xs[i].headers);
 		reqs[i].priv = NULL;
 	}
-	curl_multi_cleanup(m);
-	free(xs);
-	stop_flag = NULL;
+	if (!helper_path(path, sizeof path)) {
+		for (i = 0; i < n; i++)
+			fetch_fail(&reqs[i], "cannot find versus-fetch, "
+				   "the program that fetches pages (%s)", path);
+		return n;
+	}
+	if (pipe(to) != 0 || pipe(from) != 0 || (pid = fork()) < 0) {
+		for (i = 0; i < n; i++)
+			fetch_fail(&reqs[i], "cannot start versus-fetch: %s",
+				   strerror(errno));
+		return n;
+	}
+	if (pid == 0) {
+		dup2(to[0], 0);
+		dup2(from[1], 1);
+		close(to[0]);
+		close(to[1]);
+		close(from[0]);
+		close(from[1]);
+		execl(path, "versus-fetch", (char *)NULL);
+		_exit(127);
+	}
+	close(to[0]);
+	close(from[1]);
+	old_pipe = signal(SIGPIPE, SIG_IGN);
+	snprintf(head, sizeof head, "VF1 %ld %zu %ld %zu\n", o->timeout,
+		 o->max_body, o->backoff_ms, n);
+	sent = write_all(to[1], head, strlen(head));
+	for (i = 0; i < n && sent; i++)
+		sent = fetch_put_string(to[1], reqs[i].url,
+					strlen(reqs[i].url)) &&
+			fetch_put_string(to[1], reqs[i].etag, reqs[i].etag ?
+					 strlen(reqs[i].etag) : 0) &&
+			fetch_put_string(to[1], reqs[i].last_modified,
+					 reqs[i].last_modified ?
+					 strlen(reqs[i].last_modified) : 0);
+	close(to[1]);
+	signal(SIGPIPE, old_pipe);
+	r = xcalloc(1, sizeof *r);
+	r->fd = from[0];
+	r->stop = o->stop;
+	if (!sent || !read_answers(r, reqs, n, o, max))
+		kill(pid, SIGTERM);
+	close(from[0]);
+	free(r);
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	for (i = 0; i < n; i++) {
+		struct fetch *f = &reqs[i];
+
+		if (f->priv == NULL) {
+			fetch_clear(f);
+			if (o->stop != NULL && *o->stop)
+				fetch_fail(f, "interrupted");
+			else
+				fetch_fail(f, "versus-fetch, the program that "
+					   "fetches pages, stopped");
+		}
+		f->priv = NULL;
+		if (!f->ok && !f->not_modified)
+			failed++;
+	}
 	return failed;
 }
-
 #endif

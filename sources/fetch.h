@@ -75,6 +75,20 @@ bool fetch_available(void);
  */
 size_t fetch_run(struct fetch *reqs, size_t n, const struct fetch_opts *o);
 
+/*
+ * The requests are run by the helper program versus-fetch (found beside
+ * versus, else in PKGLIBEXECDIR; VERSUS_FETCH_HELPER overrides), the only
+ * program linked with libcurl: loading libcurl and what it needs costs
+ * each process some 7 ms, which versus pays only with web pages to fetch.
+ * For the helper (fetch-helper.c) and its libcurl code (fetch-curl.c):
+ * the same in process, a failure message, and a string of the protocol.
+ */
+size_t fetch_curl_run(struct fetch *reqs, size_t n,
+		      const struct fetch_opts *o);
+void fetch_fail(struct fetch *f, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+bool fetch_put_string(int fd, const char *s, size_t len);
+
 /* Free what a request holds and zero its results. */
 void fetch_clear(struct fetch *f);
 

@@ -1,9 +1,9 @@
 #!/bin/sh
 # install.sh — make install and make uninstall into a scratch DESTDIR,
-# with prefix, bindir, mandir and datadir moved: every file lands where
-# those say and nowhere else; the installed versus, run from elsewhere
-# with an empty home, gives the same outputs as the built one and holds no
-# path of the build tree; the manual pages render without a warning and
+# with prefix, bindir, mandir, datadir and libexecdir moved: every file
+# lands where those say and nowhere else; the installed versus, run from
+# elsewhere with an empty home, gives the same outputs as the built one
+# and holds no path of the build tree; the manual pages render without a warning and
 # list every action; uninstall leaves nothing behind.
 . "$srcdir/tests/lib.sh"
 
@@ -11,7 +11,7 @@
 
 D=$TMPD/dest
 P=/opt/vs
-dirs="prefix=$P bindir=$P/b mandir=$P/m datadir=$P/d"
+dirs="prefix=$P bindir=$P/b mandir=$P/m datadir=$P/d libexecdir=$P/l"
 # The completion folders follow datadir, unless configure was given a
 # folder of its own for them (as debian/rules does): then move that too.
 for v in bashcompdir zshcompdir; do
@@ -34,8 +34,13 @@ for f in b/versus m/man1/versus.1 m/man5/versus-keymap.5 \
 	check "installed $P/$f" test -f "$D$P/$f"
 done
 check "the installed versus is executable" test -x "$D$P/b/versus"
+# The helper that fetches web pages, built with libcurl only.
+if [ -x "$abs_top_builddir/versus-fetch" ]; then
+	check "versus-fetch installed in libexecdir/versus" \
+		test -x "$D$P/l/versus/versus-fetch"
+fi
 check_eq "nothing installed outside the given folders" \
-	"$(cd "$D" && find . -type f | grep -v "^\\.$P/[bmd]/")" ""
+	"$(cd "$D" && find . -type f | grep -v "^\\.$P/[bmdl]/")" ""
 
 # The installed program, run from a scratch folder with an empty home.
 V=$D$P/b/versus
