@@ -26,7 +26,7 @@
 /* Columns: marks, where, kinds, then the excerpt. */
 #define COL_WHERE	3
 #define COL_KINDS	13
-#define COL_TEXT	33
+#define COL_TEXT	36
 
 /* The kinds in the order the filter visits them: facts, wording, cosmetic. */
 static int
