@@ -268,8 +268,11 @@ static bool
 repeat_only(const struct ctx *c, struct bounds *bd, uint32_t u0, uint32_t u1)
 {
 	const struct doc *d = bd->d;
-	uint32_t u, prev = u0, p = doc_para_of_token(d, d->unit[u0].tok);
+	uint32_t u, prev = u0, p;
 
+	if (u0 >= u1)
+		return true;	/* a cosmetic op with no A units */
+	p = doc_para_of_token(d, d->unit[u0].tok);
 	if (bd->para != p) {
 		bd->para = p;
 		bd->lines = para_lines(d, p);
@@ -468,9 +471,9 @@ collect(struct ctx *c, struct side *sa, struct side *sb)
 			const struct wop *w = &al->op[o];
 
 			cd.op = o;
-			if (kept_op(w) && !repeat_only(c, &ba, w->a,
-						       w->a + w->na))
-				cd.kept_before++;
+			if (kept_op(w))
+				cd.kept_before += !repeat_only(c, &ba, w->a,
+							       w->a + w->na);
 			else if (w->kind == WOP_DELETE)
 				cut_op(c, &ba, sa, w->a, w->a + w->na, &cd);
 			else
