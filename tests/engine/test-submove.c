@@ -423,10 +423,111 @@ next:
 	   edited);
 }
 
+/* --- one line of a song moved ---------------------------------------------- */
+
+static bool
+is_chorus(const struct text_gen *t, size_t k)
+{
+	return strncmp(t->v[k].s, "Oh the", 6) == 0;
+}
+
+/*
+ * A verse line of a song taken to another place among the verse lines,
+ * across another verse line at least, the chorus lines staying put: one
+ * move whose ends are that line.  The repeated chorus lines around both
+ * ends are what made such a diff a block replacement before.
+ */
+static void
+test_song_line_moved(void)
+{
+	unsigned long long seed;
+	size_t runs = 0, found = 0, bad = 0;
+
+	for (seed = 1; seed <= 300; seed++) {
+		struct text_gen a = { 0 }, b = { 0 };
+		struct pair p;
+		char *sa, *sb;
+		size_t from, to, k, verses = 0, crossed = 0, at = 0;
+		size_t other = SIZE_MAX;
+		bool ok_ends = false;
+
+		rng = 5000 + seed;
+		gen_song(&a);
+		do
+			from = rnd((unsigned)a.n);
+		while (is_chorus(&a, from));
+		do
+			to = rnd((unsigned)a.n);
+		while (is_chorus(&a, to) || to == from);
+		/* Verse lines between the two places. */
+		for (k = (from < to ? from : to) + 1;
+		     k < (from < to ? to : from); k++)
+			if (!is_chorus(&a, k)) {
+				verses++;
+				other = k;
+			}
+		if (to > from && verses == 0)
+			other = to;
+		b.join = a.join;
+		for (k = 0; k < a.n; k++) {
+			if (k == from)
+				continue;
+			if (k == to && to < from) {
+				at = b.n;
+				tg_push(&b, xstrdup(a.v[from].s), a.v[k].para);
+			}
+			tg_push(&b, xstrdup(a.v[k].s), a.v[k].para);
+			if (k == to && to > from) {
+				at = b.n;
+				tg_push(&b, xstrdup(a.v[from].s), a.v[k].para);
+			}
+		}
+		crossed = verses + (to > from);	/* `to` itself is passed */
+		sa = tg_render(&a);
+		sb = tg_render(&b);
+		pair_open(&p, sa, sb);
+		if (crossed >= 1) {
+			runs++;
+			if (p.al->nmove == 1 && p.al->nsub == 1) {
+				const struct submove *sm = &p.al->sub[0];
+				const struct wop *x = &p.al->op[sm->sop];
+				const struct wop *y = &p.al->op[sm->dop];
+
+				const char *xs = (const char *)p.a->text->data +
+					p.a->tok[p.a->unit[x->a].tok].off;
+				const char *ys = (const char *)p.b->text->data +
+					p.b->tok[p.b->unit[y->b].tok].off;
+
+				/* Its ends are line `from`, or, when it passed
+				 * one verse line only, that line. */
+				ok_ends = (strncmp(xs, a.v[from].s, 8) == 0 &&
+					   strncmp(ys, b.v[at].s, 8) == 0) ||
+					(crossed == 1 && other < a.n &&
+					 strncmp(xs, a.v[other].s, 8) == 0 &&
+					 strncmp(ys, a.v[other].s, 8) == 0);
+			}
+			found += ok_ends;
+			if (!ok_ends && bad++ < 3)
+				diag("seed %llu: line %zu taken to %zu: %zu "
+				     "moves, %zu below the paragraph",
+				     5000 + seed, from, to, p.al->nmove,
+				     p.al->nsub);
+		}
+		pair_close(&p);
+		free(sa);
+		free(sb);
+		tg_free(&a);
+		tg_free(&b);
+	}
+	ok(runs >= 200, "%zu songs with a verse line moved", runs);
+	is_int(found, runs, "each is one move, its ends that line");
+}
+
 int
 main(void)
 {
 	test_in_order();
 	test_one_moved();
+	test_song_line_moved();
 	return done_testing();
 }
