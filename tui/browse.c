@@ -602,7 +602,10 @@ go_to(struct browser *b, const char *arg)
 
 		if (folded) {
 			/* Folded away: unfold, and go there once laid out. */
-			b->changes_only = false;
+			if (b->changes_only)	/* that fold alone */
+				browse_fold_open_para(b, side, (uint32_t)(v - 1));
+			else
+				b->changes_only = false;
 			set_goal(b, side, (uint32_t)(v - 1), 0);
 			return RE_LAYOUT;
 		}

@@ -265,12 +265,13 @@ long browse_find(const struct browser *b, int v, size_t from, size_t to,
 
 /*
  * Single folds (folds.c): is block k's fold opened by the reader; forget
- * every opened fold; open the fold on view row v (a click); and the
- * handler of open-fold and close-fold.
+ * every opened fold; open the fold on view row v (a click), or the one
+ * holding paragraph p of a side; and the handler of open-fold and close-fold.
  */
 bool browse_fold_opened(const struct browser *b, size_t k);
 void browse_folds_reset(struct browser *b);
 int browse_fold_click(struct browser *b, size_t v);
+void browse_fold_open_para(struct browser *b, int side, uint32_t p);
 int act_fold_one(struct browser *b, int action, unsigned count);
 
 /*

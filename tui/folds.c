@@ -99,6 +99,7 @@ open_fold(struct browser *b)
 	size_t rows = (size_t)browse_text_rows(), v;
 	struct view_row vr;
 
+	view_settle(&b->view, &b->top, 0, rows);	/* exact rows */
 	for (v = b->top; b->view.hide != NULL && v < b->top + rows &&
 	     view_row(&b->view, v, &vr); v++)
 		if (vr.r == NULL && !vr.boiler)
@@ -114,6 +115,7 @@ close_fold(struct browser *b)
 	size_t rows = (size_t)browse_text_rows(), v, k = SIZE_MAX, lo, hi, n;
 	struct view_row vr;
 
+	view_settle(&b->view, &b->top, 0, rows);	/* exact rows */
 	for (v = b->top; v < b->top + rows && view_row(&b->view, v, &vr);
 	     v++) {
 		if (vr.r != NULL && unchanged(b, vr.block)) {
@@ -144,6 +146,47 @@ close_fold(struct browser *b)
 	browse_message(b, false, "%zu unchanged paragraph%s folded", n,
 		       n == 1 ? "" : "s");
 	return RE_LAYOUT;
+}
+
+/*
+ * The block holding paragraph p of a side: the first whose paragraphs
+ * end after p, by binary search, since each side's paragraphs come in
+ * block order.  UINT32_MAX when none holds it.
+ */
+static uint32_t
+para_block(const struct alignment *al, int side, uint32_t p)
+{
+	size_t lo = 0, hi = al->nblock;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct block *bl = &al->block[mid];
+
+		if ((side ? bl->b + bl->nb : bl->a + bl->na) <= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < al->nblock && (side ? al->block[lo].b : al->block[lo].a) <= p)
+		return (uint32_t)lo;
+	return UINT32_MAX;
+}
+
+void
+browse_fold_open_para(struct browser *b, int side, uint32_t p)
+{
+	uint32_t k = para_block(b->al, side, p);
+	size_t lo, hi;
+
+	if (k >= b->al->nblock || !unchanged(b, k))
+		return;
+	if (!flags_current(b))
+		flags_fresh(b, false);
+	for (lo = k; lo > 0 && unchanged(b, lo - 1); lo--)
+		;
+	for (hi = k + 1; hi < b->al->nblock && unchanged(b, hi); hi++)
+		;
+	memset(b->fold_open + lo, 1, hi - lo);
 }
 
 int

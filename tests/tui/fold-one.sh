@@ -4,7 +4,8 @@
 # unchanged paragraphs): + (z o in vi) opens the first fold on the screen
 # and leaves the others folded, - (z c) folds the first unchanged run on
 # the screen back, even when nothing else is folded, c still folds and
-# unfolds them all, and a click on a fold row opens that fold.
+# unfolds them all, go-to into a fold and a click on a fold row open that
+# fold alone.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
 
@@ -53,6 +54,16 @@ run() {
 }
 run default + - c
 run vi 'z o' 'z c' 'z a'
+
+# Go-to into a fold opens that fold alone.
+tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt
+check "the browser starts" tui_wait_for '2/2 samples/3-corrected.txt'
+tui_keys c
+check "c folds" tui_wait_line 40 '^ changes only'
+tui_keys : 4 Enter
+check ":4, inside the fold of 4: there" tui_wait_line 2 '^"This is not a bet on one car model'
+check "the view is still changes only" tui_wait_line 40 ' cosmetic dimmed, changes only │'
+check "and the next fold is still folded" tui_wait_for '^── … 2 unchanged paragraphs ─'
 
 # A click on a fold row opens that fold alone.
 tui_mouse() {
