@@ -74,7 +74,7 @@ tui_start() {
 		cmd="$cmd '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
 	done
 	$TUI new-session -d ${TUI_DIR:+-c "$TUI_DIR"} -x "$cols" -y "$rows" \
-		"env TERM=xterm-256color LC_ALL=C.UTF-8 $cmd; echo '[exited]' \$?; sleep 600" || return 1
+		"env TERM=xterm-256color LC_ALL=C.UTF-8 $cmd; ${TUI_EXIT_CLEAR:+printf '\\r\\033[K';} echo '[exited]' \$?; sleep 600" || return 1
 	$TUI set-option -g remain-on-exit off >/dev/null 2>&1
 }
 
