@@ -668,20 +668,18 @@ block_mark(const struct render *r, const struct block *bl)
 /* --- blocks --------------------------------------------------------------- */
 
 /*
- * Push the span of a moved block's note, "moved to ¶N ▼" at the source
+ * Push the span of a move's note, "moved to ¶N ▼" at the source
  * or "moved from ¶N ▲" at the destination (N the 1-based number of the
  * twin's first paragraph on the other side, the arrow pointing to where
  * the twin is drawn), or just "¶N ▼" when the pane is too narrow for the
  * words.  The text goes into r->note.
  */
 static void
-push_note(struct builder *b, uint32_t bi, const struct block *bl, bool source)
+push_move_note(struct builder *b, bool source, unsigned long n,
+	       const char *arrow)
 {
-	const struct block *tw = &b->al->block[bl->twin];
 	struct render *r = b->r;
 	struct render_span sp = { 0 };
-	const char *arrow = bl->twin > bi ? "\xe2\x96\xbc" : "\xe2\x96\xb2";
-	unsigned long n = (unsigned long)(source ? tw->b : tw->a) + 1;
 	char buf[64];
 	size_t w;
 	int len;
@@ -704,6 +702,16 @@ push_note(struct builder *b, uint32_t bi, const struct block *bl, bool source)
 	push_span(b, &sp);
 }
 
+/* The note of paragraph block bl (number bi), moved out of (source) or in. */
+static void
+push_note(struct builder *b, uint32_t bi, const struct block *bl, bool source)
+{
+	const struct block *tw = &b->al->block[bl->twin];
+
+	push_move_note(b, source, (unsigned long)(source ? tw->b : tw->a) + 1,
+		       bl->twin > bi ? "\xe2\x96\xbc" : "\xe2\x96\xb2");
+}
+
 /*
  * The note of a sentence or line moved out of (source) or into the block
  * bi: "moved to ¶N ▼" as a paragraph's, the arrow "▶" or "◀" when the
@@ -713,33 +721,12 @@ static void
 push_sub_note(struct builder *b, uint32_t bi, uint32_t s, bool source)
 {
 	const struct submove *sm = &b->al->sub[s];
-	struct render *r = b->r;
-	struct render_span sp = { 0 };
 	uint32_t other = source ? sm->dst : sm->src;
-	const char *arrow = other == bi ? (source ? "\xe2\x96\xb6" :
-					   "\xe2\x97\x80") :
-		other > bi ? "\xe2\x96\xbc" : "\xe2\x96\xb2";
-	unsigned long n = (unsigned long)align_sub_para(b->al, s, !source) + 1;
-	char buf[64];
-	size_t w;
-	int len;
 
-	len = snprintf(buf, sizeof buf, "moved %s \xc2\xb6%lu %s",
-		       source ? "to" : "from", n, arrow);
-	w = width_of((const uint8_t *)buf, (size_t)len, 0);
-	if (w > r->pane) {
-		len = snprintf(buf, sizeof buf, "\xc2\xb6%lu %s", n, arrow);
-		w = width_of((const uint8_t *)buf, (size_t)len, 0);
-	}
-	r->note = xgrow(r->note, &b->capnote, r->nnote + (size_t)len + 1, 1);
-	memcpy(r->note + r->nnote, buf, (size_t)len + 1);
-	sp.off = (uint32_t)r->nnote;
-	sp.len = (uint32_t)len;
-	sp.width = (uint16_t)w;
-	sp.style = STYLE_MOVED;
-	sp.flags = SPAN_NOTE;
-	r->nnote += (size_t)len;
-	push_span(b, &sp);
+	push_move_note(b, source,
+		       (unsigned long)align_sub_para(b->al, s, !source) + 1,
+		       other == bi ? (source ? "\xe2\x96\xb6" : "\xe2\x97\x80") :
+		       other > bi ? "\xe2\x96\xbc" : "\xe2\x96\xb2");
 }
 
 /* Row i of block bi: the notes of its sentence moves, side by side. */
