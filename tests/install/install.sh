@@ -62,9 +62,15 @@ check_file "installed versus --list-actions --keymap=vi: the built one's" \
 	"$TMPD/inst.out" "$TMPD/built.out"
 check_eq "installed versus --version names the package version" \
 	"$(inst --version | sed -n 1p)" "$("$VERSUS" --version | sed -n 1p)"
+# Paths under the configured prefix are where versus was configured to be
+# installed (the fetch helper's libexecdir), not the build tree, even when
+# the prefix lies inside it, as under make distcheck.
+configured=$(sed -n 's/^prefix = //p' "$abs_top_builddir/Makefile")
 check "the installed versus holds no path of the build tree" \
-	sh -c '! grep -q -F "$1" "$2" && ! grep -q -F "$3" "$2"' sh \
-	"$abs_top_builddir" "$V" "$(cd "$srcdir" && pwd)"
+	sh -c 'strings -n 8 "$2" | grep -v -F "$4" >"$5";
+	       ! grep -q -F "$1" "$5" && ! grep -q -F "$3" "$5"' sh \
+	"$abs_top_builddir" "$V" "$(cd "$srcdir" && pwd)" "${configured:-/nonexistent}" \
+	"$TMPD/strings"
 
 # The manual pages.
 for page in m/man1/versus.1 m/man5/versus-keymap.5; do

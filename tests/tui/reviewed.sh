@@ -99,6 +99,8 @@ tui_keys q
 check "q quits" tui_wait_for '^\[exited\] 1'
 
 # --report --unreviewed: the marked edit is left out.
+# From the tmux tests' folder, where samples/ is, in a build folder too.
+cd "$TUI_DIR" || exit 1
 "$VERSUS" --report "$TMPD/all.md" samples/1-wire.txt samples/3-corrected.txt \
 	>/dev/null 2>&1
 "$VERSUS" --report "$TMPD/left.md" --unreviewed samples/1-wire.txt \
