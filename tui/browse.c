@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -563,6 +564,34 @@ step_paragraph(struct browser *b, int dir)
 	return RE_NONE;
 }
 
+/*
+ * N%: the row showing the byte N% into the left version's text (the
+ * right's when the left is empty), as less goes N% into a file.  A share
+ * of the text rather than of the rows, so that it costs one block's
+ * layout, not a count of every row, and lands on the same row however
+ * much has been counted.
+ */
+static int
+go_to_share(struct browser *b, unsigned pct)
+{
+	int version = b->al->a->text->len > 0 ? RENDER_LEFT : RENDER_RIGHT;
+	const struct text *t = version ? b->al->b->text : b->al->a->text;
+	size_t v;
+
+	if (pct == 0 || t->len == 0)
+		v = 0;
+	else if (pct == 100)
+		v = SIZE_MAX;
+	else
+		v = view_offset_row(&b->view, version,
+				    (uint32_t)((uint64_t)t->len * pct / 100));
+	if (v != SIZE_MAX)
+		view_settle(&b->view, &v, 0, (size_t)browse_text_rows());
+	scroll_to(b, v == SIZE_MAX ? LONG_MAX : (long)v);
+	follow_view(b);
+	return RE_DRAW;
+}
+
 /* Paragraph number (1-based) or percentage. */
 static int
 go_to(struct browser *b, const char *arg)
@@ -582,14 +611,8 @@ go_to(struct browser *b, const char *arg)
 			       "the right version) or a percentage: %s", arg);
 		return RE_DRAW;
 	}
-	if (*end == '%') {
-		if (v > 100)
-			v = 100;
-		view_count_all(&b->view);	/* a share of the exact total */
-		scroll_to(b, (long)(max_top(b) * v / 100));
-		follow_view(b);
-		return RE_DRAW;
-	}
+	if (*end == '%')
+		return go_to_share(b, v > 100 ? 100 : (unsigned)v);
 	d = side == RENDER_LEFT ? b->al->a : b->al->b;
 	if (v < 1 || (size_t)v > d->npara) {
 		browse_message(b, true, "the %s version has %zu paragraphs",

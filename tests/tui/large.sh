@@ -1,9 +1,9 @@
 #!/bin/sh
 # large.sh — the browser on a pair too big to count at once (over 2 MB),
 # so that it lays out only what it shows and counts the rest between keys
-# (issue 15): G shows the last rows, :50% the row a layout of everything
-# has there (as --print lays it out), a search finds a word far below,
-# and the changes-only view folds the rest.
+# (issue 15): G shows the last rows, :50% the row of the byte half way
+# into the left text (as --print lays it out), a search finds a word far
+# below, and the changes-only view folds the rest.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
 
@@ -21,16 +21,30 @@ check "G shows the last paragraph on the last text rows" \
 	tui_wait_line 29 'the lazy dog by river 16000\.$'
 check "and says it is at the end" tui_wait_line 30 '^ *end │'
 
-# Where :50% lands in a layout of everything: --print's rows, 28 on screen.
+# :50% shows the byte half way into the left text on top: the paragraph
+# holding it, on the row of it that starts at or before that byte (each
+# paragraph takes two rows of --print's at 100 columns; a pane is 48).
 "$VERSUS" --print --color=never --width=100 "$TMPD/a.txt" "$TMPD/b.txt" \
 	>"$TMPD/print.txt"
-n=$(wc -l <"$TMPD/print.txt")
-top=$(( (n - 28) * 50 / 100 ))
-want=$(sed -n "$((top + 1))p" "$TMPD/print.txt")
+half=$(( $(wc -c <"$TMPD/a.txt") / 2 ))
+row=$(awk -v half="$half" '
+	{ if (off + length($0) >= half && !found) {
+		found = 1; p = $2; sub(":", "", p)
+		# The second row starts after the words of the first, a space.
+		split($0, w, " "); n = 0
+		for (i = 1; i in w; i++) {
+			if (n + length(w[i]) + (n > 0) > 48) break
+			n += length(w[i]) + (n > 0)
+		}
+		print p, (off + n + 1 <= half ? 2 : 1)
+	  }
+	  off += length($0) + 1 }' "$TMPD/a.txt")
+set -- $row
+want=$(grep -A1 "^Paragraph $1:" "$TMPD/print.txt" | sed -n "${2}p")
 tui_keys g :
 tui_keys -l '50%'
 tui_keys Enter
-check ":50% lands on the row a whole layout has there ($want)" \
+check ":50% shows paragraph $1, row $2 on top ($want)" \
 	eval 'tui_wait_stable && [ "$(tui_line 2)" = "$want" ]'
 
 tui_keys g /

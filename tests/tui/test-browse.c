@@ -270,6 +270,110 @@ lazy_like_eager(struct session *s, struct keymap *km, unsigned long seed,
 	return bad;
 }
 
+/*
+ * A pair bigger than a screen many times over: n paragraphs a side, every
+ * seventh of B's reworded, and, with `giant`, one paragraph of `giant`
+ * words in the middle of both (its end changed in B).
+ */
+static struct session *
+big_session(struct text *t[2], const struct equiv *eq, size_t n,
+	    size_t giant)
+{
+	struct text_opts to = { 0 };
+	struct session_opts so = { 0 };
+	struct vs_error err;
+	char *buf[2];
+	size_t len[2] = { 0, 0 }, cap[2] = { 0, 0 }, i, w;
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		buf[s] = NULL;
+		for (i = 0; i < n; i++) {
+			char line[160];
+			int k = snprintf(line, sizeof line, "Paragraph %zu: the "
+					 "quick brown fox %s over the lazy dog "
+					 "by river %zu, again.\n\n", i + 1,
+					 s && i % 7 == 3 ? "leaps" : "jumps",
+					 i * 31 % 97);
+
+			buf[s] = xgrow(buf[s], &cap[s], len[s] + (size_t)k + 1, 1);
+			memcpy(buf[s] + len[s], line, (size_t)k);
+			len[s] += (size_t)k;
+			if (i != n / 2 || giant == 0)
+				continue;
+			for (w = 0; w < giant; w++) {
+				k = snprintf(line, sizeof line, "%s%zu%s",
+					     w % 9 ? "word" : "Verse ", w,
+					     w + 1 < giant ? " " :
+					     s ? " changed.\n\n" : ".\n\n");
+				buf[s] = xgrow(buf[s], &cap[s],
+					       len[s] + (size_t)k + 1, 1);
+				memcpy(buf[s] + len[s], line, (size_t)k);
+				len[s] += (size_t)k;
+			}
+		}
+		t[s] = text_from_bytes(s ? "b.txt" : "a.txt", buf[s], len[s],
+				       &to, &err);
+		free(buf[s]);
+	}
+	so.eq = eq;
+	return session_new(t, 2, &so);
+}
+
+/*
+ * :N% on a browser that has counted nothing: it lands on the row showing
+ * the byte N% into the left text (the paragraph holding it on top), and
+ * counts only what it shows (issue 15: not every row of the pair first);
+ * and a lazy browser shows what an eager one does, key after key.
+ */
+static void
+big_pair(struct keymap *km, const struct equiv *eq)
+{
+	static const unsigned pcts[] = { 1, 13, 50, 77, 99 };
+	struct text *t[2];
+	struct session *s = big_session(t, eq, 3000, 0);
+	const struct doc *a;
+	struct browser l;
+	struct view_row vr;
+	char arg[16], why[256];
+	size_t i, bad = 0, counted = 0;
+	unsigned long seed;
+
+	browse_init(&l, s, km);
+	l.count_ahead = 0;
+	browse_layout(&l);
+	a = l.al->a;
+	for (i = 0; i < sizeof pcts / sizeof pcts[0]; i++) {
+		uint32_t off = (uint32_t)(a->text->len * pcts[i] / 100), p;
+
+		snprintf(arg, sizeof arg, "%u%%", pcts[i]);
+		press(&l, ACTION_GOTO, arg);
+		for (p = 0; p + 1 < a->npara && a->para[p + 1].start <= off;)
+			p++;
+		if (!view_row(&l.view, l.top, &vr) || vr.r == NULL ||
+		    vr.r->row[vr.i].para[0] != p) {
+			printf("#   :%s: top row shows paragraph %u, not %u\n",
+			       arg, vr.r ? vr.r->row[vr.i].para[0] : 0, p);
+			bad++;
+		}
+	}
+	ok(bad == 0, "cold :N%%: the paragraph holding the byte N%% into "
+	   "the left text on top");
+	counted = l.view.nexact;
+	ok(counted < l.view.nblock / 4, "cold :N%%: %zu of %zu blocks "
+	   "counted, only those shown", counted, l.view.nblock);
+	browse_clear(&l);
+	for (seed = 1; seed <= 4; seed++) {
+		why[0] = '\0';
+		bad = (size_t)lazy_like_eager(s, km, seed, 200, why,
+					      sizeof why);
+		ok(bad == 0, "seed %lu: 3000 paragraphs, lazy as eager", seed);
+		if (bad)
+			printf("#   step %zu: %s\n", bad, why);
+	}
+	session_free(s);
+}
+
 int
 main(void)
 {
@@ -319,6 +423,7 @@ main(void)
 		if (bad)
 			printf("#   step %d: %s\n", bad, why);
 	}
+	big_pair(km, so.eq);
 	keymap_free(km);
 	session_free(s);
 	equiv_free((struct equiv *)so.eq);
