@@ -6,6 +6,12 @@
  * mode 0 compares as the options say, mode 1 ignores case as well (the
  * browser's toggle; built when first needed).  Each pair's facts are
  * worked out from its alignment when first asked for and kept.
+ *
+ * A subset (session_subset) keeps no pairs: it asks its parent, in the
+ * parent's numbers and case mode (one for both), so a pair is worked out
+ * once for both;
+ * its modes hold the parent's keys and docs (borrowed) and presence
+ * tables of its own.
  */
 #include "config.h"
 
@@ -48,6 +54,8 @@ struct session {
 	struct session_opts o;
 	struct mode mode[2];
 	int cur;			/* the mode accessors read */
+	struct session *parent;		/* a subset's, or NULL */
+	size_t *pick;			/* a subset's versions, in parent's */
 };
 
 struct session *
@@ -75,9 +83,12 @@ pair_clear(struct pair *p)
 	free(p->labels);
 }
 
-/* Free everything mode md holds (of a session of n versions), zero it. */
+/*
+ * Free everything mode md holds (of a session of n versions), zero it;
+ * a subset's (not `own`) docs and keys are its parent's.
+ */
 static void
-mode_clear(struct mode *md, size_t n)
+mode_clear(struct mode *md, size_t n, bool own)
 {
 	size_t i;
 
@@ -89,7 +100,7 @@ mode_clear(struct mode *md, size_t n)
 		for (i = 0; i < n; i++)
 			presence_free(md->presence[i]);
 	free(md->presence);
-	if (md->docs != NULL)
+	if (md->docs != NULL && own)
 		for (i = 0; i < n; i++)
 			doc_free(md->docs[i]);
 	free(md->docs);
@@ -103,7 +114,8 @@ mode_clear(struct mode *md, size_t n)
 			free(md->back[i]);
 	free(md->back);
 	free(md->nback);
-	cmpkeys_free(md->keys);
+	if (own)
+		cmpkeys_free(md->keys);
 	memset(md, 0, sizeof *md);
 }
 
@@ -114,22 +126,60 @@ session_free(struct session *s)
 
 	if (s == NULL)
 		return;
-	mode_clear(&s->mode[0], s->n);
-	mode_clear(&s->mode[1], s->n);
-	for (i = 0; i < s->n; i++)
+	mode_clear(&s->mode[0], s->n, s->parent == NULL);
+	mode_clear(&s->mode[1], s->n, s->parent == NULL);
+	for (i = 0; i < s->n && s->parent == NULL; i++)
 		text_free(s->texts[i]);
 	free(s->texts);
+	free(s->pick);
 	free(s);
 }
 
 void
 session_replace(struct session *s, size_t i, struct text *t)
 {
-	assert(i < s->n);
-	mode_clear(&s->mode[0], s->n);
-	mode_clear(&s->mode[1], s->n);
+	assert(i < s->n && s->parent == NULL);
+	mode_clear(&s->mode[0], s->n, true);
+	mode_clear(&s->mode[1], s->n, true);
 	text_free(s->texts[i]);
 	s->texts[i] = t;
+}
+
+struct session *
+session_subset(struct session *s, const size_t *pick, size_t k)
+{
+	struct session *sub = xcalloc(1, sizeof *sub);
+	struct session *root = s->parent != NULL ? s->parent : s;
+	size_t i, j;
+
+	assert(k >= 1 && !s->o.base_only);
+	sub->parent = root;
+	sub->pick = xmalloc(k * sizeof *sub->pick);
+	sub->texts = xmalloc(k * sizeof *sub->texts);
+	sub->n = k;
+	sub->o = root->o;
+	sub->o.base = 0;
+	sub->cur = s->cur;
+	for (i = 0; i < k; i++) {
+		assert(pick[i] < s->n);
+		for (j = 0; j < i; j++)
+			assert(pick[j] != pick[i]);
+		sub->pick[i] = s->parent != NULL ? s->pick[pick[i]] : pick[i];
+		sub->texts[i] = root->texts[sub->pick[i]];
+		if (sub->pick[i] == root->o.base)
+			sub->o.base = i;
+	}
+	return sub;
+}
+
+/* A subset's pair (i, j) is its parent's: the parent, i and j its own. */
+static struct session *
+in_parent(struct session *s, size_t *i, size_t *j)
+{
+	assert(*i < s->n && *j < s->n);
+	*i = s->pick[*i];
+	*j = s->pick[*j];
+	return s->parent;
 }
 
 size_t
@@ -155,6 +205,8 @@ session_ignore_case(struct session *s, bool on)
 {
 	/* Keys that ignore case already: one mode serves both. */
 	s->cur = on && !s->o.keys.ignore_case;
+	if (s->parent != NULL)
+		s->parent->cur = s->cur;
 }
 
 /* The current mode, its docs built and classified. */
@@ -165,8 +217,22 @@ mode_ready(struct session *s)
 	struct cmpkeys_opts ko = s->o.keys;
 	size_t i;
 
+	if (s->parent != NULL) {	/* the parent's mode is the truth */
+		s->cur = s->parent->cur;
+		m = &s->mode[s->cur];
+	}
 	if (m->docs != NULL)
 		return m;
+	if (s->parent != NULL) {
+		struct mode *pm = mode_ready(s->parent);
+
+		m->keys = pm->keys;
+		m->docs = xmalloc(s->n * sizeof *m->docs);
+		for (i = 0; i < s->n; i++)
+			m->docs[i] = pm->docs[s->pick[i]];
+		m->presence = xcalloc(s->n, sizeof *m->presence);
+		return m;
+	}
 	if (s->cur == 1)
 		ko.ignore_case = true;
 	m->keys = cmpkeys_new(&ko, s->o.eq);
@@ -224,9 +290,12 @@ aligned_way(const struct session *s, size_t i, size_t j)
 static struct pair *
 pair_get(struct session *s, size_t i, size_t j)
 {
-	struct mode *m = mode_ready(s);
+	struct mode *m;
 	struct pair *p, *q;
 
+	if (s->parent != NULL)
+		s = in_parent(s, &i, &j);
+	m = mode_ready(s);
 	assert(i < s->n && j < s->n);
 	p = &m->pair[i * s->n + j];
 	if (p->al != NULL)
@@ -278,9 +347,13 @@ session_alignment(struct session *s, size_t i, size_t j)
 const struct align_stats *
 session_stats(struct session *s, size_t i, size_t j)
 {
-	struct mode *m = mode_ready(s);
-	struct pair *p = &m->pair[i * s->n + j];
+	struct mode *m;
+	struct pair *p;
 
+	if (s->parent != NULL)
+		s = in_parent(s, &i, &j);
+	m = mode_ready(s);
+	p = &m->pair[i * s->n + j];
 	if (!p->have_stats) {
 		p->stats = pair_get(s, i, j)->al->stats;
 		p->have_stats = true;
@@ -293,6 +366,8 @@ session_similarity(struct session *s, size_t i, size_t j)
 {
 	if (i == j)
 		return 1.0;
+	if (s->parent != NULL)
+		s = in_parent(s, &i, &j);
 	/*
 	 * One alignment serves both ways round (the other is its mirror),
 	 * and its similarity counts the words kept on both sides: the
@@ -456,10 +531,12 @@ session_presence(struct session *s, size_t base)
 		return m->presence[base];
 	al = xcalloc(s->n, sizeof *al);
 	for (v = 0; v < s->n; v++)
-		if (v != base)
-			al[v] = pair_get(s, base, v)->al;
-	for (v = 0; v < s->n; v++)
-		m->pair[base * s->n + v].lent = v != base;
+		if (v != base) {
+			struct pair *p = pair_get(s, base, v);
+
+			al[v] = p->al;
+			p->lent = true;	/* the table points into it */
+		}
 	m->presence[base] = presence_build(m->docs, s->n, base, al);
 	free(al);
 	return m->presence[base];

@@ -71,8 +71,22 @@ struct session *session_new(struct text **texts, size_t n,
 void session_free(struct session *s);
 
 /*
+ * A session over versions pick[0 .. k-1] of s (k >= 1, each < its count,
+ * no one twice), in that order: the browser's chosen set.  It borrows
+ * s's texts and docs, built once, and asks s about its pairs, so a pair
+ * is aligned once, when either session first needs it, and both give
+ * the same answers; only its presence tables are its own, over the set.
+ * Its base is s's base where picked, else its first version.  It and s
+ * share one case mode: session_ignore_case on either switches both.  A
+ * subset of a subset is one of s.  s must not be base only, and must outlive
+ * it, unreplaced (session_replace).  Never fails.
+ */
+struct session *session_subset(struct session *s, const size_t *pick,
+			       size_t k);
+
+/*
  * Put text t in place of version i (which is freed; the session takes
- * t): after an editor changed the file.  Everything worked out before is
+ * t): after an editor changed the file; not in a subset.  Everything worked out before is
  * dropped, so every pointer the session returned before is invalid.
  */
 void session_replace(struct session *s, size_t i, struct text *t);
