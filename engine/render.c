@@ -1138,6 +1138,29 @@ inline_note(struct builder *b, struct iline *L, const struct block *bl,
 	inline_endrow(b, L);
 }
 
+/*
+ * The notes of the sentences or lines moved out of and into block bi, one
+ * row each, as the two panes show them on one row (sub_notes()).
+ */
+static void
+inline_sub_notes(struct builder *b, struct iline *L, uint32_t bi)
+{
+	int side;
+
+	if (b->subend[0] == NULL)
+		return;
+	for (side = 0; side < 2; side++) {
+		uint32_t s = b->subend[side][bi];
+
+		if (s == 0)
+			continue;
+		inline_newrow(b, L);
+		push_sub_note(b, bi, s - 1, side == 0);
+		b->r->row[L->row].nspan[0] = 1;
+		inline_endrow(b, L);
+	}
+}
+
 /* Whole paragraphs [p0, p0 + np) of one side in one style. */
 static void
 inline_paras(struct builder *b, struct iline *L, bool from_a, uint32_t p0,
@@ -1196,6 +1219,35 @@ inline_bare(struct builder *b, struct iline *L, const struct block *bl,
 	}
 }
 
+/*
+ * Whether A's unit u, drawn next on the current row, follows white space
+ * in A that the row does not end with (the words before it ended a
+ * paragraph of B, whose bytes stop before the space).
+ */
+static bool
+spaced_after(const struct builder *b, const struct doc *da, uint32_t u,
+	     const struct iline *L)
+{
+	const struct render *r = b->r;
+	const struct render_span *last;
+	const struct text *t;
+	uint32_t off = da->tok[da->unit[u].tok].off;
+	uint8_t c;
+
+	if (off == 0 || r->row[L->row].nspan[0] == 0)
+		return false;
+	c = da->text->data[off - 1];
+	if (c != ' ' && c != '\n')
+		return false;
+	last = &r->span[r->nspan - 1];
+	if ((last->flags & SPAN_NOTE) || last->len == 0 ||
+	    last->col + last->width != L->col)
+		return false;
+	t = (last->flags & SPAN_FROM_A) ? da->text : b->al->b->text;
+	c = t->data[last->off + last->len - 1];
+	return c != ' ' && c != '\n';
+}
+
 /* A block's word operations, B's paragraphs setting the rows. */
 static void
 inline_ops(struct builder *b, struct iline *L, const struct block *bl,
@@ -1229,6 +1281,12 @@ inline_ops(struct builder *b, struct iline *L, const struct block *bl,
 						   da->text->data[e] != '\n'))
 				L->col++;
 		}
+		/* Deleted words after the end of B's paragraph: a space. */
+		if (del && o > bl->op && L->open && L->col > 0 &&
+		    spaced_after(b, da, w->a, L) &&
+		    L->col + 1 + (bracketed(b, STYLE_DELETED) ? 2 : 0) <=
+		    b->r->pane)
+			L->col++;
 		const struct doc *d = del ? da : db;
 		uint32_t u0 = del ? w->a : w->b, nu = del ? w->na : w->nb;
 		uint8_t st = align_op_sub(al, o) ? sub_style(b, o, del) :
@@ -1290,6 +1348,7 @@ inline_block(struct builder *b, uint32_t bi)
 		r->block_row[bi] = first;
 	L.block = bi;
 	L.para[0] = L.para[1] = RENDER_NONE;
+	inline_sub_notes(b, &L, bi);
 	if (bl->move && bl->kind == BLOCK_DELETED) {
 		inline_note(b, &L, bl, bi, true);
 		inline_paras(b, &L, true, bl->a, bl->na, STYLE_MOVED);
@@ -1305,6 +1364,7 @@ inline_block(struct builder *b, uint32_t bi)
 			   STYLE_CHANGED_PARA);
 	}
 	r->row[first].mark = block_mark(r, bl);
+	sub_mark(b, &r->row[first], bi);
 	if (bl->kind != BLOCK_EQUAL || bl->move)
 		for (i = first + 1; i < r->nrow; i++)
 			r->row[i].mark = MARK_CONT;
