@@ -1,11 +1,10 @@
 /*
  * report.c — the corrections-log report in Markdown, and writing it to a
- * file atomically (see report.h).
+ * file that is not an input (see report.h; atomic.h writes it).
  */
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "report.h"
 #include "width.h"
 #include "xalloc.h"
@@ -937,36 +937,19 @@ same_file(const struct stat *st, const char *path)
 	return in.st_dev == st->st_dev && in.st_ino == st->st_ino;
 }
 
-/* "DIR/.NAME.XXXXXX" for path "DIR/NAME" (or ".NAME.XXXXXX"). */
-static char *
-temp_name(const char *path)
+struct report_args {
+	const struct alignment *al;
+	const struct changes *ch;
+	const char *const *labels;
+};
+
+static int
+report_body(FILE *f, void *arg)
 {
-	const char *slash = strrchr(path, '/');
-	size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-	size_t n = strlen(path);
-	char *t = xmalloc(n + 9);
+	const struct report_args *r = arg;
 
-	memcpy(t, path, dir);
-	t[dir] = '.';
-	memcpy(t + dir + 1, path + dir, n - dir);
-	memcpy(t + n + 1, ".XXXXXX", 8);
-	return t;
-}
-
-/* Flush the directory holding path, so the rename itself is durable. */
-static void
-sync_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 :
-				     (size_t)(slash - path)) : xstrdup(".");
-	int fd = open(dir, O_RDONLY | O_DIRECTORY);
-
-	if (fd >= 0) {
-		(void)fsync(fd);	/* best effort: the data is safe */
-		close(fd);
-	}
-	free(dir);
+	report_markdown(f, r->al, r->ch, r->labels);
+	return 0;
 }
 
 int
@@ -976,9 +959,7 @@ report_write(const char *path, const struct alignment *al,
 {
 	struct stat st;
 	mode_t mode, mask;
-	char *tmp;
-	int fd, e = 0;
-	FILE *f;
+	struct report_args args = { al, ch, labels };
 
 	if (stat(path, &st) == 0) {
 		/* Never replace a directory, a device or a pipe. */
@@ -1002,36 +983,9 @@ report_write(const char *path, const struct alignment *al,
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	tmp = temp_name(path);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
+	if (atomic_write(path, mode, report_body, &args) != 0) {
 		vs_error_set(err, "%s: %s", path, strerror(errno));
-		free(tmp);
 		return -1;
 	}
-	if (fchmod(fd, mode) != 0 || (f = fdopen(fd, "w")) == NULL) {
-		e = errno;
-		close(fd);
-		goto fail;
-	}
-	errno = 0;
-	report_markdown(f, al, ch, labels);
-	if (fflush(f) != 0 || ferror(f))
-		e = errno ? errno : EIO;
-	else if (fsync(fileno(f)) != 0)
-		e = errno;
-	if (fclose(f) != 0 && e == 0)
-		e = errno;
-	if (e == 0 && rename(tmp, path) != 0)
-		e = errno;
-	if (e != 0)
-		goto fail;
-	sync_dir(path);
-	free(tmp);
 	return 0;
-fail:
-	unlink(tmp);
-	free(tmp);
-	vs_error_set(err, "%s: %s", path, strerror(e));
-	return -1;
 }

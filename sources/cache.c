@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "cache.h"
 #include "file.h"
 #include "xalloc.h"
@@ -215,25 +216,6 @@ make_dirs(const char *dir)
 	return 0;
 }
 
-static int
-write_all(int fd, const void *p, size_t n)
-{
-	const char *s = p;
-
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* A value fit for one header line ("-" for none); NULL if it cannot be. */
 static const char *
 line_value(const char *v)
@@ -243,51 +225,47 @@ line_value(const char *v)
 	return strpbrk(v, "\r\n") != NULL ? NULL : v;
 }
 
+struct put_args {
+	const struct cache_entry *e;
+	const char *cap, *ct, *et, *lm;
+};
+
+/* The header lines, a blank line, then the body. */
+static int
+entry_body(FILE *f, void *arg)
+{
+	const struct put_args *p = arg;
+	const struct cache_entry *e = p->e;
+
+	fprintf(f, CACHE_MAGIC "url %s\ncapture %s\nfetched %lld\n"
+		"type %s\netag %s\nmodified %s\nlength %zu\ncheck %016llx\n\n",
+		e->url, p->cap, (long long)e->fetched, p->ct, p->et, p->lm,
+		e->len, cache_hash(CACHE_HASH_INIT, e->body, e->len));
+	fwrite(e->body, 1, e->len, f);
+	return 0;
+}
+
 int
 cache_put(const char *dir, struct cache_entry *e, struct vs_error *err)
 {
-	char path[4200], tmp[4300], *head = NULL;
-	const char *cap = line_value(e->capture), *ct = line_value(e->content_type);
-	const char *et = line_value(e->etag), *lm = line_value(e->last_modified);
-	int fd, n, saved;
+	char path[4200];
+	struct put_args p = { e, line_value(e->capture),
+			      line_value(e->content_type), line_value(e->etag),
+			      line_value(e->last_modified) };
 
-	if (strpbrk(e->url, "\r\n") != NULL || cap == NULL)
+	if (strpbrk(e->url, "\r\n") != NULL || p.cap == NULL)
 		return 0;	/* a key that cannot be written: not cached */
+	/* A value that would break its line is left out. */
+	p.ct = p.ct ? p.ct : "-";
+	p.et = p.et ? p.et : "-";
+	p.lm = p.lm ? p.lm : "-";
 	e->fetched = time(NULL);
 	entry_path(dir, e->url, e->capture, path, sizeof path);
-	snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path);
-	if (make_dirs(dir) != 0 || (fd = mkstemp(tmp)) < 0)
-		goto fail_early;
-	n = (int)(strlen(e->url) + strlen(cap) + (ct ? strlen(ct) : 1) +
-		  (et ? strlen(et) : 1) + (lm ? strlen(lm) : 1) + 256);
-	head = xmalloc((size_t)n);
-	n = snprintf(head, (size_t)n, CACHE_MAGIC "url %s\ncapture %s\nfetched %lld\n"
-		     "type %s\netag %s\nmodified %s\nlength %zu\ncheck %016llx\n\n",
-		     e->url, cap, (long long)e->fetched, ct ? ct : "-",
-		     et ? et : "-", lm ? lm : "-", e->len,
-		     cache_hash(CACHE_HASH_INIT, e->body, e->len));
-	if (write_all(fd, head, (size_t)n) != 0 ||
-	    write_all(fd, e->body, e->len) != 0) {
-		saved = errno;
-		close(fd);
-		goto fail;
+	if (make_dirs(dir) != 0 ||
+	    atomic_write(path, 0600, entry_body, &p) != 0) {
+		vs_error_set(err, "%s: cannot write the cache in %s: %s",
+			     e->url, dir, strerror(errno));
+		return -1;
 	}
-	if (close(fd) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	if (rename(tmp, path) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	free(head);
 	return 0;
-fail:
-	unlink(tmp);
-	free(head);
-	errno = saved;
-fail_early:
-	vs_error_set(err, "%s: cannot write the cache in %s: %s", e->url, dir,
-		     strerror(errno));
-	return -1;
 }

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "atomic.h"
 #include "hash.h"
 #include "reviewed.h"
 #include "xalloc.h"
@@ -205,57 +205,33 @@ make_dirs(const char *path)
 	return rc;
 }
 
+static int
+marks_body(FILE *f, void *arg)
+{
+	const struct reviewed *r = arg;
+	size_t i;
+
+	fputs(HEADER, f);
+	for (i = 0; i < r->n; i++)
+		fprintf(f, "%016llx\n", (unsigned long long)r->key[i]);
+	return 0;
+}
+
 int
 reviewed_save(struct reviewed *r, struct vs_error *err)
 {
-	size_t n, i;
-	char *tmp, *slash;
-	FILE *f = NULL;
-	int fd;
-
 	if (r->path == NULL) {
 		vs_error_set(err, "neither XDG_STATE_HOME nor HOME is an "
 			     "absolute path: marks kept for this run only");
 		return -1;
 	}
-	n = strlen(r->path) + 16;
-	tmp = xmalloc(n);
-
-	/* ".NAME.XXXXXX" beside the file. */
-	slash = strrchr(r->path, '/');
-	snprintf(tmp, n, "%.*s.%s.XXXXXX", slash ? (int)(slash - r->path + 1) :
-		 0, r->path, slash ? slash + 1 : r->path);
-	if (make_dirs(r->path) != 0 || (fd = mkstemp(tmp)) < 0) {
+	/* Private, like the folders: which pairs someone has read. */
+	if (make_dirs(r->path) != 0 ||
+	    atomic_write(r->path, 0600, marks_body, r) != 0) {
 		vs_error_set(err, "%s: %s", r->path, strerror(errno));
-		free(tmp);
 		return -1;
 	}
-	f = fdopen(fd, "w");
-	if (f == NULL) {
-		close(fd);
-		goto fail;
-	}
-	fputs(HEADER, f);
-	for (i = 0; i < r->n; i++)
-		fprintf(f, "%016llx\n", (unsigned long long)r->key[i]);
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || ferror(f))
-		goto fail;
-	if (fclose(f) != 0) {
-		f = NULL;
-		goto fail;
-	}
-	f = NULL;
-	if (rename(tmp, r->path) != 0)
-		goto fail;
-	free(tmp);
 	return 0;
-fail:
-	vs_error_set(err, "%s: %s", r->path, strerror(errno ? errno : EIO));
-	if (f != NULL)
-		fclose(f);
-	unlink(tmp);
-	free(tmp);
-	return -1;
 }
 
 /* --- the sites' keys --------------------------------------------------- */

@@ -16,7 +16,7 @@
  * ~/.local/state/versus; with neither, the marks last for the run only,
  * and saving says so): a first line "versus reviewed 1", then one key a
  * line as 16 hexadecimal digits.  It is written whole on every change,
- * atomically (a temporary file in the same folder, fsync, rename), so a
+ * atomically (cli/atomic.h: a temporary file beside it, fsync, rename), so a
  * crash leaves the old marks or the new ones.  A file that does not read
  * as that is ignored, with a message saying so: the marks start empty,
  * and the next mark writes a good file over it.

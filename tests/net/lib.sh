@@ -57,9 +57,10 @@ net_requests() {
 	fi
 }
 
-# Whether the cache holds no half-written file (temporary names).
+# Whether the cache holds no half-written file (temporary names, hidden:
+# cli/atomic.h).
 cache_clean() {
-	! find "$XDG_CACHE_HOME" -name '*.tmp.*' 2>/dev/null | grep -q .
+	! find "$XDG_CACHE_HOME" -mindepth 1 -name '.*' 2>/dev/null | grep -q .
 }
 
 # run CMD...: $st, $out (stdout file) and $err (stderr text).

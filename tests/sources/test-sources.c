@@ -2,15 +2,20 @@
  * test-sources.c — unit tests of sources/ that need no network: dates,
  * Content-Type parameters, a fetched page's decoding, the CDX parser (with
  * every prefix and many corruptions of a good answer), and the cache
- * (a round trip, and every truncation or flipped byte of an entry read as
- * missing or damaged, never as another page).
+ * (a round trip, a write cut short that leaves the old entry whole, and
+ * every truncation or flipped byte of an entry read as missing or damaged,
+ * never as another page).
  */
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -189,6 +194,22 @@ test_cdx(void)
 	free(buf);
 }
 
+/* Files in folder d, dot files too, "." and ".." aside. */
+static int
+count_files(const char *d)
+{
+	DIR *dir = opendir(d);
+	struct dirent *e;
+	int n = 0;
+
+	if (dir == NULL)
+		return -1;
+	while ((e = readdir(dir)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(dir);
+	return n;
+}
+
 static void
 test_cache(void)
 {
@@ -221,6 +242,40 @@ test_cache(void)
 	   "a capture of the same URL is another entry");
 	ok(cache_get(sub, "http://example.com/b", NULL, &g) == CACHE_MISS,
 	   "another URL misses");
+
+	/*
+	 * A write cut short (a full disk, as a file size limit): an error,
+	 * the old entry whole, no temporary file left.
+	 */
+	{
+		struct cache_entry big = { 0 };
+		struct rlimit rl, small;
+		int rc;
+
+		big.url = xstrdup("http://example.com/a");
+		big.len = 4096;
+		big.body = xcalloc(big.len + 1, 1);
+		memset(big.body, 'x', big.len);
+		if (getrlimit(RLIMIT_FSIZE, &rl) == 0) {
+			signal(SIGXFSZ, SIG_IGN);
+			small = rl;
+			small.rlim_cur = 1024;
+			setrlimit(RLIMIT_FSIZE, &small);
+			rc = cache_put(sub, &big, &err);
+			setrlimit(RLIMIT_FSIZE, &rl);
+			signal(SIGXFSZ, SIG_DFL);
+			ok(rc < 0 && strstr(err.msg, strerror(EFBIG)) != NULL,
+			   "a write cut short fails: %s", err.msg);
+		} else {
+			skip("getrlimit");
+		}
+		cache_entry_clear(&big);
+		ok(cache_get(sub, "http://example.com/a", NULL, &g) == CACHE_HIT &&
+		   g.len == e.len && memcmp(g.body, body, g.len) == 0,
+		   "... the old entry reads back whole");
+		cache_entry_clear(&g);
+		ok(count_files(sub) == 1, "... and no temporary file is left");
+	}
 
 	/* The entry's file: the only one in the folder. */
 	snprintf(path, sizeof path, "ls %s", sub);

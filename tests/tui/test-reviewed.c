@@ -3,15 +3,19 @@
  * round trip through the file; the same file and keys with the sides
  * swapped; the folder from XDG_STATE_HOME, else ~/.local/state; a corrupt
  * file ignored with a message, and written over by the next save; no
- * temporary file left behind; a save that cannot be made says why; the
+ * temporary file left behind; a save that cannot be made says why, and
+ * one cut short by a full disk leaves the old marks whole; the
  * report's filter keeps exactly the sites not marked.
  */
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -110,6 +114,41 @@ main(void)
 	ok(reviewed_save(r, &err) == 0 && reviewed_count(r) == 1,
 	   "unmarked and saved");
 	reviewed_free(r);
+
+	/*
+	 * A save that fails while writing (a full disk, as a file size
+	 * limit): the old marks stay whole, no temporary file is left.
+	 */
+	{
+		struct rlimit rl, small;
+		char want[600];
+		int rc;
+
+		r = reviewed_open(p.ta, p.tb, msg, sizeof msg);
+		for (i = 0; i < 64; i++)
+			reviewed_set(r, 0x1000 + i, true);
+		if (getrlimit(RLIMIT_FSIZE, &rl) == 0) {
+			signal(SIGXFSZ, SIG_IGN);
+			small = rl;
+			small.rlim_cur = 100;
+			setrlimit(RLIMIT_FSIZE, &small);
+			rc = reviewed_save(r, &err);
+			setrlimit(RLIMIT_FSIZE, &rl);
+			signal(SIGXFSZ, SIG_DFL);
+			snprintf(want, sizeof want, "%s: %s", path,
+				 strerror(EFBIG));
+			ok(rc == -1 && strcmp(err.msg, want) == 0,
+			   "a save cut short fails: %s", err.msg);
+		} else {
+			skip("getrlimit");
+		}
+		reviewed_free(r);
+		r = reviewed_open(p.ta, p.tb, msg, sizeof msg);
+		ok(reviewed_count(r) == 1 && reviewed_has(r, key[2]) &&
+		   msg[0] == '\0', "... the old marks read back whole");
+		ok(count_files(dir) == 1, "... and no temporary file is left");
+		reviewed_free(r);
+	}
 
 	/* The sides swapped: the same file, the same keys. */
 	pair_open(&q, b_text, a_text);
