@@ -74,6 +74,7 @@ static const char usage_text[] =
 "      --base=N          compare every version with version N (default 1)\n"
 "      --report=FILE     also write the substantive changes between two\n"
 "                        versions to FILE, in Markdown, for a corrections log\n"
+"                        (- writes them to standard output, and only them)\n"
 "      --unreviewed      with --report, only the changes not marked reviewed\n"
 "                        in the browser\n"
 "      --batch=MANIFEST  compare the tab-separated paths of each line of\n"
@@ -512,6 +513,13 @@ run_batch(const struct options *o, int noperands)
 	return rc != 0 || st.failed > 0 ? EXIT_TROUBLE : 0;
 }
 
+/* --report=-: the report is the output, on standard output. */
+static bool
+report_to_stdout(const struct options *o)
+{
+	return o->report != NULL && strcmp(o->report, "-") == 0;
+}
+
 /* The number of operands, checked; there may be more versions (open.h). */
 static size_t
 check_operands(int argc, char **argv, int first, const struct options *o)
@@ -530,6 +538,9 @@ check_operands(int argc, char **argv, int first, const struct options *o)
 		message_usage_error("%s", "--unreviewed goes with --report");
 	if (o->report != NULL && n != 2 && !expands)
 		message_usage_error("%s", "--report compares two versions: give two files");
+	if (report_to_stdout(o) && o->mode != MODE_DEFAULT)
+		message_usage_error("%s", "--report=- is the output: no --print, "
+				    "--inline, --stat or --json with it");
 	if (o->base > n && !expands) {
 		message_error("--base %u: there are only %zu versions", o->base,
 			      n);
@@ -563,7 +574,8 @@ load_session(const struct options *o, char **args, size_t n,
 				"fewer than two versions to compare" :
 				"--base: there are fewer versions");
 	} else if (*trouble &&
-		   (o->mode != MODE_DEFAULT || !isatty(STDOUT_FILENO))) {
+		   (o->mode != MODE_DEFAULT || !isatty(STDOUT_FILENO) ||
+		    report_to_stdout(o))) {
 		/* Only the browser opens what could be read. */
 	} else {
 		so.base_only = (o->mode == MODE_JSON ||
@@ -602,8 +614,10 @@ write_report(const struct options *o, struct session *s)
 		reviewed_free(r);
 		ch = &left;
 	}
-	if (report_write(o->report, al, ch, session_labels(s, base, other),
-			 &err) != 0) {
+	if (report_to_stdout(o))	/* errors: finish() */
+		report_markdown(stdout, al, ch, session_labels(s, base, other));
+	else if (report_write(o->report, al, ch,
+			      session_labels(s, base, other), &err) != 0) {
 		message_error("%s", err.msg);
 		rc = -1;
 	}
@@ -696,8 +710,11 @@ write_outputs(const struct options *o, struct session *s)
 	case MODE_STAT:
 		write_stat(s, cmp, ncmp);
 		break;
-	case MODE_INLINE:
 	case MODE_DEFAULT:
+		if (report_to_stdout(o))
+			break;	/* the report was the output */
+		/* FALLTHROUGH */
+	case MODE_INLINE:
 	case MODE_PRINT:
 		write_texts(o, cmp, ncmp, session_texts(s));
 		break;
@@ -779,7 +796,8 @@ main(int argc, char **argv)
 	s = load_session(&o, argv + first, n, eq, bp, &trouble);
 	if (s != NULL) {
 		if (km != NULL && o.mode == MODE_DEFAULT &&
-		    isatty(STDOUT_FILENO) && run_browser(&o, s, km) == 0)
+		    isatty(STDOUT_FILENO) && !report_to_stdout(&o) &&
+		    run_browser(&o, s, km) == 0)
 			status = browser_status(s);
 		else
 			status = write_outputs(&o, s);

@@ -117,4 +117,25 @@ check_eq "--report over an input: the input is unchanged" "$(cksum <"$TMPD/in.tx
 run "$VERSUS" --report "$TMPD/x.md" "$TMPD/in.txt" "$TMPD/in.txt" "$TMPD/in.txt"
 check_eq "--report with three versions: exit 2" "$st" 2
 
+# --report=-: the report on standard output, and nothing else; no file "-".
+mkdir "$TMPD/dash"
+ln -s "$(cd "$srcdir" && pwd)/samples" "$TMPD/dash-samples"
+(cd "$TMPD/dash" && "$VERSUS" --report=- ../dash-samples/1-wire.txt \
+	../dash-samples/3-corrected.txt >"$TMPD/dash.md" 2>"$TMPD/dash.err")
+check_eq "--report=-: exit 1 (they differ)" "$?" 1
+check_eq "--report=-: the report on stdout, as --report FILE writes it" \
+	"$(sed 1d "$TMPD/dash.md")" "$(sed 1d "$TMPD/log.md")"
+check_eq "--report=-: nothing on stderr" "$(cat "$TMPD/dash.err")" ""
+check_eq "--report=-: no file named -" "$(ls -A "$TMPD/dash")" ""
+run "$VERSUS" --report=- --json "$srcdir/samples/1-wire.txt" \
+	"$srcdir/samples/3-corrected.txt"
+check_eq "--report=- with --json: a usage error, nothing written" "$st:$out" 2:
+if [ -w /dev/full ]; then
+	"$VERSUS" --report=- "$srcdir/samples/1-wire.txt" \
+		"$srcdir/samples/3-corrected.txt" >/dev/full 2>"$TMPD/dash.err"
+	check_eq "--report=- to /dev/full: exit 2, with a message" \
+		"$? $(cat "$TMPD/dash.err")" \
+		"2 versus: write error: No space left on device"
+fi
+
 finish

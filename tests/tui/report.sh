@@ -2,7 +2,8 @@
 # report.sh — the report key (issue 16, bug 8): the confirmation names the
 # pair as the report's title does (from left to right); the prefilled
 # name is replaced by typing and cleared by Ctrl-U; "~/" is the home
-# folder; an existing file is not overwritten without a y.
+# folder; an existing file is not overwritten without a y.  And
+# --report=- on a terminal writes the report there instead of browsing.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
 
@@ -48,5 +49,12 @@ check "y: written" tui_wait_line 30 "^ wrote the changes .* to $TMPD/old.md"
 check "the file is the report now" grep -q '^## ' "$TMPD/old.md"
 tui_keys q
 check "quits" tui_wait_for '^\[exited\] 1$'
+
+# --report=- on a terminal: the report is the output, not the browser.
+tui_start 120 50 "$VERSUS" --report=- samples/1-wire.txt samples/3-corrected.txt
+check "--report=- on a terminal: the report, then exit 1" \
+	tui_wait_for '^\[exited\] 1$'
+check "--report=- on a terminal: its title" tui_wait_for \
+	'^# Changes from samples/1-wire.txt to samples/3-corrected.txt$'
 
 finish
