@@ -114,8 +114,9 @@ int boiler_check(const struct boiler *b, struct vs_error *err);
 
 /*
  * Try every rule on every paragraph, without the filters that skip the
- * rules a paragraph cannot match: for the tests, which check that the
- * filters never change a label.
+ * rules a paragraph cannot match, each compiled as written (REG_ICASE,
+ * not lower-cased to match the lower-cased text): for the tests, which
+ * check that neither changes a label.
  */
 void boiler_unfiltered(struct boiler *b);
 
