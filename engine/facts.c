@@ -608,7 +608,8 @@ struct side {
 /* A set of 64-bit keys (never 0), open addressing. */
 struct kset {
 	uint64_t *v;
-	size_t cap, mask;
+	size_t cap, mask;	/* v holds cap keys; mask + 1 are in use */
+	size_t n;		/* keys in it */
 	bool built;
 };
 
@@ -937,6 +938,29 @@ stem_hash(const uint8_t *s, size_t n)
 	return (h & ~(UINT64_C(1) << 63)) | 1;
 }
 
+static void kset_add(struct kset *ks, uint64_t key);
+
+/*
+ * Twice the room, for a set half full.  Sized by the keys it holds, not
+ * by the units of the block: a giant paragraph of a million words has a
+ * few thousand distinct ones.
+ */
+static void
+kset_grow(struct kset *ks)
+{
+	uint64_t *old = ks->v;
+	size_t i, n = ks->mask + 1;
+
+	ks->cap = 2 * n;
+	ks->v = xcalloc(ks->cap, sizeof *ks->v);
+	ks->mask = ks->cap - 1;
+	ks->n = 0;
+	for (i = 0; i < n; i++)
+		if (old[i])
+			kset_add(ks, old[i]);
+	free(old);
+}
+
 static void
 kset_add(struct kset *ks, uint64_t key)
 {
@@ -944,7 +968,11 @@ kset_add(struct kset *ks, uint64_t key)
 
 	while (ks->v[h] && ks->v[h] != key)
 		h = (h + 1) & ks->mask;
-	ks->v[h] = key;
+	if (ks->v[h] == 0) {
+		ks->v[h] = key;
+		if (++ks->n > (ks->mask + 1) / 2)
+			kset_grow(ks);
+	}
 }
 
 static bool
@@ -976,9 +1004,10 @@ kset_build(struct ctx *c, int side)
 
 	for (o = o0; o < o1; o++)
 		n += side ? c->al->op[o].nb : c->al->op[o].na;
-	while (cap < 4 * n)
+	/* room for every unit's two keys, up to 4096: then grown */
+	while (cap < 4 * n && cap < 4096)
 		cap *= 2;
-	if (cap > ks->cap) {
+	if (cap > ks->cap || 4 * cap < ks->cap) {
 		free(ks->v);
 		ks->v = xcalloc(cap, sizeof *ks->v);
 		ks->cap = cap;
@@ -986,6 +1015,7 @@ kset_build(struct ctx *c, int side)
 		memset(ks->v, 0, cap * sizeof *ks->v);
 	}
 	ks->mask = cap - 1;
+	ks->n = 0;
 	for (o = o0; o < o1; o++) {
 		const struct wop *w = &c->al->op[o];
 		uint32_t u0 = side ? w->b : w->a, nu = side ? w->nb : w->na;
