@@ -113,7 +113,16 @@
 	  "list every version and their similarities", act_overview) \
 	X(VERSION_PICKER, "version-picker", \
 	  "list the versions by date with what each did to the passage on " \
-	  "top; choose two to compare", act_version_picker) \
+	  "top; choose two to compare, or mark a set", act_version_picker) \
+	X(MARK_VERSION, "mark-version", \
+	  "in the version picker: mark the chosen version for a set to " \
+	  "compare, or unmark it", act_mark_version) \
+	X(COMPARE_MARKED, "compare-marked", \
+	  "compare only the versions marked in the version picker, in " \
+	  "their order", act_compare_marked) \
+	X(ALL_VERSIONS, "all-versions", \
+	  "compare every version again, after compare-marked", \
+	  act_all_versions) \
 	X(TOGGLE_CHANGES_ONLY, "toggle-changes-only", \
 	  "fold unchanged paragraphs away, or unfold them", act_fold) \
 	X(FOLD_UNCHANGED, "fold-unchanged", \

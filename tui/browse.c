@@ -62,12 +62,19 @@ browse_similarity(struct browser *b, size_t i, size_t j)
 	return session_similarity(b->s, i, j);
 }
 
+size_t
+browse_number(const struct browser *b, size_t v)
+{
+	return (b->shown != NULL ? b->shown[v] : v) + 1;
+}
+
 void
 browse_init(struct browser *b, struct session *s, struct keymap *km)
 {
 	memset(b, 0, sizeof *b);
-	b->s = s;
-	b->n = session_count(s);
+	b->s = b->all = s;
+	b->n = b->nall = session_count(s);
+	b->pk_marked = xcalloc(b->nall, 1);
 	b->left = 0;
 	b->right = 1;
 	b->base = 0;
@@ -104,6 +111,7 @@ browse_clear(struct browser *b)
 	b->clip = NULL;
 	sites_free(&b->sites);
 	browse_folds_reset(b);
+	picker_clear(b);
 }
 
 /* --- layout ------------------------------------------------------------------- */
@@ -658,7 +666,8 @@ write_report(struct browser *b, const char *path)
 	}
 	browse_message(b, false, "wrote the %schanges from version %zu to "
 		       "version %zu to %s", b->skip_reviewed ? "unreviewed " :
-		       "", b->left + 1, b->right + 1, path);
+		       "", browse_number(b, b->left), browse_number(b, b->right),
+		       path);
 	return RE_DRAW;
 }
 
@@ -788,8 +797,8 @@ set_pair(struct browser *b, size_t left, size_t right)
 	b->top = 0;
 	free_layout(b);		/* the new pair starts at its top */
 	browse_folds_reset(b);
-	browse_message(b, false, "version %zu against version %zu", left + 1,
-		       right + 1);
+	browse_message(b, false, "version %zu against version %zu",
+		       browse_number(b, left), browse_number(b, right));
 	return RE_LAYOUT;
 }
 
@@ -1413,7 +1422,8 @@ static int
 act_make_base(struct browser *b, int action UNUSED, unsigned count UNUSED)
 {
 	b->base = b->left;
-	browse_message(b, false, "version %zu is the base", b->base + 1);
+	browse_message(b, false, "version %zu is the base",
+		       browse_number(b, b->base));
 	return RE_DRAW;
 }
 

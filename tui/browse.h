@@ -146,11 +146,23 @@ struct browser {
 	size_t src_version[2], src_para[2], src_start[2], src_end[2], src_top;
 	bool src_has[2];
 	/*
-	 * The version picker (picker.c): the chosen row, the first shown,
-	 * the marked version (SIZE_MAX: none), and the passage followed:
-	 * its row in the presence table around version pk_base, or -1.
+	 * The versions shown (picker.c): all of them (s is all), or a set
+	 * marked in the picker, s then a subset of all (session_subset);
+	 * shown[v] is version v's index among all, and set_name says
+	 * which are shown ("versions 1,3,5 of 5"; "" for all).
 	 */
-	size_t pk_row, pk_top, pk_mark, pk_base;
+	struct session *all;
+	size_t nall;
+	size_t *shown;			/* NULL: every version */
+	char set_name[96];
+	/*
+	 * The version picker (picker.c), in all's indexes: the chosen row,
+	 * the first shown, the marked versions (a flag per version), and
+	 * the passage followed: its row in the presence table around
+	 * version pk_base, or -1.
+	 */
+	size_t pk_row, pk_top, pk_base;
+	uint8_t *pk_marked;
 	long pk_prow;
 	enum prompt_kind prompt;
 	char input[256];
@@ -253,6 +265,12 @@ const char *browse_sameness(const struct browser *b);
 
 /* Similarity of versions i and j, either way (session_similarity). */
 double browse_similarity(struct browser *b, size_t i, size_t j);
+
+/*
+ * The number users know version v shown by, 1 to nall: its place among
+ * all the versions, whichever set of them is shown.
+ */
+size_t browse_number(const struct browser *b, size_t v);
 
 /*
  * The first match of the search starting in bytes [from, to) of version

@@ -283,8 +283,9 @@ changelist_draw(struct browser *b)
 
 	screen_fill(0, 0, w, ' ', FACE_TITLE_FOCUS);
 	snprintf(buf, sizeof buf, " changes of %zu/%zu %s \xe2\x86\x92 "
-		 "%zu/%zu %s: %zu substantive, %zu cosmetic", b->left + 1,
-		 b->n, t[b->left]->path, b->right + 1, b->n,
+		 "%zu/%zu %s: %zu substantive, %zu cosmetic",
+		 browse_number(b, b->left), b->nall, t[b->left]->path,
+		 browse_number(b, b->right), b->nall,
 		 t[b->right]->path, st->substantive, st->cosmetic);
 	draw_visible(0, 0, (const uint8_t *)buf, strlen(buf), w, false,
 		     FACE_TITLE_FOCUS);

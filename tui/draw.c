@@ -103,13 +103,13 @@ draw_title(struct browser *b, int col, int width, size_t v, bool focus)
 	text_date(t, date);
 	bool base = v == b->base && b->n > 2;
 
-	snprintf(buf, sizeof buf, " %zu/%zu %s%s%s%s", v + 1, b->n,
-		 t->path, date[0] ? "  " : "", date, base ? "  (base)" : "");
+	snprintf(buf, sizeof buf, " %zu/%zu %s%s%s%s", browse_number(b, v),
+		 b->nall, t->path, date[0] ? "  " : "", date, base ? "  (base)" : "");
 	/* Too narrow: "(base)" first, where clipping leaves it whole. */
 	if (base && (int)width_of((const uint8_t *)buf, strlen(buf), 0) >=
 	    width)
-		snprintf(buf, sizeof buf, " %zu/%zu (base) %s%s%s", v + 1,
-			 b->n, t->path, date[0] ? "  " : "", date);
+		snprintf(buf, sizeof buf, " %zu/%zu (base) %s%s%s",
+			 browse_number(b, v), b->nall, t->path, date[0] ? "  " : "", date);
 	screen_fill(0, col, width, ' ', f);
 	/* One blank column left, so that two clipped titles never touch. */
 	put_clipped(0, col, buf, width - 1, f);
@@ -438,7 +438,8 @@ status_kinds(const struct browser *b, char *out, size_t size)
 static void
 status_flags(const struct browser *b, char *out, size_t size)
 {
-	snprintf(out, size, "%s%s%s%s%s",
+	snprintf(out, size, "%s%s%s%s%s%s%s",
+		 b->shown != NULL ? ", " : "", b->set_name,
 		 b->skip_reviewed ? ", skipping reviewed" : "",
 		 b->changes_only ? ", changes only" : "",
 		 b->ignore_case ? ", ignore case" : "",
@@ -455,7 +456,7 @@ static void
 status_text(const struct browser *b, const char *pend, int room, char *buf,
 	    size_t size)
 {
-	char kinds[96], flags[128];
+	char kinds[96], flags[224];
 	const char *cos = b->cosmetic == COSMETIC_SHOWN ? "shown" :
 		b->cosmetic == COSMETIC_DIMMED ? "dimmed" : "hidden";
 	const char *keys = pend[0] ? " keys: " : "";

@@ -18,6 +18,7 @@
 #include "clip.h"
 #include "editor.h"
 #include "find.h"
+#include "picker.h"
 #include "xalloc.h"
 
 /* Why version t has no file an editor could change, or NULL. */
@@ -163,7 +164,7 @@ editor_open(struct browser *b, int action, unsigned count)
 		return RE_DRAW;
 	}
 	/* Nothing of the old comparison may be used again. */
-	session_replace(b->s, v, nt);
+	picker_replace(b, v, nt);	/* in all the versions */
 	render_lazy_free(b->r);
 	b->r = NULL;
 	b->al = NULL;

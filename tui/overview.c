@@ -66,7 +66,8 @@ overview_draw(struct browser *b)
 			      "date (UTC)", "origin", "prev");
 	screen_put(1, 0, buf, (size_t)x, FACE_KEY);
 	for (j = 0; j < b->n && x + CELL <= w; j++, x += CELL) {
-		int n = snprintf(buf, sizeof buf, "%*zu", CELL - 1, j + 1);
+		int n = snprintf(buf, sizeof buf, "%*zu", CELL - 1,
+				 browse_number(b, j));
 
 		screen_put(1, x, buf, (size_t)n, FACE_KEY);
 	}
@@ -74,7 +75,7 @@ overview_draw(struct browser *b)
 		const struct doc *d = session_docs(b->s)[i];
 		const char *path = session_texts(b->s)[i]->path;
 		int n = snprintf(buf, sizeof buf, "%s %3zu %7zu %6zu ",
-				 i == b->base ? "*" : " ", i + 1,
+				 i == b->base ? "*" : " ", browse_number(b, i),
 				 doc_word_count(d), d->npara);
 
 		if (dated)
@@ -107,7 +108,8 @@ overview_draw(struct browser *b)
 			   strlen(b->message) : (size_t)w - 2, f);
 	} else {
 		snprintf(buf, sizeof buf, " pair %zu \xe2\x86\x92 %zu   "
-			 "(* base)", b->ov_row + 1, b->ov_col + 1);
+			 "(* base)", browse_number(b, b->ov_row),
+			 browse_number(b, b->ov_col));
 		screen_put(screen_rows() - 1, 0, buf, strlen(buf), FACE_STATUS);
 	}
 	screen_cursor(0, -1);
@@ -119,7 +121,8 @@ overview_draw(struct browser *b)
  * 2 — " when no version carrying it has a date, into buf.
  */
 static int
-first_carried(const struct presence *p, size_t row, char *buf, size_t size)
+first_carried(const struct browser *b, const struct presence *p, size_t row,
+	      char *buf, size_t size)
 {
 	long long when;
 	size_t v = presence_first_carrier(p, row, &when);
@@ -130,9 +133,9 @@ first_carried(const struct presence *p, size_t row, char *buf, size_t size)
 	if (when != 0 && gmtime_r(&t, &tm) != NULL &&
 	    strftime(date, sizeof date, "%Y-%m-%d", &tm) > 0)
 		return snprintf(buf, size, "first carried on %s by %zu "
-				"\xe2\x80\x94 ", date, v + 1);
+				"\xe2\x80\x94 ", date, browse_number(b, v));
 	return snprintf(buf, size, "first carried by %zu \xe2\x80\x94 ",
-			v + 1);
+			browse_number(b, v));
 }
 
 /*
@@ -151,24 +154,25 @@ presence_draw(struct browser *b)
 	char buf[512];
 
 	screen_fill(0, 0, w, ' ', FACE_TITLE_FOCUS);
-	snprintf(buf, sizeof buf, " every version at once: base %zu of %zu "
+	snprintf(buf, sizeof buf, " %s at once: base %zu of %zu "
 		 "\xe2\x80\x94 \xe2\x96\xa0 same \xe2\x96\xa1 changed "
 		 "\xe2\x86\x95 moved \xe2\x97\x86 introduced \xc2\xb7 absent",
-		 p->base + 1, p->nversions);
+		 b->shown ? b->set_name : "every version",
+		 browse_number(b, p->base), b->nall);
 	/* Clipped: a long line would wrap into the next row. */
 	draw_visible(0, 0, (const uint8_t *)buf, strlen(buf), w, true,
 		     FACE_TITLE_FOCUS);
 	x = snprintf(buf, sizeof buf, "   \xc2\xb6 ");
 	for (v = 0; v < p->nversions && v < 60; v++)
 		x += snprintf(buf + x, sizeof buf - (size_t)x, "%zu",
-			      (v + 1) % 10);
+			      browse_number(b, v) % 10);
 	screen_put(1, 0, buf, strlen(buf), FACE_KEY);
 	/* Coverage: how much of the base each version carries. */
 	{
 		int cx = x + 2;
 
 		x = snprintf(buf, sizeof buf, "share of %zu each carries \xe2\x80\x94",
-			     p->base + 1);
+			     browse_number(b, p->base));
 		for (v = 0; v < p->nversions && x < (int)sizeof buf - 16; v++) {
 			const struct sentence_map *m;
 
@@ -176,7 +180,8 @@ presence_draw(struct browser *b)
 				continue;
 			m = session_mapping(b->s, p->base, v);
 			x += snprintf(buf + x, sizeof buf - (size_t)x,
-				      "  %zu: %.0f%%", v + 1, m->coverage * 100);
+				      "  %zu: %.0f%%", browse_number(b, v),
+				      m->coverage * 100);
 		}
 		if (cx + x < w)
 			screen_put(1, cx, buf, (size_t)x, FACE_TEXT);
@@ -225,7 +230,7 @@ presence_draw(struct browser *b)
 	x = snprintf(buf, sizeof buf, " passage %zu of %zu: ", b->pr_row + 1,
 		     p->nrow);
 	if (p->nrow > 0)
-		x += first_carried(p, b->pr_row, buf + x,
+		x += first_carried(b, p, b->pr_row, buf + x,
 				   sizeof buf - (size_t)x);
 	snprintf(buf + x, sizeof buf - (size_t)x, "%zu inserted by other "
 		 "versions, %zu in one version only   (select: compare)",

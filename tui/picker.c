@@ -1,19 +1,33 @@
 /*
- * picker.c — the version picker: one line per version, with its date,
- * origin, size and similarity to the version before it, and what it did
- * to the passage that was on top of the left pane: brought it in (+),
- * changed it (~), kept it (=), dropped it (-) or lacks it (·), against
- * the version before it.  next-change and previous-change go to the
- * versions where the passage appeared, changed or went; toggle-reviewed
- * marks a version; select compares the chosen version with the marked
- * one, or with the version before it, at the passage.  With many
- * versions (captures, commits) this is where to choose what to compare;
- * the overview's matrix stops fitting long before.
+ * picker.c — the version picker, and which set of the versions is shown.
+ *
+ * The picker lists every version opened, whatever set is shown: one line
+ * each with its date, origin, size and similarity to the version before
+ * it, and what it did to the passage that was on top of the left pane:
+ * brought it in (+), changed it (~), kept it (=), dropped it (-) or
+ * lacks it (·), against the version before it.  next-change and
+ * previous-change go to the versions where the passage appeared, changed
+ * or went.  mark-version (or toggle-reviewed) marks versions.  select
+ * compares the chosen version with the one marked, or with the version
+ * before it, at the passage; with two marked or more it shows the marked
+ * set, as compare-marked does.  With many versions (captures, commits)
+ * this is where to choose what to compare; the overview's matrix stops
+ * fitting long before.
+ *
+ * The set shown.  compare-marked shows the marked versions only, in
+ * their order: the browser's session becomes a subset of all of them
+ * (session_subset: their docs and every pair aligned are reused), so
+ * that stepping through the versions, the overview, the presence view,
+ * the counts and the similarities are what `versus` says of those files
+ * alone.  The versions keep their numbers among all (browse_number) and
+ * the status line names the set.  all-versions, or compare-marked with
+ * every version marked, shows them all again.
  */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -22,6 +36,7 @@
 #include "picker.h"
 #include "presence.h"
 #include "screen.h"
+#include "xalloc.h"
 
 enum step { STEP_ABSENT, STEP_APPEARED, STEP_CHANGED, STEP_KEPT,
 	    STEP_DROPPED };
@@ -57,7 +72,56 @@ same_text(const struct presence *p, size_t va, const struct presence_cell *a,
 	return true;
 }
 
-/* What version v did to the passage followed, against version v - 1. */
+/* Version v shown: its index among all. */
+static size_t
+all_of(const struct browser *b, size_t v)
+{
+	return browse_number(b, v) - 1;
+}
+
+/* Version v of all: its index among those shown, or SIZE_MAX. */
+static size_t
+shown_at(const struct browser *b, size_t v)
+{
+	size_t i;
+
+	if (b->shown == NULL)
+		return v;
+	for (i = 0; i < b->n; i++)
+		if (b->shown[i] == v)
+			return i;
+	return SIZE_MAX;
+}
+
+/* How many versions are marked; with set, which, in order. */
+static size_t
+marked(const struct browser *b, size_t *set)
+{
+	size_t v, k = 0;
+
+	for (v = 0; v < b->nall; v++)
+		if (b->pk_marked[v]) {
+			if (set != NULL)
+				set[k] = v;
+			k++;
+		}
+	return k;
+}
+
+/* The first key bound to action, or "". */
+static void
+first_key(const struct browser *b, int action, char *out, size_t size)
+{
+	char *comma;
+
+	out[0] = '\0';
+	keymap_keys_for(b->km, action, out, size);
+	comma = strstr(out, ", ");
+	if (comma != NULL)
+		*comma = '\0';
+}
+
+/* What version v (of all) did to the passage followed, against v - 1. */
 static enum step
 step_of(struct browser *b, size_t v)
 {
@@ -67,7 +131,7 @@ step_of(struct browser *b, size_t v)
 
 	if (b->pk_prow < 0)
 		return STEP_ABSENT;
-	p = session_presence(b->s, b->pk_base);
+	p = session_presence(b->all, b->pk_base);
 	r = &p->row[b->pk_prow];
 	here = r->cell[v].state != PRESENCE_ABSENT;
 	before = v > 0 && r->cell[v - 1].state != PRESENCE_ABSENT;
@@ -97,28 +161,34 @@ top_paragraph(struct browser *b)
 	return -1;
 }
 
-int
-act_version_picker(struct browser *b, int action, unsigned count)
+/* Follow the passage on top of the left pane: pk_base and pk_prow. */
+static void
+follow_top(struct browser *b)
 {
 	const struct presence *p;
 	long para = top_paragraph(b);
 	size_t i;
 
+	b->pk_base = all_of(b, b->left);
+	b->pk_prow = -1;
+	if (para < 0)
+		return;
+	p = session_presence(b->all, b->pk_base);
+	for (i = 0; i < p->nrow; i++)
+		if (p->row[i].base_para == para) {
+			b->pk_prow = (long)i;
+			break;
+		}
+}
+
+int
+act_version_picker(struct browser *b, int action, unsigned count)
+{
 	(void)action;
 	(void)count;
-	b->pk_row = b->right;
+	b->pk_row = all_of(b, b->right);
 	b->pk_top = 0;
-	b->pk_mark = SIZE_MAX;
-	b->pk_base = b->left;
-	b->pk_prow = -1;
-	if (para >= 0) {
-		p = session_presence(b->s, b->left);
-		for (i = 0; i < p->nrow; i++)
-			if (p->row[i].base_para == para) {
-				b->pk_prow = (long)i;
-				break;
-			}
-	}
+	follow_top(b);
 	b->screen = SCREEN_PICKER;
 	return RE_DRAW;
 }
@@ -135,14 +205,50 @@ date_of(const struct text *t, char *buf, size_t size)
 		strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
 
+/* The status line: the chosen version, and what select would do. */
+static void
+picker_status(struct browser *b, char *buf, size_t size)
+{
+	size_t nmarked = marked(b, NULL), other = SIZE_MAX, v;
+	char key[64];
+	int x;
+
+	x = snprintf(buf, size, " version %zu of %zu", b->pk_row + 1,
+		     b->nall);
+	if (b->pk_prow >= 0)
+		x += snprintf(buf + x, size - (size_t)x, " %s",
+			      step_name[step_of(b, b->pk_row)]);
+	if (nmarked >= 2) {
+		x += snprintf(buf + x, size - (size_t)x, " \xe2\x80\x94 %zu "
+			      "marked: select compares them", nmarked);
+	} else {
+		for (v = 0; v < b->nall; v++)
+			if (b->pk_marked[v])
+				other = v;
+		if (other == SIZE_MAX)
+			other = b->pk_row > 0 ? b->pk_row - 1 : 1;
+		if (other < b->nall && other != b->pk_row)
+			x += snprintf(buf + x, size - (size_t)x,
+				      " \xe2\x80\x94 select: compare with %zu",
+				      other + 1);
+		first_key(b, ACTION_MARK_VERSION, key, sizeof key);
+		if (key[0])
+			x += snprintf(buf + x, size - (size_t)x,
+				      " \xe2\x94\x82 %s: mark a set", key);
+	}
+	if (b->shown != NULL)
+		snprintf(buf + x, size - (size_t)x, " \xe2\x94\x82 %s shown",
+			 b->set_name);
+}
+
 void
 picker_draw(struct browser *b)
 {
 	int w = screen_cols(), rows = browse_text_rows() - 1, y, x;
-	size_t i;
+	size_t i, left = all_of(b, b->left), right = all_of(b, b->right);
 	char buf[512], sim[16];
 	const struct presence *p = b->pk_prow >= 0 ?
-		session_presence(b->s, b->pk_base) : NULL;
+		session_presence(b->all, b->pk_base) : NULL;
 
 	screen_fill(0, 0, w, ' ', FACE_TITLE_FOCUS);
 	if (p != NULL) {
@@ -160,7 +266,7 @@ picker_draw(struct browser *b)
 				     true, FACE_TITLE_FOCUS);
 	} else {
 		x = snprintf(buf, sizeof buf, " versions \xe2\x80\x94 choose "
-			     "two to compare");
+			     "two to compare, or mark a set");
 		draw_visible(0, 0, (const uint8_t *)buf, (size_t)x, w, true,
 			     FACE_TITLE_FOCUS);
 	}
@@ -172,10 +278,12 @@ picker_draw(struct browser *b)
 		b->pk_top = b->pk_row;
 	if (b->pk_row >= b->pk_top + (size_t)rows)
 		b->pk_top = b->pk_row - (size_t)rows + 1;
-	for (y = 2, i = b->pk_top; i < b->n && y < rows + 2; i++, y++) {
-		const struct text *t = session_texts(b->s)[i];
-		const struct doc *d = session_docs(b->s)[i];
-		enum face f = i == b->pk_row ? FACE_CURSOR : FACE_TEXT;
+	for (y = 2, i = b->pk_top; i < b->nall && y < rows + 2; i++, y++) {
+		const struct text *t = session_texts(b->all)[i];
+		const struct doc *d = session_docs(b->all)[i];
+		/* Versions outside the set shown are dimmed. */
+		enum face f = i == b->pk_row ? FACE_CURSOR :
+			shown_at(b, i) == SIZE_MAX ? FACE_FOLD : FACE_TEXT;
 		char date[20];
 		int n;
 
@@ -183,10 +291,10 @@ picker_draw(struct browser *b)
 		sim[0] = '\0';
 		if (i > 0)
 			snprintf(sim, sizeof sim, "%5.1f%%",
-				 browse_similarity(b, i - 1, i) * 100);
+				 session_similarity(b->all, i - 1, i) * 100);
 		n = snprintf(buf, sizeof buf, " %s%s %3zu  %-16s %-7s %7zu "
-			     "%9zu %6s %s  ", i == b->pk_mark ? "*" : " ",
-			     i == b->left ? "L" : i == b->right ? "R" : " ",
+			     "%9zu %6s %s  ", b->pk_marked[i] ? "*" : " ",
+			     i == left ? "L" : i == right ? "R" : " ",
 			     i + 1, date, t->origin != NULL ? t->origin :
 			     "file", doc_word_count(d), t->raw_len, sim,
 			     p != NULL ? step_mark[step_of(b, i)] : " ");
@@ -203,18 +311,7 @@ picker_draw(struct browser *b)
 			     strlen(b->message), w - 2, true,
 			     b->message_error ? FACE_ERROR : FACE_MESSAGE);
 	} else {
-		size_t other = b->pk_mark != SIZE_MAX ? b->pk_mark :
-			b->pk_row > 0 ? b->pk_row - 1 : 1;
-
-		x = snprintf(buf, sizeof buf, " version %zu of %zu",
-			     b->pk_row + 1, b->n);
-		if (p != NULL)
-			x += snprintf(buf + x, sizeof buf - (size_t)x,
-				      " %s", step_name[step_of(b, b->pk_row)]);
-		if (other < b->n && other != b->pk_row)
-			snprintf(buf + x, sizeof buf - (size_t)x,
-				 " \xe2\x80\x94 select: compare with %zu",
-				 other + 1);
+		picker_status(b, buf, sizeof buf);
 		draw_visible(screen_rows() - 1, 0, (const uint8_t *)buf,
 			     strlen(buf), w - 1, true, FACE_STATUS);
 	}
@@ -233,7 +330,7 @@ step_to(struct browser *b, int dir)
 		browse_message(b, true, "no passage was on top to follow");
 		return RE_DRAW;
 	}
-	while (dir > 0 ? i + 1 < b->n : i > 0) {
+	while (dir > 0 ? i + 1 < b->nall : i > 0) {
 		i = dir > 0 ? i + 1 : i - 1;
 		s = step_of(b, i);
 		if (s == STEP_APPEARED || s == STEP_CHANGED ||
@@ -247,39 +344,226 @@ step_to(struct browser *b, int dir)
 	return RE_DRAW;
 }
 
+/* "versions 1-3,5 of 9" (runs of three or more as ranges), or "". */
+static void
+name_set(struct browser *b)
+{
+	char list[sizeof b->set_name], tail[32];
+	size_t i = 0, j, x = 0, room;
+
+	b->set_name[0] = '\0';
+	if (b->shown == NULL)
+		return;
+	snprintf(tail, sizeof tail, " of %zu", b->nall);
+	/* Room for the list, and for ",…" if it must be cut. */
+	room = sizeof list - strlen(tail) - 5;
+	x = (size_t)snprintf(list, sizeof list, "versions ");
+	while (i < b->n) {
+		char one[48];
+		size_t len;
+
+		for (j = i; j + 1 < b->n && b->shown[j + 1] == b->shown[j] + 1;
+		     j++)
+			;
+		if (j < i + 2)
+			j = i;
+		len = j > i ? (size_t)snprintf(one, sizeof one, "%s%zu-%zu",
+					       i ? "," : "", b->shown[i] + 1,
+					       b->shown[j] + 1) :
+			(size_t)snprintf(one, sizeof one, "%s%zu", i ? "," : "",
+					 b->shown[i] + 1);
+		if (x + len > room) {
+			memcpy(list + x, ",\xe2\x80\xa6", 5);
+			x += 4;
+			break;
+		}
+		memcpy(list + x, one, len + 1);
+		x += len;
+		i = j + 1;
+	}
+	memcpy(b->set_name, list, x);
+	memcpy(b->set_name + x, tail, strlen(tail) + 1);
+}
+
+/*
+ * Show versions set[0 .. k-1] of all (every one when k is nall), with
+ * left and right of them (all's indexes) side by side, at paragraph
+ * para of side (-1: at the top).
+ */
+static int
+show_set(struct browser *b, const size_t *set, size_t k, size_t left,
+	 size_t right, int side, long para)
+{
+	struct session *old = b->s;
+	size_t base = all_of(b, b->base);
+
+	if (k == b->nall) {
+		b->s = b->all;
+		free(b->shown);
+		b->shown = NULL;
+	} else {
+		b->s = session_subset(b->all, set, k);
+		b->shown = xrealloc(b->shown, k * sizeof *b->shown);
+		memcpy(b->shown, set, k * sizeof *set);
+	}
+	if (old != b->all)
+		session_free(old);
+	b->n = k;
+	b->presence = NULL;
+	name_set(b);
+	b->base = shown_at(b, base) != SIZE_MAX ? shown_at(b, base) : 0;
+	browse_open_pair(b, shown_at(b, left), shown_at(b, right), side,
+			 para);
+	if (b->shown != NULL)
+		browse_message(b, false, "%s shown: %zu against %zu",
+			       b->set_name, left + 1, right + 1);
+	else
+		browse_message(b, false, "all %zu versions shown: %zu against "
+			       "%zu", b->nall, left + 1, right + 1);
+	return RE_LAYOUT;
+}
+
+/* The passage followed in versions l or r (all's): its paragraph, side. */
+static long
+passage_in(struct browser *b, size_t l, size_t r, int *side)
+{
+	const struct presence_row *row;
+
+	*side = RENDER_LEFT;
+	if (b->pk_prow < 0)
+		return -1;
+	row = &session_presence(b->all, b->pk_base)->row[b->pk_prow];
+	if (row->cell[r].state != PRESENCE_ABSENT) {
+		*side = RENDER_RIGHT;
+		return row->cell[r].para;
+	}
+	if (row->cell[l].state != PRESENCE_ABSENT)
+		return row->cell[l].para;
+	return -1;
+}
+
+/* Versions l and r of all side by side: in the set shown, else in all. */
+static int
+open_pair(struct browser *b, size_t l, size_t r)
+{
+	int side, re;
+	long para = passage_in(b, l, r, &side);
+	size_t *every, v;
+
+	if (shown_at(b, l) != SIZE_MAX && shown_at(b, r) != SIZE_MAX)
+		return browse_open_pair(b, shown_at(b, l), shown_at(b, r),
+					side, para);
+	every = xmalloc(b->nall * sizeof *every);
+	for (v = 0; v < b->nall; v++)
+		every[v] = v;
+	re = show_set(b, every, b->nall, l, r, side, para);
+	free(every);
+	return re;
+}
+
+/*
+ * Show the marked versions: `chosen` (all's) on the right when it is
+ * marked, and on the left the left version if it is marked too, else
+ * the marked version before the right one (after it, for the first).
+ */
+static int
+open_marked(struct browser *b, size_t chosen)
+{
+	size_t *set = xmalloc(b->nall * sizeof *set), k = marked(b, set), i;
+	size_t left = all_of(b, b->left), l, r;
+	int side, re;
+	long para;
+	char key[64];
+
+	if (k < 2) {
+		free(set);
+		first_key(b, ACTION_MARK_VERSION, key, sizeof key);
+		browse_message(b, true, "mark two versions or more in the "
+			       "version picker%s%s%s first", key[0] ? " (" : "",
+			       key, key[0] ? ")" : "");
+		return RE_DRAW;
+	}
+	r = b->pk_marked[chosen] ? chosen : set[1];
+	for (i = 0; set[i] != r; i++)
+		;
+	l = b->pk_marked[left] && left != r ? left :
+		i > 0 ? set[i - 1] : set[1];
+	para = passage_in(b, l, r, &side);
+	re = show_set(b, set, k, l, r, side, para);
+	free(set);
+	return re;
+}
+
 /* Compare the chosen version with the marked one or the one before it. */
 static int
 choose(struct browser *b)
 {
-	size_t other = b->pk_mark != SIZE_MAX ? b->pk_mark :
-		b->pk_row > 0 ? b->pk_row - 1 : 1;
-	size_t left = other < b->pk_row ? other : b->pk_row;
-	size_t right = other < b->pk_row ? b->pk_row : other;
-	const struct presence *p;
-	const struct presence_cell *c;
+	size_t other = SIZE_MAX, v;
 
-	if (other >= b->n || other == b->pk_row) {
+	if (marked(b, NULL) >= 2)
+		return open_marked(b, b->pk_row);
+	for (v = 0; v < b->nall; v++)
+		if (b->pk_marked[v])
+			other = v;
+	if (other == SIZE_MAX)
+		other = b->pk_row > 0 ? b->pk_row - 1 : 1;
+	if (other >= b->nall || other == b->pk_row) {
 		browse_message(b, true, "choose two different versions");
 		return RE_DRAW;
 	}
-	if (b->pk_prow >= 0) {
-		p = session_presence(b->s, b->pk_base);
-		c = &p->row[b->pk_prow].cell[right];
-		if (c->state != PRESENCE_ABSENT)
-			return browse_open_pair(b, left, right, RENDER_RIGHT,
-						c->para);
-		c = &p->row[b->pk_prow].cell[left];
-		if (c->state != PRESENCE_ABSENT)
-			return browse_open_pair(b, left, right, RENDER_LEFT,
-						c->para);
+	return open_pair(b, other < b->pk_row ? other : b->pk_row,
+			 other < b->pk_row ? b->pk_row : other);
+}
+
+int
+act_mark_version(struct browser *b, int action, unsigned count)
+{
+	char key[64];
+
+	(void)action;
+	(void)count;
+	first_key(b, ACTION_VERSION_PICKER, key, sizeof key);
+	browse_message(b, true, "mark versions in the version picker%s%s%s",
+		       key[0] ? " (" : "", key, key[0] ? ")" : "");
+	return RE_DRAW;
+}
+
+int
+act_compare_marked(struct browser *b, int action, unsigned count)
+{
+	(void)action;
+	(void)count;
+	follow_top(b);
+	return open_marked(b, all_of(b, b->right));
+}
+
+int
+act_all_versions(struct browser *b, int action, unsigned count)
+{
+	size_t *every, v;
+	int re;
+
+	(void)action;
+	(void)count;
+	if (b->shown == NULL) {
+		browse_message(b, false, "all %zu versions are shown", b->nall);
+		return RE_DRAW;
 	}
-	return browse_open_pair(b, left, right, RENDER_LEFT, -1);
+	memset(b->pk_marked, 0, b->nall);
+	every = xmalloc(b->nall * sizeof *every);
+	for (v = 0; v < b->nall; v++)
+		every[v] = v;
+	/* The same left version: its passage on top stays there. */
+	re = show_set(b, every, b->nall, all_of(b, b->left),
+		      all_of(b, b->right), RENDER_LEFT, top_paragraph(b));
+	free(every);
+	return re;
 }
 
 int
 picker_key(struct browser *b, int action, unsigned count)
 {
-	size_t by = count ? count : 1, last = b->n ? b->n - 1 : 0, page;
+	size_t by = count ? count : 1, last = b->nall ? b->nall - 1 : 0, page;
 
 	page = (size_t)(browse_text_rows() > 4 ? browse_text_rows() - 3 : 1);
 	browse_message(b, false, "%s", "");
@@ -306,9 +590,13 @@ picker_key(struct browser *b, int action, unsigned count)
 		return step_to(b, +1);
 	case ACTION_PREVIOUS_CHANGE: case ACTION_PREVIOUS_SUBSTANTIVE_CHANGE:
 		return step_to(b, -1);
-	case ACTION_TOGGLE_REVIEWED:
-		b->pk_mark = b->pk_mark == b->pk_row ? SIZE_MAX : b->pk_row;
+	case ACTION_MARK_VERSION: case ACTION_TOGGLE_REVIEWED:
+		b->pk_marked[b->pk_row] = !b->pk_marked[b->pk_row];
 		return RE_DRAW;
+	case ACTION_COMPARE_MARKED:
+		return open_marked(b, b->pk_row);
+	case ACTION_ALL_VERSIONS:
+		return act_all_versions(b, action, count);
 	case ACTION_SELECT:
 		return choose(b);
 	case ACTION_VERSION_PICKER: case ACTION_QUIT: case ACTION_CANCEL:
@@ -316,4 +604,31 @@ picker_key(struct browser *b, int action, unsigned count)
 		return RE_DRAW;
 	}
 	return RE_NONE;
+}
+
+void
+picker_replace(struct browser *b, size_t v, struct text *t)
+{
+	if (b->shown == NULL) {
+		session_replace(b->s, v, t);
+		return;
+	}
+	/* The subset borrows all's docs: it goes first, then comes anew. */
+	session_free(b->s);
+	session_replace(b->all, b->shown[v], t);
+	b->s = session_subset(b->all, b->shown, b->n);
+	b->presence = NULL;
+}
+
+void
+picker_clear(struct browser *b)
+{
+	if (b->s != b->all)
+		session_free(b->s);
+	b->s = b->all;
+	b->n = b->nall;
+	free(b->shown);
+	b->shown = NULL;
+	free(b->pk_marked);
+	b->pk_marked = NULL;
 }

@@ -42,7 +42,7 @@ events() {
 		nk = split("Down j Up k d C-d u C-u Space PgDn f b PgUp g Home G End " \
 			"Tab ] BTab [ } { x X ) ( m n N Right . Left , > < s B S v " \
 			"c - + o p t i | w C-l Enter ? h F1 Escape C-g " \
-			"1 2 5 0 e z Z @ DC IC", keys, " ")
+			"1 2 5 0 e z Z @ DC IC V * O U", keys, " ")
 		for (e = 0; e < n; e++) {
 			r = rand()
 			if (r < 0.70) {
