@@ -205,27 +205,82 @@ shift_runs(const struct ctx *c, struct runs *rs)
 }
 
 /*
- * Does a content word of A's units [a0, a1) come back among B's units
- * [b0, b1), or one of B's [b0, b1) among A's [a0, a1)?  (A word deleted
- * on one side of an equality and inserted on the other: the phrase around
- * the equality was reordered.)  Quadratic in the two changes, which are
- * bounded by REORDER_SPAN units each.
+ * Reordered phrases.  The units of a change looked at are the last
+ * REORDER_SPAN before the equality and the first REORDER_SPAN after it:
+ * a phrase moves a few words, so a word that comes back further away is
+ * no sign of it (and the search stays small).
  */
 #define REORDER_SPAN	16
 
+/* Shortest common prefix, in bytes, that makes two words one stem. */
+#define STEM_MIN	5
+
+/* The bytes of unit u of d when it is one word, else NULL. */
+static const uint8_t *
+word_bytes(const struct doc *d, uint32_t u, size_t *len)
+{
+	const struct token *t = &d->tok[d->unit[u].tok];
+
+	if (d->unit[u].ntok != 1 || t->kind != TOK_WORD)
+		return NULL;
+	*len = t->len;
+	return d->text->data + t->off;
+}
+
+static uint8_t
+ascii_lower(uint8_t ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (uint8_t)(ch + 32) : ch;
+}
+
+/*
+ * Are unit u of d and unit v of e one word, or two forms of one word
+ * ("focus" and "focuses", "adversary" and "adversarial")?  The same
+ * first STEM_MIN bytes or more, and at most two bytes of the shorter
+ * beyond what they share: a crude stem, enough to see a phrase reworded
+ * around the word that stayed ("The [-focus of the-] investigation
+ * [-is-] {+focuses+}").
+ */
+static bool
+same_stem(const struct doc *d, uint32_t u, const struct doc *e, uint32_t v)
+{
+	const uint8_t *x, *y;
+	size_t nx = 0, ny = 0, k;
+
+	if (d->unit[u].fold == e->unit[v].fold)
+		return true;
+	x = word_bytes(d, u, &nx);
+	y = word_bytes(e, v, &ny);
+	if (x == NULL || y == NULL)
+		return false;
+	for (k = 0; k < nx && k < ny && ascii_lower(x[k]) == ascii_lower(y[k]);
+	     k++)
+		continue;
+	return k >= STEM_MIN && k + 2 >= (nx < ny ? nx : ny);
+}
+
+/*
+ * Does a content word of d's units [u0, u1), a change before an equal
+ * run, come back among e's units [v0, v1), the change after it, as the
+ * same word or another form of it?  (A word deleted on one side of an
+ * equality and inserted on the other: the phrase around the equality
+ * was reordered.)
+ */
 static bool
 content_in(const struct ctx *c, const struct doc *d, uint32_t u0, uint32_t u1,
 	   const struct doc *e, uint32_t v0, uint32_t v1)
 {
 	uint32_t u, v;
 
-	if (u1 - u0 > REORDER_SPAN || v1 - v0 > REORDER_SPAN)
-		return false;
+	if (u1 - u0 > REORDER_SPAN)
+		u0 = u1 - REORDER_SPAN;
+	if (v1 - v0 > REORDER_SPAN)
+		v1 = v0 + REORDER_SPAN;
 	for (u = u0; u < u1; u++) {
 		if (c->weight[d->unit[u].strict] != W_CONTENT)
 			continue;
 		for (v = v0; v < v1; v++)
-			if (e->unit[v].fold == d->unit[u].fold)
+			if (same_stem(d, u, e, v))
 				return true;
 	}
 	return false;
@@ -259,18 +314,153 @@ run_words(const struct ctx *c, const struct run *r)
 }
 
 /*
+ * Number words that carry a figure ("three people briefed"): kept, they
+ * are as much a fact as "3".  "one" is not here: it is as often a
+ * pronoun ("one of them said").  Sorted for bsearch.
+ */
+static const char *const number_words[] = {
+	"billion", "dozen", "eight", "eighteen", "eighty", "eleven", "fifteen",
+	"fifty", "five", "forty", "four", "fourteen", "hundred", "million",
+	"nine", "nineteen", "ninety", "seven", "seventeen", "seventy", "six",
+	"sixteen", "sixty", "ten", "thirteen", "thirty", "thousand", "three",
+	"trillion", "twelve", "twenty", "two",
+};
+
+static int
+cmp_str(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+/* Does token t of d begin a sentence (nothing but quotes or brackets
+ * between it and a full stop, ! or ?, or the start of a paragraph)? */
+static bool
+sentence_start(const struct doc *d, uint32_t t)
+{
+	while (t-- > 0) {
+		const struct token *x = &d->tok[t];
+		uint8_t ch = d->text->data[x->off];
+
+		if (x->kind == TOK_BREAK)
+			return true;
+		if (x->kind == TOK_SPACE)
+			continue;
+		if (x->kind != TOK_PUNCT)
+			return false;
+		if (ch == '.' || ch == '!' || ch == '?')
+			return true;
+		if (ch != '"' && ch != '\'' && ch != '(' && ch != '[' &&
+		    ch < 0x80)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Is unit u of d an anchor, a kept word a reader relies on: a figure, a
+ * number word, or a capitalised content word inside a sentence (a name,
+ * a place, a month)?  An equal run holding one is never folded into the changes
+ * around it for weighing little ("took office [-last-] {+in+} January
+ * {+2021+}"), only as part of a reordered phrase.
+ */
+static bool
+anchor(const struct ctx *c, const struct doc *d, uint32_t u)
+{
+	const struct unit *x = &d->unit[u];
+	const struct token *t = &d->tok[x->tok];
+	const uint8_t *s = d->text->data + t->off;
+	char low[16];
+	size_t i;
+	ucs4_t uc;
+
+	if (t->kind == TOK_NUMBER)
+		return true;
+	if (t->kind != TOK_WORD)
+		return false;
+	for (i = 0; i < t->len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	u8_mbtouc(&uc, s, t->len);
+	if (uc_is_upper(uc) && c->weight[x->strict] == W_CONTENT &&
+	    !sentence_start(d, x->tok))
+		return true;
+	if (x->ntok > 1 || t->len >= sizeof low)
+		return false;
+	for (i = 0; i < t->len; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	low[t->len] = '\0';
+	return bsearch(low, number_words,
+		       sizeof number_words / sizeof number_words[0],
+		       sizeof number_words[0], cmp_str) != NULL;
+}
+
+/* Does equal run r hold an anchor? */
+static bool
+has_anchor(const struct ctx *c, const struct run *r)
+{
+	uint32_t u;
+
+	for (u = r->a0; u < r->a1; u++)
+		if (anchor(c, c->a, u))
+			return true;
+	return false;
+}
+
+/*
+ * Is equal run k of rs, between the change w-1 before it (runs before
+ * k are already folded, to w) and the change k+1 after it, a stray to
+ * fold?  Pass is the clean-up's pass: reordered phrases are read in the
+ * first only, on the runs as the diff cut them.
+ */
+static bool
+stray_at(const struct ctx *c, const struct runs *rs, size_t w, size_t k,
+	 int pass)
+{
+	const struct run *r = &rs->v[k], *p = &rs->v[w - 1], *n = &rs->v[k + 1];
+	unsigned we = weight_sum(c, c->a, r->a0, r->a1);
+	unsigned before = run_weight(c, p), after = run_weight(c, n);
+	unsigned lim = before < after ? before : after;
+	unsigned content = content_words(c, r->a0, r->a1);
+	const struct run *e2, *n2;
+
+	if (content > STRAY_WORDS)
+		return false;
+	if ((we < lim || (we == lim && !content)) && !has_anchor(c, r))
+		return true;
+	if (pass != 0 || run_words(c, r) > 2)
+		return false;
+	if (reordered(c, p, n))
+		return true;
+	/*
+	 * The phrase reordered across a light change too: "a {+national
+	 * security+} risk to {+the+} US [-national security-]".
+	 */
+	if (after > W_FUNCTION || k + 3 >= rs->n)
+		return false;
+	e2 = &rs->v[k + 2];
+	n2 = &rs->v[k + 3];
+	return e2->eq && !n2->eq && run_words(c, e2) <= 2 &&
+		content_words(c, e2->a0, e2->a1) <= STRAY_WORDS &&
+		reordered(c, p, n2);
+}
+
+/*
  * Semantic clean-up, after diff-match-patch's cleanupSemantic, on word
  * weights: a short equal run (at most STRAY_WORDS content words) between
  * two changes is folded into them when it weighs no more than the larger
  * side of the change on each side of it, and strictly less when it holds
  * a content word.  So "the" or "of" left between rewritten phrases joins
  * the change, while a real word shared between two one-word substitutions
- * stays visible, and so does any longer shared phrase.  An equal run of
- * one or two words around which the phrase was reordered (a content word
- * of the change before it comes back on the other side in the change
- * after it: "[-Commerce-] Department {+of Commerce+}") is folded too, so
- * the reordered phrase reads as one change: "[-Commerce Department-]
- * {+Department of Commerce+}".  Contract: the runs
+ * stays visible, and so does any longer shared phrase, and any run that
+ * holds an anchor (a figure, a number word, a name: anchor()).  An equal
+ * run of one or two words around which the phrase was reordered (a
+ * content word of the change before it comes back on the other side in
+ * the change after it, or in the one after that when a light change
+ * stands between, as the same word or another form of it: "[-Commerce-]
+ * Department {+of Commerce+}", "The [-focus of the-] investigation [-is-]
+ * {+focuses+}") is folded too, so the reordered phrase reads as one
+ * change: "[-Commerce Department-] {+Department of Commerce+}".
+ * Contract: the runs
  * still cover the same units in order; only equal runs turn into changes,
  * never the reverse, so the result is less minimal, never wrong.
  *
@@ -298,26 +488,14 @@ fold_runs(const struct ctx *c, struct runs *rs)
 			struct run *r = &rs->v[k];
 
 			if (r->eq && w > 0 && k + 1 < rs->n &&
-			    !rs->v[w - 1].eq && !rs->v[k + 1].eq) {
-				unsigned we = weight_sum(c, c->a, r->a0, r->a1);
-				unsigned before = run_weight(c, &rs->v[w - 1]);
-				unsigned after = run_weight(c, &rs->v[k + 1]);
-				unsigned lim = before < after ? before : after;
-				unsigned content = content_words(c, r->a0,
-								 r->a1);
-
-				if (content <= STRAY_WORDS &&
-				    (we < lim || (we == lim && !content) ||
-				     (pass == 0 && run_words(c, r) <= 2 &&
-				      reordered(c, &rs->v[w - 1],
-						&rs->v[k + 1])))) {
-					/* Fold r and the next change into w-1. */
-					rs->v[w - 1].a1 = rs->v[k + 1].a1;
-					rs->v[w - 1].b1 = rs->v[k + 1].b1;
-					k++;
-					changed = true;
-					continue;
-				}
+			    !rs->v[w - 1].eq && !rs->v[k + 1].eq &&
+			    stray_at(c, rs, w, k, pass)) {
+				/* Fold r and the next change into w-1. */
+				rs->v[w - 1].a1 = rs->v[k + 1].a1;
+				rs->v[w - 1].b1 = rs->v[k + 1].b1;
+				k++;
+				changed = true;
+				continue;
 			}
 			rs->v[w++] = *r;
 		}

@@ -603,6 +603,38 @@ test_cleanup(void)
 		  "He took office in January 2021, aides said.\n");
 	is_int(p.ch.n, 2, "last January -> in January 2021: January kept");
 	pair_close(&p);
+	/* Reordered around a word kept: the moved word in another form. */
+	pair_open(&p, "The focus of the inquiry is on how the firm stores "
+		  "its data.\n",
+		  "The inquiry focuses on how the firm stores its data.\n");
+	is_int(p.ch.n, 1, "focus of the inquiry is -> inquiry focuses: "
+	       "one site");
+	pair_close(&p);
+	/* ... and across a light change ("the") as well. */
+	pair_open(&p, "It poses a risk to US national security, aides said "
+		  "on Friday.\n",
+		  "It poses a national security risk to the United States, "
+		  "aides said on Friday.\n");
+	is_int(p.ch.n, 1, "risk to US national security -> national "
+	       "security risk to the United States: one site");
+	pair_close(&p);
+	/* A number word or a name between heavy changes stays. */
+	pair_open(&p, "The board weighed a new plan for the old pier for many "
+		  "long months, according to three officials who briefed the "
+		  "press on the long talks about the pier.\n",
+		  "The board weighed a new plan for the old pier over the "
+		  "whole hot summer, according to three sources familiar with "
+		  "the long talks about the pier.\n");
+	is_int(p.ch.n, 2, "according to three, between rewrites: kept");
+	pair_close(&p);
+	pair_open(&p, "The board weighed a new plan for the old pier for many "
+		  "months, said Jones who briefed the press on the long talks "
+		  "about the pier.\n",
+		  "The board weighed a new plan for the old pier over the "
+		  "whole summer, said Jones who met reporters about the long "
+		  "talks about the pier.\n");
+	is_int(p.ch.n, 2, "said Jones who, between rewrites: Jones kept");
+	pair_close(&p);
 }
 
 /* A site's changed units: "-[a b] +[c]", tokens joined by spaces. */

@@ -37,11 +37,11 @@ check "v opens the overview" tui_wait_line 1 '^ versions: similarity'
 cat >"$TMPD/matrix" <<'EOF'
  versions: similarity of row to column — choose a cell and select it to compare
     #   words  paras      1      2      3      4      5
-*   1     816     17 · 95.7%  97.7%  86.5%   8.3%   samples/1-wire.txt
-    2     798     17  95.7% · 93.5%  82.8%   8.4%   samples/2-syndicated.txt
-    3     848     18  97.7%  93.5% · 84.6%   7.2%   samples/3-corrected.txt
-    4     914     29  86.5%  82.8%  84.6% · 7.7%   samples/4-rewrite.txt
-    5     202      5   8.3%   8.4%   7.2%   7.7% · samples/5-summary.txt
+*   1     816     17 · 95.7%  97.7%  86.5%   8.4%   samples/1-wire.txt
+    2     798     17  95.7% · 93.5%  82.8%   8.6%   samples/2-syndicated.txt
+    3     848     18  97.7%  93.5% · 84.6%   7.8%   samples/3-corrected.txt
+    4     914     29  86.5%  82.8%  84.6% · 8.1%   samples/4-rewrite.txt
+    5     202      5   8.4%   8.6%   7.8%   8.1% · samples/5-summary.txt
 
 EOF
 tui_screen | sed -n '1,8p' | sed 's/ *· */ · /' >"$TMPD/got"
