@@ -35,6 +35,14 @@
  * even for a 10 MB line or word.  A token of printable ASCII with no break
  * opportunity inside is measured as one atom, which makes English fast.
  * The scratch buffers are reused from paragraph to paragraph.
+ *
+ * A paragraph that lazy docs (lazy.h) left whole is one TOK_PARA token:
+ * it is cut into tokens by the one tokeniser (token.h) when laid out, into
+ * a scratch doc of that paragraph alone whose tokens all take the whole
+ * paragraph's style, so that it has the rows and spans a fully built doc
+ * gives it.  White space runs, controls and invalid bytes, all that the
+ * layout and render_span_text read of tokens, do not depend on what is
+ * around them, so any stretch of a whole paragraph can be cut alone.
  */
 #include "config.h"
 
@@ -48,6 +56,7 @@
 #include <unilbrk.h>
 
 #include "render.h"
+#include "token.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -76,6 +85,12 @@ struct builder {
 	/* Per block, the first move below the paragraph (+ 1) with its
 	 * source (0) or destination (1) there; NULL without such moves. */
 	uint32_t *subend[2];
+	/* A whole paragraph cut into tokens: its doc, tokens and styles. */
+	struct doc wdoc;
+	struct para wpara;
+	struct tokeniser wtz;
+	uint8_t *wstyle;
+	size_t capwstyle;
 };
 
 /* A position in a paragraph: a byte and the token holding it. */
@@ -426,11 +441,14 @@ para_breaks(struct builder *b, const struct para *p)
 	}
 }
 
-/* Lay paragraph p of side b->side out from row i on; returns the rows. */
+/*
+ * Lay paragraph pa (number p) of side b->side out from row i on; returns
+ * the rows.
+ */
 static size_t
-layout_para(struct builder *b, uint32_t p, size_t i, uint32_t block)
+layout_cut(struct builder *b, const struct para *pa, uint32_t p, size_t i,
+	   uint32_t block)
 {
-	const struct para *pa = &b->d->para[p];
 	struct cursor c = { pa->start, pa->tok, false }, peek;
 	struct render_row *row;
 	struct atom at;
@@ -467,6 +485,48 @@ layout_para(struct builder *b, uint32_t p, size_t i, uint32_t block)
 		row->span[b->side] = (uint32_t)b->r->nspan;
 		n = 1;
 	}
+	return n;
+}
+
+/* Cut bytes [start, end) of s into b->wtz's tokens (emptied first). */
+static void
+cut_whole(struct tokeniser *tz, const uint8_t *s, uint32_t start,
+	  uint32_t end)
+{
+	tz->s = s;
+	tz->ntok = 0;
+	token_reserve(tz, end - start);
+	token_para(tz, start, end);
+}
+
+/*
+ * Lay paragraph p of side b->side out from row i on; returns the rows.
+ * A paragraph left whole is cut into tokens first (see the top).
+ */
+static size_t
+layout_para(struct builder *b, uint32_t p, size_t i, uint32_t block)
+{
+	const struct doc *d = b->d;
+	const struct para *pa = &d->para[p];
+	uint8_t *style = b->style[b->side];
+	size_t n;
+
+	if (!doc_para_whole(d, p))
+		return layout_cut(b, pa, p, i, block);
+	cut_whole(&b->wtz, d->text->data, pa->start, pa->end);
+	b->wdoc = *d;
+	b->wdoc.tok = b->wtz.tok;
+	b->wdoc.ntok = b->wtz.ntok;
+	b->wpara = *pa;
+	b->wpara.tok = 0;
+	b->wpara.ntok = (uint32_t)b->wtz.ntok;
+	b->wstyle = xgrow(b->wstyle, &b->capwstyle, b->wtz.ntok + 1, 1);
+	memset(b->wstyle, style[pa->tok], b->wtz.ntok + 1);
+	b->d = &b->wdoc;
+	b->style[b->side] = b->wstyle;
+	n = layout_cut(b, &b->wpara, p, i, block);
+	b->d = d;
+	b->style[b->side] = style;
 	return n;
 }
 
@@ -1006,6 +1066,25 @@ inline_atom(const uint8_t *s, size_t n, size_t *used)
 }
 
 /*
+ * Token tk's bytes [a, e) on the copy for line breaks, at cp: white space
+ * as spaces, controls and invalid bytes as letters, the rest as it is.
+ */
+static void
+fill_copy(uint8_t *cp, const struct token *tk, uint32_t a, uint32_t e)
+{
+	int fill;
+
+	if (tk->kind == TOK_SPACE || tk->kind == TOK_BREAK)
+		fill = ' ';
+	else if (tk->kind == TOK_INVALID || tk->kind == TOK_CONTROL)
+		fill = 'a';
+	else
+		return;
+	if (a < e)
+		memset(cp, fill, e - a);
+}
+
+/*
  * Lay out bytes [off, end) of doc d (one paragraph's worth at most) in
  * style st, continuing the current row.
  */
@@ -1028,16 +1107,17 @@ inline_text(struct builder *b, struct iline *L, const struct doc *d,
 		const struct token *tk = &d->tok[t];
 		uint32_t a = tk->off > off ? tk->off : off;
 		uint32_t e = tk->off + tk->len < end ? tk->off + tk->len : end;
-		int fill;
 
-		if (tk->kind == TOK_SPACE || tk->kind == TOK_BREAK)
-			fill = ' ';
-		else if (tk->kind == TOK_INVALID || tk->kind == TOK_CONTROL)
-			fill = 'a';
-		else
+		if (tk->kind != TOK_PARA) {
+			fill_copy(b->copy + (a - off), tk, a, e);
 			continue;
-		if (a < e)
-			memset(b->copy + (a - off), fill, e - a);
+		}
+		/* A paragraph left whole: its tokens, cut alone. */
+		cut_whole(&b->wtz, s, a, e);
+		for (i = 0; i < b->wtz.ntok; i++)
+			fill_copy(b->copy + (b->wtz.tok[i].off - off),
+				  &b->wtz.tok[i], b->wtz.tok[i].off,
+				  b->wtz.tok[i].off + b->wtz.tok[i].len);
 	}
 	u8_possible_linebreaks(b->copy, n, "UTF-8", b->brk);
 	pos = off;
@@ -1461,6 +1541,9 @@ render_build(const struct alignment *al, const struct render_opts *o)
 	free(b.copy);
 	free(b.brk);
 	free(b.simple);
+	free(b.wtz.tok);
+	free(b.wtz.brk);
+	free(b.wstyle);
 	return r;
 }
 
@@ -1705,6 +1788,9 @@ render_lazy_free(struct render_lazy *lz)
 	free(pv->b.copy);
 	free(pv->b.brk);
 	free(pv->b.simple);
+	free(pv->b.wtz.tok);
+	free(pv->b.wtz.brk);
+	free(pv->b.wstyle);
 	free(pv);
 	free(lz->piece_first);
 	free(lz->block_rows);
@@ -1855,6 +1941,8 @@ render_span_text(const struct render *r, int side,
 	const char *close = sp->style == STYLE_DELETED ? "-]" : "+}";
 	uint32_t pos = sp->off, end = sp->off + sp->len, tend, uc;
 	size_t n = 0, k, ol, t;
+	struct tokeniser tz = { 0 };
+	struct doc w;
 	char out[16];
 
 	*buf = xgrow(*buf, cap, 1, 1);
@@ -1863,6 +1951,14 @@ render_span_text(const struct render *r, int side,
 	if (sp->flags & SPAN_NOTE) {
 		put(buf, cap, &n, r->note + sp->off, sp->len);
 	} else if (pos < end) {
+		if (d->tok[doc_token_at(d, pos)].kind == TOK_PARA) {
+			/* A paragraph left whole: its span's bytes cut alone. */
+			cut_whole(&tz, s, pos, end);
+			w = *d;
+			w.tok = tz.tok;
+			w.ntok = tz.ntok;
+			d = &w;
+		}
 		t = doc_token_at(d, pos);
 		while (pos < end) {
 			while (t + 1 < d->ntok &&
@@ -1899,5 +1995,7 @@ render_span_text(const struct render *r, int side,
 	if (sp->flags & SPAN_CLOSE)
 		put(buf, cap, &n, close, 2);
 	(*buf)[n] = '\0';
+	free(tz.tok);
+	free(tz.brk);
 	return n;
 }

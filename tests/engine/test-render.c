@@ -3,7 +3,9 @@
  * of a hand-made alignment (equal, changed, deleted, inserted, split and
  * moved blocks), UAX #14 wrapping with CJK and over-long words, escaping
  * of controls, colour output, and layout invariants over many generated
- * alignments (and over the seed files when SEEDS_DIR is set).
+ * alignments (and over the seed files when SEEDS_DIR is set).  Docs built
+ * lazily (lazy.h: unchanged paragraphs left whole) are laid out as fully
+ * built ones are, row for row and byte for byte.
  */
 #include "config.h"
 
@@ -19,6 +21,7 @@
 #include "align.h"
 #include "doc.h"
 #include "cmpkeys.h"
+#include "lazy.h"
 #include "print.h"
 #include "render.h"
 #include "tap.h"
@@ -827,6 +830,171 @@ test_seeds(void)
 		printf("#   %s\n", bad);
 }
 
+/* --- lazy docs: paragraphs left whole lay out as segmented ones ----------- */
+
+/* print_stream of al into a malloc'd string. */
+static char *
+stream_str(const struct alignment *al, const struct render_opts *o,
+	   bool color)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (f == NULL || print_stream(f, al, o, color) != 0 || fclose(f) != 0) {
+		printf("Bail out! print_stream failed\n");
+		exit(1);
+	}
+	return buf;
+}
+
+/*
+ * Every layout of a against b, --print's and the browser's, of lazy docs
+ * and of full ones: "" when they are the same, else what differs.
+ */
+static const char *
+lazy_same(struct text *t[2], char *why, size_t whysize)
+{
+	struct cmpkeys *k = cmpkeys_new(NULL, NULL);
+	struct doc *full[2], *lazy[2];
+	uint32_t *anchors[2];
+	size_t nanchor[2];
+	struct align_opts ao = { 0 };
+	struct alignment *af, *al;
+	unsigned int w;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		full[i] = doc_build(t[i]);
+		cmpkeys_classify(k, full[i]);
+	}
+	lazy_docs(t, 2, 0, k, lazy, anchors, nanchor);
+	ao.anchors = anchors[1];
+	ao.nanchor = nanchor[1];
+	af = align_build(full[0], full[1], NULL);
+	al = align_build(lazy[0], lazy[1], &ao);
+	why[0] = '\0';
+	for (w = 23; w <= 140 && !why[0]; w += 39) {
+		for (i = 0; i < 8 && !why[0]; i++) {
+			struct render_opts o = { .width = w, .cosmetic = i & 1,
+			    .brackets = (i & 2) != 0, .inline_view = (i & 4) != 0 };
+			struct render *rf = render_build(af, &o);
+			struct render *rl = render_build(al, &o);
+			char *x = print_str(rf, !o.brackets);
+			char *y = print_str(rl, !o.brackets);
+			char *sx = stream_str(af, &o, !o.brackets);
+			char *sy = stream_str(al, &o, !o.brackets);
+
+			if (strcmp(x, y) != 0 || strcmp(sx, sy) != 0 ||
+			    strcmp(x, sx) != 0)
+				snprintf(why, whysize, "width %u, options %d: "
+					 "lazy '%.60s' full '%.60s'", w, i,
+					 y, x);
+			free(x);
+			free(y);
+			free(sx);
+			free(sy);
+			render_free(rf);
+			render_free(rl);
+		}
+	}
+	align_free(af);
+	align_free(al);
+	for (i = 0; i < 2; i++) {
+		doc_free(full[i]);
+		doc_free(lazy[i]);
+		free(anchors[i]);
+	}
+	cmpkeys_free(k);
+	return why;
+}
+
+/* B: A's paragraphs, some edited, dropped, doubled or moved. */
+static void
+edit_text(const char *a, size_t alen, char **b, size_t *blen, size_t *cap)
+{
+	const char *p = a, *end = a + alen, *q;
+
+	*blen = 0;
+	while (p < end) {
+		size_t n;
+
+		q = strstr(p, "\n\n");
+		q = q ? q + 2 : end;
+		n = (size_t)(q - p);
+		*b = xgrow(*b, cap, *blen + 2 * n + 32, 1);
+		switch (rnd(12)) {
+		case 0:		/* dropped */
+			break;
+		case 1:		/* a word changed */
+			memcpy(*b + *blen, "Changed ", 8);
+			*blen += 8;
+			/* fall through */
+		default:
+			memcpy(*b + *blen, p, n);
+			*blen += n;
+			break;
+		case 2:		/* doubled */
+			memcpy(*b + *blen, p, n);
+			memcpy(*b + *blen + n, p, n);
+			*blen += 2 * n;
+			break;
+		}
+		p = q;
+	}
+}
+
+static void
+test_lazy_docs(void)
+{
+	static const char *const crafted[][2] = {
+		{ "Kept as it is,  with  spaces\nand a soft\tline end.\n\n"
+		  "Changed here.\n\nTail kept \x1b[1m bold \xff and "
+		  "\xe6\x9d\xb1\xe4\xba\xac\xe4\xbc\x9a.\n",
+		  "Kept as it is,  with  spaces\nand a soft\tline end.\n\n"
+		  "Changed there.\n\nTail kept \x1b[1m bold \xff and "
+		  "\xe6\x9d\xb1\xe4\xba\xac\xe4\xbc\x9a.\n" },
+		{ "Llanfairpwllgwyngyllgogerychwyndrobwllllantysiliogogogoch "
+		  "https://example.org/a/very/long/address/that/wraps/"
+		  "somewhere\n\nOne.\n",
+		  "Llanfairpwllgwyngyllgogerychwyndrobwllllantysiliogogogoch "
+		  "https://example.org/a/very/long/address/that/wraps/"
+		  "somewhere\n\nTwo.\n" },
+	};
+	struct text *t[2];
+	char *a = NULL, *b = NULL, why[200];
+	size_t alen, blen, acap = 0, bcap = 0, i;
+	int bad = 0;
+
+	for (i = 0; i < sizeof crafted / sizeof crafted[0]; i++) {
+		t[0] = text_from_bytes("a", crafted[i][0],
+				       strlen(crafted[i][0]), NULL, NULL);
+		t[1] = text_from_bytes("b", crafted[i][1],
+				       strlen(crafted[i][1]), NULL, NULL);
+		if (!ok(lazy_same(t, why, sizeof why)[0] == '\0',
+			"crafted pair %zu: lazy docs lay out as full ones", i))
+			printf("#   %s\n", why);
+		text_free(t[0]);
+		text_free(t[1]);
+	}
+	for (i = 0; i < 60 && !bad; i++) {
+		gen_text(&a, &alen, &acap, 4 + rnd(30));
+		edit_text(a, alen, &b, &blen, &bcap);
+		t[0] = text_from_bytes("a", a, alen, NULL, NULL);
+		t[1] = text_from_bytes("b", b, blen, NULL, NULL);
+		if (lazy_same(t, why, sizeof why)[0] != '\0') {
+			printf("#   pair %zu: %s\n", i, why);
+			bad++;
+		}
+		text_free(t[0]);
+		text_free(t[1]);
+	}
+	ok(bad == 0, "60 generated pairs: lazy docs lay out as full ones, "
+	   "every width and option");
+	free(a);
+	free(b);
+}
+
 static void
 test_empty(void)
 {
@@ -860,5 +1028,6 @@ main(void)
 	test_empty();
 	test_generated();
 	test_seeds();
+	test_lazy_docs();
 	return done_testing();
 }
