@@ -247,15 +247,62 @@ unit_from(const struct doc *d, size_t off)
 	return lo;
 }
 
+static long find_units(const struct find *f, struct cmpkeys *k,
+		       const struct doc *d, size_t from, size_t to,
+		       bool backward, size_t *len);
+
+/*
+ * In a paragraph that lazy docs (lazy.h) left whole, unit u of d: its
+ * bytes, segmented and classified alone, searched in [from, to).
+ */
 static long
-find_units(const struct find *f, const struct doc *d, size_t from,
-	   size_t to, bool backward, size_t *len)
+find_whole(const struct find *f, struct cmpkeys *k, const struct doc *d,
+	   size_t u, size_t from, size_t to, bool backward, size_t *len)
+{
+	const struct para *pa =
+		&d->para[doc_para_of_token(d, d->unit[u].tok)];
+	struct text t = *d->text;
+	struct doc *w;
+	long at;
+
+	if (from < pa->start)
+		from = pa->start;
+	if (to > pa->end)
+		to = pa->end;
+	if (from >= to)
+		return -1;
+	t.data += pa->start;
+	t.len = pa->end - pa->start;
+	t.labels = NULL;
+	t.nlabels = 0;
+	t.orig = NULL;
+	w = doc_build(&t);
+	cmpkeys_classify(k, w);
+	at = find_units(f, k, w, from - pa->start, to - pa->start, backward,
+			len);
+	doc_free(w);
+	return at < 0 ? -1 : at + (long)pa->start;
+}
+
+static long
+find_units(const struct find *f, struct cmpkeys *k, const struct doc *d,
+	   size_t from, size_t to, bool backward, size_t *len)
 {
 	size_t u0 = unit_from(d, from), u1 = unit_from(d, to), u, s, e, x;
+	long w;
 
+	/* The unit before from may be a whole paragraph holding it. */
+	if (u0 > 0 && d->tok[d->unit[u0 - 1].tok].kind == TOK_PARA)
+		u0--;
 	for (u = backward ? u1 : u0; backward ? u > u0 : u < u1;) {
 		size_t at = backward ? --u : u++;
 
+		if (d->tok[d->unit[at].tok].kind == TOK_PARA) {
+			w = find_whole(f, k, d, at, from, to, backward, len);
+			if (w >= 0)
+				return w;
+			continue;
+		}
 		if (!units_at(f, d, at))
 			continue;
 		unit_bytes(d, at, &s, &e);
@@ -280,7 +327,7 @@ find_in(struct find *f, struct cmpkeys *k, const struct doc *d, size_t from,
 		if (f->keys != k)
 			classify(f, k);
 		if (f->nunit > 0)
-			fh = find_units(f, d, from, to, backward, &fl);
+			fh = find_units(f, k, d, from, to, backward, &fl);
 	}
 	if (fh < 0 || (th >= 0 && (backward ? th >= fh : th <= fh))) {
 		*len = tl;

@@ -578,12 +578,13 @@ load_session(const struct options *o, char **args, size_t n,
 		    report_to_stdout(o))) {
 		/* Only the browser opens what could be read. */
 	} else {
-		/* --print lays out whole paragraphs too (render.h). */
-		bool print = o->mode == MODE_PRINT ||
-			(o->mode == MODE_DEFAULT && !isatty(STDOUT_FILENO));
-
+		/*
+		 * Two versions: every pair is one with the base.  --print and
+		 * the browser lay out whole paragraphs too (render.h), and
+		 * the browser's search looks inside them (find.h).
+		 */
 		so.base_only = (o->mode == MODE_JSON ||
-				((o->mode == MODE_STAT || print) && n == 2)) &&
+				(o->mode != MODE_INLINE && n == 2)) &&
 			o->report == NULL;
 		s = session_new(texts, n, &so);
 		free(texts);

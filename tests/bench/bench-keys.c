@@ -176,6 +176,7 @@ main(int argc, char **argv)
 		}
 	}
 	so.eq = eq;
+	so.base_only = true;	/* as versus sets it for two versions */
 	s = session_new(t, 2, &so);
 	km = keymap_load("default", &err);
 	browse_init(&b, s, km);

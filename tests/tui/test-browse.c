@@ -273,7 +273,8 @@ lazy_like_eager(struct session *s, struct keymap *km, unsigned long seed,
 /*
  * A pair bigger than a screen many times over: n paragraphs a side, every
  * seventh of B's reworded, and, with `giant`, one paragraph of `giant`
- * words in the middle of both (its end changed in B).
+ * words in the middle of both (its end changed in B).  Its docs are built
+ * as versus builds two versions', the unchanged paragraphs left whole.
  */
 static struct session *
 big_session(struct text *t[2], const struct equiv *eq, size_t n,
@@ -317,6 +318,7 @@ big_session(struct text *t[2], const struct equiv *eq, size_t n,
 		free(buf[s]);
 	}
 	so.eq = eq;
+	so.base_only = true;	/* as versus has it: unchanged text whole */
 	return session_new(t, 2, &so);
 }
 
