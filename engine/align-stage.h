@@ -71,7 +71,14 @@ struct ctx {
 	uint8_t *wa, *wb;
 	bool *da, *ib;
 	size_t capsa, capsb, capda, capib;
-	uint32_t *stamp, gen;	/* by fold id: in the B side of pair_sim */
+	/*
+	 * pair_sim's bounds, by fold id: how often an id occurs on each
+	 * side, and how often as a content word (valid where gen is c->gen).
+	 */
+	struct idcount {
+		uint32_t gen, na, nb, ha, hb;
+	} *idc;
+	uint32_t gen;
 	/* lcs_length's: by fold id, slot + 1 in lids; bit vectors. */
 	uint32_t *lslot, *lids, *lcont;
 	uint64_t *lbits;
@@ -117,6 +124,8 @@ void ctx_free(struct ctx *c);
  * the seeds and samples; it only ranks pairs that pass the threshold on
  * plain weights, so no pair is lost for it.
  */
+#define GAP_WMAX	(2 * W_CONTENT)	/* the most gap_weight gives */
+
 static inline uint8_t
 gap_weight(const struct ctx *c, uint32_t f, uint8_t w)
 {
@@ -133,6 +142,12 @@ unsigned weight_sum(const struct ctx *c, const struct doc *d, uint32_t u0,
 		    uint32_t u1);
 double pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 		uint32_t b1, unsigned *kept, double need);
+/* pair_sim, ruling out too a pair whose gap_sim cannot reach dneed. */
+double pair_sim_gap(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+		    uint32_t b1, unsigned *kept, double need, double dneed);
+/* Whether pair_sim could reach need (false: a bound says it cannot). */
+bool pair_may_reach(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+		    uint32_t b1, double need);
 float block_similarity(const struct ctx *c, const struct block *bl);
 
 /* anchor.c: equal segments. */

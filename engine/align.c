@@ -451,7 +451,7 @@ ctx_free(struct ctx *c)
 	free(c->wb);
 	free(c->da);
 	free(c->ib);
-	free(c->stamp);
+	free(c->idc);
 	free(c->lslot);
 	free(c->lids);
 	free(c->lbits);

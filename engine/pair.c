@@ -220,8 +220,8 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 	for (e = j + 2, lim = j + 3; e <= lim && e <= b1; e++) {
 		need = c->damp || best + SPLIT_GAIN < c->pair_threshold ?
 			c->pair_threshold : best + SPLIT_GAIN;
-		s = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[e - 1].u1,
-			     &kj, need);
+		s = pair_sim_gap(c, sa[i].u0, sa[i].u1, sb[j].u0,
+				 sb[e - 1].u1, &kj, need, best + SPLIT_GAIN);
 		ds = gap_sim(c, s);
 		if (s < c->pair_threshold || ds < best + SPLIT_GAIN) {
 			if (e < b1 && lim < j + 3 + SHORT_SKIP &&
@@ -239,8 +239,8 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 	for (e = i + 2, lim = i + 3; e <= lim && e <= a1; e++) {
 		need = c->damp || best + SPLIT_GAIN < c->pair_threshold ?
 			c->pair_threshold : best + SPLIT_GAIN;
-		s = pair_sim(c, sa[i].u0, sa[e - 1].u1, sb[j].u0, sb[j].u1,
-			     &kj, need);
+		s = pair_sim_gap(c, sa[i].u0, sa[e - 1].u1, sb[j].u0,
+				 sb[j].u1, &kj, need, best + SPLIT_GAIN);
 		ds = gap_sim(c, s);
 		if (s < c->pair_threshold || ds < best + SPLIT_GAIN) {
 			if (e < a1 && lim < i + 3 + SHORT_SKIP &&

@@ -269,20 +269,36 @@ content_words(struct ctx *c, const uint32_t *ids, const uint8_t *ws,
 }
 
 /*
- * Similarity of A units [a0, a1) and B units [b0, b1): the weight of the
- * words a diff keeps, on both sides, over the weight of both.  *kept gets
- * the kept weight (both sides: "%" and "per cent" may weigh differently,
- * and counting one side only could make the similarity pass 1).  Two segments without words are equal (1.0) if both are empty.
- * A caller that only wants to know whether it reaches `need` (0: it
- * wants the figure) gets 0, kept 0, when a quick bound says it cannot.
+ * The most that one side's words in a common subsequence of lcs words
+ * can weigh with a gap's weights (gap_weight), cnt[w] of its words that
+ * the other side has at all weighing w, at most heavy of them W_CONTENT
+ * or more (those are content words: gap_weight makes no other word
+ * heavy).  The heaviest first.
  */
-double
-pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
-	 unsigned *kept, double need)
+static unsigned
+top_gap_weight(size_t lcs, size_t heavy, const size_t cnt[GAP_WMAX + 1])
 {
-	unsigned ta, tb, k = 0;
-	size_t n, m, i, lcs, ca[2] = { 0, 0 }, cb[2] = { 0, 0 };
+	unsigned sum = 0;
+	size_t take;
+	int w;
 
+	for (w = GAP_WMAX; w > 0 && lcs > 0; w--) {
+		take = cnt[w] < lcs ? cnt[w] : lcs;
+		if (w >= W_CONTENT) {
+			if (take > heavy)
+				take = heavy;
+			heavy -= take;
+		}
+		sum += (unsigned)(take * (size_t)w);
+		lcs -= take;
+	}
+	return sum;
+}
+
+/* Load A units [a0, a1) and B units [b0, b1) for pair_sim, unless held. */
+static void
+hold(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
+{
 	if (c->held[0][0] != a0 || c->held[0][1] != a1) {
 		c->nheld[0] = load_words(c, c->a, a0, a1, &c->sa, &c->wa,
 					 &c->capsa, &c->wheld[0]);
@@ -297,6 +313,181 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 		c->held[1][0] = b0;
 		c->held[1][1] = b1;
 	}
+}
+
+/* Whether kept out of total falls short of need. */
+static bool
+short_of(unsigned kept, unsigned total, double need)
+{
+	return (double)kept / total < need;
+}
+
+/*
+ * Can the pair held (both sides with words) reach similarity `need`
+ * and, while a gap is scored (c->damp), `dneed` with the gap's weights
+ * (gap_sim; 0: no such need)?  False only when a bound says it cannot:
+ * what a diff keeps is a common subsequence, so it keeps at most the
+ * words the other side has at all, at most lcs of them a side, and at
+ * most as many content words as the content words' own LCS with the
+ * other side.
+ */
+static bool
+sim_bound(struct ctx *c, double need, double dneed)
+{
+	const uint32_t *sa = c->sa, *sb = c->sb;
+	const uint8_t *wa = c->wa, *wb = c->wb;
+	size_t n = c->nheld[0], m = c->nheld[1], i, lcs, h, hb;
+	size_t ca[2] = { 0, 0 }, cb[2] = { 0, 0 };
+	size_t ga[GAP_WMAX + 1] = { 0 }, gb[GAP_WMAX + 1] = { 0 };
+	unsigned ta = c->wheld[0], tb = c->wheld[1], k = 0, dk = 0, dt = 0;
+	bool gap = c->damp && dneed > 0, near;
+
+	/*
+	 * A diff keeps at most as many words as the shorter side has, each
+	 * of them at most W_CONTENT on each side: a paragraph against a
+	 * sentence of it (one against many, a split) is ruled out in O(1),
+	 * not in the paragraph's length for each of its candidates.
+	 */
+	if (2.0 * W_CONTENT * (n < m ? n : m) < need * (ta + tb))
+		return false;
+	/*
+	 * What a diff could keep at most: of each key, as many words a side
+	 * as the side with fewer of them has, the content words first.
+	 */
+	if (c->idc == NULL)
+		c->idc = xcalloc(c->nweight, sizeof *c->idc);
+	if (c->gen >= UINT32_MAX - 2) {
+		for (i = 0; i < c->nweight; i++)
+			c->idc[i].gen = 0;
+		c->gen = 0;
+	}
+	c->gen += 2;
+	c->work += n + m;
+	for (i = 0; i < m; i++) {
+		struct idcount *x = &c->idc[sb[i]];
+
+		if (x->gen != c->gen) {
+			x->gen = c->gen;
+			x->na = x->nb = x->ha = x->hb = 0;
+		}
+		x->nb++;
+		x->hb += wb[i] == W_CONTENT;
+		dt += gap ? gap_weight(c, sb[i], wb[i]) : 0;
+	}
+	for (i = 0; i < n; i++) {
+		struct idcount *x = &c->idc[sa[i]];
+
+		dt += gap ? gap_weight(c, sa[i], wa[i]) : 0;
+		if (x->gen == c->gen) {
+			x->na++;
+			x->ha += wa[i] == W_CONTENT;
+		}
+	}
+	/* Each key both sides have, once (gen + 1 marks it done). */
+	for (i = 0; i < n; i++) {
+		struct idcount *x = &c->idc[sa[i]];
+		uint32_t mn, hx, hy;
+		unsigned g;
+
+		if (x->gen != c->gen)
+			continue;
+		x->gen = c->gen + 1;
+		mn = x->na < x->nb ? x->na : x->nb;
+		hx = x->ha < mn ? x->ha : mn;
+		hy = x->hb < mn ? x->hb : mn;
+		k += (hx + hy) * W_CONTENT + (2 * mn - hx - hy) * W_FUNCTION;
+		ca[1] += hx;
+		ca[0] += mn - hx;
+		cb[1] += hy;
+		cb[0] += mn - hy;
+		if (!gap)
+			continue;
+		/* A content word of a key weighs the same throughout a gap. */
+		g = gap_weight(c, sa[i], W_CONTENT);
+		dk += (hx + hy) * g + (2 * mn - hx - hy) * W_FUNCTION;
+		ga[g] += hx;
+		gb[g] += hy;
+		ga[W_FUNCTION] += mn - hx;
+		gb[W_FUNCTION] += mn - hy;
+	}
+	if (short_of(k, ta + tb, need) || (gap && short_of(dk, dt, dneed)))
+		return false;
+	/*
+	 * At most lcs words a side: at best the heaviest of those counted.
+	 * Only while the shorter side fits a few machine words: the bound
+	 * then costs a few times the words loaded, where two huge
+	 * paragraphs would cost their product (and the capped diff of long
+	 * segments costs (n + m) * SIM_COST).
+	 */
+	if ((n < m ? n : m) > LCS_BOUND_MAX)
+		return true;
+	lcs = lcs_length(c, sa, n, sb, m);
+	k = top_weight(lcs, lcs, ca) + top_weight(lcs, lcs, cb);
+	if (short_of(k, ta + tb, need))
+		return false;
+	if (gap) {
+		dk = top_gap_weight(lcs, lcs, ga) + top_gap_weight(lcs, lcs, gb);
+		if (short_of(dk, dt, dneed))
+			return false;
+	}
+	/*
+	 * Tighter: of those, a side keeps at most as many content words as
+	 * its content words have in common with the other side's words.
+	 * Tried only near a need: far above it, it rarely rules the pair
+	 * out (two translations of a verse).
+	 */
+	near = short_of(k, ta + tb, 1.5 * need) ||
+		(gap && short_of(dk, dt, 1.5 * dneed));
+	if (ca[1] == 0 || !near)
+		return true;
+	h = content_words(c, sa, wa, n);
+	h = lcs_length(c, c->lcont, h, sb, m);
+	k = top_weight(lcs, h, ca) + top_weight(lcs, lcs, cb);
+	if (short_of(k, ta + tb, need) || (gap &&
+	    short_of(top_gap_weight(lcs, h, ga) + top_gap_weight(lcs, lcs, gb),
+		     dt, dneed)))
+		return false;
+	if (cb[1] == 0)
+		return true;
+	hb = content_words(c, sb, wb, m);
+	hb = lcs_length(c, sa, n, c->lcont, hb);
+	k = top_weight(lcs, h, ca) + top_weight(lcs, hb, cb);
+	return !short_of(k, ta + tb, need) && !(gap &&
+	    short_of(top_gap_weight(lcs, h, ga) + top_gap_weight(lcs, hb, gb),
+		     dt, dneed));
+}
+
+bool
+pair_may_reach(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+	       uint32_t b1, double need)
+{
+	hold(c, a0, a1, b0, b1);
+	if (c->wheld[0] + c->wheld[1] == 0)
+		return true;	/* pair_sim's 1.0 for two empty segments */
+	if (c->nheld[0] == 0 || c->nheld[1] == 0)
+		return false;
+	return sim_bound(c, need, 0);
+}
+
+/*
+ * Similarity of A units [a0, a1) and B units [b0, b1): the weight of the
+ * words a diff keeps, on both sides, over the weight of both.  *kept gets
+ * the kept weight (both sides: "%" and "per cent" may weigh differently,
+ * and counting one side only could make the similarity pass 1).  Two
+ * segments without words are equal (1.0) if both are empty.  A caller
+ * that only wants to know whether it reaches `need` (0: it wants the
+ * figure) gets 0, kept 0, when a quick bound says it cannot; so when,
+ * while a gap is scored, the similarity by the gap's weights cannot
+ * reach dneed (0: no such need).
+ */
+double
+pair_sim_gap(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+	     uint32_t b1, unsigned *kept, double need, double dneed)
+{
+	unsigned ta, tb, k = 0;
+	size_t n, m, i;
+
+	hold(c, a0, a1, b0, b1);
 	n = c->nheld[0];
 	m = c->nheld[1];
 	ta = c->wheld[0];
@@ -306,85 +497,8 @@ pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 		return n == 0 && m == 0 && a1 - a0 == b1 - b0 ? 1.0 : 0.0;
 	if (n == 0 || m == 0)
 		return 0.0;
-	/*
-	 * A diff keeps at most as many words as the shorter side has, each
-	 * of them at most W_CONTENT on each side: a paragraph against a
-	 * sentence of it (one against many, a split) is ruled out in O(1),
-	 * not in the paragraph's length for each of its candidates.
-	 */
-	if (need > 0 && 2.0 * W_CONTENT * (n < m ? n : m) < need * (ta + tb))
+	if ((need > 0 || dneed > 0) && !sim_bound(c, need, dneed))
 		return 0.0;
-	if (need > 0) {
-		/*
-		 * What a diff could keep at most: the words of A whose key
-		 * B has at all.  Below what the caller needs, the diff
-		 * need not run.
-		 */
-		if (c->stamp == NULL)
-			c->stamp = xcalloc(c->nweight, sizeof *c->stamp);
-		if (c->gen >= UINT32_MAX - 2) {
-			memset(c->stamp, 0, c->nweight * sizeof *c->stamp);
-			c->gen = 0;
-		}
-		c->gen += 2;
-		c->work += n + m;
-		for (i = 0; i < m; i++)
-			c->stamp[c->sb[i]] = c->gen;
-		for (i = 0; i < n; i++)
-			if (c->stamp[c->sa[i]] >= c->gen) {
-				k += c->wa[i];
-				ca[c->wa[i] == W_CONTENT]++;
-				c->stamp[c->sa[i]] = c->gen + 1;
-			}
-		for (i = 0; i < m; i++)
-			if (c->stamp[c->sb[i]] == c->gen + 1) {
-				k += c->wb[i];
-				cb[c->wb[i] == W_CONTENT]++;
-			}
-		if ((double)k / (ta + tb) < need)
-			return 0.0;
-		/*
-		 * A diff keeps a common subsequence, at most lcs words a
-		 * side: at best the heaviest of the words counted above.
-		 */
-		/*
-		 * Only while the shorter side fits a few machine words:
-		 * the bound then costs a few times the words loaded, where
-		 * two huge paragraphs would cost their product (and the
-		 * capped diff of long segments costs (n + m) * SIM_COST).
-		 */
-		if ((n < m ? n : m) > LCS_BOUND_MAX)
-			goto diff;
-		lcs = lcs_length(c, c->sa, n, c->sb, m);
-		k = top_weight(lcs, lcs, ca) + top_weight(lcs, lcs, cb);
-		if ((double)k / (ta + tb) < need)
-			return 0.0;
-		/*
-		 * Tighter: of those, a side keeps at most as many content
-		 * words as its content words have in common with the other
-		 * side's words.  Tried only near the need: far above it, it
-		 * rarely rules the pair out (two translations of a verse).
-		 */
-		if (ca[1] > 0 && (double)k / (ta + tb) < 1.5 * need) {
-			size_t h = content_words(c, c->sa, c->wa, n);
-
-			h = lcs_length(c, c->lcont, h, c->sb, m);
-			k = top_weight(lcs, h, ca) + top_weight(lcs, lcs, cb);
-			if ((double)k / (ta + tb) < need)
-				return 0.0;
-			if (cb[1] > 0) {
-				size_t hb = content_words(c, c->sb, c->wb, m);
-
-				hb = lcs_length(c, c->sa, n, c->lcont, hb);
-				k = top_weight(lcs, h, ca) +
-				    top_weight(lcs, hb, cb);
-				if ((double)k / (ta + tb) < need)
-					return 0.0;
-			}
-		}
-	}
-diff:
-	k = 0;
 	c->work += n + m;
 	c->da = xgrow(c->da, &c->capda, n, sizeof *c->da);
 	c->ib = xgrow(c->ib, &c->capib, m, sizeof *c->ib);
@@ -414,6 +528,13 @@ diff:
 		}
 	}
 	return (double)k / (ta + tb);
+}
+
+double
+pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
+	 unsigned *kept, double need)
+{
+	return pair_sim_gap(c, a0, a1, b0, b1, kept, need, 0);
 }
 
 float

@@ -7,7 +7,10 @@
  * cent"), pair_sim asked whether a pair reaches `need` gives either the
  * figure it gives unasked, when that reaches need, or 0 when it does not.
  * The bounds (multiset, bit-parallel LCS, content words' LCS) are
- * exercised across the 64-word boundary of the bit vectors.
+ * exercised across the 64-word boundary of the bit vectors.  So are the
+ * bounds by a gap's weights (pair_sim_gap: a pair whose gap_sim cannot
+ * reach dneed), with words drawn common or rare in the gap and numbers,
+ * and pair_may_reach, which says no only to pairs below their need.
  */
 #include "config.h"
 
@@ -61,7 +64,8 @@ main(void)
 	struct doc da, db;
 	struct ctx c;
 	static const uint8_t wv[] = { W_PUNCT, W_FUNCTION, W_CONTENT };
-	int t, bad = 0, pruned = 0, reached = 0;
+	int t, bad = 0, pruned = 0, reached = 0, gbad = 0, gpruned = 0;
+	int greached = 0, mbad = 0, mpruned = 0;
 	double needs[] = { 0.2, 0.35, 0.5, 0.65, 0.8 };
 
 	memset(&da, 0, sizeof da);
@@ -99,7 +103,42 @@ main(void)
 			c.weight[NKEY + k] = k % 7 == 0 ? wv[rng_below(3)] :
 			    c.weight[k];
 		}
+		/* Half the pairs are scored in a gap, with its weights. */
+		c.damp = t % 2 == 0;
+		c.dfa = xmalloc(c.nweight * sizeof *c.dfa);
+		c.dfb = xmalloc(c.nweight * sizeof *c.dfb);
+		c.dnum = xmalloc(c.nweight);
+		c.dgen = xcalloc(c.nweight, sizeof *c.dgen);
+		c.dseg = NULL;
+		c.gapgen = 1;
+		for (k = 0; k < c.nweight; k++) {
+			c.dgen[k] = rng_below(5) != 0;
+			c.dfa[k] = (uint16_t)rng_below(5);
+			c.dfb[k] = (uint16_t)rng_below(5);
+			c.dnum[k] = rng_below(3) == 0;
+		}
 		exact = pair_sim(&c, 0, (uint32_t)n, 0, (uint32_t)m, &kept0, 0);
+		if (c.damp) {
+			double dsim = c.dtotal ? (double)c.dkept / c.dtotal :
+			    exact, dneed = needs[(t / 5) % 5];
+
+			got = pair_sim_gap(&c, 0, (uint32_t)n, 0, (uint32_t)m,
+			    &kept, need / 2, dneed);
+			if (exact >= need / 2 && dsim >= dneed) {
+				greached++;
+				gbad += got != exact || kept != kept0;
+			} else if (got == 0) {
+				gpruned++;
+			} else if (got != exact) {
+				gbad++;
+			}
+		}
+		if (pair_may_reach(&c, 0, (uint32_t)n, 0, (uint32_t)m, need))
+			mbad += 0;
+		else if (exact >= need)
+			mbad++;
+		else
+			mpruned++;
 		got = pair_sim(&c, 0, (uint32_t)n, 0, (uint32_t)m, &kept, need);
 		if (exact >= need) {
 			reached++;
@@ -115,6 +154,15 @@ main(void)
 		}
 		ctx_free(&c);
 	}
+	printf("# in a gap: %d pairs reached both needs, %d below one were "
+	    "ruled out; pair_may_reach ruled out %d\n", greached, gpruned,
+	    mpruned);
+	is_int(gbad, 0, "by a gap's weights: a bound never rules out a pair "
+	    "that reaches both needs");
+	ok(greached > 200 && gpruned > 200, "both kinds of pair in a gap");
+	is_int(mbad, 0, "pair_may_reach never says no to a pair that "
+	    "reaches its need");
+	ok(mpruned > 400, "pair_may_reach says no to some");
 	printf("# %d pairs reached their need, %d below it were ruled out "
 	    "by a bound\n", reached, pruned);
 	is_int(bad, 0, "4000 random pairs: a bound never rules out a pair "
