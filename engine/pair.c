@@ -193,6 +193,40 @@ short_line(const struct ctx *c, const struct doc *d, const struct seg *s)
 }
 
 /*
+ * Could a split or merge that score_pair tries from pair (i, j) reach the
+ * threshold?  False only when a bound rules out each one it would try: it
+ * tries them in turn and goes on past a short line only after a failure,
+ * so if each fails, it tries exactly these, whatever the pair's own score.
+ */
+static bool
+joins_may_reach(struct ctx *c, const struct seg *sa, uint32_t a1,
+		const struct seg *sb, uint32_t b1, uint32_t i, uint32_t j)
+{
+	double t = c->pair_threshold;
+	uint32_t e, lim;
+
+	for (e = j + 2, lim = j + 3; e <= lim && e <= b1; e++) {
+		if (pair_may_reach(c, sa[i].u0, sa[i].u1, sb[j].u0,
+				   sb[e - 1].u1, t))
+			return true;
+		if (!(e < b1 && lim < j + 3 + SHORT_SKIP &&
+		      short_line(c, c->b, &sb[e - 1])))
+			break;
+		lim++;
+	}
+	for (e = i + 2, lim = i + 3; e <= lim && e <= a1; e++) {
+		if (pair_may_reach(c, sa[i].u0, sa[e - 1].u1, sb[j].u0,
+				   sb[j].u1, t))
+			return true;
+		if (!(e < a1 && lim < i + 3 + SHORT_SKIP &&
+		      short_line(c, c->a, &sa[e - 1])))
+			break;
+		lim++;
+	}
+	return false;
+}
+
+/*
  * Score pair (i, j) and the splits and merges starting there.  Joining
  * must raise the similarity by SPLIT_GAIN, weighed with the gap's own
  * weights: a look-alike paragraph next to the true counterpart shares
@@ -208,8 +242,20 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 	double sim, s, best, dsim, ds, need;
 	uint32_t e, lim;
 
+	/*
+	 * A pair that cannot reach the threshold is no candidate; its score
+	 * matters only to the splits and merges, which need the threshold
+	 * themselves: when no bound lets one reach it, nothing here can
+	 * become a candidate, and the pair's own diff is not run.
+	 */
+	need = c->pair_threshold / 2;
+	if (pair_may_reach(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1,
+			   c->pair_threshold))
+		need = 0;	/* then it passes the bounds at half too */
+	else if (!joins_may_reach(c, sa, a1, sb, b1, i, j))
+		return;
 	sim = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1, &kept,
-		       c->pair_threshold / 2);
+		       need);
 	dsim = gap_sim(c, sim);
 	if (sim >= c->pair_threshold)
 		cands_push(cs, c, i, i + 1, j, j + 1, kept, sim);
