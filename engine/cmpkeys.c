@@ -120,7 +120,27 @@ struct strtab {
 	size_t nent, capent;
 	uint64_t *table;	/* hash >> 32 << 32 | index, 0: empty */
 	size_t mask;		/* table size - 1 (a power of two) */
+	/*
+	 * Ids [gap, gap + ngap) have no entry: cmpkeys_new_id's, made one
+	 * after another (a paragraph left whole each, lazy.c), cost no 32
+	 * bytes each.  Entry i is id i below the gap, id i + ngap above it.
+	 */
+	size_t gap, ngap;
 };
+
+/* The id of entry i of t. */
+static inline uint32_t
+tab_id(const struct strtab *t, size_t i)
+{
+	return (uint32_t)(i < t->gap ? i : i + t->ngap);
+}
+
+/* The entry of id x of t, which is not in the gap. */
+static inline struct entry *
+tab_ent(const struct strtab *t, uint32_t x)
+{
+	return &t->ent[x < t->gap ? x : x - t->ngap];
+}
 
 /* How the keys of a slot are made, see classify_run. */
 enum how {
@@ -247,6 +267,7 @@ tab_init(struct strtab *t)
 	t->table = xcalloc(t->mask + 1, sizeof *t->table);
 	t->ent = xgrow(NULL, &t->capent, 1, sizeof *t->ent);
 	t->nent = 1;
+	t->gap = t->ngap = 0;
 	memset(&t->ent[0], 0, sizeof t->ent[0]);
 }
 
@@ -296,7 +317,7 @@ tab_find(const struct strtab *t, const uint8_t *s, size_t n, uint64_t h,
 			e = &t->ent[(uint32_t)v];
 			if (e->len == n && (n <= 8 ? e->word == w :
 			    same_bytes(e->p, s, n)))
-				return (uint32_t)v;
+				return tab_id(t, (uint32_t)v);
 		}
 		i = (i + 1) & t->mask;
 	}
@@ -313,7 +334,7 @@ tab_add(struct cmpkeys *k, struct strtab *t, const uint8_t *s, size_t n,
 	struct entry *e;
 	uint32_t x;
 
-	if (t->nent >= UINT32_MAX - 1 || n > UINT32_MAX)
+	if (t->nent + t->ngap >= UINT32_MAX - 1 || n > UINT32_MAX)
 		xalloc_fail();	/* four billion distinct strings */
 	x = (uint32_t)t->nent;
 	if (t->nent == t->capent)
@@ -328,7 +349,7 @@ tab_add(struct cmpkeys *k, struct strtab *t, const uint8_t *s, size_t n,
 	t->table[i] = (h >> 32 << 32) | x;
 	if (t->nent * 2 > t->mask + 1)
 		tab_grow(t);
-	return x;
+	return tab_id(t, x);
 }
 
 /* --- the interner ------------------------------------------------------- */
@@ -566,8 +587,12 @@ cmpkeys_new_id(struct cmpkeys *k)
 	struct strtab *t = &k->ids;
 	struct entry *e;
 
-	if (t->nent >= UINT32_MAX - 1)
+	if (t->nent + t->ngap >= UINT32_MAX - 1)
 		xalloc_fail();
+	if (t->ngap == 0)
+		t->gap = t->nent;
+	if (t->gap == t->nent)		/* nothing interned since the gap began */
+		return (uint32_t)(t->gap + t->ngap++);
 	if (t->nent == t->capent)
 		t->ent = xgrow(t->ent, &t->capent, t->nent + 1,
 		    sizeof *t->ent);
@@ -575,7 +600,7 @@ cmpkeys_new_id(struct cmpkeys *k)
 	memset(e, 0, sizeof *e);
 	e->p = (const uint8_t *)"";
 	e->memo = MEMO_UNNAMED;
-	return (uint32_t)t->nent++;
+	return tab_id(t, t->nent++);
 }
 
 const uint8_t *
@@ -583,12 +608,13 @@ cmpkeys_string(const struct cmpkeys *k, uint32_t id, size_t *n)
 {
 	static const uint8_t empty[1];
 
-	if (id == 0 || id >= k->ids.nent) {
+	if (id == 0 || id >= k->ids.nent + k->ids.ngap ||
+	    (id >= k->ids.gap && id < k->ids.gap + k->ids.ngap)) {
 		*n = 0;
 		return empty;
 	}
-	*n = k->ids.ent[id].len;
-	return k->ids.ent[id].p;
+	*n = tab_ent(&k->ids, id)->len;
+	return tab_ent(&k->ids, id)->p;
 }
 
 static bool
@@ -640,8 +666,8 @@ unicode_keys(struct cmpkeys *k, const uint8_t *s, size_t n)
 	struct fold_buf *f = &k->fbuf;
 	struct entry *e;
 
-	if (k->ids.ent[x].memo & MEMO_KNOWN)
-		return &k->ids.ent[x];
+	if (tab_ent(&k->ids, x)->memo & MEMO_KNOWN)
+		return tab_ent(&k->ids, x);
 	if (!k->opts.strict) {
 		f->len = 0;
 		fold_append(f, &k->tmp, s, n);
@@ -655,7 +681,7 @@ unicode_keys(struct cmpkeys *k, const uint8_t *s, size_t n)
 	if (k->opts.strict)
 		fold = strict;
 	/* Interning may have moved the entries. */
-	e = &k->ids.ent[x];
+	e = tab_ent(&k->ids, x);
 	e->fold = fold;
 	e->strict = strict;
 	e->memo = memo;
@@ -699,7 +725,7 @@ ascii_keep(struct cmpkeys *k, const uint8_t *s, size_t n, uint32_t strict,
 	uint64_t w = n <= 8 ? hash_word(s, n) : 0, h = hash_bytes_word(s, n, w);
 	size_t i = 0;
 	uint32_t x = tab_find(&k->ascii, s, n, h, w, &i);
-	const struct entry *f = &k->ids.ent[fold];
+	const struct entry *f = tab_ent(&k->ids, fold);
 	struct entry *e;
 	bool phrase;
 
@@ -718,8 +744,8 @@ slot_fold(const struct cmpkeys *k, const struct slot *sl, size_t *len)
 {
 	switch (sl->how) {
 	case HOW_KNOWN:
-		*len = k->ids.ent[sl->fold].len;
-		return k->ids.ent[sl->fold].p;
+		*len = tab_ent(&k->ids, sl->fold)->len;
+		return tab_ent(&k->ids, sl->fold)->p;
 	case HOW_EXACT:
 		*len = sl->len;
 		return sl->f;
