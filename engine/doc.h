@@ -107,7 +107,8 @@ struct doc {
 	size_t nunit;
 	uint32_t *pword;	/* words of each paragraph left whole, or NULL */
 	size_t whole_words;	/* their sum */
-	uint32_t *pkey;		/* their unit keys (cmpkeys.h), or NULL */
+	uint32_t *pkey;		/* their unit keys (cmpkeys.h), or NULL: lazy.c
+				 * frees them once they are in the units */
 	bool strict;		/* classified with no cosmetic folding */
 	bool ignore_punct;	/* ... with punctuation no unit at all */
 };

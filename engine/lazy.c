@@ -102,6 +102,9 @@ lazy_docs_back(struct text *const *texts, size_t n, size_t base,
 		doc_fill(docs[i], whole[i]);
 		docs[i]->pkey = key[i];
 		cmpkeys_classify(k, docs[i]);
+		/* classified once (session.c): the keys are in the units now */
+		free(docs[i]->pkey);
+		docs[i]->pkey = NULL;
 		free(whole[i]);
 	}
 	free(whole);
