@@ -906,9 +906,14 @@ browse_prompt_ask(const struct browser *b)
 	if (b->prompt == PROMPT_OVERWRITE)
 		return b->ask;
 	if ((b->prompt == PROMPT_SEARCH_FORWARD ||
-	     b->prompt == PROMPT_SEARCH_BACKWARD) && b->km && emacs_search(b))
+	     b->prompt == PROMPT_SEARCH_BACKWARD) && b->km && emacs_search(b)) {
+		if (b->isearch.on && b->isearch.failing)
+			return b->prompt == PROMPT_SEARCH_FORWARD ?
+				"Failing I-search: " :
+				"Failing I-search backward: ";
 		return b->prompt == PROMPT_SEARCH_FORWARD ? "I-search: " :
 			"I-search backward: ";
+	}
 	return b->prompt != PROMPT_NONE ? prompts[b->prompt].ask : "";
 }
 
@@ -968,10 +973,138 @@ prompt_insert(struct browser *b, int key)
 	return RE_DRAW;
 }
 
+/* --- incremental search (emacs) ------------------------------------------------ */
+
+/*
+ * With a keymap that searches with C-s, the search prompt searches as
+ * typed, as emacs's isearch does: each character typed or erased looks
+ * again from where the search began, and a pattern with no match stays
+ * at the last match, "Failing"; C-s and C-r go to the next match either
+ * way (on an empty line, the last search again); Enter stays there, C-g
+ * or Escape goes back to where the search began.
+ */
+static void
+isearch_begin(struct browser *b)
+{
+	long k = top_block(b);
+
+	b->isearch.on = true;
+	b->isearch.failing = false;
+	b->isearch.block = k;
+	b->isearch.off = k >= 0 ? b->top - block_vrow(b, (uint32_t)k) : 0;
+	b->isearch.cur_block = b->cur >= 0 ? (long)b->changes[b->cur] : -1;
+	b->isearch.cur_site = b->cur_site;
+}
+
+/* Back where the search began, even through a new layout. */
+static void
+isearch_return(struct browser *b)
+{
+	size_t rows = (size_t)browse_text_rows(), k;
+	long blk = b->isearch.block;
+
+	if (blk >= 0 && (size_t)blk < b->al->nblock) {
+		size_t v = block_vrow(b, (uint32_t)blk);
+
+		view_settle(&b->view, &v, 0, b->isearch.off + rows + 1);
+		scroll_to(b, (long)(v + b->isearch.off));
+	} else {
+		scroll_to(b, 0);
+	}
+	b->cur = -1;
+	for (k = 0; b->isearch.cur_block >= 0 && k < b->nchanges; k++)
+		if (b->changes[k] == (uint32_t)b->isearch.cur_block)
+			b->cur = (long)k;
+	b->cur_site = b->cur >= 0 ? b->isearch.cur_site : -1;
+	b->have_match = false;
+}
+
+/* The input changed: search for it from where the search began. */
+static int
+isearch_retype(struct browser *b)
+{
+	size_t top = b->top, delta = b->match_row - b->match_top;
+	bool had = b->have_match && b->match_top == b->top;
+	long cur = b->cur, site = b->cur_site;
+
+	if (b->ninput == 0) {
+		isearch_return(b);
+		b->isearch.failing = false;
+		return RE_DRAW;
+	}
+	memcpy(b->pattern, b->input, b->ninput + 1);
+	find_set(b->find, b->pattern);
+	view_track(&b->view, &top);
+	isearch_return(b);
+	search(b, b->prompt == PROMPT_SEARCH_BACKWARD);
+	view_untrack(&b->view, &top);
+	b->isearch.failing = !b->have_match;
+	if (b->isearch.failing) {	/* stay at the last match */
+		scroll_to(b, (long)top);
+		b->have_match = had;
+		b->match_top = b->top;
+		b->match_row = b->top + delta;
+		b->cur = cur;
+		b->cur_site = site;
+	}
+	return RE_DRAW;
+}
+
+/* A key while the incremental search prompt is open. */
+static int
+isearch_key(struct browser *b, int key)
+{
+	bool back = b->prompt == PROMPT_SEARCH_BACKWARD;
+
+	if (key == KEYCODE_CTRL('s') || key == KEYCODE_CTRL('r')) {
+		b->prompt = key == KEYCODE_CTRL('r') ? PROMPT_SEARCH_BACKWARD :
+			PROMPT_SEARCH_FORWARD;
+		if (b->ninput == 0) {	/* the last search again */
+			if (b->pattern[0] == '\0')
+				return RE_DRAW;
+			b->ninput = strlen(b->pattern);
+			memcpy(b->input, b->pattern, b->ninput + 1);
+			return isearch_retype(b);
+		}
+		if (!b->isearch.failing)
+			search(b, b->prompt == PROMPT_SEARCH_BACKWARD);
+		return RE_DRAW;
+	}
+	if (key == KEYCODE_ENTER || key == KEYCODE_ESC ||
+	    key == KEYCODE_CTRL('g')) {
+		if (key != KEYCODE_ENTER)
+			isearch_return(b);
+		b->search_back = back;
+		b->prompt = PROMPT_NONE;
+		b->isearch.on = false;
+		return RE_DRAW;
+	}
+	if (key == KEYCODE_CTRL('u')) {
+		b->ninput = 0;
+		b->input[0] = '\0';
+		return isearch_retype(b);
+	}
+	if (key == KEYCODE_BACKSPACE || key == KEYCODE_CTRL('h')) {
+		if (b->ninput == 0)	/* nothing to erase: go back, close */
+			return isearch_key(b, KEYCODE_CTRL('g'));
+		prompt_erase(b);
+		return isearch_retype(b);
+	}
+	if (key >= 0x20 && key < KEYCODE_SPECIAL_BASE && key != 0x7f) {
+		prompt_insert(b, key);
+		return isearch_retype(b);
+	}
+	return RE_NONE;
+}
+
 int
 browse_prompt_key(struct browser *b, int key)
 {
 	enum prompt_kind k = b->prompt;
+
+	if (b->isearch.on && (k == PROMPT_SEARCH_FORWARD ||
+			      k == PROMPT_SEARCH_BACKWARD))
+		return isearch_key(b, key);
 
 	if (k == PROMPT_OVERWRITE) {	/* y, or any other key for no */
 		b->prompt = PROMPT_NONE;
@@ -1317,6 +1450,9 @@ act_step_paragraph(struct browser *b, int action, unsigned count)
 static int
 act_search_prompt(struct browser *b, int action, unsigned count UNUSED)
 {
+	b->isearch.on = b->km != NULL && emacs_search(b);
+	if (b->isearch.on)
+		isearch_begin(b);
 	return open_prompt(b, action == ACTION_SEARCH_FORWARD ?
 			   PROMPT_SEARCH_FORWARD : PROMPT_SEARCH_BACKWARD);
 }

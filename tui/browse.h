@@ -130,6 +130,16 @@ struct browser {
 	bool search_back;
 	size_t match_row, match_top;
 	bool have_match;
+	/*
+	 * Incremental search (emacs keymaps: the prompt searches as typed):
+	 * where it began, as the top row's block and the rows into it (what
+	 * a new layout keeps), and the current change's block and edit.
+	 */
+	struct {
+		bool on, failing;
+		long block, cur_block, cur_site;
+		size_t off;
+	} isearch;
 
 	/* Screens, prompts and messages. */
 	enum browse_screen screen;
