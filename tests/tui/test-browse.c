@@ -14,7 +14,9 @@
  *  - after next-edit or previous-edit, the current edit is one of the
  *    current change's (sites.h).
  *
- * Go-tos are typed into the prompt, key by key, as a user does.
+ * Go-tos are typed into the prompt, key by key, as a user does.  And C-g
+ * after the emacs keymap's incremental search shows what was shown before
+ * it, the layout counted whole or lazily.
  */
 #include "config.h"
 
@@ -271,6 +273,79 @@ lazy_like_eager(struct session *s, struct keymap *km, unsigned long seed,
 }
 
 /*
+ * The emacs keymap's incremental search: after random moves, on a
+ * browser that counts everything or nothing ahead, C-s and keys typed,
+ * erased, C-s and C-r, then C-g, show the very rows shown before, with
+ * the same current change; while it is open, the pattern is the input.
+ */
+static int
+isearch_returns(struct session *s, struct keymap *km, unsigned long seed,
+		bool lazy, char *why, size_t whysize)
+{
+	static const int keys[] = { 'I', 'n', 'o', 'u', 'e', 't', 'h', ' ',
+		'a', 'q', KEYCODE_BACKSPACE, KEYCODE_BACKSPACE,
+		KEYCODE_CTRL('s'), KEYCODE_CTRL('r'), KEYCODE_CTRL('u') };
+	struct browser b;
+	uint64_t before[64];
+	size_t y, rows = (size_t)browse_text_rows();
+	long cur;
+	int i, j, n, bad = 0;
+
+	browse_init(&b, s, km);
+	b.count_ahead = lazy ? 0 : SIZE_MAX;
+	browse_layout(&b);
+	rng = seed;
+	for (i = 1; i <= 20 && !bad; i++) {
+		char arg[16];
+
+		for (j = (int)rnd(4); j >= 0; j--) {
+			goto_arg(arg);
+			press(&b, moves[rnd(sizeof moves / sizeof moves[0])],
+			      arg);
+		}
+		for (y = 0; y < rows && y < 64; y++)
+			before[y] = shown(&b, y);
+		cur = b.cur;
+		browse_react(&b, browse_action(&b, rnd(2) ?
+			     ACTION_SEARCH_FORWARD : ACTION_SEARCH_BACKWARD,
+			     0) | RE_DRAW);
+		if (!b.isearch.on) {
+			snprintf(why, whysize, "C-s: not incremental");
+			bad = i;
+			break;
+		}
+		for (n = 1 + (int)rnd(8); n > 0 && !bad; n--) {
+			browse_react(&b, browse_prompt_key(&b,
+				     keys[rnd(sizeof keys / sizeof keys[0])]) |
+				     RE_DRAW);
+			if (b.prompt == PROMPT_NONE)	/* Backspace, nothing */
+				break;		/* to erase: went back */
+			if (b.ninput && strcmp(b.pattern, b.input) != 0) {
+				snprintf(why, whysize, "pattern \"%.60s\", "
+					 "input \"%.60s\"", b.pattern, b.input);
+				bad = i;
+			}
+		}
+		if (b.prompt != PROMPT_NONE)
+			browse_react(&b, browse_prompt_key(&b,
+				     KEYCODE_CTRL('g')) | RE_DRAW);
+		for (y = 0; y < rows && y < 64 && !bad; y++)
+			if (shown(&b, y) != before[y]) {
+				snprintf(why, whysize, "C-g: screen row %zu "
+					 "differs (top %zu)", y, b.top);
+				bad = i;
+			}
+		if (!bad && b.cur != cur) {
+			snprintf(why, whysize, "C-g: current change %ld, was "
+				 "%ld", b.cur, cur);
+			bad = i;
+		}
+	}
+	browse_clear(&b);
+	return bad;
+}
+
+/*
  * A pair bigger than a screen many times over: n paragraphs a side, every
  * seventh of B's reworded, and, with `giant`, one paragraph of `giant`
  * words in the middle of both (its end changed in B).  Its docs are built
@@ -424,6 +499,21 @@ main(void)
 		   "one does, key after key", seed);
 		if (bad)
 			printf("#   step %d: %s\n", bad, why);
+	}
+	{
+		struct keymap *emacs = keymap_load("emacs", &err);
+
+		for (seed = 1; seed <= 20; seed++) {
+			why[0] = '\0';
+			bad = isearch_returns(s, emacs, seed, seed % 2, why,
+					      sizeof why);
+			ok(bad == 0, "seed %lu: C-g after an incremental "
+			   "search shows what was shown before (%s layout)",
+			   seed, seed % 2 ? "lazy" : "whole");
+			if (bad)
+				printf("#   round %d: %s\n", bad, why);
+		}
+		keymap_free(emacs);
 	}
 	big_pair(km, so.eq);
 	keymap_free(km);
