@@ -1,15 +1,16 @@
 #!/bin/sh
 # gen-man.sh — makes a manual page from its template (doc/NAME.in):
 #
-#   gen-man.sh TEMPLATE VERSION PKGDATADIR [KEYS [LEGEND]] >PAGE
+#   gen-man.sh TEMPLATE VERSION PKGDATADIR [KEYS [LEGEND [FACES]]] >PAGE
 #
 # fills in @VERSION@, @PKGDATADIR@ and @DATE@ (the month and year of
 # SOURCE_DATE_EPOCH when it is set, so that builds are reproducible, else
 # of today), and replaces a line "@KEYS@" with the file KEYS (written by
-# doc/man-keys from the action registry) and a line "@LEGEND@" with the
-# file LEGEND (by "doc/man-keys legend", from the legend table).
+# doc/man-keys from the action registry), a line "@LEGEND@" with the
+# file LEGEND (by "doc/man-keys legend", from the legend table) and a line
+# "@FACES@" with the file FACES (by "doc/man-keys faces", from theme.c).
 set -eu
-template=$1 version=$2 pkgdatadir=$3 keys=${4-} legend=${5-}
+template=$1 version=$2 pkgdatadir=$3 keys=${4-} legend=${5-} faces=${6-}
 
 if [ -n "${SOURCE_DATE_EPOCH-}" ]; then
 	date=$(LC_ALL=C date -u -d "@$SOURCE_DATE_EPOCH" '+%B %Y' 2>/dev/null ||
@@ -27,6 +28,13 @@ else
 fi | if [ -n "$legend" ]; then
 	sed -e "/^@LEGEND@\$/{
 r $legend
+d
+}"
+else
+	cat
+fi | if [ -n "$faces" ]; then
+	sed -e "/^@FACES@\$/{
+r $faces
 d
 }"
 else

@@ -2,14 +2,16 @@
  * man-keys.c — writes the KEYS section of versus(1), in troff, from the
  * action registry (tui/action.h) and the shipped keymaps, and with the
  * argument "legend" its LEGEND entries from the legend table
- * (tui/legend.h), so the manual cannot disagree with the program.  Run at
+ * (tui/legend.h), with "faces" the list of faces a settings file can set
+ * (tui/theme.h), so the manual cannot disagree with the program.  Run at
  * build time (Makefile.am, doc/gen-man.sh); never installed.
  *
  * KEYS: one entry per action: the keys of the default keymap, the
  * action's help text, its name (what a keymap file binds) and its keys in
  * the other shipped keymaps.  LEGEND: for each part of the legend a
  * paragraph naming it, then one entry per sample: the sample in bold,
- * what it looks like by default, what it means.
+ * what it looks like by default, what it means.  Faces: an indented list
+ * of each face's name and what it colours.
  */
 #include "config.h"
 
@@ -22,6 +24,7 @@
 #include "keymap.h"
 #include "keymaps-builtin.h"
 #include "legend.h"
+#include "theme.h"
 
 /*
  * s as troff text: backslashes and minus signs escaped, no leading dot,
@@ -107,6 +110,25 @@ write_legend(void)
 	return ferror(stdout) || fflush(stdout) ? 1 : 0;
 }
 
+/* The faces (theme.h), in an indented list. */
+static int
+write_faces(void)
+{
+	const char *name, *what;
+	size_t i;
+
+	fputs(".RS\n", stdout);
+	for (i = 0; theme_face_list(i, &name, &what) >= 0; i++) {
+		fputs(".TP\n.B ", stdout);
+		troff(name);
+		putchar('\n');
+		troff(what);
+		putchar('\n');
+	}
+	fputs(".RE\n", stdout);
+	return ferror(stdout) || fflush(stdout) ? 1 : 0;
+}
+
 /* "Down, j" as \fBDown\fR, \fBj\fR; "none" when there are none. */
 static void
 keys(const struct keymap *km, int action, int bold)
@@ -139,6 +161,8 @@ main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "legend") == 0)
 		return write_legend();
+	if (argc > 1 && strcmp(argv[1], "faces") == 0)
+		return write_faces();
 	n = keymap_builtin_count < 16 ? keymap_builtin_count : 16;
 	for (i = 0; i < n; i++) {
 		km[i] = keymap_load(keymap_builtins[i].name, &err);

@@ -16,54 +16,80 @@
 #include "theme.h"
 
 /*
- * The names of the faces in the settings file.  Where the command-line
- * outputs have the same role (cli/sgr.h: deleted, inserted, moved), the
- * name is the same; "changed-paragraph" is the tint of a changed
- * paragraph, not the '~' marker, which is a "gutter" face here.
+ * The faces a settings file can set: each one's name there and what it
+ * colours, in the order versus(1) lists them (doc/man-keys writes that
+ * list from this table).  Where the command-line outputs have the same
+ * role (cli/sgr.h: deleted, inserted, moved), the name is the same;
+ * "changed-paragraph" is the tint of a changed paragraph, not the '~'
+ * marker, which is a "gutter" face here.
  */
-static const char *const face_names[FACE_COUNT] = {
-	[FACE_TEXT] = "text",
-	[FACE_DELETED] = "deleted",
-	[FACE_INSERTED] = "inserted",
-	[FACE_COSMETIC] = "cosmetic",
-	[FACE_COSMETIC_DIM] = "cosmetic-dim",
-	[FACE_MOVED] = "moved",
-	[FACE_CHANGED] = "changed-paragraph",
-	[FACE_FILLER] = "filler",
-	[FACE_GUTTER] = "gutter",
-	[FACE_CURSOR] = "cursor",
-	[FACE_MATCH] = "match",
-	[FACE_FOLD] = "fold",
-	[FACE_TITLE] = "title",
-	[FACE_TITLE_FOCUS] = "title-focus",
-	[FACE_STATUS] = "status",
-	[FACE_MESSAGE] = "message",
-	[FACE_ERROR] = "error",
-	[FACE_KEY] = "key",
-	[FACE_FACT_DELETED] = "fact-deleted",
-	[FACE_FACT_INSERTED] = "fact-inserted",
-	[FACE_FACT_MARK] = "fact-mark",
-	[FACE_COSMETIC_DIM_CHANGED] = "cosmetic-dim-changed",
-	[FACE_CURRENT_DELETED] = "current-deleted",
-	[FACE_CURRENT_INSERTED] = "current-inserted",
-	[FACE_REVIEWED] = "reviewed",
+static const struct {
+	int face;
+	const char *name, *what;
+} faces[FACE_COUNT] = {
+	{ FACE_TEXT, "text", "unchanged text" },
+	{ FACE_DELETED, "deleted", "words removed (on the left)" },
+	{ FACE_INSERTED, "inserted", "words added (on the right)" },
+	{ FACE_COSMETIC, "cosmetic", "cosmetic changes, shown" },
+	{ FACE_COSMETIC_DIM, "cosmetic-dim", "cosmetic changes, dimmed" },
+	{ FACE_MOVED, "moved", "moved passages and their notes" },
+	{ FACE_CHANGED, "changed-paragraph",
+	  "the tint of a changed paragraph's unchanged words" },
+	{ FACE_COSMETIC_DIM_CHANGED, "cosmetic-dim-changed",
+	  "dimmed cosmetic changes in a changed paragraph" },
+	{ FACE_FILLER, "filler", "the shorter side's filler" },
+	{ FACE_GUTTER, "gutter", "the margin's marks" },
+	{ FACE_CURSOR, "cursor", "the current change's mark" },
+	{ FACE_CURRENT_DELETED, "current-deleted",
+	  "words removed by the current change" },
+	{ FACE_CURRENT_INSERTED, "current-inserted",
+	  "words added by the current change" },
+	{ FACE_REVIEWED, "reviewed",
+	  "the words and mark of a change marked reviewed" },
+	{ FACE_FACT_DELETED, "fact-deleted",
+	  "words removed from a fact (a quote, a number, a name)" },
+	{ FACE_FACT_INSERTED, "fact-inserted", "words added to a fact" },
+	{ FACE_FACT_MARK, "fact-mark", "the margin's mark of a changed fact" },
+	{ FACE_MATCH, "match", "search matches" },
+	{ FACE_FOLD, "fold", "fold rows and labels" },
+	{ FACE_TITLE, "title", "the panes' titles" },
+	{ FACE_TITLE_FOCUS, "title-focus", "the focused pane's title" },
+	{ FACE_STATUS, "status", "the status line" },
+	{ FACE_MESSAGE, "message", "a message or a prompt in the status line" },
+	{ FACE_ERROR, "error", "an error message" },
+	{ FACE_KEY, "key", "keys on the help screen" },
 };
 
 const char *
 theme_face_name(int face)
 {
-	return face >= 0 && face < FACE_COUNT ? face_names[face] : NULL;
+	size_t i;
+
+	for (i = 0; i < FACE_COUNT; i++)
+		if (faces[i].name != NULL && faces[i].face == face)
+			return faces[i].name;
+	return NULL;
 }
 
 int
 theme_face_find(const char *name)
 {
-	int f;
+	size_t i;
 
-	for (f = 0; f < FACE_COUNT; f++)
-		if (face_names[f] != NULL && strcmp(face_names[f], name) == 0)
-			return f;
+	for (i = 0; i < FACE_COUNT; i++)
+		if (faces[i].name != NULL && strcmp(faces[i].name, name) == 0)
+			return faces[i].face;
 	return -1;
+}
+
+int
+theme_face_list(size_t i, const char **name, const char **what)
+{
+	if (i >= FACE_COUNT || faces[i].name == NULL)
+		return -1;
+	*name = faces[i].name;
+	*what = faces[i].what;
+	return faces[i].face;
 }
 
 int

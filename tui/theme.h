@@ -60,6 +60,12 @@ const char *theme_face_name(int face);
 /* The face called `name`, or -1. */
 int theme_face_find(const char *name);
 
+/*
+ * The i-th face of the list versus(1) gives (i from 0): its name, what
+ * it colours ("search matches"), and the face; -1 past the end.
+ */
+int theme_face_list(size_t i, const char **name, const char **what);
+
 /* "dark", "light" or "auto" (case counts): 0, or -1 for another word. */
 int theme_parse_choice(const char *s, enum theme_choice *out);
 

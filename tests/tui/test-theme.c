@@ -1,5 +1,6 @@
 /*
- * test-theme.c — theme.h's readers: every face has a name, face specs,
+ * test-theme.c — theme.h's readers: every face has a name, and a line in
+ * versus(1)'s list of faces; face specs,
  * the terminal's OSC 11 answer and COLORFGBG.
  */
 #include "config.h"
@@ -23,6 +24,19 @@ names(void)
 	is_int(theme_face_find("changed-paragraph"), FACE_CHANGED,
 	       "changed-paragraph is the tint");
 	is_int(theme_face_find("sparkle"), -1, "an unknown name");
+	{
+		const char *name, *what;
+		unsigned long seen = 0;
+		size_t i;
+
+		for (i = 0; (f = theme_face_list(i, &name, &what)) >= 0; i++)
+			if (f < FACE_COUNT && theme_face_find(name) == f &&
+			    what != NULL && what[0] != '\0')
+				seen |= 1UL << f;
+		ok(i == FACE_COUNT && seen == (1UL << FACE_COUNT) - 1,
+		   "versus(1)'s list has every face once, each saying what "
+		   "it colours (%zu of %d)", i, FACE_COUNT);
+	}
 }
 
 static void

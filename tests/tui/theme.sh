@@ -6,7 +6,8 @@
 # its window-style background once one is set), else COLORFGBG, else
 # dark; the setting "theme dark|light" overrides; "face NAME SPEC" lines
 # set any face; no answer is left behind as keys; NO_COLOR still means no
-# colour; and a face never blinks.
+# colour; a face never blinks; and versus(1) lists the faces of the
+# program's table.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
 
@@ -86,5 +87,28 @@ bad 'face deleted fg=red,blink' 'face deleted: versus never blinks'
 bad 'face deleted fg=pink' "face deleted: unknown colour 'pink' (a name, bright-NAME, 0-255 or default)"
 bad 'face sparkle bold' "unknown face 'sparkle' (versus(1), FILES, names them)"
 bad 'theme sepia' "theme is dark, light or auto, not 'sepia'"
+
+# versus(1)'s list of faces is the program's: the names of theme.c's
+# table, in its order, and every one of them set in one settings file
+# is taken.
+man=${abs_top_builddir:-.}/doc/versus.1
+if [ -f "$man" ]; then
+	sed -n '/^The faces:$/,/^\.RE$/{/^\.TP$/{n;s/^\.B //;s/\\-/-/g;p;}}' \
+		"$man" >"$TMPD/man.faces"
+	sed -n 's/^	{ FACE_[A-Z_0-9]*, "\([a-z0-9-]*\)".*/\1/p' \
+		"$srcdir/tui/theme.c" >"$TMPD/table.faces"
+	check "versus(1) lists faces ($(wc -l <"$TMPD/man.faces"))" \
+		test "$(wc -l <"$TMPD/man.faces")" -ge 20
+	check_file "versus(1)'s faces are theme.c's table" \
+		"$TMPD/man.faces" "$TMPD/table.faces"
+	sed 's/.*/face & bold/' "$TMPD/man.faces" >"$conf"
+	tui_start 120 40 "$VERSUS" samples/1-wire.txt samples/3-corrected.txt
+	check "a settings file setting each face of versus(1) is taken" \
+		tui_wait_for '2/2 samples/3-corrected.txt'
+else
+	skip_test "no built manual page ($man)"
+	skip_test "no built manual page ($man)"
+	skip_test "no built manual page ($man)"
+fi
 
 finish
