@@ -66,6 +66,9 @@ const struct legend_entry legend[] = {
 	  "paragraphs folded away (unchanged, or boilerplate)" },
 	{ LEGEND_TEXT, " caption ", FACE_FOLD, "grey",
 	  "a boilerplate label, or \"paraphrase of \xc2\xb6" "3\"" },
+	/* Beside each pane: numbers.c. */
+	{ LEGEND_TEXT, "\xc2\xb6" "12", FACE_FOLD, "grey",
+	  "a paragraph's number, on its first row (toggle-paragraph-numbers)" },
 	/* The status line: draw.c's status_text, from the left. */
 	{ LEGEND_STATUS, "top, 34%, end", FACE_STATUS, NULL,
 	  "first screen; how far down the last row is, as in less; last" },
