@@ -193,9 +193,15 @@ cp "$d/e.orig" "$d/e.txt"
 # The other keymaps.
 tui_start 120 20 "$VERSUS" --keymap vi a.txt b.txt c.txt d.txt e.txt
 check "vi: starts" tui_wait_line 1 '^ 1/5 a.txt'
-tui_keys V k '*' j j '*' O
+tui_keys : 8 Enter
+check "vi: paragraph 8 on top" tui_wait_line 2 '^Paragraph 8 of the story'
+tui_keys V
+check "vi: the picker follows it" tui_wait_line 1 'what each did to ¶8 of version 1'
+tui_keys k '*' j j '*' O
 check "vi: * marks, O shows the set" \
 	tui_wait_line 20 '^ versions 1,3 of 5 shown: 1 against 3'
+check "vi: the passage followed is still near the top" \
+	sh -c "$TUI capture-pane -p | sed -n '2,6p' | grep -q '^Paragraph 8 of the story.*Paragraph 8 of the story'"
 tui_keys U
 check "vi: U shows all" tui_wait_line 20 '^ all 5 versions shown'
 tui_keys Z Z
@@ -207,5 +213,15 @@ check "emacs: m marks, C-c v shows the set" \
 tui_keys C-c V
 check "emacs: C-c V shows all" tui_wait_line 20 '^ all 5 versions shown'
 tui_keys C-x C-c
+
+# The help lists the keys of the keymap in use.
+tui_start 120 40 "$VERSUS" a.txt b.txt c.txt d.txt e.txt
+check "starts for the help" tui_wait_line 1 '^ 1/5 a.txt'
+tui_keys '?' G
+check "help: * marks" tui_wait_for '^ \*  *in the version picker: mark the chosen version'
+check "help: O compares the marked" \
+	tui_wait_for '^ O  *compare only the versions marked in the version picker'
+check "help: U shows all" tui_wait_for '^ U  *compare every version again'
+tui_keys q q
 
 finish
