@@ -14,7 +14,8 @@
  *  - after next-edit or previous-edit, the current edit is one of the
  *    current change's (sites.h).
  *
- * Go-tos are typed into the prompt, key by key, as a user does.  And C-g
+ * Go-tos are typed into the prompt, key by key, as a user does.  Sets of
+ * versions marked in the picker are shown as marked (sets_hold).  And C-g
  * after the emacs keymap's incremental search shows what was shown before
  * it, the layout counted whole or lazily.
  */
@@ -197,6 +198,100 @@ play(struct browser *b, unsigned long seed, int steps, char *why,
 					here), i;
 	}
 	return 0;
+}
+
+/*
+ * Sets of versions (picker.c): random keys of the picker and of the
+ * versions, marks among them.  After each, the versions shown are the
+ * session's, in all's order, all of them exactly when no set is; the pair
+ * on screen is two of them, and its counts are the very ones all has for
+ * those versions (one alignment, session_subset); compare-marked with two
+ * marked or more shows the marked ones, all-versions every one.
+ */
+static int
+sets_hold(struct session *s, struct keymap *km, unsigned long seed,
+	  int steps, char *why, size_t whysize)
+{
+	static const int keys[] = {
+		ACTION_VERSION_PICKER, ACTION_VERSION_PICKER,
+		ACTION_SCROLL_DOWN, ACTION_SCROLL_UP, ACTION_SCROLL_DOWN,
+		ACTION_MARK_VERSION, ACTION_MARK_VERSION, ACTION_MARK_VERSION,
+		ACTION_SELECT, ACTION_COMPARE_MARKED, ACTION_COMPARE_MARKED,
+		ACTION_ALL_VERSIONS, ACTION_QUIT, ACTION_NEXT_VERSION_RIGHT,
+		ACTION_PREVIOUS_VERSION_LEFT, ACTION_SWAP_SIDES,
+		ACTION_PAGE_DOWN, ACTION_NEXT_CHANGE, ACTION_PRESENCE_VIEW,
+		ACTION_VERSION_OVERVIEW, ACTION_TOGGLE_IGNORE_CASE,
+	};
+	struct browser b;
+	int i, bad = 0;
+
+	browse_init(&b, s, km);
+	browse_layout(&b);
+	rng = seed;
+	for (i = 1; i <= steps; i++) {
+		int a = keys[rnd(sizeof keys / sizeof keys[0])];
+		size_t nmarked = 0, v, l, r;
+		bool picker = b.screen == SCREEN_PICKER;
+
+		if (a == ACTION_QUIT && !picker)
+			a = ACTION_CANCEL;	/* leave the picker only */
+		for (v = 0; v < b.nall; v++)
+			nmarked += b.pk_marked[v];
+		if (!browse_react(&b, browse_action(&b, a, 0) | RE_DRAW)) {
+			bad = snprintf(why, whysize, "quit");
+			break;
+		}
+		if (b.screen != SCREEN_DIFF && b.screen != SCREEN_PICKER)
+			browse_react(&b, browse_action(&b, ACTION_QUIT, 0));
+		if ((b.shown == NULL) != (b.s == b.all) ||
+		    b.n != session_count(b.s) || b.n < 2 ||
+		    (b.shown == NULL && b.n != b.nall))
+			bad = snprintf(why, whysize, "%s: %zu versions shown "
+				       "of %zu, session of %zu", action_name(a),
+				       b.n, b.nall, session_count(b.s));
+		for (v = 0; v < b.n && !bad; v++)
+			if (browse_number(&b, v) > b.nall ||
+			    (v > 0 && browse_number(&b, v) <=
+			     browse_number(&b, v - 1)) ||
+			    session_texts(b.s)[v] !=
+			    session_texts(b.all)[browse_number(&b, v) - 1])
+				bad = snprintf(why, whysize, "%s: version %zu "
+					       "shown is not all's %zu",
+					       action_name(a), v + 1,
+					       browse_number(&b, v));
+		if (bad)
+			break;
+		if (b.left >= b.n || b.right >= b.n || b.left == b.right) {
+			bad = snprintf(why, whysize, "%s: pair %zu, %zu of %zu",
+				       action_name(a), b.left, b.right, b.n);
+			break;
+		}
+		l = browse_number(&b, b.left) - 1;
+		r = browse_number(&b, b.right) - 1;
+		if (session_stats(b.s, b.left, b.right) !=
+		    session_stats(b.all, l, r) ||
+		    session_similarity(b.s, b.left, b.right) !=
+		    session_similarity(b.all, l, r))
+			bad = snprintf(why, whysize, "%s: %zu against %zu "
+				       "counted apart from all's",
+				       action_name(a), l + 1, r + 1);
+		else if (a == ACTION_COMPARE_MARKED && nmarked >= 2 &&
+			 (nmarked == b.nall ? b.shown != NULL :
+			  b.n != nmarked))
+			bad = snprintf(why, whysize, "%s: %zu marked, %zu "
+				       "shown", action_name(a), nmarked, b.n);
+		else if (a == ACTION_ALL_VERSIONS && b.shown != NULL)
+			bad = snprintf(why, whysize, "%s: a set still shown",
+				       action_name(a));
+		else if (picker && a == ACTION_SELECT && nmarked >= 2 &&
+			 nmarked < b.nall && b.n != nmarked)
+			bad = snprintf(why, whysize, "select with %zu marked: "
+				       "%zu shown", nmarked, b.n);
+		if (bad)
+			break;
+	}
+	browse_clear(&b);
+	return bad ? i : 0;
 }
 
 /* Row y of the screen: its block and row in it, or the fold's block. */
@@ -491,6 +586,14 @@ main(void)
 		if (bad)
 			printf("#   step %d: %s\n", bad, why);
 		browse_clear(&b);
+	}
+	for (seed = 1; seed <= 20; seed++) {
+		why[0] = '\0';
+		bad = sets_hold(s, km, seed, 200, why, sizeof why);
+		ok(bad == 0, "seed %lu: sets of versions marked in the picker "
+		   "are shown as they should be, 200 keys", seed);
+		if (bad)
+			printf("#   step %d: %s\n", bad, why);
 	}
 	for (seed = 1; seed <= 20; seed++) {
 		why[0] = '\0';
