@@ -406,15 +406,105 @@ has_anchor(const struct ctx *c, const struct run *r)
 	return false;
 }
 
+/* From this weight, on its heavier side, a change is a rewrite. */
+#define REWRITE_WEIGHT	(3 * W_CONTENT)
+
+/* Is change r light: at most one function word (or only punctuation)
+ * on each side? */
+static bool
+light(const struct ctx *c, const struct run *r)
+{
+	return weight_sum(c, c->a, r->a0, r->a1) <= W_FUNCTION &&
+		weight_sum(c, c->b, r->b0, r->b1) <= W_FUNCTION;
+}
+
+/* The units [*u0, *u1) of the sentence of d holding unit u. */
+static void
+sentence_units(const struct doc *d, uint32_t u, uint32_t *u0, uint32_t *u1)
+{
+	uint32_t t = d->unit[u].tok;
+	const struct sentence *s =
+		&d->sent[doc_sentence_of_token(d, doc_para_of_token(d, t), t)];
+
+	*u0 = s->unit;
+	*u1 = s->unit + s->nunit;
+}
+
+/*
+ * Does change x run to the end of the sentence of equal run r, before
+ * which it stands, on both sides (after: true), or from the start of
+ * the sentence to r?  Punctuation left over does not count.
+ */
+static bool
+to_bound(const struct ctx *c, const struct run *r, const struct run *x,
+	 bool after)
+{
+	uint32_t s0, s1;
+
+	sentence_units(c->a, after ? r->a1 - 1 : r->a0, &s0, &s1);
+	if (after ? x->a1 < s1 && weight_sum(c, c->a, x->a1, s1) > 0 :
+	    x->a0 > s0 && weight_sum(c, c->a, s0, x->a0) > 0)
+		return false;
+	sentence_units(c->b, after ? r->b1 - 1 : r->b0, &s0, &s1);
+	return after ? x->b1 >= s1 || weight_sum(c, c->b, x->b1, s1) == 0 :
+		x->b0 <= s0 || weight_sum(c, c->b, s0, x->b0) == 0;
+}
+
+/*
+ * Is equal run r (one word, weight we, no anchor) a word left at the
+ * seam of a rewrite?  The change on one side of it is
+ * a rewrite (REWRITE_WEIGHT), and the change on its other side is
+ * light ("it [-would-] {+will+} damage [-the bottom line of ...-]"), or
+ * weighs no more than r while the rewrite runs on to the end of the
+ * sentence on both sides ("could [-gain-] access [-to it, according to
+ * ...-]"): the word reads as part of the rewrite.  A word between two
+ * substitutions inside a sentence stays, whatever their length, and so
+ * does a phrase ("[-... nearer-] {+... closer+} to home [-following-]
+ * {+after+}").
+ */
+static bool
+seam(const struct ctx *c, const struct run *r, const struct run *p,
+     const struct run *n, unsigned we, unsigned before, unsigned after)
+{
+	if (run_words(c, r) != 1 || has_anchor(c, r))
+		return false;
+	if (after >= REWRITE_WEIGHT &&
+	    (light(c, p) || (before <= we && to_bound(c, r, n, true))))
+		return true;
+	return before >= REWRITE_WEIGHT &&
+		(light(c, n) || (after <= we && to_bound(c, r, p, false)));
+}
+
+/*
+ * Is equal run r (no anchor) a phrase that a light word crossed: one
+ * function word deleted on one side of it and one inserted on the other
+ * ("which [-can-] in turn {+may+} be")?  The word moved, and changed on
+ * the way: "which [-can in turn-] {+in turn may+} be".
+ */
+static bool
+swapped(const struct ctx *c, const struct run *r, const struct run *p,
+	const struct run *n)
+{
+	bool pdel = p->a1 > p->a0 && p->b1 == p->b0;
+	bool pins = p->b1 > p->b0 && p->a1 == p->a0;
+	bool ndel = n->a1 > n->a0 && n->b1 == n->b0;
+	bool nins = n->b1 > n->b0 && n->a1 == n->a0;
+
+	return ((pdel && nins) || (pins && ndel)) &&
+		weight_sum(c, c->a, p->a0, p->a1) + weight_sum(c, c->b, p->b0,
+		p->b1) == W_FUNCTION &&
+		weight_sum(c, c->a, n->a0, n->a1) + weight_sum(c, c->b, n->b0,
+		n->b1) == W_FUNCTION &&
+		!has_anchor(c, r);
+}
+
 /*
  * Is equal run k of rs, between the change w-1 before it (runs before
  * k are already folded, to w) and the change k+1 after it, a stray to
- * fold?  Pass is the clean-up's pass: reordered phrases are read in the
- * first only, on the runs as the diff cut them.
+ * fold?
  */
 static bool
-stray_at(const struct ctx *c, const struct runs *rs, size_t w, size_t k,
-	 int pass)
+stray_at(const struct ctx *c, const struct runs *rs, size_t w, size_t k)
 {
 	const struct run *r = &rs->v[k], *p = &rs->v[w - 1], *n = &rs->v[k + 1];
 	unsigned we = weight_sum(c, c->a, r->a0, r->a1);
@@ -427,9 +517,13 @@ stray_at(const struct ctx *c, const struct runs *rs, size_t w, size_t k,
 		return false;
 	if ((we < lim || (we == lim && !content)) && !has_anchor(c, r))
 		return true;
-	if (pass != 0 || run_words(c, r) > 2)
+	if (run_words(c, r) > 2)
 		return false;
 	if (reordered(c, p, n))
+		return true;
+	if (seam(c, r, p, n, we, before, after))
+		return true;
+	if (swapped(c, r, p, n))
 		return true;
 	/*
 	 * The phrase reordered across a light change too: "a {+national
@@ -459,8 +553,12 @@ stray_at(const struct ctx *c, const struct runs *rs, size_t w, size_t k,
  * stands between, as the same word or another form of it: "[-Commerce-]
  * Department {+of Commerce+}", "The [-focus of the-] investigation [-is-]
  * {+focuses+}") is folded too, so the reordered phrase reads as one
- * change: "[-Commerce Department-] {+Department of Commerce+}".
- * Contract: the runs
+ * change: "[-Commerce Department-] {+Department of Commerce+}".  So is a
+ * word left at the seam of a rewrite (seam()) and a phrase that a
+ * function word crossed (swapped()).  An editor reading the result sees
+ * each rewritten stretch once, and inside it only the words that tell
+ * something; the seeds' count of one- and two-word equal runs between
+ * changes (tests/bench/stray.py) is the measure.  Contract: the runs
  * still cover the same units in order; only equal runs turn into changes,
  * never the reverse, so the result is less minimal, never wrong.
  *
@@ -489,7 +587,7 @@ fold_runs(const struct ctx *c, struct runs *rs)
 
 			if (r->eq && w > 0 && k + 1 < rs->n &&
 			    !rs->v[w - 1].eq && !rs->v[k + 1].eq &&
-			    stray_at(c, rs, w, k, pass)) {
+			    stray_at(c, rs, w, k)) {
 				/* Fold r and the next change into w-1. */
 				rs->v[w - 1].a1 = rs->v[k + 1].a1;
 				rs->v[w - 1].b1 = rs->v[k + 1].b1;

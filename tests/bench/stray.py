@@ -7,6 +7,10 @@
 # text, which make it hard to read.  Prints, per file, the number of such
 # runs, the number of change sites, and the words of the file (as wc -w
 # counts them) with the runs per 1000 words, the figure issue 14 uses.
+# An equal run that holds a line break is no stray: it parts two lines
+# (items of a list, rows of a table, lines of a poem) as a blank line
+# parts two paragraphs, and what each line keeps is a real match however
+# short ("** ''Ile Camera'' {+{{WS|...}}+}", line after line).
 import re
 import sys
 
@@ -35,7 +39,7 @@ def count(text):
         if not words and not s.strip():
             continue            # only white space: still the same site
         nxt = any(k == "ch" for k, _ in pieces[i + 1:i + 2])
-        if prev_change and nxt and 1 <= len(words) <= 2 and "\n\n" not in s:
+        if prev_change and nxt and 1 <= len(words) <= 2 and "\n" not in s:
             stray += 1
         prev_change = False
     return stray, sites

@@ -635,6 +635,43 @@ test_cleanup(void)
 		  "talks about the pier.\n");
 	is_int(p.ch.n, 2, "said Jones who, between rewrites: Jones kept");
 	pair_close(&p);
+	/* A word at the seam of a rewrite, a light change on its other
+	 * side, or a rewrite that runs to the end of the sentence. */
+	pair_open(&p, "If regulators block the deal, it would damage the "
+		  "bottom line of one of the company's best businesses and "
+		  "deal a blow to its good name.\n",
+		  "If regulators block the deal, it will damage one of the "
+		  "group's best businesses and hurt the company's good name.\n");
+	is_int(p.ch.n, 1, "it [-would-] {+will+} damage [-...-]: one site");
+	pair_close(&p);
+	pair_open(&p, "The council asked whether the city could gain access "
+		  "to it, according to the people who saw them.\n",
+		  "The council asked whether the city could access the cloud "
+		  "to steal sensitive files.\n");
+	is_int(p.ch.n, 1, "could [-gain-] access [-...-] to the end: one site");
+	pair_close(&p);
+	/* A function word that crossed a phrase, changed on the way. */
+	pair_open(&p, "The units are owned by a parent firm, which can in "
+		  "turn be sold at auction.\n",
+		  "The units are owned by a parent firm, which in turn may "
+		  "be sold at auction.\n");
+	is_int(p.ch.n, 1, "which [-can-] in turn {+may+}: one site");
+	pair_close(&p);
+	/* Not inside a sentence, not a word between two substitutions. */
+	pair_open(&p, "The council asked whether the city could gain access "
+		  "to the old pier in the harbour this year.\n",
+		  "The council asked whether the city could access the cloud "
+		  "to steal sensitive files this year.\n");
+	is_int(p.ch.n, 2, "could [-gain-] access [-...-] this year: access "
+	       "kept");
+	pair_close(&p);
+	pair_open(&p, "In Carrow the council painted the market hall after "
+		  "ten weeks of work, and the mayor thanked the workers.\n",
+		  "In Carrow people council village the month hall its they "
+		  "of work, and the mayor thanked the workers.\n");
+	is_int(p.ch.n, 2, "[-the-] {+people+} council [-...-] of work: "
+	       "council kept");
+	pair_close(&p);
 }
 
 /* A site's changed units: "-[a b] +[c]", tokens joined by spaces. */
