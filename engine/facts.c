@@ -938,7 +938,16 @@ stem_hash(const uint8_t *s, size_t n)
 	return (h & ~(UINT64_C(1) << 63)) | 1;
 }
 
-static void kset_add(struct kset *ks, uint64_t key);
+/* Where key goes in ks: its slot, or the empty one it would take. */
+static inline size_t
+kset_slot(const struct kset *ks, uint64_t key)
+{
+	size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & ks->mask;
+
+	while (ks->v[h] && ks->v[h] != key)
+		h = (h + 1) & ks->mask;
+	return h;
+}
 
 /*
  * Twice the room, for a set half full.  Sized by the keys it holds, not
@@ -954,20 +963,17 @@ kset_grow(struct kset *ks)
 	ks->cap = 2 * n;
 	ks->v = xcalloc(ks->cap, sizeof *ks->v);
 	ks->mask = ks->cap - 1;
-	ks->n = 0;
 	for (i = 0; i < n; i++)
 		if (old[i])
-			kset_add(ks, old[i]);
+			ks->v[kset_slot(ks, old[i])] = old[i];
 	free(old);
 }
 
-static void
+static inline void
 kset_add(struct kset *ks, uint64_t key)
 {
-	size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & ks->mask;
+	size_t h = kset_slot(ks, key);
 
-	while (ks->v[h] && ks->v[h] != key)
-		h = (h + 1) & ks->mask;
 	if (ks->v[h] == 0) {
 		ks->v[h] = key;
 		if (++ks->n > (ks->mask + 1) / 2)
