@@ -121,25 +121,25 @@ struct strtab {
 	uint64_t *table;	/* hash >> 32 << 32 | index, 0: empty */
 	size_t mask;		/* table size - 1 (a power of two) */
 	/*
-	 * Ids [gap, gap + ngap) have no entry: cmpkeys_new_id's, made one
-	 * after another (a paragraph left whole each, lazy.c), cost no 32
-	 * bytes each.  Entry i is id i below the gap, id i + ngap above it.
+	 * Ids 1 .. ngap have no entry: cmpkeys_new_id's when made before
+	 * any string is interned (a paragraph left whole each, lazy.c),
+	 * which cost no 32 bytes each.  Entry i > 0 is id i + ngap.
 	 */
-	size_t gap, ngap;
+	size_t ngap;
 };
 
-/* The id of entry i of t. */
+/* The id of entry i > 0 of t. */
 static inline uint32_t
 tab_id(const struct strtab *t, size_t i)
 {
-	return (uint32_t)(i < t->gap ? i : i + t->ngap);
+	return (uint32_t)(i + t->ngap);
 }
 
-/* The entry of id x of t, which is not in the gap. */
+/* The entry of id x of t, one with a string. */
 static inline struct entry *
 tab_ent(const struct strtab *t, uint32_t x)
 {
-	return &t->ent[x < t->gap ? x : x - t->ngap];
+	return &t->ent[x - t->ngap];
 }
 
 /* How the keys of a slot are made, see classify_run. */
@@ -267,7 +267,7 @@ tab_init(struct strtab *t)
 	t->table = xcalloc(t->mask + 1, sizeof *t->table);
 	t->ent = xgrow(NULL, &t->capent, 1, sizeof *t->ent);
 	t->nent = 1;
-	t->gap = t->ngap = 0;
+	t->ngap = 0;
 	memset(&t->ent[0], 0, sizeof t->ent[0]);
 }
 
@@ -589,10 +589,8 @@ cmpkeys_new_id(struct cmpkeys *k)
 
 	if (t->nent + t->ngap >= UINT32_MAX - 1)
 		xalloc_fail();
-	if (t->ngap == 0)
-		t->gap = t->nent;
-	if (t->gap == t->nent)		/* nothing interned since the gap began */
-		return (uint32_t)(t->gap + t->ngap++);
+	if (t->nent == 1)		/* nothing interned yet */
+		return (uint32_t)++t->ngap;
 	if (t->nent == t->capent)
 		t->ent = xgrow(t->ent, &t->capent, t->nent + 1,
 		    sizeof *t->ent);
@@ -608,8 +606,7 @@ cmpkeys_string(const struct cmpkeys *k, uint32_t id, size_t *n)
 {
 	static const uint8_t empty[1];
 
-	if (id == 0 || id >= k->ids.nent + k->ids.ngap ||
-	    (id >= k->ids.gap && id < k->ids.gap + k->ids.ngap)) {
+	if (id <= k->ids.ngap || id >= k->ids.nent + k->ids.ngap) {
 		*n = 0;
 		return empty;
 	}
