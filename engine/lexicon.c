@@ -48,18 +48,32 @@ same_word(const uint8_t *s, size_t n, const char *w, bool anycase)
 	return w[n] == '\0';
 }
 
+/* ASCII c in lower case. */
+static uint8_t
+lower(uint8_t c)
+{
+	return c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c;
+}
+
 bool
 lexicon_is_month(const uint8_t *s, size_t n)
 {
 	size_t m, k;
+	uint8_t c;
 
+	/* Asked of every capitalised word: most differ at the first byte. */
+	if (n == 0)
+		return false;
+	c = lower(s[0]);
 	for (m = 0; m < LEXICON_MONTHS; m++) {
 		const struct lexicon_month *x = &lexicon_months[m];
 
-		if (same_word(s, n, x->name, true))
+		if (c == lower((uint8_t)x->name[0]) &&
+		    same_word(s, n, x->name, true))
 			return true;
 		for (k = 0; k < 2 && x->abbr[k] != NULL; k++)
-			if (same_word(s, n, x->abbr[k], true))
+			if (c == lower((uint8_t)x->abbr[k][0]) &&
+			    same_word(s, n, x->abbr[k], true))
 				return true;
 	}
 	return false;
