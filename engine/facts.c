@@ -613,12 +613,25 @@ struct kset {
 	bool built;
 };
 
+/*
+ * stem_hash of the words of up to 8 bytes met lately: a giant paragraph's
+ * block hashes every word of both sides, and a text repeats its words.
+ * hash_word and the length tell such a word's bytes exactly.
+ */
+#define STEM_MEMO	1024
+struct stem_memo {
+	uint64_t word;
+	uint64_t hash;
+	uint32_t len;		/* 0: empty */
+};
+
 struct ctx {
 	const struct alignment *al;
 	const struct boiler *bp;
 	struct side sa, sb;
 	struct kset set[2];	/* fold keys of the block's A and B units */
 	uint32_t block;		/* the block in hand */
+	struct stem_memo *memo;	/* STEM_MEMO of them, or NULL until needed */
 };
 
 /* The paragraph of token tok, remembering the last one found. */
@@ -938,6 +951,27 @@ stem_hash(const uint8_t *s, size_t n)
 	return (h & ~(UINT64_C(1) << 63)) | 1;
 }
 
+/* stem_hash(s, n), remembered in c->memo for a word of up to 8 bytes. */
+static uint64_t
+stem_hash_memo(struct ctx *c, const uint8_t *s, size_t n)
+{
+	struct stem_memo *m;
+	uint64_t w;
+
+	if (n == 0 || n > 8)
+		return stem_hash(s, n);
+	if (c->memo == NULL)
+		c->memo = xcalloc(STEM_MEMO, sizeof *c->memo);
+	w = hash_word(s, n);
+	m = &c->memo[((w + n) * UINT64_C(0x9E3779B97F4A7C15)) >> 54];
+	if (m->len != n || m->word != w) {
+		m->word = w;
+		m->len = (uint32_t)n;
+		m->hash = stem_hash(s, n);
+	}
+	return m->hash;
+}
+
 /* Where key goes in ks: its slot, or the empty one it would take. */
 static inline size_t
 kset_slot(const struct kset *ks, uint64_t key)
@@ -1033,8 +1067,8 @@ kset_build(struct ctx *c, int side)
 
 			kset_add(ks, (UINT64_C(1) << 63) | d->unit[u].fold);
 			if (t->kind == TOK_WORD)
-				kset_add(ks, stem_hash(d->text->data + t->off,
-						       t->len));
+				kset_add(ks, stem_hash_memo(c,
+				    d->text->data + t->off, t->len));
 		}
 	}
 	ks->built = true;
@@ -1441,7 +1475,7 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
 				kset_build(c, !side);
 			if (!kset_has(&c->set[!side], (UINT64_C(1) << 63) |
 				      un->fold) &&
-			    !kset_has(&c->set[!side], stem_hash(w, n)))
+			    !kset_has(&c->set[!side], stem_hash_memo(c, w, n)))
 				bits |= 1u << KIND_NAME;
 		}
 	}
@@ -1619,6 +1653,7 @@ facts_classify(const struct alignment *al, const struct boiler *bp,
 	free(c.sb.boiler);
 	free(c.set[0].v);
 	free(c.set[1].v);
+	free(c.memo);
 }
 
 void
