@@ -53,6 +53,8 @@ struct runs {
 	size_t n, cap;
 };
 
+#define HOLD_SLOTS	4
+
 struct ctx {
 	const struct doc *a, *b;
 	double pair_threshold, move_threshold;
@@ -66,11 +68,11 @@ struct ctx {
 	uint32_t nweight;
 	struct alignment *al;
 	size_t capblock, capop;
-	/* scratch for pair_sim */
-	uint32_t *sa, *sb;
-	uint8_t *wa, *wb;
+	/* scratch for pair_sim: the pair it holds (in hw), its diff */
+	const uint32_t *sa, *sb;
+	const uint8_t *wa, *wb;
 	bool *da, *ib;
-	size_t capsa, capsb, capda, capib;
+	size_t capda, capib;
 	/*
 	 * pair_sim's bounds, by fold id: how often an id occurs on each
 	 * side, and how often as a content word (valid where gen is c->gen).
@@ -84,11 +86,22 @@ struct ctx {
 	uint64_t *lbits;
 	size_t caplids, caplbits, caplcont;
 	/*
-	 * The unit ranges sa and sb hold, their word counts and weights: a
-	 * paragraph scored against thousands of candidates is loaded once
-	 * (a zeroed ctx holds the empty range 0..0, which is right).
+	 * The words of the last HOLD_SLOTS unit ranges loaded, per side: a
+	 * paragraph scored against thousands of candidates is loaded once,
+	 * and so are the pair and its splits and merges that score_pair
+	 * takes in turn (a zeroed ctx holds the empty range 0..0, which is
+	 * right).  sa and sb point into the slots pair_sim holds, nheld
+	 * and wheld are their word counts and weights.
 	 */
-	uint32_t held[2][2];
+	struct heldwords {
+		uint32_t u0, u1;
+		uint32_t *ids;
+		uint8_t *w;
+		size_t n, cap;
+		unsigned total;
+		uint64_t used;
+	} hw[2][HOLD_SLOTS];
+	uint64_t hclock;
 	size_t nheld[2];
 	unsigned wheld[2];
 	/* Units pair_sim loaded, bounded and diffed: al->work. */

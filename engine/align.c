@@ -445,10 +445,11 @@ void
 ctx_free(struct ctx *c)
 {
 	free(c->weight);
-	free(c->sa);
-	free(c->sb);
-	free(c->wa);
-	free(c->wb);
+	for (int side = 0; side < 2; side++)
+		for (int k = 0; k < HOLD_SLOTS; k++) {
+			free(c->hw[side][k].ids);
+			free(c->hw[side][k].w);
+		}
 	free(c->da);
 	free(c->ib);
 	free(c->idc);

@@ -126,33 +126,35 @@ weight_sum(const struct ctx *c, const struct doc *d, uint32_t u0, uint32_t u1)
 /* --- similarity ------------------------------------------------------------ */
 
 /*
- * Load the weighted (non-punctuation) units of d[u0, u1) into *ids and
- * their weights into *ws.  Returns the count; *total gets the weight sum.
+ * Load the weighted (non-punctuation) units of d[u0, u1) into slot h:
+ * their ids, weights, count and weight sum.
  */
-static size_t
+static void
 load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
-	   uint32_t u1, uint32_t **ids, uint8_t **ws, size_t *cap,
-	   unsigned *total)
+	   uint32_t u1, struct heldwords *h)
 {
 	size_t n = 0;
+	unsigned total = 0;
 
-	*total = 0;
-	if ((size_t)(u1 - u0) > *cap) {
-		*cap = u1 - u0;
-		*ids = xreallocarray(*ids, *cap, sizeof **ids);
-		*ws = xreallocarray(*ws, *cap, 1);
+	if ((size_t)(u1 - u0) > h->cap) {
+		h->cap = u1 - u0;
+		h->ids = xreallocarray(h->ids, h->cap, sizeof *h->ids);
+		h->w = xreallocarray(h->w, h->cap, 1);
 	}
+	h->u0 = u0;
+	h->u1 = u1;
 	for (; u0 < u1; u0++) {
 		uint32_t f = d->unit[u0].fold;
 		uint8_t w = c->weight[d->unit[u0].strict];
 
 		if (w == W_PUNCT)
 			continue;
-		(*ids)[n] = f;
-		(*ws)[n++] = w;
-		*total += w;
+		h->ids[n] = f;
+		h->w[n++] = w;
+		total += w;
 	}
-	return n;
+	h->n = n;
+	h->total = total;
 }
 
 /*
@@ -295,24 +297,43 @@ top_gap_weight(size_t lcs, size_t heavy, const size_t cnt[GAP_WMAX + 1])
 	return sum;
 }
 
-/* Load A units [a0, a1) and B units [b0, b1) for pair_sim, unless held. */
+/* The slot of side's units [u0, u1): held already, or the oldest reloaded. */
+static const struct heldwords *
+hold_side(struct ctx *c, int side, uint32_t u0, uint32_t u1)
+{
+	struct heldwords *hw = c->hw[side], *h = &hw[0];
+	int k;
+
+	for (k = 0; k < HOLD_SLOTS; k++) {
+		if (hw[k].u0 == u0 && hw[k].u1 == u1) {
+			h = &hw[k];
+			goto held;
+		}
+		if (hw[k].used < h->used)
+			h = &hw[k];
+	}
+	load_words(c, side ? c->b : c->a, u0, u1, h);
+	c->work += u1 - u0;
+held:
+	h->used = ++c->hclock;
+	return h;
+}
+
+/* Hold A units [a0, a1) and B units [b0, b1) for pair_sim. */
 static void
 hold(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 {
-	if (c->held[0][0] != a0 || c->held[0][1] != a1) {
-		c->nheld[0] = load_words(c, c->a, a0, a1, &c->sa, &c->wa,
-					 &c->capsa, &c->wheld[0]);
-		c->work += a1 - a0;
-		c->held[0][0] = a0;
-		c->held[0][1] = a1;
-	}
-	if (c->held[1][0] != b0 || c->held[1][1] != b1) {
-		c->nheld[1] = load_words(c, c->b, b0, b1, &c->sb, &c->wb,
-					 &c->capsb, &c->wheld[1]);
-		c->work += b1 - b0;
-		c->held[1][0] = b0;
-		c->held[1][1] = b1;
-	}
+	const struct heldwords *x = hold_side(c, 0, a0, a1);
+	const struct heldwords *y = hold_side(c, 1, b0, b1);
+
+	c->sa = x->ids;
+	c->wa = x->w;
+	c->nheld[0] = x->n;
+	c->wheld[0] = x->total;
+	c->sb = y->ids;
+	c->wb = y->w;
+	c->nheld[1] = y->n;
+	c->wheld[1] = y->total;
 }
 
 /* Whether kept out of total falls short of need. */
