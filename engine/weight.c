@@ -210,6 +210,22 @@ lcs_length(struct ctx *c, const uint32_t *x, size_t n, const uint32_t *y,
 	for (w = 0; w < nw; w++)
 		v[w] = ~0ULL;
 	c->work += np + nt * nw;
+	if (nw == 1) {
+		/* The common case, one machine word: no carries between. */
+		uint64_t v0 = ~0ULL;
+
+		for (i = 0; i < nt; i++) {
+			uint32_t s = c->lslot[t[i]];
+			uint64_t u;
+
+			if (s == 0 || s > nslot || c->lids[s - 1] != t[i])
+				continue;
+			u = v0 & peq[s - 1];
+			v0 = (v0 + u) | (v0 - u);
+		}
+		v[0] = v0;
+		nt = 0;
+	}
 	for (i = 0; i < nt; i++) {
 		uint32_t s = c->lslot[t[i]];
 		const uint64_t *mk;
