@@ -74,17 +74,20 @@ struct ctx {
 	bool *da, *ib;
 	size_t capda, capib;
 	/*
-	 * pair_sim's bounds, by fold id: how often an id occurs on each
-	 * side, and how often as a content word (valid where gen is c->gen).
+	 * pair_sim's bounds: the keys of the B side numbered densely (kmap,
+	 * by fold id, valid where its gen is c->gen), each number's fold id
+	 * and counts of words and content words a side (kc), and scratch for
+	 * the words' numbers (ky); the LCS's bit vectors (lbits).
 	 */
-	struct idcount {
-		uint32_t gen, na, nb, ha, hb;
-	} *idc;
-	uint32_t gen;
-	/* lcs_length's: by fold id, slot + 1 in lids; bit vectors. */
-	uint32_t *lslot, *lids, *lcont;
+	struct keymap {
+		uint32_t gen, num;
+	} *kmap;
+	struct keycount {
+		uint32_t id, na, nb, ha, hb, common;
+	} *kc;
+	uint32_t gen, *ky;
 	uint64_t *lbits;
-	size_t caplids, caplbits, caplcont;
+	size_t capkc, capky, caplbits;
 	/*
 	 * The words of the last HOLD_SLOTS unit ranges loaded, per side: a
 	 * paragraph scored against thousands of candidates is loaded once,

@@ -452,11 +452,10 @@ ctx_free(struct ctx *c)
 		}
 	free(c->da);
 	free(c->ib);
-	free(c->idc);
-	free(c->lslot);
-	free(c->lids);
+	free(c->kmap);
+	free(c->kc);
+	free(c->ky);
 	free(c->lbits);
-	free(c->lcont);
 	free(c->dfa);
 	free(c->dfb);
 	free(c->dgen);

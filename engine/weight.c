@@ -158,21 +158,21 @@ load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
 }
 
 /*
- * The length of a longest common subsequence of the words pair_sim holds
- * (c->sa[0, n) and c->sb[0, m)), bit-parallel (Allison and Dix 1986,
- * Hyyro 2004): bit i of V, over the positions of the shorter side, is
- * cleared when a common subsequence ending there grows; for each word y
- * of the longer side, with M the positions holding y,
- * V = (V + (V & M)) | (V & ~M), and the LCS is the count of cleared
- * bits.  O(m * n / 64), with no edit script: a bound for pair_sim, far
- * cheaper than the diff it saves.
+ * The length of a longest common subsequence of x[0, n) and y[0, m),
+ * sequences of dense keys below nkey (sim_bound numbers the keys the two
+ * sides share), bit-parallel (Allison and Dix 1986, Hyyro 2004): bit i
+ * of V, over the positions of the shorter side, is cleared when a common
+ * subsequence ending there grows; for each word y of the longer side,
+ * with M the positions holding y, V = (V + (V & M)) | (V & ~M), and the
+ * LCS is the count of cleared bits.  O(m * n / 64), with no edit script:
+ * a bound for pair_sim, far cheaper than the diff it saves.
  */
 static size_t
 lcs_length(struct ctx *c, const uint32_t *x, size_t n, const uint32_t *y,
-	   size_t m)
+	   size_t m, size_t nkey)
 {
 	const uint32_t *p = x, *t = y;
-	size_t np = n, nt = m, nw, nslot = 0, i, w, lcs = 0;
+	size_t np = n, nt = m, nw, i, w, lcs = 0;
 	uint64_t *v, *peq;
 
 	if (n > m) {
@@ -184,56 +184,31 @@ lcs_length(struct ctx *c, const uint32_t *x, size_t n, const uint32_t *y,
 	if (np == 0)
 		return 0;
 	nw = (np + 63) / 64;
-	if (c->lslot == NULL)
-		c->lslot = xcalloc(c->nweight, sizeof *c->lslot);
-	c->lids = xgrow(c->lids, &c->caplids, np, sizeof *c->lids);
-	/*
-	 * lslot[id]: slot + 1 of an id of the pattern, valid when lids
-	 * holds it there (set by this call, whatever earlier ones left).
-	 */
-	for (i = 0; i < np; i++) {
-		uint32_t id = p[i];
-
-		if (c->lslot[id] == 0 || c->lslot[id] > nslot ||
-		    c->lids[c->lslot[id] - 1] != id) {
-			c->lids[nslot] = id;
-			c->lslot[id] = (uint32_t)++nslot;
-		}
-	}
-	c->lbits = xgrow(c->lbits, &c->caplbits, (nslot + 1) * nw,
+	c->lbits = xgrow(c->lbits, &c->caplbits, (nkey + 1) * nw,
 			 sizeof *c->lbits);
 	v = c->lbits;
 	peq = v + nw;
-	memset(peq, 0, nslot * nw * sizeof *peq);
+	memset(peq, 0, nkey * nw * sizeof *peq);
 	for (i = 0; i < np; i++)
-		peq[(c->lslot[p[i]] - 1) * nw + i / 64] |= 1ULL << (i % 64);
-	for (w = 0; w < nw; w++)
-		v[w] = ~0ULL;
+		peq[p[i] * nw + i / 64] |= 1ULL << (i % 64);
 	c->work += np + nt * nw;
 	if (nw == 1) {
-		/* The common case, one machine word: no carries between. */
-		uint64_t v0 = ~0ULL;
+		/* One machine word: V - (V & M) is V & ~M, no carries. */
+		uint64_t v0 = ~0ULL, u;
 
 		for (i = 0; i < nt; i++) {
-			uint32_t s = c->lslot[t[i]];
-			uint64_t u;
-
-			if (s == 0 || s > nslot || c->lids[s - 1] != t[i])
-				continue;
-			u = v0 & peq[s - 1];
+			u = v0 & peq[t[i]];
 			v0 = (v0 + u) | (v0 - u);
 		}
-		v[0] = v0;
-		nt = 0;
+		return (size_t)__builtin_popcountll(~v0 &
+			(np == 64 ? ~0ULL : (1ULL << np) - 1));
 	}
+	for (w = 0; w < nw; w++)
+		v[w] = ~0ULL;
 	for (i = 0; i < nt; i++) {
-		uint32_t s = c->lslot[t[i]];
-		const uint64_t *mk;
+		const uint64_t *mk = peq + t[i] * nw;
 		uint64_t carry = 0;
 
-		if (s == 0 || s > nslot || c->lids[s - 1] != t[i])
-			continue;
-		mk = peq + (s - 1) * nw;
 		for (w = 0; w < nw; w++) {
 			uint64_t u = v[w] & mk[w], vc = v[w] + carry, sum;
 
@@ -270,20 +245,6 @@ top_weight(size_t lcs, size_t heavy, const size_t c[2])
 		heavy = lcs;
 	light = lcs - heavy < c[0] ? lcs - heavy : c[0];
 	return (unsigned)(heavy * W_CONTENT + light * W_FUNCTION);
-}
-
-/* The content words of ids[0, n) (weights ws) into c->lcont. */
-static size_t
-content_words(struct ctx *c, const uint32_t *ids, const uint8_t *ws,
-	      size_t n)
-{
-	size_t i, k = 0;
-
-	c->lcont = xgrow(c->lcont, &c->caplcont, n, sizeof *c->lcont);
-	for (i = 0; i < n; i++)
-		if (ws[i] == W_CONTENT)
-			c->lcont[k++] = ids[i];
-	return k;
 }
 
 /*
@@ -373,10 +334,12 @@ sim_bound(struct ctx *c, double need, double dneed)
 {
 	const uint32_t *sa = c->sa, *sb = c->sb;
 	const uint8_t *wa = c->wa, *wb = c->wb;
-	size_t n = c->nheld[0], m = c->nheld[1], i, lcs, h, hb;
-	size_t ca[2] = { 0, 0 }, cb[2] = { 0, 0 };
+	size_t n = c->nheld[0], m = c->nheld[1], i, ns = 0, nc = 0, fn, fm;
+	size_t lcs, h, hb, ca[2] = { 0, 0 }, cb[2] = { 0, 0 };
 	size_t ga[GAP_WMAX + 1] = { 0 }, gb[GAP_WMAX + 1] = { 0 };
 	unsigned ta = c->wheld[0], tb = c->wheld[1], k = 0, dk = 0, dt = 0;
+	uint32_t *ya, *yb, *fa, *fb, *fca, *fcb;
+	struct keycount *kc;
 	bool gap = c->damp && dneed > 0, near;
 
 	/*
@@ -388,47 +351,63 @@ sim_bound(struct ctx *c, double need, double dneed)
 	if (2.0 * W_CONTENT * (n < m ? n : m) < need * (ta + tb))
 		return false;
 	/*
-	 * What a diff could keep at most: of each key, as many words a side
-	 * as the side with fewer of them has, the content words first.
+	 * Number the keys of B densely (kmap, by fold id, valid where its
+	 * gen is c->gen), count each key's words and content words on each
+	 * side (kc, by number), and note each word's number (ya, yb;
+	 * UINT32_MAX for A's words whose key B has not).
 	 */
-	if (c->idc == NULL)
-		c->idc = xcalloc(c->nweight, sizeof *c->idc);
-	if (c->gen >= UINT32_MAX - 2) {
+	if (c->kmap == NULL)
+		c->kmap = xcalloc(c->nweight, sizeof *c->kmap);
+	if (++c->gen == 0) {
 		for (i = 0; i < c->nweight; i++)
-			c->idc[i].gen = 0;
-		c->gen = 0;
+			c->kmap[i].gen = 0;
+		c->gen = 1;
 	}
-	c->gen += 2;
+	c->kc = xgrow(c->kc, &c->capkc, m, sizeof *c->kc);
+	c->ky = xgrow(c->ky, &c->capky, 3 * (n + m), sizeof *c->ky);
+	kc = c->kc;
+	ya = c->ky;
+	yb = ya + n;
 	c->work += n + m;
 	for (i = 0; i < m; i++) {
-		struct idcount *x = &c->idc[sb[i]];
+		struct keymap *x = &c->kmap[sb[i]];
 
 		if (x->gen != c->gen) {
 			x->gen = c->gen;
-			x->na = x->nb = x->ha = x->hb = 0;
+			x->num = (uint32_t)ns;
+			kc[ns] = (struct keycount){ sb[i], 0, 0, 0, 0, 0 };
+			ns++;
 		}
-		x->nb++;
-		x->hb += wb[i] == W_CONTENT;
+		yb[i] = x->num;
+		kc[x->num].nb++;
+		kc[x->num].hb += wb[i] == W_CONTENT;
 		dt += gap ? gap_weight(c, sb[i], wb[i]) : 0;
 	}
 	for (i = 0; i < n; i++) {
-		struct idcount *x = &c->idc[sa[i]];
+		const struct keymap *x = &c->kmap[sa[i]];
 
 		dt += gap ? gap_weight(c, sa[i], wa[i]) : 0;
-		if (x->gen == c->gen) {
-			x->na++;
-			x->ha += wa[i] == W_CONTENT;
+		if (x->gen != c->gen) {
+			ya[i] = UINT32_MAX;
+			continue;
 		}
+		ya[i] = x->num;
+		kc[x->num].na++;
+		kc[x->num].ha += wa[i] == W_CONTENT;
 	}
-	/* Each key both sides have, once (gen + 1 marks it done). */
-	for (i = 0; i < n; i++) {
-		struct idcount *x = &c->idc[sa[i]];
+	/*
+	 * What a diff could keep at most: of each key, as many words a side
+	 * as the side with fewer of them has, the content words first.  The
+	 * keys both sides have are numbered again, densely (kc[].common).
+	 */
+	for (i = 0; i < ns; i++) {
+		struct keycount *x = &kc[i];
 		uint32_t mn, hx, hy;
 		unsigned g;
 
-		if (x->gen != c->gen)
+		if (x->na == 0)
 			continue;
-		x->gen = c->gen + 1;
+		x->common = (uint32_t)nc++;
 		mn = x->na < x->nb ? x->na : x->nb;
 		hx = x->ha < mn ? x->ha : mn;
 		hy = x->hb < mn ? x->hb : mn;
@@ -440,7 +419,7 @@ sim_bound(struct ctx *c, double need, double dneed)
 		if (!gap)
 			continue;
 		/* A content word of a key weighs the same throughout a gap. */
-		g = gap_weight(c, sa[i], W_CONTENT);
+		g = gap_weight(c, x->id, W_CONTENT);
 		dk += (hx + hy) * g + (2 * mn - hx - hy) * W_FUNCTION;
 		ga[g] += hx;
 		gb[g] += hy;
@@ -450,15 +429,30 @@ sim_bound(struct ctx *c, double need, double dneed)
 	if (short_of(k, ta + tb, need) || (gap && short_of(dk, dt, dneed)))
 		return false;
 	/*
+	 * The words of keys both sides have, by their dense numbers (only
+	 * they can be in a common subsequence), and the content words among
+	 * them.
+	 */
+	fa = yb + m;
+	fb = fa + n;
+	fca = fb + m;
+	fcb = fca + n;
+	for (i = 0, fn = 0; i < n; i++)
+		if (ya[i] != UINT32_MAX)
+			fa[fn++] = kc[ya[i]].common;
+	for (i = 0, fm = 0; i < m; i++)
+		if (kc[yb[i]].na > 0)
+			fb[fm++] = kc[yb[i]].common;
+	/*
 	 * At most lcs words a side: at best the heaviest of those counted.
 	 * Only while the shorter side fits a few machine words: the bound
 	 * then costs a few times the words loaded, where two huge
 	 * paragraphs would cost their product (and the capped diff of long
 	 * segments costs (n + m) * SIM_COST).
 	 */
-	if ((n < m ? n : m) > LCS_BOUND_MAX)
+	if ((fn < fm ? fn : fm) > LCS_BOUND_MAX)
 		return true;
-	lcs = lcs_length(c, sa, n, sb, m);
+	lcs = lcs_length(c, fa, fn, fb, fm, nc);
 	k = top_weight(lcs, lcs, ca) + top_weight(lcs, lcs, cb);
 	if (short_of(k, ta + tb, need))
 		return false;
@@ -477,8 +471,10 @@ sim_bound(struct ctx *c, double need, double dneed)
 		(gap && short_of(dk, dt, 1.5 * dneed));
 	if (ca[1] == 0 || !near)
 		return true;
-	h = content_words(c, sa, wa, n);
-	h = lcs_length(c, c->lcont, h, sb, m);
+	for (i = 0, h = 0; i < n; i++)
+		if (ya[i] != UINT32_MAX && wa[i] == W_CONTENT)
+			fca[h++] = kc[ya[i]].common;
+	h = lcs_length(c, fca, h, fb, fm, nc);
 	k = top_weight(lcs, h, ca) + top_weight(lcs, lcs, cb);
 	if (short_of(k, ta + tb, need) || (gap &&
 	    short_of(top_gap_weight(lcs, h, ga) + top_gap_weight(lcs, lcs, gb),
@@ -486,8 +482,10 @@ sim_bound(struct ctx *c, double need, double dneed)
 		return false;
 	if (cb[1] == 0)
 		return true;
-	hb = content_words(c, sb, wb, m);
-	hb = lcs_length(c, sa, n, c->lcont, hb);
+	for (i = 0, hb = 0; i < m; i++)
+		if (kc[yb[i]].na > 0 && wb[i] == W_CONTENT)
+			fcb[hb++] = kc[yb[i]].common;
+	hb = lcs_length(c, fa, fn, fcb, hb, nc);
 	k = top_weight(lcs, h, ca) + top_weight(lcs, hb, cb);
 	return !short_of(k, ta + tb, need) && !(gap &&
 	    short_of(top_gap_weight(lcs, h, ga) + top_gap_weight(lcs, hb, gb),
