@@ -80,6 +80,15 @@ uint32_t token_ascii_words(const uint8_t *s, size_t n, size_t readable,
 			   const struct word_filter *f);
 
 /*
+ * Which counter token_ascii_words uses: byte by byte (0), 64 bytes at a
+ * time with SSE2 (1) or with AVX2 (2), the best the processor has unless
+ * asked for less: for the tests, which check that all count alike.  A
+ * level below 0 or over the best gives the best.  Returns the level now
+ * in use.  Not for use while another thread counts.
+ */
+int token_simd(int level);
+
+/*
  * Cut s[0 .. n-1] into tokens as doc_build() cuts the text of a paragraph
  * (no TOK_BREAK, no TOK_PARA; offsets from s), for text that is not a
  * document: equivalence phrases (equiv.c).  *tok (NULL or malloc'd, *cap
