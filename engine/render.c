@@ -1580,6 +1580,32 @@ struct lazy_slot {
 	struct render r;
 	size_t caprow, capspan, capnote;
 	uint32_t piece;		/* LAZY_UNKNOWN: empty */
+	uint32_t chunk;		/* LAZY_UNKNOWN: the whole piece */
+};
+
+/*
+ * A giant piece: a paragraph (or pair) with a paragraph of over
+ * render_lazy_tuning.giant bytes, laid out a chunk of rows at a time.
+ * Each side's rows are counted from its start as far as needed, and
+ * where every chunk-th row starts is kept, so that a chunk is laid out
+ * from there, over a window of the text (window_breaks) rather than the
+ * whole paragraph.  Greedy wrapping from a row's start depends only on
+ * that start; the window reaches back and ahead far enough for the
+ * break opportunities of UAX #14 (a window's end closer than an eighth of
+ * the window to a row is moved on, so a row is never cut by it).
+ */
+struct giant_side {
+	uint32_t p;		/* its paragraph, RENDER_NONE: none */
+	uint32_t rows;		/* its rows counted so far */
+	bool done;		/* all counted: rows is its count */
+	struct cursor *ck;	/* ck[c]: where row c * chunk starts */
+	size_t nck, capck;
+};
+
+struct lazy_giant {
+	uint32_t piece, block, g;
+	bool styled;		/* its tokens' styles are set */
+	struct giant_side s[2];
 };
 
 struct render_lazy_priv {
@@ -1587,7 +1613,11 @@ struct render_lazy_priv {
 	struct render outer;	/* geometry and options for the builder */
 	struct lazy_slot slot[LAZY_SLOTS];
 	struct lazy_slot scratch;	/* counting, and print's stream */
+	struct lazy_giant *giant;	/* in piece order */
+	size_t ngiant;
 };
+
+struct render_lazy_tuning render_lazy_tuning = { 64u << 10, 256, 64u << 10 };
 
 /* Paragraphs of block bi, clamped to the docs as layout_block does. */
 static void
@@ -1693,6 +1723,342 @@ end:
 		emit_blank(b, bi);
 }
 
+/* --- giant pieces, a chunk at a time ------------------------------------ */
+
+/* The giant record of piece `piece`, or NULL. */
+static struct lazy_giant *
+giant_of(const struct render_lazy *lz, uint32_t piece)
+{
+	const struct render_lazy_priv *pv = lz->priv;
+	size_t lo = 0, hi = pv->ngiant;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pv->giant[mid].piece < piece)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < pv->ngiant && pv->giant[lo].piece == piece ?
+		&pv->giant[lo] : NULL;
+}
+
+/* Forget what giant gi has counted (another width, brackets). */
+static void
+giant_reset(struct lazy_giant *gi)
+{
+	int side;
+
+	gi->styled = false;
+	for (side = 0; side < 2; side++) {
+		gi->s[side].rows = 0;
+		gi->s[side].done = gi->s[side].p == RENDER_NONE;
+		gi->s[side].nck = gi->s[side].p == RENDER_NONE ? 0 : 1;
+	}
+}
+
+/*
+ * Set up the break opportunities of paragraph p of d (pa) over a window
+ * of about `size` bytes around a row starting at `from` (see above): the
+ * builder reads it as the paragraph pa, b->wpara; for a paragraph left
+ * whole, b->d becomes the window's tokens, cut alone.  Returns the
+ * window's end.
+ */
+static uint32_t
+window_breaks(struct builder *b, const struct doc *d, uint32_t p,
+	      uint32_t from, uint32_t size)
+{
+	const struct para *pa = &d->para[p];
+	const uint8_t *s = d->text->data;
+	uint32_t back = size / 16, ws, we;
+
+	ws = from - pa->start > back ? from - back : pa->start;
+	while (ws > pa->start && (s[ws] & 0xc0) == 0x80)
+		ws--;
+	we = pa->end - from > size ? from + size : pa->end;
+	while (we < pa->end && (s[we] & 0xc0) == 0x80)
+		we++;
+	b->wpara = *pa;
+	b->wpara.start = ws;
+	b->wpara.end = we;
+	if (doc_para_whole(d, p)) {
+		uint8_t st = b->style[b->side][pa->tok];
+
+		cut_whole(&b->wtz, s, ws, we);
+		b->wdoc = *d;
+		b->wdoc.tok = b->wtz.tok;
+		b->wdoc.ntok = b->wtz.ntok;
+		b->wpara.tok = 0;
+		b->wpara.ntok = (uint32_t)b->wtz.ntok;
+		b->wstyle = xgrow(b->wstyle, &b->capwstyle, b->wtz.ntok + 1, 1);
+		memset(b->wstyle, st, b->wtz.ntok + 1);
+		b->d = &b->wdoc;
+		b->style[b->side] = b->wstyle;
+	} else {
+		b->wpara.tok = doc_token_at(d, ws);
+		b->wpara.ntok = doc_token_at(d, we - 1) + 1 - b->wpara.tok;
+	}
+	para_breaks(b, &b->wpara);
+	return we;
+}
+
+/*
+ * Rows of one side of giant gi from its row `from` (a multiple of the
+ * chunk) on, at most `max`: counted, and with `make` laid out from row
+ * i of b->r with their spans; the starts of chunks are kept on the way.
+ * Returns the rows.
+ */
+static size_t
+giant_wrap(struct render_lazy *lz, struct builder *b, struct lazy_giant *gi,
+	   int side, uint32_t from, size_t max, size_t i, bool make)
+{
+	const struct render_lazy_tuning *tu = &render_lazy_tuning;
+	struct giant_side *gs = &gi->s[side];
+	const struct doc *d = side ? lz->al->b : lz->al->a;
+	const struct para *pa = &d->para[gs->p];
+	uint8_t *style = b->style[side];
+	uint32_t size = tu->window, we = 0, row = from, vend;
+	struct cursor c = gs->ck[from / tu->chunk], peek;
+	struct render_row *rw;
+	struct atom at;
+	size_t n = 0;
+
+	b->side = side;
+	for (;;) {
+		if (we == 0 || (we < pa->end && c.pos + size / 8 > we)) {
+			b->d = d;
+			b->style[side] = style;
+			we = window_breaks(b, d, gs->p, c.pos, size);
+			c.tok = doc_token_at(b->d, c.pos < we ? c.pos : we - 1);
+		}
+		/* Rows never start with white space. */
+		while (c.pos < we) {
+			peek = c;
+			next_atom(b, &peek, we, &at, true);
+			if (!at.space)
+				break;
+			c = peek;
+		}
+		if (c.pos >= pa->end) {
+			gs->done = true;
+			break;
+		}
+		if (c.pos + size / 8 > we && we < pa->end)
+			continue;	/* a new window first */
+		if (row % tu->chunk == 0 && row / tu->chunk == gs->nck) {
+			gs->ck = xgrow(gs->ck, &gs->capck, gs->nck + 1,
+				       sizeof *gs->ck);
+			gs->ck[gs->nck++] = c;
+		}
+		if (n == max)
+			break;
+		peek = c;
+		vend = fill_line(b, &c, we);
+		if (we < pa->end && c.pos + size / 8 > we) {
+			/* The row came near the window's end: again, wider. */
+			c = peek;
+			if (we - c.pos < size / 2)
+				size *= 2;
+			we = 0;
+			continue;
+		}
+		if (make) {
+			rw = row_get(b, i + n, gi->block);
+			rw->para[side] = gs->p;
+			emit_line(b, peek, vend, rw);
+		}
+		n++;
+		row++;
+	}
+	if (row > gs->rows)
+		gs->rows = row;
+	if (gs->done && gs->rows == 0) {
+		/* An empty paragraph still takes a row. */
+		gs->rows = 1;
+		if (make && from == 0) {
+			rw = row_get(b, i, gi->block);
+			rw->para[side] = gs->p;
+			rw->cell[side] = CELL_TEXT;
+			rw->span[side] = (uint32_t)b->r->nspan;
+		}
+		n = from == 0;
+	}
+	b->d = d;
+	b->style[side] = style;
+	return n;
+}
+
+/* The styles of giant gi's tokens, set once (needed with brackets). */
+static void
+giant_style(struct render_lazy *lz, struct builder *b, struct lazy_giant *gi)
+{
+	const struct block *bl = &lz->al->block[gi->block];
+	int side;
+
+	if (gi->styled)
+		return;
+	for (side = 0; side < 2; side++)
+		if (gi->s[side].p != RENDER_NONE)
+			style_side(b, side, gi->s[side].p, 1, bl,
+				   unchanged_style(bl));
+	gi->styled = true;
+}
+
+/* Point the builder at slot s, emptied, its geometry lz's. */
+static void
+slot_start(struct render_lazy *lz, struct lazy_slot *s, bool count_only)
+{
+	struct builder *b = &lz->priv->b;
+
+	s->r.al = lz->al;
+	s->r.opts = lz->opts;
+	s->r.pane = lz->pane;
+	s->r.width = lz->width;
+	s->r.nrow = s->r.nspan = s->r.nnote = 0;
+	b->r = &s->r;
+	b->caprow = s->caprow;
+	b->capspan = s->capspan;
+	b->capnote = s->capnote;
+	b->count_only = count_only;
+}
+
+static void
+slot_end(struct render_lazy *lz, struct lazy_slot *s)
+{
+	struct builder *b = &lz->priv->b;
+
+	s->caprow = b->caprow;
+	s->capspan = b->capspan;
+	s->capnote = b->capnote;
+}
+
+/* Count giant gi's rows, each side up to `need` rows or its end. */
+static void
+giant_count(struct render_lazy *lz, struct lazy_giant *gi, size_t need)
+{
+	struct lazy_slot *s = &lz->priv->scratch;
+	struct builder *b = &lz->priv->b;
+	int side;
+
+	for (side = 0; side < 2; side++) {
+		struct giant_side *gs = &gi->s[side];
+		uint32_t from;
+
+		if (gs->done || gs->rows >= need)
+			continue;
+		slot_start(lz, s, true);
+		s->piece = LAZY_UNKNOWN;
+		if (lz->opts.brackets)
+			giant_style(lz, b, gi);
+		from = (uint32_t)(gs->nck - 1) * render_lazy_tuning.chunk;
+		giant_wrap(lz, b, gi, side, from, need - from, 0, false);
+		slot_end(lz, s);
+	}
+}
+
+/* Rows of giant gi's paragraphs: the longer side's, once both counted. */
+static uint32_t
+giant_rows(struct render_lazy *lz, struct lazy_giant *gi)
+{
+	giant_count(lz, gi, SIZE_MAX);
+	return gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows : gi->s[1].rows;
+}
+
+/* Is giant gi the last piece of its block with a blank row after it? */
+static bool
+giant_post(const struct render_lazy *lz, const struct lazy_giant *gi)
+{
+	uint32_t np = lz->piece_first[gi->block + 1] -
+		lz->piece_first[gi->block];
+
+	return gi->g + 1 == np && gi->block < lz->last_block;
+}
+
+/* Rows before giant gi's paragraph rows (as giant_chunk makes them). */
+static uint32_t
+giant_pre(const struct render_lazy *lz, const struct lazy_giant *gi)
+{
+	const struct alignment *al = lz->al;
+	const struct block *bl = &al->block[gi->block];
+	const struct builder *b = &lz->priv->b;
+	bool note = bl->move != 0 && bl->twin < al->nblock;
+	uint32_t n = 0;
+
+	if (gi->g > 0)
+		n++;		/* the blank row, or blank cell, before */
+	if (gi->g == 0 && b->subend[0] != NULL &&
+	    (b->subend[0][gi->block] || b->subend[1][gi->block]))
+		n++;
+	if (gi->g == 0 && note)
+		n++;
+	return n;
+}
+
+/*
+ * Lay chunk c of giant gi out into slot s: its paragraph rows
+ * [c * chunk, (c + 1) * chunk), after the rows before them for chunk 0
+ * and with the blank row after the piece for the last chunk.
+ */
+static void
+giant_chunk(struct render_lazy *lz, struct lazy_slot *s,
+	    struct lazy_giant *gi, uint32_t c)
+{
+	const struct alignment *al = lz->al;
+	const struct block *bl = &al->block[gi->block];
+	struct builder *b = &lz->priv->b;
+	uint32_t chunk = render_lazy_tuning.chunk, bi = gi->block;
+	uint32_t from = c * chunk, rows;
+	bool note = bl->move != 0 && bl->twin < al->nblock;
+	bool last;
+	size_t i = 0, k;
+	int side;
+
+	giant_count(lz, gi, (size_t)from + chunk + 1);
+	rows = gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows : gi->s[1].rows;
+	last = gi->s[0].done && gi->s[1].done && rows <= from + chunk;
+	slot_start(lz, s, false);
+	giant_style(lz, b, gi);
+	if (c == 0) {
+		bool both = gi->s[0].p != RENDER_NONE &&
+			gi->s[1].p != RENDER_NONE;
+
+		/* What piece_layout puts before the paragraphs. */
+		if (gi->g > 0 && both)
+			emit_blank(b, bi);
+		i = b->r->nrow;
+		if (gi->g == 0)
+			i = sub_notes(b, i, bi);
+		if (note && gi->g == 0) {
+			for (side = 0; side < 2; side++) {
+				b->side = side;
+				if (gi->s[side].p != RENDER_NONE)
+					emit_note(b, i, bi, bl);
+			}
+			i++;
+		}
+		if (gi->g > 0 && !both)
+			row_get(b, i++, bi)->cell[gi->s[0].p == RENDER_NONE] =
+				CELL_BLANK;
+		assert(i == giant_pre(lz, gi));
+	}
+	for (side = 0; side < 2; side++)
+		if (gi->s[side].p != RENDER_NONE && from < gi->s[side].rows)
+			giant_wrap(lz, b, gi, side, from, chunk, i, true);
+	if (c == 0 && b->r->nrow > 0) {
+		b->r->row[0].mark = block_mark(b->r, bl);
+		sub_mark(b, &b->r->row[0], bi);
+	}
+	if (bl->kind != BLOCK_EQUAL || bl->move)
+		for (k = c == 0 ? 1 : 0; k < b->r->nrow; k++)
+			b->r->row[k].mark = MARK_CONT;
+	if (last && giant_post(lz, gi))
+		emit_blank(b, bi);
+	slot_end(lz, s);
+	s->piece = gi->piece;
+	s->chunk = c;
+}
+
 /* Build piece g of block bi into slot s. */
 static void
 slot_build(struct render_lazy *lz, struct lazy_slot *s, uint32_t bi,
@@ -1714,6 +2080,66 @@ slot_build(struct render_lazy *lz, struct lazy_slot *s, uint32_t bi,
 	s->capspan = b->capspan;
 	s->capnote = b->capnote;
 	s->piece = count_only ? LAZY_UNKNOWN : lz->piece_first[bi] + g;
+	s->chunk = LAZY_UNKNOWN;
+}
+
+/*
+ * Is piece g of block bi giant: a paragraph pair, or a paragraph of a
+ * block with text on one side, with a paragraph of over
+ * render_lazy_tuning.giant bytes?  Then note it in pv->giant.
+ */
+static void
+find_giant(struct render_lazy *lz, uint32_t bi, uint32_t g)
+{
+	const struct alignment *al = lz->al;
+	const struct block *bl = &al->block[bi];
+	struct render_lazy_priv *pv = lz->priv;
+	struct lazy_giant gi = { 0 };
+	uint32_t na, nb;
+	size_t big = 0;
+	int side;
+
+	if (lz->opts.inline_view)
+		return;
+	block_extent(al, bi, &na, &nb);
+	gi.piece = lz->piece_first[bi] + g;
+	gi.block = bi;
+	gi.g = g;
+	if (na == nb) {
+		gi.s[0].p = bl->a + g;
+		gi.s[1].p = bl->b + g;
+	} else if (na == 0 || nb == 0) {
+		gi.s[0].p = na ? bl->a + g : RENDER_NONE;
+		gi.s[1].p = nb ? bl->b + g : RENDER_NONE;
+	} else {
+		return;
+	}
+	for (side = 0; side < 2; side++) {
+		const struct doc *d = side ? al->b : al->a;
+		const struct para *pa;
+
+		if (gi.s[side].p == RENDER_NONE)
+			continue;
+		pa = &d->para[gi.s[side].p];
+		if (pa->end - pa->start > big)
+			big = pa->end - pa->start;
+	}
+	if (big <= render_lazy_tuning.giant)
+		return;
+	for (side = 0; side < 2; side++) {
+		const struct doc *d = side ? al->b : al->a;
+
+		if (gi.s[side].p == RENDER_NONE)
+			continue;
+		gi.s[side].ck = xmalloc(sizeof *gi.s[side].ck);
+		gi.s[side].capck = 1;
+		gi.s[side].ck[0].pos = d->para[gi.s[side].p].start;
+		gi.s[side].ck[0].tok = 0;
+		gi.s[side].ck[0].zwj = false;
+	}
+	giant_reset(&gi);
+	pv->giant = xreallocarray(pv->giant, pv->ngiant + 1, sizeof *pv->giant);
+	pv->giant[pv->ngiant++] = gi;
 }
 
 struct render_lazy *
@@ -1745,8 +2171,17 @@ render_lazy_new(const struct alignment *al, const struct render_opts *o)
 		k += n;
 	}
 	lz->piece_first[al->nblock] = k;
+	for (bi = 0; bi < al->nblock; bi++) {
+		uint32_t g;
+
+		for (g = 0; g < lz->piece_first[bi + 1] - lz->piece_first[bi];
+		     g++)
+			find_giant(lz, bi, g);
+	}
+	lz->piece_first[al->nblock] = k;
 	lz->npiece = k;
 	lz->piece_off = xmalloc(((size_t)k + 1) * sizeof *lz->piece_off);
+	memset(lz->piece_off, 0xff, ((size_t)k + 1) * sizeof *lz->piece_off);
 	pv->b.al = al;
 	pv->b.style[0] = xcalloc(al->a->ntok + 1, 1);
 	pv->b.style[1] = xcalloc(al->b->ntok + 1, 1);
@@ -1776,6 +2211,11 @@ render_lazy_free(struct render_lazy *lz)
 	if (lz == NULL)
 		return;
 	pv = lz->priv;
+	for (k = 0; k < pv->ngiant; k++) {
+		free(pv->giant[k].s[0].ck);
+		free(pv->giant[k].s[1].ck);
+	}
+	free(pv->giant);
 	for (k = 0; k < LAZY_SLOTS; k++)
 		slot_free(&pv->slot[k]);
 	slot_free(&pv->scratch);
@@ -1814,12 +2254,20 @@ render_lazy_restyle(struct render_lazy *lz, const struct render_opts *o)
 	lz->opts.brackets = o->brackets;
 	for (k = 0; k < LAZY_SLOTS; k++)
 		pv->slot[k].piece = LAZY_UNKNOWN;
+	for (k = 0; k < pv->ngiant; k++) {
+		if (keep)
+			pv->giant[k].styled = false;
+		else
+			giant_reset(&pv->giant[k]);
+	}
 	if (keep)
 		return;
 	/* Another width: render_lazy_new's job, but keep this working. */
 	for (bi = 0; bi < lz->nblock; bi++)
 		if (lz->block_rows[bi] != 0)
 			lz->block_rows[bi] = LAZY_UNKNOWN;
+	memset(lz->piece_off, 0xff, ((size_t)lz->npiece + 1) *
+	       sizeof *lz->piece_off);
 }
 
 bool
@@ -1829,19 +2277,52 @@ render_lazy_counted(const struct render_lazy *lz, uint32_t bi)
 }
 
 size_t
-render_lazy_block_rows(struct render_lazy *lz, uint32_t bi)
+render_lazy_rows_known(struct render_lazy *lz, uint32_t bi, size_t want,
+		       bool *all)
 {
 	struct render_lazy_priv *pv = lz->priv;
-	uint32_t g, first = lz->piece_first[bi];
+	uint32_t g = 0, first = lz->piece_first[bi];
 	uint32_t np = lz->piece_first[bi + 1] - first, n = 0;
 
+	*all = true;
 	if (lz->block_rows[bi] != LAZY_UNKNOWN)
 		return lz->block_rows[bi];
-	for (g = 0; g < np; g++) {
+	/* Go on after the pieces counted before, a giant's part included. */
+	if (np > 0 && lz->piece_off[first] != LAZY_UNKNOWN) {
+		uint32_t lo = first, hi = first + np;
+
+		while (hi - lo > 1) {
+			uint32_t mid = lo + (hi - lo) / 2;
+
+			if (lz->piece_off[mid] != LAZY_UNKNOWN)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		g = lo - first;
+		n = lz->piece_off[lo];
+	}
+	for (; g < np; g++) {
 		struct lazy_slot *s = &pv->slot[(first + g) % LAZY_SLOTS];
+		struct lazy_giant *gi = giant_of(lz, first + g);
 
 		lz->piece_off[first + g] = n;
-		if (s->piece != first + g) {
+		if (gi != NULL) {
+			uint32_t pre = giant_pre(lz, gi);
+			uint32_t rows;
+
+			if (want > (size_t)n + pre)
+				giant_count(lz, gi, want - n - pre);
+			rows = gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows :
+				gi->s[1].rows;
+			if (!gi->s[0].done || !gi->s[1].done) {
+				*all = false;
+				return (size_t)n + pre + rows;
+			}
+			n += pre + rows + giant_post(lz, gi);
+			continue;
+		}
+		if (s->piece != first + g || s->chunk != LAZY_UNKNOWN) {
 			s = &pv->scratch;
 			slot_build(lz, s, bi, g, true);
 		}
@@ -1849,6 +2330,14 @@ render_lazy_block_rows(struct render_lazy *lz, uint32_t bi)
 	}
 	lz->block_rows[bi] = n;
 	return n;
+}
+
+size_t
+render_lazy_block_rows(struct render_lazy *lz, uint32_t bi)
+{
+	bool all;
+
+	return render_lazy_rows_known(lz, bi, SIZE_MAX, &all);
 }
 
 size_t
@@ -1863,9 +2352,46 @@ render_lazy_piece(struct render_lazy *lz, uint32_t bi, uint32_t g)
 	uint32_t piece = lz->piece_first[bi] + g;
 	struct lazy_slot *s = &lz->priv->slot[piece % LAZY_SLOTS];
 
-	if (s->piece != piece)
+	if (s->piece != piece || s->chunk != LAZY_UNKNOWN)
 		slot_build(lz, s, bi, g, false);
 	return &s->r;
+}
+
+size_t
+render_lazy_chunks(struct render_lazy *lz, uint32_t bi, uint32_t g)
+{
+	struct lazy_giant *gi = giant_of(lz, lz->piece_first[bi] + g);
+	uint32_t rows, chunk = render_lazy_tuning.chunk;
+
+	if (gi == NULL)
+		return 1;
+	rows = giant_rows(lz, gi);
+	return rows > chunk ? (rows + chunk - 1) / chunk : 1;
+}
+
+/* Chunk c of giant gi, laid out (cached like pieces). */
+static const struct render *
+giant_get(struct render_lazy *lz, struct lazy_giant *gi, uint32_t c)
+{
+	struct lazy_slot *s =
+		&lz->priv->slot[(gi->piece + c * 37u) % LAZY_SLOTS];
+
+	if (s->piece != gi->piece || s->chunk != c)
+		giant_chunk(lz, s, gi, c);
+	return &s->r;
+}
+
+const struct render *
+render_lazy_stream_chunk(struct render_lazy *lz, uint32_t bi, uint32_t g,
+			 uint32_t c)
+{
+	struct lazy_giant *gi = giant_of(lz, lz->piece_first[bi] + g);
+
+	if (gi == NULL)
+		return render_lazy_stream(lz, bi, g);
+	giant_chunk(lz, &lz->priv->scratch, gi, c);
+	lz->priv->scratch.piece = LAZY_UNKNOWN;
+	return &lz->priv->scratch.r;
 }
 
 const struct render *
@@ -1877,22 +2403,51 @@ render_lazy_stream(struct render_lazy *lz, uint32_t bi, uint32_t g)
 	return &s->r;
 }
 
+bool
+render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
+		       size_t *first, size_t *n)
+{
+	uint32_t lo, hi, p0 = lz->piece_first[bi];
+	size_t rows = render_lazy_block_rows(lz, bi);
+
+	if (row >= rows)
+		return false;
+	lo = p0;
+	hi = lz->piece_first[bi + 1];
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (lz->piece_off[mid] <= row)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (giant_of(lz, lo) == NULL)
+		return false;
+	*first = lz->piece_off[lo];
+	*n = (lo + 1 < lz->piece_first[bi + 1] ? lz->piece_off[lo + 1] : rows) -
+		*first;
+	return true;
+}
+
 const struct render *
 render_lazy_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 		 size_t *first)
 {
 	uint32_t lo, hi, p0 = lz->piece_first[bi];
+	struct lazy_giant *gi;
+	bool all;
 	size_t n;
 
 	if (lz->block_rows[bi] == LAZY_UNKNOWN &&
-	    lz->piece_first[bi + 1] - p0 == 1) {
+	    lz->piece_first[bi + 1] - p0 == 1 && giant_of(lz, p0) == NULL) {
 		/* One piece: lay it out once, and count it from that. */
 		const struct render *q = render_lazy_piece(lz, bi, 0);
 
 		lz->piece_off[p0] = 0;
 		lz->block_rows[bi] = (uint32_t)q->nrow;
 	}
-	n = render_lazy_block_rows(lz, bi);
+	n = render_lazy_rows_known(lz, bi, row + 1, &all);
 
 	if (row >= n)
 		return NULL;
@@ -1908,6 +2463,20 @@ render_lazy_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 			hi = mid;
 	}
 	*first = lz->piece_off[lo];
+	if ((gi = giant_of(lz, lo)) != NULL) {
+		/* The chunk holding it, a chunk's paragraph rows at a time. */
+		size_t in = row - *first, pre = giant_pre(lz, gi);
+		uint32_t chunk = render_lazy_tuning.chunk;
+		uint32_t c = in < pre ? 0 : (uint32_t)((in - pre) / chunk);
+		uint32_t rows = gi->s[0].rows > gi->s[1].rows ?
+			gi->s[0].rows : gi->s[1].rows;
+
+		if (c > 0 && (size_t)c * chunk >= rows)
+			c--;		/* the blank row after the last */
+		if (c > 0)
+			*first += pre + (size_t)c * chunk;
+		return giant_get(lz, gi, c);
+	}
 	return render_lazy_piece(lz, bi, lo - p0);
 }
 

@@ -222,6 +222,14 @@ bool render_lazy_counted(const struct render_lazy *lz, uint32_t bi);
 /* Rows of block bi (counted the first time). */
 size_t render_lazy_block_rows(struct render_lazy *lz, uint32_t bi);
 
+/*
+ * Rows of block bi known from its start, counted as far as `want` rows
+ * (or its end) and no further in a giant piece (below); *all tells
+ * whether that is the block's count.  Other blocks are counted whole.
+ */
+size_t render_lazy_rows_known(struct render_lazy *lz, uint32_t bi,
+			      size_t want, bool *all);
+
 /* Pieces of block bi. */
 size_t render_lazy_pieces(const struct render_lazy *lz, uint32_t bi);
 
@@ -239,10 +247,44 @@ const struct render *render_lazy_stream(struct render_lazy *lz,
 /*
  * The piece of block bi holding the block's row `row`, laid out, and in
  * *first the block's row that is the piece's row 0; NULL when the block
- * has no such row.
+ * has no such row.  The block is counted as far as that row only (a
+ * giant piece's chunk: see below).
  */
 const struct render *render_lazy_rows(struct render_lazy *lz, uint32_t bi,
 				      size_t row, size_t *first);
+
+/*
+ * A giant piece (a paragraph, or pair, with a paragraph of over
+ * render_lazy_tuning.giant bytes; not in the inline layout, nor in a
+ * split or a merge) is laid out a chunk of rows at a time: its rows are
+ * counted from its start only as far as asked for, and where each
+ * chunk's rows start is kept, so that showing a chunk costs the chunk,
+ * not the paragraph.  render_lazy_rows() gives the chunk holding a row;
+ * render_lazy_piece() still lays the whole piece out.
+ */
+struct render_lazy_tuning {
+	size_t giant;		/* bytes of a paragraph laid out in chunks */
+	uint32_t chunk;		/* paragraph rows of a chunk */
+	uint32_t window;	/* bytes of text read around a chunk */
+};
+/* 64 KiB, 256 rows, 64 KiB; tests make them small. */
+extern struct render_lazy_tuning render_lazy_tuning;
+
+/* Chunks of piece g of block bi: 1 unless it is giant (then counted). */
+size_t render_lazy_chunks(struct render_lazy *lz, uint32_t bi, uint32_t g);
+
+/* Chunk c of piece g, into the scratch render of render_lazy_stream(). */
+const struct render *render_lazy_stream_chunk(struct render_lazy *lz,
+					      uint32_t bi, uint32_t g,
+					      uint32_t c);
+
+/*
+ * When block row `row` of block bi is in a giant piece: its block rows
+ * [*first, *first + *n) (the block counted).  On each side a giant piece
+ * shows one paragraph or none, whichever row it is.
+ */
+bool render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
+			    size_t *first, size_t *n);
 
 /*
  * Which version's bytes span sp of side `side` names: RENDER_LEFT (A) or

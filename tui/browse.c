@@ -543,10 +543,27 @@ vrow_before(struct browser *b, size_t *v)
 	return *v - 1;
 }
 
+/*
+ * The focus side's paragraph of the giant piece on view rows [first,
+ * last] (its first rows: a blank row, notes, then the paragraphs), or
+ * RENDER_NONE.
+ */
+static uint32_t
+giant_para(struct browser *b, size_t first, size_t last)
+{
+	size_t v;
+	uint32_t p;
+
+	for (v = first; v <= last && v < first + 4; v++)
+		if ((p = vrow_para(b, v)) != RENDER_NONE && p != PARA_FOLD)
+			return p;
+	return RENDER_NONE;
+}
+
 static int
 step_paragraph(struct browser *b, int dir)
 {
-	size_t v = b->top, q;
+	size_t v = b->top, q, first, last;
 	uint32_t start = vrow_para(b, b->top), p;
 
 	if (start == PARA_FOLD)
@@ -558,6 +575,21 @@ step_paragraph(struct browser *b, int dir)
 			v = q;
 		} else if (++v >= vrow_count(b)) {
 			break;
+		}
+		if (view_giant_rows(&b->view, v, &first, &last)) {
+			/* A giant paragraph at once: one on each side. */
+			p = giant_para(b, first, last);
+			for (q = first; p != RENDER_NONE && vrow_para(b, q) != p;)
+				q++;
+			/* Going down from below its first row: past it. */
+			if (p == RENDER_NONE || p == start || (dir > 0 && q < v)) {
+				v = dir < 0 ? first : last;
+				continue;
+			}
+			v = q;
+			view_settle(&b->view, &v, 0,
+				    (size_t)browse_text_rows());
+			return scroll_to(b, (long)v);
 		}
 		p = vrow_para(b, v);
 		if (p == PARA_FOLD || p == RENDER_NONE || p == start)

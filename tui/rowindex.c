@@ -233,19 +233,19 @@ view_all_exact(const struct view *w)
 	return w->nexact == w->nblock;
 }
 
-/* Count block k; the tracked positions after it move with their rows. */
+/*
+ * Block k has `now` rows (or, not exact, as many as it is taken to have
+ * now); the tracked positions after it move with their rows.
+ */
 static void
-count_block(struct view *w, uint32_t k)
+set_rows(struct view *w, uint32_t k, size_t now, bool exact)
 {
-	size_t start, old, now, i;
+	size_t start = fen_prefix(w, k), old = w->rows[k], i;
 
-	if (w->exact[k])
-		return;
-	start = fen_prefix(w, k);
-	old = w->rows[k];
-	now = render_lazy_block_rows(w->lz, k);
-	w->exact[k] = 1;
-	w->nexact++;
+	if (exact) {
+		w->exact[k] = 1;
+		w->nexact++;
+	}
 	if (now == old)
 		return;
 	for (i = 0; i < w->ntrack; i++) {
@@ -258,6 +258,33 @@ count_block(struct view *w, uint32_t k)
 	}
 	w->rows[k] = (uint32_t)now;
 	fen_add(w, k, (long)now - (long)old);
+}
+
+/* Count block k. */
+static void
+count_block(struct view *w, uint32_t k)
+{
+	if (!w->exact[k])
+		set_rows(w, k, render_lazy_block_rows(w->lz, k), true);
+}
+
+/*
+ * Count block k as far as its row `need` at least (a giant piece of it
+ * only so far: render.h), its rows taken to be more than are known.
+ */
+static void
+count_upto(struct view *w, uint32_t k, size_t need)
+{
+	size_t known;
+	bool all;
+
+	if (w->exact[k])
+		return;
+	known = render_lazy_rows_known(w->lz, k, need, &all);
+	if (all)
+		set_rows(w, k, known, true);
+	else if (known >= w->rows[k])
+		set_rows(w, k, known + known / 4 + 1, false);
 }
 
 size_t
@@ -307,12 +334,16 @@ view_row(struct view *w, size_t v, struct view_row *out)
 	if (v >= w->total)
 		return false;
 	k = fen_find(w, v, &rib);
-	if (!w->exact[k]) {
-		count_block(w, k);
+	while (!w->exact[k]) {
+		uint32_t was = k;
+
+		count_upto(w, k, rib + 1);
 		/* Renumbered: rows before k kept their numbers. */
 		if (v >= w->total)
 			return false;
 		k = fen_find(w, v, &rib);
+		if (k == was && !w->exact[k])
+			break;	/* counted past rib: a giant piece's part */
 	}
 	out->block = k;
 	out->rib = rib;
@@ -325,6 +356,22 @@ view_row(struct view *w, size_t v, struct view_row *out)
 	if (out->r == NULL)
 		return false;
 	out->i = rib - first;
+	return true;
+}
+
+bool
+view_giant_rows(struct view *w, size_t v, size_t *first, size_t *last)
+{
+	struct view_row vr;
+	size_t f, n, start;
+
+	if (!view_row(w, v, &vr) || vr.r == NULL ||
+	    !render_lazy_giant_rows(w->lz, vr.block, vr.rib, &f, &n))
+		return false;
+	count_block(w, vr.block);	/* counted whole by now */
+	start = view_block_row(w, vr.block);
+	*first = start + f;
+	*last = start + f + n - 1;
 	return true;
 }
 
@@ -343,12 +390,21 @@ view_settle(struct view *w, size_t *p, size_t back, size_t fwd)
 		if (from >= w->total)
 			break;
 		for (k = fen_find(w, from, &rib); k < w->nblock &&
-		     view_block_row(w, k) < to; k++)
-			if (!w->exact[k]) {
+		     view_block_row(w, k) < to; k++) {
+			size_t start = fen_prefix(w, k), rows = w->rows[k];
+
+			if (w->exact[k])
+				continue;
+			/* Past its end: all of it; else as far as `to`. */
+			if (to > start + rows)
 				count_block(w, k);
+			else
+				count_upto(w, k, to - start);
+			if (w->exact[k] || w->rows[k] != rows) {
 				again = true;
 				break;	/* renumbered: start over */
 			}
+		}
 	}
 	if (mine)
 		view_untrack(w, p);
@@ -391,6 +447,18 @@ view_idle(struct view *w, double ms)
 	unsigned n = 0;
 
 	while (w->idle < w->nblock) {
+		uint32_t k = w->idle;
+		bool all = true;
+		size_t known = w->exact[k] ? 0 :
+			render_lazy_rows_known(w->lz, k, 0, &all);
+
+		if (!all) {
+			/* A giant paragraph: a few chunks at a time. */
+			count_upto(w, k, known + 2048);
+			if (now_ms() - t0 >= ms)
+				break;
+			continue;
+		}
 		count_block(w, w->idle++);
 		/* The clock every few blocks: counting one is quick. */
 		if (++n % 16 == 0 && now_ms() - t0 >= ms)
@@ -405,9 +473,9 @@ view_idle(struct view *w, double ms)
 static bool
 find_para(struct view *w, uint32_t k, int side, uint32_t p, size_t *rib)
 {
-	size_t n = render_lazy_block_rows(w->lz, k), i = 0, first;
+	size_t i = 0, first;
 
-	while (i < n) {
+	for (;;) {
 		const struct render *r = render_lazy_rows(w->lz, k, i, &first);
 		size_t j;
 
@@ -438,9 +506,9 @@ view_para_row(struct view *w, int side, uint32_t p, bool *folded)
 		*folded = true;
 		return view_block_row(w, k);
 	}
-	count_block(w, k);
 	if (!find_para(w, k, side, p, &rib))
 		return SIZE_MAX;
+	count_upto(w, k, rib + 1);
 	return view_block_row(w, k) + rib;
 }
 

@@ -98,6 +98,13 @@ uint32_t view_block_at(const struct view *w, size_t v);
 bool view_row(struct view *w, size_t v, struct view_row *out);
 
 /*
+ * When view row v is in a giant piece of the layout (render.h): its first
+ * and last view rows, between which each side shows one paragraph or
+ * none; otherwise false.
+ */
+bool view_giant_rows(struct view *w, size_t v, size_t *first, size_t *last);
+
+/*
  * Count the blocks holding rows [*p - back, *p + fwd), keeping *p on its
  * row, so that positions in that range are exact relative to *p.
  */

@@ -305,6 +305,15 @@ shown(struct browser *b, size_t y)
 	return (uint64_t)vr.block << 32 | (vr.r ? vr.rib : 0xffffffffu);
 }
 
+/* The top of the last screen. */
+static size_t
+max_top_of(const struct browser *b)
+{
+	size_t n = view_count(&b->view), rows = (size_t)browse_text_rows();
+
+	return n > rows ? n - rows : 0;
+}
+
 /* A key on a browser, as play() gives it. */
 static void
 press(struct browser *b, int a, const char *arg)
@@ -546,6 +555,73 @@ big_pair(struct keymap *km, const struct equiv *eq)
 	session_free(s);
 }
 
+/*
+ * One giant paragraph among others, laid out a chunk at a time (render.h,
+ * made small here): next-paragraph steps through the left paragraphs one
+ * by one, over the giant one at once, and previous-paragraph back; a lazy
+ * browser shows what an eager one does.
+ */
+static void
+giant_pair(struct keymap *km, const struct equiv *eq)
+{
+	const struct render_lazy_tuning saved = render_lazy_tuning;
+	struct text *t[2];
+	struct session *s;
+	struct browser l;
+	struct view_row vr;
+	char why[256];
+	uint32_t want, got = 0, n;
+	int bad = 0, dir;
+	unsigned long seed;
+
+	render_lazy_tuning.giant = 4096;
+	render_lazy_tuning.chunk = 8;
+	render_lazy_tuning.window = 2048;
+	s = big_session(t, eq, 60, 3000);
+	browse_init(&l, s, km);
+	l.count_ahead = 0;
+	browse_layout(&l);
+	n = (uint32_t)l.al->a->npara;
+	for (dir = 1; dir >= -1 && !bad; dir -= 2) {
+		for (want = dir > 0 ? 1 : n - 2; want < n && !bad;
+		     want += (uint32_t)dir) {
+			press(&l, dir > 0 ? ACTION_NEXT_PARAGRAPH :
+			      ACTION_PREVIOUS_PARAGRAPH, NULL);
+			got = view_row(&l.view, l.top, &vr) && vr.r ?
+				vr.r->row[vr.i].para[0] : RENDER_NONE;
+			/* The last screen: the top stops moving. */
+			if (dir > 0 && l.top == max_top_of(&l))
+				break;
+			if (got != want) {
+				printf("#   %s: paragraph %u on top, not %u\n",
+				       dir > 0 ? "next" : "previous", got, want);
+				bad = 1;
+			}
+		}
+		if (dir > 0 && !bad)
+			press(&l, ACTION_BOTTOM, NULL);
+		if (dir > 0 && !bad) {
+			/* From the bottom: up from the last paragraph on top. */
+			while (view_row(&l.view, l.top, &vr) && vr.r &&
+			       vr.r->row[vr.i].para[0] == RENDER_NONE)
+				press(&l, ACTION_SCROLL_UP, NULL);
+			n = vr.r ? vr.r->row[vr.i].para[0] + 1 : n;
+		}
+	}
+	ok(!bad, "giant paragraph: next and previous paragraph step one "
+	   "paragraph at a time, over it at once");
+	browse_clear(&l);
+	for (seed = 1; seed <= 3; seed++) {
+		why[0] = '\0';
+		bad = lazy_like_eager(s, km, seed, 150, why, sizeof why);
+		ok(bad == 0, "seed %lu: a giant paragraph, lazy as eager", seed);
+		if (bad)
+			printf("#   step %d: %s\n", bad, why);
+	}
+	session_free(s);
+	render_lazy_tuning = saved;
+}
+
 int
 main(void)
 {
@@ -619,6 +695,7 @@ main(void)
 		keymap_free(emacs);
 	}
 	big_pair(km, so.eq);
+	giant_pair(km, so.eq);
 	keymap_free(km);
 	session_free(s);
 	equiv_free((struct equiv *)so.eq);
