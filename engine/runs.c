@@ -501,14 +501,15 @@ swapped(const struct ctx *c, const struct run *r, const struct run *p,
 /*
  * Is equal run k of rs, between the change w-1 before it (runs before
  * k are already folded, to w) and the change k+1 after it, a stray to
- * fold?
+ * fold?  core: the changes' weights as neighbours (fold_runs).
  */
 static bool
-stray_at(const struct ctx *c, const struct runs *rs, size_t w, size_t k)
+stray_at(const struct ctx *c, const struct runs *rs, const unsigned *core,
+	 size_t w, size_t k)
 {
 	const struct run *r = &rs->v[k], *p = &rs->v[w - 1], *n = &rs->v[k + 1];
 	unsigned we = weight_sum(c, c->a, r->a0, r->a1);
-	unsigned before = run_weight(c, p), after = run_weight(c, n);
+	unsigned before = core[w - 1], after = core[k + 1];
 	unsigned lim = before < after ? before : after;
 	unsigned content = content_words(c, r->a0, r->a1);
 	const struct run *e2, *n2;
@@ -521,7 +522,7 @@ stray_at(const struct ctx *c, const struct runs *rs, size_t w, size_t k)
 		return false;
 	if (reordered(c, p, n))
 		return true;
-	if (seam(c, r, p, n, we, before, after))
+	if (seam(c, r, p, n, we, run_weight(c, p), run_weight(c, n)))
 		return true;
 	if (swapped(c, r, p, n))
 		return true;
@@ -546,7 +547,11 @@ stray_at(const struct ctx *c, const struct runs *rs, size_t w, size_t k)
  * a content word.  So "the" or "of" left between rewritten phrases joins
  * the change, while a real word shared between two one-word substitutions
  * stays visible, and so does any longer shared phrase, and any run that
- * holds an anchor (a figure, a number word, a name: anchor()).  An equal
+ * holds an anchor (a figure, a number word, a name: anchor()).  A change
+ * that grew only by function words folded into it weighs, as a neighbour
+ * here, what its heaviest part weighs: "the" folded between two one-word
+ * substitutions does not make of them a rewrite that swallows the next
+ * real word (a text reworded in place keeps its words).  An equal
  * run of one or two words around which the phrase was reordered (a
  * content word of the change before it comes back on the other side in
  * the change after it, or in the one after that when a light change
@@ -575,11 +580,15 @@ stray_at(const struct ctx *c, const struct runs *rs, size_t w, size_t k)
 static void
 fold_runs(const struct ctx *c, struct runs *rs)
 {
+	unsigned *core = xmalloc((rs->n + 1) * sizeof *core);
 	bool changed = true;
+	size_t k;
 	int pass;
 
+	for (k = 0; k < rs->n; k++)
+		core[k] = rs->v[k].eq ? 0 : run_weight(c, &rs->v[k]);
 	for (pass = 0; changed && pass < 8; pass++) {
-		size_t k, w = 0;
+		size_t w = 0;
 
 		changed = false;
 		for (k = 0; k < rs->n; k++) {
@@ -587,18 +596,30 @@ fold_runs(const struct ctx *c, struct runs *rs)
 
 			if (r->eq && w > 0 && k + 1 < rs->n &&
 			    !rs->v[w - 1].eq && !rs->v[k + 1].eq &&
-			    stray_at(c, rs, w, k)) {
-				/* Fold r and the next change into w-1. */
+			    stray_at(c, rs, core, w, k)) {
+				/*
+				 * Fold r and the next change into w-1, whose
+				 * weight as a neighbour (core) stays that of
+				 * its heaviest part while only function words
+				 * join it.
+				 */
 				rs->v[w - 1].a1 = rs->v[k + 1].a1;
 				rs->v[w - 1].b1 = rs->v[k + 1].b1;
+				if (content_words(c, r->a0, r->a1) > 0)
+					core[w - 1] = run_weight(c,
+								 &rs->v[w - 1]);
+				else if (core[k + 1] > core[w - 1])
+					core[w - 1] = core[k + 1];
 				k++;
 				changed = true;
 				continue;
 			}
+			core[w] = core[k];
 			rs->v[w++] = *r;
 		}
 		rs->n = w;
 	}
+	free(core);
 }
 
 /*

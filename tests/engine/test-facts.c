@@ -669,8 +669,8 @@ test_cleanup(void)
 		  "ten weeks of work, and the mayor thanked the workers.\n",
 		  "In Carrow people council village the month hall its they "
 		  "of work, and the mayor thanked the workers.\n");
-	is_int(p.ch.n, 2, "[-the-] {+people+} council [-...-] of work: "
-	       "council kept");
+	is_int(p.ch.n, 3, "[-the-] {+people+} council [-painted the market-] "
+	       "{+...+} hall [-...-] of work: council and hall kept");
 	pair_close(&p);
 }
 
