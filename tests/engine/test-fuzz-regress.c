@@ -28,6 +28,7 @@ static const struct harness harnesses[] = {
 	{ "json", fuzz_json_one },
 	{ "equiv", fuzz_equiv_one },
 	{ "cdx", fuzz_cdx_one },
+	{ "browse", fuzz_browse_one },
 };
 #define NHARNESS (sizeof harnesses / sizeof harnesses[0])
 

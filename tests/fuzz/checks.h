@@ -28,6 +28,8 @@
  *   equiv:  bytes of an equivalence file
  *   cdx:    bytes of an answer of the Wayback Machine's CDX API
  *           (checks-cdx.c)
+ *   browse: [flags] events: keys, prompts, resizes and mouse events on
+ *           the browser (checks-browse.c says how)
  *
  * The versions of doc, align and json are read with the format "auto", so
  * an input that looks like a web page goes through html.h.
@@ -47,6 +49,12 @@ int fuzz_align_one(const uint8_t *data, size_t size);
 int fuzz_json_one(const uint8_t *data, size_t size);
 int fuzz_equiv_one(const uint8_t *data, size_t size);
 int fuzz_cdx_one(const uint8_t *data, size_t size);
+int fuzz_browse_one(const uint8_t *data, size_t size);	/* checks-browse.c */
+
+/* The stub screen of the browser's fuzzer (screen-stub.c). */
+void fuzz_screen_size(int cols, int rows);
+void fuzz_screen_reset(void);
+const char *fuzz_screen_unsafe(void);	/* the first unsafe draw, or NULL */
 
 /* What the last failing check found. */
 const char *fuzz_failure(void);
