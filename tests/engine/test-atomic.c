@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -18,32 +17,9 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "dirlist.h"
 #include "tap.h"
 #include "xalloc.h"
-
-/* The names in folder d, sorted, dot files too, "." and ".." aside. */
-static char *
-listing(const char *d)
-{
-	static char buf[1024];
-	struct dirent **v;
-	size_t len = 0;
-	int n, i;
-
-	buf[0] = '\0';
-	n = scandir(d, &v, NULL, alphasort);
-	for (i = 0; i < n; i++) {
-		if (strcmp(v[i]->d_name, ".") != 0 &&
-		    strcmp(v[i]->d_name, "..") != 0 && len < sizeof buf)
-			len += (size_t)snprintf(buf + len, sizeof buf - len,
-						"%s%s", len ? " " : "",
-						v[i]->d_name);
-		free(v[i]);
-	}
-	if (n >= 0)
-		free(v);
-	return buf;
-}
 
 static char *
 slurp(const char *path)
@@ -117,7 +93,7 @@ main(void)
 	   "a new file holds the body");
 	ok(stat(path, &st) == 0 && (st.st_mode & 07777) == 0640,
 	   "with the mode asked for, umask or not");
-	is_str(listing(dir), "out.txt", "and no temporary file beside it");
+	is_str(dir_listing(dir), "out.txt", "and no temporary file beside it");
 
 	spit(path, "old\n");
 	r = atomic_write(path, 0600, write_lines, &two);
@@ -132,7 +108,7 @@ main(void)
 	e = errno;
 	ok(r == -1 && e == ENOSPC, "a body that gives up fails with its errno");
 	is_str(slurp(path), "old\n", "... the old file intact");
-	is_str(listing(dir), "out.txt", "... no temporary file left");
+	is_str(dir_listing(dir), "out.txt", "... no temporary file left");
 	errno = 0;
 	r = atomic_write(path, 0600, write_lines, &silent);
 	e = errno;
@@ -152,7 +128,7 @@ main(void)
 		ok(r == -1 && e == EFBIG, "a write that fails: EFBIG (%s)",
 		   strerror(e));
 		is_str(slurp(path), "old\n", "... the old file intact");
-		is_str(listing(dir), "out.txt", "... no temporary file left");
+		is_str(dir_listing(dir), "out.txt", "... no temporary file left");
 	} else {
 		skip("getrlimit");
 		skip("getrlimit");
@@ -164,7 +140,7 @@ main(void)
 	r = atomic_write(sub, 0600, write_lines, &two);
 	e = errno;
 	ok(r == -1 && e == ENOENT, "no folder: ENOENT");
-	is_str(listing(dir), "out.txt", "... nothing made");
+	is_str(dir_listing(dir), "out.txt", "... nothing made");
 	r = atomic_write("/proc/versus-atomic", 0600, write_lines, &two);
 	ok(r == -1, "a folder that takes no files: fails (%s)",
 	   strerror(errno));
@@ -178,7 +154,7 @@ main(void)
 	e = errno;
 	ok(r == -1 && e == EISDIR, "a folder at the path: EISDIR (%s)",
 	   strerror(e));
-	is_str(listing(dir), "folder out.txt", "... no temporary file left");
+	is_str(dir_listing(dir), "folder out.txt", "... no temporary file left");
 	is_str(slurp(target), "kept\n", "... the folder intact");
 	unlink(target);
 	rmdir(sub);
@@ -202,7 +178,7 @@ main(void)
 	/* A relative path: beside it, in the current folder. */
 	if (chdir(dir) == 0) {
 		r = atomic_write("rel.txt", 0600, write_lines, &two);
-		is_str(r == 0 ? listing(".") : "", "out.txt rel.txt",
+		is_str(r == 0 ? dir_listing(".") : "", "out.txt rel.txt",
 		       "a relative path: written in place");
 		unlink("rel.txt");
 		if (chdir("/") != 0)

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -21,6 +20,7 @@
 #include "cmpkeys.h"
 #include "report.h"
 #include "pair.h"
+#include "dirlist.h"
 #include "tap.h"
 #include "text.h"
 #include "xalloc.h"
@@ -72,40 +72,6 @@ join(const char *dir, const char *name)
 
 	sprintf(s, "%s/%s", dir, name);
 	return s;
-}
-
-/* The names in dir, sorted, space-separated. */
-static char *
-listing(const char *dir)
-{
-	static char buf[4096];
-	char *names[64];
-	size_t n = 0, i, j, len = 0;
-	struct dirent *e;
-	DIR *d = opendir(dir);
-
-	buf[0] = '\0';
-	if (d == NULL)
-		return buf;
-	while ((e = readdir(d)) != NULL && n < 64) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-			char *t = names[j];
-
-			names[j] = names[j - 1];
-			names[j - 1] = t;
-		}
-	for (i = 0; i < n; i++) {
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s",
-					i ? " " : "", names[i]);
-		free(names[i]);
-	}
-	return buf;
 }
 
 /* --- the Markdown --------------------------------------------------------- */
@@ -430,7 +396,7 @@ test_write(void)
 	   strstr(s, "## New paragraph 6") != NULL,
 	   "write: the report is there");
 	free(s);
-	is_str(listing(dir), "new.txt old.txt report.md",
+	is_str(dir_listing(dir), "new.txt old.txt report.md",
 	       "write: no temporary file left");
 	ok(stat(out, &st) == 0 && (st.st_mode & 0777) == 0644,
 	   "write: mode 0666 less the umask (022)");
@@ -475,7 +441,7 @@ test_write(void)
 	} else {
 		skip("link: %s", strerror(errno));
 	}
-	is_str(listing(dir), "new.txt old.txt report.md",
+	is_str(dir_listing(dir), "new.txt old.txt report.md",
 	       "refused: nothing written");
 
 	/* Not a regular file. */
@@ -499,7 +465,7 @@ test_write(void)
 	snprintf(want, sizeof want, "%s: %s", sub, strerror(EISDIR));
 	is_str(err.msg, want, "directory: message");
 	ok(stat(sub, &st) == 0 && S_ISDIR(st.st_mode), "directory: intact");
-	is_str(listing(dir), "new.txt old.txt report.md sub",
+	is_str(dir_listing(dir), "new.txt old.txt report.md sub",
 	       "directory: no temporary file left");
 	rmdir(sub);
 
@@ -532,7 +498,7 @@ test_write(void)
 	s = slurp(ro_out);
 	is_str(s, "old report\n", "read-only directory: old content intact");
 	free(s);
-	is_str(listing(ro), "report.md", "read-only directory: nothing left");
+	is_str(dir_listing(ro), "report.md", "read-only directory: nothing left");
 	chmod(ro, 0755);
 	unlink(ro_out);
 	rmdir(ro);
@@ -554,7 +520,7 @@ test_write(void)
 		free(s);
 		s = slurp(out);
 		is_str(s, "old report\n", "write error: old content intact");
-		is_str(listing(dir), "new.txt old.txt report.md",
+		is_str(dir_listing(dir), "new.txt old.txt report.md",
 		       "write error: no temporary file left");
 	} else {
 		skip("getrlimit");
@@ -568,7 +534,7 @@ test_write(void)
 	if (chdir(dir) == 0) {
 		r = report_write("rel.md", p.al, &p.ch, NULL, &err);
 		is_int(r, 0, "relative path: succeeds");
-		is_str(listing("."), "new.txt old.txt rel.md report.md",
+		is_str(dir_listing("."), "new.txt old.txt rel.md report.md",
 		       "relative path: written in place");
 		unlink("rel.md");
 		if (chdir("/") != 0)

@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -21,6 +20,7 @@
 
 #include "cache.h"
 #include "dates.h"
+#include "dirlist.h"
 #include "fetch.h"
 #include "sources.h"
 #include "tap.h"
@@ -194,22 +194,6 @@ test_cdx(void)
 	free(buf);
 }
 
-/* Files in folder d, dot files too, "." and ".." aside. */
-static int
-count_files(const char *d)
-{
-	DIR *dir = opendir(d);
-	struct dirent *e;
-	int n = 0;
-
-	if (dir == NULL)
-		return -1;
-	while ((e = readdir(dir)) != NULL)
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-	closedir(dir);
-	return n;
-}
-
 static void
 test_cache(void)
 {
@@ -274,7 +258,7 @@ test_cache(void)
 		   g.len == e.len && memcmp(g.body, body, g.len) == 0,
 		   "... the old entry reads back whole");
 		cache_entry_clear(&g);
-		ok(count_files(sub) == 1, "... and no temporary file is left");
+		ok(dir_count(sub) == 1, "... and no temporary file is left");
 	}
 
 	/* The entry's file: the only one in the folder. */

@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,6 +19,7 @@
 #include <unistd.h>
 
 #include "../engine/pair.h"
+#include "dirlist.h"
 #include "reviewed.h"
 #include "tap.h"
 
@@ -31,22 +31,6 @@ static const char b_text[] =
 	"The council approved $65 million for the pier on Tuesday.\n\n"
 	"\"It is a great day,\" said the mayor, Anne Lee.\n\n"
 	"Work starts in June and ends in 2027.\n";
-
-/* Files in folder d, "." and ".." aside. */
-static int
-count_files(const char *d)
-{
-	DIR *dir = opendir(d);
-	struct dirent *e;
-	int n = 0;
-
-	if (dir == NULL)
-		return -1;
-	while ((e = readdir(dir)) != NULL)
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-	closedir(dir);
-	return n;
-}
 
 static bool
 has_key(const uint64_t *key, size_t n, uint64_t k)
@@ -97,7 +81,7 @@ main(void)
 	ok(reviewed_count(r) == 2, "a key marked twice counts once");
 	ok(reviewed_save(r, &err) == 0, "saved");
 	reviewed_free(r);
-	ok(count_files(dir) == 1, "one file in the folder, no temporary one");
+	ok(dir_count(dir) == 1, "one file in the folder, no temporary one");
 
 	r = reviewed_open(p.ta, p.tb, msg, sizeof msg);
 	ok(reviewed_count(r) == 2 && reviewed_has(r, key[0]) &&
@@ -146,7 +130,7 @@ main(void)
 		r = reviewed_open(p.ta, p.tb, msg, sizeof msg);
 		ok(reviewed_count(r) == 1 && reviewed_has(r, key[2]) &&
 		   msg[0] == '\0', "... the old marks read back whole");
-		ok(count_files(dir) == 1, "... and no temporary file is left");
+		ok(dir_count(dir) == 1, "... and no temporary file is left");
 		reviewed_free(r);
 	}
 
