@@ -138,6 +138,35 @@ html_charset_in_content(const uint8_t *v, size_t n, char *buf, size_t cap)
 }
 
 /*
+ * An attribute's value at s[*i]: quoted ('...' or "..."), or with `bare`
+ * up to a space or '>'.  Its start goes in *val and *i past it and its
+ * closing quote; returns its length, or -1 (not bare) when unquoted.
+ */
+static long
+html_attr_value(const uint8_t *s, size_t n, size_t *i, bool bare,
+    const uint8_t **val)
+{
+	size_t	j = *i;
+	uint8_t	q;
+
+	if (j < n && (s[j] == '"' || s[j] == '\'')) {
+		q = s[j++];
+		*val = s + j;
+		while (j < n && s[j] != q)
+			j++;
+		*i = j < n ? j + 1 : j;
+		return (long)(s + j - *val);
+	}
+	if (!bare)
+		return -1;
+	*val = s + j;
+	while (j < n && !html_is_space(s[j]) && s[j] != '>')
+		j++;
+	*i = j;
+	return (long)(s + j - *val);
+}
+
+/*
  * The charset a page declares: an XML declaration's encoding, or a <meta>
  * with charset, or http-equiv="content-type" with a content holding
  * "charset=".  Like the prescan of the HTML standard, but over the first
@@ -149,8 +178,8 @@ html_sniff_charset(const uint8_t *s, size_t n, char *buf, size_t cap)
 {
 	const uint8_t *name, *val, *content = NULL;
 	size_t	i = 0, nlen, vlen, clen = 0;
+	long	len;
 	bool	equiv;
-	uint8_t	q;
 
 	if (n > 65536)
 		n = 65536;
@@ -161,14 +190,10 @@ html_sniff_charset(const uint8_t *s, size_t n, char *buf, size_t cap)
 			i += 8;
 			while (i < n && (html_is_space(s[i]) || s[i] == '='))
 				i++;
-			if (i < n && (s[i] == '"' || s[i] == '\'')) {
-				q = s[i++];
-				val = s + i;
-				while (i < n && s[i] != q)
-					i++;
+			len = html_attr_value(s, n, &i, false, &val);
+			if (len >= 0)
 				return html_charset_name((const char *)val,
-				    (size_t)(s + i - val), buf, cap);
-			}
+				    (size_t)len, buf, cap);
 			break;
 		}
 	}
@@ -213,21 +238,8 @@ html_sniff_charset(const uint8_t *s, size_t n, char *buf, size_t cap)
 				i++;
 				while (i < n && html_is_space(s[i]))
 					i++;
-				if (i < n && (s[i] == '"' || s[i] == '\'')) {
-					q = s[i++];
-					val = s + i;
-					while (i < n && s[i] != q)
-						i++;
-					vlen = s + i - val;
-					if (i < n)
-						i++;
-				} else {
-					val = s + i;
-					while (i < n && !html_is_space(s[i]) &&
-					    s[i] != '>')
-						i++;
-					vlen = s + i - val;
-				}
+				vlen = (size_t)html_attr_value(s, n, &i, true,
+				    &val);
 			}
 			if (nlen == 7 && html_starts(name, nlen, "charset"))
 				return html_charset_name((const char *)val,
