@@ -303,6 +303,39 @@ strict_at(const struct ctx *c, bool b_side, uint32_t u)
 }
 
 /*
+ * An op of `len` units from u0, on boundaries, after `np` kept units: how
+ * far back to slide it so that it starts with its wordless lines ("|-" in
+ * a wikitable) rather than ends with them, where the same lines end the
+ * text kept before it.  A table row moved is then its separator and its
+ * cells on both sides, in the same order, and one move, not two.
+ */
+static uint32_t
+lead_wordless(const struct ctx *c, struct bounds *bd, bool bs, uint32_t u0,
+	      uint32_t len, uint32_t np)
+{
+	uint32_t back = 0;
+
+	for (;;) {
+		uint32_t s = u0 + len - 1, k, i;
+
+		while (s > u0 && !seg_start(bd, s))
+			s--;
+		k = u0 + len - s;
+		if (s == u0 || k > np ||
+		    weight_sum(c, bd->d, s, u0 + len) >= SUB_MIN_WEIGHT)
+			return back;
+		for (i = 0; i < k; i++)
+			if (strict_at(c, bs, s + i) != strict_at(c, bs, u0 - k + i))
+				return back;
+		if (!seg_start(bd, u0 - k))
+			return back;
+		u0 -= k;
+		np -= k;
+		back += k;
+	}
+}
+
+/*
  * Ops o-1, o, o+1 of a block: equal, a pure deletion or insertion, equal.
  * Slide o by the smallest shift that puts both its ends on boundaries,
  * if it does not stand on them already.
@@ -323,7 +356,7 @@ slide_op(struct ctx *c, struct bounds *bds, uint32_t o)
 	if (nn > SLIDE_MAX)
 		nn = SLIDE_MAX;
 	if (seg_start(bd, u0) && seg_start(bd, u0 + len))
-		return;
+		nn = np = 0;
 	for (k = 1; k < nn || k < np; k++) {
 		/* Right by k: the op's unit k-1 equals the k-th after it. */
 		if (k < nn) {
@@ -347,6 +380,10 @@ slide_op(struct ctx *c, struct bounds *bds, uint32_t o)
 			}
 		}
 	}
+	if (seg_start(bd, u0 + (uint32_t)best) &&
+	    seg_start(bd, u0 + len + (uint32_t)best))
+		best -= (int32_t)lead_wordless(c, bd, bs, u0 + (uint32_t)best,
+					      len, p->na + (uint32_t)best);
 	if (best == 0)
 		return;
 	p->na += (uint32_t)best;
@@ -752,7 +789,8 @@ find_submoves(struct ctx *c)
 	struct side sa = { 0 }, sb = { 0 };
 	uint32_t *pairs = NULL, *paired = NULL;
 	size_t npairs = 0, nf = 0, capf = 0, k, ncut = 0, nsub = 0;
-	struct found *f = NULL;
+	struct found *f = NULL, *rest;
+	size_t nrest = 0;
 	struct cut *cuts = NULL;
 	struct runs *rs = NULL;
 	bool *used_a = NULL, *used_b = NULL;
@@ -809,7 +847,13 @@ find_submoves(struct ctx *c)
 		qsort(f, nf, sizeof *f, found_cmp);
 	used_a = xcalloc(sa.n, 1);
 	used_b = xcalloc(sb.n, 1);
-	/* Lines and sentences of their own first, then repeated ones. */
+	/*
+	 * Lines and sentences of their own first, then repeated ones; those
+	 * taken go first in f, the others keep their order after them for
+	 * the second round (a repeated line left out of it was lost, and a
+	 * table row moved came out as its cells without its "|-").
+	 */
+	rest = xmalloc(nf * sizeof *rest);
 	for (k = 0; k < nf; k++)
 		if (!used_a[f[k].x] && !used_b[f[k].y] &&
 		    !sa.cand[f[k].x].rep && !sb.cand[f[k].y].rep) {
@@ -817,7 +861,11 @@ find_submoves(struct ctx *c)
 			sa.cand[f[k].x].sub = sb.cand[f[k].y].sub =
 				(uint32_t)nsub + 1;
 			f[nsub++] = f[k];
+		} else {
+			rest[nrest++] = f[k];
 		}
+	memcpy(f + nsub, rest, nrest * sizeof *rest);
+	free(rest);
 	for (k = 0; k < nf; k++) {
 		size_t n0 = nsub, j;
 
