@@ -227,6 +227,27 @@ joins_may_reach(struct ctx *c, const struct seg *sa, uint32_t a1,
 }
 
 /*
+ * Does the first member of a split or merge pay for itself: is the whole,
+ * of similarity ds, SPLIT_GAIN above the rest without it, A [a0, a1)
+ * against B [b0, b1)?  Otherwise a segment that shares a few words with
+ * the next one's true counterpart joins it: in a long book reworded in
+ * place, a short chapter lost its pair to its neighbour, paired with both.
+ */
+static bool
+first_joins(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+	    uint32_t b1, double ds)
+{
+	unsigned kept, dkept = c->dkept, dtotal = c->dtotal;
+	double s = pair_sim(c, a0, a1, b0, b1, &kept, 0);
+	bool joins = ds >= gap_sim(c, s) + SPLIT_GAIN;
+
+	/* The whole's gap weights, for cands_push. */
+	c->dkept = dkept;
+	c->dtotal = dtotal;
+	return joins;
+}
+
+/*
  * Score pair (i, j) and the splits and merges starting there.  Joining
  * must raise the similarity by SPLIT_GAIN, weighed with the gap's own
  * weights: a look-alike paragraph next to the true counterpart shares
@@ -277,6 +298,9 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 			}
 			break;
 		}
+		if (!first_joins(c, sa[i].u0, sa[i].u1, sb[j + 1].u0,
+				 sb[e - 1].u1, ds))
+			break;
 		cands_push(cs, c, i, i + 1, j, e, kj, s);
 		best = ds;
 	}
@@ -296,6 +320,9 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 			}
 			break;
 		}
+		if (!first_joins(c, sa[i + 1].u0, sa[e - 1].u1, sb[j].u0,
+				 sb[j].u1, ds))
+			break;
 		cands_push(cs, c, i, e, j, j + 1, kj, s);
 		best = ds;
 	}
@@ -528,6 +555,49 @@ pair_gap(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 }
 
 /*
+ * An equal segment whose text occurs more than once on a side ("Selah.",
+ * "Read more", a repeated line) and that no equal neighbour backs is no
+ * anchor: the differ may have matched it with the wrong copy.  On a
+ * reworded text, where little else is equal, one such match cut a gap at
+ * the wrong place (a chapter of the Psalms lost thirty sentence pairs to
+ * it, which came back as moves).  Left to the gap, it is paired there by
+ * similarity, in order with the rest.
+ */
+static void
+unanchor_repeats(const uint32_t *ka, size_t na, const uint32_t *kb,
+		 size_t nb, uint32_t nkey, bool *del, bool *ins)
+{
+	uint8_t *ca = xcalloc(nkey + 1, 1), *cb = xcalloc(nkey + 1, 1);
+	size_t i, j, pi = SIZE_MAX, pj = SIZE_MAX;
+
+	for (i = 0; i < na; i++)
+		ca[ka[i]] += ca[ka[i]] < 2;
+	for (j = 0; j < nb; j++)
+		cb[kb[j]] += cb[kb[j]] < 2;
+	for (i = j = 0; i < na && j < nb;) {
+		bool backed, next;
+
+		if (del[i] || ins[j]) {
+			i += del[i];
+			j += ins[j];
+			continue;
+		}
+		/* i and j matched: backed by the match before or after? */
+		next = i + 1 < na && j + 1 < nb && !del[i + 1] && !ins[j + 1];
+		backed = (pi != SIZE_MAX && pi + 1 == i && pj + 1 == j) ||
+			next;
+		pi = i;
+		pj = j;
+		if (!backed && (ca[ka[i]] > 1 || cb[kb[j]] > 1))
+			del[i] = ins[j] = true;
+		i++;
+		j++;
+	}
+	free(ca);
+	free(cb);
+}
+
+/*
  * Match segments sa[0 .. na-1] against sb[0 .. nb-1]: equal ones first,
  * then the gaps by similarity.  Items come out in reading order.
  */
@@ -543,6 +613,7 @@ match_level(struct ctx *c, const struct seg *sa, size_t na,
 
 	nkey = seg_keys(c, sa, na, sb, nb, ka, kb);
 	seqmatch(ka, na, kb, nb, nkey, del, ins, NULL);
+	unanchor_repeats(ka, na, kb, nb, nkey, del, ins);
 	while (i < na || j < nb) {
 		if (i < na && j < nb && !del[i] && !ins[j]) {
 			items_push(out, ITEM_EQUAL, i, i + 1, j, j + 1, 1);
