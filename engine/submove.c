@@ -28,7 +28,14 @@
 
 /* A candidate's weight at least (one content word), its similarity at least. */
 #define SUB_MIN_WEIGHT		W_CONTENT
-#define SUB_MIN_SIM		0.5
+#define SUB_MIN_SIM		0.6
+/*
+ * What an edited sentence or line must keep to be a move, both sides
+ * counted: two content words each.  "Amen, and Amen." against "Amen."
+ * chapters away, or a verse against a reworded one that shares only
+ * "LORD", is chance, not a move.
+ */
+#define SUB_MIN_KEPT		(4 * W_CONTENT)
 /* How far an insertion or deletion slides to a boundary, in units. */
 #define SLIDE_MAX		256
 /*
@@ -294,6 +301,53 @@ repeat_only(const struct ctx *c, struct bounds *bd, uint32_t u0, uint32_t u1)
 	return true;
 }
 
+/*
+ * Whether kept piece [u0, u1) of one sentence or line is most of it: half
+ * its weight and two content words.
+ */
+static bool
+most_of_segment(const struct ctx *c, struct bounds *bd, uint32_t u0,
+		uint32_t u1)
+{
+	const struct doc *d = bd->d;
+	uint32_t s0 = u0, s1 = u1;
+	unsigned w = weight_sum(c, d, u0, u1);
+
+	if (w < 2 * W_CONTENT)
+		return false;
+	while (!seg_start(bd, s0))
+		s0--;
+	while (!seg_start(bd, s1))
+		s1++;
+	return 2 * w >= weight_sum(c, d, s0, s1);
+}
+
+/*
+ * Whether kept units [u0, u1) are something a move can cross: a whole
+ * sentence or line, or most of one.  The word diff of a passage reworded
+ * throughout keeps stray fragments ("departed from", "unto the west side,
+ * a portion for" in a list of look-alike verses), and a sentence deleted
+ * and inserted on either side of one sits where it was all the same.
+ */
+static bool
+substantial(const struct ctx *c, struct bounds *bd, uint32_t u0, uint32_t u1)
+{
+	uint32_t u, cut = UINT32_MAX;
+
+	if (u0 >= u1)
+		return false;
+	for (u = u0; u <= u1; u++)
+		if (seg_start(bd, u)) {
+			if (cut != UINT32_MAX && u > cut)
+				return true;	/* a whole one */
+			cut = u;
+		}
+	if (cut == UINT32_MAX || cut == u0 || cut == u1)
+		return most_of_segment(c, bd, u0, u1);
+	return most_of_segment(c, bd, u0, cut) ||
+		most_of_segment(c, bd, cut, u1);
+}
+
 /* --- sliding insertions and deletions onto boundaries ----------------------- */
 
 static uint32_t
@@ -510,7 +564,8 @@ collect(struct ctx *c, struct side *sa, struct side *sb)
 			cd.op = o;
 			if (kept_op(w))
 				cd.kept_before += !repeat_only(c, &ba, w->a,
-							       w->a + w->na);
+							       w->a + w->na) &&
+					substantial(c, &ba, w->a, w->a + w->na);
 			else if (w->kind == WOP_DELETE)
 				cut_op(c, &ba, sa, w->a, w->a + w->na, &cd);
 			else
@@ -594,6 +649,7 @@ struct found {
 	uint32_t x, y;		/* candidates of A and B */
 	uint32_t x1, y1;	/* the last ones, when merge_runs joined some */
 	float sim;
+	bool in_place;		/* crossing nothing: a pair, never a move */
 };
 
 static int
@@ -603,6 +659,8 @@ found_cmp(const void *p, const void *q)
 
 	if (f->sim != g->sim)
 		return f->sim > g->sim ? -1 : 1;
+	if (f->in_place != g->in_place)
+		return f->in_place ? -1 : 1;
 	if (f->x != g->x)
 		return f->x < g->x ? -1 : 1;
 	return f->y < g->y ? -1 : f->y > g->y;
@@ -827,18 +885,21 @@ find_submoves(struct ctx *c)
 		unsigned kept;
 		double s;
 
-		if (!crosses(paired, &sa.cand[x], &sb.cand[y]))
+		bool cr = crosses(paired, &sa.cand[x], &sb.cand[y]);
+
+		if (!cr && (sa.cand[x].rep || sb.cand[y].rep))
 			continue;
 		if (same_units(c, &sa.seg[x], &sb.seg[y]))
 			s = 1;
 		else if (sa.cand[x].rep || sb.cand[y].rep)
 			continue;	/* a repeated line travels unchanged */
-		else
-			s = pair_sim(c, sa.seg[x].u0, sa.seg[x].u1,
-				     sb.seg[y].u0, sb.seg[y].u1, &kept, need);
+		else if ((s = pair_sim(c, sa.seg[x].u0, sa.seg[x].u1,
+				       sb.seg[y].u0, sb.seg[y].u1, &kept,
+				       need)) < 1 && kept < SUB_MIN_KEPT)
+			continue;
 		if (s >= need) {
 			f = xgrow(f, &capf, nf + 1, sizeof *f);
-			f[nf++] = (struct found){ x, y, x, y, (float)s };
+			f[nf++] = (struct found){ x, y, x, y, (float)s, !cr };
 		}
 	}
 	if (nf == 0)
@@ -851,17 +912,22 @@ find_submoves(struct ctx *c)
 	 * Lines and sentences of their own first, then repeated ones; those
 	 * taken go first in f, the others keep their order after them for
 	 * the second round (a repeated line left out of it was lost, and a
-	 * table row moved came out as its cells without its "|-").
+	 * table row moved came out as its cells without its "|-").  A
+	 * sentence whose best match is the one deleted or inserted where it
+	 * was is that one's pair, and no far look-alike's move: on a book
+	 * reworded in place, formulaic verses matched others chapters away.
 	 */
 	rest = xmalloc(nf * sizeof *rest);
 	for (k = 0; k < nf; k++)
 		if (!used_a[f[k].x] && !used_b[f[k].y] &&
 		    !sa.cand[f[k].x].rep && !sb.cand[f[k].y].rep) {
 			used_a[f[k].x] = used_b[f[k].y] = true;
+			if (f[k].in_place)
+				continue;
 			sa.cand[f[k].x].sub = sb.cand[f[k].y].sub =
 				(uint32_t)nsub + 1;
 			f[nsub++] = f[k];
-		} else {
+		} else if (!f[k].in_place) {
 			rest[nrest++] = f[k];
 		}
 	memcpy(f + nsub, rest, nrest * sizeof *rest);
