@@ -141,8 +141,9 @@ def template_para(rnd, prose):
     }[m.group(1)](), t)
 
 
-def bible_verses(kjv, web):
-    """Verses of both translations found in both, in KJV's order."""
+def bible_verses(kjv, web, with_keys=False):
+    """Verses of both translations found in both, in KJV's order (and
+    their (book, chapter, verse) keys, with_keys)."""
     def key(book, ch, v):
         book = re.sub(r"^III ", "3 ", re.sub(r"^II ", "2 ",
                                             re.sub(r"^I ", "1 ", book)))
@@ -164,7 +165,13 @@ def bible_verses(kjv, web):
             a[cur].append(line.strip())
     b, cur = {}, None
     for line in open(web, encoding="utf-8", errors="replace"):
-        line = line.rstrip("\n")
+        # Poetry comes indented, a verse a stanza, a blank line after it
+        # and a psalm's title before every verse: without these two
+        # lines the parse stopped at Psalm 19.
+        line = line.strip()
+        if not line:
+            cur = None
+            continue
         m = re.match(r"^((?:I{1,3} )?[A-Z][A-Za-z ]*?) (\d+):(\d+): ?(.*)$",
                      line)
         if m:
@@ -175,8 +182,9 @@ def bible_verses(kjv, web):
         elif line.strip() and cur:
             b[cur].append(line.strip())
     keys = [k for k in order if k in b and b[k][0]]
-    return ([" ".join(a[k]) for k in keys],
-            [" ".join(b[k]).strip() for k in keys])
+    va = [" ".join(a[k]) for k in keys]
+    vb = [" ".join(b[k]).strip() for k in keys]
+    return (va, vb, keys) if with_keys else (va, vb)
 
 
 def main():
@@ -230,4 +238,5 @@ def main():
         f.write(sep.join(b) + "\n")
 
 
-main()
+if __name__ == "__main__":
+    main()
