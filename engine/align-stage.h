@@ -161,9 +161,12 @@ double pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 /* pair_sim, ruling out too a pair whose gap_sim cannot reach dneed. */
 double pair_sim_gap(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 		    uint32_t b1, unsigned *kept, double need, double dneed);
-/* Whether pair_sim could reach need (false: a bound says it cannot). */
-bool pair_may_reach(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
-		    uint32_t b1, double need);
+/*
+ * How far pair_sim could reach: 0 when a bound says below lo, 1 when one
+ * says below hi (lo <= hi), else 2.
+ */
+int pair_may_reach(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+		   uint32_t b1, double lo, double hi);
 float block_similarity(const struct ctx *c, const struct block *bl);
 
 /* anchor.c: equal segments. */

@@ -207,7 +207,7 @@ joins_may_reach(struct ctx *c, const struct seg *sa, uint32_t a1,
 
 	for (e = j + 2, lim = j + 3; e <= lim && e <= b1; e++) {
 		if (pair_may_reach(c, sa[i].u0, sa[i].u1, sb[j].u0,
-				   sb[e - 1].u1, t))
+				   sb[e - 1].u1, t, t))
 			return true;
 		if (!(e < b1 && lim < j + 3 + SHORT_SKIP &&
 		      short_line(c, c->b, &sb[e - 1])))
@@ -216,7 +216,7 @@ joins_may_reach(struct ctx *c, const struct seg *sa, uint32_t a1,
 	}
 	for (e = i + 2, lim = i + 3; e <= lim && e <= a1; e++) {
 		if (pair_may_reach(c, sa[i].u0, sa[e - 1].u1, sb[j].u0,
-				   sb[j].u1, t))
+				   sb[j].u1, t, t))
 			return true;
 		if (!(e < a1 && lim < i + 3 + SHORT_SKIP &&
 		      short_line(c, c->a, &sa[e - 1])))
@@ -264,17 +264,26 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 	uint32_t e, lim;
 
 	/*
-	 * A pair that cannot reach the threshold is no candidate; its score
-	 * matters only to the splits and merges, which need the threshold
-	 * themselves: when no bound lets one reach it, nothing here can
-	 * become a candidate, and the pair's own diff is not run.
+	 * Splits and merges are tried only from a pair that reaches half
+	 * the threshold.  A pair that cannot reach the threshold is no
+	 * candidate; its score matters only to the splits and merges, which
+	 * need the threshold themselves: when no bound lets one reach it,
+	 * nothing here can become a candidate, and the pair's own diff is
+	 * not run.
 	 */
 	need = c->pair_threshold / 2;
-	if (pair_may_reach(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1,
-			   c->pair_threshold))
-		need = 0;	/* then it passes the bounds at half too */
-	else if (!joins_may_reach(c, sa, a1, sb, b1, i, j))
+	switch (pair_may_reach(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1,
+			       need, c->pair_threshold)) {
+	case 0:
 		return;
+	case 1:
+		if (!joins_may_reach(c, sa, a1, sb, b1, i, j))
+			return;
+		break;
+	default:
+		need = 0;	/* it passes the bounds at half too */
+		break;
+	}
 	sim = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1, &kept,
 		       need);
 	dsim = gap_sim(c, sim);

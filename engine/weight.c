@@ -321,16 +321,17 @@ short_of(unsigned kept, unsigned total, double need)
 }
 
 /*
- * Can the pair held (both sides with words) reach similarity `need`
- * and, while a gap is scored (c->damp), `dneed` with the gap's weights
- * (gap_sim; 0: no such need)?  False only when a bound says it cannot:
- * what a diff keeps is a common subsequence, so it keeps at most the
- * words the other side has at all, at most lcs of them a side, and at
- * most as many content words as the content words' own LCS with the
- * other side.
+ * How far can the pair held (both sides with words) reach: 0 when a
+ * bound says its similarity is below lo, or while a gap is scored
+ * (c->damp) that its similarity with the gap's weights (gap_sim) is
+ * below dneed (0: no such need); 1 when one says it is below hi (lo <=
+ * hi); else 2.  What a diff keeps is a common subsequence, so it keeps
+ * at most the words the other side has at all, at most lcs of them a
+ * side, and at most as many content words as the content words' own
+ * LCS with the other side.
  */
-static bool
-sim_bound(struct ctx *c, double need, double dneed)
+static int
+sim_bound(struct ctx *c, double lo, double hi, double dneed)
 {
 	const uint32_t *sa = c->sa, *sb = c->sb;
 	const uint8_t *wa = c->wa, *wb = c->wb;
@@ -341,6 +342,7 @@ sim_bound(struct ctx *c, double need, double dneed)
 	uint32_t *ya, *yb, *fa, *fb, *fca, *fcb;
 	struct keycount *kc;
 	bool gap = c->damp && dneed > 0, near;
+	int r = 2;
 
 	/*
 	 * A diff keeps at most as many words as the shorter side has, each
@@ -348,8 +350,10 @@ sim_bound(struct ctx *c, double need, double dneed)
 	 * sentence of it (one against many, a split) is ruled out in O(1),
 	 * not in the paragraph's length for each of its candidates.
 	 */
-	if (2.0 * W_CONTENT * (n < m ? n : m) < need * (ta + tb))
-		return false;
+	if (2.0 * W_CONTENT * (n < m ? n : m) < lo * (ta + tb))
+		return 0;
+	if (2.0 * W_CONTENT * (n < m ? n : m) < hi * (ta + tb))
+		r = 1;
 	/*
 	 * Number the keys of B densely (kmap, by fold id, valid where its
 	 * gen is c->gen), count each key's words and content words on each
@@ -426,8 +430,10 @@ sim_bound(struct ctx *c, double need, double dneed)
 		ga[W_FUNCTION] += mn - hx;
 		gb[W_FUNCTION] += mn - hy;
 	}
-	if (short_of(k, ta + tb, need) || (gap && short_of(dk, dt, dneed)))
-		return false;
+	if (short_of(k, ta + tb, lo) || (gap && short_of(dk, dt, dneed)))
+		return 0;
+	if (short_of(k, ta + tb, hi))
+		r = 1;
 	/*
 	 * The words of keys both sides have, by their dense numbers (only
 	 * they can be in a common subsequence), and the content words among
@@ -451,15 +457,17 @@ sim_bound(struct ctx *c, double need, double dneed)
 	 * segments costs (n + m) * SIM_COST).
 	 */
 	if ((fn < fm ? fn : fm) > LCS_BOUND_MAX)
-		return true;
+		return r;
 	lcs = lcs_length(c, fa, fn, fb, fm, nc);
 	k = top_weight(lcs, lcs, ca) + top_weight(lcs, lcs, cb);
-	if (short_of(k, ta + tb, need))
-		return false;
+	if (short_of(k, ta + tb, lo))
+		return 0;
+	if (short_of(k, ta + tb, hi))
+		r = 1;
 	if (gap) {
 		dk = top_gap_weight(lcs, lcs, ga) + top_gap_weight(lcs, lcs, gb);
 		if (short_of(dk, dt, dneed))
-			return false;
+			return 0;
 	}
 	/*
 	 * Tighter: of those, a side keeps at most as many content words as
@@ -467,41 +475,45 @@ sim_bound(struct ctx *c, double need, double dneed)
 	 * Tried only near a need: far above it, it rarely rules the pair
 	 * out (two translations of a verse).
 	 */
-	near = short_of(k, ta + tb, 1.5 * need) ||
+	near = short_of(k, ta + tb, 1.5 * hi) ||
 		(gap && short_of(dk, dt, 1.5 * dneed));
 	if (ca[1] == 0 || !near)
-		return true;
+		return r;
 	for (i = 0, h = 0; i < n; i++)
 		if (ya[i] != UINT32_MAX && wa[i] == W_CONTENT)
 			fca[h++] = kc[ya[i]].common;
 	h = lcs_length(c, fca, h, fb, fm, nc);
 	k = top_weight(lcs, h, ca) + top_weight(lcs, lcs, cb);
-	if (short_of(k, ta + tb, need) || (gap &&
+	if (short_of(k, ta + tb, lo) || (gap &&
 	    short_of(top_gap_weight(lcs, h, ga) + top_gap_weight(lcs, lcs, gb),
 		     dt, dneed)))
-		return false;
+		return 0;
+	if (short_of(k, ta + tb, hi))
+		r = 1;
 	if (cb[1] == 0)
-		return true;
+		return r;
 	for (i = 0, hb = 0; i < m; i++)
 		if (kc[yb[i]].na > 0 && wb[i] == W_CONTENT)
 			fcb[hb++] = kc[yb[i]].common;
 	hb = lcs_length(c, fa, fn, fcb, hb, nc);
 	k = top_weight(lcs, h, ca) + top_weight(lcs, hb, cb);
-	return !short_of(k, ta + tb, need) && !(gap &&
+	if (short_of(k, ta + tb, lo) || (gap &&
 	    short_of(top_gap_weight(lcs, h, ga) + top_gap_weight(lcs, hb, gb),
-		     dt, dneed));
+		     dt, dneed)))
+		return 0;
+	return short_of(k, ta + tb, hi) ? 1 : r;
 }
 
-bool
+int
 pair_may_reach(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
-	       uint32_t b1, double need)
+	       uint32_t b1, double lo, double hi)
 {
 	hold(c, a0, a1, b0, b1);
 	if (c->wheld[0] + c->wheld[1] == 0)
-		return true;	/* pair_sim's 1.0 for two empty segments */
+		return 2;	/* pair_sim's 1.0 for two empty segments */
 	if (c->nheld[0] == 0 || c->nheld[1] == 0)
-		return false;
-	return sim_bound(c, need, 0);
+		return 0;
+	return sim_bound(c, lo, hi, 0);
 }
 
 /*
@@ -532,7 +544,7 @@ pair_sim_gap(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 		return n == 0 && m == 0 && a1 - a0 == b1 - b0 ? 1.0 : 0.0;
 	if (n == 0 || m == 0)
 		return 0.0;
-	if ((need > 0 || dneed > 0) && !sim_bound(c, need, dneed))
+	if ((need > 0 || dneed > 0) && sim_bound(c, need, need, dneed) == 0)
 		return 0.0;
 	c->work += n + m;
 	c->da = xgrow(c->da, &c->capda, n, sizeof *c->da);
