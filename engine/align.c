@@ -73,36 +73,36 @@ push_op(struct ctx *c, uint8_t kind, uint32_t a, uint32_t na, uint32_t b,
 	return (uint32_t)(al->nop - 1);
 }
 
-/* Are the k-th units of an equal run of n from a0, b0 the same bytes? */
-static bool
-exact_unit(const struct ctx *c, uint32_t a0, uint32_t b0, uint32_t k,
-	   uint32_t n)
-{
-	return c->a->unit[a0 + k].strict == c->b->unit[b0 + k].strict &&
-		runs_exact(c, a0 + k, b0 + k, k > 0, k + 1 < n);
-}
-
 /*
  * Equal units: EQUAL where they are the same bytes, COSMETIC where not:
  * the strict keys differ, or only the white space between two of them
- * does (both units are then cosmetic, see runs_exact).
+ * does (both units are then cosmetic, see runs_exact).  Each gap is
+ * compared once, for the units on both sides of it.
  */
 static void
 emit_equal(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, bool *cosm)
 {
-	uint32_t k = 0, n = a1 - a0, s;
+	uint32_t k, n = a1 - a0, s = 0;
+	bool prev = true, gap, same, run = true;
 
-	while (k < n) {
-		bool same = exact_unit(c, a0, b0, k, n);
-
-		s = k;
-		while (k < n && exact_unit(c, a0, b0, k, n) == same)
-			k++;
-		push_op(c, same ? WOP_EQUAL : WOP_COSMETIC, a0 + s, k - s,
-			b0 + s, k - s);
+	for (k = 0; k < n; k++) {
+		/* The gap after unit k, as runs_exact compares it. */
+		gap = k + 1 == n || runs_exact(c, a0 + k, b0 + k, false, true);
+		same = prev && gap &&
+			c->a->unit[a0 + k].strict == c->b->unit[b0 + k].strict;
+		prev = gap;
+		if (k > 0 && same != run) {
+			push_op(c, run ? WOP_EQUAL : WOP_COSMETIC, a0 + s, k - s,
+				b0 + s, k - s);
+			s = k;
+		}
+		run = same;
 		if (!same)
 			*cosm = true;
 	}
+	if (n > 0)
+		push_op(c, run ? WOP_EQUAL : WOP_COSMETIC, a0 + s, n - s,
+			b0 + s, n - s);
 }
 
 void
