@@ -922,11 +922,10 @@ need_sets(const char *p)
 /*
  * The pairs of adjacent bytes of a paragraph's text, hashed into bits:
  * a string with a pair missing there is not in the text, and is not
- * looked for.  Made on first use (len 0), once per paragraph.
+ * looked for.  Made by boiler_match as it lower-cases the text.
  */
 struct pairs_seen {
 	uint64_t bit[64];
-	size_t len;		/* of the text; 0: not made yet */
 };
 
 static unsigned
@@ -936,20 +935,11 @@ seen_hash(unsigned char c1, unsigned char c2)
 }
 
 static bool
-may_hold(struct pairs_seen *ps, const char *s, const char *str)
+may_hold(const struct pairs_seen *ps, const char *str)
 {
 	size_t i;
 	unsigned h;
 
-	if (ps->len == 0) {
-		memset(ps->bit, 0, sizeof ps->bit);
-		for (i = 0; s[i] != '\0' && s[i + 1] != '\0'; i++) {
-			h = seen_hash((unsigned char)s[i],
-			    (unsigned char)s[i + 1]);
-			ps->bit[h >> 6] |= UINT64_C(1) << (h & 63);
-		}
-		ps->len = i + 1;
-	}
 	for (i = 0; str[i] != '\0' && str[i + 1] != '\0'; i++) {
 		h = seen_hash((unsigned char)str[i], (unsigned char)str[i + 1]);
 		if (!(ps->bit[h >> 6] & (UINT64_C(1) << (h & 63))))
@@ -965,13 +955,13 @@ may_hold(struct pairs_seen *ps, const char *s, const char *str)
  * are not there.
  */
 static bool
-has_needed(const char *s, const char *need, struct pairs_seen *ps)
+has_needed(const char *s, const char *need, const struct pairs_seen *ps)
 {
 	bool found;
 
 	while (*need != '\0') {
 		for (found = false; *need != '\0'; need += strlen(need) + 1)
-			if (!found && may_hold(ps, s, need) &&
+			if (!found && may_hold(ps, need) &&
 			    strstr(s, need) != NULL)
 				found = true;
 		if (!found)
@@ -1422,7 +1412,7 @@ rule_ready(const struct boiler *b, struct rule *r)
  */
 static bool
 may_match(const struct boiler *b, struct rule *r, const char *s,
-	  const char *low, unsigned char c, struct pairs_seen *ps)
+	  const char *low, unsigned char c, const struct pairs_seen *ps)
 {
 	unsigned bit;
 
@@ -1453,6 +1443,7 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	struct pairs_seen ps;
 	const struct para *p;
 	struct rule *r;
+	unsigned prev, cur, h;
 	const char *label = NULL;
 	locale_t old = (locale_t)0;
 	size_t i;
@@ -1472,11 +1463,18 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 		return NULL;
 	eflags = cut ? REG_NOTEOL : 0;
 	c = (unsigned char)buf[0];
-	for (i = 0; buf[i] != '\0'; i++)
-		low[i] = buf[i] >= 'A' && buf[i] <= 'Z' ?
-		    (char)(buf[i] + 'a' - 'A') : buf[i];
+	memset(ps.bit, 0, sizeof ps.bit);
+	prev = 0;
+	for (i = 0; buf[i] != '\0'; i++) {
+		cur = (unsigned char)buf[i];
+		cur = cur >= 'A' && cur <= 'Z' ? cur + 'a' - 'A' : cur;
+		low[i] = (char)cur;
+		h = seen_hash((unsigned char)prev, (unsigned char)cur);
+		if (i > 0)
+			ps.bit[h >> 6] |= UINT64_C(1) << (h & 63);
+		prev = cur;
+	}
 	low[i] = '\0';
-	ps.len = 0;
 	if (b->c_locale != (locale_t)0)
 		old = uselocale(b->c_locale);
 	for (i = 0; i < b->nrule; i++) {
