@@ -684,6 +684,95 @@ style_side(struct builder *b, int side, uint32_t p0, uint32_t np,
 	}
 }
 
+/* The first unit of d whose first token is at or after token t. */
+static uint32_t
+unit_at_token(const struct doc *d, uint32_t u0, uint32_t u1, uint32_t t)
+{
+	while (u0 < u1) {
+		uint32_t mid = u0 + (u1 - u0) / 2;
+
+		if (d->unit[mid].tok < t)
+			u0 = mid + 1;
+		else
+			u1 = mid;
+	}
+	return u0;
+}
+
+/*
+ * style_side() for tokens [t0, t1) of paragraph p only (a window of a
+ * giant paragraph), with the units on either side of them, so that the
+ * tokens between units take the styles they take in the whole paragraph.
+ */
+static void
+style_window(struct builder *b, int side, uint32_t p, const struct block *bl,
+	     uint8_t unch, uint32_t t0, uint32_t t1)
+{
+	const struct alignment *al = b->al;
+	const struct doc *d = side ? al->b : al->a;
+	const struct para *pa = &d->para[p];
+	uint32_t pu0 = pa->unit, pu1 = pa->unit + pa->nunit, u0, u1;
+	uint32_t k, j, o, tt0, tt1;
+	uint8_t *st = b->style[side], prev, s;
+
+	if (d->unit == NULL || pa->nunit == 0 || pu1 > d->nunit) {
+		style_side(b, side, p, 1, bl, unch);
+		return;
+	}
+	/* The units of the window, and one more on each side. */
+	u0 = unit_at_token(d, pu0, pu1, t0);
+	u1 = unit_at_token(d, pu0, pu1, t1);
+	if (u0 > pu0)
+		u0--;
+	if (u1 < pu1)
+		u1++;
+	tt0 = u0 > pu0 ? d->unit[u0].tok : pa->tok;
+	tt1 = u1 < pu1 ? d->unit[u1 - 1].tok + d->unit[u1 - 1].ntok :
+		pa->tok + pa->ntok;
+	if (u1 == pu1)
+		tt1 = pa->tok + pa->ntok;
+	memset(st + tt0, STYLE_NONE, tt1 - tt0);
+	style_units(b, side, u0, u1, unch);
+	o = first_op(b, side, bl, u0);
+	for (; o < bl->op + bl->nop && o < al->nop; o++) {
+		const struct wop *w = &al->op[o];
+		uint32_t a = side ? w->b : w->a;
+		uint32_t e = a + (side ? w->nb : w->na);
+
+		if (a >= u1 && b->sorted[side] != NULL &&
+		    b->sorted[side][bl - al->block] == 1)
+			break;
+		if (align_op_sub(al, o))
+			s = sub_style(b, o, w->kind == WOP_DELETE);
+		else if (w->kind == WOP_DELETE)
+			s = STYLE_DELETED;
+		else if (w->kind == WOP_INSERT)
+			s = STYLE_INSERTED;
+		else if (w->kind == WOP_COSMETIC && b->r->opts.cosmetic)
+			s = STYLE_COSMETIC;
+		else
+			s = unch;
+		if (a < u0)
+			a = u0;
+		if (e > u1)
+			e = u1;
+		if (a < e)
+			style_units(b, side, a, e, s);
+	}
+	prev = STYLE_NONE;
+	for (k = tt0; k < tt1; k = j) {
+		if (st[k] != STYLE_NONE) {
+			prev = st[k];
+			j = k + 1;
+			continue;
+		}
+		for (j = k; j < tt1 && st[j] == STYLE_NONE; j++)
+			;
+		s = prev != STYLE_NONE && j < tt1 && st[j] == prev ? prev : unch;
+		memset(st + k, s, j - k);
+	}
+}
+
 /* The style of the unchanged words of a block. */
 static uint8_t
 unchanged_style(const struct block *bl)
@@ -1604,7 +1693,6 @@ struct giant_side {
 
 struct lazy_giant {
 	uint32_t piece, block, g;
-	bool styled;		/* its tokens' styles are set */
 	struct giant_side s[2];
 };
 
@@ -1750,7 +1838,6 @@ giant_reset(struct lazy_giant *gi)
 {
 	int side;
 
-	gi->styled = false;
 	for (side = 0; side < 2; side++) {
 		gi->s[side].rows = 0;
 		gi->s[side].done = gi->s[side].p == RENDER_NONE;
@@ -1767,7 +1854,7 @@ giant_reset(struct lazy_giant *gi)
  */
 static uint32_t
 window_breaks(struct builder *b, const struct doc *d, uint32_t p,
-	      uint32_t from, uint32_t size)
+	      const struct block *bl, uint32_t from, uint32_t size)
 {
 	const struct para *pa = &d->para[p];
 	const uint8_t *s = d->text->data;
@@ -1783,7 +1870,10 @@ window_breaks(struct builder *b, const struct doc *d, uint32_t p,
 	b->wpara.start = ws;
 	b->wpara.end = we;
 	if (doc_para_whole(d, p)) {
-		uint8_t st = b->style[b->side][pa->tok];
+		uint8_t st;
+
+		style_side(b, b->side, p, 1, bl, unchanged_style(bl));
+		st = b->style[b->side][pa->tok];
 
 		cut_whole(&b->wtz, s, ws, we);
 		b->wdoc = *d;
@@ -1798,6 +1888,9 @@ window_breaks(struct builder *b, const struct doc *d, uint32_t p,
 	} else {
 		b->wpara.tok = doc_token_at(d, ws);
 		b->wpara.ntok = doc_token_at(d, we - 1) + 1 - b->wpara.tok;
+		/* The window's styles only: a toggle restyles what it shows. */
+		style_window(b, b->side, p, bl, unchanged_style(bl),
+			     b->wpara.tok, b->wpara.tok + b->wpara.ntok);
 	}
 	para_breaks(b, &b->wpara);
 	return we;
@@ -1829,7 +1922,9 @@ giant_wrap(struct render_lazy *lz, struct builder *b, struct lazy_giant *gi,
 		if (we == 0 || (we < pa->end && c.pos + size / 8 > we)) {
 			b->d = d;
 			b->style[side] = style;
-			we = window_breaks(b, d, gs->p, c.pos, size);
+			we = window_breaks(b, d, gs->p,
+					   &lz->al->block[gi->block], c.pos,
+					   size);
 			c.tok = doc_token_at(b->d, c.pos < we ? c.pos : we - 1);
 		}
 		/* Rows never start with white space. */
@@ -1889,22 +1984,6 @@ giant_wrap(struct render_lazy *lz, struct builder *b, struct lazy_giant *gi,
 	return n;
 }
 
-/* The styles of giant gi's tokens, set once (needed with brackets). */
-static void
-giant_style(struct render_lazy *lz, struct builder *b, struct lazy_giant *gi)
-{
-	const struct block *bl = &lz->al->block[gi->block];
-	int side;
-
-	if (gi->styled)
-		return;
-	for (side = 0; side < 2; side++)
-		if (gi->s[side].p != RENDER_NONE)
-			style_side(b, side, gi->s[side].p, 1, bl,
-				   unchanged_style(bl));
-	gi->styled = true;
-}
-
 /* Point the builder at slot s, emptied, its geometry lz's. */
 static void
 slot_start(struct render_lazy *lz, struct lazy_slot *s, bool count_only)
@@ -1949,8 +2028,6 @@ giant_count(struct render_lazy *lz, struct lazy_giant *gi, size_t need)
 			continue;
 		slot_start(lz, s, true);
 		s->piece = LAZY_UNKNOWN;
-		if (lz->opts.brackets)
-			giant_style(lz, b, gi);
 		from = (uint32_t)(gs->nck - 1) * render_lazy_tuning.chunk;
 		giant_wrap(lz, b, gi, side, from, need - from, 0, false);
 		slot_end(lz, s);
@@ -2018,7 +2095,6 @@ giant_chunk(struct render_lazy *lz, struct lazy_slot *s,
 	rows = gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows : gi->s[1].rows;
 	last = gi->s[0].done && gi->s[1].done && rows <= from + chunk;
 	slot_start(lz, s, false);
-	giant_style(lz, b, gi);
 	if (c == 0) {
 		bool both = gi->s[0].p != RENDER_NONE &&
 			gi->s[1].p != RENDER_NONE;
@@ -2254,12 +2330,8 @@ render_lazy_restyle(struct render_lazy *lz, const struct render_opts *o)
 	lz->opts.brackets = o->brackets;
 	for (k = 0; k < LAZY_SLOTS; k++)
 		pv->slot[k].piece = LAZY_UNKNOWN;
-	for (k = 0; k < pv->ngiant; k++) {
-		if (keep)
-			pv->giant[k].styled = false;
-		else
-			giant_reset(&pv->giant[k]);
-	}
+	for (k = 0; !keep && k < pv->ngiant; k++)
+		giant_reset(&pv->giant[k]);
 	if (keep)
 		return;
 	/* Another width: render_lazy_new's job, but keep this working. */
