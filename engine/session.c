@@ -239,7 +239,7 @@ mode_ready(struct session *s)
 	m->docs = xcalloc(s->n, sizeof *m->docs);
 	m->pair = xcalloc(s->n * s->n, sizeof *m->pair);
 	m->presence = xcalloc(s->n, sizeof *m->presence);
-	if (s->cur == 0 && s->o.base_only && s->n > 1) {
+	if (s->o.base_only && s->n > 1) {
 		m->lazy = true;
 		m->anchors = xcalloc(s->n, sizeof *m->anchors);
 		m->nanchor = xcalloc(s->n, sizeof *m->nanchor);
