@@ -475,6 +475,244 @@ slide_ops(struct ctx *c)
 	}
 }
 
+/* --- replacements that reorder whole sentences or lines ------------------- */
+
+/* At most this many sentences or lines a side in a replacement looked at. */
+#define SWAP_SEGS		64
+
+/* Whether a boundary falls strictly inside units [u0, u1). */
+static bool
+cut_inside(struct bounds *bd, uint32_t u0, uint32_t u1)
+{
+	uint32_t u;
+
+	for (u = u0 + 1; u < u1; u++)
+		if (seg_start(bd, u))
+			return true;
+	return false;
+}
+
+/* The starts of the segments of [u0, u1), then u1; SIZE_MAX if too many. */
+static size_t
+seg_cuts(struct bounds *bd, uint32_t u0, uint32_t u1, uint32_t *v)
+{
+	size_t n = 0;
+	uint32_t u;
+
+	for (u = u0; u < u1; u++)
+		if (u == u0 || seg_start(bd, u)) {
+			if (n == SWAP_SEGS)
+				return SIZE_MAX;
+			v[n++] = u;
+		}
+	v[n] = u1;
+	return n;
+}
+
+static bool same_units(const struct ctx *c, const struct seg *x,
+		       const struct seg *y);
+
+/* Whether A's units [a0, a1) and B's [b0, b1) are the same under fold keys. */
+static bool
+same_span(const struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+	  uint32_t b1)
+{
+	const struct seg x = { a0, a1 }, y = { b0, b1 };
+
+	return same_units(c, &x, &y);
+}
+
+struct opbuf {
+	struct wop *v;
+	size_t n, cap;
+};
+
+/* Append an op, joined to the last one when of the same kind and adjacent. */
+static void
+opbuf_push(struct opbuf *ob, uint8_t kind, uint32_t a, uint32_t na,
+	   uint32_t b, uint32_t nb)
+{
+	struct wop *l = ob->n ? &ob->v[ob->n - 1] : NULL;
+
+	if (na == 0 && nb == 0)
+		return;
+	if (l && l->kind == kind && l->a + l->na == a && l->b + l->nb == b) {
+		l->na += na;
+		l->nb += nb;
+		return;
+	}
+	ob->v = xgrow(ob->v, &ob->cap, ob->n + 1, sizeof *ob->v);
+	ob->v[ob->n++] = (struct wop){ a, na, b, nb, kind };
+}
+
+struct swap {
+	uint32_t ca[SWAP_SEGS + 1], cb[SWAP_SEGS + 1];
+	uint32_t dp[(SWAP_SEGS + 1) * (SWAP_SEGS + 1)];
+};
+
+/*
+ * Deletion d and insertion i (next to it) of a block, whose out ops so far
+ * are in ob; `next` the op after i or NULL.  If whole sentences or lines of
+ * both sides are the same in another order, their ops (and the parts of
+ * the equal ops around them up to the boundaries) go into ob, re-diffed by
+ * segment, and the units of `next` taken are returned in *eat.
+ */
+static bool
+split_swap(struct ctx *c, struct bounds *bd, struct swap *sw,
+	   struct opbuf *ob, const struct wop *d, const struct wop *i,
+	   const struct wop *next, uint32_t *eat)
+{
+	struct wop *prev = ob->n ? &ob->v[ob->n - 1] : NULL;
+	uint32_t pn = prev && prev->kind == WOP_EQUAL ? prev->na : 0;
+	uint32_t nn = next && next->kind == WOP_EQUAL ? next->na : 0;
+	uint32_t a0 = d->a, a1 = d->a + d->na, b0 = i->b, b1 = i->b + i->nb;
+	uint32_t k, m, *dp = sw->dp, best;
+	size_t na, nb, x, y, w1;
+
+	if (!cut_inside(&bd[0], a0, a1) || !cut_inside(&bd[1], b0, b1))
+		return false;
+	for (k = 0; !seg_start(&bd[0], a0 - k) || !seg_start(&bd[1], b0 - k);
+	     k++)
+		if (k == pn || k == SLIDE_MAX)
+			return false;
+	for (m = 0; !seg_start(&bd[0], a1 + m) || !seg_start(&bd[1], b1 + m);
+	     m++)
+		if (m == nn || m == SLIDE_MAX)
+			return false;
+	a0 -= k;
+	b0 -= k;
+	a1 += m;
+	b1 += m;
+	na = seg_cuts(&bd[0], a0, a1, sw->ca);
+	nb = seg_cuts(&bd[1], b0, b1, sw->cb);
+	if (na == SIZE_MAX || nb == SIZE_MAX)
+		return false;
+	/* The heaviest segments kept in order: dp[x][y] for the tails. */
+	w1 = nb + 1;
+	for (x = na + 1; x-- > 0;)
+		for (y = nb + 1; y-- > 0;) {
+			uint32_t v = 0;
+
+			if (x < na && y < nb) {
+				v = dp[(x + 1) * w1 + y] > dp[x * w1 + y + 1] ?
+					dp[(x + 1) * w1 + y] :
+					dp[x * w1 + y + 1];
+				if (same_span(c, sw->ca[x], sw->ca[x + 1],
+					      sw->cb[y], sw->cb[y + 1])) {
+					uint32_t t = dp[(x + 1) * w1 + y + 1] +
+						weight_sum(c, c->a, sw->ca[x],
+							   sw->ca[x + 1]);
+
+					if (t > v)
+						v = t;
+				}
+			}
+			dp[x * w1 + y] = v;
+		}
+	best = dp[0];
+	if (best < SUB_MIN_WEIGHT)
+		return false;
+	/* The equal op before gives up its last k units. */
+	if (k > 0) {
+		prev->na -= k;
+		prev->nb -= k;
+		if (prev->na == 0)
+			ob->n--;
+	}
+	for (x = y = 0; x < na || y < nb;) {
+		if (x < na && y < nb &&
+		    same_span(c, sw->ca[x], sw->ca[x + 1], sw->cb[y],
+			      sw->cb[y + 1]) &&
+		    dp[x * w1 + y] == dp[(x + 1) * w1 + y + 1] +
+		    weight_sum(c, c->a, sw->ca[x], sw->ca[x + 1])) {
+			opbuf_push(ob, WOP_EQUAL, sw->ca[x],
+				   sw->ca[x + 1] - sw->ca[x], sw->cb[y],
+				   sw->cb[y + 1] - sw->cb[y]);
+			x++;
+			y++;
+		} else if (y == nb || (x < na &&
+				       dp[x * w1 + y] == dp[(x + 1) * w1 + y])) {
+			opbuf_push(ob, WOP_DELETE, sw->ca[x],
+				   sw->ca[x + 1] - sw->ca[x], sw->cb[y], 0);
+			x++;
+		} else {
+			opbuf_push(ob, WOP_INSERT, sw->ca[x], 0, sw->cb[y],
+				   sw->cb[y + 1] - sw->cb[y]);
+			y++;
+		}
+	}
+	*eat = m;
+	return true;
+}
+
+/*
+ * A deletion next to an insertion whose whole sentences or lines are
+ * partly the same ones in another order (two table rows or two sentences
+ * swapped) comes out of the word diff as one replacement, and then holds
+ * no move.  Its segments are diffed again, the heaviest ones that keep
+ * their order kept, so that the one that went elsewhere is deleted in one
+ * place and inserted in the other.
+ */
+static void
+split_swaps(struct ctx *c)
+{
+	struct alignment *al = c->al;
+	struct bounds bd[2] = {
+		{ c->a, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0 },
+		{ c->b, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0 },
+	};
+	struct swap *sw = NULL;
+	struct opbuf ob = { 0 };
+	size_t k;
+
+	for (k = 0; k < al->nblock; k++) {
+		struct block *bl = &al->block[k];
+		uint32_t o, end = bl->op + bl->nop, eat = 0;
+		bool split = false;
+
+		if (bl->move || bl->kind != BLOCK_CHANGED || bl->nop < 2)
+			continue;
+		ob.n = 0;
+		for (o = bl->op; o < end; o++) {
+			struct wop w = al->op[o];
+
+			if (eat > 0) {
+				w.a += eat;
+				w.b += eat;
+				w.na -= eat;
+				w.nb -= eat;
+				eat = 0;
+			}
+			if (w.kind == WOP_DELETE && o + 1 < end &&
+			    al->op[o + 1].kind == WOP_INSERT) {
+				if (sw == NULL)
+					sw = xmalloc(sizeof *sw);
+				if (split_swap(c, bd, sw, &ob, &w, &al->op[o + 1],
+					       o + 2 < end ? &al->op[o + 2] :
+					       NULL, &eat)) {
+					split = true;
+					o++;
+					continue;
+				}
+			}
+			opbuf_push(&ob, w.kind, w.a, w.na, w.b, w.nb);
+		}
+		if (!split)
+			continue;
+		al->op = xgrow(al->op, &c->capop, al->nop + ob.n,
+			       sizeof *al->op);
+		memcpy(al->op + al->nop, ob.v, ob.n * sizeof *ob.v);
+		bl->op = (uint32_t)al->nop;
+		bl->nop = (uint32_t)ob.n;
+		al->nop += ob.n;
+		assert(block_ops_tile(al, bl, bl));
+	}
+	free(sw);
+	free(ob.v);
+	free(bd[0].hash);
+	free(bd[1].hash);
+}
+
 /* --- candidates -------------------------------------------------------------- */
 
 /* A whole sentence or line inside a deleted (A) or inserted (B) op. */
@@ -856,6 +1094,7 @@ find_submoves(struct ctx *c)
 		c->move_threshold : SUB_MIN_SIM;
 	struct rebuild rb = { c, NULL, 0, 0 };
 
+	split_swaps(c);
 	slide_ops(c);
 	collect(c, &sa, &sb);
 	if (sa.n == 0 || sb.n == 0)
