@@ -111,17 +111,21 @@ struct ctx {
 	uint64_t work;
 	/*
 	 * While a gap is scored (pair.c), by fold id: in how many of its
-	 * segments a word occurs, per side, valid where dgen[id] == gapgen.
-	 * pair_sim then also weighs the words its diff keeps as gap_weight
-	 * says (dkept out of dtotal): a content word that many segments
-	 * share counts less, so that among look-alike paragraphs the chain
-	 * prefers the pair that keeps what tells them apart.  The similarity
-	 * and its threshold stay those of the plain weights.  dseg: the
-	 * last segment counted.
+	 * segments a word occurs, per side (fa, fb), valid where gen ==
+	 * gapgen.  pair_sim then also weighs the words its diff keeps as
+	 * gap_weight says (dkept out of dtotal): a content word that many
+	 * segments share counts less, so that among look-alike paragraphs
+	 * the chain prefers the pair that keeps what tells them apart.  The
+	 * similarity and its threshold stay those of the plain weights.
+	 * seg: the last segment counted (twice its index, plus 1 on B's
+	 * side); num: a number.  One record a key: one cache line to read.
 	 */
-	uint16_t *dfa, *dfb;
-	uint8_t *dnum;		/* a number */
-	uint32_t *dgen, *dseg, gapgen;
+	struct gapword {
+		uint32_t gen, seg;
+		uint16_t fa, fb;
+		uint8_t num;
+	} *dw;
+	uint32_t gapgen;
 	unsigned dkept, dtotal;
 	bool damp;
 };
@@ -145,11 +149,16 @@ void ctx_free(struct ctx *c);
 static inline uint8_t
 gap_weight(const struct ctx *c, uint32_t f, uint8_t w)
 {
-	if (!c->damp || w != W_CONTENT || c->dgen[f] != c->gapgen)
+	const struct gapword *g;
+
+	if (!c->damp || w != W_CONTENT)
 		return w;
-	if (c->dfa[f] >= 3 || c->dfb[f] >= 3)
+	g = &c->dw[f];
+	if (g->gen != c->gapgen)
+		return w;
+	if (g->fa >= 3 || g->fb >= 3)
 		return W_FUNCTION;
-	return c->dnum[f] ? 2 * W_CONTENT : W_CONTENT;
+	return g->num ? 2 * W_CONTENT : W_CONTENT;
 }
 
 /* weight.c: word weights (by strict id) and similarities. */

@@ -456,11 +456,7 @@ ctx_free(struct ctx *c)
 	free(c->kc);
 	free(c->ky);
 	free(c->lbits);
-	free(c->dfa);
-	free(c->dfb);
-	free(c->dgen);
-	free(c->dseg);
-	free(c->dnum);
+	free(c->dw);
 }
 
 void

@@ -441,27 +441,29 @@ regap(size_t gna, size_t gnb, size_t na, size_t nb)
 /* Count the segments of one side of a gap each word occurs in. */
 static void
 gap_count(struct ctx *c, const struct doc *d, const struct seg *s,
-	  uint32_t s0, uint32_t s1, uint16_t *df)
+	  uint32_t s0, uint32_t s1, int side)
 {
 	uint32_t k, u;
 
 	for (k = s0; k < s1; k++)
 		for (u = s[k].u0; u < s[k].u1; u++) {
-			uint32_t f = d->unit[u].fold;
+			struct gapword *g = &c->dw[d->unit[u].fold];
+			uint16_t *df = side ? &g->fb : &g->fa;
 
-			if (c->dgen[f] != c->gapgen) {
-				c->dgen[f] = c->gapgen;
-				c->dfa[f] = c->dfb[f] = 0;
-				c->dseg[f] = UINT32_MAX;
-				c->dnum[f] = d->tok[d->unit[u].tok].kind ==
+			if (g->gen != c->gapgen) {
+				g->gen = c->gapgen;
+				g->fa = g->fb = 0;
+				g->seg = UINT32_MAX;
+				g->num = d->tok[d->unit[u].tok].kind ==
 					TOK_NUMBER;
 			}
-			if (c->dseg[f] != k && df[f] < UINT16_MAX) {
+			if (g->seg != 2 * k + (uint32_t)side &&
+			    *df < UINT16_MAX) {
 				/* Only content words are ever weighed less. */
-				if (++df[f] == 3 && c->weight[d->unit[u].strict]
+				if (++*df == 3 && c->weight[d->unit[u].strict]
 				    == W_CONTENT)
 					c->damp = true;
-				c->dseg[f] = k;
+				g->seg = 2 * k + (uint32_t)side;
 			}
 		}
 }
@@ -474,25 +476,12 @@ static void
 gap_damp(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 	 const struct seg *sb, uint32_t b0, uint32_t b1)
 {
-	if (c->dgen == NULL) {
-		c->dfa = xmalloc(c->nweight * sizeof *c->dfa);
-		c->dfb = xmalloc(c->nweight * sizeof *c->dfb);
-		c->dseg = xmalloc(c->nweight * sizeof *c->dseg);
-		c->dnum = xmalloc(c->nweight);
-		c->dgen = xcalloc(c->nweight, sizeof *c->dgen);
-	}
+	if (c->dw == NULL)
+		c->dw = xcalloc(c->nweight, sizeof *c->dw);
 	c->gapgen++;
 	c->damp = false;
-	gap_count(c, c->a, sa, a0, a1, c->dfa);
-	/* B's segment indexes must not meet A's in dseg. */
-	for (uint32_t k = b0; k < b1; k++)
-		for (uint32_t u = sb[k].u0; u < sb[k].u1; u++) {
-			uint32_t f = c->b->unit[u].fold;
-
-			if (c->dgen[f] == c->gapgen)
-				c->dseg[f] = UINT32_MAX;
-		}
-	gap_count(c, c->b, sb, b0, b1, c->dfb);
+	gap_count(c, c->a, sa, a0, a1, 0);
+	gap_count(c, c->b, sb, b0, b1, 1);
 }
 
 bool

@@ -106,17 +106,13 @@ main(void)
 		}
 		/* Half the pairs are scored in a gap, with its weights. */
 		c.damp = t % 2 == 0;
-		c.dfa = xmalloc(c.nweight * sizeof *c.dfa);
-		c.dfb = xmalloc(c.nweight * sizeof *c.dfb);
-		c.dnum = xmalloc(c.nweight);
-		c.dgen = xcalloc(c.nweight, sizeof *c.dgen);
-		c.dseg = NULL;
+		c.dw = xcalloc(c.nweight, sizeof *c.dw);
 		c.gapgen = 1;
 		for (k = 0; k < c.nweight; k++) {
-			c.dgen[k] = rng_below(5) != 0;
-			c.dfa[k] = (uint16_t)rng_below(5);
-			c.dfb[k] = (uint16_t)rng_below(5);
-			c.dnum[k] = rng_below(3) == 0;
+			c.dw[k].gen = rng_below(5) != 0;
+			c.dw[k].fa = (uint16_t)rng_below(5);
+			c.dw[k].fb = (uint16_t)rng_below(5);
+			c.dw[k].num = rng_below(3) == 0;
 		}
 		exact = pair_sim(&c, 0, (uint32_t)n, 0, (uint32_t)m, &kept0, 0);
 		if (c.damp) {
