@@ -430,6 +430,17 @@ sentence_units(const struct doc *d, uint32_t u, uint32_t *u0, uint32_t *u1)
 	*u1 = s->unit + s->nunit;
 }
 
+/* Do units [u0, u1) of d weigh nothing (punctuation only)?  Stops at the
+ * first that weighs, so a long sentence costs no more than its tail. */
+static bool
+weightless(const struct ctx *c, const struct doc *d, uint32_t u0, uint32_t u1)
+{
+	for (; u0 < u1; u0++)
+		if (c->weight[d->unit[u0].strict] != W_PUNCT)
+			return false;
+	return true;
+}
+
 /*
  * Does change x run to the end of the sentence of equal run r, before
  * which it stands, on both sides (after: true), or from the start of
@@ -442,12 +453,12 @@ to_bound(const struct ctx *c, const struct run *r, const struct run *x,
 	uint32_t s0, s1;
 
 	sentence_units(c->a, after ? r->a1 - 1 : r->a0, &s0, &s1);
-	if (after ? x->a1 < s1 && weight_sum(c, c->a, x->a1, s1) > 0 :
-	    x->a0 > s0 && weight_sum(c, c->a, s0, x->a0) > 0)
+	if (after ? x->a1 < s1 && !weightless(c, c->a, x->a1, s1) :
+	    x->a0 > s0 && !weightless(c, c->a, s0, x->a0))
 		return false;
 	sentence_units(c->b, after ? r->b1 - 1 : r->b0, &s0, &s1);
-	return after ? x->b1 >= s1 || weight_sum(c, c->b, x->b1, s1) == 0 :
-		x->b0 <= s0 || weight_sum(c, c->b, s0, x->b0) == 0;
+	return after ? x->b1 >= s1 || weightless(c, c->b, x->b1, s1) :
+		x->b0 <= s0 || weightless(c, c->b, s0, x->b0);
 }
 
 /*
