@@ -394,7 +394,8 @@ anchor(const struct ctx *c, const struct doc *d, uint32_t u)
 		       sizeof number_words[0], cmp_str) != NULL;
 }
 
-/* Does equal run r hold an anchor? */
+/* Does equal run r hold an anchor, on either side (so that the result
+ * does not depend on which version is read as A)? */
 static bool
 has_anchor(const struct ctx *c, const struct run *r)
 {
@@ -402,6 +403,9 @@ has_anchor(const struct ctx *c, const struct run *r)
 
 	for (u = r->a0; u < r->a1; u++)
 		if (anchor(c, c->a, u))
+			return true;
+	for (u = r->b0; u < r->b1; u++)
+		if (anchor(c, c->b, u))
 			return true;
 	return false;
 }
