@@ -11,7 +11,7 @@
 VERSUS_TEST_LAZY=1
 export VERSUS_TEST_LAZY
 for t in fold fold-one current narrow search-inline search-fold \
-	 changelist mouse; do
+	 changelist mouse giant; do
 	check "$t.sh, nothing counted ahead" sh "$srcdir/tests/tui/$t.sh"
 done
 
