@@ -390,11 +390,127 @@ test_book_reworded(void)
 	       chapters);
 }
 
+/* --- a sentence moved across a subhead ------------------------------------ */
+
+/*
+ * An article of sections, each a subhead (a short line) and paragraphs of
+ * sentences from the book's vocabulary.  Sentence `from` is copied into
+ * *grab if grab is given; with ins given, it is left out and ins written
+ * before sentence `to` instead.  sect[k] gets sentence k's section.
+ */
+static size_t
+write_article(struct buf *out, unsigned long long seed, size_t from,
+	      size_t to, const char *ins, struct buf *grab, unsigned *sect)
+{
+	unsigned ns, s, np, p, k, n, i, len;
+	size_t idx = 0;
+	char w[32];
+
+	rng = seed;
+	ns = 3 + rnd(3);
+	for (s = 0; s < ns; s++) {
+		name_word(30 + rnd(300), w);
+		buf_add(out, s ? "\n\n" : "");
+		buf_add(out, w);
+		buf_add(out, " and the ");
+		name_word(30 + rnd(300), w);
+		buf_add(out, w);
+		for (np = 1 + rnd(3), p = 0; p < np; p++) {
+			bool first = true;
+
+			buf_add(out, "\n\n");
+			for (n = 2 + rnd(3), k = 0; k < n; k++, idx++) {
+				struct buf one = { 0 };
+
+				for (len = 8 + rnd(12), i = 0; i < len; i++) {
+					book_word(w);
+					if (i == 0 && w[0] >= 'a')
+						w[0] = (char)(w[0] - 'a' + 'A');
+					buf_add(&one, i ? " " : "");
+					buf_add(&one, w);
+				}
+				buf_add(&one, ".");
+				if (sect && idx < 256)
+					sect[idx] = s;
+				if (grab && idx == from)
+					buf_add(grab, one.s);
+				if (ins && idx == to) {
+					buf_add(out, first ? "" : " ");
+					buf_add(out, ins);
+					first = false;
+				}
+				if (!ins || idx != from) {
+					buf_add(out, first ? "" : " ");
+					buf_add(out, one.s);
+					first = false;
+				}
+				free(one.s);
+			}
+		}
+	}
+	buf_add(out, "\n");
+	return idx;
+}
+
+static void
+test_move_across_subhead(void)
+{
+	unsigned long long seed;
+	size_t runs = 0, good = 0, bad = 0;
+
+	for (seed = 1; seed <= 150; seed++) {
+		struct buf a = { 0 }, b = { 0 }, moved = { 0 }, scratch = { 0 };
+		unsigned sect[256];
+		size_t n, from, to;
+		struct pair p;
+		bool ok_ends = false;
+		char *xa = NULL, *xb = NULL;
+
+		n = write_article(&a, 11000 + seed, SIZE_MAX, SIZE_MAX, NULL,
+				  NULL, sect);
+		if (n > 256)
+			n = 256;
+		rng = 12000 + seed;
+		from = rnd((unsigned)n);
+		do
+			to = rnd((unsigned)n);
+		while (sect[to] == sect[from]);
+		write_article(&scratch, 11000 + seed, from, SIZE_MAX, NULL,
+			      &moved, NULL);
+		write_article(&b, 11000 + seed, from, to, moved.s, NULL, NULL);
+		pair_open(&p, a.s, b.s);
+		runs++;
+		if (p.al->nmove == 1 && p.al->nsub == 1) {
+			xa = end_text(&p, &p.al->sub[0], false);
+			xb = end_text(&p, &p.al->sub[0], true);
+			ok_ends = strcmp(xa, moved.s) == 0 &&
+				strcmp(xb, moved.s) == 0;
+		}
+		good += ok_ends;
+		if (!ok_ends && bad++ < 3)
+			diag("seed %llu: sentence %zu of %zu taken before %zu, "
+			     "section %u to %u: %zu moves, %zu below the "
+			     "paragraph", 11000 + seed, from, n, to, sect[from],
+			     sect[to], p.al->nmove, p.al->nsub);
+		free(xa);
+		free(xb);
+		pair_close(&p);
+		free(a.s);
+		free(b.s);
+		free(moved.s);
+		free(scratch.s);
+	}
+	is_int(good, runs, "%zu articles with a sentence moved under another "
+	       "subhead: each is one move, its ends that sentence", runs);
+}
+
 int
 main(void)
 {
 	test_table_row_moved();
 	test_book_reworded();
+	test_move_across_subhead();
+
 
 	return done_testing();
 }
