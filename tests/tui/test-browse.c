@@ -17,7 +17,8 @@
  * Go-tos are typed into the prompt, key by key, as a user does.  Sets of
  * versions marked in the picker are shown as marked (sets_hold).  And C-g
  * after the emacs keymap's incremental search shows what was shown before
- * it, the layout counted whole or lazily.
+ * it, the layout counted whole or lazily; and it lands where a search on
+ * Enter does.
  */
 #include "config.h"
 
@@ -450,6 +451,76 @@ isearch_returns(struct session *s, struct keymap *km, unsigned long seed,
 }
 
 /*
+ * Searching as you type lands where a search on Enter does: two browsers
+ * moved alike, one with the emacs keymap typing a word into its
+ * incremental search, the other typing it into the default keymap's
+ * prompt and pressing Enter, show the same rows; and when the search as
+ * you type fails, the other finds nothing either.
+ */
+static int
+isearch_like_search(struct session *s, struct keymap *emacs,
+		    struct keymap *def, unsigned long seed, char *why,
+		    size_t whysize)
+{
+	static const char letters[] = "Inoeuthars. 1";
+	struct browser e, d;
+	size_t y, rows = (size_t)browse_text_rows();
+	int i, j, n, bad = 0, a;
+
+	browse_init(&e, s, emacs);
+	browse_init(&d, s, def);
+	browse_layout(&e);
+	browse_layout(&d);
+	rng = seed;
+	for (i = 1; i <= 20 && !bad; i++) {
+		char arg[16], word[8];
+
+		for (j = (int)rnd(4); j >= 0; j--) {
+			a = moves[rnd(sizeof moves / sizeof moves[0])];
+			goto_arg(arg);
+			press(&e, a, arg);
+			press(&d, a, arg);
+		}
+		n = 1 + (int)rnd(5);
+		for (j = 0; j < n; j++)
+			word[j] = letters[rnd(sizeof letters - 1)];
+		word[n] = '\0';
+		a = rnd(2) ? ACTION_SEARCH_FORWARD : ACTION_SEARCH_BACKWARD;
+		browse_react(&e, browse_action(&e, a, 0) | RE_DRAW);
+		browse_react(&d, browse_action(&d, a, 0) | RE_DRAW);
+		for (j = 0; j < n; j++) {
+			browse_react(&e, browse_prompt_key(&e, word[j]) |
+				     RE_DRAW);
+			browse_prompt_key(&d, word[j]);
+		}
+		browse_react(&d, browse_prompt_key(&d, KEYCODE_ENTER) |
+			     RE_DRAW);
+		if (e.isearch.failing) {
+			if (strncmp(d.message, "not found", 9) != 0) {
+				snprintf(why, whysize, "\"%s\": failing as "
+					 "typed, found on Enter", word);
+				bad = i;
+			}
+			browse_react(&e, browse_prompt_key(&e,
+				     KEYCODE_CTRL('g')) | RE_DRAW);
+		} else {
+			browse_react(&e, browse_prompt_key(&e, KEYCODE_ENTER) |
+				     RE_DRAW);
+		}
+		for (y = 0; y < rows && !bad; y++)
+			if (shown(&e, y) != shown(&d, y)) {
+				snprintf(why, whysize, "\"%s\": screen row %zu "
+					 "differs (top %zu as typed, %zu on "
+					 "Enter)", word, y, e.top, d.top);
+				bad = i;
+			}
+	}
+	browse_clear(&e);
+	browse_clear(&d);
+	return bad;
+}
+
+/*
  * A pair bigger than a screen many times over: n paragraphs a side, every
  * seventh of B's reworded, and, with `giant`, one paragraph of `giant`
  * words in the middle of both (its end changed in B).  Its docs are built
@@ -689,6 +760,16 @@ main(void)
 			ok(bad == 0, "seed %lu: C-g after an incremental "
 			   "search shows what was shown before (%s layout)",
 			   seed, seed % 2 ? "lazy" : "whole");
+			if (bad)
+				printf("#   round %d: %s\n", bad, why);
+		}
+		for (seed = 1; seed <= 10; seed++) {
+			why[0] = '\0';
+			bad = isearch_like_search(s, emacs, km, seed, why,
+						  sizeof why);
+			ok(bad == 0, "seed %lu: a word typed into the "
+			   "incremental search lands where a search on Enter "
+			   "does", seed);
 			if (bad)
 				printf("#   round %d: %s\n", bad, why);
 		}
