@@ -362,18 +362,21 @@ draw_prompt(const struct browser *b)
 void
 browse_percent(double x, char out[16])
 {
-	double p = x * 100;
-	int tenths;
+	/*
+	 * From the share as --stat and --json print it (0.9350), so that the
+	 * status line never reads 93% beside their 0.9350: half up, as they.
+	 */
+	long v = x <= 0.0 ? 0 : (long)(x * 10000 + 0.5);
+	long tenths;
 
-	if (x >= 1.0 || x <= 0.0 || (p >= 0.5 && p < 99.5)) {
-		snprintf(out, 16, "%.0f%%", p < 0 ? 0.0 : p > 100 ? 100.0 : p);
+	if (x >= 1.0 || x <= 0.0 || (v >= 50 && v < 9950)) {
+		snprintf(out, 16, "%ld%%", x >= 1.0 ? 100 : (v + 50) / 100);
 		return;
 	}
 	/* Near the ends, one decimal, rounded towards the middle. */
-	tenths = (int)(p * 10);	/* p > 0: truncation is floor */
-	if (p < 50 && tenths < p * 10)
-		tenths++;
-	snprintf(out, 16, "%d.%d%%", tenths / 10, tenths % 10);
+	tenths = v < 50 ? (v + 9) / 10 : v / 10;
+	tenths = tenths < 1 ? 1 : tenths > 999 ? 999 : tenths;
+	snprintf(out, 16, "%ld.%ld%%", tenths / 10, tenths % 10);
 }
 
 /*
