@@ -20,14 +20,21 @@ count_words(const struct doc *d, uint32_t u0, uint32_t n)
 	uint32_t u;
 
 	for (u = u0; u < u0 + n; u++) {
-		uint8_t k = d->tok[d->unit[u].tok].kind;
+		const struct unit *un = &d->unit[u];
+		uint32_t t;
 
 		/*
 		 * A paragraph left whole is only ever in an equal block,
 		 * which compute_stats counts by para_words.
 		 */
-		assert(k != TOK_PARA);
-		w += k == TOK_WORD || k == TOK_NUMBER;
+		assert(d->tok[un->tok].kind != TOK_PARA);
+		/*
+		 * Every word of a unit counts, as in the versions' word
+		 * counts: "United States" joined into one unit is two.
+		 */
+		for (t = un->tok; t < un->tok + un->ntok; t++)
+			w += d->tok[t].kind == TOK_WORD ||
+			     d->tok[t].kind == TOK_NUMBER;
 	}
 	return w;
 }
@@ -213,7 +220,7 @@ compute_stats(struct alignment *al)
 		wa += para_words(al->a, k);
 	for (k = 0; k < al->b->npara; k++)
 		wb += para_words(al->b, k);
-	/* Kept on both sides: "per cent" is a word, "%" none. */
+	/* Kept on both sides: "per cent" is two words, "%" none. */
 	st->similarity = wa + wb ?
 		(double)(st->kept + kept_b + moved_kept) / (wa + wb) : 1.0;
 }
