@@ -229,19 +229,6 @@ draw_site(const struct browser *b, int y, size_t i, bool sel)
 	      FACE_INSERTED);
 }
 
-/* The first key bound to an action ("F"), or "" when none is. */
-static void
-first_key(const struct browser *b, int action, char *out, size_t size)
-{
-	char *comma;
-
-	out[0] = '\0';
-	keymap_keys_for(b->km, action, out, size);
-	comma = strstr(out, ", ");
-	if (comma != NULL)
-		*comma = '\0';
-}
-
 /* The filter's line: what is shown, the engine's counts by kind. */
 static void
 draw_filter(const struct browser *b, int y)
@@ -251,7 +238,7 @@ draw_filter(const struct browser *b, int y)
 	size_t n = 0;
 	int i;
 
-	first_key(b, ACTION_CHANGE_KIND_FILTER, key, sizeof key);
+	keymap_first_key(b->km, ACTION_CHANGE_KIND_FILTER, key, sizeof key);
 	n += (size_t)snprintf(buf + n, sizeof buf - n, " showing %s%s",
 			      b->cl_filter < 0 ? "every kind" :
 			      change_kind_name(b->cl_filter),
@@ -310,9 +297,10 @@ changelist_draw(struct browser *b)
 			     strlen(b->message), w - 2, false,
 			     b->message_error ? FACE_ERROR : FACE_MESSAGE);
 	} else {
-		first_key(b, ACTION_SELECT, enter, sizeof enter);
-		first_key(b, ACTION_TOGGLE_REVIEWED, mark, sizeof mark);
-		first_key(b, ACTION_QUIT, back, sizeof back);
+		keymap_first_key(b->km, ACTION_SELECT, enter, sizeof enter);
+		keymap_first_key(b->km, ACTION_TOGGLE_REVIEWED, mark,
+		    sizeof mark);
+		keymap_first_key(b->km, ACTION_QUIT, back, sizeof back);
 		snprintf(buf, sizeof buf, " %zu/%zu \xe2\x94\x82 %s: show it "
 			 "\xe2\x94\x82 %s: reviewed or not \xe2\x94\x82 %s: "
 			 "back to the versions", n ? b->cl_row + 1 : 0, n,

@@ -606,6 +606,17 @@ keymap_keys_for(const struct keymap *km, int action, char *buf, size_t size)
 }
 
 char *
+keymap_first_key(const struct keymap *km, int action, char *buf, size_t size)
+{
+	char *comma;
+
+	keymap_keys_for(km, action, buf, size);
+	if (size > 0 && (comma = strstr(buf, ", ")) != NULL)
+		*comma = '\0';
+	return buf;
+}
+
+char *
 keymap_seq_name(const int *keys, size_t n, char *buf, size_t size)
 {
 	char	name[KEYCODE_NAME_MAX];

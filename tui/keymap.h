@@ -152,6 +152,10 @@ const struct keymap_binding *keymap_binding(const struct keymap *km,
 size_t keymap_keys_for(const struct keymap *km, int action, char *buf,
     size_t size);
 
+/* Write the first key bound to `action` ("F") into buf, or "" when none is. */
+char *keymap_first_key(const struct keymap *km, int action, char *buf,
+    size_t size);
+
 /*
  * Write the names of n keys, separated by spaces ("C-x C-c"), into buf,
  * truncated to size bytes (KEYMAP_SEQ_NAME_MAX is always enough for a

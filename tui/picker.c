@@ -108,19 +108,6 @@ marked(const struct browser *b, size_t *set)
 	return k;
 }
 
-/* The first key bound to action, or "". */
-static void
-first_key(const struct browser *b, int action, char *out, size_t size)
-{
-	char *comma;
-
-	out[0] = '\0';
-	keymap_keys_for(b->km, action, out, size);
-	comma = strstr(out, ", ");
-	if (comma != NULL)
-		*comma = '\0';
-}
-
 /* What version v (of all) did to the passage followed, against v - 1. */
 static enum step
 step_of(struct browser *b, size_t v)
@@ -231,7 +218,7 @@ picker_status(struct browser *b, char *buf, size_t size)
 			x += snprintf(buf + x, size - (size_t)x,
 				      " \xe2\x80\x94 select: compare with %zu",
 				      other + 1);
-		first_key(b, ACTION_MARK_VERSION, key, sizeof key);
+		keymap_first_key(b->km, ACTION_MARK_VERSION, key, sizeof key);
 		if (key[0])
 			x += snprintf(buf + x, size - (size_t)x,
 				      " \xe2\x94\x82 %s: mark a set", key);
@@ -477,7 +464,7 @@ open_marked(struct browser *b, size_t chosen)
 
 	if (k < 2) {
 		free(set);
-		first_key(b, ACTION_MARK_VERSION, key, sizeof key);
+		keymap_first_key(b->km, ACTION_MARK_VERSION, key, sizeof key);
 		browse_message(b, true, "mark two versions or more in the "
 			       "version picker%s%s%s first", key[0] ? " (" : "",
 			       key, key[0] ? ")" : "");
@@ -522,7 +509,7 @@ act_mark_version(struct browser *b, int action, unsigned count)
 
 	(void)action;
 	(void)count;
-	first_key(b, ACTION_VERSION_PICKER, key, sizeof key);
+	keymap_first_key(b->km, ACTION_VERSION_PICKER, key, sizeof key);
 	browse_message(b, true, "mark versions in the version picker%s%s%s",
 		       key[0] ? " (" : "", key, key[0] ? ")" : "");
 	return RE_DRAW;

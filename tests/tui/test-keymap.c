@@ -413,6 +413,10 @@ test_default(void)
 	is_str(buf, "?", "keys_for keeps whole entries (size 2)");
 	keymap_keys_for(km, ACTION_HELP, buf, 1);
 	is_str(buf, "", "keys_for with room for nothing");
+	is_str(keymap_first_key(km, ACTION_HELP, buf, sizeof buf), "?",
+	    "first_key: the first of three");
+	is_str(keymap_first_key(km, ACTION_HELP, buf, 1), "",
+	    "first_key with room for nothing");
 	is_int(keymap_keys_for(km, ACTION_SCROLL_DOWN, buf, sizeof buf), 2,
 	    "default: two keys scroll down");
 	is_str(buf, "Down, j", "default: Down and j scroll down");
