@@ -141,19 +141,18 @@ print_stream(FILE *out, const struct alignment *al,
 	struct render_lazy *lz = render_lazy_new(al, o);
 	struct print_buf pb = { 0 };
 	bool ok = true;
-	uint32_t bi, g, c, nc;
+	uint32_t bi, g, c;
+	bool more;
 
 	for (bi = 0; ok && bi < lz->nblock; bi++)
-		for (g = 0; ok && g < render_lazy_pieces(lz, bi); g++) {
+		for (g = 0; ok && g < render_lazy_pieces(lz, bi); g++)
 			/* A giant paragraph a chunk of rows at a time. */
-			nc = (uint32_t)render_lazy_chunks(lz, bi, g);
-			for (c = 0; ok && c < nc; c++)
-				ok = print_rows(out, nc == 1 ?
-						render_lazy_stream(lz, bi, g) :
+			for (c = 0, more = true; ok && more; c++)
+				ok = print_rows(out,
 						render_lazy_stream_chunk(lz, bi,
-									 g, c),
+									 g, c,
+									 &more),
 						color, &pb);
-		}
 	free(pb.line);
 	free(pb.tmp);
 	render_lazy_free(lz);

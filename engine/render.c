@@ -1705,7 +1705,7 @@ struct render_lazy_priv {
 	size_t ngiant;
 };
 
-struct render_lazy_tuning render_lazy_tuning = { 64u << 10, 256, 64u << 10 };
+struct render_lazy_tuning render_lazy_tuning = { 64u << 10, 256, 16u << 10 };
 
 /* Paragraphs of block bi, clamped to the docs as layout_block does. */
 static void
@@ -2034,14 +2034,6 @@ giant_count(struct render_lazy *lz, struct lazy_giant *gi, size_t need)
 	}
 }
 
-/* Rows of giant gi's paragraphs: the longer side's, once both counted. */
-static uint32_t
-giant_rows(struct render_lazy *lz, struct lazy_giant *gi)
-{
-	giant_count(lz, gi, SIZE_MAX);
-	return gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows : gi->s[1].rows;
-}
-
 /* Is giant gi the last piece of its block with a blank row after it? */
 static bool
 giant_post(const struct render_lazy *lz, const struct lazy_giant *gi)
@@ -2091,9 +2083,8 @@ giant_chunk(struct render_lazy *lz, struct lazy_slot *s,
 	size_t i = 0, k;
 	int side;
 
-	giant_count(lz, gi, (size_t)from + chunk + 1);
-	rows = gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows : gi->s[1].rows;
-	last = gi->s[0].done && gi->s[1].done && rows <= from + chunk;
+	/* Where the chunk starts; laying it out counts it. */
+	giant_count(lz, gi, from);
 	slot_start(lz, s, false);
 	if (c == 0) {
 		bool both = gi->s[0].p != RENDER_NONE &&
@@ -2118,9 +2109,15 @@ giant_chunk(struct render_lazy *lz, struct lazy_slot *s,
 				CELL_BLANK;
 		assert(i == giant_pre(lz, gi));
 	}
-	for (side = 0; side < 2; side++)
-		if (gi->s[side].p != RENDER_NONE && from < gi->s[side].rows)
+	for (side = 0; side < 2; side++) {
+		const struct giant_side *gs = &gi->s[side];
+
+		if (gs->p != RENDER_NONE && gs->nck > c &&
+		    !(gs->done && gs->rows <= from))
 			giant_wrap(lz, b, gi, side, from, chunk, i, true);
+	}
+	rows = gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows : gi->s[1].rows;
+	last = gi->s[0].done && gi->s[1].done && rows <= from + chunk;
 	if (c == 0 && b->r->nrow > 0) {
 		b->r->row[0].mark = block_mark(b->r, bl);
 		sub_mark(b, &b->r->row[0], bi);
@@ -2429,18 +2426,6 @@ render_lazy_piece(struct render_lazy *lz, uint32_t bi, uint32_t g)
 	return &s->r;
 }
 
-size_t
-render_lazy_chunks(struct render_lazy *lz, uint32_t bi, uint32_t g)
-{
-	struct lazy_giant *gi = giant_of(lz, lz->piece_first[bi] + g);
-	uint32_t rows, chunk = render_lazy_tuning.chunk;
-
-	if (gi == NULL)
-		return 1;
-	rows = giant_rows(lz, gi);
-	return rows > chunk ? (rows + chunk - 1) / chunk : 1;
-}
-
 /* Chunk c of giant gi, laid out (cached like pieces). */
 static const struct render *
 giant_get(struct render_lazy *lz, struct lazy_giant *gi, uint32_t c)
@@ -2455,14 +2440,19 @@ giant_get(struct render_lazy *lz, struct lazy_giant *gi, uint32_t c)
 
 const struct render *
 render_lazy_stream_chunk(struct render_lazy *lz, uint32_t bi, uint32_t g,
-			 uint32_t c)
+			 uint32_t c, bool *more)
 {
 	struct lazy_giant *gi = giant_of(lz, lz->piece_first[bi] + g);
+	uint32_t rows;
 
+	*more = false;
 	if (gi == NULL)
 		return render_lazy_stream(lz, bi, g);
 	giant_chunk(lz, &lz->priv->scratch, gi, c);
 	lz->priv->scratch.piece = LAZY_UNKNOWN;
+	rows = gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows : gi->s[1].rows;
+	*more = !gi->s[0].done || !gi->s[1].done ||
+		rows > (c + 1) * render_lazy_tuning.chunk;
 	return &lz->priv->scratch.r;
 }
 

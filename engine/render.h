@@ -267,16 +267,18 @@ struct render_lazy_tuning {
 	uint32_t chunk;		/* paragraph rows of a chunk */
 	uint32_t window;	/* bytes of text read around a chunk */
 };
-/* 64 KiB, 256 rows, 64 KiB; tests make them small. */
+/* 64 KiB, 256 rows, 16 KiB; tests make them small. */
 extern struct render_lazy_tuning render_lazy_tuning;
 
-/* Chunks of piece g of block bi: 1 unless it is giant (then counted). */
-size_t render_lazy_chunks(struct render_lazy *lz, uint32_t bi, uint32_t g);
-
-/* Chunk c of piece g, into the scratch render of render_lazy_stream(). */
+/*
+ * Chunk c of piece g, into the scratch render of render_lazy_stream()
+ * (the whole piece when it is not giant); *more tells whether chunk
+ * c + 1 has rows.  Going through the chunks in order counts the piece
+ * once (--print).
+ */
 const struct render *render_lazy_stream_chunk(struct render_lazy *lz,
 					      uint32_t bi, uint32_t g,
-					      uint32_t c);
+					      uint32_t c, bool *more);
 
 /*
  * When block row `row` of block bi is in a giant piece: its block rows
