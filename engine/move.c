@@ -186,6 +186,197 @@ resequence(struct alignment *al, const uint32_t *stretch,
 	free(conv);
 }
 
+/* --- look-alikes paired across each other: a window set back in order ----- */
+
+/*
+ * Look-alike paragraphs in a row ("Cursed be he that lieth with ...")
+ * can get one wrong pair: old 1 with new 3, and new 1 and 2 against old
+ * 2 and 3 are left over.  Those then become two "moves" that cross
+ * nothing but that wrong pair, though every paragraph sits where it was
+ * (issue 14: three such on a translation, one verse a paragraph).  A
+ * window of blocks holding a move and its twin, as many paragraphs of A
+ * as of B one at a time and nothing else, is paired in order instead
+ * when each pair so made reaches the move threshold and they keep more,
+ * summed, than the pairs and moves they replace.  A true swap keeps more
+ * as it is, and stays a move.
+ */
+#define WINDOW_MAX	8
+
+/* pair_sim of paragraph pa of A and pb of B; 0 if either has no units. */
+static double
+para_sim(struct ctx *c, uint32_t pa, uint32_t pb, double need)
+{
+	uint32_t a0, a1, b0, b1;
+	unsigned kept;
+
+	para_units(c->a, pa, pa + 1, &a0, &a1);
+	para_units(c->b, pb, pb + 1, &b0, &b1);
+	if (a0 == a1 || b0 == b1)
+		return 0;
+	return pair_sim(c, a0, a1, b0, b1, &kept, need);
+}
+
+/*
+ * Is [lo, hi] a window as above?  Sets its first paragraphs *a0, *b0 and
+ * their number *n, and *now, what its pairs and moves keep.
+ */
+static bool
+window_ok(struct ctx *c, size_t lo, size_t hi, uint32_t *a0, uint32_t *b0,
+	  uint32_t *n, double *now)
+{
+	const struct alignment *al = c->al;
+	uint32_t na = 0, nb = 0;
+	size_t k;
+
+	*now = 0;
+	for (k = lo; k <= hi; k++) {
+		const struct block *bl = &al->block[k];
+
+		if (bl->na > 1 || bl->nb > 1 || bl->na + bl->nb == 0)
+			return false;
+		if (bl->move && (bl->twin < lo || bl->twin > hi))
+			return false;
+		if (bl->na) {
+			if (na ? bl->a != *a0 + na : false)
+				return false;
+			if (!na)
+				*a0 = bl->a;
+			na++;
+		}
+		if (bl->nb) {
+			if (nb ? bl->b != *b0 + nb : false)
+				return false;
+			if (!nb)
+				*b0 = bl->b;
+			nb++;
+		}
+	}
+	if (na != nb || na < 2 || na > WINDOW_MAX)
+		return false;
+	*n = na;
+	for (k = lo; k <= hi; k++) {
+		const struct block *bl = &al->block[k];
+
+		if (bl->na && bl->nb)
+			*now += para_sim(c, bl->a, bl->b, 0);
+		else if (bl->move && bl->kind == BLOCK_DELETED)
+			*now += para_sim(c, bl->a,
+					 al->block[bl->twin].b, 0);
+	}
+	return true;
+}
+
+/* Block for paragraph pa of A paired with pb of B, its word diff emitted. */
+static struct block
+pair_block(struct ctx *c, uint32_t pa, uint32_t pb)
+{
+	struct alignment *al = c->al;
+	struct runs rs = { 0 };
+	bool cosm = false, subst = false;
+	uint32_t op0 = (uint32_t)al->nop, a0, a1, b0, b1;
+	struct block bl = { 0 };
+
+	para_units(c->a, pa, pa + 1, &a0, &a1);
+	para_units(c->b, pb, pb + 1, &b0, &b1);
+	word_runs(c, a0, a1, b0, b1, &rs);
+	cleanup_runs(c, &rs);
+	emit_runs(c, &rs, &cosm, &subst);
+	free(rs.v);
+	bl.kind = subst ? BLOCK_CHANGED : BLOCK_EQUAL;
+	bl.a = pa;
+	bl.na = 1;
+	bl.b = pb;
+	bl.nb = 1;
+	bl.op = op0;
+	bl.nop = (uint32_t)(al->nop - op0);
+	bl.cosmetic = cosm;
+	bl.similarity = block_similarity(c, &bl);
+	return bl;
+}
+
+/* Replace blocks [lo, hi] by the n pairs in order from a0 and b0. */
+static void
+set_in_order(struct ctx *c, size_t lo, size_t hi, uint32_t a0, uint32_t b0,
+	     uint32_t n)
+{
+	struct alignment *al = c->al;
+	size_t old = hi - lo + 1, k, nb;
+	uint32_t *newid = xcalloc(al->nmove + 1, sizeof *newid), id = 0;
+	struct block *pb = xmalloc(n * sizeof *pb);
+
+	for (k = 0; k < n; k++)
+		pb[k] = pair_block(c, a0 + (uint32_t)k, b0 + (uint32_t)k);
+	for (k = lo; k <= hi; k++)
+		if (al->block[k].move)
+			newid[al->block[k].move] = UINT32_MAX;
+	for (k = 1; k <= al->nmove; k++)
+		if (newid[k] != UINT32_MAX)
+			newid[k] = ++id;
+	/* n <= old: the window holds n paragraphs a side, one or two a block. */
+	memcpy(&al->block[lo], pb, n * sizeof *pb);
+	memmove(&al->block[lo + n], &al->block[hi + 1],
+		(al->nblock - hi - 1) * sizeof *al->block);
+	nb = al->nblock - old + n;
+	for (k = 0; k < nb; k++) {
+		struct block *bl = &al->block[k];
+
+		if (!bl->move || (k >= lo && k < lo + n))
+			continue;
+		bl->move = newid[bl->move];
+		if (bl->twin > hi)
+			bl->twin -= (uint32_t)(old - n);
+	}
+	al->nblock = nb;
+	al->nmove = id;
+	free(newid);
+	free(pb);
+}
+
+static void
+unswap_windows(struct ctx *c)
+{
+	struct alignment *al = c->al;
+	size_t k;
+
+	for (k = 0; k < al->nblock; k++) {
+		const struct block *bl = &al->block[k];
+		size_t m0, m1, lo, hi;
+		uint32_t a0 = 0, b0 = 0, n = 0, j;
+		double now, then;
+		bool done = false;
+
+		if (!bl->move || bl->twin < k)
+			continue;
+		m0 = k;
+		m1 = bl->twin;
+		if (m1 - m0 >= 2 * WINDOW_MAX)
+			continue;
+		/* The smallest window around the move, as it grows. */
+		for (size_t w = m1 - m0; w < 2 * WINDOW_MAX && !done; w++)
+			for (lo = m0 + 1; lo-- > 0 && m0 - lo <= w - (m1 - m0);) {
+				hi = lo + w;
+				if (hi < m1 || hi >= al->nblock)
+					continue;
+				if (!window_ok(c, lo, hi, &a0, &b0, &n, &now))
+					continue;
+				done = true;
+				then = 0;
+				for (j = 0; j < n && then >= 0; j++) {
+					double s = para_sim(c, a0 + j, b0 + j,
+							    c->move_threshold);
+
+					then = s < c->move_threshold ? -1 :
+						then + s;
+				}
+				if (then > now) {
+					set_in_order(c, lo, hi, a0, b0, n);
+					k = lo + n - 1;
+				}
+				break;
+			}
+	}
+}
+
 /*
  * Pair leftover deleted and inserted paragraphs as moves: candidates come
  * from the rare-word index (or all pairs when few), the most similar pairs
@@ -301,6 +492,8 @@ find_moves(struct ctx *c)
 	}
 	free(stretch);
 	free(ip.v);
+	if (al->nmove > 0)
+		unswap_windows(c);
 out:
 	free(sa);
 	free(sb);

