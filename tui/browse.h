@@ -267,6 +267,14 @@ void source_draw(struct browser *b);
 void browse_percent(double x, char out[16]);
 
 /*
+ * Where to start showing `path` in `cols` columns: 0 when it fits, else
+ * the start of the longest tail that fits after a "…" (one column), so
+ * that files in one long folder keep their own names on a narrow screen
+ * (0 too under 8 columns, where no tail tells anything).
+ */
+size_t browse_path_tail(const char *path, int cols);
+
+/*
  * When the versions on screen show no difference, what the status line
  * says instead ("no differences after folding case/typography"); else "".
  * Valid until the next call (sameness.c).

@@ -93,23 +93,55 @@ text_date(const struct text *t, char out[16])
 	}
 }
 
+size_t
+browse_path_tail(const char *path, int cols)
+{
+	size_t n = strlen(path), off = 0;
+
+	if (cols < 8 || (int)width_of((const uint8_t *)path, n, 0) <= cols)
+		return 0;	/* fits, or too few columns to tell anything */
+	while (off < n && (int)width_of((const uint8_t *)path + off, n - off,
+					0) > cols - 1) {
+		off++;
+		while (off < n && ((unsigned char)path[off] & 0xc0) == 0x80)
+			off++;
+	}
+	return off;
+}
+
 static void
 draw_title(struct browser *b, int col, int width, size_t v, bool focus)
 {
-	char buf[512], date[16];
+	char buf[512], date[16], head[64], tail[64];
 	enum face f = focus ? FACE_TITLE_FOCUS : FACE_TITLE;
 	const struct text *t = session_texts(b->s)[v];
+	int room;
+	size_t off;
 
 	text_date(t, date);
 	bool base = v == b->base && b->n > 2;
 
-	snprintf(buf, sizeof buf, " %zu/%zu %s%s%s%s", browse_number(b, v),
-		 b->nall, t->path, date[0] ? "  " : "", date, base ? "  (base)" : "");
+	snprintf(head, sizeof head, " %zu/%zu ", browse_number(b, v), b->nall);
+	snprintf(tail, sizeof tail, "%s%s%s", date[0] ? "  " : "", date,
+		 base ? "  (base)" : "");
+	room = width - 1 - (int)strlen(head) - (int)strlen(tail);
 	/* Too narrow: "(base)" first, where clipping leaves it whole. */
-	if (base && (int)width_of((const uint8_t *)buf, strlen(buf), 0) >=
-	    width)
-		snprintf(buf, sizeof buf, " %zu/%zu (base) %s%s%s",
-			 browse_number(b, v), b->nall, t->path, date[0] ? "  " : "", date);
+	if (base && (int)width_of((const uint8_t *)t->path, strlen(t->path),
+				  0) > room) {
+		snprintf(head, sizeof head, " %zu/%zu (base) ",
+			 browse_number(b, v), b->nall);
+		snprintf(tail, sizeof tail, "%s%s", date[0] ? "  " : "", date);
+		room = width - 1 - (int)strlen(head) - (int)strlen(tail);
+	}
+	/* Still too narrow: the path's end, which tells versions apart, */
+	if (room < 8 && date[0]) {	/* ... before the date */
+		snprintf(tail, sizeof tail, "%s", base &&
+			 strstr(head, "(base)") == NULL ? "  (base)" : "");
+		room = width - 1 - (int)strlen(head) - (int)strlen(tail);
+	}
+	off = browse_path_tail(t->path, room);
+	snprintf(buf, sizeof buf, "%s%s%s%s", head, off ? "\xe2\x80\xa6" : "",
+		 t->path + off, tail);
 	screen_fill(0, col, width, ' ', f);
 	/* One blank column left, so that two clipped titles never touch. */
 	put_clipped(0, col, buf, width - 1, f);

@@ -94,9 +94,16 @@ overview_draw(struct browser *b)
 			screen_put(y, x, buf, (size_t)n, sel ? FACE_CURSOR :
 				   FACE_TEXT);
 		}
-		if (x + 2 < w)	/* the path, clipped and in visible form */
-			draw_visible(y, x + 2, (const uint8_t *)path,
-				     strlen(path), w - x - 2, false, FACE_TEXT);
+		if (x + 2 < w) {	/* the path, its end, in visible form */
+			size_t off = browse_path_tail(path, w - x - 2);
+
+			if (off)
+				screen_put(y, x + 2, "\xe2\x80\xa6", 3,
+					   FACE_TEXT);
+			draw_visible(y, x + 2 + (off > 0), (const uint8_t *)path +
+				     off, strlen(path) - off, w - x - 2 - (off > 0),
+				     false, FACE_TEXT);
+		}
 	}
 	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
 	if (b->message[0]) {

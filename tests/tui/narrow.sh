@@ -13,7 +13,7 @@ tui_start 60 20 "$VERSUS" samples/1-wire.txt samples/2-syndicated.txt \
 check "five versions at 60x20: the browser starts" \
 	tui_wait_line 1 '2/5 samples/2-syndicated.txt'
 check "the left title keeps (base) whole" \
-	tui_wait_line 1 '^ 1/5 (base) samples/'
+	tui_wait_line 1 '^ 1/5 (base) [^ ]*1-wire\.txt '
 check "a blank column between the two titles" \
 	tui_wait_line 1 '[^ ]  2/5 samples/2-syndicated.txt'
 tui_keys p
