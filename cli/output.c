@@ -636,8 +636,10 @@ output_stat(FILE *out, struct text *const *texts, struct doc *const *docs,
 			texts[i]->raw_len);
 		put_path(out, texts[i]->path);
 		if (texts[i]->invalid + texts[i]->replaced)
-			fprintf(out, " (%zu invalid bytes)",
-				texts[i]->invalid + texts[i]->replaced);
+			fprintf(out, " (%zu invalid byte%s)",
+				texts[i]->invalid + texts[i]->replaced,
+				texts[i]->invalid + texts[i]->replaced == 1 ?
+				"" : "s");
 		putc('\n', out);
 	}
 	for (i = 0; i < ncmp; i++) {

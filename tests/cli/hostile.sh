@@ -119,6 +119,10 @@ run "$VERSUS" --stat "$TMPD/good8.txt" "$TMPD/bad8.txt"
 check_eq "invalid UTF-8: compared (exit 1)" "$st" 1
 check "invalid UTF-8: the 6 invalid bytes are counted" \
 	grep -q 'bad8.txt (6 invalid bytes)' "$TMPD/out"
+printf 'Caf\303\251 bad \377 byte.\n' >"$TMPD/one8.txt"
+run "$VERSUS" --stat "$TMPD/good8.txt" "$TMPD/one8.txt"
+check "invalid UTF-8: one invalid byte is one, not \"1 invalid bytes\"" \
+	grep -q 'one8.txt (1 invalid byte)$' "$TMPD/out"
 run "$VERSUS" --print --color=never --width 120 "$TMPD/good8.txt" "$TMPD/bad8.txt"
 check "invalid UTF-8: shown as U+FFFD, not dropped" \
 	grep -q "$(printf 'bad {+\357\277\275+}')" "$TMPD/out"
