@@ -186,6 +186,89 @@ resequence(struct alignment *al, const uint32_t *stretch,
 	free(conv);
 }
 
+/* --- one left over each side, alone between two pairs ---------------------- */
+
+/*
+ * A deleted and an inserted paragraph alone in the same gap between two
+ * paired neighbours sit one for the other, where a reader pairs them even
+ * when they keep little: a verse reworded by a translation falls below the
+ * pairing threshold, but it is that verse.  Guards: both short, the pairs
+ * on both sides reworded too (among paragraphs kept as they were, one
+ * that keeps a name only was replaced), and what they keep holds a
+ * content word or a number (one that shares only "the" and "of" was
+ * replaced).
+ */
+#define SINGLE_MAX_UNITS	80
+#define REWORDED_SIM	0.9f
+
+/* Did the diff pair_sim just made keep a content word or a number? */
+static bool
+keeps_content(const struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nheld[0]; i++)
+		if (!c->da[i] && c->wa[i] >= W_CONTENT)
+			return true;
+	return false;
+}
+
+/*
+ * Are the pairs on both sides of the gap [k0, k1] reworded too?  Among
+ * paragraphs kept as they were, one that keeps a name only was replaced.
+ */
+static bool
+among_rewordings(const struct alignment *al, size_t k0, size_t k1)
+{
+	const struct block *l = &al->block[k0 - 1], *r = &al->block[k1 + 1];
+
+	return l->kind == BLOCK_CHANGED && r->kind == BLOCK_CHANGED &&
+	       l->similarity < REWORDED_SIM && r->similarity < REWORDED_SIM;
+}
+
+static void
+singletons(struct ctx *c, const uint32_t *stretch, struct inplace *ip,
+	   const struct seg *sa, const struct seg *sb, const uint32_t *da,
+	   const uint32_t *ib, size_t nd, size_t ni, const bool *used_d,
+	   const bool *used_i)
+{
+	struct alignment *al = c->al;
+	size_t x = 0, y = 0;
+
+	while (x < nd && y < ni) {
+		uint32_t d = da[x], i = ib[y], g = stretch[d];
+		size_t x1 = x, y1 = y;
+		unsigned kept;
+
+		if (stretch[i] != g) {
+			if (stretch[i] < g)
+				y++;
+			else
+				x++;
+			continue;
+		}
+		while (x1 < nd && stretch[da[x1]] == g)
+			x1++;
+		while (y1 < ni && stretch[ib[y1]] == g)
+			y1++;
+		/* Alone in a gap with a pair on both sides. */
+		if (x1 - x == 1 && y1 - y == 1 && !used_d[x] && !used_i[y] &&
+		    g > 0 && (d > i ? d : i) + 1 < al->nblock &&
+		    sa[x].u1 - sa[x].u0 <= SINGLE_MAX_UNITS &&
+		    sb[y].u1 - sb[y].u0 <= SINGLE_MAX_UNITS &&
+		    sa[x].u0 < sa[x].u1 && sb[y].u0 < sb[y].u1 &&
+		    among_rewordings(al, d < i ? d : i, d > i ? d : i)) {
+			(void)pair_sim(c, sa[x].u0, sa[x].u1, sb[y].u0,
+				       sb[y].u1, &kept, 0);
+			if (keeps_content(c) &&
+			    in_place(al, stretch, ip, d, i))
+				pair_in_place(c, &sa[x], &sb[y], d, i);
+		}
+		x = x1;
+		y = y1;
+	}
+}
+
 /* --- look-alikes paired across each other: a window set back in order ----- */
 
 /*
@@ -484,6 +567,7 @@ find_moves(struct ctx *c)
 		bd->cosmetic = bi->cosmetic = cosm;
 		bd->similarity = bi->similarity = block_similarity(c, bd);
 	}
+	singletons(c, stretch, &ip, sa, sb, da, ib, nd, ni, used_d, used_i);
 	free(used_d);
 	free(used_i);
 	if (ip.n > 0) {
