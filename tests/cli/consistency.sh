@@ -168,4 +168,21 @@ for set in $sets; do
 	done <"$TMPD/$set.stat"
 done
 
+# Rounding never hides a change: one word changed among 20,000 is not
+# "1.0000" in --stat or --json, and the status line says 99.9%, not 100%.
+awk 'BEGIN { for (i = 0; i < 2000; i++) {
+	for (j = 0; j < 10; j++) printf "word%d ", i * 10 + j; print "\n" } }' \
+	>"$TMPD/long-a"
+sed 's/^word10000 /changed10000 /' "$TMPD/long-a" >"$TMPD/long-b"
+"$VERSUS" --stat "$TMPD/long-a" "$TMPD/long-b" >"$TMPD/long.stat"
+check_eq "one change in 20,000 words: --stat's similarity is 0.9999" \
+	"$(sed -n 's/^1 -> 2: similarity //p' "$TMPD/long.stat")" 0.9999
+"$VERSUS" --json "$TMPD/long-a" "$TMPD/long-b" >"$TMPD/long.json"
+check_eq "and --json's" "$(python3 -c 'import json, sys
+print("%.4f" % json.load(open(sys.argv[1]))["comparisons"][0]["similarity"])' \
+	"$TMPD/long.json")" 0.9999
+"$VERSUS" --stat "$TMPD/long-a" "$TMPD/long-a" >"$TMPD/same.stat"
+check_eq "the same file twice is 1.0000" \
+	"$(sed -n 's/^1 -> 2: similarity //p' "$TMPD/same.stat")" 1.0000
+
 finish
