@@ -234,6 +234,7 @@ picker_draw(struct browser *b)
 	int w = screen_cols(), rows = browse_text_rows() - 1, y, x;
 	size_t i, left = all_of(b, b->left), right = all_of(b, b->right);
 	char buf[512], sim[16];
+	bool narrow;
 	const struct presence *p = b->pk_prow >= 0 ?
 		session_presence(b->all, b->pk_base) : NULL;
 
@@ -257,9 +258,17 @@ picker_draw(struct browser *b)
 		draw_visible(0, 0, (const uint8_t *)buf, (size_t)x, w, true,
 			     FACE_TITLE_FOCUS);
 	}
-	x = snprintf(buf, sizeof buf, "    %3s  %-16s %-7s %7s %9s %6s %s  %s",
-		     "#", "date (UTC)", "origin", "words", "bytes", "prev",
-		     p != NULL ? "\xc2\xb6" : " ", "file");
+	/* Under 80 columns the sizes give way, so the file keeps room. */
+	narrow = w < 80;
+	if (narrow)
+		x = snprintf(buf, sizeof buf, "    %3s  %-16s %-7s %6s %s  %s",
+			     "#", "date (UTC)", "origin", "prev",
+			     p != NULL ? "\xc2\xb6" : " ", "file");
+	else
+		x = snprintf(buf, sizeof buf, "    %3s  %-16s %-7s %7s %9s "
+			     "%6s %s  %s", "#", "date (UTC)", "origin", "words",
+			     "bytes", "prev", p != NULL ? "\xc2\xb6" : " ",
+			     "file");
 	draw_visible(1, 0, (const uint8_t *)buf, (size_t)x, w, true, FACE_KEY);
 	if (b->pk_row < b->pk_top)
 		b->pk_top = b->pk_row;
@@ -279,18 +288,30 @@ picker_draw(struct browser *b)
 		if (i > 0)
 			snprintf(sim, sizeof sim, "%5.1f%%",
 				 session_similarity(b->all, i - 1, i) * 100);
-		n = snprintf(buf, sizeof buf, " %s%s %3zu  %-16s %-7s %7zu "
-			     "%9zu %6s %s  ", b->pk_marked[i] ? "*" : " ",
+		n = snprintf(buf, sizeof buf, " %s%s %3zu  %-16s %-7s ",
+			     b->pk_marked[i] ? "*" : " ",
 			     i == left ? "L" : i == right ? "R" : " ",
 			     i + 1, date, t->origin != NULL ? t->origin :
-			     "file", doc_word_count(d), t->raw_len, sim,
-			     p != NULL ? step_mark[step_of(b, i)] : " ");
+			     "file");
+		if (!narrow)
+			n += snprintf(buf + n, sizeof buf - (size_t)n,
+				      "%7zu %9zu ", doc_word_count(d),
+				      t->raw_len);
+		n += snprintf(buf + n, sizeof buf - (size_t)n, "%6s %s  ", sim,
+			      p != NULL ? step_mark[step_of(b, i)] : " ");
 		screen_fill(y, 0, w, ' ', f);
 		x = draw_visible(y, 0, (const uint8_t *)buf, (size_t)n, w,
 				 true, f);
-		if (x < w)
-			draw_visible(y, x, (const uint8_t *)t->path,
-				     strlen(t->path), w - x, true, f);
+		if (x < w) {
+			size_t from = browse_path_tail(t->path, w - x);
+
+			if (from > 0)
+				x = draw_visible(y, x, (const uint8_t *)
+						 "\xe2\x80\xa6", 3, w - x,
+						 true, f);
+			draw_visible(y, x, (const uint8_t *)t->path + from,
+				     strlen(t->path + from), w - x, true, f);
+		}
 	}
 	screen_fill(screen_rows() - 1, 0, w, ' ', FACE_STATUS);
 	if (b->message[0]) {

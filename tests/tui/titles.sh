@@ -3,7 +3,7 @@
 # versions by the ends of their paths: two files in one long folder,
 # clipped from the right, both read "/home/.../a-long-folder-na" and a
 # reader cannot tell which is which; clipped from the left ("…/one.txt")
-# each keeps its own name.
+# each keeps its own name.  So do the version picker's rows.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
 
@@ -21,6 +21,11 @@ tui_keys v
 check "v: the overview names each row's file by its end" \
 	tui_wait_for '…[^ ]*/draft-one\.txt *$'
 check "the second row too" tui_wait_for '…[^ ]*/draft-two\.txt *$'
+tui_keys q
+tui_keys V
+check "V: the picker names each version's file by its end" \
+	tui_wait_for '^ .* 1 .*…[^ ]*/draft-one\.txt *$'
+check "the second version's too" tui_wait_for '^ .* 2 .*…[^ ]*/draft-two\.txt *$'
 tui_keys q
 tui_resize 200 20
 tui_keys q
