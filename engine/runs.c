@@ -734,8 +734,8 @@ runs_exact(const struct ctx *c, uint32_t ua, uint32_t ub, bool before,
 
 /* The letters and the punctuation of a run's side, apart. */
 struct squash {
-	uint32_t *l, *p;
-	size_t nl, np, capl, capp;
+	uint32_t *l, *p, *c;	/* letters, marks, lone comma tokens */
+	size_t nl, np, nc, capl, capp, capc;
 };
 
 /* The same mark however typeset: curly quotes as straight ones. */
@@ -762,6 +762,62 @@ joiner(uint32_t uc)
 	    uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r';
 }
 
+/*
+ * Is token t of d a comma standing alone?  A comma added or dropped
+ * between words that stay (the serial comma, "companies, including") is
+ * punctuation placed, as a full stop moved inside a quote is; a comma
+ * that becomes a full stop or a word is not, since the other side then
+ * differs in that mark or in its letters, and a comma inside a token
+ * ("1,5" against "15") is part of a number.
+ */
+static bool
+lone_comma(const struct doc *d, uint32_t t)
+{
+	const uint8_t *s = d->text->data + d->tok[t].off;
+	size_t len = d->tok[t].len;
+
+	return (len == 1 && s[0] == ',') ||
+	    (len == 3 && (memcmp(s, "\xe3\x80\x81", 3) == 0 ||
+			  memcmp(s, "\xef\xbc\x8c", 3) == 0));
+}
+
+/* How far back a comma's quotation is looked for (see quoted). */
+#define QUOTE_REACH	4096
+
+/*
+ * Might token t of d lie inside a quotation?  Somebody's words keep
+ * their commas: a comma dropped inside quotation marks is a change of
+ * wording (facts.c, "quote").  Counted from the start of its paragraph:
+ * an odd number of straight double quotes, or more opening curly marks
+ * than closing ones.  A paragraph that starts further back than
+ * QUOTE_REACH bytes is taken as quoted, so that the test stays cheap.
+ */
+static bool
+quoted(const struct doc *d, uint32_t t)
+{
+	const struct para *pa = &d->para[doc_para_of_token(d, t)];
+	const uint8_t *s = d->text->data + pa->start;
+	const uint8_t *e = d->text->data + d->tok[t].off;
+	unsigned straight = 0;
+	int depth = 0;
+	ucs4_t uc;
+	int n;
+
+	if (e - s > QUOTE_REACH)
+		return true;
+	for (; s < e; s += n) {
+		n = u8_mbtouc(&uc, s, (size_t)(e - s));
+		if (uc == '"')
+			straight++;
+		else if (uc == 0x201c || uc == 0x201e || uc == 0x00ab ||
+			 uc == 0x2018 || uc == 0x201a || uc == 0x2039)
+			depth++;
+		else if (uc == 0x201d || uc == 0x00bb || uc == 0x203a)
+			depth--;
+	}
+	return straight % 2 == 1 || depth > 0;
+}
+
 static void
 squash_units(struct squash *q, const struct doc *d, uint32_t u0, uint32_t u1)
 {
@@ -775,6 +831,12 @@ squash_units(struct squash *q, const struct doc *d, uint32_t u0, uint32_t u1)
 			ucs4_t uc;
 			int n;
 
+			if (lone_comma(d, t)) {
+				q->c = xgrow(q->c, &q->capc, q->nc + 1,
+					     sizeof *q->c);
+				q->c[q->nc++] = t;
+				continue;
+			}
 			for (; s < e; s += n) {
 				n = u8_mbtouc(&uc, s, (size_t)(e - s));
 				if (joiner(uc))
@@ -804,9 +866,10 @@ cmp_u32(const void *x, const void *y)
  * Does change run r only join or part words with hyphens and spaces
  * ("fourth largest" / "fourth-largest", "non-existence" / "nonexistence",
  * "rock - bottom" / "rock-bottom") or move punctuation among them (a full
- * stop moved inside the closing quote: `".` / `.”`)?  The same letters in
- * the same order on both sides, case aside, and the same marks in any
- * order, curly and straight quotes alike.  Such a change is cosmetic.
+ * stop moved inside the closing quote: `".` / `.”`), or add or drop a
+ * comma ("companies{+,+} including")?  The same letters in the same order
+ * on both sides, case aside, and the same marks but commas in any order,
+ * curly and straight quotes alike.  Such a change is cosmetic.
  */
 bool
 runs_cosmetic(const struct ctx *c, const struct run *r)
@@ -823,9 +886,20 @@ runs_cosmetic(const struct ctx *c, const struct run *r)
 		qsort(y.p, y.np, sizeof *y.p, cmp_u32);
 		same = memcmp(x.p, y.p, x.np * sizeof *x.p) == 0;
 	}
+	/* Commas added or dropped: none of them inside a quotation. */
+	if (same && x.nc != y.nc) {
+		size_t i;
+
+		for (i = 0; same && i < x.nc; i++)
+			same = !quoted(c->a, x.c[i]);
+		for (i = 0; same && i < y.nc; i++)
+			same = !quoted(c->b, y.c[i]);
+	}
 	free(x.l);
 	free(x.p);
+	free(x.c);
 	free(y.l);
 	free(y.p);
+	free(y.c);
 	return same;
 }

@@ -5,8 +5,9 @@
  * as a match of its own; a figure, number word or name kept between
  * them always is; a phrase reordered around a kept word, the moved word
  * in another form, is one change; a lone word at the seam of a rewrite
- * that runs to the end of its sentence joins it; and the words a text
- * reworded in place keeps between one-word substitutions stay matches.
+ * that runs to the end of its sentence joins it; the words a text
+ * reworded in place keeps between one-word substitutions stay matches;
+ * and a comma added or dropped between kept words does not part them.
  *
  * The sentences come from a seeded generator of made-up words, so a
  * failure names the seed that reproduces it.
@@ -436,6 +437,77 @@ test_in_place(void)
 	       "kept stays a match", round);
 }
 
+/* Does the alignment hold a delete or insert op (a substantive change)? */
+static bool
+any_change(const struct alignment *al)
+{
+	size_t i;
+
+	for (i = 0; i < al->nop; i++)
+		if (changed_op(&al->op[i]))
+			return true;
+	return false;
+}
+
+/*
+ * A sentence of kept words where B adds a comma after some and drops
+ * the one A has after others (the serial comma, "companies, including"):
+ * punctuation placed, never a substantive change that leaves the words
+ * between two commas as a stray match of their own.  Unless the words
+ * are a quotation (every other sentence here): somebody's words keep
+ * their commas, and a comma changed there is always a change.
+ */
+static void
+test_commas(void)
+{
+	unsigned long long seed;
+	size_t bad = 0, round = 0;
+
+	for (seed = 1; seed <= ROUNDS; seed++) {
+		struct buf a = { 0 }, b = { 0 };
+		struct pair p;
+		char w[16];
+		unsigned i, n, edits = 0;
+		bool quote = seed % 2 == 0;
+
+		rng = seed;
+		n = 10 + rnd(10);
+		add(&a, quote ? "He said \"The" : "The");
+		add(&b, quote ? "He said \"The" : "The");
+		for (i = 0; i < n; i++) {
+			if (rnd(3) == 0)
+				strcpy(w, fword());
+			else
+				cword(w);
+			add(&a, w);
+			add(&b, w);
+			if (i + 1 < n && rnd(3) == 0) {
+				/* A comma on one side only. */
+				add(rnd(2) ? &a : &b, ",");
+				edits++;
+			}
+		}
+		add(&a, quote ? ".\"\n" : ".\n");
+		add(&b, quote ? ".\"\n" : ".\n");
+		if (edits == 0) {
+			free(a.s);
+			free(b.s);
+			continue;
+		}
+		pair_open(&p, a.s, b.s);
+		if (any_change(p.al) != quote && bad++ == 0)
+			diag("seed %llu: a comma %s a quotation is %s", seed,
+			     quote ? "inside" : "outside",
+			     quote ? "cosmetic" : "a substantive change");
+		round++;
+		pair_close(&p);
+		free(a.s);
+		free(b.s);
+	}
+	is_int(bad, 0, "%zu sentences that only add or drop commas: a "
+	       "substantive change inside a quotation only", round);
+}
+
 int
 main(void)
 {
@@ -444,5 +516,6 @@ main(void)
 	test_reordered();
 	test_seam();
 	test_in_place();
+	test_commas();
 	return done_testing();
 }
