@@ -306,9 +306,9 @@ picker_draw(struct browser *b)
 			size_t from = browse_path_tail(t->path, w - x);
 
 			if (from > 0)
-				x = draw_visible(y, x, (const uint8_t *)
-						 "\xe2\x80\xa6", 3, w - x,
-						 true, f);
+				x += draw_visible(y, x, (const uint8_t *)
+						  "\xe2\x80\xa6", 3, w - x,
+						  true, f);
 			draw_visible(y, x, (const uint8_t *)t->path + from,
 				     strlen(t->path + from), w - x, true, f);
 		}
