@@ -580,11 +580,11 @@ load_session(const struct options *o, char **args, size_t n,
 	} else {
 		/*
 		 * Two versions: every pair is one with the base.  --print and
-		 * the browser lay out whole paragraphs too (render.h), and
-		 * the browser's search looks inside them (find.h).
+		 * the browser lay out whole paragraphs too (render.h), the
+		 * browser's search looks inside them (find.h), and --inline
+		 * quotes their bytes as --json does (walk.h).
 		 */
-		so.base_only = (o->mode == MODE_JSON ||
-				(o->mode != MODE_INLINE && n == 2)) &&
+		so.base_only = (o->mode == MODE_JSON || n == 2) &&
 			o->report == NULL;
 		s = session_new(texts, n, &so);
 		free(texts);

@@ -1,10 +1,11 @@
 /*
  * test-lazy.c — lazily built docs (lazy.h) compare exactly as fully built
- * ones: the --json and --stat outputs of both are byte for byte the same,
- * on the golden pairs, the sample story, crafted cases (equivalences that
- * join words, typography, invalid bytes, CJK, repeated paragraphs) and
- * many random edits of a text, under every comparison option.  Also: the
- * ASCII word counter agrees with the tokeniser.
+ * ones: the --json, --stat and --inline (plain and coloured) outputs of
+ * both are byte for byte the same, on the golden pairs, the sample story,
+ * crafted cases (equivalences that join words, typography, invalid bytes,
+ * CJK, repeated paragraphs) and many random edits of a text, under every
+ * comparison option.  Also: the ASCII word counter agrees with the
+ * tokeniser.
  */
 #include "config.h"
 
@@ -38,9 +39,9 @@ static const struct cmpkeys_opts options[] = {
 #define NOPTIONS (sizeof options / sizeof options[0])
 
 /*
- * --json and --stat of texts[1..n-1] against texts[0] and of texts[0]
- * against each of them (lazy docs must serve both ways round, session.h),
- * as one string.
+ * --json, --stat and --inline of texts[1..n-1] against texts[0] and of
+ * texts[0] against each of them (lazy docs must serve both ways round,
+ * session.h), as one string.
  */
 static char *
 outputs(struct text **t, size_t n, const struct cmpkeys_opts *ko, bool lazy)
@@ -92,6 +93,10 @@ outputs(struct text **t, size_t n, const struct cmpkeys_opts *ko, bool lazy)
 	f = open_memstream(&buf, &len);
 	output_json(f, t, d, n, cmp, ncmp);
 	output_stat(f, t, d, n, cmp, ncmp, NULL);
+	for (c = 0; c < ncmp; c++) {
+		output_inline(f, cmp[c].al, false);
+		output_inline(f, cmp[c].al, true);
+	}
 	fclose(f);
 	for (c = 0; c < ncmp; c++) {
 		align_free((struct alignment *)cmp[c].al);
