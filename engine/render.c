@@ -2465,17 +2465,15 @@ render_lazy_stream(struct render_lazy *lz, uint32_t bi, uint32_t g)
 	return &s->r;
 }
 
-bool
-render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
-		       size_t *first, size_t *n)
+/*
+ * The last piece of block bi that starts at or before row, among pieces
+ * whose first rows are known up to there.
+ */
+static uint32_t
+piece_at_row(const struct render_lazy *lz, uint32_t bi, size_t row)
 {
-	uint32_t lo, hi, p0 = lz->piece_first[bi];
-	size_t rows = render_lazy_block_rows(lz, bi);
+	uint32_t lo = lz->piece_first[bi], hi = lz->piece_first[bi + 1];
 
-	if (row >= rows)
-		return false;
-	lo = p0;
-	hi = lz->piece_first[bi + 1];
 	while (hi - lo > 1) {
 		uint32_t mid = lo + (hi - lo) / 2;
 
@@ -2484,6 +2482,19 @@ render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+bool
+render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
+		       size_t *first, size_t *n)
+{
+	uint32_t lo;
+	size_t rows = render_lazy_block_rows(lz, bi);
+
+	if (row >= rows)
+		return false;
+	lo = piece_at_row(lz, bi, row);
 	if (giant_of(lz, lo) == NULL)
 		return false;
 	*first = lz->piece_off[lo];
@@ -2496,7 +2507,7 @@ const struct render *
 render_lazy_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 		 size_t *first)
 {
-	uint32_t lo, hi, p0 = lz->piece_first[bi];
+	uint32_t lo, p0 = lz->piece_first[bi];
 	struct lazy_giant *gi;
 	bool all;
 	size_t n;
@@ -2514,16 +2525,7 @@ render_lazy_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 	if (row >= n)
 		return NULL;
 	/* The last piece starting at or before row. */
-	lo = p0;
-	hi = lz->piece_first[bi + 1];
-	while (hi - lo > 1) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (lz->piece_off[mid] <= row)
-			lo = mid;
-		else
-			hi = mid;
-	}
+	lo = piece_at_row(lz, bi, row);
 	*first = lz->piece_off[lo];
 	if ((gi = giant_of(lz, lo)) != NULL) {
 		/* The chunk holding it, a chunk's paragraph rows at a time. */
