@@ -603,6 +603,71 @@ sub_style(const struct builder *b, uint32_t o, bool del)
 }
 
 /*
+ * Style units [u0, u1) of one side: `unch`, then the styles of the
+ * block's ops over them (a moved block's ops also name units of its twin,
+ * which fall outside and are skipped).
+ */
+static void
+style_ops(struct builder *b, int side, const struct block *bl, uint8_t unch,
+	  uint32_t u0, uint32_t u1)
+{
+	const struct alignment *al = b->al;
+	uint32_t o;
+	uint8_t s;
+
+	style_units(b, side, u0, u1, unch);
+	o = first_op(b, side, bl, u0);
+	for (; o < bl->op + bl->nop && o < al->nop; o++) {
+		const struct wop *w = &al->op[o];
+		uint32_t a = side ? w->b : w->a;
+		uint32_t e = a + (side ? w->nb : w->na);
+
+		if (a >= u1 && b->sorted[side] != NULL &&
+		    b->sorted[side][bl - al->block] == 1)
+			break;	/* in order: none further is inside */
+		if (align_op_sub(al, o))
+			s = sub_style(b, o, w->kind == WOP_DELETE);
+		else if (w->kind == WOP_DELETE)
+			s = STYLE_DELETED;
+		else if (w->kind == WOP_INSERT)
+			s = STYLE_INSERTED;
+		else if (w->kind == WOP_COSMETIC && b->r->opts.cosmetic)
+			s = STYLE_COSMETIC;
+		else
+			s = unch;
+		if (a < u0)
+			a = u0;
+		if (e > u1)
+			e = u1;
+		if (a < e)
+			style_units(b, side, a, e, s);
+	}
+}
+
+/*
+ * Tokens [t0, t1) of one paragraph not yet styled (between units) take
+ * the style of the units on both sides when they agree, else `unch`.
+ */
+static void
+style_between(uint8_t *st, uint32_t t0, uint32_t t1, uint8_t unch)
+{
+	uint8_t prev = STYLE_NONE, s;
+	uint32_t k, j;
+
+	for (k = t0; k < t1; k = j) {
+		if (st[k] != STYLE_NONE) {
+			prev = st[k];
+			j = k + 1;
+			continue;
+		}
+		for (j = k; j < t1 && st[j] == STYLE_NONE; j++)
+			;
+		s = prev != STYLE_NONE && j < t1 && st[j] == prev ? prev : unch;
+		memset(st + k, s, j - k);
+	}
+}
+
+/*
  * Give every token of the block's paragraphs on one side its style: the
  * ops' styles for units within the block (a moved block's ops also name
  * units of its twin, which are skipped), `unch` for other units, and for
@@ -615,8 +680,8 @@ style_side(struct builder *b, int side, uint32_t p0, uint32_t np,
 {
 	const struct alignment *al = b->al;
 	const struct doc *d = side ? al->b : al->a;
-	uint32_t p, k, j, u0 = 0, u1 = 0, o;
-	uint8_t *st = b->style[side], prev, s;
+	uint32_t p, u0 = 0, u1 = 0;
+	uint8_t *st = b->style[side];
 
 	if (np == 0)
 		return;
@@ -629,59 +694,11 @@ style_side(struct builder *b, int side, uint32_t p0, uint32_t np,
 			u1 = (uint32_t)d->nunit;
 		if (u0 > u1)
 			u0 = u1;
-		style_units(b, side, u0, u1, unch);
-		o = first_op(b, side, bl, u0);
-		for (; o < bl->op + bl->nop && o < al->nop; o++) {
-			const struct wop *w = &al->op[o];
-			uint32_t a = side ? w->b : w->a;
-			uint32_t e = a + (side ? w->nb : w->na);
-
-			if (a >= u1 && b->sorted[side] != NULL &&
-			    b->sorted[side][bl - al->block] == 1)
-				break;	/* in order: none further is inside */
-
-			if (align_op_sub(al, o))
-				s = sub_style(b, o, w->kind == WOP_DELETE);
-			else switch (w->kind) {
-			case WOP_DELETE:
-				s = STYLE_DELETED;
-				break;
-			case WOP_INSERT:
-				s = STYLE_INSERTED;
-				break;
-			case WOP_COSMETIC:
-				s = b->r->opts.cosmetic ? STYLE_COSMETIC : unch;
-				break;
-			default:
-				s = unch;
-				break;
-			}
-			if (a < u0)
-				a = u0;
-			if (e > u1)
-				e = u1;
-			if (a < e)
-				style_units(b, side, a, e, s);
-		}
+		style_ops(b, side, bl, unch, u0, u1);
 	}
-	for (p = p0; p < p0 + np; p++) {
-		const struct para *pa = &d->para[p];
-		uint32_t end = pa->tok + pa->ntok;
-
-		prev = STYLE_NONE;
-		for (k = pa->tok; k < end; k = j) {
-			if (st[k] != STYLE_NONE) {
-				prev = st[k];
-				j = k + 1;
-				continue;
-			}
-			for (j = k; j < end && st[j] == STYLE_NONE; j++)
-				;
-			s = prev != STYLE_NONE && j < end && st[j] == prev ?
-			    prev : unch;
-			memset(st + k, s, j - k);
-		}
-	}
+	for (p = p0; p < p0 + np; p++)
+		style_between(st, d->para[p].tok,
+			      d->para[p].tok + d->para[p].ntok, unch);
 }
 
 /* The first unit of d whose first token is at or after token t. */
@@ -712,8 +729,8 @@ style_window(struct builder *b, int side, uint32_t p, const struct block *bl,
 	const struct doc *d = side ? al->b : al->a;
 	const struct para *pa = &d->para[p];
 	uint32_t pu0 = pa->unit, pu1 = pa->unit + pa->nunit, u0, u1;
-	uint32_t k, j, o, tt0, tt1;
-	uint8_t *st = b->style[side], prev, s;
+	uint32_t tt0, tt1;
+	uint8_t *st = b->style[side];
 
 	if (d->unit == NULL || pa->nunit == 0 || pu1 > d->nunit) {
 		style_side(b, side, p, 1, bl, unch);
@@ -732,45 +749,8 @@ style_window(struct builder *b, int side, uint32_t p, const struct block *bl,
 	if (u1 == pu1)
 		tt1 = pa->tok + pa->ntok;
 	memset(st + tt0, STYLE_NONE, tt1 - tt0);
-	style_units(b, side, u0, u1, unch);
-	o = first_op(b, side, bl, u0);
-	for (; o < bl->op + bl->nop && o < al->nop; o++) {
-		const struct wop *w = &al->op[o];
-		uint32_t a = side ? w->b : w->a;
-		uint32_t e = a + (side ? w->nb : w->na);
-
-		if (a >= u1 && b->sorted[side] != NULL &&
-		    b->sorted[side][bl - al->block] == 1)
-			break;
-		if (align_op_sub(al, o))
-			s = sub_style(b, o, w->kind == WOP_DELETE);
-		else if (w->kind == WOP_DELETE)
-			s = STYLE_DELETED;
-		else if (w->kind == WOP_INSERT)
-			s = STYLE_INSERTED;
-		else if (w->kind == WOP_COSMETIC && b->r->opts.cosmetic)
-			s = STYLE_COSMETIC;
-		else
-			s = unch;
-		if (a < u0)
-			a = u0;
-		if (e > u1)
-			e = u1;
-		if (a < e)
-			style_units(b, side, a, e, s);
-	}
-	prev = STYLE_NONE;
-	for (k = tt0; k < tt1; k = j) {
-		if (st[k] != STYLE_NONE) {
-			prev = st[k];
-			j = k + 1;
-			continue;
-		}
-		for (j = k; j < tt1 && st[j] == STYLE_NONE; j++)
-			;
-		s = prev != STYLE_NONE && j < tt1 && st[j] == prev ? prev : unch;
-		memset(st + k, s, j - k);
-	}
+	style_ops(b, side, bl, unch, u0, u1);
+	style_between(st, tt0, tt1, unch);
 }
 
 /* The style of the unchanged words of a block. */
