@@ -115,7 +115,8 @@
  * and a look at a few tokens around a figure or a date word; the
  * quotation marks of a paragraph, its boilerplate label and the first
  * word and style of a sentence are computed once per paragraph or
- * sentence touched; the name test uses a hash set of the fold keys and
+ * sentence touched (the label only when a unit there would give its site
+ * a kind it lacks or a quotation mark); the name test uses a hash set of the fold keys and
  * stems of the other side of the block, built once per block when
  * needed.  All linear in the alignment and the text it touches.
  */
@@ -1367,10 +1368,14 @@ is_boilerplate(struct ctx *c, struct side *s, uint32_t p)
 /*
  * The kinds (bits) that unit u of side `side` (0 A, 1 B) gives its site;
  * *marks counts the quotation marks (that open or close a quotation)
- * among its tokens.
+ * among its tokens.  `have` are the kinds the site has already: a unit
+ * of a boilerplate paragraph gives nothing, but whether its paragraph is
+ * boilerplate is asked (boiler_match, the dearest step here) only when
+ * the unit would give a kind the site lacks or a quotation mark.
  */
 static unsigned
-unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
+unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks,
+	   unsigned have)
 {
 	struct side *s = side ? &c->sb : &c->sa;
 	const struct doc *d = s->d;
@@ -1379,12 +1384,10 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
 	uint32_t t, p, t0 = un->tok, t1 = un->tok + un->ntok, name_tok = 0;
 	bool name_cand = false, glued = false;
 	const uint8_t *w;
-	size_t n;
+	size_t n, nmark = 0;
 	struct shape sh;
 
 	p = find_para(s, t0);
-	if (is_boilerplate(c, s, p))
-		return 0;
 	for (t = t0; t < t1; t++) {
 		const struct token *tk = &d->tok[t];
 
@@ -1421,7 +1424,7 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
 			int q = quote_state(s, p, t);
 
 			if (q == Q_OPEN || q == Q_CLOSE)
-				(*marks)++;
+				nmark++;
 			continue;	/* punctuation alone: no quote change */
 		}
 		default:
@@ -1479,6 +1482,9 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks)
 				bits |= 1u << KIND_NAME;
 		}
 	}
+	if (((bits & ~have) == 0 && nmark == 0) || is_boilerplate(c, s, p))
+		return 0;
+	*marks += nmark;
 	return bits;
 }
 
@@ -1528,11 +1534,11 @@ site_facts(struct ctx *c, uint32_t o0, uint32_t o1)
 		if (w->kind == WOP_DELETE)
 			for (u = w->a; u < w->a + w->na &&
 			     (bits & FACT_BITS) != FACT_BITS; u++)
-				bits |= unit_facts(c, 0, u, &marks[0]);
+				bits |= unit_facts(c, 0, u, &marks[0], bits);
 		else if (w->kind == WOP_INSERT)
 			for (u = w->b; u < w->b + w->nb &&
 			     (bits & FACT_BITS) != FACT_BITS; u++)
-				bits |= unit_facts(c, 1, u, &marks[1]);
+				bits |= unit_facts(c, 1, u, &marks[1], bits);
 	}
 	/* Quotation marks added or removed, not just moved past a stop. */
 	if (marks[0] != marks[1])

@@ -576,6 +576,16 @@ test_not_facts(void)
 	is_str(kinds_of("Smith met the mayor at the pier.\n",
 			"Smith met Jones at the pier.\n"),
 	       "name", "a name the other side lacks: name");
+	/*
+	 * Whether a paragraph is boilerplate is asked only when a unit would
+	 * add a kind or a quotation mark to its site: the caption's marks
+	 * must not count when they are asked about late.
+	 */
+	is_str(kinds_of("The ferry left the pier, Smith said.\n",
+			"The \"ferry\" left the pier. (photo: Jane Smith)\n"),
+	       "wording wording attribution",
+	       "a story paragraph become a caption with quotation marks: "
+	       "they make no quote change");
 }
 
 /* How the clean-up cuts changes into sites (runs.c). */
