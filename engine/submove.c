@@ -48,6 +48,9 @@
 
 /* --- boundaries ------------------------------------------------------------- */
 
+/* Units whose boundaries seg_start() finds at once, in one walk. */
+#define SEG_CHUNK		256
+
 struct bounds {
 	const struct doc *d;
 	uint32_t para;		/* the paragraph `lines` is for, or UINT32_MAX */
@@ -56,16 +59,39 @@ struct bounds {
 	uint32_t hpara;
 	uint64_t *hash;
 	size_t nhash, caphash;
+	/* Bit u: whether unit u starts a segment, for the chunks done. */
+	uint64_t *start;
+	uint8_t *done;		/* by chunk of SEG_CHUNK units */
 };
+
+static void
+bounds_init(struct bounds *bd, const struct doc *d)
+{
+	*bd = (struct bounds){ d, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0,
+			       NULL, NULL };
+}
+
+static void
+bounds_free(struct bounds *bd)
+{
+	free(bd->hash);
+	free(bd->start);
+	free(bd->done);
+}
 
 static bool
 is_line_end(const struct doc *d, uint32_t t)
 {
 	const struct token *tk = &d->tok[t];
 	const uint8_t *s = d->text->data + tk->off;
+	uint32_t k;
 
-	return tk->kind == TOK_SPACE && (memchr(s, '\n', tk->len) != NULL ||
-					 memchr(s, '\r', tk->len) != NULL);
+	if (tk->kind != TOK_SPACE)
+		return false;
+	for (k = 0; k < tk->len; k++)	/* mostly one space */
+		if (s[k] == '\n' || s[k] == '\r')
+			return true;
+	return false;
 }
 
 /*
@@ -103,29 +129,71 @@ para_lines(const struct doc *d, uint32_t p)
 	return lines > 0 && looks >= LINES_SHARE * lines;
 }
 
-/* The paragraph of unit u, and whether unit u starts a sentence or line. */
 static bool line_start(struct bounds *bd, uint32_t p, uint32_t u);
 
+/*
+ * Whether unit u, of paragraph p and sentence s (those of its first
+ * token), starts a sentence or line.
+ */
 static bool
-seg_start(struct bounds *bd, uint32_t u)
+starts_at(struct bounds *bd, uint32_t u, uint32_t p, uint32_t s)
 {
 	const struct doc *d = bd->d;
-	uint32_t t, p, s;
+	const struct para *pa = &d->para[p];
+
+	if (u <= pa->unit || u >= pa->unit + pa->nunit)
+		return true;
+	if (pa->nsent > 0 && d->sent[s].unit == u)
+		return true;
+	return line_start(bd, p, u);
+}
+
+/*
+ * The boundaries of chunk k's units into bd->start: one search for the
+ * paragraph and sentence of its first unit, then a walk.
+ */
+static void __attribute__((noinline))
+bounds_chunk(struct bounds *bd, size_t k)
+{
+	const struct doc *d = bd->d;
+	uint32_t u = (uint32_t)(k * SEG_CHUNK), end = u + SEG_CHUNK, t, p, s;
 	const struct para *pa;
 
-	if (u == 0 || u >= d->nunit)
-		return true;
+	if (bd->start == NULL) {
+		bd->start = xcalloc((d->nunit + 63) / 64, sizeof *bd->start);
+		bd->done = xcalloc((d->nunit + SEG_CHUNK - 1) / SEG_CHUNK, 1);
+	}
+	if (end > d->nunit)
+		end = (uint32_t)d->nunit;
 	t = d->unit[u].tok;
 	p = doc_para_of_token(d, t);
 	pa = &d->para[p];
-	if (u <= pa->unit || u >= pa->unit + pa->nunit)
-		return true;
-	if (pa->nsent > 0) {
-		s = doc_sentence_of_token(d, p, t);
-		if (d->sent[s].unit == u)
-			return true;
+	s = pa->nsent ? doc_sentence_of_token(d, p, t) : pa->sent;
+	for (; u < end; u++) {
+		t = d->unit[u].tok;
+		while (p + 1 < d->npara && d->para[p + 1].tok <= t) {
+			pa = &d->para[++p];
+			s = pa->sent;
+		}
+		while (s + 1 < pa->sent + pa->nsent && d->sent[s + 1].tok <= t)
+			s++;
+		if (u == 0 || starts_at(bd, u, p, s))
+			bd->start[u / 64] |= (uint64_t)1 << (u % 64);
 	}
-	return line_start(bd, p, u);
+	bd->done[k] = 1;
+}
+
+/* Whether unit u starts a sentence or line (or is past the last unit). */
+static inline bool
+seg_start(struct bounds *bd, uint32_t u)
+{
+	const struct doc *d = bd->d;
+
+	if (u == 0 || u >= d->nunit)
+		return true;
+	if (bd->done == NULL || !bd->done[u / SEG_CHUNK])
+		bounds_chunk(bd, u / SEG_CHUNK);
+	return bd->start[u / 64] >> (u % 64) & 1;
 }
 
 /* Whether a line end parts units u-1 and u of paragraph p, in a poem. */
@@ -145,50 +213,6 @@ line_start(struct bounds *bd, uint32_t p, uint32_t u)
 			return bd->lines;
 		}
 	return false;
-}
-
-/*
- * seg_start() for units visited in increasing order, without a search
- * for each: the paragraph and sentence of the last unit are kept.
- */
-struct bwalk {
-	struct bounds *bd;
-	uint32_t p, s;
-};
-
-static void
-bwalk_init(struct bwalk *w, struct bounds *bd, uint32_t u)
-{
-	const struct doc *d = bd->d;
-	const struct para *pa;
-
-	w->bd = bd;
-	w->p = doc_para_of_token(d, d->unit[u].tok);
-	pa = &d->para[w->p];
-	w->s = pa->nsent ? doc_sentence_of_token(d, w->p, d->unit[u].tok) :
-		pa->sent;
-}
-
-static bool
-bwalk_start(struct bwalk *w, uint32_t u)
-{
-	const struct doc *d = w->bd->d;
-	const struct para *pa;
-
-	if (u == 0 || u >= d->nunit)
-		return true;
-	pa = &d->para[w->p];
-	if (u < pa->unit || u >= pa->unit + pa->nunit) {
-		bwalk_init(w, w->bd, u);	/* another paragraph */
-		return u == d->para[w->p].unit;
-	}
-	if (u == pa->unit)
-		return true;
-	while (w->s + 1 < pa->sent + pa->nsent && d->sent[w->s + 1].unit <= u)
-		w->s++;
-	if (pa->nsent > 0 && d->sent[w->s].unit == u)
-		return true;
-	return line_start(w->bd, w->p, u);
 }
 
 static int
@@ -451,13 +475,9 @@ slide_op(struct ctx *c, struct bounds *bds, uint32_t o)
 }
 
 static void
-slide_ops(struct ctx *c)
+slide_ops(struct ctx *c, struct bounds *bd)
 {
 	struct alignment *al = c->al;
-	struct bounds bd[2] = {
-		{ c->a, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0 },
-		{ c->b, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0 },
-	};
 	size_t k;
 	uint32_t o;
 
@@ -654,13 +674,9 @@ split_swap(struct ctx *c, struct bounds *bd, struct swap *sw,
  * place and inserted in the other.
  */
 static void
-split_swaps(struct ctx *c)
+split_swaps(struct ctx *c, struct bounds *bd)
 {
 	struct alignment *al = c->al;
-	struct bounds bd[2] = {
-		{ c->a, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0 },
-		{ c->b, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0 },
-	};
 	struct swap *sw = NULL;
 	struct opbuf ob = { 0 };
 	size_t k;
@@ -709,8 +725,6 @@ split_swaps(struct ctx *c)
 	}
 	free(sw);
 	free(ob.v);
-	free(bd[0].hash);
-	free(bd[1].hash);
 }
 
 /* --- candidates -------------------------------------------------------------- */
@@ -745,11 +759,9 @@ cut_op(const struct ctx *c, struct bounds *bd, struct side *s, uint32_t u0,
        uint32_t u1, const struct cand *cd)
 {
 	uint32_t u, start = UINT32_MAX;
-	struct bwalk w;
 
-	bwalk_init(&w, bd, u0);
 	for (u = u0; u <= u1; u++) {
-		bool b = bwalk_start(&w, u);
+		bool b = seg_start(bd, u);
 
 		if (u < u1 && u > u0 && !b)
 			continue;
@@ -781,11 +793,9 @@ kept_op(const struct wop *w)
 }
 
 static void
-collect(struct ctx *c, struct side *sa, struct side *sb)
+collect(struct ctx *c, struct bounds *bd, struct side *sa, struct side *sb)
 {
 	const struct alignment *al = c->al;
-	struct bounds ba = { c->a, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0 };
-	struct bounds bb = { c->b, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0 };
 	size_t k, first;
 	uint32_t o;
 
@@ -801,21 +811,20 @@ collect(struct ctx *c, struct side *sa, struct side *sb)
 
 			cd.op = o;
 			if (kept_op(w))
-				cd.kept_before += !repeat_only(c, &ba, w->a,
+				cd.kept_before += !repeat_only(c, &bd[0], w->a,
 							       w->a + w->na) &&
-					substantial(c, &ba, w->a, w->a + w->na);
+					substantial(c, &bd[0], w->a,
+						    w->a + w->na);
 			else if (w->kind == WOP_DELETE)
-				cut_op(c, &ba, sa, w->a, w->a + w->na, &cd);
+				cut_op(c, &bd[0], sa, w->a, w->a + w->na, &cd);
 			else
-				cut_op(c, &bb, sb, w->b, w->b + w->nb, &cd);
+				cut_op(c, &bd[1], sb, w->b, w->b + w->nb, &cd);
 		}
 		for (first = fa; first < sa->n; first++)
 			sa->cand[first].kept_total = cd.kept_before;
 		for (first = fb; first < sb->n; first++)
 			sb->cand[first].kept_total = cd.kept_before;
 	}
-	free(ba.hash);
-	free(bb.hash);
 }
 
 /*
@@ -1093,10 +1102,13 @@ find_submoves(struct ctx *c)
 	double need = c->move_threshold > SUB_MIN_SIM ?
 		c->move_threshold : SUB_MIN_SIM;
 	struct rebuild rb = { c, NULL, 0, 0 };
+	struct bounds bd[2];
 
-	split_swaps(c);
-	slide_ops(c);
-	collect(c, &sa, &sb);
+	bounds_init(&bd[0], c->a);
+	bounds_init(&bd[1], c->b);
+	split_swaps(c, bd);
+	slide_ops(c, bd);
+	collect(c, bd, &sa, &sb);
 	if (sa.n == 0 || sb.n == 0)
 		goto out;
 	if (sa.n * sb.n <= ALL_PAIRS_LIMIT &&
@@ -1231,6 +1243,8 @@ find_submoves(struct ctx *c)
 		al->opsub[rb.tag[2 * k]] = rb.tag[2 * k + 1];
 	al->nmove += nsub;
 out:
+	bounds_free(&bd[0]);
+	bounds_free(&bd[1]);
 	for (k = 0; k < nsub; k++)
 		free(rs[k].v);
 	free(rs);
