@@ -854,6 +854,89 @@ squash_units(struct squash *q, const struct doc *d, uint32_t u0, uint32_t u1)
 		}
 }
 
+/* No letter: the end of a walk over letters. */
+#define NO_LETTER	UINT32_MAX
+
+/* A walk over the letters that squash_units() keeps of units [u, u1). */
+struct letters {
+	const struct doc *d;
+	uint32_t u, u1, t, tend;
+	const uint8_t *s, *e;
+};
+
+static void
+letters_init(struct letters *w, const struct doc *d, uint32_t u0,
+	     uint32_t u1)
+{
+	*w = (struct letters){ d, u0, u1, 0, 0, NULL, NULL };
+	if (u0 < u1) {
+		w->t = d->unit[u0].tok;
+		w->tend = w->t;
+	}
+}
+
+/* The next letter, lower-cased as squash_units() has it, or NO_LETTER. */
+static uint32_t
+letters_next(struct letters *w)
+{
+	const struct doc *d = w->d;
+
+	for (;;) {
+		while (w->s < w->e) {
+			uint8_t ch = *w->s;
+			ucs4_t uc;
+
+			if (ch < 0x80) {
+				/* ASCII: uc_is_punct is ispunct, uc_tolower
+				 * is tolower; joiner() as there. */
+				w->s++;
+				if (ch == '-' || ch == ' ' || ch == '\t' ||
+				    ch == '\n' || ch == '\r' ||
+				    (ch >= 0x21 && ch <= 0x2f) ||
+				    (ch >= 0x3a && ch <= 0x40) ||
+				    (ch >= 0x5b && ch <= 0x60) ||
+				    (ch >= 0x7b && ch <= 0x7e))
+					continue;
+				return ch >= 'A' && ch <= 'Z' ? ch + 32u : ch;
+			}
+			w->s += u8_mbtouc(&uc, w->s, (size_t)(w->e - w->s));
+			if (joiner(uc) || (uc_is_punct(uc) && !uc_is_alnum(uc)))
+				continue;
+			return uc_tolower(uc);
+		}
+		/* The next token, of this unit or the next. */
+		while (w->t == w->tend) {
+			if (w->u >= w->u1)
+				return NO_LETTER;
+			w->t = d->unit[w->u].tok;
+			w->tend = w->t + d->unit[w->u].ntok;
+			w->u++;
+		}
+		if (!lone_comma(d, w->t)) {
+			w->s = d->text->data + d->tok[w->t].off;
+			w->e = w->s + d->tok[w->t].len;
+		}
+		w->t++;
+	}
+}
+
+/* Have the two sides of run r the same letters, in the same order? */
+static bool
+same_letters(const struct ctx *c, const struct run *r)
+{
+	struct letters x, y;
+	uint32_t l;
+
+	letters_init(&x, c->a, r->a0, r->a1);
+	letters_init(&y, c->b, r->b0, r->b1);
+	do {
+		l = letters_next(&x);
+		if (l != letters_next(&y))
+			return false;
+	} while (l != NO_LETTER);
+	return true;
+}
+
 static int
 cmp_u32(const void *x, const void *y)
 {
@@ -877,6 +960,9 @@ runs_cosmetic(const struct ctx *c, const struct run *r)
 	struct squash x = { 0 }, y = { 0 };
 	bool same;
 
+	/* Most changes change letters: known without squashing them. */
+	if (!same_letters(c, r))
+		return false;
 	squash_units(&x, c->a, r->a0, r->a1);
 	squash_units(&y, c->b, r->b0, r->b1);
 	same = x.nl == y.nl && x.np == y.np &&
