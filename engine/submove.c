@@ -53,8 +53,7 @@
 
 struct bounds {
 	const struct doc *d;
-	uint32_t para;		/* the paragraph `lines` is for, or UINT32_MAX */
-	bool lines;
+	uint8_t *lines;		/* by paragraph: 0 not known, 1 prose, 2 lines */
 	/* The hashes of the segments of paragraph hpara (repeated()). */
 	uint32_t hpara;
 	uint64_t *hash;
@@ -67,13 +66,13 @@ struct bounds {
 static void
 bounds_init(struct bounds *bd, const struct doc *d)
 {
-	*bd = (struct bounds){ d, UINT32_MAX, false, UINT32_MAX, NULL, 0, 0,
-			       NULL, NULL };
+	*bd = (struct bounds){ d, NULL, UINT32_MAX, NULL, 0, 0, NULL, NULL };
 }
 
 static void
 bounds_free(struct bounds *bd)
 {
+	free(bd->lines);
 	free(bd->hash);
 	free(bd->start);
 	free(bd->done);
@@ -101,7 +100,7 @@ is_line_end(const struct doc *d, uint32_t t)
  * word (a capital, a list mark, a number).  Wrapped prose breaks lines
  * mid-sentence, before lower-case words.
  */
-static bool
+static bool __attribute__((noinline))
 para_lines(const struct doc *d, uint32_t p)
 {
 	const struct para *pa = &d->para[p];
@@ -129,24 +128,18 @@ para_lines(const struct doc *d, uint32_t p)
 	return lines > 0 && looks >= LINES_SHARE * lines;
 }
 
-static bool line_start(struct bounds *bd, uint32_t p, uint32_t u);
-
-/*
- * Whether unit u, of paragraph p and sentence s (those of its first
- * token), starts a sentence or line.
- */
-static bool
-starts_at(struct bounds *bd, uint32_t u, uint32_t p, uint32_t s)
+/* para_lines(), asked once a paragraph. */
+static inline bool
+lines_of(struct bounds *bd, uint32_t p)
 {
-	const struct doc *d = bd->d;
-	const struct para *pa = &d->para[p];
-
-	if (u <= pa->unit || u >= pa->unit + pa->nunit)
-		return true;
-	if (pa->nsent > 0 && d->sent[s].unit == u)
-		return true;
-	return line_start(bd, p, u);
+	if (bd->lines == NULL)
+		bd->lines = xcalloc(bd->d->npara, 1);
+	if (bd->lines[p] == 0)
+		bd->lines[p] = 1 + para_lines(bd->d, p);
+	return bd->lines[p] == 2;
 }
+
+static bool line_start(struct bounds *bd, uint32_t p, uint32_t u);
 
 /*
  * The boundaries of chunk k's units into bd->start: one search for the
@@ -158,6 +151,7 @@ bounds_chunk(struct bounds *bd, size_t k)
 	const struct doc *d = bd->d;
 	uint32_t u = (uint32_t)(k * SEG_CHUNK), end = u + SEG_CHUNK, t, p, s;
 	const struct para *pa;
+	int lines = -1;		/* paragraph p's lines_of(), when asked */
 
 	if (bd->start == NULL) {
 		bd->start = xcalloc((d->nunit + 63) / 64, sizeof *bd->start);
@@ -174,11 +168,19 @@ bounds_chunk(struct bounds *bd, size_t k)
 		while (p + 1 < d->npara && d->para[p + 1].tok <= t) {
 			pa = &d->para[++p];
 			s = pa->sent;
+			lines = -1;
 		}
 		while (s + 1 < pa->sent + pa->nsent && d->sent[s + 1].tok <= t)
 			s++;
-		if (u == 0 || starts_at(bd, u, p, s))
-			bd->start[u / 64] |= (uint64_t)1 << (u % 64);
+		/* Not its paragraph's or sentence's first unit: a line's? */
+		if (u > 0 && u > pa->unit && u < pa->unit + pa->nunit &&
+		    !(pa->nsent > 0 && d->sent[s].unit == u)) {
+			if (lines < 0)
+				lines = lines_of(bd, p);
+			if (!lines || !line_start(bd, p, u))
+				continue;	/* prose: no line end looked for */
+		}
+		bd->start[u / 64] |= (uint64_t)1 << (u % 64);
 	}
 	bd->done[k] = 1;
 }
@@ -206,11 +208,7 @@ line_start(struct bounds *bd, uint32_t p, uint32_t u)
 	for (k = d->unit[u - 1].tok + d->unit[u - 1].ntok; k < d->unit[u].tok;
 	     k++)
 		if (is_line_end(d, k)) {
-			if (bd->para != p) {
-				bd->para = p;
-				bd->lines = para_lines(d, p);
-			}
-			return bd->lines;
+			return lines_of(bd, p);
 		}
 	return false;
 }
@@ -252,11 +250,7 @@ repeated(struct bounds *bd, uint32_t u0, uint32_t u1)
 
 	if (u1 > pa->unit + pa->nunit)
 		return false;	/* across paragraphs: not one line */
-	if (bd->para != p) {
-		bd->para = p;
-		bd->lines = para_lines(d, p);
-	}
-	if (!bd->lines)
+	if (!lines_of(bd, p))
 		return false;
 	if (bd->hpara != p) {
 		bd->hpara = p;
@@ -304,11 +298,7 @@ repeat_only(const struct ctx *c, struct bounds *bd, uint32_t u0, uint32_t u1)
 	if (u0 >= u1)
 		return true;	/* a cosmetic op with no A units */
 	p = doc_para_of_token(d, d->unit[u0].tok);
-	if (bd->para != p) {
-		bd->para = p;
-		bd->lines = para_lines(d, p);
-	}
-	if (!bd->lines)
+	if (!lines_of(bd, p))
 		return false;	/* prose: see repeated() */
 
 	for (u = u0 + 1; u <= u1; u++) {
