@@ -2483,6 +2483,98 @@ render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 	return true;
 }
 
+bool
+render_lazy_giant_start(struct render_lazy *lz, uint32_t bi, size_t row,
+			size_t *first, bool *last)
+{
+	uint32_t lo;
+	bool all;
+
+	if (row >= render_lazy_rows_known(lz, bi, row + 1, &all))
+		return false;
+	lo = piece_at_row(lz, bi, row);
+	if (giant_of(lz, lo) == NULL)
+		return false;
+	*first = lz->piece_off[lo];
+	*last = lo + 1 == lz->piece_first[bi + 1];
+	return true;
+}
+
+/* The offset of row j's first text on side `side` of r, or UINT32_MAX. */
+static uint32_t
+row_start(const struct render *r, size_t j, int side)
+{
+	const struct render_row *rw = &r->row[j];
+	uint32_t i;
+
+	if (rw->cell[side] != CELL_TEXT)
+		return UINT32_MAX;
+	for (i = 0; i < rw->nspan[side]; i++)
+		if (!(r->span[rw->span[side] + i].flags & SPAN_NOTE))
+			return r->span[rw->span[side] + i].off;
+	return UINT32_MAX;
+}
+
+bool
+render_lazy_giant_offset(struct render_lazy *lz, uint32_t bi, int side,
+			 uint32_t off, size_t *row)
+{
+	const struct doc *d = side ? lz->al->b : lz->al->a;
+	uint32_t p, chunk = render_lazy_tuning.chunk, lo, hi, c;
+	const struct render *r;
+	struct lazy_giant *gi = NULL;
+	struct giant_side *gs;
+	size_t j, best = SIZE_MAX, first;
+	bool all;
+
+	if (lz->opts.inline_view)
+		return false;
+	for (p = lz->piece_first[bi]; p < lz->piece_first[bi + 1]; p++) {
+		gi = giant_of(lz, p);
+		if (gi != NULL && gi->s[side].p != RENDER_NONE &&
+		    off >= d->para[gi->s[side].p].start &&
+		    off < d->para[gi->s[side].p].end)
+			break;
+	}
+	if (p == lz->piece_first[bi + 1])
+		return false;
+	/* Where the piece starts: the pieces before it counted. */
+	render_lazy_rows_known(lz, bi, 0, &all);
+	if (lz->piece_off[p] == LAZY_UNKNOWN)
+		return false;
+	/* Counted until a chunk starts past off: off is in the one before. */
+	gs = &gi->s[side];
+	while (!gs->done && gs->ck[gs->nck - 1].pos <= off)
+		giant_count(lz, gi, (size_t)gs->rows + 8 * chunk);
+	lo = 0;
+	hi = (uint32_t)gs->nck;
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (gs->ck[mid].pos <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	c = lo;
+	r = giant_get(lz, gi, c);
+	for (j = 0; j < r->nrow; j++) {
+		uint32_t o = row_start(r, j, side);
+
+		if (o != UINT32_MAX && o <= off)
+			best = j;
+		else if (o != UINT32_MAX && best != SIZE_MAX)
+			break;
+	}
+	if (best == SIZE_MAX)
+		return false;
+	first = lz->piece_off[p];
+	if (c > 0)
+		first += giant_pre(lz, gi) + (size_t)c * chunk;
+	*row = first + best;
+	return true;
+}
+
 const struct render *
 render_lazy_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 		 size_t *first)

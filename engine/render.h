@@ -289,6 +289,22 @@ bool render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 			    size_t *first, size_t *n);
 
 /*
+ * The same without counting the block whole: *first as above, and *last
+ * whether the piece is the block's last, whose rows end with the block's.
+ */
+bool render_lazy_giant_start(struct render_lazy *lz, uint32_t bi,
+			     size_t row, size_t *first, bool *last);
+
+/*
+ * When offset off of side `side`'s text is in a paragraph that a giant
+ * piece of block bi shows: in *row, the block row of the last row of that
+ * side whose text starts at or before off, the piece counted only as far
+ * as off (a chunk past it) and one chunk laid out; otherwise false.
+ */
+bool render_lazy_giant_offset(struct render_lazy *lz, uint32_t bi, int side,
+			      uint32_t off, size_t *row);
+
+/*
  * Which version's bytes span sp of side `side` names: RENDER_LEFT (A) or
  * RENDER_RIGHT (B).  The side, except in the inline layout, where every
  * span is on side 0 and names B's bytes unless it has SPAN_FROM_A.

@@ -364,10 +364,19 @@ view_giant_rows(struct view *w, size_t v, size_t *first, size_t *last)
 {
 	struct view_row vr;
 	size_t f, n, start;
+	bool at_end;
 
 	if (!view_row(w, v, &vr) || vr.r == NULL ||
-	    !render_lazy_giant_rows(w->lz, vr.block, vr.rib, &f, &n))
+	    !render_lazy_giant_start(w->lz, vr.block, vr.rib, &f, &at_end))
 		return false;
+	if (at_end && !w->exact[vr.block]) {
+		/* Its rows end with the block's: not counted to get there. */
+		count_upto(w, vr.block, vr.rib + 1);
+		*first = view_block_row(w, vr.block) + f;
+		*last = view_block_row(w, vr.block + 1) - 1;
+		return true;
+	}
+	render_lazy_giant_rows(w->lz, vr.block, vr.rib, &f, &n);
 	count_block(w, vr.block);	/* counted whole by now */
 	start = view_block_row(w, vr.block);
 	*first = start + f;
@@ -551,7 +560,7 @@ view_text_after(struct view *w, int version, size_t v, bool at)
 	const struct text *t = version ? w->al->b->text : w->al->a->text;
 	struct view_row vr;
 	uint32_t k = 0;
-	size_t rib = 0, n, first;
+	size_t rib = 0, first;
 
 	if (v >= w->total)
 		return t->len;
@@ -562,12 +571,13 @@ view_text_after(struct view *w, int version, size_t v, bool at)
 	for (; k < w->nblock; k++, rib = 0) {
 		if (!may_hold(w, k, version))
 			continue;
-		n = render_lazy_block_rows(w->lz, k);
-		while (rib < n) {
+		for (;;) {
 			const struct render *r = render_lazy_rows(w->lz, k, rib,
 								  &first);
 			size_t j;
 
+			if (r == NULL)
+				break;
 			for (j = rib - first; j < r->nrow; j++, rib++) {
 				uint32_t off = row_text(r, j, version);
 
@@ -596,13 +606,16 @@ para_at(const struct doc *d, uint32_t off)
 	return lo ? (uint32_t)lo - 1 : 0;
 }
 
-/* The view row of block k's row rib, or the fold hiding it. */
+/*
+ * The view row of block k's row rib, or the fold hiding it; the block
+ * counted as far as that row (a giant piece's part: render.h).
+ */
 static size_t
 block_view_row(struct view *w, uint32_t k, size_t rib)
 {
 	if (w->hide[k])
 		return view_block_row(w, k);
-	count_block(w, k);
+	count_upto(w, k, rib + 1);
 	return view_block_row(w, k) + rib;
 }
 
@@ -611,7 +624,7 @@ view_offset_row(struct view *w, int version, uint32_t off)
 {
 	const struct doc *d = version ? w->al->b : w->al->a;
 	uint32_t p, k, kk;
-	size_t n, rib, first;
+	size_t rib, first;
 
 	if (d->npara == 0)
 		return 0;
@@ -631,12 +644,17 @@ view_offset_row(struct view *w, int version, uint32_t off)
 
 		if (!may_hold(w, kk, version))
 			continue;
-		n = render_lazy_block_rows(w->lz, kk);
-		for (rib = 0; rib < n;) {
+		/* In a giant paragraph: one chunk, counted up to there. */
+		if (kk == k && render_lazy_giant_offset(w->lz, kk, version,
+							off, &rib))
+			return block_view_row(w, kk, rib);
+		for (rib = 0;;) {
 			const struct render *r = render_lazy_rows(w->lz, kk, rib,
 								  &first);
 			size_t j;
 
+			if (r == NULL)
+				break;
 			for (j = rib - first; j < r->nrow; j++, rib++) {
 				uint32_t o = row_text(r, j, version);
 

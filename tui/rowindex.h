@@ -100,7 +100,8 @@ bool view_row(struct view *w, size_t v, struct view_row *out);
 /*
  * When view row v is in a giant piece of the layout (render.h): its first
  * and last view rows, between which each side shows one paragraph or
- * none; otherwise false.
+ * none; otherwise false.  A piece that ends its block is not counted to
+ * its end for that: its last row is the block's last as numbered now.
  */
 bool view_giant_rows(struct view *w, size_t v, size_t *first, size_t *last);
 

@@ -321,6 +321,35 @@ check(const struct render *r, const struct render_opts *o, const char *what)
 			}
 		}
 	}
+	/* From nothing counted (N%), any offset of a row finds that row. */
+	for (k = 0; !bad && hide == NULL && !r->opts.inline_view && k < 4 &&
+	     r->nrow > 0; k++) {
+		struct render_lazy *cold = render_lazy_new(al, o);
+		struct view cw;
+		uint32_t off, next = UINT32_MAX;
+
+		i = rnd((unsigned)r->nrow);
+		s = (int)rnd(2);
+		off = first_off(r, i, s);
+		for (v = i + 1; v < r->nrow && next == UINT32_MAX; v++)
+			next = first_off(r, v, s);
+		if (next == UINT32_MAX)
+			next = (uint32_t)len_of(r, s);
+		if (off != UINT32_MAX && next > off)
+			off += rnd(next - off);
+		view_init(&cw, cold, NULL);
+		if (off != UINT32_MAX &&
+		    (!view_row(&cw, view_offset_row(&cw, s, off), &vr) ||
+		     vr.block != pl.block[i] ||
+		     vr.rib != i - r->block_row[vr.block])) {
+			printf("# %s: offset %u of row %zu, nothing counted, "
+			       "found in block %u row %zu\n", what, off, i,
+			       vr.block, vr.rib);
+			bad++;
+		}
+		view_free(&cw);
+		render_lazy_free(cold);
+	}
 	(void)text_of;
 	view_free(&w);
 	render_lazy_free(lz);
