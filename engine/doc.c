@@ -249,6 +249,38 @@ doc_scan(const struct text *t)
 	return d;
 }
 
+/*
+ * The shortcut of doc_para_of_token: pindex[j] is the paragraph of token
+ * j << pshift, with about as many entries as paragraphs, so the search
+ * for a token's paragraph starts between two neighbouring entries, which
+ * mostly are the same paragraph or next to each other.  It is made from
+ * para[] alone, so it stays true for a copy of d with other tokens (see
+ * render.c), and a token past its end is looked up without it.
+ */
+static void
+index_paras(struct doc *d)
+{
+	size_t j, p = 0;
+	unsigned shift = 0;
+
+	free(d->pindex);
+	d->pindex = NULL;
+	d->npindex = 0;
+	if (d->npara == 0)
+		return;
+	while ((d->ntok >> shift) > d->npara)
+		shift++;
+	d->pshift = shift;
+	d->npindex = (d->ntok >> shift) + 2;
+	d->pindex = xreallocarray(NULL, d->npindex, sizeof *d->pindex);
+	for (j = 0; j < d->npindex; j++) {
+		while (p + 1 < d->npara &&
+		    d->para[p + 1].tok <= (uint64_t)j << shift)
+			p++;
+		d->pindex[j] = (uint32_t)p;
+	}
+}
+
 void
 doc_fill(struct doc *d, const uint32_t *whole)
 {
@@ -312,6 +344,7 @@ doc_fill(struct doc *d, const uint32_t *whole)
 	d->tok = xreallocarray(b.tz.tok, d->ntok, sizeof *d->tok);
 	d->sent = xreallocarray(d->sent, d->nsent, sizeof *d->sent);
 	free(b.tz.brk);
+	index_paras(d);
 }
 
 struct doc *
@@ -334,6 +367,7 @@ doc_free(struct doc *d)
 	free(d->unit);
 	free(d->pword);
 	free(d->pkey);
+	free(d->pindex);
 	free(d);
 }
 
@@ -374,7 +408,12 @@ doc_token_at(const struct doc *d, uint32_t off)
 uint32_t
 doc_para_of_token(const struct doc *d, uint32_t tok)
 {
-	size_t lo = 0, hi = d->npara;
+	size_t lo = 0, hi = d->npara, j = tok >> d->pshift;
+
+	if (d->pindex != NULL && j + 1 < d->npindex) {
+		lo = d->pindex[j];
+		hi = (size_t)d->pindex[j + 1] + 1;
+	}
 
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -111,6 +111,10 @@ struct doc {
 				 * frees them once they are in the units */
 	bool strict;		/* classified with no cosmetic folding */
 	bool ignore_punct;	/* ... with punctuation no unit at all */
+	uint32_t *pindex;	/* doc_para_of_token's shortcut (doc.c), or
+				 * NULL: the paragraph of token j << pshift */
+	size_t npindex;
+	unsigned pshift;
 };
 
 /* Segment t.  Never fails (allocation failure aborts, see xalloc.h). */
