@@ -103,25 +103,36 @@ put_percent(FILE *out, double x)
 static char *
 put_uint(char *p, size_t v)
 {
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "62636465666768697071727374757677787980818283848586878889909192"
+	    "93949596979899";
 	char tmp[24], *t = tmp + sizeof tmp;
 
-	do
-		*--t = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
+	/* Two digits a step: a division is dear. */
+	while (v >= 100) {
+		t -= 2;
+		memcpy(t, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		t -= 2;
+		memcpy(t, pairs + 2 * v, 2);
+	} else {
+		*--t = (char)('0' + v);
+	}
 	memcpy(p, t, (size_t)(tmp + sizeof tmp - t));
 	return p + (tmp + sizeof tmp - t);
 }
 
-/* Write ,"name":[x,y] at p (at most 60 bytes); returns its end. */
+/* Write ,"name":[x,y] at p (at most 50 bytes); returns its end. */
 static char *
-range_at(char *p, const char *name, size_t x, size_t y)
+range_at(char *p, char name, size_t x, size_t y)
 {
-	size_t n = strlen(name);
-
-	memcpy(p, ",\"", 2);
-	memcpy(p + 2, name, n);
-	memcpy(p + 2 + n, "\":[", 3);
-	p = put_uint(p + n + 5, x);
+	memcpy(p, ",\"?\":[", 6);
+	p[2] = name;
+	p = put_uint(p + 6, x);
 	*p++ = ',';
 	p = put_uint(p, y);
 	*p++ = ']';
@@ -129,7 +140,7 @@ range_at(char *p, const char *name, size_t x, size_t y)
 }
 
 static void
-put_range(FILE *out, const char *name, size_t x, size_t y)
+put_range(FILE *out, char name, size_t x, size_t y)
 {
 	char buf[80];
 
@@ -182,45 +193,65 @@ struct json_state {
 	const uint8_t *kind;	/* per word op: change kind + 1, 0 none */
 	bool first;
 	size_t aend, bend;	/* file offsets the ops have reached */
+	size_t nbuf;		/* ops made in buf, written in one go */
+	char buf[8192];
 };
+
+/* Append the string literal s at q. */
+#define PUT_LIT(q, s)	(memcpy((q), (s), sizeof(s) - 1), (q) += sizeof(s) - 1)
+
+static void
+json_flush(struct json_state *js)
+{
+	fwrite(js->buf, 1, js->nbuf, js->out);
+	js->nbuf = 0;
+}
 
 static void
 json_piece(const struct piece *p, void *priv)
 {
 	struct json_state *js = priv;
 	static const char *const names[] = { "equal", "delete", "insert" };
-	char line[256], *q = line;
+	static const size_t lens[] = { 5, 6, 6 };
+	char *q;
 	const char *kind;
 
-	/* One op a line, made here and written at once. */
-	q += strlen(strcpy(q, js->first ? "\n{\"op\":\"" : ",\n{\"op\":\""));
-	q += strlen(strcpy(q, names[p->kind]));
+	/* One op a line, at most 256 bytes, made in js->buf. */
+	if (sizeof js->buf - js->nbuf < 256)
+		json_flush(js);
+	q = js->buf + js->nbuf;
+	if (js->first)
+		PUT_LIT(q, "\n{\"op\":\"");
+	else
+		PUT_LIT(q, ",\n{\"op\":\"");
+	memcpy(q, names[p->kind], lens[p->kind]);
+	q += lens[p->kind];
 	*q++ = '"';
 	js->first = false;
 	if (p->kind != PIECE_INSERT) {
 		js->aend = orig(js->ta, p->a1);
-		q = range_at(q, "a", orig(js->ta, p->a0), js->aend);
+		q = range_at(q, 'a', orig(js->ta, p->a0), js->aend);
 	}
 	if (p->kind != PIECE_DELETE) {
 		js->bend = orig(js->tb, p->b1);
-		q = range_at(q, "b", orig(js->tb, p->b0), js->bend);
+		q = range_at(q, 'b', orig(js->tb, p->b0), js->bend);
 	}
 	if (p->move) {
-		q += strlen(strcpy(q, ",\"move\":"));
+		PUT_LIT(q, ",\"move\":");
 		q = put_uint(q, p->move);
 	}
 	if (p->edit)
-		q += strlen(strcpy(q, ",\"edit\":true"));
+		PUT_LIT(q, ",\"edit\":true");
 	if (p->cosmetic)
-		q += strlen(strcpy(q, ",\"cosmetic\":true"));
+		PUT_LIT(q, ",\"cosmetic\":true");
 	if (p->kind != PIECE_EQUAL && js->kind != NULL && js->kind[p->op]) {
 		kind = change_kind_name(js->kind[p->op] - 1);
-		q += strlen(strcpy(q, ",\"kind\":\""));
+		PUT_LIT(q, ",\"kind\":\"");
 		q += strlen(strcpy(q, kind));
 		*q++ = '"';
 	}
 	*q++ = '}';
-	fwrite(line, 1, (size_t)(q - line), js->out);
+	js->nbuf = (size_t)(q - js->buf);
 }
 
 /*
@@ -292,9 +323,9 @@ json_blocks(FILE *out, const struct alignment *al, const char *const *labels)
 		fprintf(out, "%s\n{\"kind\":\"%s\"", k ? "," : "",
 			kinds[bl->kind]);
 		if (na)
-			put_range(out, "a", bl->a, (size_t)bl->a + na);
+			put_range(out, 'a', bl->a, (size_t)bl->a + na);
 		if (nb)
-			put_range(out, "b", bl->b, (size_t)bl->b + nb);
+			put_range(out, 'b', bl->b, (size_t)bl->b + nb);
 		fputs(",\"similarity\":", out);
 		put_fraction(out, bl->similarity);
 		if (bl->move)
@@ -408,8 +439,8 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 	for (i = 0; i < ncmp; i++) {
 		const struct alignment *al = cmp[i].al;
 		const struct align_stats *st = &al->stats;
-		struct json_state js = { out, texts[cmp[i].a],
-					 texts[cmp[i].b], NULL, true, 0, 0 };
+		struct json_state js = { .out = out, .ta = texts[cmp[i].a],
+					 .tb = texts[cmp[i].b], .first = true };
 		uint8_t *kinds;
 		int k;
 
@@ -431,6 +462,7 @@ output_json(FILE *out, struct text *const *texts, struct doc *const *docs,
 		kinds = facts_op_kinds(al, cmp[i].ch);
 		js.kind = kinds;
 		walk_pieces(al, false, json_piece, &js);
+		json_flush(&js);
 		free(kinds);
 		json_rest(&js);
 		fputs("],\n\"blocks\":[", out);
