@@ -13,6 +13,9 @@
 
 /* --- statistics ------------------------------------------------------------- */
 
+/* Token kinds that are words, as a bit set (a test, not a branch, each). */
+#define WORD_KINDS	((1u << TOK_WORD) | (1u << TOK_NUMBER))
+
 static size_t
 count_words(const struct doc *d, uint32_t u0, uint32_t n)
 {
@@ -21,20 +24,19 @@ count_words(const struct doc *d, uint32_t u0, uint32_t n)
 
 	for (u = u0; u < u0 + n; u++) {
 		const struct unit *un = &d->unit[u];
-		uint32_t t;
+		const struct token *t = &d->tok[un->tok], *e = t + un->ntok;
 
 		/*
 		 * A paragraph left whole is only ever in an equal block,
 		 * which compute_stats counts by para_words.
 		 */
-		assert(d->tok[un->tok].kind != TOK_PARA);
+		assert(t->kind != TOK_PARA);
 		/*
 		 * Every word of a unit counts, as in the versions' word
 		 * counts: "United States" joined into one unit is two.
 		 */
-		for (t = un->tok; t < un->tok + un->ntok; t++)
-			w += d->tok[t].kind == TOK_WORD ||
-			     d->tok[t].kind == TOK_NUMBER;
+		for (; t < e; t++)
+			w += (WORD_KINDS >> t->kind) & 1;
 	}
 	return w;
 }
