@@ -44,7 +44,7 @@ struct cache {
 	uint32_t nstrict;
 };
 
-static bool
+static inline bool
 capitalised(const struct doc *d, uint32_t u)
 {
 	const struct unit *un = &d->unit[u];
@@ -62,7 +62,7 @@ capitalised(const struct doc *d, uint32_t u)
 	return uc_is_upper(uc) || uc_is_property_titlecase(uc);
 }
 
-static unsigned
+static inline unsigned
 weight(struct cache *c, const struct doc *d, uint32_t u)
 {
 	uint32_t s = d->unit[u].strict;
@@ -83,27 +83,37 @@ weight(struct cache *c, const struct doc *d, uint32_t u)
 #define CLS_CONTENT	8	/* a content word (align_unit_weight) */
 #define CLS_LONG	16	/* four bytes or more */
 
+/*
+ * Only the units of sentences that are traced (not skip) are ever asked
+ * about; the others are left 0.
+ */
 static uint8_t *
-unit_classes(struct cache *c, const struct doc *d)
+unit_classes(struct cache *c, const struct doc *d, const uint8_t *skip)
 {
-	uint8_t *cls = xmalloc(d->nunit + 1);
-	size_t u;
+	uint8_t *cls = xcalloc(d->nunit + 1, 1);
+	size_t i, u;
 
-	for (u = 0; u < d->nunit; u++) {
-		const struct token *t = &d->tok[d->unit[u].tok];
-		uint8_t k = 0;
+	for (i = 0; i < d->nsent; i++) {
+		const struct sentence *s = &d->sent[i];
 
-		if (t->kind == TOK_NUMBER)
-			k |= CLS_NUMBER;
-		if (t->kind == TOK_WORD)
-			k |= CLS_WORD;
-		if (t->len >= 4)
-			k |= CLS_LONG;
-		if (capitalised(d, (uint32_t)u))
-			k |= CLS_CAP;
-		if (weight(c, d, (uint32_t)u) == ALIGN_W_CONTENT)
-			k |= CLS_CONTENT;
-		cls[u] = k;
+		if (skip[i])
+			continue;
+		for (u = s->unit; u < (size_t)s->unit + s->nunit; u++) {
+			const struct token *t = &d->tok[d->unit[u].tok];
+			uint8_t k = 0;
+
+			if (t->kind == TOK_NUMBER)
+				k |= CLS_NUMBER;
+			if (t->kind == TOK_WORD)
+				k |= CLS_WORD;
+			if (t->len >= 4)
+				k |= CLS_LONG;
+			if (capitalised(d, (uint32_t)u))
+				k |= CLS_CAP;
+			if (weight(c, d, (uint32_t)u) == ALIGN_W_CONTENT)
+				k |= CLS_CONTENT;
+			cls[u] = k;
+		}
 	}
 	return cls;
 }
@@ -315,10 +325,10 @@ mapper_init(struct mapper *mp, const struct alignment *al)
 	mp->nid = nid;
 	mp->c.weight = xcalloc(nstrict, 1);
 	mp->c.nstrict = nstrict;
-	mp->cls_a = unit_classes(&mp->c, a);
-	mp->cls_b = unit_classes(&mp->c, b);
 	mp->skip_a = equal_sentences(al, false, &mp->equal_a);
 	mp->skip_b = equal_sentences(al, true, NULL);
+	mp->cls_a = unit_classes(&mp->c, a, mp->skip_a);
+	mp->cls_b = unit_classes(&mp->c, b, mp->skip_b);
 	mp->names = xcalloc(nid, 1);
 	find_names(a, mp->cls_a, mp->skip_a, mp->names);
 	find_names(b, mp->cls_b, mp->skip_b, mp->names);
