@@ -500,14 +500,29 @@ place_ops(struct wop *op, uint32_t o0, uint32_t o1, uint32_t ua, uint32_t ub)
 	}
 }
 
+/* Op w read the other way round: sides swapped, deletes become inserts. */
+static struct wop
+mirror_op(struct wop w)
+{
+	struct wop v = w;
+
+	v.a = w.b;
+	v.na = w.nb;
+	v.b = w.a;
+	v.nb = w.na;
+	v.kind = w.kind == WOP_DELETE ? WOP_INSERT :
+		w.kind == WOP_INSERT ? WOP_DELETE : w.kind;
+	return v;
+}
+
 /*
- * Copy ops [o0, o1) of al mirrored to m->op from *n on, each run of
- * deletes and inserts with its (new) deletes first, as emit_runs writes
- * them.
+ * Number ops [o0, o1) of al in the mirror from *n on (omap[old] = new),
+ * each run of deletes and inserts with its (new) deletes first, as
+ * emit_runs writes them.
  */
 static void
-mirror_ops(const struct alignment *al, struct alignment *m, uint32_t o0,
-	   uint32_t o1, size_t *n, uint32_t *omap)
+number_ops(const struct alignment *al, uint32_t o0, uint32_t o1, size_t *n,
+	   uint32_t *omap)
 {
 	uint32_t o = o0, e, x;
 
@@ -520,22 +535,13 @@ mirror_ops(const struct alignment *al, struct alignment *m, uint32_t o0,
 		/* Old inserts become the deletes, then old deletes. */
 		for (int pass = 0; pass < 2; pass++)
 			for (x = o; x < e; x++) {
-				const struct wop *w = &al->op[x];
-				struct wop *v;
+				uint8_t kind = al->op[x].kind;
 
-				if (w->kind == WOP_INSERT ? pass != 0 :
-				    w->kind == WOP_DELETE ? pass != 1 :
+				if (kind == WOP_INSERT ? pass != 0 :
+				    kind == WOP_DELETE ? pass != 1 :
 				    pass != 0)
 					continue;
-				omap[x] = (uint32_t)*n;
-				v = &m->op[(*n)++];
-				v->a = w->b;
-				v->na = w->nb;
-				v->b = w->a;
-				v->nb = w->na;
-				v->kind = w->kind == WOP_DELETE ? WOP_INSERT :
-					w->kind == WOP_INSERT ? WOP_DELETE :
-					w->kind;
+				omap[x] = (uint32_t)(*n)++;
 			}
 		o = e;
 	}
@@ -559,20 +565,20 @@ sub_by_source(const void *x, const void *y)
 
 /*
  * The moves below the paragraph, mirrored: each one's destination is the
- * source, its word diff is copied after the blocks' ops, and they are put
- * in the reading order of their new sources, as find_submoves leaves
- * them; opsub follows the ops.  to[] maps al's blocks to m's, omap al's
- * ops to m's (the ends' ops are copied already).
+ * source, its word diff is numbered after the blocks' ops, and they are
+ * put in the reading order of their new sources, as find_submoves leaves
+ * them.  to[] maps al's blocks to m's, omap al's ops to m's (the ends'
+ * ops are numbered already).  rank[] gets each old submove's new index,
+ * start[] the units each new one's diff starts from (A, then B).
  */
 static void
-mirror_subs(const struct alignment *al, struct alignment *m,
-	    const uint32_t *to, uint32_t *omap, size_t *nop)
+number_subs(const struct alignment *al, struct alignment *m,
+	    const uint32_t *to, uint32_t *omap, size_t *nop, uint32_t *rank,
+	    uint32_t *start)
 {
 	struct subidx *idx;
-	uint32_t *rank, s;
+	uint32_t s;
 
-	if (al->nsub == 0)
-		return;
 	m->nsub = al->nsub;
 	m->sub = xmalloc(al->nsub * sizeof *m->sub);
 	idx = xmalloc(al->nsub * sizeof *idx);
@@ -591,11 +597,10 @@ mirror_subs(const struct alignment *al, struct alignment *m,
 	}
 	/*
 	 * Sorted by source (a submove's index is its id, align_sub_id), and
-	 * their word diffs copied in that order (align_diff_sub searches
+	 * their word diffs numbered in that order (align_diff_sub searches
 	 * them).
 	 */
 	qsort(idx, al->nsub, sizeof *idx, sub_by_source);
-	rank = xmalloc(al->nsub * sizeof *rank);
 	for (s = 0; s < al->nsub; s++) {
 		const struct submove *o = &al->sub[idx[s].old];
 		struct submove *v = &m->sub[s];
@@ -603,29 +608,91 @@ mirror_subs(const struct alignment *al, struct alignment *m,
 		*v = idx[s].sm;
 		rank[idx[s].old] = s;
 		v->op = (uint32_t)*nop;
-		mirror_ops(al, m, o->op, o->op + o->nop, nop, omap);
+		number_ops(al, o->op, o->op + o->nop, nop, omap);
 		v->nop = (uint32_t)*nop - v->op;
 		/* Its diff runs from the first units of both ends. */
-		place_ops(m->op, v->op, v->op + v->nop, al->op[o->dop].b,
-			  al->op[o->sop].a);
+		start[2 * s] = al->op[o->dop].b;
+		start[2 * s + 1] = al->op[o->sop].a;
 	}
 	free(idx);
-	m->opsub = xcalloc(al->nop + 1, sizeof *m->opsub);
-	for (size_t x = 0; x < al->nop; x++)
-		if (al->opsub[x] != 0 && omap[x] != UINT32_MAX)
-			m->opsub[omap[x]] = (rank[(al->opsub[x] >> 1) - 1] + 1)
-				<< 1 | (al->opsub[x] & 1);
-	free(rank);
 }
 
-struct alignment *
-align_mirror(const struct alignment *al)
+/* Op w read the other way round (for permute). */
+static void
+mirror_op_at(void *w, const uint32_t *to)
+{
+	(void)to;
+	*(struct wop *)w = mirror_op(*(struct wop *)w);
+}
+
+/*
+ * Block b read the other way round: sides swapped, deleted becomes
+ * inserted, its twin renumbered by to[] (al's blocks to the mirror's).
+ */
+static void
+mirror_block_at(void *b, const uint32_t *to)
+{
+	struct block *s = b, d = *s;
+
+	d.a = s->b;
+	d.na = s->nb;
+	d.b = s->a;
+	d.nb = s->na;
+	d.kind = s->kind == BLOCK_DELETED ? BLOCK_INSERTED :
+		s->kind == BLOCK_INSERTED ? BLOCK_DELETED : s->kind;
+	if (s->move)
+		d.twin = to[s->twin];
+	*s = d;
+}
+
+/*
+ * Move each of the n elements x of v (each `size` bytes, at most that of
+ * a struct block) to dest[x], a permutation of 0 .. n-1, and read it the
+ * other way round (mirror, given to): in place, so that the mirror's
+ * arrays take the place of the alignment's rather than stand beside them.
+ */
+static void
+permute(void *v, size_t n, size_t size, const uint32_t *dest,
+	void (*mirror)(void *, const uint32_t *), const uint32_t *to)
+{
+	uint64_t *done = xcalloc(n / 64 + 1, sizeof *done);
+	unsigned char carry[sizeof(struct block)], next[sizeof(struct block)];
+	unsigned char *base = v;
+	size_t i, j;
+
+	assert(size <= sizeof carry);
+	for (i = 0; i < n; i++) {
+		if (done[i / 64] >> (i % 64) & 1)
+			continue;
+		memcpy(carry, base + i * size, size);
+		mirror(carry, to);
+		done[i / 64] |= (uint64_t)1 << (i % 64);
+		for (j = dest[i]; j != i; j = dest[j]) {
+			memcpy(next, base + j * size, size);
+			memcpy(base + j * size, carry, size);
+			done[j / 64] |= (uint64_t)1 << (j % 64);
+			memcpy(carry, next, size);
+			mirror(carry, to);
+		}
+		memcpy(base + i * size, carry, size);
+	}
+	free(done);
+}
+
+/*
+ * See align_mirror and align_mirror_take: own is NULL, or al itself, whose
+ * ops then become the mirror's and which is freed.
+ */
+static struct alignment *
+mirror(const struct alignment *al, struct alignment *own)
 {
 	struct alignment *m = xcalloc(1, sizeof *m);
 	uint32_t *to = xmalloc((al->nblock + 1) * sizeof *to);
 	uint32_t *from = xmalloc((al->nblock + 1) * sizeof *from);
 	uint32_t *omap = xmalloc((al->nop + 1) * sizeof *omap), *byid;
-	size_t k, n = 0, e, x, nop = 0;
+	uint32_t *rank = xmalloc((al->nsub + 1) * sizeof *rank);
+	uint32_t *start = xmalloc((2 * al->nsub + 1) * sizeof *start);
+	size_t k, n = 0, e, x, nop = 0, drop;
 	uint32_t ua, ub, u1;
 
 	m->a = al->b;
@@ -633,9 +700,6 @@ align_mirror(const struct alignment *al)
 	m->nmove = al->nmove;
 	m->work = al->work;
 	m->nblock = al->nblock;
-	m->block = xmalloc((al->nblock + 1) * sizeof *m->block);
-	m->nop = al->nop;
-	m->op = xmalloc((al->nop + 1) * sizeof *m->op);
 	memset(omap, 0xff, (al->nop + 1) * sizeof *omap);
 	/*
 	 * Blocks keep their order, but in each run of deleted and inserted
@@ -659,19 +723,19 @@ align_mirror(const struct alignment *al)
 	assert(n == al->nblock);
 	for (k = 0; k < n; k++)
 		to[from[k]] = (uint32_t)k;
-	for (k = 0; k < n; k++) {
-		const struct block *s = &al->block[from[k]];
-		struct block *d = &m->block[k];
-
-		*d = *s;
-		d->a = s->b;
-		d->na = s->nb;
-		d->b = s->a;
-		d->nb = s->na;
-		d->kind = s->kind == BLOCK_DELETED ? BLOCK_INSERTED :
-			s->kind == BLOCK_INSERTED ? BLOCK_DELETED : s->kind;
-		if (s->move)
-			d->twin = to[s->twin];
+	free(from);
+	/* Each block keeps its ops' old place until they are numbered. */
+	if (own != NULL) {
+		permute(own->block, n, sizeof *m->block, to, mirror_block_at,
+			to);
+		m->block = xreallocarray(own->block, n + 1, sizeof *m->block);
+		own->block = NULL;
+	} else {
+		m->block = xmalloc((n + 1) * sizeof *m->block);
+		for (k = 0; k < n; k++) {
+			m->block[to[k]] = al->block[k];
+			mirror_block_at(&m->block[to[k]], to);
+		}
 	}
 	/*
 	 * A deleted or inserted block's empty side is where the other side
@@ -690,21 +754,17 @@ align_mirror(const struct alignment *al)
 	}
 	/*
 	 * Ops in the order align_build stores them: each block's in block
-	 * order, then the moves' (shared by both ends) by move id.
+	 * order, then the moves' (shared by both ends) by move id, then the
+	 * word diffs of the moves below the paragraph.
 	 */
 	for (k = 0; k < n; k++) {
 		struct block *d = &m->block[k];
-		const struct block *s = &al->block[from[k]];
+		uint32_t o0 = d->op;
 
 		if (d->move)
 			continue;
 		d->op = (uint32_t)nop;
-		mirror_ops(al, m, s->op, s->op + s->nop, &nop, omap);
-		if (d->kind == BLOCK_DELETED || d->kind == BLOCK_INSERTED)
-			continue;	/* its empty side is 0, as it was */
-		para_units(m->a, d->a, d->a + d->na, &ua, &u1);
-		para_units(m->b, d->b, d->b + d->nb, &ub, &u1);
-		place_ops(m->op, d->op, d->op + d->nop, ua, ub);
+		number_ops(al, o0, o0 + d->nop, &nop, omap);
 	}
 	byid = xmalloc((al->nmove + 1) * sizeof *byid);
 	memset(byid, 0xff, (al->nmove + 1) * sizeof *byid);
@@ -716,24 +776,88 @@ align_mirror(const struct alignment *al)
 
 		if (byid[id] == UINT32_MAX)
 			continue;	/* a move below the paragraph */
-		k = byid[id];
-		d = &m->block[k];
+		uint32_t o0;
+
+		d = &m->block[byid[id]];
 		t = &m->block[d->twin];
+		o0 = d->op;
 		d->op = t->op = (uint32_t)nop;
-		mirror_ops(al, m, al->block[from[k]].op,
-			   al->block[from[k]].op + d->nop, &nop, omap);
+		number_ops(al, o0, o0 + d->nop, &nop, omap);
+	}
+	if (al->nsub > 0)
+		number_subs(al, m, to, omap, &nop, rank, start);
+	/* Ops nothing holds (find_moves drops some) are not kept. */
+	assert(nop <= al->nop);
+	m->nop = nop;
+	if (own != NULL) {
+		/* The dropped ones go to the end, cut off after. */
+		for (x = 0, drop = nop; x < al->nop; x++)
+			if (omap[x] == UINT32_MAX)
+				omap[x] = (uint32_t)drop++;
+		permute(own->op, al->nop, sizeof *m->op, omap, mirror_op_at,
+			NULL);
+		for (x = 0; x < al->nop; x++)
+			if (omap[x] >= nop)
+				omap[x] = UINT32_MAX;
+		m->op = xreallocarray(own->op, nop + 1, sizeof *m->op);
+		own->op = NULL;
+	} else {
+		m->op = xmalloc((nop + 1) * sizeof *m->op);
+		for (x = 0; x < al->nop; x++)
+			if (omap[x] != UINT32_MAX)
+				m->op[omap[x]] = mirror_op(al->op[x]);
+	}
+	/* Each op's empty side where align_build would have put it. */
+	for (k = 0; k < n; k++) {
+		struct block *d = &m->block[k];
+
+		if (d->move || d->kind == BLOCK_DELETED ||
+		    d->kind == BLOCK_INSERTED)
+			continue;	/* its empty side is 0, as it was */
+		para_units(m->a, d->a, d->a + d->na, &ua, &u1);
+		para_units(m->b, d->b, d->b + d->nb, &ub, &u1);
+		place_ops(m->op, d->op, d->op + d->nop, ua, ub);
+	}
+	for (uint32_t id = 1; id <= al->nmove; id++) {
+		struct block *d, *t;
+
+		if (byid[id] == UINT32_MAX)
+			continue;
+		d = &m->block[byid[id]];
+		t = &m->block[d->twin];
 		para_units(m->a, d->a, d->a + d->na, &ua, &u1);
 		para_units(m->b, t->b, t->b + t->nb, &ub, &u1);
 		place_ops(m->op, d->op, d->op + d->nop, ua, ub);
 	}
 	free(byid);
-	mirror_subs(al, m, to, omap, &nop);
-	/* Ops nothing holds (find_moves drops some) are not copied. */
-	assert(nop <= al->nop);
-	m->nop = nop;
+	for (k = 0; k < m->nsub; k++)
+		place_ops(m->op, m->sub[k].op, m->sub[k].op + m->sub[k].nop,
+			  start[2 * k], start[2 * k + 1]);
+	if (al->nsub > 0) {
+		m->opsub = xcalloc(al->nop + 1, sizeof *m->opsub);
+		for (x = 0; x < al->nop; x++)
+			if (al->opsub[x] != 0 && omap[x] != UINT32_MAX)
+				m->opsub[omap[x]] =
+					(rank[(al->opsub[x] >> 1) - 1] + 1) << 1 |
+					(al->opsub[x] & 1);
+	}
+	free(rank);
+	free(start);
 	free(to);
-	free(from);
 	free(omap);
+	align_free(own);
 	compute_stats(m);
 	return m;
+}
+
+struct alignment *
+align_mirror(const struct alignment *al)
+{
+	return mirror(al, NULL);
+}
+
+struct alignment *
+align_mirror_take(struct alignment *al)
+{
+	return mirror(al, al);
 }

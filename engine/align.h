@@ -178,6 +178,14 @@ void align_free(struct alignment *al);
 struct alignment *align_mirror(const struct alignment *al);
 
 /*
+ * align_mirror(al), built in al's storage, and al freed: the mirror's
+ * word ops take the place of al's (moved in place) rather than stand
+ * beside them, so reading a pair the other way round costs no second
+ * copy of its largest array.
+ */
+struct alignment *align_mirror_take(struct alignment *al);
+
+/*
  * How much a unit counts when similarities are weighed: 0 for
  * punctuation, 1 for short function words ("the", "of", "said"), 5 for
  * content words, numbers and joined equivalences.  Shared with mapping.c.

@@ -317,20 +317,34 @@ pair_get(struct session *s, size_t i, size_t j)
 			ao.nanchor = m->nback[i];
 		}
 		p->al = align_build(m->docs[i], m->docs[j], &ao);
+		if (m->lazy) {
+			/*
+			 * Used once: should the pair be built again (its
+			 * mirror took it), align_build finds the same ones.
+			 */
+			size_t x = i == s->o.base ? j : i;
+
+			free(m->anchors[x]);
+			free(m->back[x]);
+			m->anchors[x] = m->back[x] = NULL;
+			m->nanchor[x] = m->nback[x] = 0;
+		}
 		return p;
 	}
 	q = pair_get(s, j, i);
-	p->al = align_mirror(q->al);
 	if (m->lazy && !q->lent && !q->have_changes && !q->have_map &&
 	    !q->op_kind && !q->block_kinds && !q->para_of && !q->labels) {
 		/*
 		 * Base only: only one reading is ever shown; the other was
-		 * wanted for its mirror (and similarity) alone.
+		 * wanted for its mirror (and similarity) alone, so the
+		 * mirror is made in its storage.
 		 */
 		q->stats = q->al->stats;
 		q->have_stats = true;
-		align_free(q->al);
+		p->al = align_mirror_take(q->al);
 		q->al = NULL;
+	} else {
+		p->al = align_mirror(q->al);
 	}
 	return p;
 }

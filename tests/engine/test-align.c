@@ -301,6 +301,50 @@ layout_ok(const struct alignment *al)
 }
 
 /*
+ * Field by field, the same arrays: blocks, ops (where they are stored
+ * too), submoves and opsub.
+ */
+static bool
+same_storage(const struct alignment *x, const struct alignment *y)
+{
+	size_t k;
+
+	if (x->nblock != y->nblock || x->nop != y->nop ||
+	    x->nsub != y->nsub || x->nmove != y->nmove ||
+	    (x->opsub == NULL) != (y->opsub == NULL) ||
+	    memcmp(&x->stats, &y->stats, sizeof x->stats) != 0)
+		return false;
+	for (k = 0; k < x->nblock; k++) {
+		const struct block *p = &x->block[k], *q = &y->block[k];
+
+		if (p->a != q->a || p->na != q->na || p->b != q->b ||
+		    p->nb != q->nb || p->op != q->op || p->nop != q->nop ||
+		    p->kind != q->kind || p->move != q->move ||
+		    p->twin != q->twin || p->cosmetic != q->cosmetic ||
+		    p->similarity != q->similarity)
+			return false;
+	}
+	for (k = 0; k < x->nop; k++) {
+		const struct wop *u = &x->op[k], *v = &y->op[k];
+
+		if (u->kind != v->kind || u->a != v->a || u->na != v->na ||
+		    u->b != v->b || u->nb != v->nb ||
+		    (x->opsub != NULL && x->opsub[k] != y->opsub[k]))
+			return false;
+	}
+	for (k = 0; k < x->nsub; k++) {
+		const struct submove *p = &x->sub[k], *q = &y->sub[k];
+
+		if (p->src != q->src || p->dst != q->dst || p->sop != q->sop ||
+		    p->nsop != q->nsop || p->dop != q->dop ||
+		    p->ndop != q->ndop || p->op != q->op || p->nop != q->nop ||
+		    p->edited != q->edited)
+			return false;
+	}
+	return true;
+}
+
+/*
  * align_mirror: the mirror of p's alignment keeps every invariant (read
  * as the pair the other way round), has the same similarity, and its
  * own mirror is the alignment again.
@@ -310,6 +354,8 @@ mirror_holds(const struct pair *p)
 {
 	struct pair q = *p;
 	struct alignment *m = align_mirror(p->al), *mm = align_mirror(m);
+	/* Built in the storage of a copy, the mirror is the same. */
+	struct alignment *t = align_mirror_take(align_build(p->a, p->b, NULL));
 	int ok_ = 1;
 
 	q.ta = p->tb;
@@ -321,7 +367,7 @@ mirror_holds(const struct pair *p)
 	    m->stats.similarity != p->al->stats.similarity ||
 	    m->stats.substantive != p->al->stats.substantive ||
 	    m->stats.cosmetic != p->al->stats.cosmetic ||
-	    !same_alignment(mm, p->al))
+	    !same_alignment(mm, p->al) || !same_storage(t, m))
 		ok_ = 0;
 	else {
 		struct alignment *r = align_build(p->b, p->a, NULL);
@@ -333,6 +379,7 @@ mirror_holds(const struct pair *p)
 	}
 	align_free(m);
 	align_free(mm);
+	align_free(t);
 	return ok_;
 }
 
