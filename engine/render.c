@@ -2542,10 +2542,20 @@ render_lazy_giant_offset(struct render_lazy *lz, uint32_t bi, int side,
 	render_lazy_rows_known(lz, bi, 0, &all);
 	if (lz->piece_off[p] == LAZY_UNKNOWN)
 		return false;
-	/* Counted until a chunk starts past off: off is in the one before. */
+	/*
+	 * Counted until a chunk starts past off: off is in the one before.
+	 * Each count goes on as many rows as the bytes to off take at the
+	 * mean row so far, and a chunk more: in one or two goes, since each
+	 * starts over a window.
+	 */
 	gs = &gi->s[side];
-	while (!gs->done && gs->ck[gs->nck - 1].pos <= off)
-		giant_count(lz, gi, (size_t)gs->rows + 8 * chunk);
+	while (!gs->done && gs->ck[gs->nck - 1].pos <= off) {
+		size_t at = gs->ck[gs->nck - 1].pos, rows = (gs->nck - 1) * chunk;
+		size_t per = rows > 0 ? (at - gs->ck[0].pos) / rows : lz->pane;
+
+		giant_count(lz, gi, (size_t)gs->rows + chunk +
+			    (off - at) / (per > 0 ? per : 1));
+	}
 	lo = 0;
 	hi = (uint32_t)gs->nck;
 	while (hi - lo > 1) {
