@@ -47,7 +47,14 @@
  * the lower-cased text, and the strings a rule needs are looked for only
  * when every pair of their adjacent bytes is in the text (pairs_seen):
  * together they took a third of the cost of boilerplate off an edited
- * text of prose.
+ * text of prose.  Then a rule's shape (shape_of) rules out most of the
+ * rest without compiling it: a rule whose match ends the text cannot
+ * match a cut paragraph, one whose match is the whole text cannot match
+ * a longer one or one holding a byte it lacks (a menu, a full stop), and
+ * every match holds a byte of a few small sets ("/" in a picture
+ * agency's credit, a digit in a time stamp).  On prose, where nothing is
+ * boilerplate, no rule is then compiled at all.  The filters are worked
+ * out per rule as a paragraph first gets that far, cheapest first.
  */
 #include "config.h"
 
@@ -75,6 +82,13 @@
 #define BOILER_LABEL_MAX	31
 #define BOILER_PATTERN_MAX	65536
 
+/* A set of bytes, a bit each (see shape_of). */
+struct bset {
+	uint64_t w[4];
+};
+
+#define NEED_BYTES	4
+
 struct rule {
 	char *label;
 	char *pattern;		/* expanded */
@@ -93,10 +107,23 @@ struct rule {
 	bool has_pairs;
 	uint8_t pairs[128];
 	/*
+	 * What shape_of found: whether it could read the pattern (shaped);
+	 * every match ends at the end of the text (eol); a match is the
+	 * whole text (whole), then of at most maxlen bytes of alpha; every
+	 * match holds a byte of each of the nneedb sets needb.
+	 */
+	bool shaped, eol, whole;
+	int nneedb;
+	size_t maxlen;
+	struct bset alpha;
+	struct bset needb[NEED_BYTES];
+	/*
 	 * Strings every match contains one of each set of (need_sets); NULL
 	 * until a paragraph first asks (the filters are worked out then).
 	 */
 	char *need;
+	uint8_t stage;		/* filters worked out: 0 none, 1 first bytes,
+				 * 2 shape, 3 strings too */
 };
 
 struct def {
@@ -1128,6 +1155,457 @@ first_pairs(const char *p, uint8_t pairs[128])
 	return pairs_regex(&f, pairs) && f.ok && f.i == f.n;
 }
 
+/*
+ * The shape of a rule: more that a paragraph can be tested for before its
+ * rule is compiled or run, worked out by one reading of the pattern (the
+ * same POSIX extended syntax as first_bytes, and the same contract: when
+ * unsure, let the paragraph through).
+ *   - eol: every match ends at the end of the text ("...$", or a last
+ *     group whose every alternative does), so the rule cannot match a
+ *     paragraph cut at BOILER_MATCH_MAX (REG_NOTEOL);
+ *   - for a rule anchored at both ends, whose match is then the whole
+ *     text: the bytes a match may hold (alpha) and its greatest length
+ *     (maxlen), so "Home | World | Business" rules out every paragraph
+ *     with a full stop, a time stamp every paragraph longer than one;
+ *   - up to NEED_BYTES sets of bytes of which every match holds one
+ *     ("/" of a picture agency's credit, a digit of a date): a piece
+ *     that cannot be left out needs one of the bytes it can start with.
+ * Each set is 256 bits, as is the set of bytes present in a paragraph.
+ */
+
+struct shape {
+	struct bset alpha;	/* bytes a match may hold */
+	size_t maxlen;		/* SIZE_MAX: no bound */
+	bool eol;		/* every match ends at the end of the text */
+	bool nullable;		/* may match the empty string */
+	bool has_need;		/* need: a match holds one of these bytes */
+	struct bset need;
+	unsigned need_cost;	/* bset_cost(&need) */
+	bool need_digit;	/* a match holds a digit */
+	int nbranch;		/* alternatives at its top */
+};
+
+struct needs {
+	struct bset set[NEED_BYTES];
+	unsigned cost[NEED_BYTES];	/* bset_cost */
+	int n;
+};
+
+static void
+bset_add(struct bset *s, unsigned char c)
+{
+	s->w[c >> 6] |= UINT64_C(1) << (c & 63);
+	if (is_alpha((char)c))
+		s->w[(c ^ 0x20) >> 6] |= UINT64_C(1) << ((c ^ 0x20) & 63);
+}
+
+static void
+bset_all(struct bset *s)
+{
+	memset(s->w, 0xff, sizeof s->w);
+}
+
+static void
+bset_or(struct bset *s, const struct bset *t)
+{
+	int k;
+
+	for (k = 0; k < 4; k++)
+		s->w[k] |= t->w[k];
+}
+
+/* Bits set in x. */
+static unsigned
+popcount64(uint64_t x)
+{
+	x -= (x >> 1) & UINT64_C(0x5555555555555555);
+	x = (x & UINT64_C(0x3333333333333333)) +
+	    ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+	return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
+/*
+ * How likely a paragraph of prose is to hold a byte of s, roughly: the
+ * filters keep the sets least likely (a space or an "e" rules out
+ * nothing; "/" or a digit rules out most paragraphs).  The paragraph's
+ * bytes are in lower case, so capitals do not count.  By classes of
+ * bytes: a space 1000, a full stop or comma 800, one of the dozen most
+ * common letters 400, another letter 100, a digit 20, any other byte 10.
+ */
+static unsigned
+bset_cost(const struct bset *s)
+{
+	const uint64_t space = UINT64_C(1) << ' ',
+	    stops = (UINT64_C(1) << ',') | (UINT64_C(1) << '.'),
+	    digits = UINT64_C(0x03ff000000000000),
+	    upper = UINT64_C(0x07fffffe),		/* A-Z in w[1] */
+	    lower = UINT64_C(0x07fffffe) << 32,	/* a-z in w[1] */
+	    common = (UINT64_C(1) << ('e' - 64)) | (UINT64_C(1) << ('t' - 64)) |
+		(UINT64_C(1) << ('a' - 64)) | (UINT64_C(1) << ('o' - 64)) |
+		(UINT64_C(1) << ('i' - 64)) | (UINT64_C(1) << ('n' - 64)) |
+		(UINT64_C(1) << ('s' - 64)) | (UINT64_C(1) << ('h' - 64)) |
+		(UINT64_C(1) << ('r' - 64)) | (UINT64_C(1) << ('d' - 64)) |
+		(UINT64_C(1) << ('l' - 64)) | (UINT64_C(1) << ('c' - 64)) |
+		(UINT64_C(1) << ('u' - 64));
+	uint64_t w0 = s->w[0], w1 = s->w[1] & ~upper;
+
+	return 1000 * popcount64(w0 & space) + 800 * popcount64(w0 & stops) +
+	    20 * popcount64(w0 & digits) +
+	    10 * popcount64(w0 & ~(space | stops | digits)) +
+	    400 * popcount64(w1 & common) +
+	    100 * popcount64(w1 & lower & ~common) +
+	    10 * popcount64(w1 & ~lower) +
+	    10 * (popcount64(s->w[2]) + popcount64(s->w[3]));
+}
+
+/* bset_cost of a byte in both cases. */
+static unsigned
+byte_cost(unsigned char c)
+{
+	struct bset s = { { 0, 0, 0, 0 } };
+
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c + 'a' - 'A');
+	if (c >= 'a' && c <= 'z')
+		return strchr("etaoinshrdlcu", c) != NULL ? 400 : 100;
+	bset_add(&s, c);
+	return bset_cost(&s);
+}
+
+/* Lengths, SIZE_MAX for no bound. */
+static size_t
+len_add(size_t a, size_t b)
+{
+	return a == SIZE_MAX || b == SIZE_MAX || a + b < a ? SIZE_MAX : a + b;
+}
+
+static size_t
+len_mul(size_t a, size_t k)
+{
+	if (a == 0 || k == 0)
+		return 0;
+	return a == SIZE_MAX || k == SIZE_MAX || a > SIZE_MAX / k - 1 ?
+	    SIZE_MAX : a * k;
+}
+
+/*
+ * Keep the NEED_BYTES sets of least cost; a set of nearly every byte is
+ * no filter.
+ */
+static void
+needs_add(struct needs *nd, const struct bset *s)
+{
+	int k, worst = 0;
+	unsigned c = bset_cost(s);
+
+	if (c == 0 || c >= 3000)
+		return;
+	for (k = 0; k < nd->n; k++)
+		if (memcmp(&nd->set[k], s, sizeof *s) == 0)
+			return;
+	if (nd->n < NEED_BYTES) {
+		nd->cost[nd->n] = c;
+		nd->set[nd->n++] = *s;
+		return;
+	}
+	for (k = 1; k < nd->n; k++)
+		if (nd->cost[k] > nd->cost[worst])
+			worst = k;
+	if (c < nd->cost[worst]) {
+		nd->cost[worst] = c;
+		nd->set[worst] = *s;
+	}
+}
+
+/*
+ * A bracket expression at f->p[f->i] == '[': the bytes it matches, or
+ * more.  A negated one is the complement of its list only when the list
+ * holds no letter, range or class (case and ranges aside, the complement
+ * is exact); otherwise any byte.
+ */
+static void
+shape_bracket(struct scan *f, struct bset *s)
+{
+	size_t len = bracket_len(f->p + f->i, f->n - f->i), j, e, start = 1;
+	const unsigned char *q = (const unsigned char *)f->p + f->i;
+	struct bset list;
+	unsigned c;
+	int k;
+
+	f->i += len;
+	memset(s, 0, sizeof *s);
+	if (len < 3 || q[len - 1] != ']') {
+		f->ok = false;
+		return;
+	}
+	e = len - 1;
+	if (q[1] == '^')
+		start = 2;
+	memset(&list, 0, sizeof list);
+	for (j = start; j < e; j++) {
+		if (q[j] == '[' && j + 1 < e &&
+		    (q[j + 1] == ':' || q[j + 1] == '.' || q[j + 1] == '=')) {
+			bset_all(s);
+			return;
+		}
+		if (start == 2 && (is_alpha((char)q[j]) ||
+		    (j + 2 < e && q[j + 1] == '-'))) {
+			bset_all(s);
+			return;
+		}
+		if (j + 2 < e && q[j + 1] == '-') {
+			for (c = q[j]; c <= q[j + 2]; c++)
+				bset_add(&list, (unsigned char)c);
+			j += 2;
+			continue;
+		}
+		bset_add(&list, q[j]);
+	}
+	if (start == 1) {
+		*s = list;
+		return;
+	}
+	for (k = 0; k < 4; k++)
+		s->w[k] = ~list.w[k];
+	s->w[0] &= ~UINT64_C(1);	/* never NUL */
+}
+
+static void shape_regex(struct scan *f, struct shape *out, struct needs *nd);
+
+#define DIGITS	UINT64_C(0x03ff000000000000)	/* "0" to "9" in w[0] */
+
+/* A one-byte piece needs one of the bytes it matches. */
+static void
+need_alpha(struct shape *out, unsigned cost)
+{
+	const struct bset *s = &out->alpha;
+
+	out->need = *s;
+	out->has_need = true;
+	out->need_cost = cost;
+	out->need_digit = (s->w[0] & ~DIGITS) == 0 && s->w[0] != 0 &&
+	    (s->w[1] | s->w[2] | s->w[3]) == 0;
+}
+
+/* A bound of an interval at f->i: its digits, or `none` if there are none. */
+static size_t
+interval_bound(struct scan *f, size_t none)
+{
+	size_t v = 0;
+	bool any = false;
+
+	while (f->i < f->n && is_digit(f->p[f->i])) {
+		v = v > 100000 ? v : v * 10 + (size_t)(f->p[f->i] - '0');
+		any = true;
+		f->i++;
+	}
+	return any ? v : none;
+}
+
+/* One atom and its repetitions; the sets it needs at the top into nd. */
+static void
+shape_piece(struct scan *f, struct shape *out, struct needs *nd)
+{
+	const char *p = f->p;
+	unsigned char c = (unsigned char)p[f->i];
+	struct needs inner = { .n = 0 };
+	size_t lo = 1, hi = 1, m, x;
+	int k;
+
+	memset(out, 0, sizeof *out);
+	switch (c) {
+	case '(':
+		f->i++;
+		shape_regex(f, out, &inner);
+		if (f->i < f->n && p[f->i] == ')')
+			f->i++;
+		else
+			f->ok = false;
+		break;
+	case '[':
+		shape_bracket(f, &out->alpha);
+		out->maxlen = 1;
+		need_alpha(out, bset_cost(&out->alpha));
+		break;
+	case '.':
+		bset_all(&out->alpha);
+		out->maxlen = 1;
+		f->i++;
+		break;
+	case '^':
+	case '$':
+		out->nullable = true;
+		out->eol = c == '$';
+		f->i++;
+		break;
+	case '\\':
+		if (f->i + 1 >= f->n) {
+			f->ok = false;
+			f->i = f->n;
+			return;
+		}
+		if (is_digit(p[f->i + 1])) {
+			f->ok = false;	/* a back-reference */
+			f->i = f->n;
+			return;
+		}
+		if (is_alpha(p[f->i + 1]) ||
+		    strchr("`'<>", p[f->i + 1]) != NULL) {
+			/* a GNU escape: one byte of any kind, or none */
+			bset_all(&out->alpha);
+			out->maxlen = 1;
+			out->nullable = true;
+		} else {
+			bset_add(&out->alpha, (unsigned char)p[f->i + 1]);
+			out->maxlen = 1;
+			need_alpha(out, byte_cost((unsigned char)p[f->i + 1]));
+		}
+		f->i += 2;
+		break;
+	case '*':
+	case '+':
+	case '?':
+	case '{':
+	case '|':
+	case ')':
+		f->ok = false;
+		f->i = f->n;
+		return;
+	default:
+		bset_add(&out->alpha, c);
+		out->maxlen = 1;
+		need_alpha(out, byte_cost(c));
+		f->i++;
+		break;
+	}
+	while (f->ok && f->i < f->n && strchr("*+?{", p[f->i]) != NULL) {
+		c = (unsigned char)p[f->i++];
+		if (c == '*' || c == '?') {
+			lo = 0;
+			hi = c == '*' ? SIZE_MAX : hi;
+		} else if (c == '+') {
+			hi = SIZE_MAX;
+		} else {
+			if (f->i >= f->n || (!is_digit(p[f->i]) &&
+			    p[f->i] != ',')) {
+				f->ok = false;
+				return;
+			}
+			m = interval_bound(f, 0);
+			x = m;
+			if (f->i < f->n && p[f->i] == ',') {
+				f->i++;
+				x = interval_bound(f, SIZE_MAX);
+			}
+			if (f->i >= f->n || p[f->i] != '}') {
+				f->ok = false;
+				return;
+			}
+			f->i++;
+			lo = len_mul(lo, m);
+			hi = len_mul(hi, x);
+		}
+	}
+	out->maxlen = len_mul(out->maxlen, hi);
+	if (lo == 0) {
+		out->nullable = true;
+		out->eol = false;
+		out->has_need = false;
+		out->need_digit = false;
+		return;
+	}
+	for (k = 0; nd != NULL && k < inner.n; k++)
+		needs_add(nd, &inner.set[k]);
+}
+
+/* A sequence of pieces, up to "|", an unmatched ")" or the end. */
+static void
+shape_branch(struct scan *f, struct shape *out, struct needs *nd)
+{
+	struct shape pc;
+
+	memset(out, 0, sizeof *out);
+	out->nullable = true;
+	while (f->ok && f->i < f->n && f->p[f->i] != '|' &&
+	       f->p[f->i] != ')') {
+		shape_piece(f, &pc, nd);
+		bset_or(&out->alpha, &pc.alpha);
+		out->maxlen = len_add(out->maxlen, pc.maxlen);
+		out->eol = pc.eol;
+		out->nullable = out->nullable && pc.nullable;
+		out->need_digit = out->need_digit || pc.need_digit;
+		if (pc.has_need && (!out->has_need ||
+		    pc.need_cost < out->need_cost)) {
+			out->need = pc.need;
+			out->need_cost = pc.need_cost;
+			out->has_need = true;
+		}
+		if (pc.has_need && nd != NULL)
+			needs_add(nd, &pc.need);
+	}
+}
+
+/*
+ * Alternatives, up to an unmatched ")" or the end.  The sets needed by
+ * the pieces of a lone alternative go into nd; of several alternatives,
+ * the union of a set from each.
+ */
+static void
+shape_regex(struct scan *f, struct shape *out, struct needs *nd)
+{
+	struct needs one = { .n = 0 };
+	struct shape br;
+	int nbranch = 1, k;
+
+	shape_branch(f, out, &one);
+	while (f->ok && f->i < f->n && f->p[f->i] == '|') {
+		f->i++;
+		shape_branch(f, &br, NULL);
+		nbranch++;
+		bset_or(&out->alpha, &br.alpha);
+		out->maxlen = br.maxlen > out->maxlen ? br.maxlen :
+		    out->maxlen;
+		out->eol = out->eol && br.eol;
+		out->nullable = out->nullable || br.nullable;
+		out->need_digit = out->need_digit && br.need_digit;
+		if (out->has_need && br.has_need)
+			bset_or(&out->need, &br.need);
+		else
+			out->has_need = false;
+	}
+	out->nbranch = nbranch;
+	if (nbranch > 1 && out->has_need)
+		out->need_cost = bset_cost(&out->need);
+	if (nd == NULL)
+		return;
+	if (out->need_digit) {
+		struct bset digits = { { DIGITS, 0, 0, 0 } };
+
+		needs_add(nd, &digits);
+	}
+	if (nbranch == 1)
+		for (k = 0; k < one.n; k++)
+			needs_add(nd, &one.set[k]);
+	else if (out->has_need)
+		needs_add(nd, &out->need);
+}
+
+/* The shape of pattern p; false when it could not be read. */
+static bool
+shape_of(const char *p, struct shape *sh, struct needs *nd)
+{
+	struct scan f = { p, strlen(p), 0, true };
+
+	nd->n = 0;
+	shape_regex(&f, sh, nd);
+	if (!f.ok || f.i != f.n) {
+		nd->n = 0;
+		return false;
+	}
+	return true;
+}
+
 static bool rule_ready(const struct boiler *b, struct rule *r);
 
 static int
@@ -1406,50 +1884,121 @@ rule_ready(const struct boiler *b, struct rule *r)
 	return r->compiled;
 }
 
+/* What boiler_match knows of a paragraph's text before trying rules. */
+struct para_text {
+	const char *s;		/* as normalised */
+	const char *low;	/* s with its ASCII letters in lower case */
+	size_t len;
+	bool cut;		/* s stops at BOILER_MATCH_MAX */
+	struct bset bytes;	/* the bytes of low */
+	struct pairs_seen ps;
+};
+
+/* Does s hold a byte of each set? */
+static bool
+has_bytes(const struct bset *bytes, const struct bset *set, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (!((bytes->w[0] & set[k].w[0]) | (bytes->w[1] & set[k].w[1]) |
+		      (bytes->w[2] & set[k].w[2]) | (bytes->w[3] & set[k].w[3])))
+			return false;
+	return true;
+}
+
+/* Work out r's shape filters (see shape_of). */
+static void
+rule_shape(struct rule *r)
+{
+	struct shape sh;
+	struct needs nd;
+	int k;
+
+	r->shaped = shape_of(r->pattern, &sh, &nd);
+	if (!r->shaped)
+		return;
+	r->eol = sh.eol;
+	r->whole = sh.eol && sh.nbranch == 1 && r->pattern[0] == '^';
+	r->maxlen = sh.maxlen;
+	r->alpha = sh.alpha;
+	r->nneedb = nd.n;
+	for (k = 0; k < nd.n; k++)
+		r->needb[k] = nd.set[k];
+}
+
 /*
- * Can rule r match the paragraph text s, whose first byte is c?  low is
- * s with its ASCII letters in lower case.
+ * Can rule r match paragraph text t?  The filters are worked out when a
+ * paragraph first gets that far, cheapest first: most rules are ruled
+ * out by the first bytes, and their other filters never worked out.
  */
 static bool
-may_match(const struct boiler *b, struct rule *r, const char *s,
-	  const char *low, unsigned char c, const struct pairs_seen *ps)
+may_match(const struct boiler *b, struct rule *r, const struct para_text *t)
 {
+	unsigned char c = (unsigned char)t->s[0];
 	unsigned bit;
 
 	if (b->unfiltered)
 		return rule_ready(b, r);
-	if (r->need == NULL) {
+	if (r->stage == 0) {
 		r->anchored = first_bytes(r->pattern, r->first);
 		r->has_pairs = r->anchored && first_pairs(r->pattern,
 		    r->pairs);
-		r->need = need_sets(r->pattern);
+		r->stage = 1;
 	}
 	if (r->anchored && !(r->first[c >> 3] & (1u << (c & 7))))
 		return false;
 	if (r->has_pairs) {
-		bit = pair_bit(c, (unsigned char)s[1]);
-		if (s[0] == '\0' || !(r->pairs[bit >> 3] & (1u << (bit & 7))))
+		bit = pair_bit(c, (unsigned char)t->s[1]);
+		if (c == '\0' || !(r->pairs[bit >> 3] & (1u << (bit & 7))))
 			return false;
 	}
-	if (!has_needed(low, r->need, ps))
+	if (r->stage == 1) {
+		rule_shape(r);
+		r->stage = 2;
+	}
+	if (r->shaped) {
+		if (r->eol && t->cut)
+			return false;
+		if (r->whole && (t->len > r->maxlen ||
+		    (t->bytes.w[0] & ~r->alpha.w[0]) ||
+		    (t->bytes.w[1] & ~r->alpha.w[1]) ||
+		    (t->bytes.w[2] & ~r->alpha.w[2]) ||
+		    (t->bytes.w[3] & ~r->alpha.w[3])))
+			return false;
+		if (!has_bytes(&t->bytes, r->needb, r->nneedb))
+			return false;
+	}
+	if (r->stage == 2) {
+		r->need = need_sets(r->pattern);
+		r->stage = 3;
+	}
+	if (!has_needed(t->low, r->need, &t->ps))
 		return false;
 	return rule_ready(b, r);
+}
+
+/* Try rule r on t (may_match first). */
+static bool
+try_rule(const struct boiler *b, struct rule *r, const struct para_text *t,
+	 int eflags)
+{
+	return may_match(b, r, t) &&
+	    regexec(&r->re, r->lower ? t->low : t->s, 0, NULL, eflags) == 0;
 }
 
 const char *
 boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 {
 	char buf[BOILER_MATCH_MAX + 1], low[BOILER_MATCH_MAX + 1];
-	struct pairs_seen ps;
+	struct para_text t;
 	const struct para *p;
 	struct rule *r;
 	unsigned prev, cur, h;
 	const char *label = NULL;
 	locale_t old = (locale_t)0;
 	size_t i;
-	bool cut;
 	int eflags;
-	unsigned char c;
 
 	if (para >= d->npara)
 		return NULL;
@@ -1459,36 +2008,36 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	if (label != NULL || b->nrule == 0)
 		return label;
 	if (!normalise(d->text->data + p->start, p->end - p->start, buf,
-	    &cut))
+	    &t.cut))
 		return NULL;
-	eflags = cut ? REG_NOTEOL : 0;
-	c = (unsigned char)buf[0];
-	memset(ps.bit, 0, sizeof ps.bit);
+	eflags = t.cut ? REG_NOTEOL : 0;
+	memset(&t.ps, 0, sizeof t.ps);
+	memset(&t.bytes, 0, sizeof t.bytes);
 	prev = 0;
 	for (i = 0; buf[i] != '\0'; i++) {
 		cur = (unsigned char)buf[i];
 		cur = cur >= 'A' && cur <= 'Z' ? cur + 'a' - 'A' : cur;
 		low[i] = (char)cur;
+		t.bytes.w[cur >> 6] |= UINT64_C(1) << (cur & 63);
 		h = seen_hash((unsigned char)prev, (unsigned char)cur);
 		if (i > 0)
-			ps.bit[h >> 6] |= UINT64_C(1) << (h & 63);
+			t.ps.bit[h >> 6] |= UINT64_C(1) << (h & 63);
 		prev = cur;
 	}
 	low[i] = '\0';
+	t.s = buf;
+	t.low = low;
+	t.len = i;
 	if (b->c_locale != (locale_t)0)
 		old = uselocale(b->c_locale);
 	for (i = 0; i < b->nrule; i++) {
 		r = &b->rule[i];
-		if (r->keep && may_match(b, r, buf, low, c, &ps) &&
-		    regexec(&r->re, r->lower ? low : buf, 0, NULL,
-			    eflags) == 0)
+		if (r->keep && try_rule(b, r, &t, eflags))
 			goto done;
 	}
 	for (i = 0; i < b->nrule; i++) {
 		r = &b->rule[i];
-		if (!r->keep && may_match(b, r, buf, low, c, &ps) &&
-		    regexec(&r->re, r->lower ? low : buf, 0, NULL,
-			    eflags) == 0) {
+		if (!r->keep && try_rule(b, r, &t, eflags)) {
 			label = r->label;
 			break;
 		}
