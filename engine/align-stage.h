@@ -128,6 +128,12 @@ struct ctx {
 	uint32_t gapgen;
 	unsigned dkept, dtotal;
 	bool damp;
+	/*
+	 * While the paragraphs between two anchors are matched, which of
+	 * them are moved copies (exact_copies), indexed as the segments
+	 * match_level gets; NULL for sentences.
+	 */
+	const bool *copya, *copyb;
 };
 
 /* Frees what a ctx holds besides its alignment (which it hands on). */
@@ -186,6 +192,8 @@ uint32_t seg_keys(const struct ctx *c, const struct seg *sa, size_t na,
 		  const struct seg *sb, size_t nb, uint32_t *ka, uint32_t *kb);
 
 /* pair.c: one level matched, equal segments first, then the gaps. */
+void exact_copies(const struct ctx *c, const struct seg *sa, size_t na,
+		  const struct seg *sb, size_t nb, bool *xa, bool *xb);
 void items_push(struct items *it, uint8_t kind, uint32_t i0, uint32_t i1,
 		uint32_t j0, uint32_t j1, float sim);
 /*

@@ -344,6 +344,7 @@ align_build(const struct doc *a, const struct doc *b,
 	struct items it = { 0 };
 	const uint32_t *anchor;
 	uint32_t *own = NULL;
+	bool *xa, *xb;
 	size_t k, i, j, nanchor;
 
 	assert(a->nunit == 0 || a->unit != NULL);
@@ -380,12 +381,22 @@ align_build(const struct doc *a, const struct doc *b,
 		nanchor = align_para_anchors(a, b, &own);
 		anchor = own;
 	}
+	/* The moved copies among the rest (exact_copies). */
+	xa = xcalloc(a->npara + 1, sizeof *xa);
+	xb = xcalloc(b->npara + 1, sizeof *xb);
+	for (k = 0; k < nanchor; k++) {
+		xa[anchor[2 * k]] = true;
+		xb[anchor[2 * k + 1]] = true;
+	}
+	exact_copies(&c, sa, a->npara, sb, b->npara, xa, xb);
 	for (k = 0, i = 0, j = 0; k <= nanchor; k++) {
 		size_t ei = k < nanchor ? anchor[2 * k] : a->npara;
 		size_t ej = k < nanchor ? anchor[2 * k + 1] : b->npara;
 		size_t from = it.n, x;
 
 		if (i < ei || j < ej) {
+			c.copya = xa + i;
+			c.copyb = xb + j;
 			match_level(&c, sa + i, ei - i, sb + j, ej - j, &it);
 			for (x = from; x < it.n; x++) {
 				it.v[x].i0 += (uint32_t)i;
@@ -402,6 +413,9 @@ align_build(const struct doc *a, const struct doc *b,
 		j = ej + 1;
 	}
 	free(own);
+	free(xa);
+	free(xb);
+	c.copya = c.copyb = NULL;
 	/*
 	 * One block per item, and at least one op for most: reserved at
 	 * once, so that doubling neither over-allocates nor, moving the

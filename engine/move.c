@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "align-stage.h"
+#include "hash.h"
 #include "xalloc.h"
 
 /* --- moves ------------------------------------------------------------------ */
@@ -460,6 +461,112 @@ unswap_windows(struct ctx *c)
 	}
 }
 
+/* --- moved copies: the same words on both sides ------------------------- */
+
+/* The hash of the words (units that weigh) of segment s of d; n: how many. */
+static uint64_t
+words_hash(const struct ctx *c, const struct doc *d, const struct seg *s,
+	   size_t *n)
+{
+	uint64_t h = hash_start(0);
+	uint32_t u;
+
+	*n = 0;
+	for (u = s->u0; u < s->u1; u++)
+		if (c->weight[d->unit[u].strict] != W_PUNCT) {
+			h = hash_add(h, d->unit[u].fold);
+			++*n;
+		}
+	return hash_end(h);
+}
+
+/* Do segment x of dx and y of dy hold the same words? */
+static bool
+words_equal(const struct ctx *c, const struct doc *dx, const struct seg *x,
+	    const struct doc *dy, const struct seg *y)
+{
+	uint32_t u = x->u0, v = y->u0;
+
+	for (;;) {
+		while (u < x->u1 && c->weight[dx->unit[u].strict] == W_PUNCT)
+			u++;
+		while (v < y->u1 && c->weight[dy->unit[v].strict] == W_PUNCT)
+			v++;
+		if (u == x->u1 || v == y->u1)
+			return u == x->u1 && v == y->u1;
+		if (dx->unit[u].fold != dy->unit[v].fold)
+			return false;
+		u++;
+		v++;
+	}
+}
+
+/*
+ * The deleted paragraphs sa[0, nd) whose words (by fold key, punctuation
+ * aside) are those of exactly one inserted paragraph of sb[0, ni), found
+ * in no other deleted one: twin[x] is that inserted paragraph, else
+ * UINT32_MAX; the same the other way in twinb.  Such a pair's similarity
+ * is 1, and no other pair of either is 1 (pair_sim keeps every word of
+ * both only when their words are the same), so the most similar pairs
+ * first take it before any other of theirs: it needs no diff, and their
+ * other candidates none either.
+ */
+static void
+word_twins(const struct ctx *c, const struct seg *sa, size_t nd,
+	   const struct seg *sb, size_t ni, uint32_t *twin, uint32_t *twinb)
+{
+	struct tslot {
+		uint64_t hash;
+		uint32_t x, y;		/* first deleted, inserted paragraph */
+		uint8_t na, nb;		/* how many, up to 2 */
+	} *tab;
+	size_t cap = 16, k, p, n;
+
+	while (cap < nd + nd / 2)
+		cap *= 2;
+	tab = xcalloc(cap, sizeof *tab);
+	for (k = 0; k < nd; k++) {
+		uint64_t h = words_hash(c, c->a, &sa[k], &n);
+
+		twin[k] = UINT32_MAX;
+		if (n == 0)
+			continue;
+		for (p = h & (cap - 1); tab[p].na; p = (p + 1) & (cap - 1))
+			if (tab[p].hash == h &&
+			    words_equal(c, c->a, &sa[tab[p].x], c->a,
+					&sa[k]))
+				break;
+		if (tab[p].na == 0) {
+			tab[p].hash = h;
+			tab[p].x = (uint32_t)k;
+		}
+		tab[p].na += tab[p].na < 2;
+	}
+	for (k = 0; k < ni; k++) {
+		uint64_t h = words_hash(c, c->b, &sb[k], &n);
+
+		twinb[k] = UINT32_MAX;
+		if (n == 0)
+			continue;
+		for (p = h & (cap - 1); tab[p].na; p = (p + 1) & (cap - 1))
+			if (tab[p].hash == h &&
+			    words_equal(c, c->a, &sa[tab[p].x], c->b,
+					&sb[k]))
+				break;
+		if (tab[p].na == 0)
+			continue;
+		if (tab[p].nb == 0)
+			tab[p].y = (uint32_t)k;
+		tab[p].nb += tab[p].nb < 2;
+	}
+	for (p = 0; p < cap; p++)
+		if (tab[p].na == 1 && tab[p].nb == 1) {
+			twin[tab[p].x] = tab[p].y;
+			twinb[tab[p].y] = tab[p].x;
+		}
+	free(tab);
+}
+
 /*
  * Pair leftover deleted and inserted paragraphs as moves: candidates come
  * from the rare-word index (or all pairs when few), the most similar pairs
@@ -470,9 +577,9 @@ find_moves(struct ctx *c)
 {
 	struct alignment *al = c->al;
 	struct seg *sa = NULL, *sb = NULL;
-	uint32_t *da = NULL, *ib = NULL, *pairs = NULL;
+	uint32_t *da = NULL, *ib = NULL, *pairs = NULL, *twin, *twinb;
 	size_t nd = 0, ni = 0, capa = 0, capb = 0, capd = 0, capi = 0;
-	size_t k, npairs = 0, nmc = 0, capmc = 0;
+	size_t k, npairs = 0, nmc = 0, capmc = 0, ntwin;
 	struct movecand *mc = NULL;
 	uint32_t u0, u1, *stretch = NULL;
 	struct inplace ip = { 0 };
@@ -497,7 +604,15 @@ find_moves(struct ctx *c)
 	}
 	if (nd == 0 || ni == 0)
 		goto out;
-	if (nd * ni <= ALL_PAIRS_LIMIT &&
+	twin = xmalloc(nd * sizeof *twin);
+	twinb = xmalloc(ni * sizeof *twinb);
+	word_twins(c, sa, nd, sb, ni, twin, twinb);
+	for (k = 0, ntwin = 0; k < nd; k++)
+		ntwin += twin[k] != UINT32_MAX;
+	/* Each side's twins, as many as the other's, pair first. */
+	if (ntwin == nd || ntwin == ni) {
+		/* no candidate but the twins */
+	} else if (nd * ni <= ALL_PAIRS_LIMIT &&
 	    all_pairs_affordable(sa, 0, (uint32_t)nd, sb, 0, (uint32_t)ni)) {
 		pairs = xmalloc(2 * nd * ni * sizeof *pairs);
 		for (size_t x = 0; x < nd; x++)
@@ -518,6 +633,9 @@ find_moves(struct ctx *c)
 		/* A paragraph without units (all ignored) matches nothing. */
 		if (sa[x].u0 == sa[x].u1 || sb[y].u0 == sb[y].u1)
 			continue;
+		/* Twins take each other first (word_twins). */
+		if (twin[x] != UINT32_MAX || twinb[y] != UINT32_MAX)
+			continue;
 		s = pair_sim(c, sa[x].u0, sa[x].u1, sb[y].u0, sb[y].u1,
 			     &kept, c->move_threshold);
 		if (s >= c->move_threshold) {
@@ -525,6 +643,14 @@ find_moves(struct ctx *c)
 			mc[nmc++] = (struct movecand){ x, y, (float)s };
 		}
 	}
+	for (k = 0; k < nd && c->move_threshold <= 1; k++)
+		if (twin[k] != UINT32_MAX) {
+			mc = xgrow(mc, &capmc, nmc + 1, sizeof *mc);
+			mc[nmc++] = (struct movecand){ (uint32_t)k, twin[k],
+						       1.0f };
+		}
+	free(twin);
+	free(twinb);
 	if (nmc > 1)
 		qsort(mc, nmc, sizeof *mc, movecand_cmp);
 	used_d = xcalloc(nd + 1, 1);

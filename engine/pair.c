@@ -500,6 +500,109 @@ all_pairs_affordable(const struct seg *sa, uint32_t a0, uint32_t a1,
 }
 
 /*
+ * Score the pairs of a gap, A [a0, a1) against B [b0, b1): every pair
+ * when few, else those the rare-word index finds.
+ */
+static void
+score_gap(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
+	  const struct seg *sb, uint32_t b0, uint32_t b1, struct cands *cs)
+{
+	uint32_t *pairs;
+	size_t k, npairs;
+
+	if ((size_t)(a1 - a0) * (b1 - b0) <= ALL_PAIRS_LIMIT &&
+	    all_pairs_affordable(sa, a0, a1, sb, b0, b1)) {
+		for (uint32_t x = a0; x < a1; x++)
+			for (uint32_t y = b0; y < b1; y++)
+				score_pair(c, sa, a1, sb, b1, x, y, cs);
+	} else {
+		index_pairs(c, sa, a0, a1, sb, b0, b1, &pairs, &npairs);
+		for (k = 0; k < npairs; k++)
+			score_pair(c, sa, a1, sb, b1, pairs[2 * k],
+				   pairs[2 * k + 1], cs);
+		free(pairs);
+	}
+}
+
+/*
+ * The segments of one side of a gap, [s0, s1), that are no moved copy
+ * (c->copya or copyb): their indexes in ix, the segments themselves in
+ * cs.  Returns how many.
+ */
+static uint32_t
+gap_rest(const struct seg *s, uint32_t s0, uint32_t s1, const bool *copy,
+	 uint32_t *ix, struct seg *cs)
+{
+	uint32_t n = 0, k;
+
+	for (k = s0; k < s1; k++)
+		if (!copy[k]) {
+			ix[n] = k;
+			cs[n++] = s[k];
+		}
+	return n;
+}
+
+/*
+ * Score the pairs of a gap, A [a0, a1) against B [b0, b1), that may hold
+ * no moved copy (exact_copies): every pair of the rest when few, else
+ * those the rare-word index finds among the rest.
+ */
+static void
+score_rest(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
+	   const struct seg *sb, uint32_t b0, uint32_t b1, struct cands *cs)
+{
+	uint32_t *ia = xmalloc((a1 - a0) * sizeof *ia);
+	uint32_t *jb = xmalloc((b1 - b0) * sizeof *jb);
+	struct seg *ra = xmalloc((a1 - a0) * sizeof *ra);
+	struct seg *rb = xmalloc((b1 - b0) * sizeof *rb);
+	uint32_t na, nb, *pairs;
+	size_t k, npairs;
+
+	na = gap_rest(sa, a0, a1, c->copya, ia, ra);
+	nb = gap_rest(sb, b0, b1, c->copyb, jb, rb);
+	if (na == 0 || nb == 0)
+		goto out;
+	/* The gap's weights count its copies too, as they did. */
+	gap_damp(c, sa, a0, a1, sb, b0, b1);
+	if ((size_t)na * nb <= ALL_PAIRS_LIMIT &&
+	    all_pairs_affordable(ra, 0, na, rb, 0, nb)) {
+		for (uint32_t x = 0; x < na; x++)
+			for (uint32_t y = 0; y < nb; y++)
+				score_pair(c, sa, a1, sb, b1, ia[x], jb[y], cs);
+	} else {
+		index_pairs(c, ra, 0, na, rb, 0, nb, &pairs, &npairs);
+		for (k = 0; k < npairs; k++)
+			score_pair(c, sa, a1, sb, b1, ia[pairs[2 * k]],
+				   jb[pairs[2 * k + 1]], cs);
+		free(pairs);
+	}
+out:
+	free(ia);
+	free(jb);
+	free(ra);
+	free(rb);
+}
+
+/* Does the gap A [a0, a1), B [b0, b1) hold a moved copy? */
+static bool
+gap_has_copy(const struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+	     uint32_t b1)
+{
+	uint32_t k;
+
+	if (c->copya == NULL)
+		return false;
+	for (k = a0; k < a1; k++)
+		if (c->copya[k])
+			return true;
+	for (k = b0; k < b1; k++)
+		if (c->copyb[k])
+			return true;
+	return false;
+}
+
+/*
  * Pair the segments of a gap, A [a0, a1) against B [b0, b1), appending
  * items in reading order.
  */
@@ -508,21 +611,14 @@ pair_gap(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 	 const struct seg *sb, uint32_t b0, uint32_t b1, struct items *out)
 {
 	struct cands cs = { 0 };
-	uint32_t *chain, i = a0, j = b0, *pairs;
-	size_t k, n, npairs;
+	uint32_t *chain, i = a0, j = b0;
+	size_t k, n;
 
-	gap_damp(c, sa, a0, a1, sb, b0, b1);
-	if ((size_t)(a1 - a0) * (b1 - b0) <= ALL_PAIRS_LIMIT &&
-	    all_pairs_affordable(sa, a0, a1, sb, b0, b1)) {
-		for (uint32_t x = a0; x < a1; x++)
-			for (uint32_t y = b0; y < b1; y++)
-				score_pair(c, sa, a1, sb, b1, x, y, &cs);
+	if (gap_has_copy(c, a0, a1, b0, b1)) {
+		score_rest(c, sa, a0, a1, sb, b0, b1, &cs);
 	} else {
-		index_pairs(c, sa, a0, a1, sb, b0, b1, &pairs, &npairs);
-		for (k = 0; k < npairs; k++)
-			score_pair(c, sa, a1, sb, b1, pairs[2 * k],
-				   pairs[2 * k + 1], &cs);
-		free(pairs);
+		gap_damp(c, sa, a0, a1, sb, b0, b1);
+		score_gap(c, sa, a0, a1, sb, b0, b1, &cs);
 	}
 	c->damp = false;
 	chain = xmalloc((cs.n + 1) * sizeof *chain);
@@ -591,6 +687,67 @@ unanchor_repeats(const uint32_t *ka, size_t na, const uint32_t *kb,
 		i++;
 		j++;
 	}
+	free(ca);
+	free(cb);
+}
+
+/*
+ * Which paragraphs are moved copies: on entry xa and xb mark the
+ * segments to leave out (the anchors); on return, the segments with
+ * words whose fold keys occur exactly once among the rest of A and once
+ * among the rest of B.  One that the equal segments of its stretch
+ * between anchors do not take (match_level) was moved: pairing it by
+ * similarity with another segment of its gap would be wrong, and
+ * scoring it against the whole gap is most of the work when every
+ * paragraph was moved.  Left deleted or inserted, it becomes a move
+ * (find_moves) or, with its copy in the same stretch, a pair.
+ * Repeated segments are left to the gap, as before.
+ */
+void
+exact_copies(const struct ctx *c, const struct seg *sa, size_t na,
+	     const struct seg *sb, size_t nb, bool *xa, bool *xb)
+{
+	struct seg *ra = xmalloc((na + 1) * sizeof *ra);
+	struct seg *rb = xmalloc((nb + 1) * sizeof *rb);
+	uint32_t *ia = xmalloc((na + 1) * sizeof *ia);
+	uint32_t *ib = xmalloc((nb + 1) * sizeof *ib);
+	uint32_t *ka, *kb, nkey, n = 0, m = 0;
+	uint8_t *ca, *cb;
+	size_t k;
+
+	for (k = 0; k < na; k++)
+		if (!xa[k]) {
+			ia[n] = (uint32_t)k;
+			ra[n++] = sa[k];
+		}
+	for (k = 0; k < nb; k++)
+		if (!xb[k]) {
+			ib[m] = (uint32_t)k;
+			rb[m++] = sb[k];
+		}
+	memset(xa, 0, na * sizeof *xa);
+	memset(xb, 0, nb * sizeof *xb);
+	ka = xmalloc((n + 1) * sizeof *ka);
+	kb = xmalloc((m + 1) * sizeof *kb);
+	nkey = seg_keys(c, ra, n, rb, m, ka, kb);
+	ca = xcalloc(nkey + 1, 1);
+	cb = xcalloc(nkey + 1, 1);
+	for (k = 0; k < n; k++)
+		ca[ka[k]] += ca[ka[k]] < 2;
+	for (k = 0; k < m; k++)
+		cb[kb[k]] += cb[kb[k]] < 2;
+	for (k = 0; k < n; k++)
+		xa[ia[k]] = ca[ka[k]] == 1 && cb[ka[k]] == 1 &&
+			ra[k].u1 > ra[k].u0;
+	for (k = 0; k < m; k++)
+		xb[ib[k]] = ca[kb[k]] == 1 && cb[kb[k]] == 1 &&
+			rb[k].u1 > rb[k].u0;
+	free(ra);
+	free(rb);
+	free(ia);
+	free(ib);
+	free(ka);
+	free(kb);
 	free(ca);
 	free(cb);
 }
