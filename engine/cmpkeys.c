@@ -1062,6 +1062,27 @@ classify_run(struct cmpkeys *k, struct doc *d, size_t t0, size_t t1)
 	}
 }
 
+/*
+ * The units of paragraph pi, a copy of its twin's (doc.h), which was
+ * classified before with the same keys: every string its units intern
+ * is interned already, so classifying it again would find the same ids
+ * and make no new one.  Room is made.
+ */
+static void
+copy_twin_units(struct doc *d, size_t pi)
+{
+	const struct doc *sd = d->twin[pi].d;
+	const struct para *sp = &sd->para[d->twin[pi].p];
+	uint32_t tok = d->para[pi].tok, i;
+	struct unit u;
+
+	for (i = 0; i < sp->nunit; i++) {
+		u = sd->unit[sp->unit + i];
+		u.tok = u.tok - sp->tok + tok;
+		d->unit[d->nunit++] = u;
+	}
+}
+
 void
 cmpkeys_classify(struct cmpkeys *k, struct doc *d)
 {
@@ -1100,6 +1121,11 @@ cmpkeys_classify(struct cmpkeys *k, struct doc *d)
 			}
 			push_unit(d, p->tok, p->tok + p->ntok - 1, id, id);
 			p->nunit = 1;
+			continue;
+		}
+		if (d->twin != NULL && d->twin[pi].d != NULL) {
+			copy_twin_units(d, pi);
+			p->nunit = (uint32_t)(d->nunit - p->unit);
 			continue;
 		}
 		t = p->tok;

@@ -96,6 +96,43 @@ map_sentences(struct builder *b, struct para *p, const uint32_t *ends,
 	p->nsent = (uint32_t)(d->nsent - p->sent);
 }
 
+/*
+ * Paragraph k as a copy of its twin (doc.h), shifted to where it is:
+ * tokens and sentences depend on a paragraph's bytes alone.  The twin
+ * may be an earlier paragraph of d itself, whose tokens are still in
+ * b->tz; each array is read after it grows.
+ */
+static void
+copy_twin(struct builder *b, size_t k)
+{
+	struct doc *d = b->d;
+	const struct doc *sd = d->twin[k].d;
+	const struct para *sp = &sd->para[d->twin[k].p];
+	struct para *p = &d->para[k];
+	const struct token *stok;
+	struct sentence st;
+	uint32_t delta = p->start - sp->start, i;
+
+	token_reserve(&b->tz, sp->ntok);
+	stok = (sd == d ? b->tz.tok : sd->tok) + sp->tok;
+	for (i = 0; i < sp->ntok; i++) {
+		b->tz.tok[b->tz.ntok] = stok[i];
+		b->tz.tok[b->tz.ntok++].off += delta;
+	}
+	p->ntok = sp->ntok;
+	for (i = 0; i < sp->nsent; i++) {
+		d->sent = xgrow(d->sent, &b->capsent, d->nsent + 1,
+		    sizeof *d->sent);
+		st = sd->sent[sp->sent + i];
+		st.start += delta;
+		st.end += delta;
+		st.tok = st.tok - sp->tok + p->tok;
+		st.unit = st.nunit = 0;
+		d->sent[d->nsent++] = st;
+	}
+	p->nsent = sp->nsent;
+}
+
 static void
 push_para(struct builder *b, size_t start, size_t end)
 {
@@ -325,6 +362,10 @@ doc_fill(struct doc *d, const uint32_t *whole)
 			d->whole_words += whole[k];
 			continue;
 		}
+		if (d->twin != NULL && d->twin[k].d != NULL) {
+			copy_twin(&b, k);
+			continue;
+		}
 		/* At most one token per byte (see token.c's push_token). */
 		token_reserve(&b.tz, end - start);
 		token_para(&b.tz, start, end);
@@ -367,6 +408,7 @@ doc_free(struct doc *d)
 	free(d->unit);
 	free(d->pword);
 	free(d->pkey);
+	free(d->twin);
 	free(d->pindex);
 	free(d);
 }

@@ -95,6 +95,16 @@ struct unit {
 	uint32_t fold;		/* equal iff equal after cosmetic folding */
 };
 
+/*
+ * A paragraph whose bytes are those of paragraph p of doc d, which was
+ * segmented (and classified, cmpkeys.h) before it: doc_fill and
+ * cmpkeys_classify copy its tokens, sentences and units (see lazy.c).
+ */
+struct doc_twin {
+	const struct doc *d;	/* NULL: none, segment it */
+	uint32_t p;
+};
+
 struct doc {
 	const struct text *text;
 	struct token *tok;
@@ -111,6 +121,8 @@ struct doc {
 				 * frees them once they are in the units */
 	bool strict;		/* classified with no cosmetic folding */
 	bool ignore_punct;	/* ... with punctuation no unit at all */
+	struct doc_twin *twin;	/* per paragraph, or NULL: lazy.c sets it for
+				 * doc_fill and cmpkeys_classify, then frees it */
 	uint32_t *pindex;	/* doc_para_of_token's shortcut (doc.c), or
 				 * NULL: the paragraph of token j << pshift */
 	size_t npindex;

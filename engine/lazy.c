@@ -10,15 +10,74 @@
  * paragraph left whole on one side of a comparison is left whole on the
  * other too, with the same key, and the alignment pairs them as the fully
  * segmented paragraphs would be paired: equal.
+ *
+ * A paragraph to segment with the same bytes as one segmented before it
+ * (a paragraph moved, or repeated) is a twin of that one (doc.h): its
+ * tokens, sentences and units are copies, the same as segmenting it
+ * again would give.
  */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "align.h"
 #include "lazy.h"
 #include "xalloc.h"
+
+/*
+ * The twins of the paragraphs to segment, docs in order and paragraphs
+ * in order, each to the first paragraph with its bytes: one table of
+ * those by hash.  twin[i] is left NULL for a doc without any.
+ */
+static void
+find_twins(struct doc **docs, size_t n, uint32_t *const *whole,
+	   struct doc_twin **twin)
+{
+	size_t i, p, total = 0, size = 16, h;
+	/* (i << 32 | p) + 1 of each first paragraph; 0 is empty */
+	uint64_t *slot, v;
+
+	for (i = 0; i < n; i++)
+		total += docs[i]->npara;
+	while (size < 2 * total)
+		size *= 2;
+	slot = xcalloc(size, sizeof *slot);
+	for (i = 0; i < n; i++) {
+		const struct doc *d = docs[i];
+
+		twin[i] = NULL;
+		for (p = 0; p < d->npara; p++) {
+			const struct para *pa = &d->para[p];
+
+			if (whole[i][p] != DOC_SEGMENT)
+				continue;
+			for (h = (size_t)pa->hash & (size - 1);
+			     (v = slot[h]) != 0; h = (h + 1) & (size - 1)) {
+				const struct doc *sd = docs[(v - 1) >> 32];
+				const struct para *sp =
+				    &sd->para[(uint32_t)(v - 1)];
+
+				if (sp->hash == pa->hash &&
+				    sp->end - sp->start == pa->end - pa->start &&
+				    memcmp(sd->text->data + sp->start,
+					   d->text->data + pa->start,
+					   pa->end - pa->start) == 0)
+					break;
+			}
+			if (v == 0) {
+				slot[h] = ((uint64_t)i << 32 | p) + 1;
+				continue;
+			}
+			if (twin[i] == NULL)
+				twin[i] = xcalloc(d->npara, sizeof **twin);
+			twin[i][p].d = docs[(v - 1) >> 32];
+			twin[i][p].p = (uint32_t)(v - 1);
+		}
+	}
+	free(slot);
+}
 
 void
 lazy_docs(struct text *const *texts, size_t n, size_t base,
@@ -37,6 +96,7 @@ lazy_docs_back(struct text *const *texts, size_t n, size_t base,
 	uint32_t **whole = xcalloc(n, sizeof *whole);
 	uint32_t **key = xcalloc(n, sizeof *key), *nanch, *pairs, *back;
 	uint32_t *partner;
+	struct doc_twin **twin;
 	size_t i, p, m, np, nback;
 
 	for (i = 0; i < n; i++)
@@ -98,15 +158,21 @@ lazy_docs_back(struct text *const *texts, size_t n, size_t base,
 			key[i][pairs[2 * m + 1]] = key[base][pairs[2 * m]];
 		}
 	}
+	twin = xcalloc(n, sizeof *twin);
+	find_twins(docs, n, whole, twin);
 	for (i = 0; i < n; i++) {
+		docs[i]->twin = twin[i];
 		doc_fill(docs[i], whole[i]);
 		docs[i]->pkey = key[i];
 		cmpkeys_classify(k, docs[i]);
 		/* classified once (session.c): the keys are in the units now */
 		free(docs[i]->pkey);
 		docs[i]->pkey = NULL;
+		free(docs[i]->twin);
+		docs[i]->twin = NULL;
 		free(whole[i]);
 	}
+	free(twin);
 	free(whole);
 	free(key);
 	free(nanch);

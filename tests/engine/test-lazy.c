@@ -428,6 +428,12 @@ main(void)
 		    "\"Quoted,\" he said.\n\nRepeat.\n\nRepeat.\n\nEnd.\n",
 		    "\xe2\x80\x9cQuoted,\xe2\x80\x9d he said.\n\nRepeat.\n\n"
 		    "Middle.\n\nRepeat.\n\nEnd.\n");
+	compare_mem("moved and repeated paragraphs, segmented once",
+		    "First one. Mr. Smith said so.\n\nSecond \xe6\x9d\xb1 one.\n\n"
+		    "Third, 3 per cent.\n\nSecond \xe6\x9d\xb1 one.\n\nLast.\n",
+		    "Third, 3 per cent.\n\nLast.\n\nFirst one. Mr. Smith said "
+		    "so.\n\nSecond \xe6\x9d\xb1 one.\n\nNew.\n\nThird, 3 per "
+		    "cent.\n");
 	compare_mem("invalid bytes and CJK",
 		    "Bad \xff byte.\n\n\xe6\x9d\xb1\xe4\xba\xac\n\nKept.\n",
 		    "Bad \xfe byte.\n\n\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xa7\n\n"
