@@ -101,19 +101,28 @@ exact_part(struct walker *w, const struct alignment *al, uint32_t mv,
 }
 
 /*
- * End of what unit u owns before the white space that follows it: its
- * tokens, and punctuation that is no unit (--ignore-punct).
+ * End of what a unit owns before the white space that follows it: its
+ * tokens, and punctuation that is no unit (--ignore-punct).  The unit's
+ * first token starts at from, the next unit at e.
  */
 static size_t
-unit_end(const struct doc *d, uint32_t u)
+unit_end(const struct doc *d, size_t from, size_t e)
 {
 	const uint8_t *s = (const uint8_t *)d->text->data;
-	size_t from = d->tok[d->unit[u].tok].off, e = unit_start(d, u + 1);
 
 	while (e > from) {
 		ucs4_t uc;
-		const uint8_t *p = u8_prev(&uc, s + e, s + from);
+		const uint8_t *p;
 
+		/* ASCII without decoding: the common case. */
+		if (s[e - 1] < 0x80) {
+			if (s[e - 1] != ' ' && s[e - 1] != '\t' &&
+			    s[e - 1] != '\n' && s[e - 1] != '\r')
+				break;
+			e--;
+			continue;
+		}
+		p = u8_prev(&uc, s + e, s + from);
 		if (p == NULL || !(uc == ' ' || uc == '\t' || uc == '\n' ||
 				   uc == '\r' || uchar_is_space(uc)))
 			break;
@@ -137,19 +146,24 @@ exact_equal(struct walker *w, const struct alignment *al,
 {
 	const struct doc *a = al->a, *b = al->b;
 	uint32_t k;
+	size_t a0 = unit_start(a, op->a), b0 = unit_start(b, op->b), a1, b1;
 
 	for (k = 0; k < op->na; k++) {
 		uint32_t ua = op->a + k, ub = op->b + k;
-		size_t a0 = unit_start(a, ua), b0 = unit_start(b, ub);
 		size_t at = a->tok[a->unit[ua].tok].off;
 		size_t bt = b->tok[b->unit[ub].tok].off;
-		size_t ae = unit_end(a, ua), be = unit_end(b, ub);
+		size_t ae, be;
 
+		a1 = unit_start(a, ua + 1);
+		b1 = unit_start(b, ub + 1);
+		ae = unit_end(a, at, a1);
+		be = unit_end(b, bt, b1);
 		if (a0 < at || b0 < bt)
 			exact_part(w, al, mv, block, a0, at, b0, bt);
 		exact_part(w, al, mv, block, at, ae, bt, be);
-		exact_part(w, al, mv, block, ae, unit_start(a, ua + 1), be,
-			   unit_start(b, ub + 1));
+		exact_part(w, al, mv, block, ae, a1, be, b1);
+		a0 = a1;
+		b0 = b1;
 	}
 }
 
