@@ -150,6 +150,7 @@ bounds_chunk(struct bounds *bd, size_t k)
 {
 	const struct doc *d = bd->d;
 	uint32_t u = (uint32_t)(k * SEG_CHUNK), end = u + SEG_CHUNK, t, p, s;
+	uint32_t pnext, snext;
 	const struct para *pa;
 	int lines = -1;		/* paragraph p's lines_of(), when asked */
 
@@ -163,15 +164,29 @@ bounds_chunk(struct bounds *bd, size_t k)
 	p = doc_para_of_token(d, t);
 	pa = &d->para[p];
 	s = pa->nsent ? doc_sentence_of_token(d, p, t) : pa->sent;
+	/* The tokens that start the next paragraph and the next sentence. */
+	pnext = p + 1 < d->npara ? d->para[p + 1].tok : UINT32_MAX;
+	snext = s + 1 < pa->sent + pa->nsent ? d->sent[s + 1].tok : UINT32_MAX;
 	for (; u < end; u++) {
 		t = d->unit[u].tok;
-		while (p + 1 < d->npara && d->para[p + 1].tok <= t) {
-			pa = &d->para[++p];
+		if (t >= pnext) {
+			while (p + 1 < d->npara && d->para[p + 1].tok <= t)
+				p++;
+			pa = &d->para[p];
 			s = pa->sent;
+			pnext = p + 1 < d->npara ? d->para[p + 1].tok :
+				UINT32_MAX;
+			snext = s + 1 < pa->sent + pa->nsent ?
+				d->sent[s + 1].tok : UINT32_MAX;
 			lines = -1;
 		}
-		while (s + 1 < pa->sent + pa->nsent && d->sent[s + 1].tok <= t)
-			s++;
+		if (t >= snext) {
+			while (s + 1 < pa->sent + pa->nsent &&
+			       d->sent[s + 1].tok <= t)
+				s++;
+			snext = s + 1 < pa->sent + pa->nsent ?
+				d->sent[s + 1].tok : UINT32_MAX;
+		}
 		/* Not its paragraph's or sentence's first unit: a line's? */
 		if (u > 0 && u > pa->unit && u < pa->unit + pa->nunit &&
 		    !(pa->nsent > 0 && d->sent[s].unit == u)) {
@@ -196,6 +211,51 @@ seg_start(struct bounds *bd, uint32_t u)
 	if (bd->done == NULL || !bd->done[u / SEG_CHUNK])
 		bounds_chunk(bd, u / SEG_CHUNK);
 	return bd->start[u / 64] >> (u % 64) & 1;
+}
+
+/* The first unit of [u, u1) that starts a segment, or u1: a word at a time. */
+static uint32_t
+next_start(struct bounds *bd, uint32_t u, uint32_t u1)
+{
+	uint32_t n = (uint32_t)bd->d->nunit;
+
+	if (u >= u1)
+		return u1;
+	if (u == 0 || u >= n)
+		return u;
+	if (u1 > n)
+		u1 = n;		/* the end starts one */
+	while (u < u1) {
+		uint64_t w;
+
+		if (bd->done == NULL || !bd->done[u / SEG_CHUNK])
+			bounds_chunk(bd, u / SEG_CHUNK);
+		w = bd->start[u / 64] >> (u % 64);
+		if (w != 0) {
+			u += (uint32_t)__builtin_ctzll(w);
+			return u < u1 ? u : u1;
+		}
+		u = (u / 64 + 1) * 64;
+	}
+	return u1;
+}
+
+/* The last unit up to u that starts a segment. */
+static uint32_t
+prev_start(struct bounds *bd, uint32_t u)
+{
+	for (;;) {
+		uint64_t w;
+
+		if (u == 0 || u >= bd->d->nunit)
+			return u;
+		if (bd->done == NULL || !bd->done[u / SEG_CHUNK])
+			bounds_chunk(bd, u / SEG_CHUNK);
+		w = bd->start[u / 64] << (63 - u % 64);
+		if (w != 0)
+			return u - (uint32_t)__builtin_clzll(w);
+		u = u / 64 * 64 - 1;	/* not 0: unit 0 starts one */
+	}
 }
 
 /* Whether a line end parts units u-1 and u of paragraph p, in a poem. */
@@ -329,10 +389,8 @@ most_of_segment(const struct ctx *c, struct bounds *bd, uint32_t u0,
 
 	if (w < 2 * W_CONTENT)
 		return false;
-	while (!seg_start(bd, s0))
-		s0--;
-	while (!seg_start(bd, s1))
-		s1++;
+	s0 = prev_start(bd, s0);
+	s1 = next_start(bd, s1, (uint32_t)d->nunit + 1);
 	return 2 * w >= weight_sum(c, d, s0, s1);
 }
 
@@ -350,12 +408,12 @@ substantial(const struct ctx *c, struct bounds *bd, uint32_t u0, uint32_t u1)
 
 	if (u0 >= u1)
 		return false;
-	for (u = u0; u <= u1; u++)
-		if (seg_start(bd, u)) {
-			if (cut != UINT32_MAX && u > cut)
-				return true;	/* a whole one */
-			cut = u;
-		}
+	for (u = next_start(bd, u0, u1 + 1); u <= u1;
+	     u = next_start(bd, u + 1, u1 + 1)) {
+		if (cut != UINT32_MAX && u > cut)
+			return true;	/* a whole one */
+		cut = u;
+	}
 	if (cut == UINT32_MAX || cut == u0 || cut == u1)
 		return most_of_segment(c, bd, u0, u1);
 	return most_of_segment(c, bd, u0, cut) ||
@@ -494,12 +552,7 @@ slide_ops(struct ctx *c, struct bounds *bd)
 static bool
 cut_inside(struct bounds *bd, uint32_t u0, uint32_t u1)
 {
-	uint32_t u;
-
-	for (u = u0 + 1; u < u1; u++)
-		if (seg_start(bd, u))
-			return true;
-	return false;
+	return u0 + 1 < u1 && next_start(bd, u0 + 1, u1) < u1;
 }
 
 /* The starts of the segments of [u0, u1), then u1; SIZE_MAX if too many. */
@@ -656,6 +709,28 @@ split_swap(struct ctx *c, struct bounds *bd, struct swap *sw,
 }
 
 /*
+ * Whether block bl holds a deletion next to an insertion, both with a
+ * boundary inside: split_swap() asks that first, so that a block without
+ * one is left as it is without being copied.
+ */
+static bool
+may_swap(const struct alignment *al, struct bounds *bd,
+	 const struct block *bl)
+{
+	uint32_t o;
+
+	for (o = bl->op; o + 1 < bl->op + bl->nop; o++) {
+		const struct wop *d = &al->op[o], *i = &al->op[o + 1];
+
+		if (d->kind == WOP_DELETE && i->kind == WOP_INSERT &&
+		    cut_inside(&bd[0], d->a, d->a + d->na) &&
+		    cut_inside(&bd[1], i->b, i->b + i->nb))
+			return true;
+	}
+	return false;
+}
+
+/*
  * A deletion next to an insertion whose whole sentences or lines are
  * partly the same ones in another order (two table rows or two sentences
  * swapped) comes out of the word diff as one replacement, and then holds
@@ -676,7 +751,8 @@ split_swaps(struct ctx *c, struct bounds *bd)
 		uint32_t o, end = bl->op + bl->nop, eat = 0;
 		bool split = false;
 
-		if (bl->move || bl->kind != BLOCK_CHANGED || bl->nop < 2)
+		if (bl->move || bl->kind != BLOCK_CHANGED || bl->nop < 2 ||
+		    !may_swap(al, bd, bl))
 			continue;
 		ob.n = 0;
 		for (o = bl->op; o < end; o++) {
@@ -748,20 +824,12 @@ static void
 cut_op(const struct ctx *c, struct bounds *bd, struct side *s, uint32_t u0,
        uint32_t u1, const struct cand *cd)
 {
-	uint32_t u, start = UINT32_MAX;
+	uint32_t u, start = seg_start(bd, u0) ? u0 : UINT32_MAX;
 
-	for (u = u0; u <= u1; u++) {
-		bool b = seg_start(bd, u);
-
-		if (u < u1 && u > u0 && !b)
-			continue;
-		if (u == u1 && !b)
-			break;
-		if (u == u0) {
-			if (b)
-				start = u;
-			continue;
-		}
+	if (u0 >= u1)
+		return;
+	for (u = next_start(bd, u0 + 1, u1); u < u1 || seg_start(bd, u);
+	     u = next_start(bd, u + 1, u1)) {
 		/* Lines without words ("|-") only ever travel with one. */
 		if (start != UINT32_MAX) {
 			bool r = repeated(bd, start, u);
@@ -773,6 +841,8 @@ cut_op(const struct ctx *c, struct bounds *bd, struct side *s, uint32_t u0,
 			}
 		}
 		start = u;
+		if (u == u1)
+			break;
 	}
 }
 
