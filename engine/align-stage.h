@@ -134,7 +134,33 @@ struct ctx {
 	 * match_level gets; NULL for sentences.
 	 */
 	const bool *copya, *copyb;
+	/* align_opts.progress, the stage align_tick reports, its calls. */
+	const struct align_progress *progress;
+	int stage;
+	unsigned ticks;
 };
+
+/*
+ * Progress (align.h): the work is at unit u of A (or of B), told one
+ * time in 16; or at done of total things, told every time.  Free when no
+ * one watches.
+ */
+void align_tick_at(const struct ctx *c, bool side_b, uint32_t u);
+void align_tick_of(const struct ctx *c, size_t done, size_t total);
+
+static inline void
+align_tick(struct ctx *c, bool side_b, uint32_t u)
+{
+	if (c->progress != NULL && (++c->ticks & 15) == 0)
+		align_tick_at(c, side_b, u);
+}
+
+static inline void
+align_tick_count(const struct ctx *c, size_t done, size_t total)
+{
+	if (c->progress != NULL)
+		align_tick_of(c, done, total);
+}
 
 /* Frees what a ctx holds besides its alignment (which it hands on). */
 void ctx_free(struct ctx *c);

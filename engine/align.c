@@ -254,6 +254,7 @@ pair_runs(struct ctx *c, uint32_t pa0, uint32_t pa1, uint32_t pb0,
 			if (x->j0 == x->j1)
 				b0 = b1 = x->j0 < nb ? sb[x->j0].u0 :
 					sb[nb - 1].u1;
+			align_tick(c, false, a0);	/* a long paragraph */
 			switch (x->kind) {
 			case ITEM_EQUAL:
 				runs_push(rs, true, a0, a1, b0, b1);
@@ -333,6 +334,32 @@ emit_one_side(struct ctx *c, bool del, uint32_t pa, uint32_t pb)
 	assert(block_ops_tile(c->al, bl, bl));
 }
 
+/* --- progress ----------------------------------------------------------------- */
+
+/* In bytes of A: a place in B counts as the same share of A. */
+void
+align_tick_at(const struct ctx *c, bool side_b, uint32_t u)
+{
+	const struct doc *d = side_b ? c->b : c->a;
+	size_t len = c->a->text->len;
+	struct align_step at = { c->stage, c->a, c->b, len, len, true };
+
+	if (u < d->nunit)
+		at.done = d->tok[d->unit[u].tok].off;
+	if (side_b && d->text->len > 0)
+		at.done = (size_t)((double)at.done / (double)d->text->len *
+				   (double)len);
+	c->progress->fn(c->progress->arg, &at);
+}
+
+void
+align_tick_of(const struct ctx *c, size_t done, size_t total)
+{
+	struct align_step at = { c->stage, c->a, c->b, done, total, false };
+
+	c->progress->fn(c->progress->arg, &at);
+}
+
 /* --- entry points ------------------------------------------------------------ */
 
 struct alignment *
@@ -355,6 +382,8 @@ align_build(const struct doc *a, const struct doc *b,
 		opts->pair_threshold : DEFAULT_PAIR_THRESHOLD;
 	c.move_threshold = opts && opts->move_threshold > 0 ?
 		opts->move_threshold : DEFAULT_MOVE_THRESHOLD;
+	c.progress = opts != NULL ? opts->progress : NULL;
+	c.stage = ALIGN_PAIR;
 	c.al = xcalloc(1, sizeof *c.al);
 	c.al->a = a;
 	c.al->b = b;
@@ -425,9 +454,12 @@ align_build(const struct doc *a, const struct doc *b,
 	c.al->block = xreallocarray(c.al->block, c.capblock,
 				    sizeof *c.al->block);
 	c.al->op = xreallocarray(c.al->op, c.capop, sizeof *c.al->op);
+	c.stage = ALIGN_WORDS;
 	for (k = 0; k < it.n; k++) {
 		const struct item *x = &it.v[k];
 
+		if (x->i0 < a->npara)
+			align_tick(&c, false, a->para[x->i0].unit);
 		switch (x->kind) {
 		case ITEM_EQUAL:
 			emit_equal_block(&c, x->i0, x->j0);
@@ -446,6 +478,8 @@ align_build(const struct doc *a, const struct doc *b,
 	free(it.v);
 	free(sa);
 	free(sb);
+	c.stage = ALIGN_MOVES;
+	align_tick_count(&c, 0, 0);
 	find_moves(&c);
 	find_submoves(&c);
 	assert(blocks_in_order(c.al));

@@ -145,6 +145,39 @@ struct alignment {
 	uint64_t work;
 };
 
+/*
+ * Progress of long work, for a program that shows it: the engine draws
+ * nothing and never stops of its own accord.  fn is called from the
+ * outer loops of the work (per candidate pair of paragraphs or sentences
+ * scored, per paired group, per version read), never from an inner
+ * loop, with where the work is; it should be cheap when it shows
+ * nothing (tui/progress.c looks at the clock every 4th call).  fn may
+ * end the program (Ctrl-C does); it must not call the engine.
+ */
+enum align_stage {
+	ALIGN_READ,	/* reading versions: done of total */
+	ALIGN_PAIR,	/* pairing paragraphs: bytes */
+	ALIGN_WORDS,	/* pairing sentences, diffing words: bytes */
+	ALIGN_MOVES,	/* moved sentences and lines: candidates */
+	ALIGN_CHANGES,	/* sorting the changes into kinds: no count */
+};
+
+struct align_step {
+	int stage;			/* enum align_stage */
+	const struct doc *a, *b;	/* the pair, NULL while reading */
+	/*
+	 * How far: bytes of a or b gone through and its size (bytes true),
+	 * or a count of other things; total 0 when there is no count.
+	 */
+	size_t done, total;
+	bool bytes;
+};
+
+struct align_progress {
+	void (*fn)(void *arg, const struct align_step *at);
+	void *arg;
+};
+
 struct align_opts {
 	/*
 	 * Share of words kept below which two paragraphs are not paired
@@ -159,6 +192,7 @@ struct align_opts {
 	 */
 	const uint32_t *anchors;
 	size_t nanchor;
+	const struct align_progress *progress;	/* NULL: none */
 };
 
 /* Align b against a.  opts may be NULL.  Never fails. */

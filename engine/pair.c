@@ -263,6 +263,7 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 	double sim, s, best, dsim, ds, need;
 	uint32_t e, lim;
 
+	align_tick(c, true, sb[j].u0);	/* progress (align.h) */
 	/*
 	 * Splits and merges are tried only from a pair that reaches half
 	 * the threshold.  A pair that cannot reach the threshold is no

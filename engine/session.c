@@ -209,6 +209,19 @@ session_ignore_case(struct session *s, bool on)
 		s->parent->cur = s->cur;
 }
 
+/* Progress (align.h) of the work outside align_build. */
+static void
+tick(const struct session *s, int stage, const struct alignment *al,
+     size_t done, size_t total)
+{
+	const struct align_progress *pg = s->o.progress;
+	struct align_step at = { stage, al ? al->a : NULL, al ? al->b : NULL,
+				 done, total, false };
+
+	if (pg != NULL)
+		pg->fn(pg->arg, &at);
+}
+
 /* The current mode, its docs built and classified. */
 static struct mode *
 mode_ready(struct session *s)
@@ -245,11 +258,13 @@ mode_ready(struct session *s)
 		m->nanchor = xcalloc(s->n, sizeof *m->nanchor);
 		m->back = xcalloc(s->n, sizeof *m->back);
 		m->nback = xcalloc(s->n, sizeof *m->nback);
+		tick(s, ALIGN_READ, NULL, 0, s->n);
 		lazy_docs_back(s->texts, s->n, s->o.base, m->keys, m->docs,
 			       m->anchors, m->nanchor, m->back, m->nback);
 		return m;
 	}
 	for (i = 0; i < s->n; i++) {
+		tick(s, ALIGN_READ, NULL, i, s->n);
 		m->docs[i] = doc_build(s->texts[i]);
 		cmpkeys_classify(m->keys, m->docs[i]);
 	}
@@ -309,6 +324,7 @@ pair_get(struct session *s, size_t i, size_t j)
 	if (aligned_way(s, i, j)) {
 		struct align_opts ao = { 0 };
 
+		ao.progress = s->o.progress;
 		if (m->lazy && i == s->o.base) {
 			ao.anchors = m->anchors[j];
 			ao.nanchor = m->nanchor[j];
@@ -403,6 +419,7 @@ session_changes(struct session *s, size_t i, size_t j)
 	struct pair *p = pair_get(s, i, j);
 
 	if (!p->have_changes) {
+		tick(s, ALIGN_CHANGES, p->al, 0, 0);
 		facts_classify(p->al, s->o.bp, &p->ch);
 		p->have_changes = true;
 	}
@@ -452,6 +469,7 @@ session_mapping(struct session *s, size_t i, size_t j)
 	struct pair *p = pair_get(s, i, j);
 
 	if (!p->have_map) {
+		tick(s, ALIGN_CHANGES, p->al, 0, 0);
 		mapping_build(p->al, &p->map);
 		p->have_map = true;
 	}

@@ -57,6 +57,8 @@ struct session_opts {
 	const struct boiler *bp;	/* borrowed; NULL labels nothing */
 	size_t base;			/* the version others are compared with */
 	bool base_only;			/* only pairs with the base are asked */
+	/* Told how reading, aligning and sorting changes go; may be NULL. */
+	const struct align_progress *progress;
 };
 
 struct session;

@@ -1198,6 +1198,9 @@ find_submoves(struct ctx *c)
 
 		bool cr = crosses(paired, &sa.cand[x], &sb.cand[y]);
 
+		if ((k & 63) == 0)
+			align_tick_count(c, k, npairs);
+
 		if (!cr && (sa.cand[x].rep || sb.cand[y].rep))
 			continue;
 		if (same_units(c, &sa.seg[x], &sb.seg[y]))

@@ -560,7 +560,7 @@ load_session(const struct options *o, char **args, size_t n,
 	     const struct equiv *eq, const struct boiler *bp, bool *trouble)
 {
 	struct session_opts so = { o->keys, eq, bp, o->base ? o->base - 1 : 0,
-				   false };
+				   false, NULL };
 	struct text **texts = open_versions(args, n, &o->text, &n, trouble);
 	struct session *s = NULL;
 	size_t i;

@@ -77,7 +77,7 @@ outputs(struct text **t, size_t n, const struct cmpkeys_opts *ko, bool lazy)
 		size_t v = c / 2 + 1;
 		bool back = c % 2;
 		struct align_opts ao = { 0, 0, back ? NULL : anchors[v],
-					 back ? 0 : nanchor[v] };
+					 back ? 0 : nanchor[v], NULL };
 		struct alignment *al = back ? align_build(d[v], d[0], &ao) :
 			align_build(d[0], d[v], &ao);
 

@@ -353,7 +353,7 @@ test_in_place(void)
 		"The old timetable had one crossing on weekdays and none at "
 		"weekends, which islanders called unfair.",
 	};
-	struct align_opts o = { 0.95, 0.4, NULL, 0 };
+	struct align_opts o = { 0.95, 0.4, NULL, 0, NULL };
 	char a[1024], b[1024];
 	struct text_opts to = { 0 };
 	struct pair p;

@@ -30,7 +30,7 @@ static struct equiv *eq;
 static struct session *
 fresh(char paths[][4096], const size_t *pick, size_t k, size_t base)
 {
-	struct session_opts so = { { 0 }, eq, NULL, base, false };
+	struct session_opts so = { { 0 }, eq, NULL, base, false, NULL };
 	struct text *t[MAXV];
 	struct vs_error err;
 	size_t i;
@@ -173,7 +173,7 @@ cmp_names(const void *x, const void *y)
 static void
 check_shape(char paths[][4096])
 {
-	struct session_opts so = { { 0 }, eq, NULL, 2, false };
+	struct session_opts so = { { 0 }, eq, NULL, 2, false, NULL };
 	struct text *t[5];
 	struct vs_error err;
 	struct session *all, *sub, *subsub, *one;
