@@ -30,6 +30,7 @@
 #include "open.h"
 #include "output.h"
 #include "print.h"
+#include "progress.h"
 #include "render.h"
 #include "report.h"
 #include "reviewed.h"
@@ -450,6 +451,8 @@ run_browser(const struct options *o, struct session *s, struct keymap *km)
 		message_error("%s; printing side by side instead", err.msg);
 		return -1;
 	}
+	progress_to_screen();	/* the first alignment's, at once */
+	progress_begin();
 	browse_init(&b, s, km);
 	b.no_osc52 = st.no_osc52;
 	b.topts = &o->text;
@@ -457,6 +460,8 @@ run_browser(const struct options *o, struct session *s, struct keymap *km)
 		browse_message(&b, true, "%s", open_trouble());
 	browse_run(&b);
 	screen_end();
+	progress_to_stderr();
+	progress_begin();
 	browse_clear(&b);
 	return 0;
 }
@@ -586,6 +591,10 @@ load_session(const struct options *o, char **args, size_t n,
 		 */
 		so.base_only = (o->mode == MODE_JSON || n == 2) &&
 			o->report == NULL;
+		/* Progress where it can show (progress.h), else no cost. */
+		if (isatty(STDERR_FILENO) ||
+		    (o->mode == MODE_DEFAULT && isatty(STDOUT_FILENO)))
+			so.progress = progress_hook();
 		s = session_new(texts, n, &so);
 		free(texts);
 		return s;
@@ -703,6 +712,10 @@ write_outputs(const struct options *o, struct session *s)
 
 	ncmp = output_comparisons(s, o->mode == MODE_JSON ||
 				  o->mode == MODE_STAT, cmp);
+	/* No progress line between lines of output on one terminal. */
+	progress_end();
+	if (isatty(STDOUT_FILENO))
+		progress_off();
 	if (o->report != NULL && write_report(o, s) != 0) {
 		free(cmp);
 		return EXIT_TROUBLE;
@@ -747,6 +760,7 @@ browser_status(struct session *s)
 static int
 finish(int status)
 {
+	progress_end();
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		message_error("write error: %s", strerror(errno));
 		return EXIT_TROUBLE;
@@ -800,6 +814,10 @@ main(int argc, char **argv)
 		load_boilerplate(&o) : NULL;
 	s = load_session(&o, argv + first, n, eq, bp, &trouble);
 	if (s != NULL) {
+		/* Long work from here on shows, and C-c stops it. */
+		progress_texts(session_texts(s), session_count(s));
+		progress_to_stderr();
+		progress_begin();
 		if (km != NULL && o.mode == MODE_DEFAULT &&
 		    isatty(STDOUT_FILENO) && !report_to_stdout(&o) &&
 		    run_browser(&o, s, km) == 0)

@@ -9,7 +9,9 @@
  * undo full-screen mode (leave the alternate screen, show the cursor,
  * reset attributes, keypad and mouse off); the handler restores the modes
  * with tcsetattr() and writes those strings with write(2), both
- * async-signal-safe, once, then exits with the signal's status.  Suspending
+ * async-signal-safe, once, then exits with the signal's status (saying
+ * "versus: interrupted" for SIGINT and SIGTERM while a key's work runs:
+ * screen_progress makes C-c the interrupt again).  Suspending
  * (Ctrl-Z) and resuming are left to ncurses, which restores and redraws
  * the screen itself; a resize arrives as KEY_RESIZE, never through a
  * SIGWINCH handler of our own.
@@ -29,6 +31,7 @@
 #include <wchar.h>
 
 #include "keycode.h"
+#include "progress.h"
 #include "screen.h"
 #include "theme.h"
 #include "width.h"
@@ -45,6 +48,13 @@ static size_t restore_len;
 static attr_t face_attr[FACE_COUNT];
 static short face_pair[FACE_COUNT];
 static MEVENT last_mouse;
+/*
+ * Between a key read and the next look for one, the work it asked for
+ * runs (working); once that work shows its progress, C-c is the
+ * terminal's interrupt again (interruptible), until the next look.
+ */
+static volatile sig_atomic_t working;
+static bool interruptible;
 
 /* --- restoring the terminal ---------------------------------------------- */
 
@@ -92,7 +102,14 @@ emergency_restore(void)
 static void
 on_signal(int sig)
 {
+	static const char msg[] = "versus: interrupted\n";
+	bool say = active && !restored && working &&
+		(sig == SIGINT || sig == SIGTERM);
+
 	emergency_restore();
+	if (say && write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+		/* nothing more can be done */
+	}
 	if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP)
 		_exit(128 + sig);
 	/* Any other: restore the default action and die of it. */
@@ -280,6 +297,21 @@ free_control_keys(void)
 		def_prog_mode();
 }
 
+/* C-c the terminal's interrupt (on), or a key again. */
+static void
+set_interruptible(bool on)
+{
+	struct termios t;
+	cc_t intr = have_modes ? saved_modes.c_cc[VINTR] : _POSIX_VDISABLE;
+
+	if (tcgetattr(tty_fd, &t) != 0)
+		return;
+	t.c_cc[VINTR] = !on ? _POSIX_VDISABLE :
+		intr != _POSIX_VDISABLE ? intr : 3;	/* C-c */
+	if (tcsetattr(tty_fd, TCSANOW, &t) == 0)
+		interruptible = on;
+}
+
 /*
  * The colours of terminal `term` in the terminal database, 0 for none, -1
  * when it is not there.  (Asked of setupterm, which leaves nothing behind,
@@ -345,6 +377,8 @@ screen_init(bool color, struct vs_error *err)
 	add_restore("cnorm");
 	add_restore("rmcup");
 	active = true;
+	working = 1;
+	interruptible = false;
 	install_signals();
 	cbreak();
 	noecho();
@@ -458,8 +492,26 @@ translate_char(wint_t wc)
 /* How long a wait for a key lasts at most before it starts again. */
 #define WAIT_SLICE_MS	250
 
+static int next_key(int timeout_ms);
+
 int
 screen_getkey(int timeout_ms)
+{
+	int k;
+
+	/* The last key's work is done: C-c is a key again. */
+	if (interruptible)
+		set_interruptible(false);
+	working = 0;
+	progress_end();
+	k = next_key(timeout_ms);
+	working = 1;
+	progress_begin();
+	return k;
+}
+
+static int
+next_key(int timeout_ms)
 {
 	wint_t wc;
 	int r, k;
@@ -584,6 +636,18 @@ screen_recolor(int row, int col, int n, enum face f)
 	if (row < 0 || row >= LINES || col >= COLS || n <= 0)
 		return;
 	mvchgat(row, col, n, face_attr[f], face_pair[f], NULL);
+}
+
+void
+screen_progress(const char *line)
+{
+	if (!active)
+		return;
+	screen_fill(LINES - 1, 0, COLS, ' ', FACE_STATUS);
+	screen_put(LINES - 1, 0, line, strlen(line), FACE_STATUS);
+	refresh();
+	if (!interruptible)
+		set_interruptible(true);
 }
 
 void

@@ -111,6 +111,13 @@ void screen_fill(int row, int col, int n, uint32_t ch, enum face f);
 /* Change the face of n cells from row, col, keeping their text. */
 void screen_recolor(int row, int col, int n, enum face f);
 
+/*
+ * Long work's progress (progress.h), on the last row at once.  From then
+ * until the next screen_getkey, C-c is the terminal's interrupt: SIGINT
+ * gives the terminal back and ends versus with "versus: interrupted".
+ */
+void screen_progress(const char *line);
+
 /* Place the cursor (visible) for a prompt; col < 0 hides it. */
 void screen_cursor(int row, int col);
 
