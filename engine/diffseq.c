@@ -100,6 +100,13 @@
 #define COST_MIN	256	/* floor of the default max_cost */
 #define PREPASS_MIN	64	/* smallest window worth the pre-pass */
 #define STACK_MAX	72	/* > log2(SIZE_MAX) + 1, see step 3 */
+/*
+ * V arrays and pre-pass tables of up to this many entries live on the
+ * stack: most calls diff a sentence or a paragraph against another, and
+ * a malloc and free cost them more than a tenth of their time.
+ */
+#define SMALL_V		1024
+#define SMALL_SET	1024
 
 /* A box of the edit graph: a[xoff .. xlim-1] against b[yoff .. ylim-1]. */
 struct diffseq_box {
@@ -190,11 +197,20 @@ diffseq_split(const struct diffseq_ctx *c, const struct diffseq_box *bx,
 				y++;
 			}
 			FV(k) = x;
-			if (odd && bmin <= k && k <= bmax && BV(k) <= x) {
-				*xmid = x;
-				*ymid = y;
-				return;
-			}
+		}
+		/*
+		 * Overlap, tested after the step (the first k from the top
+		 * that overlaps, as if tested inside it): only an odd delta
+		 * overlaps on a forward step.
+		 */
+		if (odd) {
+			lo = fmax < bmax ? fmax : bmax - ((bmax - fmax) & 1);
+			for (k = lo; k >= fmin && k >= bmin; k -= 2)
+				if (BV(k) <= FV(k)) {
+					*xmid = FV(k);
+					*ymid = FV(k) - k;
+					return;
+				}
 		}
 
 		/* Reverse step, the mirror image; "unreached" is +infinity. */
@@ -219,11 +235,15 @@ diffseq_split(const struct diffseq_ctx *c, const struct diffseq_box *bx,
 				y--;
 			}
 			BV(k) = x;
-			if (!odd && fmin <= k && k <= fmax && x <= FV(k)) {
-				*xmid = x;
-				*ymid = y;
-				return;
-			}
+		}
+		if (!odd) {
+			lo = bmax < fmax ? bmax : fmax - ((fmax - bmax) & 1);
+			for (k = lo; k >= bmin && k >= fmin; k -= 2)
+				if (BV(k) <= FV(k)) {
+					*xmid = BV(k);
+					*ymid = BV(k) - k;
+					return;
+				}
 		}
 
 		if (cost >= c->max_cost)
@@ -350,7 +370,7 @@ diffseq_run(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
     bool *del, bool *ins, size_t max_cost)
 {
 	struct diffseq_ctx c;
-	ptrdiff_t *v;
+	ptrdiff_t *v, small[SMALL_V];
 	size_t half, span;
 
 	if (n == 0 || m == 0) {
@@ -370,7 +390,8 @@ diffseq_run(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
 		half = max_cost;
 	half += 2;
 	span = 2 * half + 1;
-	v = xreallocarray(NULL, 2 * span, sizeof *v);
+	v = 2 * span <= SMALL_V ? small :
+	    xreallocarray(NULL, 2 * span, sizeof *v);
 
 	c.a = a;
 	c.b = b;
@@ -381,7 +402,8 @@ diffseq_run(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
 	c.max_cost = max_cost > (size_t)PTRDIFF_MAX ? PTRDIFF_MAX :
 	    (ptrdiff_t)max_cost;
 	diffseq_compare(&c, (ptrdiff_t)n, (ptrdiff_t)m);
-	free(v);
+	if (v != small)
+		free(v);
 }
 
 /*
@@ -393,10 +415,11 @@ static bool
 diffseq_prepass(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
     bool *del, bool *ins, size_t max_cost)
 {
-	uint32_t *ca, *cb, *key;
-	uint8_t *seen;
-	bool *cdel, *cins;
+	uint32_t *ca, *cb, *key, skey[SMALL_SET], sc[SMALL_SET + 2];
+	uint8_t *seen, sseen[SMALL_SET];
+	bool *cdel, *cins, sd[SMALL_SET + 2];
 	size_t i, j, cap = 16, mask, na = 0, nb = 0;
+	bool small;
 
 	if (n == 0 || m == 0 || n + m < PREPASS_MIN)
 		return false;
@@ -404,8 +427,10 @@ diffseq_prepass(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
 	while (cap < 2 * (n + m))
 		cap *= 2;
 	mask = cap - 1;
-	key = xreallocarray(NULL, cap, sizeof *key);
-	seen = xcalloc(cap, 1);
+	small = cap <= SMALL_SET;
+	key = small ? skey : xreallocarray(NULL, cap, sizeof *key);
+	seen = small ? sseen : xmalloc(cap);
+	memset(seen, 0, cap);
 	for (i = 0; i < n + m; i++) {
 		uint32_t id = i < n ? a[i] : b[i - n];
 		size_t h = (size_t)(id * UINT32_C(2654435761)) & mask;
@@ -426,16 +451,27 @@ diffseq_prepass(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
 		if (i >= n && !(ins[i - n] = !(seen[h] & 1)))
 			nb++;
 	}
-	free(seen);
-	free(key);
+	if (!small) {
+		free(seen);
+		free(key);
+	}
 	if (na == n && nb == m)
 		return false;
 
 	/* Squeeze out the discarded elements, diff, and spread back. */
-	ca = xreallocarray(NULL, na + 1, sizeof *ca);
-	cb = xreallocarray(NULL, nb + 1, sizeof *cb);
-	cdel = xcalloc(na + 1, sizeof *cdel);
-	cins = xcalloc(nb + 1, sizeof *cins);
+	if (small) {
+		/* na + nb < n + m <= SMALL_SET / 2 */
+		ca = sc;
+		cb = sc + na + 1;
+		cdel = sd;
+		cins = sd + na + 1;
+		memset(sd, 0, na + nb + 2);
+	} else {
+		ca = xreallocarray(NULL, na + 1, sizeof *ca);
+		cb = xreallocarray(NULL, nb + 1, sizeof *cb);
+		cdel = xcalloc(na + 1, sizeof *cdel);
+		cins = xcalloc(nb + 1, sizeof *cins);
+	}
 	for (i = 0, na = 0; i < n; i++)
 		if (!del[i])
 			ca[na++] = a[i];
@@ -449,10 +485,12 @@ diffseq_prepass(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
 	for (j = 0, nb = 0; j < m; j++)
 		if (!ins[j])
 			ins[j] = cins[nb++];
-	free(cdel);
-	free(cins);
-	free(ca);
-	free(cb);
+	if (!small) {
+		free(cdel);
+		free(cins);
+		free(ca);
+		free(cb);
+	}
 	return true;
 }
 
