@@ -74,20 +74,17 @@ struct ctx {
 	bool *da, *ib;
 	size_t capda, capib;
 	/*
-	 * pair_sim's bounds: the keys of the B side numbered densely (kmap,
-	 * by fold id, valid where its gen is c->gen), each number's fold id
-	 * and counts of words and content words a side (kc), and scratch for
-	 * the words' numbers (ky); the LCS's bit vectors (lbits).
+	 * pair_sim's bounds: the keys of a held slot numbered densely (kmap,
+	 * two maps by fold id, one a side, valid where their gen is the
+	 * slot's stampgen; c->gen the last gen given), scratch for counts
+	 * and the words' numbers (ky); the LCS's bit vectors (lbits).
 	 */
 	struct keymap {
 		uint32_t gen, num;
 	} *kmap;
-	struct keycount {
-		uint32_t id, na, nb, ha, hb, common;
-	} *kc;
 	uint32_t gen, *ky;
 	uint64_t *lbits;
-	size_t capkc, capky, caplbits;
+	size_t capky, caplbits;
 	/*
 	 * The words of the last HOLD_SLOTS unit ranges loaded, per side: a
 	 * paragraph scored against thousands of candidates is loaded once,
@@ -103,8 +100,26 @@ struct ctx {
 		size_t n, cap;
 		unsigned total;
 		uint64_t used;
-	} hw[2][HOLD_SLOTS];
+		/*
+		 * Set by sim_bound when it numbers the slot's keys in kmap
+		 * (valid while stampgen is c->gen): the distinct keys (fold
+		 * ids) of the words, in order of first occurrence, key, with
+		 * their words (kn) and content words (kh); kx: each word's
+		 * key, by that order; light: the weight of the words that
+		 * are not content words.  In the allocation of ids.
+		 */
+		uint32_t *kx, *key, *kn, *kh;
+		size_t nkey;
+		unsigned light;
+		uint32_t stampgen;
+	} hw[2][HOLD_SLOTS], *held[2];
 	uint64_t hclock;
+	/*
+	 * kmap is two maps, one a side, each numbering the keys of one slot
+	 * of its side (stampgen mapgen[side]), last used at mapused[side].
+	 */
+	uint32_t mapgen[2];
+	uint64_t mapused[2];
 	size_t nheld[2];
 	unsigned wheld[2];
 	/* Units pair_sim loaded, bounded and diffed: al->work. */

@@ -501,7 +501,6 @@ ctx_free(struct ctx *c)
 	free(c->da);
 	free(c->ib);
 	free(c->kmap);
-	free(c->kc);
 	free(c->ky);
 	free(c->lbits);
 	free(c->dw);

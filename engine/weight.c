@@ -138,11 +138,12 @@ load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
 
 	if ((size_t)(u1 - u0) > h->cap) {
 		h->cap = u1 - u0;
-		h->ids = xreallocarray(h->ids, h->cap, sizeof *h->ids);
+		h->ids = xreallocarray(h->ids, h->cap, 5 * sizeof *h->ids);
 		h->w = xreallocarray(h->w, h->cap, 1);
 	}
 	h->u0 = u0;
 	h->u1 = u1;
+	h->stampgen = 0;
 	for (; u0 < u1; u0++) {
 		uint32_t f = d->unit[u0].fold;
 		uint8_t w = c->weight[d->unit[u0].strict];
@@ -155,6 +156,81 @@ load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
 	}
 	h->n = n;
 	h->total = total;
+}
+
+/*
+ * Number the keys of side's slot h in that side's map of kmap (by fold
+ * id, valid where its gen is h's new stampgen), noting the slot's
+ * distinct keys.
+ */
+static void
+stamp_keys(struct ctx *c, int side, struct heldwords *h)
+{
+	struct keymap *km;
+	size_t i, nk = 0;
+	unsigned light = 0;
+	uint32_t gen;
+	int s, k;
+
+	if (c->kmap == NULL)
+		c->kmap = xcalloc(2 * (size_t)c->nweight, sizeof *c->kmap);
+	if (++c->gen == 0) {
+		for (i = 0; i < 2 * (size_t)c->nweight; i++)
+			c->kmap[i].gen = 0;
+		for (s = 0; s < 2; s++)
+			for (k = 0; k < HOLD_SLOTS; k++)
+				c->hw[s][k].stampgen = 0;
+		c->gen = 1;
+	}
+	gen = c->gen;
+	km = c->kmap + (size_t)side * c->nweight;
+	h->kx = h->ids + h->cap;
+	h->key = h->kx + h->cap;
+	h->kn = h->key + h->cap;
+	h->kh = h->kn + h->cap;
+	c->work += h->n;
+	for (i = 0; i < h->n; i++) {
+		struct keymap *x = &km[h->ids[i]];
+		uint8_t w = h->w[i];
+
+		if (x->gen != gen) {
+			x->gen = gen;
+			x->num = (uint32_t)nk;
+			h->key[nk] = h->ids[i];
+			h->kn[nk] = 0;
+			h->kh[nk++] = 0;
+		}
+		h->kx[i] = x->num;
+		h->kn[x->num]++;
+		h->kh[x->num] += w == W_CONTENT;
+		light += w == W_CONTENT ? 0 : w;
+	}
+	h->nkey = nk;
+	h->light = light;
+	h->stampgen = gen;
+	c->mapgen[side] = gen;
+}
+
+/*
+ * The side whose held slot has its keys numbered in its map: one that
+ * has already, or else the one whose map was used the longer ago (a
+ * segment scored against candidates in turn, and against their splits
+ * and merges, keeps its map).
+ */
+static int
+stamped_side(struct ctx *c)
+{
+	int s;
+
+	for (s = 0; s < 2; s++)
+		if (c->mapgen[s] != 0 && c->held[s]->stampgen == c->mapgen[s])
+			break;
+	if (s == 2) {
+		s = c->mapused[0] <= c->mapused[1] ? 0 : 1;
+		stamp_keys(c, s, c->held[s]);
+	}
+	c->mapused[s] = c->hclock;
+	return s;
 }
 
 /*
@@ -293,6 +369,7 @@ hold_side(struct ctx *c, int side, uint32_t u0, uint32_t u1)
 	c->work += u1 - u0;
 held:
 	h->used = ++c->hclock;
+	c->held[side] = h;
 	return h;
 }
 
@@ -330,19 +407,38 @@ short_of(unsigned kept, unsigned total, double need)
  * side, and at most as many content words as the content words' own
  * LCS with the other side.
  */
+/*
+ * The dense numbers of the content words of slot h whose key both sides
+ * have, in order, into out: word i's key is idx[i] (UINT32_MAX: none),
+ * numbered com[idx[i]] (UINT32_MAX: not common).  Returns how many.
+ */
+static size_t
+common_content(const struct heldwords *h, const uint32_t *idx,
+	       const uint32_t *com, uint32_t *out)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < h->n; i++)
+		if (h->w[i] == W_CONTENT && idx[i] != UINT32_MAX &&
+		    com[idx[i]] != UINT32_MAX)
+			out[o++] = com[idx[i]];
+	return o;
+}
+
 static int
 sim_bound(struct ctx *c, double lo, double hi, double dneed)
 {
-	const uint32_t *sa = c->sa, *sb = c->sb;
 	const uint8_t *wa = c->wa, *wb = c->wb;
-	size_t n = c->nheld[0], m = c->nheld[1], i, ns = 0, nc = 0, fn, fm;
-	size_t lcs, h, hb, ca[2] = { 0, 0 }, cb[2] = { 0, 0 };
-	size_t ga[GAP_WMAX + 1] = { 0 }, gb[GAP_WMAX + 1] = { 0 };
+	const struct heldwords *x, *y;
+	const struct keymap *km;
+	const uint8_t *wy;
+	size_t n = c->nheld[0], m = c->nheld[1], i, nc = 0, fn, fm, nx;
+	size_t lcs, h, hb, cnt[2][2] = { { 0, 0 }, { 0, 0 } };
+	size_t g2[2][GAP_WMAX + 1] = { { 0 } }, *ca, *cb, *ga, *gb;
 	unsigned ta = c->wheld[0], tb = c->wheld[1], k = 0, dk = 0, dt = 0;
-	uint32_t *ya, *yb, *fa, *fb, *fca, *fcb;
-	struct keycount *kc;
+	uint32_t *yn, *yh, *com, *yk, *fx, *fy, *fa, *fb, *fca, *fcb, gen;
 	bool gap = c->damp && dneed > 0, near;
-	int r = 2;
+	int r = 2, sx;
 
 	/*
 	 * A diff keeps at most as many words as the shorter side has, each
@@ -355,66 +451,66 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 	if (2.0 * W_CONTENT * (n < m ? n : m) < hi * (ta + tb))
 		r = 1;
 	/*
-	 * Number the keys of B densely (kmap, by fold id, valid where its
-	 * gen is c->gen), count each key's words and content words on each
-	 * side (kc, by number), and note each word's number (ya, yb;
-	 * UINT32_MAX for A's words whose key B has not).
+	 * The keys of one side, x, are numbered in kmap (stamp_keys); the
+	 * side whose keys are numbered there already, if one is: a segment
+	 * scored against its candidates in turn is numbered once.  Then
+	 * one pass over the other side's words, y, counts each key's words
+	 * and content words on y's side (yn, yh, by x's numbers) and notes
+	 * each word's number (yk; UINT32_MAX for a key x has not).
 	 */
-	if (c->kmap == NULL)
-		c->kmap = xcalloc(c->nweight, sizeof *c->kmap);
-	if (++c->gen == 0) {
-		for (i = 0; i < c->nweight; i++)
-			c->kmap[i].gen = 0;
-		c->gen = 1;
-	}
-	c->kc = xgrow(c->kc, &c->capkc, m, sizeof *c->kc);
-	c->ky = xgrow(c->ky, &c->capky, 3 * (n + m), sizeof *c->ky);
-	kc = c->kc;
-	ya = c->ky;
-	yb = ya + n;
-	c->work += n + m;
-	for (i = 0; i < m; i++) {
-		struct keymap *x = &c->kmap[sb[i]];
+	sx = stamped_side(c);
+	x = c->held[sx];
+	y = c->held[!sx];
+	wy = sx ? wa : wb;
+	km = c->kmap + (size_t)sx * c->nweight;
+	gen = x->stampgen;
+	nx = x->nkey;
+	c->ky = xgrow(c->ky, &c->capky, 5 * (n + m), sizeof *c->ky);
+	yn = c->ky;
+	yh = yn + nx;
+	com = yh + nx;
+	yk = com + nx;
+	fx = yk + y->n;
+	fy = fx + x->n;
+	memset(yn, 0, 2 * nx * sizeof *yn);
+	c->work += y->n + nx;
+	for (i = 0; i < y->n; i++) {
+		const struct keymap *e = &km[y->ids[i]];
 
-		if (x->gen != c->gen) {
-			x->gen = c->gen;
-			x->num = (uint32_t)ns;
-			kc[ns] = (struct keycount){ sb[i], 0, 0, 0, 0, 0 };
-			ns++;
-		}
-		yb[i] = x->num;
-		kc[x->num].nb++;
-		kc[x->num].hb += wb[i] == W_CONTENT;
-		dt += gap ? gap_weight(c, sb[i], wb[i]) : 0;
-	}
-	for (i = 0; i < n; i++) {
-		const struct keymap *x = &c->kmap[sa[i]];
-
-		dt += gap ? gap_weight(c, sa[i], wa[i]) : 0;
-		if (x->gen != c->gen) {
-			ya[i] = UINT32_MAX;
+		dt += gap ? gap_weight(c, y->ids[i], wy[i]) : 0;
+		if (e->gen != gen) {
+			yk[i] = UINT32_MAX;
 			continue;
 		}
-		ya[i] = x->num;
-		kc[x->num].na++;
-		kc[x->num].ha += wa[i] == W_CONTENT;
+		yk[i] = e->num;
+		yn[e->num]++;
+		yh[e->num] += wy[i] == W_CONTENT;
 	}
 	/*
 	 * What a diff could keep at most: of each key, as many words a side
 	 * as the side with fewer of them has, the content words first.  The
-	 * keys both sides have are numbered again, densely (kc[].common).
+	 * keys both sides have are numbered again, densely (com).
 	 */
-	for (i = 0; i < ns; i++) {
-		struct keycount *x = &kc[i];
+	ca = cnt[sx];
+	cb = cnt[!sx];
+	ga = g2[sx];
+	gb = g2[!sx];
+	if (gap)
+		dt += x->light;
+	for (i = 0; i < nx; i++) {
 		uint32_t mn, hx, hy;
 		unsigned g;
 
-		if (x->na == 0)
+		if (gap && x->kh[i] > 0)
+			dt += x->kh[i] * gap_weight(c, x->key[i], W_CONTENT);
+		if (yn[i] == 0) {
+			com[i] = UINT32_MAX;
 			continue;
-		x->common = (uint32_t)nc++;
-		mn = x->na < x->nb ? x->na : x->nb;
-		hx = x->ha < mn ? x->ha : mn;
-		hy = x->hb < mn ? x->hb : mn;
+		}
+		com[i] = (uint32_t)nc++;
+		mn = x->kn[i] < yn[i] ? x->kn[i] : yn[i];
+		hx = x->kh[i] < mn ? x->kh[i] : mn;
+		hy = yh[i] < mn ? yh[i] : mn;
 		k += (hx + hy) * W_CONTENT + (2 * mn - hx - hy) * W_FUNCTION;
 		ca[1] += hx;
 		ca[0] += mn - hx;
@@ -423,13 +519,18 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 		if (!gap)
 			continue;
 		/* A content word of a key weighs the same throughout a gap. */
-		g = gap_weight(c, x->id, W_CONTENT);
+		g = gap_weight(c, x->key[i], W_CONTENT);
 		dk += (hx + hy) * g + (2 * mn - hx - hy) * W_FUNCTION;
 		ga[g] += hx;
 		gb[g] += hy;
 		ga[W_FUNCTION] += mn - hx;
 		gb[W_FUNCTION] += mn - hy;
 	}
+	/* cnt and g2 were filled as x's and y's: now they are A's and B's. */
+	ca = cnt[0];
+	cb = cnt[1];
+	ga = g2[0];
+	gb = g2[1];
 	if (short_of(k, ta + tb, lo) || (gap && short_of(dk, dt, dneed)))
 		return 0;
 	if (short_of(k, ta + tb, hi))
@@ -439,16 +540,26 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 	 * they can be in a common subsequence), and the content words among
 	 * them.
 	 */
-	fa = yb + m;
-	fb = fa + n;
-	fca = fb + m;
+	for (i = 0, fn = 0; i < x->n; i++) {
+		fx[fn] = com[x->kx[i]];
+		fn += fx[fn] != UINT32_MAX;
+	}
+	for (i = 0, fm = 0; i < y->n; i++) {
+		fy[fm] = yk[i];
+		fm += yk[i] != UINT32_MAX;
+	}
+	for (i = 0; i < fm; i++)
+		fy[i] = com[fy[i]];
+	fa = sx ? fy : fx;
+	fb = sx ? fx : fy;
+	if (sx) {
+		size_t t = fn;
+
+		fn = fm;
+		fm = t;
+	}
+	fca = fy + y->n;
 	fcb = fca + n;
-	for (i = 0, fn = 0; i < n; i++)
-		if (ya[i] != UINT32_MAX)
-			fa[fn++] = kc[ya[i]].common;
-	for (i = 0, fm = 0; i < m; i++)
-		if (kc[yb[i]].na > 0)
-			fb[fm++] = kc[yb[i]].common;
 	/*
 	 * At most lcs words a side: at best the heaviest of those counted.
 	 * Only while the shorter side fits a few machine words: the bound
@@ -479,9 +590,8 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 		(gap && short_of(dk, dt, 1.5 * dneed));
 	if (ca[1] == 0 || !near)
 		return r;
-	for (i = 0, h = 0; i < n; i++)
-		if (ya[i] != UINT32_MAX && wa[i] == W_CONTENT)
-			fca[h++] = kc[ya[i]].common;
+	h = sx ? common_content(y, yk, com, fca) :
+		common_content(x, x->kx, com, fca);
 	h = lcs_length(c, fca, h, fb, fm, nc);
 	k = top_weight(lcs, h, ca) + top_weight(lcs, lcs, cb);
 	if (short_of(k, ta + tb, lo) || (gap &&
@@ -492,9 +602,8 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 		r = 1;
 	if (cb[1] == 0)
 		return r;
-	for (i = 0, hb = 0; i < m; i++)
-		if (kc[yb[i]].na > 0 && wb[i] == W_CONTENT)
-			fcb[hb++] = kc[yb[i]].common;
+	hb = sx ? common_content(x, x->kx, com, fcb) :
+		common_content(y, yk, com, fcb);
 	hb = lcs_length(c, fa, fn, fcb, hb, nc);
 	k = top_weight(lcs, h, ca) + top_weight(lcs, hb, cb);
 	if (short_of(k, ta + tb, lo) || (gap &&

@@ -143,6 +143,36 @@ main(void)
 		default:
 			break;
 		}
+		if (n > 1) {
+			/*
+			 * A's words but the first against the same B: its
+			 * keys are numbered already, so the bounds run from
+			 * B's side (sim_bound numbers one side's keys and
+			 * keeps them while that side stays held).
+			 */
+			double e1 = pair_sim(&c, 1, (uint32_t)n, 0,
+			    (uint32_t)m, &kept, 0);
+
+			switch (pair_may_reach(&c, 1, (uint32_t)n, 0,
+			    (uint32_t)m, need / 2, need)) {
+			case 0:
+				mbad += e1 >= need / 2;
+				mpruned++;
+				break;
+			case 1:
+				mbad += e1 >= need;
+				mpruned++;
+				break;
+			default:
+				break;
+			}
+			got = pair_sim(&c, 1, (uint32_t)n, 0, (uint32_t)m,
+			    &kept, need);
+			if (e1 >= need)
+				bad += got != e1;
+			else
+				bad += got >= need;
+		}
 		got = pair_sim(&c, 0, (uint32_t)n, 0, (uint32_t)m, &kept, need);
 		if (exact >= need) {
 			reached++;
