@@ -134,11 +134,11 @@ count_sub(const struct alignment *al, const struct submove *sm,
 		count_runs(al, sm->op, sm->op + sm->nop, st);
 	for (o = sm->op; o < sm->op + sm->nop; o++) {
 		const struct wop *w = &al->op[o];
+		size_t na = count_words(al->a, w->a, w->na);
 
-		st->moved += count_words(al->a, w->a, w->na);
+		st->moved += na;
 		if (w->kind == WOP_EQUAL || w->kind == WOP_COSMETIC)
-			*moved_kept += count_words(al->a, w->a, w->na) +
-				count_words(al->b, w->b, w->nb);
+			*moved_kept += na + count_words(al->b, w->b, w->nb);
 	}
 }
 
@@ -170,13 +170,13 @@ compute_stats(struct alignment *al)
 		if (bl->move) {
 			for (o = bl->op; o < bl->op + bl->nop; o++) {
 				const struct wop *w = &al->op[o];
+				size_t na = count_words(al->a, w->a, w->na);
 
-				st->moved += count_words(al->a, w->a, w->na);
+				st->moved += na;
 				if (w->kind == WOP_EQUAL ||
 				    w->kind == WOP_COSMETIC)
-					moved_kept += count_words(al->a, w->a,
-					    w->na) + count_words(al->b, w->b,
-					    w->nb);
+					moved_kept += na + count_words(al->b,
+					    w->b, w->nb);
 			}
 			continue;
 		}
