@@ -80,7 +80,8 @@ weight(struct cache *c, const struct doc *d, uint32_t u)
 #define CLS_WORD	1	/* a TOK_WORD */
 #define CLS_NUMBER	2	/* a TOK_NUMBER */
 #define CLS_CAP		4	/* capitalised, a single token */
-#define CLS_CONTENT	8	/* a content word (align_unit_weight) */
+#define CLS_CONTENT	8	/* a content word (align_unit_weight), known
+				 * for a capitalised or long word only */
 #define CLS_LONG	16	/* four bytes or more */
 
 /*
@@ -100,17 +101,20 @@ unit_classes(struct cache *c, const struct doc *d, const uint8_t *skip)
 			continue;
 		for (u = s->unit; u < (size_t)s->unit + s->nunit; u++) {
 			const struct token *t = &d->tok[d->unit[u].tok];
-			uint8_t k = 0;
+			uint8_t k = t->len >= 4 ? CLS_LONG : 0;
 
 			if (t->kind == TOK_NUMBER)
 				k |= CLS_NUMBER;
-			if (t->kind == TOK_WORD)
-				k |= CLS_WORD;
-			if (t->len >= 4)
-				k |= CLS_LONG;
+			if (t->kind != TOK_WORD) {
+				cls[u] = k;
+				continue;
+			}
+			k |= CLS_WORD;
 			if (capitalised(d, (uint32_t)u))
 				k |= CLS_CAP;
-			if (weight(c, d, (uint32_t)u) == ALIGN_W_CONTENT)
+			/* Asked of capitalised or long words only. */
+			if ((k & (CLS_CAP | CLS_LONG)) &&
+			    weight(c, d, (uint32_t)u) == ALIGN_W_CONTENT)
 				k |= CLS_CONTENT;
 			cls[u] = k;
 		}
