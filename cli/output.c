@@ -108,22 +108,26 @@ put_uint(char *p, size_t v)
 	    "31323334353637383940414243444546474849505152535455565758596061"
 	    "62636465666768697071727374757677787980818283848586878889909192"
 	    "93949596979899";
-	char tmp[24], *t = tmp + sizeof tmp;
+	size_t n = 1, x = v;
+	char *t;
 
-	/* Two digits a step: a division is dear. */
+	while (x >= 100) {
+		n += 2;
+		x /= 100;
+	}
+	n += x >= 10;
+	/* Two digits a step from the end: a division is dear. */
+	t = p + n;
 	while (v >= 100) {
 		t -= 2;
 		memcpy(t, pairs + 2 * (v % 100), 2);
 		v /= 100;
 	}
-	if (v >= 10) {
-		t -= 2;
-		memcpy(t, pairs + 2 * v, 2);
-	} else {
-		*--t = (char)('0' + v);
-	}
-	memcpy(p, t, (size_t)(tmp + sizeof tmp - t));
-	return p + (tmp + sizeof tmp - t);
+	if (v >= 10)
+		memcpy(t - 2, pairs + 2 * v, 2);
+	else
+		t[-1] = (char)('0' + v);
+	return p + n;
 }
 
 /* Write ,"name":[x,y] at p (at most 50 bytes); returns its end. */
