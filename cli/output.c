@@ -392,8 +392,12 @@ output_comparisons(struct session *s, bool facts, struct comparison *cmp)
 			c->similarity = session_similarity(s, i, base);
 		c->al = session_alignment(s, base, i);
 		if (facts) {
-			c->ch = session_changes(s, base, i);
+			/*
+			 * The mapping first: its scratch then does not sit
+			 * on top of the change sites (10 MB pairs: 4 MB).
+			 */
 			c->map = session_mapping(s, base, i);
+			c->ch = session_changes(s, base, i);
 			c->labels = session_labels(s, base, i);
 		}
 		ncmp++;
