@@ -55,6 +55,7 @@
 
 #include <unilbrk.h>
 
+#include "linebreak.h"
 #include "render.h"
 #include "token.h"
 #include "width.h"
@@ -420,7 +421,7 @@ para_breaks(struct builder *b, const struct para *p)
 	b->pstart = p->start;
 	b->ptok = p->tok;
 	if (n > 0)
-		u8_possible_linebreaks(b->copy, n, "UTF-8", b->brk);
+		linebreak_possible(b->copy, n, b->brk);
 	b->simple = xgrow(b->simple, &b->capsimple, p->ntok + 1, 1);
 	for (k = p->tok; k < p->tok + p->ntok; k++) {
 		const struct token *t = &d->tok[k];
@@ -1188,7 +1189,7 @@ inline_text(struct builder *b, struct iline *L, const struct doc *d,
 				  &b->wtz.tok[i], b->wtz.tok[i].off,
 				  b->wtz.tok[i].off + b->wtz.tok[i].len);
 	}
-	u8_possible_linebreaks(b->copy, n, "UTF-8", b->brk);
+	linebreak_possible(b->copy, n, b->brk);
 	pos = off;
 	while (pos < end) {
 		unsigned int w = 0, wsp = 0;

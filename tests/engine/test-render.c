@@ -16,12 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unilbrk.h>
 #include <unistr.h>
 
 #include "align.h"
 #include "doc.h"
 #include "cmpkeys.h"
 #include "lazy.h"
+#include "linebreak.h"
 #include "print.h"
 #include "render.h"
 #include "tap.h"
@@ -1028,9 +1030,58 @@ test_empty(void)
 	fix_free(&f);
 }
 
+/*
+ * linebreak_possible is u8_possible_linebreaks: on random text of plain
+ * prose bytes mixed with quotes, dashes, brackets, numbers' signs and
+ * non-ASCII letters, marks and stops, leading spaces included.
+ */
+static void
+test_linebreak(void)
+{
+	static const char *const bits[] = {
+		" ", " ", "  ", "a", "Bc", "d", "9", "12", ".", ",", ":", ";",
+		"!", "?", "\"", "'", "-", "(", ")", "[", "]", "/", "$", "%",
+		"&", "+", "*", "#", "@", "_", "~", "|", "{", "}", "<", "=",
+		"\xc3\xa9", "\xe2\x80\x94", "\xe2\x80\x9c", "\xe2\x80\x9d",
+		"\xe3\x80\x82", "\xe4\xb8\xad", "\xe2\x80\x8b", "\xcc\x81",
+		"\xc2\xa0", "\xe2\x80\xa6", "\xc2\xab", "\xc2\xbb",
+		"\xef\xbc\x88", "\xe2\x80\x99", "\xf0\x9f\x98\x80",
+	};
+	char buf[512], want[512], got[512];
+	uint32_t saved = rng;	/* the other tests' draws stay theirs */
+	int round, bad = 0;
+
+	for (round = 0; round < 200000 && bad < 3; round++) {
+		size_t n = 0, k, nb = 1 + rnd(round % 2 ? 12 : 60);
+		/* Mostly plain bytes, as prose is; some rounds anything. */
+		size_t plain = round % 3 == 0 ? 36 : 14;
+
+		for (k = 0; k < nb; k++) {
+			const char *b = bits[rnd(rnd(4) ? (uint32_t)plain :
+					       sizeof bits / sizeof bits[0])];
+
+			memcpy(buf + n, b, strlen(b));
+			n += strlen(b);
+		}
+		u8_possible_linebreaks((const uint8_t *)buf, n, "UTF-8", want);
+		linebreak_possible((const uint8_t *)buf, n, got);
+		if (memcmp(want, got, n) != 0) {
+			for (k = 0; k < n && want[k] == got[k]; k++)
+				;
+			printf("#   breaks of \"%.*s\" differ at byte %zu: %d, "
+			       "not %d\n", (int)n, buf, k, got[k], want[k]);
+			bad++;
+		}
+	}
+	ok(bad == 0, "line breaks are libunistring's on %d random texts",
+	   round);
+	rng = saved;
+}
+
 int
 main(void)
 {
+	test_linebreak();
 	test_story();
 	test_wrap();
 	test_escape();
