@@ -45,14 +45,16 @@ word_runs(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 	  struct runs *rs)
 {
 	size_t n = a1 - a0, m = b1 - b0, i = 0, j = 0;
-	uint32_t *x = xmalloc((n + 1) * sizeof *x);
-	uint32_t *y = xmalloc((m + 1) * sizeof *y);
-	bool *del = xcalloc(n + 1, 1), *ins = xcalloc(m + 1, 1);
+	/* One allocation: the keys of both sides, then their flags. */
+	uint32_t *x = xmalloc((n + m + 2) * (sizeof *x + 1));
+	uint32_t *y = x + n + 1;
+	bool *del = (bool *)(y + m + 1), *ins = del + n + 1;
 
 	for (i = 0; i < n; i++)
 		x[i] = c->a->unit[a0 + i].fold;
 	for (j = 0; j < m; j++)
 		y[j] = c->b->unit[b0 + j].fold;
+	memset(del, 0, n + m + 2);
 	seqmatch(x, n, y, m, c->nweight, del, ins, NULL);
 	i = j = 0;
 	while (i < n || j < m) {
@@ -72,9 +74,6 @@ word_runs(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
 		runs_push(rs, false, a0 + si, a0 + i, b0 + sj, b0 + j);
 	}
 	free(x);
-	free(y);
-	free(del);
-	free(ins);
 }
 
 static unsigned
@@ -131,12 +130,34 @@ one_para(const struct doc *d, uint32_t u0, uint32_t u1)
  * change slides from one paragraph into the next.  Returns whether it
  * slid one.
  */
+/*
+ * Whether shift_runs() has anything to look at: a deletion or insertion
+ * between two equal runs, beside another change.  Without one the runs
+ * stay as they are, and are not copied.
+ */
+static bool
+may_shift(const struct runs *rs)
+{
+	const struct run *v = rs->v;
+	size_t k;
+
+	for (k = 1; k + 1 < rs->n; k++)
+		if (!v[k].eq && (v[k].a0 == v[k].a1) != (v[k].b0 == v[k].b1) &&
+		    v[k - 1].eq && v[k + 1].eq &&
+		    ((k >= 2 && !v[k - 2].eq) || (k + 2 < rs->n && !v[k + 2].eq)))
+			return true;
+	return false;
+}
+
 static bool
 shift_runs(const struct ctx *c, struct runs *rs)
 {
 	struct runs out = { 0 };
 	bool moved = false;
 	size_t k;
+
+	if (!may_shift(rs))
+		return false;
 
 	for (k = 0; k < rs->n; k++) {
 		struct run r = rs->v[k];
@@ -372,6 +393,7 @@ anchor(const struct ctx *c, const struct doc *d, uint32_t u)
 	char low[16];
 	size_t i;
 	ucs4_t uc;
+	bool upper;
 
 	if (t->kind == TOK_NUMBER)
 		return true;
@@ -380,8 +402,13 @@ anchor(const struct ctx *c, const struct doc *d, uint32_t u)
 	for (i = 0; i < t->len; i++)
 		if (s[i] >= '0' && s[i] <= '9')
 			return true;
-	u8_mbtouc(&uc, s, t->len);
-	if (uc_is_upper(uc) && c->weight[x->strict] == W_CONTENT &&
+	if (s[0] < 0x80) {	/* uc_is_upper, without the call */
+		upper = s[0] >= 'A' && s[0] <= 'Z';
+	} else {
+		u8_mbtouc(&uc, s, t->len);
+		upper = uc_is_upper(uc);
+	}
+	if (upper && c->weight[x->strict] == W_CONTENT &&
 	    !sentence_start(d, x->tok))
 		return true;
 	if (x->ntok > 1 || t->len >= sizeof low)
