@@ -1,7 +1,8 @@
 /*
  * lexicon.c — the month names and their abbreviations (lexicon.h).
  *
- * Twelve entries: a linear search costs less than anything cleverer.
+ * Twelve entries: a linear search costs less than anything cleverer,
+ * once a word's length and first two letters have ruled out most words.
  */
 #include "config.h"
 
@@ -58,13 +59,25 @@ lower(uint8_t c)
 bool
 lexicon_is_month(const uint8_t *s, size_t n)
 {
+	/* The first two letters of every month, in pairs. */
+	static const char starts[] = "jafemaapjuauseocnode";
+	const char *st;
 	size_t m, k;
 	uint8_t c;
 
-	/* Asked of every capitalised word: most differ at the first byte. */
-	if (n == 0)
+	/*
+	 * Asked of every word the classifier does not know: most are
+	 * longer than "September" or start with two letters no month
+	 * does (test-lexicon checks the table against this list).
+	 */
+	if (n < 3 || n > 9)
 		return false;
 	c = lower(s[0]);
+	for (st = starts; *st != '\0'; st += 2)
+		if (c == (uint8_t)st[0] && lower(s[1]) == (uint8_t)st[1])
+			break;
+	if (*st == '\0')
+		return false;
 	for (m = 0; m < LEXICON_MONTHS; m++) {
 		const struct lexicon_month *x = &lexicon_months[m];
 
