@@ -22,7 +22,8 @@
 #define SCREEN_AFTER	0.25
 #define STDERR_AFTER	0.5
 #define EVERY		0.1
-/* Reports between two looks at the clock (the engine thins them too). */
+/* Reports in bytes between two looks at the clock (the engine thins them
+   too; other reports are few). */
 #define LOOK_EVERY	4
 
 enum where { NOWHERE, STDERR, SCREEN };
@@ -32,6 +33,7 @@ static struct text *const *texts;
 static size_t ntexts;
 static struct timespec start, last;
 static bool shown;			/* in this piece of work */
+static bool opening;			/* the browser's first piece */
 static volatile sig_atomic_t on_stderr;	/* a line is there */
 static unsigned calls;
 static int stage = -1;			/* of the last report */
@@ -212,12 +214,13 @@ on_step(void *arg, const struct align_step *at)
 	/* Sides and levels take turns: the bar never goes back. */
 	if (f > reached)
 		reached = f < 1 ? f : 1;
-	if (!fresh && ++calls % LOOK_EVERY != 0 && test == TEST_NONE)
+	if (!fresh && at->bytes && ++calls % LOOK_EVERY != 0 &&
+	    test == TEST_NONE)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	/* The browser's screen is blank until the versions are read. */
 	if (!shown && test == TEST_NONE &&
-	    !(where == SCREEN && at->stage == ALIGN_READ) &&
+	    !(opening && at->stage == ALIGN_READ) &&
 	    since(&start, &now) < (where == SCREEN ? SCREEN_AFTER :
 				   STDERR_AFTER))
 		return;
@@ -233,7 +236,9 @@ on_step(void *arg, const struct align_step *at)
 		for (;;)
 			pause();
 	}
-	if (shown && !fresh && since(&last, &now) < EVERY)
+	/* Reading and sorting the changes say so once, and take long. */
+	if (shown && since(&last, &now) < EVERY &&
+	    !(fresh && (at->stage == ALIGN_READ || at->stage == ALIGN_CHANGES)))
 		return;
 	shown = true;
 	last = now;
@@ -303,6 +308,7 @@ progress_to_screen(void)
 {
 	progress_end();
 	where = SCREEN;
+	opening = true;
 }
 
 void
@@ -330,5 +336,5 @@ progress_end(void)
 		fflush(stderr);
 		on_stderr = 0;
 	}
-	shown = false;
+	shown = opening = false;
 }
