@@ -248,31 +248,77 @@ first_joins(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 }
 
 /*
- * Score pair (i, j) and the splits and merges starting there.  Joining
- * must raise the similarity by SPLIT_GAIN, weighed with the gap's own
- * weights: a look-alike paragraph next to the true counterpart shares
- * its template words, which then count for little, and is not joined
- * for them.
+ * What the first pass over a gap's pairs found for a single pair
+ * (score_single), kept for the second (score_joins): its similarity and
+ * kept weight, and the gap's weights of its diff (c->dkept, c->dtotal);
+ * tried is false when bounds ruled out the pair and all its joins.
+ */
+struct single {
+	uint32_t i, j;
+	double sim;
+	unsigned kept, dkept, dtotal;
+	bool tried;
+};
+
+/* The pairs of a gap by (i, j), open addressing: slot holds index + 1. */
+struct singles {
+	struct single *v;
+	uint32_t *slot;
+	size_t n, mask;
+};
+
+static size_t
+single_hash(uint32_t i, uint32_t j, size_t mask)
+{
+	return (size_t)(((uint64_t)i * 0x9e3779b97f4a7c15u ^ j) *
+			0xbf58476d1ce4e5b9u >> 32) & mask;
+}
+
+static const struct single *
+single_of(const struct singles *t, uint32_t i, uint32_t j)
+{
+	size_t p;
+
+	for (p = single_hash(i, j, t->mask); t->slot[p];
+	     p = (p + 1) & t->mask) {
+		const struct single *x = &t->v[t->slot[p] - 1];
+
+		if (x->i == i && x->j == j)
+			return x;
+	}
+	return NULL;
+}
+
+/*
+ * The similarity by the gap's weights of a single pair whose diff ran
+ * and kept words, as first_joins would find it; -1 when unknown.
+ */
+static double
+single_gap_sim(const struct ctx *c, const struct single *x)
+{
+	if (x == NULL || !x->tried || x->kept == 0)
+		return -1;
+	return c->damp && x->dtotal > 0 ? (double)x->dkept / x->dtotal :
+		x->sim;
+}
+
+/*
+ * The first half of scoring pair (i, j): the pair's own similarity.
+ * Splits and merges are tried only from a pair that reaches half the
+ * threshold.  A pair that cannot reach the threshold is no candidate;
+ * its score matters only to the splits and merges, which need the
+ * threshold themselves: when no bound lets one reach it, nothing here
+ * can become a candidate, and the pair's own diff is not run.
  */
 static void
-score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
-	   const struct seg *sb, uint32_t b1, uint32_t i, uint32_t j,
-	   struct cands *cs)
+score_single(struct ctx *c, const struct seg *sa, uint32_t a1,
+	     const struct seg *sb, uint32_t b1, struct single *x)
 {
-	unsigned kept, kj;
-	double sim, s, best, dsim, ds, need;
-	uint32_t e, lim;
+	uint32_t i = x->i, j = x->j;
+	double need = c->pair_threshold / 2;
 
 	align_tick(c, true, sb[j].u0);	/* progress (align.h) */
-	/*
-	 * Splits and merges are tried only from a pair that reaches half
-	 * the threshold.  A pair that cannot reach the threshold is no
-	 * candidate; its score matters only to the splits and merges, which
-	 * need the threshold themselves: when no bound lets one reach it,
-	 * nothing here can become a candidate, and the pair's own diff is
-	 * not run.
-	 */
-	need = c->pair_threshold / 2;
+	x->tried = false;
 	switch (pair_may_reach(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1,
 			       need, c->pair_threshold)) {
 	case 0:
@@ -285,57 +331,144 @@ score_pair(struct ctx *c, const struct seg *sa, uint32_t a1,
 		need = 0;	/* it passes the bounds at half too */
 		break;
 	}
-	sim = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1, &kept,
-		       need);
-	dsim = gap_sim(c, sim);
-	if (sim >= c->pair_threshold)
-		cands_push(cs, c, i, i + 1, j, j + 1, kept, sim);
-	if (sim < c->pair_threshold / 2 || kept == 0)
+	x->tried = true;
+	x->sim = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1,
+			  &x->kept, need);
+	x->dkept = c->dkept;
+	x->dtotal = c->dtotal;
+}
+
+/*
+ * The second half: pair (i, j) as a candidate, and the splits and merges
+ * starting there.  Joining must raise the similarity by SPLIT_GAIN,
+ * weighed with the gap's own weights: a look-alike paragraph next to the
+ * true counterpart shares its template words, which then count for
+ * little, and is not joined for them.  A join of two must also beat its
+ * second member alone by SPLIT_GAIN (first_joins); when the first pass
+ * scored that pair, its figure raises what the join's bounds must reach,
+ * and the join's diff is run only if it can.
+ */
+static void
+score_joins(struct ctx *c, const struct seg *sa, uint32_t a1,
+	    const struct seg *sb, uint32_t b1, const struct single *x,
+	    const struct singles *t, struct cands *cs)
+{
+	uint32_t i = x->i, j = x->j, e, lim;
+	unsigned kj;
+	double s, best, ds, need, dneed, r;
+	bool more;
+
+	if (!x->tried)
+		return;
+	/* The pair's own diff's gap weights, for cands_push and gap_sim. */
+	c->dkept = x->dkept;
+	c->dtotal = x->dtotal;
+	if (x->sim >= c->pair_threshold)
+		cands_push(cs, c, i, i + 1, j, j + 1, x->kept, x->sim);
+	if (x->sim < c->pair_threshold / 2 || x->kept == 0)
 		return;
 	/* One A segment against two or three B segments (a split). */
-	best = dsim;
+	best = gap_sim(c, x->sim);
 	for (e = j + 2, lim = j + 3; e <= lim && e <= b1; e++) {
+		more = e < b1 && lim < j + 3 + SHORT_SKIP &&
+			short_line(c, c->b, &sb[e - 1]);
+		r = e == j + 2 && !more ? single_gap_sim(c, single_of(t, i,
+							  j + 1)) : -1;
 		need = c->damp || best + SPLIT_GAIN < c->pair_threshold ?
 			c->pair_threshold : best + SPLIT_GAIN;
+		dneed = best + SPLIT_GAIN;
+		if (r >= 0 && c->damp && r + SPLIT_GAIN > dneed)
+			dneed = r + SPLIT_GAIN;
+		else if (r >= 0 && !c->damp && r + SPLIT_GAIN > need)
+			need = r + SPLIT_GAIN;
 		s = pair_sim_gap(c, sa[i].u0, sa[i].u1, sb[j].u0,
-				 sb[e - 1].u1, &kj, need, best + SPLIT_GAIN);
+				 sb[e - 1].u1, &kj, need, dneed);
 		ds = gap_sim(c, s);
 		if (s < c->pair_threshold || ds < best + SPLIT_GAIN) {
-			if (e < b1 && lim < j + 3 + SHORT_SKIP &&
-			    short_line(c, c->b, &sb[e - 1])) {
+			if (more) {
 				lim++;
 				continue;
 			}
 			break;
 		}
-		if (!first_joins(c, sa[i].u0, sa[i].u1, sb[j + 1].u0,
+		if (r >= 0 ? ds < r + SPLIT_GAIN :
+		    !first_joins(c, sa[i].u0, sa[i].u1, sb[j + 1].u0,
 				 sb[e - 1].u1, ds))
 			break;
 		cands_push(cs, c, i, i + 1, j, e, kj, s);
 		best = ds;
 	}
 	/* Two or three A segments against one B segment (a merge). */
-	best = dsim;
+	c->dkept = x->dkept;
+	c->dtotal = x->dtotal;
+	best = gap_sim(c, x->sim);
 	for (e = i + 2, lim = i + 3; e <= lim && e <= a1; e++) {
+		more = e < a1 && lim < i + 3 + SHORT_SKIP &&
+			short_line(c, c->a, &sa[e - 1]);
+		r = e == i + 2 && !more ? single_gap_sim(c, single_of(t, i + 1,
+							  j)) : -1;
 		need = c->damp || best + SPLIT_GAIN < c->pair_threshold ?
 			c->pair_threshold : best + SPLIT_GAIN;
+		dneed = best + SPLIT_GAIN;
+		if (r >= 0 && c->damp && r + SPLIT_GAIN > dneed)
+			dneed = r + SPLIT_GAIN;
+		else if (r >= 0 && !c->damp && r + SPLIT_GAIN > need)
+			need = r + SPLIT_GAIN;
 		s = pair_sim_gap(c, sa[i].u0, sa[e - 1].u1, sb[j].u0,
-				 sb[j].u1, &kj, need, best + SPLIT_GAIN);
+				 sb[j].u1, &kj, need, dneed);
 		ds = gap_sim(c, s);
 		if (s < c->pair_threshold || ds < best + SPLIT_GAIN) {
-			if (e < a1 && lim < i + 3 + SHORT_SKIP &&
-			    short_line(c, c->a, &sa[e - 1])) {
+			if (more) {
 				lim++;
 				continue;
 			}
 			break;
 		}
-		if (!first_joins(c, sa[i + 1].u0, sa[e - 1].u1, sb[j].u0,
+		if (r >= 0 ? ds < r + SPLIT_GAIN :
+		    !first_joins(c, sa[i + 1].u0, sa[e - 1].u1, sb[j].u0,
 				 sb[j].u1, ds))
 			break;
 		cands_push(cs, c, i, e, j, j + 1, kj, s);
 		best = ds;
 	}
+}
+
+/*
+ * Score the pairs (pairs[2k], pairs[2k + 1]) of a gap whose last
+ * segments are a1 - 1 and b1 - 1, and the splits and merges starting
+ * there, in two passes: the single pairs, then the joins, which the
+ * single pairs' figures may spare a diff.  Candidates come out in the
+ * order of the pairs, each pair's own first.
+ */
+static void
+score_pairs(struct ctx *c, const struct seg *sa, uint32_t a1,
+	    const struct seg *sb, uint32_t b1, const uint32_t *pairs,
+	    size_t npairs, struct cands *cs)
+{
+	struct singles t;
+	size_t k, p, cap = 4;
+
+	while (cap < 2 * npairs)
+		cap *= 2;
+	t.v = xmalloc((npairs + 1) * sizeof *t.v);
+	t.slot = xcalloc(cap, sizeof *t.slot);
+	t.mask = cap - 1;
+	t.n = npairs;
+	for (k = 0; k < npairs; k++) {
+		struct single *x = &t.v[k];
+
+		x->i = pairs[2 * k];
+		x->j = pairs[2 * k + 1];
+		score_single(c, sa, a1, sb, b1, x);
+		for (p = single_hash(x->i, x->j, t.mask); t.slot[p];
+		     p = (p + 1) & t.mask)
+			continue;
+		t.slot[p] = (uint32_t)k + 1;
+	}
+	for (k = 0; k < npairs; k++)
+		score_joins(c, sa, a1, sb, b1, &t.v[k], &t, cs);
+	free(t.v);
+	free(t.slot);
 }
 
 static int
@@ -509,20 +642,22 @@ score_gap(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 	  const struct seg *sb, uint32_t b0, uint32_t b1, struct cands *cs)
 {
 	uint32_t *pairs;
-	size_t k, npairs;
+	size_t npairs = 0;
 
 	if ((size_t)(a1 - a0) * (b1 - b0) <= ALL_PAIRS_LIMIT &&
 	    all_pairs_affordable(sa, a0, a1, sb, b0, b1)) {
+		pairs = xmalloc(2 * (size_t)(a1 - a0) * (b1 - b0) *
+				sizeof *pairs);
 		for (uint32_t x = a0; x < a1; x++)
-			for (uint32_t y = b0; y < b1; y++)
-				score_pair(c, sa, a1, sb, b1, x, y, cs);
+			for (uint32_t y = b0; y < b1; y++) {
+				pairs[2 * npairs] = x;
+				pairs[2 * npairs++ + 1] = y;
+			}
 	} else {
 		index_pairs(c, sa, a0, a1, sb, b0, b1, &pairs, &npairs);
-		for (k = 0; k < npairs; k++)
-			score_pair(c, sa, a1, sb, b1, pairs[2 * k],
-				   pairs[2 * k + 1], cs);
-		free(pairs);
 	}
+	score_pairs(c, sa, a1, sb, b1, pairs, npairs, cs);
+	free(pairs);
 }
 
 /*
@@ -568,16 +703,22 @@ score_rest(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 	gap_damp(c, sa, a0, a1, sb, b0, b1);
 	if ((size_t)na * nb <= ALL_PAIRS_LIMIT &&
 	    all_pairs_affordable(ra, 0, na, rb, 0, nb)) {
+		pairs = xmalloc(2 * (size_t)na * nb * sizeof *pairs);
+		npairs = 0;
 		for (uint32_t x = 0; x < na; x++)
-			for (uint32_t y = 0; y < nb; y++)
-				score_pair(c, sa, a1, sb, b1, ia[x], jb[y], cs);
+			for (uint32_t y = 0; y < nb; y++) {
+				pairs[2 * npairs] = x;
+				pairs[2 * npairs++ + 1] = y;
+			}
 	} else {
 		index_pairs(c, ra, 0, na, rb, 0, nb, &pairs, &npairs);
-		for (k = 0; k < npairs; k++)
-			score_pair(c, sa, a1, sb, b1, ia[pairs[2 * k]],
-				   jb[pairs[2 * k + 1]], cs);
-		free(pairs);
 	}
+	for (k = 0; k < npairs; k++) {
+		pairs[2 * k] = ia[pairs[2 * k]];
+		pairs[2 * k + 1] = jb[pairs[2 * k + 1]];
+	}
+	score_pairs(c, sa, a1, sb, b1, pairs, npairs, cs);
+	free(pairs);
 out:
 	free(ia);
 	free(jb);
