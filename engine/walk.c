@@ -158,6 +158,17 @@ exact_equal(struct walker *w, const struct alignment *al,
 		b1 = unit_start(b, ub + 1);
 		ae = unit_end(a, at, a1);
 		be = unit_end(b, bt, b1);
+		/* Three equal parts join into one piece: the usual case. */
+		if (at - a0 == bt - b0 && ae - at == be - bt &&
+		    a1 - ae == b1 - be &&
+		    memcmp(a->text->data + a0, b->text->data + b0,
+			   a1 - a0) == 0) {
+			add_piece(w, PIECE_EQUAL, false, false, mv, a0, a1, b0,
+				  b1, block);
+			a0 = a1;
+			b0 = b1;
+			continue;
+		}
 		if (a0 < at || b0 < bt)
 			exact_part(w, al, mv, block, a0, at, b0, bt);
 		exact_part(w, al, mv, block, at, ae, bt, be);
