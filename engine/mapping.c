@@ -313,19 +313,18 @@ mapper_init(struct mapper *mp, const struct alignment *al)
 	memset(mp, 0, sizeof *mp);
 	mp->a = a;
 	mp->b = b;
-	for (i = 0; i < a->nunit; i++)
+	for (i = 0; i < a->nunit; i++) {
 		if (a->unit[i].fold >= nid)
 			nid = a->unit[i].fold + 1;
-	for (i = 0; i < b->nunit; i++)
-		if (b->unit[i].fold >= nid)
-			nid = b->unit[i].fold + 1;
-
-	for (i = 0; i < a->nunit; i++)
 		if (a->unit[i].strict >= nstrict)
 			nstrict = a->unit[i].strict + 1;
-	for (i = 0; i < b->nunit; i++)
+	}
+	for (i = 0; i < b->nunit; i++) {
+		if (b->unit[i].fold >= nid)
+			nid = b->unit[i].fold + 1;
 		if (b->unit[i].strict >= nstrict)
 			nstrict = b->unit[i].strict + 1;
+	}
 	mp->nid = nid;
 	mp->c.weight = xcalloc(nstrict, 1);
 	mp->c.nstrict = nstrict;
