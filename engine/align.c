@@ -664,12 +664,32 @@ number_subs(const struct alignment *al, struct alignment *m,
 	free(idx);
 }
 
-/* Op w read the other way round (for permute). */
+/*
+ * Move each op x of op[0 .. n-1] to dest[x], a permutation, mirrored, in
+ * place: permute() below for the ops, the largest array, without its
+ * byte copies and calls.
+ */
 static void
-mirror_op_at(void *w, const uint32_t *to)
+permute_ops(struct wop *op, size_t n, const uint32_t *dest)
 {
-	(void)to;
-	*(struct wop *)w = mirror_op(*(struct wop *)w);
+	uint64_t *done = xcalloc(n / 64 + 1, sizeof *done);
+	struct wop carry, next;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		if (done[i / 64] >> (i % 64) & 1)
+			continue;
+		carry = mirror_op(op[i]);
+		done[i / 64] |= (uint64_t)1 << (i % 64);
+		for (j = dest[i]; j != i; j = dest[j]) {
+			next = op[j];
+			op[j] = carry;
+			done[j / 64] |= (uint64_t)1 << (j % 64);
+			carry = mirror_op(next);
+		}
+		op[i] = carry;
+	}
+	free(done);
 }
 
 /*
@@ -697,6 +717,7 @@ mirror_block_at(void *b, const uint32_t *to)
  * a struct block) to dest[x], a permutation of 0 .. n-1, and read it the
  * other way round (mirror, given to): in place, so that the mirror's
  * arrays take the place of the alignment's rather than stand beside them.
+ * For the blocks; the ops have permute_ops.
  */
 static void
 permute(void *v, size_t n, size_t size, const uint32_t *dest,
@@ -841,8 +862,7 @@ mirror(const struct alignment *al, struct alignment *own)
 		for (x = 0, drop = nop; x < al->nop; x++)
 			if (omap[x] == UINT32_MAX)
 				omap[x] = (uint32_t)drop++;
-		permute(own->op, al->nop, sizeof *m->op, omap, mirror_op_at,
-			NULL);
+		permute_ops(own->op, al->nop, omap);
 		for (x = 0; x < al->nop; x++)
 			if (omap[x] >= nop)
 				omap[x] = UINT32_MAX;
