@@ -54,6 +54,7 @@ struct runs {
 };
 
 #define HOLD_SLOTS	4
+#define SIM_MEMO	8
 
 struct ctx {
 	const struct doc *a, *b;
@@ -122,6 +123,18 @@ struct ctx {
 	uint64_t mapused[2];
 	size_t nheld[2];
 	unsigned wheld[2];
+	/*
+	 * The last SIM_MEMO diffs pair_sim made: their ranges, kept weight
+	 * and change masks (n of A's, then m of B's): score_pair and its
+	 * callers often ask for a pair again, right away.
+	 */
+	struct simmemo {
+		uint32_t a0, a1, b0, b1;
+		unsigned kept;
+		size_t cap;
+		bool *mask;
+		uint64_t used;
+	} memo[SIM_MEMO];
 	/* Units pair_sim loaded, bounded and diffed: al->work. */
 	uint64_t work;
 	/*

@@ -500,6 +500,8 @@ ctx_free(struct ctx *c)
 		}
 	free(c->da);
 	free(c->ib);
+	for (int k = 0; k < SIM_MEMO; k++)
+		free(c->memo[k].mask);
 	free(c->kmap);
 	free(c->ky);
 	free(c->lbits);

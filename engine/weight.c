@@ -626,6 +626,52 @@ pair_may_reach(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 }
 
 /*
+ * Diff the pair held, A units [a0, a1) against B units [b0, b1), into
+ * c->da and c->ib; returns the weight kept on both sides.  A pair diffed
+ * lately is taken from the memo: the diff depends on the words only.
+ */
+static unsigned
+sim_diff(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
+{
+	size_t n = c->nheld[0], m = c->nheld[1], i;
+	struct simmemo *e = &c->memo[0];
+	unsigned k = 0;
+	int j;
+
+	for (j = 0; j < SIM_MEMO; j++) {
+		struct simmemo *x = &c->memo[j];
+
+		if (x->mask != NULL && x->a0 == a0 && x->a1 == a1 &&
+		    x->b0 == b0 && x->b1 == b1) {
+			memcpy(c->da, x->mask, n);
+			memcpy(c->ib, x->mask + n, m);
+			x->used = ++c->hclock;
+			return x->kept;
+		}
+		if (x->used < e->used)
+			e = x;
+	}
+	seqmatch(c->sa, n, c->sb, m, c->nweight, c->da, c->ib,
+		 n + m > SIM_LONG ? &sim_opts : NULL);
+	for (i = 0; i < n; i++)
+		if (!c->da[i])
+			k += c->wa[i];
+	for (i = 0; i < m; i++)
+		if (!c->ib[i])
+			k += c->wb[i];
+	e->mask = xgrow(e->mask, &e->cap, n + m, 1);
+	memcpy(e->mask, c->da, n);
+	memcpy(e->mask + n, c->ib, m);
+	e->a0 = a0;
+	e->a1 = a1;
+	e->b0 = b0;
+	e->b1 = b1;
+	e->kept = k;
+	e->used = ++c->hclock;
+	return k;
+}
+
+/*
  * Similarity of A units [a0, a1) and B units [b0, b1): the weight of the
  * words a diff keeps, on both sides, over the weight of both.  *kept gets
  * the kept weight (both sides: "%" and "per cent" may weigh differently,
@@ -658,14 +704,7 @@ pair_sim_gap(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 	c->work += n + m;
 	c->da = xgrow(c->da, &c->capda, n, sizeof *c->da);
 	c->ib = xgrow(c->ib, &c->capib, m, sizeof *c->ib);
-	seqmatch(c->sa, n, c->sb, m, c->nweight, c->da, c->ib,
-		 n + m > SIM_LONG ? &sim_opts : NULL);
-	for (i = 0; i < n; i++)
-		if (!c->da[i])
-			k += c->wa[i];
-	for (i = 0; i < m; i++)
-		if (!c->ib[i])
-			k += c->wb[i];
+	k = sim_diff(c, a0, a1, b0, b1);
 	*kept = k;
 	if (c->damp) {
 		/* The same diff, weighed as the gap being paired wants. */
