@@ -406,6 +406,42 @@ diffseq_run(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
 		free(v);
 }
 
+/* Enter the ids of v[0 .. n-1] in the pre-pass's set, with bit side. */
+static void
+prepass_mark(const uint32_t *v, size_t n, uint32_t *key, uint8_t *seen,
+    size_t mask, uint8_t side)
+{
+	size_t i, h;
+
+	for (i = 0; i < n; i++) {
+		h = (size_t)(v[i] * UINT32_C(2654435761)) & mask;
+		while (seen[h] && key[h] != v[i])
+			h = (h + 1) & mask;
+		key[h] = v[i];
+		seen[h] |= side;
+	}
+}
+
+/*
+ * Mark changed the elements of v[0 .. n-1] whose id the other side
+ * (bit other) has not; returns how many are left.
+ */
+static size_t
+prepass_keep(const uint32_t *v, size_t n, const uint32_t *key,
+    const uint8_t *seen, size_t mask, uint8_t other, bool *changed)
+{
+	size_t i, h, left = 0;
+
+	for (i = 0; i < n; i++) {
+		h = (size_t)(v[i] * UINT32_C(2654435761)) & mask;
+		while (key[h] != v[i])
+			h = (h + 1) & mask;
+		changed[i] = !(seen[h] & other);
+		left += !changed[i];
+	}
+	return left;
+}
+
 /*
  * Step 2 on the trimmed windows.  Returns false, having done nothing, when
  * the pre-pass does not apply or discards nothing; otherwise it has filled
@@ -418,7 +454,7 @@ diffseq_prepass(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
 	uint32_t *ca, *cb, *key, skey[SMALL_SET], sc[SMALL_SET + 2];
 	uint8_t *seen, sseen[SMALL_SET];
 	bool *cdel, *cins, sd[SMALL_SET + 2];
-	size_t i, j, cap = 16, mask, na = 0, nb = 0;
+	size_t i, j, cap = 16, mask, na, nb;
 	bool small;
 
 	if (n == 0 || m == 0 || n + m < PREPASS_MIN)
@@ -431,26 +467,10 @@ diffseq_prepass(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
 	key = small ? skey : xreallocarray(NULL, cap, sizeof *key);
 	seen = small ? sseen : xmalloc(cap);
 	memset(seen, 0, cap);
-	for (i = 0; i < n + m; i++) {
-		uint32_t id = i < n ? a[i] : b[i - n];
-		size_t h = (size_t)(id * UINT32_C(2654435761)) & mask;
-
-		while (seen[h] && key[h] != id)
-			h = (h + 1) & mask;
-		key[h] = id;
-		seen[h] |= i < n ? 1 : 2;
-	}
-	for (i = 0; i < n + m; i++) {
-		uint32_t id = i < n ? a[i] : b[i - n];
-		size_t h = (size_t)(id * UINT32_C(2654435761)) & mask;
-
-		while (key[h] != id)
-			h = (h + 1) & mask;
-		if (i < n && !(del[i] = !(seen[h] & 2)))
-			na++;
-		if (i >= n && !(ins[i - n] = !(seen[h] & 1)))
-			nb++;
-	}
+	prepass_mark(a, n, key, seen, mask, 1);
+	prepass_mark(b, m, key, seen, mask, 2);
+	na = prepass_keep(a, n, key, seen, mask, 2, del);
+	nb = prepass_keep(b, m, key, seen, mask, 1, ins);
 	if (!small) {
 		free(seen);
 		free(key);
