@@ -427,15 +427,14 @@ para_breaks(struct builder *b, const struct para *p)
 		const struct token *t = &d->tok[k];
 		bool simple = t->kind != TOK_SPACE && t->off >= p->start &&
 		    t->off + t->len <= p->end;
+		const uint8_t *x = d->text->data + t->off;
+		const char *o = simple ? b->brk + (t->off - p->start) : NULL;
 
-		for (i = t->off; simple && i < t->off + t->len; i++) {
-			const uint8_t *s = d->text->data;
-			char o = b->brk[i - p->start];
-
-			if (s[i] < 0x20 || s[i] >= 0x7f || (i > t->off &&
-			    (o == UC_BREAK_POSSIBLE ||
-			     o == UC_BREAK_MANDATORY ||
-			     o == UC_BREAK_HYPHENATION)))
+		for (i = 0; simple && i < t->len; i++) {
+			if (x[i] < 0x20 || x[i] >= 0x7f || (i > 0 &&
+			    (o[i] == UC_BREAK_POSSIBLE ||
+			     o[i] == UC_BREAK_MANDATORY ||
+			     o[i] == UC_BREAK_HYPHENATION)))
 				simple = false;
 		}
 		b->simple[k - p->tok] = simple;
@@ -1869,9 +1868,16 @@ window_breaks(struct builder *b, const struct doc *d, uint32_t p,
 	} else {
 		b->wpara.tok = doc_token_at(d, ws);
 		b->wpara.ntok = doc_token_at(d, we - 1) + 1 - b->wpara.tok;
-		/* The window's styles only: a toggle restyles what it shows. */
-		style_window(b, b->side, p, bl, unchanged_style(bl),
-			     b->wpara.tok, b->wpara.tok + b->wpara.ntok);
+		if (b->count_only && !b->r->opts.brackets)
+			/* Counted without brackets: styles move no row. */
+			memset(b->style[b->side] + b->wpara.tok, STYLE_TEXT,
+			       b->wpara.ntok);
+		else
+			/* The window's styles only: a toggle restyles what
+			   it shows. */
+			style_window(b, b->side, p, bl, unchanged_style(bl),
+				     b->wpara.tok,
+				     b->wpara.tok + b->wpara.ntok);
 	}
 	para_breaks(b, &b->wpara);
 	return we;
