@@ -278,6 +278,8 @@ void cleanup_runs(const struct ctx *c, struct runs *rs);
 bool runs_cosmetic(const struct ctx *c, const struct run *r);
 bool runs_exact(const struct ctx *c, uint32_t ua, uint32_t ub, bool before,
 		bool after);
+uint32_t runs_exact_stretch(const struct ctx *c, uint32_t ua, uint32_t ub,
+			    uint32_t n);
 
 /* align.c: emitting operations. */
 void emit_runs(struct ctx *c, const struct runs *rs, bool *cosm, bool *subst);

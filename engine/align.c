@@ -86,6 +86,20 @@ emit_equal(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, bool *cosm)
 	bool prev = true, gap, same, run = true;
 
 	for (k = 0; k < n; k++) {
+		/* Units the same to the byte, gaps too: EQUAL in one go. */
+		uint32_t m = prev ? runs_exact_stretch(c, a0 + k, b0 + k,
+						       n - k) : 0;
+
+		if (m > 0) {
+			if (k > 0 && !run) {
+				push_op(c, WOP_COSMETIC, a0 + s, k - s, b0 + s,
+					k - s);
+				s = k;
+			}
+			run = true;
+			k += m - 1;	/* prev: the gap after it is the same */
+			continue;
+		}
 		/* The gap after unit k, as runs_exact compares it. */
 		gap = k + 1 == n || runs_exact(c, a0 + k, b0 + k, false, true);
 		same = prev && gap &&

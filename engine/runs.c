@@ -776,6 +776,26 @@ runs_exact(const struct ctx *c, uint32_t ua, uint32_t ub, bool before,
 	return !after || same_gap(c, ua, ub);
 }
 
+/*
+ * How many of the n units from ua of A and ub of B are equal by their
+ * strict keys with the same white space after them (runs_exact), the
+ * last of the n needing none: the stretch emit_equal() keeps EQUAL at
+ * once where the white space before ua and ub is the same too.
+ */
+uint32_t
+runs_exact_stretch(const struct ctx *c, uint32_t ua, uint32_t ub, uint32_t n)
+{
+	const struct unit *x = c->a->unit + ua, *y = c->b->unit + ub;
+	bool gaps = !c->a->ignore_punct && !c->b->ignore_punct;
+	uint32_t k;
+
+	for (k = 0; k < n; k++)
+		if (x[k].strict != y[k].strict ||
+		    (gaps && k + 1 < n && !same_gap(c, ua + k, ub + k)))
+			break;
+	return k;
+}
+
 /* --- change runs that only move punctuation or hyphens -------------------- */
 
 /* The letters and the punctuation of a run's side, apart. */
