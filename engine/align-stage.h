@@ -162,6 +162,15 @@ struct ctx {
 	 * match_level gets; NULL for sentences.
 	 */
 	const bool *copya, *copyb;
+	/*
+	 * Then too, the keys exact_copies gave those paragraphs (below
+	 * nkey), so that match_level need not hash them again, and its
+	 * scratch to number them densely (kseen, by key, valid where its
+	 * gen is kgen).
+	 */
+	const uint32_t *keya, *keyb;
+	uint32_t nkey, kgen;
+	struct keymap *kseen;
 	/* align_opts.progress, the stage align_tick reports, its calls. */
 	const struct align_progress *progress;
 	int stage;
@@ -246,8 +255,9 @@ uint32_t seg_keys(const struct ctx *c, const struct seg *sa, size_t na,
 		  const struct seg *sb, size_t nb, uint32_t *ka, uint32_t *kb);
 
 /* pair.c: one level matched, equal segments first, then the gaps. */
-void exact_copies(const struct ctx *c, const struct seg *sa, size_t na,
-		  const struct seg *sb, size_t nb, bool *xa, bool *xb);
+uint32_t exact_copies(const struct ctx *c, const struct seg *sa, size_t na,
+		      const struct seg *sb, size_t nb, bool *xa, bool *xb,
+		      uint32_t *ka, uint32_t *kb);
 void items_push(struct items *it, uint8_t kind, uint32_t i0, uint32_t i1,
 		uint32_t j0, uint32_t j1, float sim);
 /*

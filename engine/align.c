@@ -386,6 +386,7 @@ align_build(const struct doc *a, const struct doc *b,
 	const uint32_t *anchor;
 	uint32_t *own = NULL;
 	bool *xa, *xb;
+	uint32_t *ka, *kb;
 	size_t k, i, j, nanchor;
 
 	assert(a->nunit == 0 || a->unit != NULL);
@@ -431,7 +432,10 @@ align_build(const struct doc *a, const struct doc *b,
 		xa[anchor[2 * k]] = true;
 		xb[anchor[2 * k + 1]] = true;
 	}
-	exact_copies(&c, sa, a->npara, sb, b->npara, xa, xb);
+	ka = xmalloc((a->npara + 1) * sizeof *ka);
+	kb = xmalloc((b->npara + 1) * sizeof *kb);
+	c.nkey = exact_copies(&c, sa, a->npara, sb, b->npara, xa, xb, ka,
+			      kb);
 	for (k = 0, i = 0, j = 0; k <= nanchor; k++) {
 		size_t ei = k < nanchor ? anchor[2 * k] : a->npara;
 		size_t ej = k < nanchor ? anchor[2 * k + 1] : b->npara;
@@ -440,6 +444,8 @@ align_build(const struct doc *a, const struct doc *b,
 		if (i < ei || j < ej) {
 			c.copya = xa + i;
 			c.copyb = xb + j;
+			c.keya = ka + i;
+			c.keyb = kb + j;
 			match_level(&c, sa + i, ei - i, sb + j, ej - j, &it);
 			for (x = from; x < it.n; x++) {
 				it.v[x].i0 += (uint32_t)i;
@@ -458,7 +464,10 @@ align_build(const struct doc *a, const struct doc *b,
 	free(own);
 	free(xa);
 	free(xb);
+	free(ka);
+	free(kb);
 	c.copya = c.copyb = NULL;
+	c.keya = c.keyb = NULL;
 	/*
 	 * One block per item, and at least one op for most: reserved at
 	 * once, so that doubling neither over-allocates nor, moving the
@@ -520,6 +529,7 @@ ctx_free(struct ctx *c)
 	free(c->ky);
 	free(c->lbits);
 	free(c->dw);
+	free(c->kseen);
 }
 
 void

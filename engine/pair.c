@@ -843,17 +843,19 @@ unanchor_repeats(const uint32_t *ka, size_t na, const uint32_t *kb,
  * scoring it against the whole gap is most of the work when every
  * paragraph was moved.  Left deleted or inserted, it becomes a move
  * (find_moves) or, with its copy in the same stretch, a pair.
- * Repeated segments are left to the gap, as before.
+ * Repeated segments are left to the gap, as before.  The rest's keys
+ * (seg_keys) go to ka and kb; returns their bound.
  */
-void
+uint32_t
 exact_copies(const struct ctx *c, const struct seg *sa, size_t na,
-	     const struct seg *sb, size_t nb, bool *xa, bool *xb)
+	     const struct seg *sb, size_t nb, bool *xa, bool *xb,
+	     uint32_t *ka, uint32_t *kb)
 {
 	struct seg *ra = xmalloc((na + 1) * sizeof *ra);
 	struct seg *rb = xmalloc((nb + 1) * sizeof *rb);
 	uint32_t *ia = xmalloc((na + 1) * sizeof *ia);
 	uint32_t *ib = xmalloc((nb + 1) * sizeof *ib);
-	uint32_t *ka, *kb, nkey, n = 0, m = 0;
+	uint32_t *rka, *rkb, nkey, n = 0, m = 0;
 	uint8_t *ca, *cb;
 	size_t k;
 
@@ -869,29 +871,69 @@ exact_copies(const struct ctx *c, const struct seg *sa, size_t na,
 		}
 	memset(xa, 0, na * sizeof *xa);
 	memset(xb, 0, nb * sizeof *xb);
-	ka = xmalloc((n + 1) * sizeof *ka);
-	kb = xmalloc((m + 1) * sizeof *kb);
-	nkey = seg_keys(c, ra, n, rb, m, ka, kb);
+	rka = xmalloc((n + 1) * sizeof *rka);
+	rkb = xmalloc((m + 1) * sizeof *rkb);
+	nkey = seg_keys(c, ra, n, rb, m, rka, rkb);
 	ca = xcalloc(nkey + 1, 1);
 	cb = xcalloc(nkey + 1, 1);
 	for (k = 0; k < n; k++)
-		ca[ka[k]] += ca[ka[k]] < 2;
+		ca[rka[k]] += ca[rka[k]] < 2;
 	for (k = 0; k < m; k++)
-		cb[kb[k]] += cb[kb[k]] < 2;
-	for (k = 0; k < n; k++)
-		xa[ia[k]] = ca[ka[k]] == 1 && cb[ka[k]] == 1 &&
+		cb[rkb[k]] += cb[rkb[k]] < 2;
+	for (k = 0; k < n; k++) {
+		xa[ia[k]] = ca[rka[k]] == 1 && cb[rka[k]] == 1 &&
 			ra[k].u1 > ra[k].u0;
-	for (k = 0; k < m; k++)
-		xb[ib[k]] = ca[kb[k]] == 1 && cb[kb[k]] == 1 &&
+		ka[ia[k]] = rka[k];
+	}
+	for (k = 0; k < m; k++) {
+		xb[ib[k]] = ca[rkb[k]] == 1 && cb[rkb[k]] == 1 &&
 			rb[k].u1 > rb[k].u0;
+		kb[ib[k]] = rkb[k];
+	}
 	free(ra);
 	free(rb);
 	free(ia);
 	free(ib);
-	free(ka);
-	free(kb);
+	free(rka);
+	free(rkb);
 	free(ca);
 	free(cb);
+	return nkey;
+}
+
+/*
+ * The keys of segments [0, na) and [0, nb) of a stretch between anchors,
+ * from those exact_copies gave them (c->keya, c->keyb), numbered densely
+ * again in order of first sight: equal exactly where seg_keys would make
+ * them equal.  Returns their bound.
+ */
+static uint32_t
+stretch_keys(struct ctx *c, size_t na, size_t nb, uint32_t *ka,
+	     uint32_t *kb)
+{
+	uint32_t next = 1;
+	size_t k;
+
+	if (c->kseen == NULL)
+		c->kseen = xcalloc(c->nkey + 1, sizeof *c->kseen);
+	if (++c->kgen == 0) {
+		memset(c->kseen, 0, (c->nkey + 1) * sizeof *c->kseen);
+		c->kgen = 1;
+	}
+	for (k = 0; k < na + nb; k++) {
+		uint32_t g = k < na ? c->keya[k] : c->keyb[k - na];
+		struct keymap *x = &c->kseen[g];
+
+		if (x->gen != c->kgen) {
+			x->gen = c->kgen;
+			x->num = next++;
+		}
+		if (k < na)
+			ka[k] = x->num;
+		else
+			kb[k - na] = x->num;
+	}
+	return next;
 }
 
 /*
@@ -908,7 +950,10 @@ match_level(struct ctx *c, const struct seg *sa, size_t na,
 	bool *ins = xcalloc(nb + 1, sizeof *ins);
 	uint32_t nkey, i = 0, j = 0, gi, gj;
 
-	nkey = seg_keys(c, sa, na, sb, nb, ka, kb);
+	if (c->keya != NULL)
+		nkey = stretch_keys(c, na, nb, ka, kb);
+	else
+		nkey = seg_keys(c, sa, na, sb, nb, ka, kb);
 	seqmatch(ka, na, kb, nb, nkey, del, ins, NULL);
 	unanchor_repeats(ka, na, kb, nb, nkey, del, ins);
 	while (i < na || j < nb) {
