@@ -37,7 +37,7 @@ static bool opening;			/* the browser's first piece */
 static volatile sig_atomic_t on_stderr;	/* a line is there */
 static unsigned calls;
 static int stage = -1;			/* of the last report */
-static const struct doc *doc_a;		/* ... and its pair */
+static const struct doc *doc_a, *doc_b;	/* ... and its pair */
 static double reached;			/* the most of this stage done */
 static enum { TEST_NONE, TEST_NOW, TEST_STALL } test;	/* see on_step */
 
@@ -200,7 +200,7 @@ static void
 on_step(void *arg, const struct align_step *at)
 {
 	struct timespec now;
-	bool fresh = at->stage != stage || at->a != doc_a;
+	bool fresh = at->stage != stage || at->a != doc_a || at->b != doc_b;
 	double f = at->total > 0 ? (double)at->done / (double)at->total : 0;
 
 	(void)arg;
@@ -209,6 +209,7 @@ on_step(void *arg, const struct align_step *at)
 	if (fresh) {
 		stage = at->stage;
 		doc_a = at->a;
+		doc_b = at->b;
 		reached = 0;
 	}
 	/* Sides and levels take turns: the bar never goes back. */
@@ -324,7 +325,7 @@ progress_begin(void)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	shown = false;
 	stage = -1;
-	doc_a = NULL;
+	doc_a = doc_b = NULL;
 	calls = 0;
 }
 
