@@ -949,7 +949,7 @@ need_sets(const char *p)
 /*
  * The pairs of adjacent bytes of a paragraph's text, hashed into bits:
  * a string with a pair missing there is not in the text, and is not
- * looked for.  Made by boiler_match as it lower-cases the text.
+ * looked for.  Made for a paragraph when a rule first needs it.
  */
 struct pairs_seen {
 	uint64_t bit[64];
@@ -1891,6 +1891,7 @@ struct para_text {
 	size_t len;
 	bool cut;		/* s stops at BOILER_MATCH_MAX */
 	struct bset bytes;	/* the bytes of low */
+	bool ps_made;		/* ps is made when a rule first needs it */
 	struct pairs_seen ps;
 };
 
@@ -1932,8 +1933,24 @@ rule_shape(struct rule *r)
  * paragraph first gets that far, cheapest first: most rules are ruled
  * out by the first bytes, and their other filters never worked out.
  */
+/* The pairs of adjacent bytes of t->low, hashed (pairs_seen). */
+static void
+pairs_make(struct para_text *t)
+{
+	unsigned h;
+	size_t i;
+
+	memset(&t->ps, 0, sizeof t->ps);
+	for (i = 1; i < t->len; i++) {
+		h = seen_hash((unsigned char)t->low[i - 1],
+		    (unsigned char)t->low[i]);
+		t->ps.bit[h >> 6] |= UINT64_C(1) << (h & 63);
+	}
+	t->ps_made = true;
+}
+
 static bool
-may_match(const struct boiler *b, struct rule *r, const struct para_text *t)
+may_match(const struct boiler *b, struct rule *r, struct para_text *t)
 {
 	unsigned char c = (unsigned char)t->s[0];
 	unsigned bit;
@@ -1973,6 +1990,8 @@ may_match(const struct boiler *b, struct rule *r, const struct para_text *t)
 		r->need = need_sets(r->pattern);
 		r->stage = 3;
 	}
+	if (*r->need != '\0' && !t->ps_made)
+		pairs_make(t);
 	if (!has_needed(t->low, r->need, &t->ps))
 		return false;
 	return rule_ready(b, r);
@@ -1980,7 +1999,7 @@ may_match(const struct boiler *b, struct rule *r, const struct para_text *t)
 
 /* Try rule r on t (may_match first). */
 static bool
-try_rule(const struct boiler *b, struct rule *r, const struct para_text *t,
+try_rule(const struct boiler *b, struct rule *r, struct para_text *t,
 	 int eflags)
 {
 	return may_match(b, r, t) &&
@@ -1994,7 +2013,7 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	struct para_text t;
 	const struct para *p;
 	struct rule *r;
-	unsigned prev, cur, h;
+	unsigned cur;
 	const char *label = NULL;
 	locale_t old = (locale_t)0;
 	size_t i;
@@ -2011,18 +2030,13 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	    &t.cut))
 		return NULL;
 	eflags = t.cut ? REG_NOTEOL : 0;
-	memset(&t.ps, 0, sizeof t.ps);
+	t.ps_made = false;
 	memset(&t.bytes, 0, sizeof t.bytes);
-	prev = 0;
 	for (i = 0; buf[i] != '\0'; i++) {
 		cur = (unsigned char)buf[i];
 		cur = cur >= 'A' && cur <= 'Z' ? cur + 'a' - 'A' : cur;
 		low[i] = (char)cur;
 		t.bytes.w[cur >> 6] |= UINT64_C(1) << (cur & 63);
-		h = seen_hash((unsigned char)prev, (unsigned char)cur);
-		if (i > 0)
-			t.ps.bit[h >> 6] |= UINT64_C(1) << (h & 63);
-		prev = cur;
 	}
 	low[i] = '\0';
 	t.s = buf;
