@@ -1610,6 +1610,13 @@ void
 facts_classify(const struct alignment *al, const struct boiler *bp,
 	       struct changes *out)
 {
+	facts_classify_progress(al, bp, out, NULL);
+}
+
+void
+facts_classify_progress(const struct alignment *al, const struct boiler *bp,
+			struct changes *out, const struct align_progress *pg)
+{
 	struct ctx c;
 	size_t cap = 0, k;
 
@@ -1625,6 +1632,12 @@ facts_classify(const struct alignment *al, const struct boiler *bp,
 		uint32_t end = bl->op + bl->nop, o;
 		bool edited = false, sub = false;
 
+		if (pg != NULL && k % 256 == 0) {
+			struct align_step at = { ALIGN_CHANGES, al->a, al->b,
+						 k, al->nblock, false };
+
+			pg->fn(pg->arg, &at);
+		}
 		if (bl->move && bl->kind == BLOCK_INSERTED)
 			continue;	/* counted at its source */
 		c.block = (uint32_t)k;

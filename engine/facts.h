@@ -118,6 +118,11 @@ const char *change_kind_name(int kind);
 void facts_classify(const struct alignment *al, const struct boiler *bp,
 		    struct changes *out);
 
+/* The same, telling pg (align.h; may be NULL) how far it is. */
+void facts_classify_progress(const struct alignment *al,
+			     const struct boiler *bp, struct changes *out,
+			     const struct align_progress *pg);
+
 /* Free the sites and zero c. */
 void changes_clear(struct changes *c);
 

@@ -419,8 +419,8 @@ session_changes(struct session *s, size_t i, size_t j)
 	struct pair *p = pair_get(s, i, j);
 
 	if (!p->have_changes) {
-		tick(s, ALIGN_CHANGES, p->al, 0, 0);
-		facts_classify(p->al, s->o.bp, &p->ch);
+		facts_classify_progress(p->al, s->o.bp, &p->ch,
+					s->o.progress);
 		p->have_changes = true;
 	}
 	return &p->ch;

@@ -150,7 +150,9 @@ format_line(char *out, size_t cap, const struct align_step *at, double f,
 		snprintf(who, sizeof who, "comparing %zu/%zu and %zu/%zu: ",
 			 va < vb ? va : vb, ntexts, va < vb ? vb : va, ntexts);
 	if (at->total > 0) {
-		count_text(count, sizeof count, at, f);
+		/* Candidates and blocks mean nothing to a reader. */
+		if (at->bytes || at->stage == ALIGN_READ)
+			count_text(count, sizeof count, at, f);
 		snprintf(pct, sizeof pct, " %d%%", (int)(f * 100));
 	}
 	for (;;) {
