@@ -317,7 +317,11 @@ score_single(struct ctx *c, const struct seg *sa, uint32_t a1,
 	uint32_t i = x->i, j = x->j;
 	double need = c->pair_threshold / 2;
 
-	align_tick(c, true, sb[j].u0);	/* progress (align.h) */
+	/* Progress (align.h): paragraphs' pairs come in B's order. */
+	if (c->stage == ALIGN_PAIR)
+		align_tick(c, true, sb[j].u0);
+	else
+		align_tick(c, false, sa[i].u0);
 	x->tried = false;
 	switch (pair_may_reach(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1,
 			       need, c->pair_threshold)) {

@@ -153,10 +153,12 @@ format_line(char *out, size_t cap, const struct align_step *at, double f,
 		/* Candidates and blocks mean nothing to a reader. */
 		if (at->bytes || at->stage == ALIGN_READ)
 			count_text(count, sizeof count, at, f);
-		snprintf(pct, sizeof pct, " %d%%", (int)(f * 100));
+		if (at->stage != ALIGN_READ)
+			snprintf(pct, sizeof pct, " %d%%", (int)(f * 100));
 	}
 	for (;;) {
-		if (at->total > 0)
+		/* Versions are read a whole one at a time: no bar. */
+		if (at->total > 0 && at->stage != ALIGN_READ)
 			bar_text(bar, sizeof bar, cells, f, utf8);
 		/* Every part is ASCII but the bar's cells and its ends. */
 		len = (int)(strlen(prefix) + strlen(who) + strlen(what) +
@@ -214,9 +216,14 @@ on_step(void *arg, const struct align_step *at)
 		doc_b = at->b;
 		reached = 0;
 	}
-	/* Sides and levels take turns: the bar never goes back. */
+	/*
+	 * Sides and levels take turns: the bar never goes back, but for a
+	 * new pass over the pairing (the gaps it left, paired again).
+	 */
 	if (f > reached)
 		reached = f < 1 ? f : 1;
+	else if (at->stage == ALIGN_PAIR && f + 0.25 < reached)
+		reached = f;
 	if (!fresh && at->bytes && ++calls % LOOK_EVERY != 0 &&
 	    test == TEST_NONE)
 		return;
