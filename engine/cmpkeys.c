@@ -702,8 +702,18 @@ ascii_keys(const struct cmpkeys *k, const uint8_t *s, size_t n,
 		w = hash_word(s, n);
 		if (w & UINT64_C(0x8080808080808080))
 			return false;
-	} else if (!fold_is_ascii(s, n))
-		return false;
+	} else {
+		/* Eight bytes at a time, the last ones overlapping. */
+		uint64_t v, any = 0;
+
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&v, s + i, 8);
+			any |= v;
+		}
+		memcpy(&v, s + n - 8, 8);
+		if ((any | v) & UINT64_C(0x8080808080808080))
+			return false;
+	}
 	h = hash_bytes_word(s, n, w);
 	x = tab_find(&k->ascii, s, n, h, w, &i);
 	*e = x != 0 ? &k->ascii.ent[x] : NULL;
