@@ -380,6 +380,18 @@ doc_fill(struct doc *d, const uint32_t *whole)
 		token_push(&b.tz, prev, b.len - prev, TOK_BREAK);
 	}
 
+	/*
+	 * Every token outside the paragraphs is a TOK_BREAK, so the words
+	 * of the paragraphs are the words of the whole token array, counted
+	 * without a branch per token, and those of the paragraphs left whole.
+	 */
+	d->nword = d->whole_words;
+	for (k = 0; k < b.tz.ntok; k++) {
+		unsigned kind = b.tz.tok[k].kind;
+
+		d->nword += kind == TOK_WORD || kind == TOK_NUMBER;
+	}
+
 	/* Give back what geometric growth over-allocated. */
 	d->ntok = b.tz.ntok;
 	d->tok = xreallocarray(b.tz.tok, d->ntok, sizeof *d->tok);
@@ -413,22 +425,10 @@ doc_free(struct doc *d)
 	free(d);
 }
 
-/*
- * Every token outside the paragraphs is a TOK_BREAK, so the words of the
- * paragraphs are the words of the whole token array, counted without a
- * branch per token, and those of the paragraphs left whole.
- */
 size_t
 doc_word_count(const struct doc *d)
 {
-	size_t i, n = d->whole_words;
-	unsigned k;
-
-	for (i = 0; i < d->ntok; i++) {
-		k = d->tok[i].kind;
-		n += k == TOK_WORD || k == TOK_NUMBER;
-	}
-	return n;
+	return d->nword;
 }
 
 uint32_t

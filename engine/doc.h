@@ -117,6 +117,7 @@ struct doc {
 	size_t nunit;
 	uint32_t *pword;	/* words of each paragraph left whole, or NULL */
 	size_t whole_words;	/* their sum */
+	size_t nword;		/* doc_word_count(), counted by doc_fill() */
 	uint32_t *pkey;		/* their unit keys (cmpkeys.h), or NULL: lazy.c
 				 * frees them once they are in the units */
 	bool strict;		/* classified with no cosmetic folding */
