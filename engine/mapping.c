@@ -156,6 +156,8 @@ sentence_marks(const struct doc *d, const uint8_t *cls,
 	uint32_t u;
 	size_t n = 0;
 
+	/* At most one mark a unit: room for all at once. */
+	*out = xgrow(*out, cap, at + s->nunit + 1, sizeof **out);
 	for (u = s->unit; u < s->unit + s->nunit; u++) {
 		uint32_t f = d->unit[u].fold;
 		uint8_t k = cls[u];
@@ -175,7 +177,6 @@ sentence_marks(const struct doc *d, const uint8_t *cls,
 		} else {
 			continue;
 		}
-		*out = xgrow(*out, cap, at + n + 1, sizeof **out);
 		(*out)[at + n++] = m;
 	}
 	return n;
