@@ -237,11 +237,11 @@ on_step(void *arg, const struct align_step *at)
 	/*
 	 * For the tests (tests/tui/progress.sh, tests/cli/progress.sh): with
 	 * VERSUS_TEST_PROGRESS=now the line shows at once; with =stall too,
-	 * and the work then stops for good half way through a stage, so that
-	 * a test sees the line and interrupts the work whatever the speed
-	 * of the machine.
+	 * and the work then stops for good half way through pairing
+	 * paragraphs, so that a test sees the line and interrupts the work
+	 * whatever the speed of the machine.
 	 */
-	if (test == TEST_STALL && at->bytes && reached >= 0.5) {
+	if (test == TEST_STALL && at->stage == ALIGN_PAIR && reached >= 0.5) {
 		draw(at, reached);
 		for (;;)
 			pause();

@@ -3,12 +3,13 @@
 # the browser's first alignment draws a line with counts and a bar on an
 # otherwise blank screen, and C-c then ends versus at once, with
 # "versus: interrupted", status 130 and the terminal given back; SIGTERM
-# too (143).  Once the work is done, C-c is a key again.  On the command
+# too (143).  So does the alignment of another pair chosen in the
+# browser.  Once the work is done, C-c is a key again.  On the command
 # line the line goes to standard error, a terminal here, and is erased
 # when the work ends or is interrupted; the output does not change.
 #
 # VERSUS_TEST_PROGRESS=stall shows the line at once and stops the work
-# half way through a stage for good (tui/progress.c), so that the tests
+# half way through pairing paragraphs for good (tui/progress.c), so that the tests
 # see the line whatever the speed of the machine; =now shows it at once.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/lib.sh"
@@ -81,6 +82,31 @@ icanon echo
 
 stop C-c 130
 stop TERM 143
+
+# Another pair chosen in the browser: versions 1 and 2 are the same, and
+# the next version on the right must be aligned with the first; its
+# progress shows on the last row, under the view, and C-c stops it.
+cp "$TMPD/a.txt" "$TMPD/a2.txt"
+rm -f "$TMPD/pid"
+tui_start 120 30 env VERSUS_TEST_PROGRESS=stall \
+	sh "$TMPD/session.sh" "$TMPD/pid" "$VERSUS" \
+	"$TMPD/a.txt" "$TMPD/a2.txt" "$TMPD/b.txt"
+check "switching: 1 and 2 are shown at once" \
+	tui_wait_line 30 'the files are identical'
+tui_keys .
+check "switching: aligning 1 with 3 shows its progress" \
+	tui_wait_line 30 "^ comparing 1/3 and 3/3: pairing paragraphs, [0-9]* of 557 kB $bar  (Ctrl-C quits) *\$"
+check "switching: under the view of 1 and 2" \
+	eval 'tui_line 2 | grep -q "^Paragraph 1: "'
+tui_keys C-c
+check "switching: C-c stops it, status 130" \
+	tui_wait_for '^\[status\] 130$'
+check_eq "switching: the terminal is given back" \
+	"$(tui_screen | sed -e '/^$/d' -e '/^\[exited\]/d')" \
+	"versus: interrupted
+icanon echo
+[status] 130"
+tui_stop
 
 # After the work, C-c is a key again: the default keymap's quit, which
 # exits with diff's status, 1 here, and no word.
