@@ -278,6 +278,17 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/*
+ * Is "\c" no literal c but a back-reference or one of glibc's escapes:
+ * \w \W \s \S (a byte of a class), \b \B \< \> \` \' (anchors)?
+ */
+static bool
+is_gnu_escape(char c)
+{
+	return is_alpha(c) || is_digit(c) || c == '`' || c == '\'' ||
+	    c == '<' || c == '>';
+}
+
 /* A label: a letter, then letters, digits, "-" and "_". */
 static bool
 is_label(const char *s, size_t n)
@@ -669,7 +680,7 @@ fs_piece(struct scan *f, uint8_t *set, bool *nullable)
 			f->i = f->n;
 			return;
 		}
-		if (is_alpha(p[f->i + 1]) || is_digit(p[f->i + 1])) {
+		if (is_gnu_escape(p[f->i + 1])) {
 			/* A back-reference or GNU escape: anything, or none. */
 			memset(set, 0xff, 32);
 			*nullable = true;
@@ -849,8 +860,8 @@ lits_seq(struct scan *f, struct lits *best, struct lits *need, int *nneed)
 			return;
 		}
 		if (c == '\\') {
-			literal = f->i + 1 < f->n && !is_alpha(p[f->i + 1]) &&
-			    !is_digit(p[f->i + 1]);
+			literal = f->i + 1 < f->n &&
+			    !is_gnu_escape(p[f->i + 1]);
 			c = f->i + 1 < f->n ? p[f->i + 1] : c;
 			next = f->i + 2;
 		} else if (c == '(') {
@@ -1048,7 +1059,7 @@ plain_char(struct scan *f, unsigned char *c)
 	if (i >= f->n)
 		return false;
 	if (p[i] == '\\') {
-		if (i + 1 >= f->n || is_alpha(p[i + 1]) || is_digit(p[i + 1]))
+		if (i + 1 >= f->n || is_gnu_escape(p[i + 1]))
 			return false;
 		*c = (unsigned char)p[i + 1];
 		next = i + 2;
@@ -1450,8 +1461,7 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 			f->i = f->n;
 			return;
 		}
-		if (is_alpha(p[f->i + 1]) ||
-		    strchr("`'<>", p[f->i + 1]) != NULL) {
+		if (is_gnu_escape(p[f->i + 1])) {
 			/* a GNU escape: one byte of any kind, or none */
 			bset_all(&out->alpha);
 			out->maxlen = 1;

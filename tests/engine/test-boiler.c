@@ -790,11 +790,80 @@ test_filters(void)
 	boiler_free(u);
 }
 
+/*
+ * The same for rules of a user's that stray from the built-in ones' ways:
+ * GNU's anchors and escapes, intervals, negated and ranged brackets,
+ * alternatives at the top, repeated groups and anchors inside them.
+ */
+static void
+test_user_filters(void)
+{
+	static const char rules[] =
+	    "a1 foo\\'\n"
+	    "a2 \\<bar\\>\n"
+	    "a3 ^\\`baz qux\n"
+	    "a4 ^(ab|cd){2,3}[^a-z0-9]?$\n"
+	    "a5 x{,2}yz[[:digit:]]+\n"
+	    "a6 ^(a|b$)|c.d$\n"
+	    "a7 \\bwo+rd\\b \\w+ \\W\n"
+	    "a8 ^[]x-]+ ?(-|$)\n"
+	    "a9 (q$|r)s?\n"
+	    "b1 ^([0-9]{1,2}[.:]){2}[0-9]+$\n";
+	static const char *const bits[] = {
+		"foo", "foo'", "bar", "bars", "<bar>", "baz", "qux", "ab",
+		"cd", "abcd", "ABCDAB", "!", "x", "xx", "yz", "1", "23", "a",
+		"b", "c", "d", "word", "wooord", "WORD", "]", "-", "q", "r",
+		"s", "12.", "3:", "45", ".", ",",
+	};
+	struct boiler *b = boiler_new(), *u = boiler_new();
+	struct vs_error err;
+	char text[200], want[64];
+	const char *l;
+	uint64_t rng = 11;
+	size_t i, k, n, len, bad = 0, labelled = 0;
+
+	ok(boiler_parse(b, "user", rules, strlen(rules), &err) == 0 &&
+	   boiler_parse(u, "user", rules, strlen(rules), &err) == 0,
+	   "the stray rules parse");
+	boiler_unfiltered(u);
+	for (i = 0; i < 20000; i++) {
+		rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+		n = 1 + (rng >> 33) % 5;
+		len = 0;
+		for (k = 0; k < n && len < sizeof text - 16; k++) {
+			const char *w;
+
+			rng = rng * 6364136223846793005ULL +
+			    1442695040888963407ULL;
+			w = bits[(rng >> 33) % (sizeof bits / sizeof bits[0])];
+			if (k > 0 && (rng >> 20) % 3 != 0)
+				text[len++] = ' ';
+			memcpy(text + len, w, strlen(w));
+			len += strlen(w);
+		}
+		text[len] = '\0';
+		l = label(u, text);
+		labelled += l != NULL;
+		snprintf(want, sizeof want, "%s", l ? l : "(none)");
+		l = label(b, text);
+		if (strcmp(want, l ? l : "(none)") != 0 && bad++ < 5)
+			printf("#   '%s': %s unfiltered, %s filtered\n", text,
+			       want, l ? l : "(none)");
+	}
+	ok(bad == 0, "the filters change no label of a user's rules (%zu "
+	   "differ)", bad);
+	ok(labelled > 1000, "the random paragraphs match them (%zu)",
+	   labelled);
+	boiler_free(b);
+	boiler_free(u);
+}
+
 int
 main(void)
 {
 	test_builtin();
 	test_filters();
+	test_user_filters();
 	test_text();
 	test_user();
 	test_month();
