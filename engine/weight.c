@@ -498,7 +498,7 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 	if (gap)
 		dt += x->light;
 	for (i = 0; i < nx; i++) {
-		uint32_t mn, hx, hy;
+		uint32_t mn, hx, hy, lx, ly;
 		unsigned g;
 
 		if (gap && x->kh[i] > 0)
@@ -512,10 +512,18 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 		hx = x->kh[i] < mn ? x->kh[i] : mn;
 		hy = yh[i] < mn ? yh[i] : mn;
 		k += (hx + hy) * W_CONTENT + (2 * mn - hx - hy) * W_FUNCTION;
+		/*
+		 * Lighter words kept at most: a key's words may weigh
+		 * differently ("%" and "per cent"), and a side that keeps
+		 * fewer of its content words (the content words' LCS below)
+		 * may keep more of its lighter ones than mn - hx.
+		 */
+		lx = x->kn[i] - x->kh[i] < mn ? x->kn[i] - x->kh[i] : mn;
+		ly = yn[i] - yh[i] < mn ? yn[i] - yh[i] : mn;
 		ca[1] += hx;
-		ca[0] += mn - hx;
+		ca[0] += lx;
 		cb[1] += hy;
-		cb[0] += mn - hy;
+		cb[0] += ly;
 		if (!gap)
 			continue;
 		/* A content word of a key weighs the same throughout a gap. */
@@ -523,8 +531,8 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 		dk += (hx + hy) * g + (2 * mn - hx - hy) * W_FUNCTION;
 		ga[g] += hx;
 		gb[g] += hy;
-		ga[W_FUNCTION] += mn - hx;
-		gb[W_FUNCTION] += mn - hy;
+		ga[W_FUNCTION] += lx;
+		gb[W_FUNCTION] += ly;
 	}
 	/* cnt and g2 were filled as x's and y's: now they are A's and B's. */
 	ca = cnt[0];

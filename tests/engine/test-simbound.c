@@ -58,6 +58,34 @@ fill(struct unit *u, size_t n, uint32_t nkey, int side)
 	}
 }
 
+/*
+ * pair_may_reach and pair_sim at need on A [a0, a1) x B [b0, b1) against
+ * the figure pair_sim gives unasked: *bad counts a pair ruled out that
+ * reaches what was asked, *pruned the pairs ruled out.
+ */
+static void
+check_reach(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
+	    uint32_t b1, double need, int *bad, int *pruned)
+{
+	unsigned kept;
+	double exact = pair_sim(c, a0, a1, b0, b1, &kept, 0), got;
+
+	switch (pair_may_reach(c, a0, a1, b0, b1, need / 2, need)) {
+	case 0:
+		*bad += exact >= need / 2;
+		++*pruned;
+		break;
+	case 1:
+		*bad += exact >= need;
+		++*pruned;
+		break;
+	default:
+		break;
+	}
+	got = pair_sim(c, a0, a1, b0, b1, &kept, need);
+	*bad += exact >= need ? got != exact : got >= need;
+}
+
 int
 main(void)
 {
@@ -113,6 +141,20 @@ main(void)
 			c.dw[k].fa = (uint16_t)rng_below(5);
 			c.dw[k].fb = (uint16_t)rng_below(5);
 			c.dw[k].num = rng_below(3) == 0;
+		}
+		if (n > 1 && m > 1) {
+			/*
+			 * A segment, its join with the next, and the segment
+			 * again, against B's words but the first: pairs that
+			 * share a side, asked in turn as score_pair asks
+			 * them (sim_bound keeps one side's keys numbered).
+			 */
+			check_reach(&c, 0, (uint32_t)n - 1, 0, (uint32_t)m,
+				    need, &mbad, &mpruned);
+			check_reach(&c, 0, (uint32_t)n, 1, (uint32_t)m, need,
+				    &mbad, &mpruned);
+			check_reach(&c, 0, (uint32_t)n - 1, 1, (uint32_t)m,
+				    need, &mbad, &mpruned);
 		}
 		exact = pair_sim(&c, 0, (uint32_t)n, 0, (uint32_t)m, &kept0, 0);
 		if (c.damp) {
