@@ -1213,6 +1213,11 @@ inline_text(struct builder *b, struct iline *L, const struct doc *d,
 		wstart = pos;
 		i = pos - off;
 		do {
+			if (s[off + i] >= 0x20 && s[off + i] < 0x7f) {
+				w++;	/* printable ASCII: one column */
+				i++;
+				continue;
+			}
 			w += inline_atom(s + off + i, n - i, &used);
 			i += used;
 		} while (i < n && b->copy[i] != ' ' &&
