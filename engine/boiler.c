@@ -1754,6 +1754,14 @@ normalise(const uint8_t *s, size_t n, char *buf, bool *cut)
 				buf[o++] = (char)s[i++];
 				continue;
 			}
+			if (o + 2 <= BOILER_MATCH_MAX) {
+				/* and the next, a word after a space */
+				if (o > 0)
+					buf[o++] = ' ';
+				buf[o++] = (char)s[i++];
+				space = false;
+				continue;
+			}
 			one = (char)s[i];
 			put = &one;
 			len = 1;
