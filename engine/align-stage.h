@@ -258,6 +258,9 @@ uint32_t seg_keys(const struct ctx *c, const struct seg *sa, size_t na,
 uint32_t exact_copies(const struct ctx *c, const struct seg *sa, size_t na,
 		      const struct seg *sb, size_t nb, bool *xa, bool *xb,
 		      uint32_t *ka, uint32_t *kb);
+/* move.c: the hash of segment s's words, punctuation aside; n: how many. */
+uint64_t words_hash(const struct ctx *c, const struct doc *d,
+		   const struct seg *s, size_t *n);
 void items_push(struct items *it, uint8_t kind, uint32_t i0, uint32_t i1,
 		uint32_t j0, uint32_t j1, float sim);
 /*

@@ -464,7 +464,7 @@ unswap_windows(struct ctx *c)
 /* --- moved copies: the same words on both sides ------------------------- */
 
 /* The hash of the words (units that weigh) of segment s of d; n: how many. */
-static uint64_t
+uint64_t
 words_hash(const struct ctx *c, const struct doc *d, const struct seg *s,
 	   size_t *n)
 {

@@ -837,6 +837,68 @@ unanchor_repeats(const uint32_t *ka, size_t na, const uint32_t *kb,
 	free(cb);
 }
 
+static int
+u64_cmp(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Does h occur twice or more in s[0, n), sorted? */
+static bool
+twice(const uint64_t *s, size_t n, uint64_t h)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo + 1 < n && s[lo] == h && s[lo + 1] == h;
+}
+
+/*
+ * Unmark the moved copies, of either side's rest (ra, n and rb, m,
+ * indexed by ia and ib), whose words, punctuation aside, another
+ * segment of A or B has too: a copy elsewhere is then no proof of a
+ * move, as a paragraph kept in place with a comma added pairs as well
+ * (issue 15: 3556ccd made it a move to its copy, the kept one new).
+ * A hash that collides only leaves a copy to the gap, as before.
+ */
+static void
+copies_alone(const struct ctx *c, const struct seg *ra, size_t n,
+	     const uint32_t *ia, const struct seg *rb, size_t m,
+	     const uint32_t *ib, bool *xa, bool *xb)
+{
+	uint64_t *ha = xmalloc((n + 1) * sizeof *ha);
+	uint64_t *hb = xmalloc((m + 1) * sizeof *hb);
+	uint64_t *sa = xmalloc((n + 1) * sizeof *sa);
+	uint64_t *sb = xmalloc((m + 1) * sizeof *sb);
+	size_t k, w;
+
+	for (k = 0; k < n; k++)
+		sa[k] = ha[k] = words_hash(c, c->a, &ra[k], &w);
+	for (k = 0; k < m; k++)
+		sb[k] = hb[k] = words_hash(c, c->b, &rb[k], &w);
+	qsort(sa, n, sizeof *sa, u64_cmp);
+	qsort(sb, m, sizeof *sb, u64_cmp);
+	for (k = 0; k < n; k++)
+		if (xa[ia[k]] && (twice(sa, n, ha[k]) || twice(sb, m, ha[k])))
+			xa[ia[k]] = false;
+	for (k = 0; k < m; k++)
+		if (xb[ib[k]] && (twice(sa, n, hb[k]) || twice(sb, m, hb[k])))
+			xb[ib[k]] = false;
+	free(ha);
+	free(hb);
+	free(sa);
+	free(sb);
+}
+
 /*
  * Which paragraphs are moved copies: on entry xa and xb mark the
  * segments to leave out (the anchors); on return, the segments with
@@ -847,7 +909,8 @@ unanchor_repeats(const uint32_t *ka, size_t na, const uint32_t *kb,
  * scoring it against the whole gap is most of the work when every
  * paragraph was moved.  Left deleted or inserted, it becomes a move
  * (find_moves) or, with its copy in the same stretch, a pair.
- * Repeated segments are left to the gap, as before.  The rest's keys
+ * Repeated segments, and those whose words another segment has with
+ * other punctuation (copies_alone), are left to the gap, as before.  The rest's keys
  * (seg_keys) go to ka and kb; returns their bound.
  */
 uint32_t
@@ -861,7 +924,7 @@ exact_copies(const struct ctx *c, const struct seg *sa, size_t na,
 	uint32_t *ib = xmalloc((nb + 1) * sizeof *ib);
 	uint32_t *rka, *rkb, nkey, n = 0, m = 0;
 	uint8_t *ca, *cb;
-	size_t k;
+	size_t k, ncopy = 0;
 
 	for (k = 0; k < na; k++)
 		if (!xa[k]) {
@@ -893,7 +956,10 @@ exact_copies(const struct ctx *c, const struct seg *sa, size_t na,
 		xb[ib[k]] = ca[rkb[k]] == 1 && cb[rkb[k]] == 1 &&
 			rb[k].u1 > rb[k].u0;
 		kb[ib[k]] = rkb[k];
+		ncopy += xb[ib[k]];
 	}
+	if (ncopy > 0)
+		copies_alone(c, ra, n, ia, rb, m, ib, xa, xb);
 	free(ra);
 	free(rb);
 	free(ia);
