@@ -86,6 +86,28 @@ need_seeds() {
 	finish
 }
 
+# reworded_pair N: $TMPD/a.txt and $TMPD/b.txt, N paragraphs a side, every
+# one reworded a little (one word in six changed): no paragraph is equal,
+# so all are paired by similarity, through every stage of the alignment.
+reworded_pair() {
+	awk -v dir="$TMPD" -v n="$1" 'BEGIN {
+		ns = split("ba ke lo mi nu pa re si to vu da fe go hi ju ka le mo ni po",
+			   s, " ")
+		for (i = 1; i <= n; i++) {
+			a = "Paragraph " i ":"; b = a
+			for (k = 0; k < 24; k++) {
+				x = (i * 31 + k * 17 + i * k * 7) % 8000
+				w = s[1 + x % ns] s[1 + int(x / ns) % ns] \
+				    s[1 + int(x / 400) % ns]
+				a = a " " w
+				b = b " " (k % 6 == i % 6 ? "changed" : w)
+			}
+			print a ".\n" > (dir "/a.txt")
+			print b ".\n" > (dir "/b.txt")
+		}
+	}'
+}
+
 finish() {
 	echo "1..$tap_n"
 	[ $tap_failed -eq 0 ]

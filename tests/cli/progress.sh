@@ -8,22 +8,7 @@
 
 # 2,000 paragraphs a side, each reworded a little: all paired by
 # similarity, through every stage that reports.
-awk -v dir="$TMPD" 'BEGIN {
-	ns = split("ba ke lo mi nu pa re si to vu da fe go hi ju ka le mo ni po",
-		   s, " ")
-	for (i = 1; i <= 2000; i++) {
-		a = "Paragraph " i ":"; b = a
-		for (k = 0; k < 24; k++) {
-			x = (i * 31 + k * 17 + i * k * 7) % 8000
-			w = s[1 + x % ns] s[1 + int(x / ns) % ns] \
-			    s[1 + int(x / 400) % ns]
-			a = a " " w
-			b = b " " (k % 6 == i % 6 ? "changed" : w)
-		}
-		print a ".\n" > (dir "/a.txt")
-		print b ".\n" > (dir "/b.txt")
-	}
-}'
+reworded_pair 2000
 
 for mode in --json --stat --print --inline; do
 	VERSUS_TEST_PROGRESS=now "$VERSUS" $mode "$TMPD/a.txt" "$TMPD/b.txt" \

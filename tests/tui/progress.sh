@@ -16,22 +16,7 @@
 
 # 3,000 paragraphs a side (half a megabyte), every one reworded a little:
 # no paragraph is equal, so they are all paired by similarity.
-awk -v dir="$TMPD" 'BEGIN {
-	ns = split("ba ke lo mi nu pa re si to vu da fe go hi ju ka le mo ni po",
-		   s, " ")
-	for (i = 1; i <= 3000; i++) {
-		a = "Paragraph " i ":"; b = a
-		for (k = 0; k < 24; k++) {
-			x = (i * 31 + k * 17 + i * k * 7) % 8000
-			w = s[1 + x % ns] s[1 + int(x / ns) % ns] \
-			    s[1 + int(x / 400) % ns]
-			a = a " " w
-			b = b " " (k % 6 == i % 6 ? "changed" : w)
-		}
-		print a ".\n" > (dir "/a.txt")
-		print b ".\n" > (dir "/b.txt")
-	}
-}'
+reworded_pair 3000
 
 # The session: versus, its pid in a file, its status, what stty says
 # after.  It survives the SIGINT that C-c sends the whole foreground
