@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "align-stage.h"
+#include "hash.h"
 #include "xalloc.h"
 
 /* Joining segments must raise the similarity by this much (absolute). */
@@ -863,40 +864,99 @@ twice(const uint64_t *s, size_t n, uint64_t h)
 }
 
 /*
+ * The hashes by which segment s of d may be a look-alike of another
+ * (copies_alone), into h (at most NEAR_HASHES); returns how many: its
+ * words, punctuation aside (words_hash), and of at least 8 words, its
+ * first and last 4, and of at least 16, its first and last 8 (each kind
+ * hashed from its own start, so kinds never meet).  One word edited in a
+ * paragraph leaves its first or its last words as they were.
+ */
+#define NEAR_HASHES	5
+
+static size_t
+near_hashes(const struct ctx *c, const struct doc *d, const struct seg *s,
+	    uint64_t *h)
+{
+	static const unsigned len[2] = { 4, 8 };
+	size_t n, nh = 0, i, k;
+	uint32_t u;
+
+	h[nh++] = words_hash(c, d, s, &n);
+	for (i = 0; i < 2 && n >= 2 * len[i]; i++) {
+		uint64_t pre = hash_start(1 + 2 * i), suf = hash_start(2 + 2 * i);
+
+		for (u = s->u0, k = 0; k < len[i]; u++)
+			if (c->weight[d->unit[u].strict] != W_PUNCT) {
+				pre = hash_add(pre, d->unit[u].fold);
+				k++;
+			}
+		for (u = s->u1, k = 0; k < len[i]; u--)
+			if (c->weight[d->unit[u - 1].strict] != W_PUNCT) {
+				suf = hash_add(suf, d->unit[u - 1].fold);
+				k++;
+			}
+		h[nh++] = hash_end(pre);
+		h[nh++] = hash_end(suf);
+	}
+	return nh;
+}
+
+/*
  * Unmark the moved copies, of either side's rest (ra, n and rb, m,
- * indexed by ia and ib), whose words, punctuation aside, another
- * segment of A or B has too: a copy elsewhere is then no proof of a
- * move, as a paragraph kept in place with a comma added pairs as well
- * (issue 15: 3556ccd made it a move to its copy, the kept one new).
- * A hash that collides only leaves a copy to the gap, as before.
+ * indexed by ia and ib), that have a look-alike: another segment of A
+ * or B with their words, punctuation aside, or with their first or last
+ * words (near_hashes).  A copy elsewhere is then no proof of a move: a
+ * paragraph kept in place with a comma added, or a word, pairs as well
+ * (issue 15: 3556ccd made it a move to its copy, the kept one new, and
+ * an inserted "not" hid inside that new paragraph).  A hash that
+ * collides only leaves a copy to the gap, as before.
  */
 static void
 copies_alone(const struct ctx *c, const struct seg *ra, size_t n,
 	     const uint32_t *ia, const struct seg *rb, size_t m,
 	     const uint32_t *ib, bool *xa, bool *xb)
 {
-	uint64_t *ha = xmalloc((n + 1) * sizeof *ha);
-	uint64_t *hb = xmalloc((m + 1) * sizeof *hb);
-	uint64_t *sa = xmalloc((n + 1) * sizeof *sa);
-	uint64_t *sb = xmalloc((m + 1) * sizeof *sb);
-	size_t k, w;
+	uint64_t *ha = xmalloc((n + 1) * NEAR_HASHES * sizeof *ha);
+	uint64_t *hb = xmalloc((m + 1) * NEAR_HASHES * sizeof *hb);
+	uint64_t *sa = xmalloc((n + 1) * NEAR_HASHES * sizeof *sa);
+	uint64_t *sb = xmalloc((m + 1) * NEAR_HASHES * sizeof *sb);
+	uint8_t *nha = xmalloc(n + 1), *nhb = xmalloc(m + 1);
+	size_t k, i, ns = 0, ms = 0;
 
+	for (k = 0; k < n; k++) {
+		nha[k] = (uint8_t)near_hashes(c, c->a, &ra[k],
+					      &ha[k * NEAR_HASHES]);
+		for (i = 0; i < nha[k]; i++)
+			sa[ns++] = ha[k * NEAR_HASHES + i];
+	}
+	for (k = 0; k < m; k++) {
+		nhb[k] = (uint8_t)near_hashes(c, c->b, &rb[k],
+					      &hb[k * NEAR_HASHES]);
+		for (i = 0; i < nhb[k]; i++)
+			sb[ms++] = hb[k * NEAR_HASHES + i];
+	}
+	qsort(sa, ns, sizeof *sa, u64_cmp);
+	qsort(sb, ms, sizeof *sb, u64_cmp);
 	for (k = 0; k < n; k++)
-		sa[k] = ha[k] = words_hash(c, c->a, &ra[k], &w);
+		for (i = 0; xa[ia[k]] && i < nha[k]; i++) {
+			uint64_t h = ha[k * NEAR_HASHES + i];
+
+			if (twice(sa, ns, h) || twice(sb, ms, h))
+				xa[ia[k]] = false;
+		}
 	for (k = 0; k < m; k++)
-		sb[k] = hb[k] = words_hash(c, c->b, &rb[k], &w);
-	qsort(sa, n, sizeof *sa, u64_cmp);
-	qsort(sb, m, sizeof *sb, u64_cmp);
-	for (k = 0; k < n; k++)
-		if (xa[ia[k]] && (twice(sa, n, ha[k]) || twice(sb, m, ha[k])))
-			xa[ia[k]] = false;
-	for (k = 0; k < m; k++)
-		if (xb[ib[k]] && (twice(sa, n, hb[k]) || twice(sb, m, hb[k])))
-			xb[ib[k]] = false;
+		for (i = 0; xb[ib[k]] && i < nhb[k]; i++) {
+			uint64_t h = hb[k * NEAR_HASHES + i];
+
+			if (twice(sa, ns, h) || twice(sb, ms, h))
+				xb[ib[k]] = false;
+		}
 	free(ha);
 	free(hb);
 	free(sa);
 	free(sb);
+	free(nha);
+	free(nhb);
 }
 
 /*
@@ -909,8 +969,9 @@ copies_alone(const struct ctx *c, const struct seg *ra, size_t n,
  * scoring it against the whole gap is most of the work when every
  * paragraph was moved.  Left deleted or inserted, it becomes a move
  * (find_moves) or, with its copy in the same stretch, a pair.
- * Repeated segments, and those whose words another segment has with
- * other punctuation (copies_alone), are left to the gap, as before.  The rest's keys
+ * Repeated segments, and those with a look-alike (copies_alone: the
+ * same words with other punctuation, or the same first or last words),
+ * are left to the gap, as before.  The rest's keys
  * (seg_keys) go to ka and kb; returns their bound.
  */
 uint32_t

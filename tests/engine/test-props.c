@@ -477,15 +477,17 @@ test_shuffled(void)
 /* --- a chapter kept in place, its copy added elsewhere ---------------------- */
 
 /*
- * A book and a copy where one chapter gained a comma in place and an
- * exact copy of it was added some chapters earlier (seeded): the chapter
- * must stay paired with itself in place, not be shown moved to its copy
- * with the kept one new (issue 15: 3556ccd took any chapter whose words
- * had one copy on each side for moved, the comma making the kept one
- * look different).  Returns 1 when it did.
+ * A book and a copy where one chapter gained a comma in place (word:
+ * a word, "not", in its first, middle or last part) and an exact copy of
+ * it was added some chapters earlier (seeded): the chapter must stay
+ * paired with itself in place, not be shown moved to its copy with the
+ * kept one new (issue 15: 3556ccd took any chapter whose words had one
+ * copy on each side for moved, the edit making the kept one look
+ * different; an inserted "not" then hid inside a new paragraph).
+ * Returns 1 when it did.
  */
 static size_t
-kept_with_copy(unsigned long long seed)
+kept_with_copy(unsigned long long seed, bool word)
 {
 	struct buf a = { 0 }, b = { 0 };
 	struct pair p;
@@ -507,8 +509,10 @@ kept_with_copy(unsigned long long seed)
 			buf_addn(&b, a.s + start[c], a.s + start[c + 1]);
 		if (k == c) {
 			sp = strchr(a.s + start[c], ' ');
+			for (size_t w = word ? rnd(3) * 9 : 0; w > 0; w--)
+				sp = strchr(sp + 1, ' ');
 			buf_addn(&b, a.s + start[c], sp);
-			buf_add(&b, ",");
+			buf_add(&b, word ? " not" : ",");
 			buf_addn(&b, sp, a.s + start[c + 1]);
 		} else {
 			buf_addn(&b, a.s + start[k], a.s + start[k + 1]);
@@ -536,7 +540,7 @@ test_kept_with_copy(void)
 	unsigned long long seed;
 
 	for (seed = 1; seed <= 40; seed++, total++) {
-		size_t g = kept_with_copy(seed);
+		size_t g = kept_with_copy(seed, false);
 
 		if (!g && good == total)
 			printf("# first miss: seed %llu\n", seed);
@@ -544,6 +548,16 @@ test_kept_with_copy(void)
 	}
 	is_int(good, total, "a chapter kept in place with a comma stays in "
 	       "place when its copy is added elsewhere");
+	good = total = 0;
+	for (seed = 1; seed <= 40; seed++, total++) {
+		size_t g = kept_with_copy(seed, true);
+
+		if (!g && good == total)
+			printf("# first miss: seed %llu\n", seed);
+		good += g;
+	}
+	is_int(good, total, "a chapter kept in place with a word inserted "
+	       "stays in place when its copy is added elsewhere");
 }
 
 int
