@@ -232,6 +232,10 @@ gap_weight(const struct ctx *c, uint32_t f, uint8_t w)
 
 /* weight.c: word weights (by strict id) and similarities. */
 void weights_init(struct ctx *c);
+/* Is s[0, len), ASCII case ignored, a function word ("the", "said"), a
+ * number word ("three", "dozen")? */
+bool function_word(const uint8_t *s, size_t len);
+bool number_word(const uint8_t *s, size_t len);
 unsigned weight_sum(const struct ctx *c, const struct doc *d, uint32_t u0,
 		    uint32_t u1);
 double pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,

@@ -334,25 +334,6 @@ run_words(const struct ctx *c, const struct run *r)
 	return n;
 }
 
-/*
- * Number words that carry a figure ("three people briefed"): kept, they
- * are as much a fact as "3".  "one" is not here: it is as often a
- * pronoun ("one of them said").  Sorted for bsearch.
- */
-static const char *const number_words[] = {
-	"billion", "dozen", "eight", "eighteen", "eighty", "eleven", "fifteen",
-	"fifty", "five", "forty", "four", "fourteen", "hundred", "million",
-	"nine", "nineteen", "ninety", "seven", "seventeen", "seventy", "six",
-	"sixteen", "sixty", "ten", "thirteen", "thirty", "thousand", "three",
-	"trillion", "twelve", "twenty", "two",
-};
-
-static int
-cmp_str(const void *k, const void *e)
-{
-	return strcmp(k, *(const char *const *)e);
-}
-
 /* Does token t of d begin a sentence (nothing but quotes or brackets
  * between it and a full stop, ! or ?, or the start of a paragraph)? */
 static bool
@@ -390,7 +371,6 @@ anchor(const struct ctx *c, const struct doc *d, uint32_t u)
 	const struct unit *x = &d->unit[u];
 	const struct token *t = &d->tok[x->tok];
 	const uint8_t *s = d->text->data + t->off;
-	char low[16];
 	size_t i;
 	ucs4_t uc;
 	bool upper;
@@ -411,14 +391,7 @@ anchor(const struct ctx *c, const struct doc *d, uint32_t u)
 	if (upper && c->weight[x->strict] == W_CONTENT &&
 	    !sentence_start(d, x->tok))
 		return true;
-	if (x->ntok > 1 || t->len >= sizeof low)
-		return false;
-	for (i = 0; i < t->len; i++)
-		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-	low[t->len] = '\0';
-	return bsearch(low, number_words,
-		       sizeof number_words / sizeof number_words[0],
-		       sizeof number_words[0], cmp_str) != NULL;
+	return x->ntok <= 1 && number_word(s, t->len);
 }
 
 /* Does equal run r hold an anchor, on either side (so that the result
