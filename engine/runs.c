@@ -555,6 +555,36 @@ stray_at(const struct ctx *c, const struct runs *rs, const unsigned *core,
 }
 
 /*
+ * What fold_runs knows of each run from its last pass (fl, by the
+ * index the run has now): RUN_GREW, a change that a fold grew in that
+ * pass (or, for the runs this pass has written, in this one); RUN_KEPT,
+ * an equal run stray_at kept.  stray_at reads only the change before
+ * the run, the run and the three runs after it, and their weights as
+ * neighbours (core); a kept run is kept again when none of them grew
+ * since, for then each is the run it read: a change is only ever grown
+ * by a fold, never moved past, and an equal run only folded into the
+ * change before it, which grows that.  So a pass checks again only the
+ * runs next to a fold of the pass before.
+ */
+#define RUN_GREW	1
+#define RUN_KEPT	2
+
+/* Does equal run k, after change w-1 of this pass, read what it read
+ * when stray_at kept it in the last pass? */
+static bool
+same_stray(const uint8_t *fl, size_t n, size_t w, size_t k)
+{
+	size_t i;
+
+	if (!(fl[k] & RUN_KEPT) || (fl[w - 1] & RUN_GREW))
+		return false;
+	for (i = k + 1; i < n && i <= k + 3; i++)
+		if (fl[i] & RUN_GREW)
+			return false;
+	return true;
+}
+
+/*
  * Semantic clean-up, after diff-match-patch's cleanupSemantic, on word
  * weights: a short equal run (at most STRAY_WORDS content words) between
  * two changes is folded into them when it weighs no more than the larger
@@ -596,44 +626,55 @@ static void
 fold_runs(const struct ctx *c, struct runs *rs)
 {
 	unsigned *core = xmalloc((rs->n + 1) * sizeof *core);
+	uint8_t *fl = xmalloc(rs->n + 1);
 	bool changed = true;
 	size_t k;
 	int pass;
 
-	for (k = 0; k < rs->n; k++)
+	for (k = 0; k < rs->n; k++) {
 		core[k] = rs->v[k].eq ? 0 : run_weight(c, &rs->v[k]);
+		fl[k] = 0;
+	}
 	for (pass = 0; changed && pass < 8; pass++) {
 		size_t w = 0;
 
 		changed = false;
 		for (k = 0; k < rs->n; k++) {
 			struct run *r = &rs->v[k];
+			uint8_t f = 0;
 
 			if (r->eq && w > 0 && k + 1 < rs->n &&
-			    !rs->v[w - 1].eq && !rs->v[k + 1].eq &&
-			    stray_at(c, rs, core, w, k)) {
-				/*
-				 * Fold r and the next change into w-1, whose
-				 * weight as a neighbour (core) stays that of
-				 * its heaviest part while only function words
-				 * join it.
-				 */
-				rs->v[w - 1].a1 = rs->v[k + 1].a1;
-				rs->v[w - 1].b1 = rs->v[k + 1].b1;
-				if (content_words(c, r->a0, r->a1) > 0)
-					core[w - 1] = run_weight(c,
-								 &rs->v[w - 1]);
-				else if (core[k + 1] > core[w - 1])
-					core[w - 1] = core[k + 1];
-				k++;
-				changed = true;
-				continue;
+			    !rs->v[w - 1].eq && !rs->v[k + 1].eq) {
+				if (!same_stray(fl, rs->n, w, k) &&
+				    stray_at(c, rs, core, w, k)) {
+					/*
+					 * Fold r and the next change into
+					 * w-1, whose weight as a neighbour
+					 * (core) stays that of its heaviest
+					 * part while only function words
+					 * join it.
+					 */
+					rs->v[w - 1].a1 = rs->v[k + 1].a1;
+					rs->v[w - 1].b1 = rs->v[k + 1].b1;
+					if (content_words(c, r->a0, r->a1) > 0)
+						core[w - 1] = run_weight(c,
+								&rs->v[w - 1]);
+					else if (core[k + 1] > core[w - 1])
+						core[w - 1] = core[k + 1];
+					fl[w - 1] = RUN_GREW;
+					k++;
+					changed = true;
+					continue;
+				}
+				f = RUN_KEPT;
 			}
 			core[w] = core[k];
+			fl[w] = f;
 			rs->v[w++] = *r;
 		}
 		rs->n = w;
 	}
+	free(fl);
 	free(core);
 }
 

@@ -33,15 +33,15 @@ static const struct diffseq_opts sim_opts = { SIM_COST };
 
 /*
  * A sorted list of lower-case ASCII words, with what rules a word out
- * before any compare: the lengths (bit n: some entry has n letters) and
- * first letters (bit 0: 'a') its entries have.  test-wordlist checks
- * every entry, in every case, and near misses.
+ * before any compare: for each first letter, the lengths of the entries
+ * that begin with it (bit n: one has n letters).  test-wordlist checks
+ * every entry in every case, near misses and every short string, so a
+ * wrong mask fails it.
  */
 struct wordlist {
 	const char *const *w;
 	size_t n;
-	uint32_t letters;
-	uint32_t lengths;
+	uint16_t lengths[26];
 };
 
 /* Function words of English news prose, sorted. */
@@ -58,7 +58,11 @@ static const char *const function_words[] = {
 
 static const struct wordlist function_list = {
 	function_words, sizeof function_words / sizeof function_words[0],
-	0x5c71af, 0x3e,
+	{ ['a' - 'a'] = 0x3e, ['b' - 'a'] = 0x3c, ['c' - 'a'] = 0x28,
+	  ['d' - 'a'] = 0x1c, ['f' - 'a'] = 0x18, ['h' - 'a'] = 0x1c,
+	  ['i' - 'a'] = 0x1c, ['m' - 'a'] = 0x18, ['n' - 'a'] = 0x8,
+	  ['o' - 'a'] = 0x1c, ['s' - 'a'] = 0x1c, ['t' - 'a'] = 0x3c,
+	  ['u' - 'a'] = 0x4, ['w' - 'a'] = 0x3c },
 };
 
 /*
@@ -76,7 +80,9 @@ static const char *const number_words[] = {
 
 static const struct wordlist number_list = {
 	number_words, sizeof number_words / sizeof number_words[0],
-	0xc30ba, 0x3f8,
+	{ ['b' - 'a'] = 0x80, ['d' - 'a'] = 0x20, ['e' - 'a'] = 0x160,
+	  ['f' - 'a'] = 0x1b0, ['h' - 'a'] = 0x80, ['m' - 'a'] = 0x80,
+	  ['n' - 'a'] = 0x150, ['s' - 'a'] = 0x2a8, ['t' - 'a'] = 0x168 },
 };
 
 static inline unsigned
@@ -111,10 +117,10 @@ in_list(const struct wordlist *l, const uint8_t *s, size_t len)
 	size_t lo = 0, hi = l->n;
 	unsigned c0;
 
-	if (len == 0 || len >= 32 || !(l->lengths >> len & 1))
+	if (len == 0 || len >= 16)
 		return false;
 	c0 = ascii_lower(s[0]);
-	if (c0 < 'a' || c0 > 'z' || !(l->letters >> (c0 - 'a') & 1))
+	if (c0 < 'a' || c0 > 'z' || !(l->lengths[c0 - 'a'] >> len & 1))
 		return false;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
