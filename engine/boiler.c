@@ -1302,13 +1302,14 @@ len_mul(size_t a, size_t k)
 
 /*
  * Keep the NEED_BYTES sets of least cost; a set of nearly every byte is
- * no filter.
+ * no filter.  c is bset_cost(s): a piece of pattern knows its cost
+ * already, and working it out again for every piece was a third of
+ * reading a long pattern's shape.
  */
 static void
-needs_add(struct needs *nd, const struct bset *s)
+needs_add_cost(struct needs *nd, const struct bset *s, unsigned c)
 {
 	int k, worst = 0;
-	unsigned c = bset_cost(s);
 
 	if (c == 0 || c >= 3000)
 		return;
@@ -1327,6 +1328,12 @@ needs_add(struct needs *nd, const struct bset *s)
 		nd->cost[worst] = c;
 		nd->set[worst] = *s;
 	}
+}
+
+static void
+needs_add(struct needs *nd, const struct bset *s)
+{
+	needs_add_cost(nd, s, bset_cost(s));
 }
 
 /*
@@ -1420,10 +1427,11 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 {
 	const char *p = f->p;
 	unsigned char c = (unsigned char)p[f->i];
-	struct needs inner = { .n = 0 };
+	struct needs inner;
 	size_t lo = 1, hi = 1, m, x;
 	int k;
 
+	inner.n = 0;		/* only n: the sets are filled as needed */
 	memset(out, 0, sizeof *out);
 	switch (c) {
 	case '(':
@@ -1489,7 +1497,8 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 		f->i++;
 		break;
 	}
-	while (f->ok && f->i < f->n && strchr("*+?{", p[f->i]) != NULL) {
+	while (f->ok && f->i < f->n && (p[f->i] == '*' || p[f->i] == '+' ||
+	    p[f->i] == '?' || p[f->i] == '{')) {
 		c = (unsigned char)p[f->i++];
 		if (c == '*' || c == '?') {
 			lo = 0;
@@ -1526,7 +1535,7 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 		return;
 	}
 	for (k = 0; nd != NULL && k < inner.n; k++)
-		needs_add(nd, &inner.set[k]);
+		needs_add_cost(nd, &inner.set[k], inner.cost[k]);
 }
 
 /* A sequence of pieces, up to "|", an unmatched ")" or the end. */
@@ -1552,7 +1561,7 @@ shape_branch(struct scan *f, struct shape *out, struct needs *nd)
 			out->has_need = true;
 		}
 		if (pc.has_need && nd != NULL)
-			needs_add(nd, &pc.need);
+			needs_add_cost(nd, &pc.need, pc.need_cost);
 	}
 }
 
@@ -1564,9 +1573,11 @@ shape_branch(struct scan *f, struct shape *out, struct needs *nd)
 static void
 shape_regex(struct scan *f, struct shape *out, struct needs *nd)
 {
-	struct needs one = { .n = 0 };
+	struct needs one;
 	struct shape br;
 	int nbranch = 1, k;
+
+	one.n = 0;
 
 	shape_branch(f, out, &one);
 	while (f->ok && f->i < f->n && f->p[f->i] == '|') {
@@ -1596,9 +1607,9 @@ shape_regex(struct scan *f, struct shape *out, struct needs *nd)
 	}
 	if (nbranch == 1)
 		for (k = 0; k < one.n; k++)
-			needs_add(nd, &one.set[k]);
+			needs_add_cost(nd, &one.set[k], one.cost[k]);
 	else if (out->has_need)
-		needs_add(nd, &out->need);
+		needs_add_cost(nd, &out->need, out->need_cost);
 }
 
 /* The shape of pattern p; false when it could not be read. */
