@@ -149,13 +149,13 @@ struct alignment {
  * Progress of long work, for a program that shows it: the engine draws
  * nothing and never stops of its own accord.  fn is called from the
  * outer loops of the work (per candidate pair of paragraphs or sentences
- * scored, per paired group, per version read), never from an inner
- * loop, with where the work is; it should be cheap when it shows
+ * scored, per paired group, per stretch of a version read: doc.h's
+ * doc_reading), never from an inner loop, with where the work is; it should be cheap when it shows
  * nothing (tui/progress.c looks at the clock every 4th call).  fn may
  * end the program (Ctrl-C does); it must not call the engine.
  */
 enum align_stage {
-	ALIGN_READ,	/* reading versions: done of total */
+	ALIGN_READ,	/* reading versions: bytes of all, in order */
 	ALIGN_PAIR,	/* pairing paragraphs: bytes */
 	ALIGN_WORDS,	/* pairing sentences, diffing words: bytes */
 	ALIGN_MOVES,	/* moved sentences and lines: candidates */
@@ -166,8 +166,9 @@ struct align_step {
 	int stage;			/* enum align_stage */
 	const struct doc *a, *b;	/* the pair, NULL while reading */
 	/*
-	 * How far: bytes of a or b gone through and its size (bytes true),
-	 * or a count of other things; total 0 when there is no count.
+	 * How far: bytes of a or b gone through and its size (bytes true;
+	 * while reading, of all the versions, the first ones first), or a
+	 * count of other things; total 0 when there is no count.
 	 */
 	size_t done, total;
 	bool bytes;

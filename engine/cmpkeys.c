@@ -1107,6 +1107,8 @@ cmpkeys_classify(struct cmpkeys *k, struct doc *d)
 	d->unit = xgrow(NULL, &cap, d->ntok / 2 + 16, sizeof *d->unit);
 	for (pi = 0; pi < d->npara; pi++) {
 		p = &d->para[pi];
+		if (d->reading != NULL && p->start >= d->reading->next)
+			doc_reading_at(d, p->start, 1);
 		/* At most one unit per token. */
 		if (cap - d->nunit < p->ntok)
 			d->unit = xgrow(d->unit, &cap, d->nunit + p->ntok,
@@ -1176,4 +1178,6 @@ cmpkeys_classify(struct cmpkeys *k, struct doc *d)
 		s->nunit = (uint32_t)(v - u);
 		u = v;
 	}
+	if (d->reading != NULL)
+		doc_reading_at(d, d->text->len, 1);
 }

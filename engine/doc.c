@@ -35,6 +35,7 @@
 
 #include <unistr.h>
 
+#include "align.h"
 #include "doc.h"
 #include "hash.h"
 #include "sentence.h"
@@ -344,6 +345,8 @@ doc_fill(struct doc *d, const uint32_t *whole)
 	for (k = 0; k < d->npara; k++) {
 		start = d->para[k].start;
 		end = d->para[k].end;
+		if (d->reading != NULL && start >= d->reading->next)
+			doc_reading_at(d, start, 0);
 		if (prev < start) {
 			token_reserve(&b.tz,
 			    (start - prev) / TOKEN_LEN_MAX + 1);
@@ -398,6 +401,22 @@ doc_fill(struct doc *d, const uint32_t *whole)
 	d->sent = xreallocarray(d->sent, d->nsent, sizeof *d->sent);
 	free(b.tz.brk);
 	index_paras(d);
+	if (d->reading != NULL)
+		doc_reading_at(d, b.len, 0);
+}
+
+void
+doc_reading_at(struct doc *d, size_t off, int pass)
+{
+	struct doc_reading *r = d->reading;
+	size_t len = d->text->len;
+	struct align_step at = { ALIGN_READ, NULL, NULL, 0, r->total, true };
+
+	at.done = r->before + ((size_t)pass * len + off) / 2;
+	/* The end of a pass: the next starts over. */
+	r->next = off >= len ? DOC_READ_CHUNK : off + DOC_READ_CHUNK;
+	if (r->pg != NULL)
+		r->pg->fn(r->pg->arg, &at);
 }
 
 struct doc *

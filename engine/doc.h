@@ -124,6 +124,7 @@ struct doc {
 	bool ignore_punct;	/* ... with punctuation no unit at all */
 	struct doc_twin *twin;	/* per paragraph, or NULL: lazy.c sets it for
 				 * doc_fill and cmpkeys_classify, then frees it */
+	struct doc_reading *reading;	/* while the doc is read, or NULL */
 	uint32_t *pindex;	/* doc_para_of_token's shortcut (doc.c), or
 				 * NULL: the paragraph of token j << pshift */
 	size_t npindex;
@@ -143,6 +144,26 @@ struct doc *doc_scan(const struct text *t);
  */
 #define DOC_SEGMENT	UINT32_MAX
 void doc_fill(struct doc *d, const uint32_t *whole);
+
+/*
+ * Progress of reading the versions (align.h's ALIGN_READ), in bytes of
+ * all of them: set d->reading while doc_fill and cmpkeys_classify go
+ * through d, which report at paragraph starts, at most once per
+ * DOC_READ_CHUNK bytes, and at the end; each byte of a version counts
+ * half once segmented and the other half once classified.  So reading
+ * costs a test per paragraph, and a long one still moves its bar.
+ */
+#define DOC_READ_CHUNK	((size_t)1 << 18)
+struct align_progress;
+struct doc_reading {
+	const struct align_progress *pg;
+	size_t before;		/* bytes of the versions read before d */
+	size_t total;		/* of all the versions */
+	size_t next;		/* offset in d of the next report */
+};
+
+/* Report d read up to offset off in pass 0 (doc_fill) or 1 (classify). */
+void doc_reading_at(struct doc *d, size_t off, int pass);
 
 /* Whether paragraph k was left whole. */
 static inline int

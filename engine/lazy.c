@@ -84,13 +84,15 @@ lazy_docs(struct text *const *texts, size_t n, size_t base,
 	  struct cmpkeys *k, struct doc **docs, uint32_t **anchors,
 	  size_t *nanchor)
 {
-	lazy_docs_back(texts, n, base, k, docs, anchors, nanchor, NULL, NULL);
+	lazy_docs_back(texts, n, base, k, docs, anchors, nanchor, NULL, NULL,
+		       NULL);
 }
 
 void
 lazy_docs_back(struct text *const *texts, size_t n, size_t base,
 	       struct cmpkeys *k, struct doc **docs, uint32_t **anchors,
-	       size_t *nanchor, uint32_t **back_anchors, size_t *nback_anchor)
+	       size_t *nanchor, uint32_t **back_anchors, size_t *nback_anchor,
+	       struct doc_reading *reading)
 {
 	struct doc *b;
 	uint32_t **whole = xcalloc(n, sizeof *whole);
@@ -162,9 +164,13 @@ lazy_docs_back(struct text *const *texts, size_t n, size_t base,
 	find_twins(docs, n, whole, twin);
 	for (i = 0; i < n; i++) {
 		docs[i]->twin = twin[i];
+		docs[i]->reading = reading;
 		doc_fill(docs[i], whole[i]);
 		docs[i]->pkey = key[i];
 		cmpkeys_classify(k, docs[i]);
+		docs[i]->reading = NULL;
+		if (reading != NULL)
+			reading->before += texts[i]->len;
 		/* classified once (session.c): the keys are in the units now */
 		free(docs[i]->pkey);
 		docs[i]->pkey = NULL;

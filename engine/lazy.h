@@ -43,10 +43,13 @@ void lazy_docs(struct text *const *texts, size_t n, size_t base,
  * The same, also giving back_anchors[i] and nback_anchor[i]: the anchors
  * of docs[i] against docs[base] (align_para_anchors the other way round),
  * for the alignment read that way; the caller frees back_anchors[i].
+ * reading, when not NULL, hears the docs segmented and classified
+ * (doc.h); reading->before is the bytes of texts[0 .. i - 1] as docs[i]
+ * is.
  */
 void lazy_docs_back(struct text *const *texts, size_t n, size_t base,
 		    struct cmpkeys *k, struct doc **docs, uint32_t **anchors,
 		    size_t *nanchor, uint32_t **back_anchors,
-		    size_t *nback_anchor);
+		    size_t *nback_anchor, struct doc_reading *reading);
 
 #endif

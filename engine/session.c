@@ -222,12 +222,23 @@ tick(const struct session *s, int stage, const struct alignment *al,
 		pg->fn(pg->arg, &at);
 }
 
+/* The start of reading the versions (doc.h), before a byte is read. */
+static void
+read_tick(const struct doc_reading *r)
+{
+	struct align_step at = { ALIGN_READ, NULL, NULL, 0, r->total, true };
+
+	if (r->pg != NULL)
+		r->pg->fn(r->pg->arg, &at);
+}
+
 /* The current mode, its docs built and classified. */
 static struct mode *
 mode_ready(struct session *s)
 {
 	struct mode *m = &s->mode[s->cur];
 	struct cmpkeys_opts ko = s->o.keys;
+	struct doc_reading r = { s->o.progress, 0, 0, DOC_READ_CHUNK };
 	size_t i;
 
 	if (s->parent != NULL) {	/* the parent's mode is the truth */
@@ -246,6 +257,9 @@ mode_ready(struct session *s)
 		m->presence = xcalloc(s->n, sizeof *m->presence);
 		return m;
 	}
+	for (i = 0; i < s->n; i++)
+		r.total += s->texts[i]->len;
+	read_tick(&r);
 	if (s->cur == 1)
 		ko.ignore_case = true;
 	m->keys = cmpkeys_new(&ko, s->o.eq);
@@ -258,15 +272,19 @@ mode_ready(struct session *s)
 		m->nanchor = xcalloc(s->n, sizeof *m->nanchor);
 		m->back = xcalloc(s->n, sizeof *m->back);
 		m->nback = xcalloc(s->n, sizeof *m->nback);
-		tick(s, ALIGN_READ, NULL, 0, s->n);
 		lazy_docs_back(s->texts, s->n, s->o.base, m->keys, m->docs,
-			       m->anchors, m->nanchor, m->back, m->nback);
+			       m->anchors, m->nanchor, m->back, m->nback,
+			       r.pg != NULL ? &r : NULL);
 		return m;
 	}
 	for (i = 0; i < s->n; i++) {
-		tick(s, ALIGN_READ, NULL, i, s->n);
-		m->docs[i] = doc_build(s->texts[i]);
+		/* doc_build, heard while it reads */
+		m->docs[i] = doc_scan(s->texts[i]);
+		m->docs[i]->reading = r.pg != NULL ? &r : NULL;
+		doc_fill(m->docs[i], NULL);
 		cmpkeys_classify(m->keys, m->docs[i]);
+		m->docs[i]->reading = NULL;
+		r.before += s->texts[i]->len;
 	}
 	return m;
 }

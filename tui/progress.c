@@ -89,6 +89,24 @@ version_of(const struct doc *d)
 	return 0;
 }
 
+/*
+ * The version (1-based) being read when done bytes of them all are, the
+ * first ones first (align.h), or 0 when the texts are not those counted.
+ */
+static size_t
+version_reading(const struct align_step *at)
+{
+	size_t i, sum = 0, v = 0;
+
+	for (i = 0; i < ntexts; i++) {
+		if (v == 0 && (at->done < sum + texts[i]->len ||
+			       i + 1 == ntexts))
+			v = i + 1;
+		sum += texts[i]->len;
+	}
+	return sum == at->total ? v : 0;
+}
+
 /* "4.6 of 9.9 MB", "460 of 990 kB", "1 of 2". */
 static void
 count_text(char *buf, size_t cap, const struct align_step *at, double f)
@@ -139,6 +157,7 @@ format_line(char *out, size_t cap, const struct align_step *at, double f,
 	    int width, bool utf8)
 {
 	char who[64] = "", count[64] = "", bar[128] = "", pct[8] = "";
+	char reading[64] = "";
 	const char *what = at->stage >= 0 && at->stage <= ALIGN_CHANGES ?
 		stage_names[at->stage] : "working";
 	const char *prefix = where == STDERR ? "versus: " : " ";
@@ -149,16 +168,25 @@ format_line(char *out, size_t cap, const struct align_step *at, double f,
 	if (va && vb)
 		snprintf(who, sizeof who, "comparing %zu/%zu and %zu/%zu: ",
 			 va < vb ? va : vb, ntexts, va < vb ? vb : va, ntexts);
+	else if (at->stage == ALIGN_READ && at->bytes &&
+		 (va = version_reading(at)) != 0)
+		snprintf(reading, sizeof reading, "reading version %zu of %zu",
+			 va, ntexts);
+	if (reading[0])
+		what = reading;
 	if (at->total > 0) {
 		/* Candidates and blocks mean nothing to a reader. */
 		if (at->bytes || at->stage == ALIGN_READ)
 			count_text(count, sizeof count, at, f);
-		if (at->stage != ALIGN_READ)
+		if (reading[0])
+			strncat(count, " in all", sizeof count -
+				strlen(count) - 1);
+		if (at->bytes || at->stage != ALIGN_READ)
 			snprintf(pct, sizeof pct, " %d%%", (int)(f * 100));
 	}
 	for (;;) {
-		/* Versions are read a whole one at a time: no bar. */
-		if (at->total > 0 && at->stage != ALIGN_READ)
+		/* Versions counted rather than their bytes: no bar. */
+		if (at->total > 0 && (at->bytes || at->stage != ALIGN_READ))
 			bar_text(bar, sizeof bar, cells, f, utf8);
 		/* Every part is ASCII but the bar's cells and its ends. */
 		len = (int)(strlen(prefix) + strlen(who) + strlen(what) +

@@ -6,7 +6,9 @@
  * those of a session without the hook, for two versions (lazily built
  * docs) and three.  What the hook hears is sane: counts never above
  * their totals, bytes counted in A and its size the total, versions read
- * before any pair is aligned, and within one alignment the stages in
+ * before any pair is aligned, in bytes of them all that never go back,
+ * come at the start and twice a version at least (segmented, then
+ * classified) and end at the total, and within one alignment the stages in
  * order (pairing, words, moves).  Long work is heard all along: inside
  * the one giant paragraph the words stage reports many places, and the
  * reworded pair reports from both halves of its pairing.
@@ -150,6 +152,7 @@ check_shape(enum shape sh, size_t n)
 	char *want = outputs(plain), *got = outputs(watched);
 	size_t k, over = 0, badbytes = 0, order = 0, late = 0, words = 0;
 	size_t lo = 0, hi = 0, lastdone = (size_t)-1;
+	size_t reads = 0, readback = 0, readbad = 0, readlast = 0, all = 0;
 	int stage = -1;
 	const struct doc *pa = NULL, *pb = NULL;
 	bool aligned = false;
@@ -158,13 +161,22 @@ check_shape(enum shape sh, size_t n)
 	   "--stat and --json", name, n);
 	ok(h.n > 0, "%s, %zu versions: the hook heard %zu reports", name, n,
 	   h.n);
+	for (k = 0; k < n; k++)
+		all += session_texts(watched)[k]->len;
 	for (k = 0; k < h.n; k++) {
 		const struct align_step *at = &h.v[k];
 
 		over += at->done > at->total;
-		if (at->bytes && (at->a == NULL ||
-				  at->total != at->a->text->len))
+		if (at->stage == ALIGN_READ) {
+			readbad += !at->bytes || at->total != all ||
+				at->a != NULL || at->b != NULL;
+			readback += reads > 0 && at->done < readlast;
+			readlast = at->done;
+			reads++;
+		} else if (at->bytes && (at->a == NULL ||
+				  at->total != at->a->text->len)) {
 			badbytes++;
+		}
 		if (at->stage == ALIGN_READ && aligned)
 			late++;
 		if (!align_stage(at->stage))
@@ -190,6 +202,13 @@ check_shape(enum shape sh, size_t n)
 	   name, n);
 	ok(late == 0, "%s, %zu versions: versions read before any alignment",
 	   name, n);
+	ok(readbad == 0, "%s, %zu versions: reading counts bytes of all the "
+	   "versions", name, n);
+	ok(readback == 0 && readlast == all, "%s, %zu versions: reading's "
+	   "bytes never go back and end at the total (%zu of %zu)", name, n,
+	   readlast, all);
+	ok(reads >= 2 * n + 1, "%s, %zu versions: reading heard %zu times",
+	   name, n, reads);
 	ok(order == 0, "%s, %zu versions: stages in order in an alignment",
 	   name, n);
 	if (sh == GIANT)
