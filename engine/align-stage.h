@@ -236,6 +236,9 @@ void weights_init(struct ctx *c);
  * number word ("three", "dozen")? */
 bool function_word(const uint8_t *s, size_t len);
 bool number_word(const uint8_t *s, size_t len);
+/* The words of each list, sorted, and how many (for tests). */
+const char *const *function_word_list(size_t *n);
+const char *const *number_word_list(size_t *n);
 unsigned weight_sum(const struct ctx *c, const struct doc *d, uint32_t u0,
 		    uint32_t u1);
 double pair_sim(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,

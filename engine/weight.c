@@ -148,6 +148,20 @@ number_word(const uint8_t *s, size_t len)
 	return in_list(&number_list, s, len);
 }
 
+const char *const *
+function_word_list(size_t *n)
+{
+	*n = function_list.n;
+	return function_list.w;
+}
+
+const char *const *
+number_word_list(size_t *n)
+{
+	*n = number_list.n;
+	return number_list.w;
+}
+
 static uint8_t
 unit_weight_of(const struct doc *d, const struct unit *u)
 {

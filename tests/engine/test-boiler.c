@@ -709,6 +709,50 @@ test_seeds(void)
 }
 
 /*
+ * Label 20,000 random paragraphs of `nbits` bits with u (every rule
+ * tried) and b (filtered), seeded by rng: of 1 to `words` bits (one in
+ * four of 1 to 300 with `long_ones`), a space before a bit but one in
+ * `glued`.  Returns how many labels differ (the first five printed);
+ * *labelled counts the paragraphs u labels.
+ */
+static size_t
+random_labels(const struct boiler *b, const struct boiler *u,
+	      const char *const *bits, size_t nbits, uint64_t rng,
+	      unsigned words, bool long_ones, unsigned glued,
+	      size_t *labelled)
+{
+	char text[1400], want[64];
+	const char *l;
+	size_t i, k, n, len, bad = 0;
+
+	for (i = 0; i < 20000; i++) {
+		rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+		n = 1 + (rng >> 33) % (long_ones && i % 4 == 3 ? 300 : words);
+		len = 0;
+		for (k = 0; k < n && len < sizeof text - 64; k++) {
+			const char *w;
+
+			rng = rng * 6364136223846793005ULL +
+			    1442695040888963407ULL;
+			w = bits[(rng >> 33) % nbits];
+			if (k > 0 && (rng >> 20) % glued != 0)
+				text[len++] = ' ';
+			memcpy(text + len, w, strlen(w));
+			len += strlen(w);
+		}
+		text[len] = '\0';
+		l = label(u, text);
+		*labelled += l != NULL;
+		snprintf(want, sizeof want, "%s", l ? l : "(none)");
+		l = label(b, text);
+		if (strcmp(want, l ? l : "(none)") != 0 && bad++ < 5)
+			printf("#   '%s': %s unfiltered, %s filtered\n", text,
+			       want, l ? l : "(none)");
+	}
+	return bad;
+}
+
+/*
  * The filters that skip rules a paragraph cannot match (a rule's first
  * bytes, the text every match contains, the bytes and length of a whole
  * match, a match that must end the text) never change a label: the same
@@ -744,10 +788,9 @@ test_filters(void)
 	};
 	struct boiler *b = boiler_new_builtin(), *u = boiler_new_builtin();
 	struct vs_error err;
-	char text[1400], want[64];
+	char want[64];
 	const char *l;
-	uint64_t rng = 7;
-	size_t i, k, n, len, bad = 0, labelled = 0;
+	size_t i, bad = 0, labelled = 0;
 
 	boiler_unfiltered(u);
 	is_int(boiler_check(b, &err), 0, "every built-in rule compiles");
@@ -759,30 +802,8 @@ test_filters(void)
 			printf("#   example %zu: %s unfiltered, %s filtered\n",
 			       i, want, l ? l : "(none)");
 	}
-	for (i = 0; i < 20000; i++) {
-		rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-		n = 1 + (rng >> 33) % (i % 4 == 3 ? 300 : 9);
-		len = 0;
-		for (k = 0; k < n && len < sizeof text - 64; k++) {
-			const char *w;
-
-			rng = rng * 6364136223846793005ULL +
-			    1442695040888963407ULL;
-			w = bits[(rng >> 33) % (sizeof bits / sizeof bits[0])];
-			if (k > 0 && (rng >> 20) % 4 != 0)
-				text[len++] = ' ';
-			memcpy(text + len, w, strlen(w));
-			len += strlen(w);
-		}
-		text[len] = '\0';
-		l = label(u, text);
-		labelled += l != NULL;
-		snprintf(want, sizeof want, "%s", l ? l : "(none)");
-		l = label(b, text);
-		if (strcmp(want, l ? l : "(none)") != 0 && bad++ < 5)
-			printf("#   '%s': %s unfiltered, %s filtered\n", text,
-			       want, l ? l : "(none)");
-	}
+	bad += random_labels(b, u, bits, sizeof bits / sizeof bits[0], 7, 9,
+			     true, 4, &labelled);
 	ok(bad == 0, "the filters change no label (%zu differ)", bad);
 	ok(labelled > 1000, "the random paragraphs include boilerplate (%zu)",
 	   labelled);
@@ -817,39 +838,14 @@ test_user_filters(void)
 	};
 	struct boiler *b = boiler_new(), *u = boiler_new();
 	struct vs_error err;
-	char text[200], want[64];
-	const char *l;
-	uint64_t rng = 11;
-	size_t i, k, n, len, bad = 0, labelled = 0;
+	size_t bad = 0, labelled = 0;
 
 	ok(boiler_parse(b, "user", rules, strlen(rules), &err) == 0 &&
 	   boiler_parse(u, "user", rules, strlen(rules), &err) == 0,
 	   "the stray rules parse");
 	boiler_unfiltered(u);
-	for (i = 0; i < 20000; i++) {
-		rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-		n = 1 + (rng >> 33) % 5;
-		len = 0;
-		for (k = 0; k < n && len < sizeof text - 16; k++) {
-			const char *w;
-
-			rng = rng * 6364136223846793005ULL +
-			    1442695040888963407ULL;
-			w = bits[(rng >> 33) % (sizeof bits / sizeof bits[0])];
-			if (k > 0 && (rng >> 20) % 3 != 0)
-				text[len++] = ' ';
-			memcpy(text + len, w, strlen(w));
-			len += strlen(w);
-		}
-		text[len] = '\0';
-		l = label(u, text);
-		labelled += l != NULL;
-		snprintf(want, sizeof want, "%s", l ? l : "(none)");
-		l = label(b, text);
-		if (strcmp(want, l ? l : "(none)") != 0 && bad++ < 5)
-			printf("#   '%s': %s unfiltered, %s filtered\n", text,
-			       want, l ? l : "(none)");
-	}
+	bad += random_labels(b, u, bits, sizeof bits / sizeof bits[0], 11, 5,
+			     false, 3, &labelled);
 	ok(bad == 0, "the filters change no label of a user's rules (%zu "
 	   "differ)", bad);
 	ok(labelled > 1000, "the random paragraphs match them (%zu)",

@@ -1,7 +1,9 @@
 /*
  * test-wordlist.c — the word lists that weigh words and keep figures
  * (weight.c: function_word, number_word) answer like a plain,
- * case-insensitive look-up in the lists written out here: every entry in
+ * case-insensitive look-up in the same lists, read from weight.c (so a
+ * word added there without its length and first letter is caught), and
+ * are sorted, as the search needs: every entry in
  * lower, upper, capitalised and mixed case; near misses (a letter
  * dropped, added or changed, an apostrophe, a non-ASCII byte, a NUL
  * inside the length); and every lower-case string of up to four letters,
@@ -18,51 +20,36 @@
 #include "align-stage.h"
 #include "tap.h"
 
-static const char *const function_words[] = {
-	"a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
-	"at", "be", "been", "being", "but", "by", "can", "could", "did", "do",
-	"does", "for", "from", "had", "has", "have", "he", "her", "his", "if",
-	"in", "into", "is", "it", "its", "may", "more", "most", "not", "of",
-	"on", "one", "or", "our", "out", "over", "said", "says", "she", "so",
-	"some", "than", "that", "the", "their", "them", "there", "these",
-	"they", "this", "those", "to", "up", "was", "we", "were", "what",
-	"when", "which", "while", "who", "will", "with", "would", NULL,
-};
-
-static const char *const number_words[] = {
-	"billion", "dozen", "eight", "eighteen", "eighty", "eleven", "fifteen",
-	"fifty", "five", "forty", "four", "fourteen", "hundred", "million",
-	"nine", "nineteen", "ninety", "seven", "seventeen", "seventy", "six",
-	"sixteen", "sixty", "ten", "thirteen", "thirty", "thousand", "three",
-	"trillion", "twelve", "twenty", "two", NULL,
-};
-
 struct list {
 	const char *name;
-	const char *const *w;
+	const char *const *(*words)(size_t *);
 	bool (*fn)(const uint8_t *, size_t);
+	const char *const *w;	/* the engine's own list, n words */
+	size_t n;
 };
 
-static const struct list lists[] = {
-	{ "function_word", function_words, function_word },
-	{ "number_word", number_words, number_word },
+static struct list lists[] = {
+	{ "function_word", function_word_list, function_word, NULL, 0 },
+	{ "number_word", number_word_list, number_word, NULL, 0 },
 };
 
 /* The reference: byte by byte, ASCII letters folded. */
 static bool
-ref_in(const char *const *w, const uint8_t *s, size_t len)
+ref_in(const struct list *l, const uint8_t *s, size_t len)
 {
-	size_t i;
+	size_t i, k;
 
-	for (; *w != NULL; w++) {
-		if (strlen(*w) != len)
+	for (k = 0; k < l->n; k++) {
+		const char *w = l->w[k];
+
+		if (strlen(w) != len)
 			continue;
 		for (i = 0; i < len; i++) {
 			unsigned ch = s[i];
 
 			if (ch >= 'A' && ch <= 'Z')
 				ch += 32;
-			if (ch != (unsigned char)(*w)[i])
+			if (ch != (unsigned char)w[i])
 				break;
 		}
 		if (i == len)
@@ -77,7 +64,7 @@ static char first_wrong[200];
 static void
 check(const struct list *l, const uint8_t *s, size_t len)
 {
-	bool want = ref_in(l->w, s, len), got = l->fn(s, len);
+	bool want = ref_in(l, s, len), got = l->fn(s, len);
 
 	nchecked++;
 	if (got != want && nwrong++ == 0)
@@ -100,11 +87,20 @@ main(void)
 	uint8_t buf[40];
 	size_t k, i, j, len;
 
+	for (k = 0; k < 2; k++) {
+		lists[k].w = lists[k].words(&lists[k].n);
+		ok(lists[k].n > 20, "%s: %zu words", lists[k].name, lists[k].n);
+		for (i = 1; i < lists[k].n; i++)
+			if (strcmp(lists[k].w[i - 1], lists[k].w[i]) >= 0)
+				break;
+		ok(i == lists[k].n, "%s: sorted", lists[k].name);
+	}
+
 	/* Every entry, in every case, is in its list and not the other's. */
 	for (k = 0; k < 2; k++) {
 		const char *const *w;
 
-		for (w = lists[k].w; *w != NULL; w++) {
+		for (w = lists[k].w; w < lists[k].w + lists[k].n; w++) {
 			len = strlen(*w);
 			memcpy(buf, *w, len);
 			ok(lists[k].fn(buf, len), "%s: \"%s\"",
@@ -133,7 +129,7 @@ main(void)
 		static const uint8_t subst[] = { 'a', 'e', 's', 'z', '\'',
 			'-', 0xc3, 0, '@', '[', '`', '{' };
 
-		for (w = lists[k].w; *w != NULL; w++) {
+		for (w = lists[k].w; w < lists[k].w + lists[k].n; w++) {
 			len = strlen(*w);
 			for (i = 0; i < 2; i++) {
 				memcpy(buf, *w, len);
