@@ -349,9 +349,9 @@ side_site(const struct doc *d, uint32_t u0, uint32_t u1, uint32_t b0,
 		side_add(d, sd, u0, true);
 		side_add(d, sd, u1 - 1, true);
 		side_push(sd, d->unit[u0].tok,
-			  d->unit[u1 - 1].tok + d->unit[u1 - 1].ntok,
+			  unit_end_tok(d, &d->unit[u1 - 1]),
 			  d->unit[u0].tok,
-			  d->unit[u1 - 1].tok + d->unit[u1 - 1].ntok);
+			  unit_end_tok(d, &d->unit[u1 - 1]));
 	}
 	if (!anchor || (u0 <= b0 && u1 >= b1))
 		return;
@@ -359,7 +359,7 @@ side_site(const struct doc *d, uint32_t u0, uint32_t u1, uint32_t b0,
 	side_add(d, sd, au, false);
 	if (u1 == u0)
 		side_push(sd, 0, 0, d->unit[au].tok,
-			  d->unit[au].tok + d->unit[au].ntok);
+			  unit_end_tok(d, &d->unit[au]));
 }
 
 /* Sentences [s0, s1] of a site side, or none: for the overlap test. */

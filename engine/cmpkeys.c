@@ -889,7 +889,8 @@ push_unit(struct doc *d, uint32_t first, uint32_t last, uint32_t strict,
 	struct unit *u = &d->unit[d->nunit++];
 
 	u->tok = first;
-	u->ntok = last - first + 1;
+	while (last > first)
+		d->tok[last--].joined = 1;
 	u->strict = strict;
 	u->fold = fold;
 }
@@ -1091,6 +1092,8 @@ copy_twin_units(struct doc *d, size_t pi)
 		u.tok = u.tok - sp->tok + tok;
 		d->unit[d->nunit++] = u;
 	}
+	for (i = 0; i < sp->ntok; i++)
+		d->tok[tok + i].joined = sd->tok[sp->tok + i].joined;
 }
 
 void
@@ -1099,6 +1102,9 @@ cmpkeys_classify(struct cmpkeys *k, struct doc *d)
 	size_t pi, si, t, tend, s0, s1, u, v, cap = 0;
 	struct para *p;
 
+	if (d->unit != NULL)	/* classified before: its joins go */
+		for (t = 0; t < d->ntok; t++)
+			d->tok[t].joined = 0;
 	free(d->unit);
 	d->nunit = 0;
 	d->strict = k->opts.strict;

@@ -68,7 +68,9 @@ enum token_kind {
 struct token {
 	uint32_t off;		/* byte offset in text->data */
 	uint32_t len : 24;	/* bytes, 1 .. TOKEN_LEN_MAX */
-	uint32_t kind : 8;	/* enum token_kind */
+	uint32_t kind : 7;	/* enum token_kind */
+	uint32_t joined : 1;	/* in the unit of the token before it (set
+				 * by cmpkeys_classify: see struct unit) */
 };
 
 struct sentence {
@@ -87,10 +89,13 @@ struct para {
 
 /*
  * A comparison unit: one token, or several that an equivalence joined
- * ("per cent", "U.S" + "."), with its two keys (see cmpkeys.h).
+ * ("per cent", "U.S" + "."), with its two keys (see cmpkeys.h).  Units
+ * are the second biggest structure of the text model, so a unit does not
+ * store how many tokens it has: the tokens after its first that it holds
+ * are marked `joined`, and unit_end_tok() counts them.
  */
 struct unit {
-	uint32_t tok, ntok;	/* tokens [tok, tok + ntok) */
+	uint32_t tok;		/* tokens [tok, unit_end_tok()) */
 	uint32_t strict;	/* equal iff the NFC text is equal */
 	uint32_t fold;		/* equal iff equal after cosmetic folding */
 };
@@ -173,6 +178,31 @@ doc_para_whole(const struct doc *d, size_t k)
 }
 
 void doc_free(struct doc *d);
+
+/* The token after the last of unit un of d (the end of its tokens). */
+static inline uint32_t
+unit_end_tok(const struct doc *d, const struct unit *un)
+{
+	uint32_t t = un->tok + 1;
+
+	while (t < d->ntok && d->tok[t].joined)
+		t++;
+	return t;
+}
+
+/* The last token of unit un of d. */
+static inline uint32_t
+unit_last_tok(const struct doc *d, const struct unit *un)
+{
+	return unit_end_tok(d, un) - 1;
+}
+
+/* How many tokens unit un of d holds (1 but for joined ones). */
+static inline uint32_t
+unit_ntok(const struct doc *d, const struct unit *un)
+{
+	return unit_end_tok(d, un) - un->tok;
+}
 
 /*
  * Where things are, by binary search: the token holding byte `off` of

@@ -1381,7 +1381,7 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks,
 	const struct doc *d = s->d;
 	const struct unit *un = &d->unit[u];
 	unsigned bits = 0, wf;
-	uint32_t t, p, t0 = un->tok, t1 = un->tok + un->ntok, name_tok = 0;
+	uint32_t t, p, t0 = un->tok, t1 = unit_end_tok(d, un), name_tok = 0;
 	bool name_cand = false, glued = false;
 	const uint8_t *w;
 	size_t n, nmark = 0;

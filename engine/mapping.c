@@ -51,7 +51,7 @@ capitalised(const struct doc *d, uint32_t u)
 	const struct token *t = &d->tok[un->tok];
 	ucs4_t uc;
 
-	if (t->kind != TOK_WORD || un->ntok > 1)
+	if (t->kind != TOK_WORD || unit_ntok(d, un) > 1)
 		return false;
 	if (d->text->data[t->off] < 0x80) {
 		uint8_t ch = d->text->data[t->off];

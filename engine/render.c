@@ -540,7 +540,7 @@ style_units(const struct builder *b, int side, uint32_t u0, uint32_t u1,
 	uint32_t u, k;
 
 	for (u = u0; u < u1; u++)
-		for (k = d->unit[u].tok; k < d->unit[u].tok + d->unit[u].ntok &&
+		for (k = d->unit[u].tok; k < unit_end_tok(d, &d->unit[u]) &&
 		    k < d->ntok; k++)
 			b->style[side][k] = style;
 }
@@ -744,7 +744,7 @@ style_window(struct builder *b, int side, uint32_t p, const struct block *bl,
 	if (u1 < pu1)
 		u1++;
 	tt0 = u0 > pu0 ? d->unit[u0].tok : pa->tok;
-	tt1 = u1 < pu1 ? d->unit[u1 - 1].tok + d->unit[u1 - 1].ntok :
+	tt1 = u1 < pu1 ? unit_end_tok(d, &d->unit[u1 - 1]) :
 		pa->tok + pa->ntok;
 	if (u1 == pu1)
 		tt1 = pa->tok + pa->ntok;

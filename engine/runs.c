@@ -242,7 +242,7 @@ word_bytes(const struct doc *d, uint32_t u, size_t *len)
 {
 	const struct token *t = &d->tok[d->unit[u].tok];
 
-	if (d->unit[u].ntok != 1 || t->kind != TOK_WORD)
+	if (unit_ntok(d, &d->unit[u]) != 1 || t->kind != TOK_WORD)
 		return NULL;
 	*len = t->len;
 	return d->text->data + t->off;
@@ -391,7 +391,7 @@ anchor(const struct ctx *c, const struct doc *d, uint32_t u)
 	if (upper && c->weight[x->strict] == W_CONTENT &&
 	    !sentence_start(d, x->tok))
 		return true;
-	return x->ntok <= 1 && number_word(s, t->len);
+	return unit_ntok(d, x) <= 1 && number_word(s, t->len);
 }
 
 /* Does equal run r hold an anchor, on either side (so that the result
@@ -702,13 +702,13 @@ static bool
 gap_of(const struct doc *d, uint32_t u, size_t *s, size_t *e)
 {
 	const struct unit *x = &d->unit[u];
-	const struct token *l = &d->tok[x->tok + x->ntok - 1];
+	const struct token *l = &d->tok[unit_last_tok(d, x)];
 	uint32_t t, t1 = d->unit[u + 1].tok;
 	bool brk = false;
 
 	*s = l->off + l->len;
 	*e = d->tok[t1].off;
-	for (t = x->tok + x->ntok; t < t1 && !brk; t++)
+	for (t = unit_end_tok(d, x); t < t1 && !brk; t++)
 		brk = d->tok[t].kind == TOK_BREAK;
 	return brk;
 }
@@ -755,8 +755,8 @@ static inline bool
 same_gap(const struct ctx *c, uint32_t ua, uint32_t ub)
 {
 	const struct unit *x = &c->a->unit[ua], *y = &c->b->unit[ub];
-	const struct token *l = &c->a->tok[x->tok + x->ntok - 1];
-	const struct token *m = &c->b->tok[y->tok + y->ntok - 1];
+	const struct token *l = &c->a->tok[unit_last_tok(c->a, x)];
+	const struct token *m = &c->b->tok[unit_last_tok(c->b, y)];
 	size_t as = l->off + l->len, bs = m->off + m->len;
 	size_t ae = c->a->tok[x[1].tok].off, be = c->b->tok[y[1].tok].off;
 
@@ -904,7 +904,7 @@ squash_units(struct squash *q, const struct doc *d, uint32_t u0, uint32_t u1)
 	uint32_t u, t;
 
 	for (u = u0; u < u1; u++)
-		for (t = d->unit[u].tok; t < d->unit[u].tok + d->unit[u].ntok;
+		for (t = d->unit[u].tok; t < unit_end_tok(d, &d->unit[u]);
 		     t++) {
 			const uint8_t *s = d->text->data + d->tok[t].off;
 			const uint8_t *e = s + d->tok[t].len;
@@ -989,7 +989,7 @@ letters_next(struct letters *w)
 			if (w->u >= w->u1)
 				return NO_LETTER;
 			w->t = d->unit[w->u].tok;
-			w->tend = w->t + d->unit[w->u].ntok;
+			w->tend = unit_end_tok(d, &d->unit[w->u]);
 			w->u++;
 		}
 		if (!lone_comma(d, w->t)) {

@@ -24,7 +24,7 @@ count_words(const struct doc *d, uint32_t u0, uint32_t n)
 
 	for (u = u0; u < u0 + n; u++) {
 		const struct unit *un = &d->unit[u];
-		const struct token *t = &d->tok[un->tok], *e = t + un->ntok;
+		const struct token *t = &d->tok[un->tok], *e = &d->tok[unit_end_tok(d, un)];
 
 		/*
 		 * A paragraph left whole is only ever in an equal block,

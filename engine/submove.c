@@ -265,7 +265,7 @@ line_start(struct bounds *bd, uint32_t p, uint32_t u)
 	const struct doc *d = bd->d;
 	uint32_t k;
 
-	for (k = d->unit[u - 1].tok + d->unit[u - 1].ntok; k < d->unit[u].tok;
+	for (k = unit_end_tok(d, &d->unit[u - 1]); k < d->unit[u].tok;
 	     k++)
 		if (is_line_end(d, k)) {
 			return lines_of(bd, p);

@@ -174,12 +174,12 @@ push_long(struct tokeniser *tz, size_t off, size_t len, enum token_kind kind)
 		    (tz->s[off + cut] & 0xc0) == 0x80)
 			cut--;
 		tz->tok[tz->ntok++] = (struct token){ (uint32_t)off,
-		    (uint32_t)cut, kind };
+		    (uint32_t)cut, kind, 0 };
 		off += cut;
 		len -= cut;
 	}
 	tz->tok[tz->ntok++] = (struct token){ (uint32_t)off, (uint32_t)len,
-	    kind };
+	    kind, 0 };
 }
 
 /*
@@ -196,7 +196,7 @@ push_token(struct tokeniser *tz, size_t off, size_t len, enum token_kind kind)
 		return;
 	}
 	tz->tok[tz->ntok++] = (struct token){ (uint32_t)off, (uint32_t)len,
-	    kind };
+	    kind, 0 };
 }
 
 /* Room for n more tokens. */
@@ -507,7 +507,7 @@ tokenise_ascii(struct tokeniser *tz, size_t i, size_t end)
 			if (!(cl & (B_PUNCT | B_SYMBOL)))
 				break;
 			tz->tok[tz->ntok++] = (struct token){ (uint32_t)i, 1,
-			    cl & B_PUNCT ? TOK_PUNCT : TOK_SYMBOL };
+			    cl & B_PUNCT ? TOK_PUNCT : TOK_SYMBOL, 0 };
 			i++;
 			continue;
 		}
@@ -519,7 +519,7 @@ tokenise_ascii(struct tokeniser *tz, size_t i, size_t end)
 			/* "___": one punctuation token each */
 			for (; i < j; i++)
 				tz->tok[tz->ntok++] = (struct token){
-				    (uint32_t)i, 1, TOK_PUNCT };
+				    (uint32_t)i, 1, TOK_PUNCT, 0 };
 			continue;
 		}
 		cl = byte_class[s[j]];

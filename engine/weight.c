@@ -167,7 +167,7 @@ unit_weight_of(const struct doc *d, const struct unit *u)
 {
 	const struct token *t = &d->tok[u->tok];
 
-	if (u->ntok > 1 || t->kind == TOK_PARA)
+	if (unit_ntok(d, u) > 1 || t->kind == TOK_PARA)
 		return W_CONTENT;	/* a joined equivalence: "per cent" */
 	if (t->kind == TOK_NUMBER)
 		return W_CONTENT;

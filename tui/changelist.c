@@ -97,7 +97,7 @@ unit_bytes(const struct doc *d, uint32_t u0, uint32_t u1, size_t *s,
 	   size_t *e)
 {
 	const struct unit *l = &d->unit[u1 - 1];
-	const struct token *lt = &d->tok[l->tok + l->ntok - 1];
+	const struct token *lt = &d->tok[unit_last_tok(d, l)];
 
 	*s = d->tok[d->unit[u0].tok].off;
 	*e = lt->off + lt->len;

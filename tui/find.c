@@ -163,7 +163,7 @@ static void
 unit_bytes(const struct doc *d, size_t u, size_t *s, size_t *e)
 {
 	const struct unit *un = &d->unit[u];
-	const struct token *l = &d->tok[un->tok + un->ntok - 1];
+	const struct token *l = &d->tok[unit_last_tok(d, un)];
 
 	*s = d->tok[un->tok].off;
 	*e = l->off + l->len;

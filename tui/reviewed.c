@@ -258,7 +258,7 @@ side_hash(const struct alignment *al, const struct change *c, int side)
 		return hash_start(0);
 	{
 		const struct unit *f = &d->unit[u0], *l = &d->unit[u1 - 1];
-		const struct token *lt = &d->tok[l->tok + l->ntok - 1];
+		const struct token *lt = &d->tok[unit_last_tok(d, l)];
 		size_t s = d->tok[f->tok].off, e = lt->off + lt->len;
 
 		return hash_bytes(d->text->data + s, e - s);

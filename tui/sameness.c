@@ -57,7 +57,7 @@ units_bytes(const struct doc *d, uint32_t u, uint32_t n, size_t *s,
 	    size_t *e)
 {
 	const struct unit *f = &d->unit[u], *l = &d->unit[u + n - 1];
-	const struct token *lt = &d->tok[l->tok + l->ntok - 1];
+	const struct token *lt = &d->tok[unit_last_tok(d, l)];
 
 	*s = d->tok[f->tok].off;
 	*e = lt->off + lt->len;

@@ -65,8 +65,8 @@ block_diff(const struct pair *p, size_t k)
 			      open);
 		for (u = u0; u < u0 + nu; u++) {
 			const struct token *t = &d->tok[d->unit[u].tok];
-			const struct token *e = &d->tok[d->unit[u].tok +
-							d->unit[u].ntok - 1];
+			const struct token *e = &d->tok[unit_last_tok(d,
+							&d->unit[u])];
 
 			n += snprintf(buf + n, sizeof buf - n, "%s%.*s",
 				      u > u0 ? " " : "",
@@ -115,10 +115,10 @@ span_same(const struct pair *p, const struct wop *w)
 	const struct unit *xl = &p->a->unit[w->a + w->na - 1];
 	const struct unit *yl = &p->b->unit[w->b + w->nb - 1];
 	size_t x0 = p->a->tok[xf->tok].off, y0 = p->b->tok[yf->tok].off;
-	size_t x1 = p->a->tok[xl->tok + xl->ntok - 1].off +
-		p->a->tok[xl->tok + xl->ntok - 1].len;
-	size_t y1 = p->b->tok[yl->tok + yl->ntok - 1].off +
-		p->b->tok[yl->tok + yl->ntok - 1].len;
+	size_t x1 = p->a->tok[unit_last_tok(p->a, xl)].off +
+		p->a->tok[unit_last_tok(p->a, xl)].len;
+	size_t y1 = p->b->tok[unit_last_tok(p->b, yl)].off +
+		p->b->tok[unit_last_tok(p->b, yl)].len;
 
 	return x1 - x0 == y1 - y0 && memcmp(p->a->text->data + x0,
 					    p->b->text->data + y0,

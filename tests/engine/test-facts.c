@@ -705,8 +705,8 @@ site_text(const struct pair *p, const struct change *c)
 				      n ? " " : "",
 				      w->kind == WOP_DELETE ? "-" : "+");
 		for (u = u0; u < u0 + nu && n < sizeof buf - 128; u++)
-			for (t = d->unit[u].tok; t < d->unit[u].tok +
-			     d->unit[u].ntok; t++)
+			for (t = d->unit[u].tok; t < unit_end_tok(d,
+			     &d->unit[u]); t++)
 				n += (size_t)snprintf(buf + n, sizeof buf - n,
 						      "%s%.*s", u > u0 ? " " : "",
 						      (int)d->tok[t].len,

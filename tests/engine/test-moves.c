@@ -123,7 +123,7 @@ units_text(const struct doc *d, uint32_t u0, uint32_t u1)
 {
 	const struct token *f = &d->tok[d->unit[u0].tok];
 	const struct unit *l = &d->unit[u1 - 1];
-	const struct token *lt = &d->tok[l->tok + l->ntok - 1];
+	const struct token *lt = &d->tok[unit_last_tok(d, l)];
 	size_t n = lt->off + lt->len - f->off;
 	char *s = xmalloc(n + 1);
 

@@ -134,7 +134,7 @@ unit_of(const struct doc *d, const char *w)
 	for (u = 0; u < d->nunit; u++) {
 		const struct token *t = &d->tok[d->unit[u].tok];
 
-		if (d->unit[u].ntok == 1 && t->len == n &&
+		if (unit_ntok(d, &d->unit[u]) == 1 && t->len == n &&
 		    memcmp(d->text->data + t->off, w, n) == 0)
 			return (long)u;
 	}

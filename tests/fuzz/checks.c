@@ -507,8 +507,8 @@ check_units(const struct doc *d, const struct cmpkeys *keys,
 		for (; u < pa->unit + pa->nunit; u++) {
 			const struct unit *un = &d->unit[u];
 
-			CHECK(un->ntok > 0 && un->tok >= pa->tok &&
-			      un->tok + un->ntok <= pa->tok + pa->ntok,
+			CHECK(un->tok >= pa->tok && !d->tok[un->tok].joined &&
+			      unit_end_tok(d, un) <= pa->tok + pa->ntok,
 			      "keys: unit %zu outside paragraph %zu", u, p);
 			CHECK(un->tok >= tok, "keys: unit %zu overlaps", u);
 			CHECK(un->strict != 0 && un->fold != 0,
@@ -521,21 +521,21 @@ check_units(const struct doc *d, const struct cmpkeys *keys,
 				      "folded under strict", u);
 			/* Tokens left out must be space (or ignored punct). */
 			for (k = tok; k < un->tok; k++)
-				CHECK(no_unit_ok(d, k, ko), "keys: token %zu "
-				      "(kind %u) in no unit", k,
+				CHECK(no_unit_ok(d, k, ko) && !d->tok[k].joined,
+				      "keys: token %zu (kind %u) in no unit", k,
 				      (unsigned)d->tok[k].kind);
 			k = d->tok[un->tok].kind;
 			CHECK(k != TOK_SPACE && k != TOK_BREAK &&
-			      d->tok[un->tok + un->ntok - 1].kind != TOK_SPACE,
+			      d->tok[unit_last_tok(d, un)].kind != TOK_SPACE,
 			      "keys: unit %zu starts or ends with space", u);
-			if (ko->ignore_punct && un->ntok == 1)
+			if (ko->ignore_punct && unit_ntok(d, un) == 1)
 				CHECK(k != TOK_PUNCT, "keys: unit %zu is "
 				      "ignored punctuation", u);
-			tok = un->tok + un->ntok;
+			tok = unit_end_tok(d, un);
 		}
 		for (k = tok; k < pa->tok + pa->ntok; k++)
-			CHECK(no_unit_ok(d, k, ko), "keys: token %zu (kind %u) "
-			      "in no unit", k, (unsigned)d->tok[k].kind);
+			CHECK(no_unit_ok(d, k, ko) && !d->tok[k].joined,
+			      "keys: token %zu (kind %u) in no unit", k, (unsigned)d->tok[k].kind);
 	}
 	CHECK(u == d->nunit, "keys: %zu units, paragraphs hold %zu", d->nunit,
 	      u);
@@ -790,10 +790,10 @@ span_bytes_equal(const struct doc *a, uint32_t ua, const struct doc *b,
 {
 	const struct unit *xl = &a->unit[ua + n - 1], *yl = &b->unit[ub + n - 1];
 	size_t x0 = a->tok[a->unit[ua].tok].off, y0 = b->tok[b->unit[ub].tok].off;
-	size_t x1 = a->tok[xl->tok + xl->ntok - 1].off +
-		a->tok[xl->tok + xl->ntok - 1].len;
-	size_t y1 = b->tok[yl->tok + yl->ntok - 1].off +
-		b->tok[yl->tok + yl->ntok - 1].len;
+	size_t x1 = a->tok[unit_last_tok(a, xl)].off +
+		a->tok[unit_last_tok(a, xl)].len;
+	size_t y1 = b->tok[unit_last_tok(b, yl)].off +
+		b->tok[unit_last_tok(b, yl)].len;
 
 	return x1 - x0 == y1 - y0 &&
 		memcmp(a->text->data + x0, b->text->data + y0, x1 - x0) == 0;
@@ -2114,7 +2114,8 @@ check_same_units(const struct doc *d1, const struct cmpkeys *k1,
 	      "units: %zu, %zu", d1->nunit, d2->nunit);
 	for (u = 0; u < d1->nunit; u++) {
 		CHECK(d1->unit[u].tok == d2->unit[u].tok &&
-		      d1->unit[u].ntok == d2->unit[u].ntok,
+		      unit_ntok(d1, &d1->unit[u]) ==
+		      unit_ntok(d2, &d2->unit[u]),
 		      "equiv: a failed parse changed unit %zu", u);
 		s1 = cmpkeys_string(k1, d1->unit[u].fold, &n1);
 		s2 = cmpkeys_string(k2, d2->unit[u].fold, &n2);
