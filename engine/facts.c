@@ -384,48 +384,65 @@ lower_ascii(const uint8_t *s, size_t n, char buf[16])
 /*
  * The lists by hash, for the words of long rewrites: bsearch cost eight
  * strcmp calls a word.  Each list gets an open-addressed table of its
- * indexes + 1, made on first use.
+ * indexes + 1, made on first use; the words' table holds the months of
+ * lexicon.h too, in lower case, after the words (one look-up a word, not
+ * two).  facts_reference() looks words up as this once did, by bsearch
+ * and lexicon_is_month, for the tests to compare with.
  */
 #define TABLE_SIZE	512	/* a power of two, over twice a list */
+#define NWORDS		(sizeof words / sizeof *words)
+#define MONTH_FORMS	(3 * LEXICON_MONTHS)	/* a name, two abbreviations */
 
 struct wordset {
 	bool made;
 	uint16_t slot[TABLE_SIZE];
 };
 
-static size_t
-word_hash(const char *s)
+static bool reference;		/* facts_reference() */
+
+void
+facts_reference(bool on)
 {
-	return hash_bytes((const uint8_t *)s, strlen(s)) & (TABLE_SIZE - 1);
+	reference = on;
 }
 
-/* The index of buf among the n strings name(0) .. name(n - 1), or -1. */
+/* The months' names and abbreviations in lower case (word_name). */
+static char month_form[MONTH_FORMS][16];
+static size_t nmonth_form;
+
+/* The index of buf[0 .. n-1] among the strings name(0) .. name(count - 1). */
 static long
-wordset_find(struct wordset *ws, const char *buf, size_t n,
+wordset_find(struct wordset *ws, const char *buf, size_t n, size_t count,
 	     const char *(*name)(size_t))
 {
 	size_t i, x;
+	const char *w;
 
 	if (!ws->made) {
-		for (x = 0; x < n; x++) {
-			for (i = word_hash(name(x)); ws->slot[i] != 0;
+		for (x = 0; x < count; x++) {
+			w = name(x);
+			for (i = hash_bytes((const uint8_t *)w, strlen(w)) &
+			     (TABLE_SIZE - 1); ws->slot[i] != 0;
 			     i = (i + 1) & (TABLE_SIZE - 1))
 				continue;
 			ws->slot[i] = (uint16_t)(x + 1);
 		}
 		ws->made = true;
 	}
-	for (i = word_hash(buf); ws->slot[i] != 0;
-	     i = (i + 1) & (TABLE_SIZE - 1))
-		if (strcmp(name(ws->slot[i] - 1u), buf) == 0)
+	for (i = hash_bytes((const uint8_t *)buf, n) & (TABLE_SIZE - 1);
+	     ws->slot[i] != 0; i = (i + 1) & (TABLE_SIZE - 1)) {
+		w = name(ws->slot[i] - 1u);
+		if (memcmp(w, buf, n) == 0 && w[n] == '\0')
 			return (long)ws->slot[i] - 1;
+	}
 	return -1;
 }
 
+/* Word x of the words' table: words[], then the months. */
 static const char *
 word_name(size_t x)
 {
-	return words[x].w;
+	return x < NWORDS ? words[x].w : month_form[x - NWORDS];
 }
 
 static const char *
@@ -436,28 +453,108 @@ function_word_name(size_t x)
 
 static struct wordset word_set, function_word_set;
 
+/* Fill month_form once, before word_set is made. */
+static void
+month_forms(void)
+{
+	const struct lexicon_month *m;
+	const char *f;
+	size_t i, k, j;
+
+	for (i = 0; i < LEXICON_MONTHS; i++) {
+		m = &lexicon_months[i];
+		for (k = 0; k < 3; k++) {
+			f = k == 0 ? m->name : m->abbr[k - 1];
+			if (f == NULL)
+				break;
+			for (j = 0; f[j] != '\0' && j < 15; j++)
+				month_form[nmonth_form][j] = (char)(
+				    f[j] >= 'A' && f[j] <= 'Z' ?
+				    f[j] + 'a' - 'A' : f[j]);
+			month_form[nmonth_form++][j] = '\0';
+		}
+	}
+}
+
+/*
+ * The first two bytes of every word of the words' table, a bit each:
+ * start2[a][b] with a letter a, and b a letter, the dot or none (1 to 26,
+ * 27, 0); made with word_set.  Most words of a text are ruled out by it
+ * before they are lower-cased and hashed.
+ */
+static uint32_t start2[32];
+
+static unsigned
+start_code(unsigned char c)
+{
+	c |= 0x20;
+	return c >= 'a' && c <= 'z' ? c - 'a' + 1u : c == '.' ? 27u :
+	    c == ' ' ? 0u : 31u;
+}
+
+static void
+start2_make(void)
+{
+	const char *w;
+	size_t x;
+
+	for (x = 0; x < NWORDS + nmonth_form; x++) {
+		w = word_name(x);
+		start2[start_code((unsigned char)w[0])] |=
+		    UINT32_C(1) << (w[1] == '\0' ? 0 : start_code(
+		    (unsigned char)w[1]));
+	}
+}
+
+/* May s[0 .. n-1] (n > 0) be in the words' table, by start2? */
+static bool
+may_be_listed(const uint8_t *s, size_t n)
+{
+	/* a space first is in no word: 31, which no word has */
+	unsigned a = s[0] == ' ' ? 31u : start_code(s[0]);
+	unsigned b = n < 2 ? 0u : s[1] == ' ' ? 31u : start_code(s[1]);
+
+	return (start2[a] >> b) & 1u;
+}
+
+/* The listed flags of s[0 .. n-1], lower-cased into buf: 0 if none. */
+static unsigned
+listed_flags(const uint8_t *s, size_t n, const char *buf)
+{
+	const struct word *w;
+	long x;
+
+	if (reference) {
+		w = bsearch(buf, words, NWORDS, sizeof *words, str_cmp);
+		if (w != NULL)
+			return w->flags;
+		return lexicon_is_month(s, n) ? W_DATE : 0;
+	}
+	if (!word_set.made && nmonth_form == 0) {
+		month_forms();
+		start2_make();
+	}
+	if (!may_be_listed(s, n))
+		return 0;
+	x = wordset_find(&word_set, buf, n, NWORDS + nmonth_form, word_name);
+	if (x < 0)
+		return 0;
+	return x < (long)NWORDS ? words[x].flags : W_DATE;
+}
+
 /* The flags of the word s[0 .. n-1] as written (case matters for some). */
 static unsigned
 word_flags(const uint8_t *s, size_t n)
 {
 	char buf[16];
-	const struct word *w;
 	unsigned f;
 	size_t i;
-	long x;
 
 	if (!lower_ascii(s, n, buf))
 		return 0;
-	x = wordset_find(&word_set, buf, sizeof words / sizeof *words,
-			 word_name);
-	if (x >= 0) {
-		w = &words[x];
-		f = w->flags;
-	} else if (lexicon_is_month(s, n)) {
-		f = W_DATE;
-	} else {
+	f = listed_flags(s, n, buf);
+	if (f == 0)
 		return 0;
-	}
 	if ((f & W_DATE) && s[0] >= 'A' && s[0] <= 'Z')
 		f |= W_ISDATE | W_NOTNAME;
 	if (f & W_TIME)
@@ -476,10 +573,11 @@ is_function_word(const uint8_t *s, size_t n)
 {
 	char buf[16];
 
-	if (n >= 16 || n == 0 || s[0] < 'a' || s[0] > 'z' ||
-	    !lower_ascii(s, n, buf))
+	/* none of them is longer than four letters */
+	if ((n > 4 && !reference) || n >= 16 || n == 0 || s[0] < 'a' ||
+	    s[0] > 'z' || !lower_ascii(s, n, buf))
 		return false;
-	return wordset_find(&function_word_set, buf, sizeof function_words /
+	return wordset_find(&function_word_set, buf, n, sizeof function_words /
 			    sizeof *function_words, function_word_name) >= 0;
 }
 
@@ -539,6 +637,17 @@ word_shape(const uint8_t *s, size_t n, struct shape *sh)
 	int len;
 
 	memset(sh, 0, sizeof *sh);
+	/* ASCII first, without a branch per kind of byte */
+	while (i < n && s[i] < 0x80 && !reference) {
+		unsigned up = (unsigned)(s[i] - 'A') < 26,
+		    low = (unsigned)(s[i] - 'a') < 26;
+
+		sh->first_upper |= up && sh->letters == 0;
+		sh->letters += up | low;
+		sh->upper += up;
+		sh->lower += low;
+		i++;
+	}
 	while (i < n) {
 		if (s[i] < 0x80) {
 			uc = s[i];
@@ -714,22 +823,27 @@ quote_scan(struct side *s, uint32_t p)
 	const struct para *pa = &d->para[p];
 	uint32_t open[QK_COUNT] = { 0 }, total = 0, i, n = pa->ntok;
 
+	const struct token *tk = &d->tok[pa->tok];
+	uint32_t from = 0;	/* qmap is filled up to here */
+
 	s->qmap = xgrow(s->qmap, &s->qcap, n ? n : 1, 1);
 	s->qpara = p;
 	for (i = 0; i < n; i++) {
-		const struct token *t = &d->tok[pa->tok + i];
-		const struct token *prev = i ? t - 1 : NULL;
-		const struct token *next = i + 1 < n ? t + 1 : NULL;
+		const struct token *t = &tk[i];
+		const struct token *prev, *next;
 		bool left, right, glued_num;
 		int opens = -1, closes = -1;
 		ucs4_t uc;
 
-		s->qmap[i] = total ? Q_IN : Q_OUT;
 		if (t->kind != TOK_PUNCT)
-			continue;
+			continue;	/* filled by the run below */
+		memset(s->qmap + from, total ? Q_IN : Q_OUT, i + 1 - from);
+		from = i + 1;
 		uc = tok_char(d, pa->tok + i);
 		if (!is_quote_char(uc))
 			continue;
+		prev = i ? t - 1 : NULL;
+		next = i + 1 < n ? t + 1 : NULL;
 		/* Context: space (or the edge) on the left, on the right. */
 		left = prev == NULL || prev->kind == TOK_SPACE ||
 			prev->kind == TOK_BREAK || (prev->kind == TOK_PUNCT &&
@@ -831,6 +945,7 @@ quote_scan(struct side *s, uint32_t p)
 			s->qmap[i] = Q_CLOSE;
 		}
 	}
+	memset(s->qmap + from, total ? Q_IN : Q_OUT, n - from);
 }
 
 /* Token tok of s's doc (in paragraph p): Q_OUT, Q_IN, Q_OPEN, Q_CLOSE. */
@@ -885,6 +1000,25 @@ sentence_info(struct side *s, uint32_t sn)
 	si->title = low == 0 && cap >= 2;
 	si->shout = nword >= 3 && lower_letters == 0;
 	return si;
+}
+
+/*
+ * Whether word token t is the first word or figure of sentence sn, as
+ * sentence_info's `first` says, without working out the rest of it.
+ */
+static bool
+first_of_sentence(struct side *s, uint32_t sn, uint32_t t)
+{
+	const struct doc *d = s->d;
+	const struct sentence *se = &d->sent[sn];
+	uint32_t q;
+
+	if (s->sinfo != NULL && s->sinfo[sn].done)
+		return s->sinfo[sn].first == t + 1;
+	for (q = se->tok; q < se->tok + se->ntok; q++)
+		if (d->tok[q].kind == TOK_WORD || d->tok[q].kind == TOK_NUMBER)
+			return q == t;
+	return false;
 }
 
 /*
@@ -1452,19 +1586,30 @@ unit_facts(struct ctx *c, int side, uint32_t u, size_t *marks,
 	if (name_cand && !(bits & ((1u << KIND_NUMBER) | (1u << KIND_DATE)))) {
 		const struct para *pa = &d->para[p];
 		const struct sinfo *si;
-		uint32_t sn;
+		uint32_t sn = 0;
 		bool acronym, capital;
 
 		w = tok_text(d, name_tok, &n);
-		word_shape(w, word_stem(w, n), &sh);
-		acronym = sh.letters >= 2 && sh.lower == 0 &&
-			sh.upper == sh.letters;
-		capital = sh.first_upper && sh.lower > 0;
+		if (w[0] >= 'a' && w[0] <= 'z' && !reference) {
+			/* a lower-case letter first: neither */
+			acronym = capital = false;
+		} else {
+			word_shape(w, word_stem(w, n), &sh);
+			acronym = sh.letters >= 2 && sh.lower == 0 &&
+				sh.upper == sh.letters;
+			capital = sh.first_upper && sh.lower > 0;
+		}
 		if (pa->nsent == 0)
 			acronym = capital = false;
 		if (acronym || capital) {
 			sn = doc_sentence_of_token(d, (uint32_t)(pa - d->para),
 						   name_tok);
+			/* the first word: no name, whatever the sentence */
+			if (capital && !reference &&
+			    first_of_sentence(s, sn, name_tok))
+				capital = false;
+		}
+		if (acronym || capital) {
 			si = sentence_info(s, sn);
 			if (si->shout)
 				acronym = capital = false;

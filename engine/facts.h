@@ -61,6 +61,7 @@
 #ifndef VERSUS_FACTS_H
 #define VERSUS_FACTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -122,6 +123,13 @@ void facts_classify(const struct alignment *al, const struct boiler *bp,
 void facts_classify_progress(const struct alignment *al,
 			     const struct boiler *bp, struct changes *out,
 			     const struct align_progress *pg);
+
+/*
+ * For the tests: with on, classify by the reference paths (every word
+ * looked up and measured in full, as the fast paths must agree with);
+ * process-wide, off by default.
+ */
+void facts_reference(bool on);
 
 /* Free the sites and zero c. */
 void changes_clear(struct changes *c);

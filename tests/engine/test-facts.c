@@ -835,6 +835,98 @@ test_seeds(void)
  * A long paragraph full of quotation marks and changes, and many
  * paragraphs: linear time (a quadratic scan would take minutes).
  */
+/*
+ * The fast paths of the classifier (a hash table of the listed words and
+ * months, ASCII shapes, a lower-case word ruled out as a name at once, a
+ * sentence's first word ruled out before its style is worked out) give
+ * the kinds of the reference paths (facts_reference): on random pairs
+ * of paragraphs made of words that each rule cares about, edited at
+ * random, every site gets the same ops and kinds both ways.
+ */
+static void
+test_reference(void)
+{
+	static const char *const words[] = {
+		"the", "The", "a", "of", "one", "One", "no", "said", "Said",
+		"claimed", "according", "to", "Mr", "Smith", "NASA", "U.S.",
+		"US", "I", "OK", "June", "JUNE", "june", "May", "may", "Sept",
+		"Sep", "sept", "Sept.", "Jan.", "March", "march", "Monday",
+		"monday", "last", "next", "this", "week", "weeks", "ago", "in",
+		"In", "2020", "1990s", "30", "30th", "5", "10:30", "3", "p.m.",
+		"a.m.", "AM", "am", "PM", "GMT", "gmt", "today", "Today",
+		"noon", "percent", "million", "Million", "twenty", "first",
+		"$", "\xe2\x82\xac", "%", "US$50", "S$67.5", "Trump's",
+		"Alibaba\xe2\x80\x99s", "\xc3\x89lodie", "\xc3\x89" "COLE",
+		"\xc3\xa9t\xc3\xa9", "\xe6\x9d\xb1\xe4\xba\xac", "and", "And",
+		"for", "with", "into", "Over", "Into", "\xe2\x80\x9c",
+		"\xe2\x80\x9d", "\"", "'", "\xc2\xab", "\xc2\xbb", ",", ".",
+		":", "-", "\xe2\x80\x94", "(", ")", "?", "BIG", "News",
+		"Report", "mid", "Dr", "Prof", "dozen", "GOVERNMENT",
+		"Acknowledged", "acknowledged", "TODAY", "UTC", "x", "Xi",
+	};
+	const size_t nw = sizeof words / sizeof *words;
+	char a[4096], b[4096];
+	uint64_t rng = 15;
+	size_t round, la, lb, i, n, bad = 0, sites = 0;
+	struct changes ref;
+	struct pair p;
+
+	for (round = 0; round < 400; round++) {
+		la = lb = 0;
+		rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+		n = 4 + (rng >> 33) % 60;
+		for (i = 0; i < n; i++) {
+			const char *w;
+			unsigned r;
+
+			rng = rng * 6364136223846793005ULL +
+			    1442695040888963407ULL;
+			w = words[(rng >> 33) % nw];
+			r = (unsigned)(rng >> 20) % 16;
+			/* most words in both; some changed, dropped, added */
+			if (r != 0) {
+				la += (size_t)sprintf(a + la, "%s%s", la ? " " : "", w);
+			}
+			if (r == 1 || r == 2)
+				w = words[(rng >> 40) % nw];
+			if (r != 3) {
+				lb += (size_t)sprintf(b + lb, "%s%s", lb ? " " : "", w);
+			}
+			if (r == 4 && i % 3 == 0) {
+				a[la++] = '\n';
+				a[la++] = '\n';
+				b[lb++] = '\n';
+				b[lb++] = '\n';
+			}
+		}
+		a[la++] = '\n';
+		b[lb++] = '\n';
+		a[la] = b[lb] = '\0';
+		pair_open(&p, a, b);
+		facts_reference(true);
+		facts_classify(p.al, p.bp, &ref);
+		facts_reference(false);
+		sites += ref.n;
+		for (i = 0; i < ref.n || i < p.ch.n; i++)
+			if (i >= ref.n || i >= p.ch.n ||
+			    ref.v[i].block != p.ch.v[i].block ||
+			    ref.v[i].op != p.ch.v[i].op ||
+			    ref.v[i].nop != p.ch.v[i].nop ||
+			    ref.v[i].kind != p.ch.v[i].kind ||
+			    ref.v[i].kinds != p.ch.v[i].kinds) {
+				if (bad++ < 3)
+					printf("#   round %zu site %zu differs:\n"
+					    "#   a: %s#   b: %s", round, i, a, b);
+				break;
+			}
+		changes_clear(&ref);
+		pair_close(&p);
+	}
+	ok(bad == 0, "the fast paths give the reference kinds (%zu rounds "
+	   "differ)", bad);
+	ok(sites > 2000, "on many sites (%zu)", sites);
+}
+
 static void
 test_scale(void)
 {
@@ -879,6 +971,7 @@ main(void)
 	test_moves();
 	test_counts();
 	test_seeds();
+	test_reference();
 	test_scale();
 	return done_testing();
 }
