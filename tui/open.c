@@ -22,6 +22,7 @@
 #include "equiv.h"
 #include "message.h"
 #include "open.h"
+#include "progress.h"
 #include "sources.h"
 #include "xalloc.h"
 
@@ -217,7 +218,6 @@ open_expands(char *const *args, size_t n)
 static volatile sig_atomic_t stop;
 static char trouble_line[300];
 static int stop_signal;
-static bool progress_shown;
 
 static void
 on_stop(int sig)
@@ -226,7 +226,7 @@ on_stop(int sig)
 	stop_signal = sig;
 }
 
-/* "versus: fetching captures 3/12" on a terminal, rewritten in place. */
+/* "versus: fetching captures 3/12", where progress lines show. */
 static void
 progress(void *arg, const char *what, size_t done, size_t total)
 {
@@ -235,11 +235,8 @@ progress(void *arg, const char *what, size_t done, size_t total)
 	(void)arg;
 	if (what != NULL)
 		current = what;
-	if (!isatty(STDERR_FILENO) || total < 2)
-		return;
-	fprintf(stderr, "\rversus: %s %zu/%zu\033[K", current, done, total);
-	fflush(stderr);
-	progress_shown = true;
+	if (total >= 2)
+		progress_line("versus: %s %zu/%zu", current, done, total);
 }
 
 static void
@@ -304,8 +301,7 @@ open_versions(char *const *args, size_t n, const struct text_opts *to,
 	catch_stop(true);
 	sources_open(args, n, &so, &list);
 	catch_stop(false);
-	if (progress_shown)
-		fputs("\r\033[K", stderr);
+	progress_end();		/* the fetching count erased */
 	if (stop) {
 		sources_clear(&list, true);
 		message_error("interrupted");

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,22 @@ columns(void)
 	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	return 80;
+}
+
+void
+progress_line(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	fputs("\r", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\033[K", stderr);
+	fflush(stderr);
+	on_stderr = 1;
 }
 
 /* Version number (1-based) of doc d, or 0. */
@@ -223,9 +240,7 @@ draw(const struct align_step *at, double f)
 		return;
 	}
 	format_line(line, sizeof line, at, f, columns() - 1, utf8_stderr());
-	fprintf(stderr, "\r%s\033[K", line);
-	fflush(stderr);
-	on_stderr = 1;
+	progress_line("%s", line);
 }
 
 static void
@@ -372,7 +387,7 @@ progress_end(void)
 	if (on_stderr) {
 		fputs("\r\033[K", stderr);
 		fflush(stderr);
-		on_stderr = 0;
 	}
+	on_stderr = 0;
 	shown = opening = false;
 }

@@ -39,6 +39,15 @@ void progress_to_screen(void);
 void progress_off(void);
 
 /*
+ * A line on standard error, rewritten in place ("\r" fmt "\033[K") and
+ * erased by progress_end(), when it is a terminal: the one writer of
+ * the alignment's line and of the fetching count of open.c, "versus:
+ * fetching captures 3/12".  It must fit on one row of the terminal.
+ */
+void progress_line(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/*
  * A piece of work begins now (the browser: a key was read), or ended:
  * the line is erased from standard error, and the next piece is timed
  * from its own start.
