@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -78,12 +80,43 @@ columns(void)
 	return 80;
 }
 
+/*
+ * Is versus in the foreground of the terminal on standard error?  A
+ * background job (`versus --json a b >out &`) draws nothing over the
+ * shell, as pv and git see to; a terminal that is not ours says yes.
+ * Safe in a signal handler.
+ */
+static bool
+foreground(void)
+{
+	pid_t fg = tcgetpgrp(STDERR_FILENO);
+
+	return fg < 0 || fg == getpgrp();
+}
+
+/*
+ * May a line on standard error be drawn, seen and in nobody's way?
+ * Standard error is a terminal and standard output not a pipe: what
+ * reads a pipe while standard error is the terminal is most often a
+ * pager (`versus a b | less`), which draws on that terminal itself, and
+ * a line under or over it garbles both.  Then foreground() at each line.
+ */
+static bool
+stderr_free(void)
+{
+	struct stat st;
+
+	if (!isatty(STDERR_FILENO))
+		return false;
+	return fstat(STDOUT_FILENO, &st) != 0 || !S_ISFIFO(st.st_mode);
+}
+
 void
 progress_line(const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!isatty(STDERR_FILENO))
+	if (!stderr_free() || !foreground())
 		return;
 	fputs("\r", stderr);
 	va_start(ap, fmt);
@@ -320,7 +353,8 @@ on_stop(int sig)
 	static const char erase[] = "\r\033[K";
 	static const char msg[] = "versus: interrupted\n";
 
-	if ((on_stderr && write(STDERR_FILENO, erase, sizeof erase - 1) < 0) ||
+	if ((on_stderr && foreground() &&
+	     write(STDERR_FILENO, erase, sizeof erase - 1) < 0) ||
 	    write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
 		/* nothing more can be done */
 	}
@@ -351,7 +385,7 @@ progress_to_stderr(void)
 		test = strcmp(t, "stall") == 0 ? TEST_STALL :
 			strcmp(t, "now") == 0 ? TEST_NOW : TEST_NONE;
 	progress_end();
-	where = isatty(STDERR_FILENO) ? STDERR : NOWHERE;
+	where = stderr_free() ? STDERR : NOWHERE;
 	catch_stop(SIGINT);
 	catch_stop(SIGTERM);
 }
@@ -384,7 +418,8 @@ progress_begin(void)
 void
 progress_end(void)
 {
-	if (on_stderr) {
+	/* In the background, the line is left where it was. */
+	if (on_stderr && foreground()) {
 		fputs("\r\033[K", stderr);
 		fflush(stderr);
 	}

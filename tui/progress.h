@@ -12,9 +12,11 @@
  * In the browser it is the last row (screen_progress), and from then
  * until the next key is read Ctrl-C interrupts: the browser gives the
  * terminal back and versus ends with "versus: interrupted" (screen.h).
- * On the command line it goes to standard error when that is a terminal,
- * rewritten in place and erased when the work ends; SIGINT and SIGTERM
- * end versus with "versus: interrupted" and the signal's own status.
+ * On the command line it goes to standard error when that is a terminal
+ * and standard output is not a pipe (to a pager, most often, which would
+ * draw over it), while versus is in the terminal's foreground; rewritten
+ * in place and erased when the work ends.  SIGINT and SIGTERM end versus
+ * with "versus: interrupted" and the signal's own status.
  */
 #ifndef VERSUS_PROGRESS_H
 #define VERSUS_PROGRESS_H
@@ -31,8 +33,9 @@ const struct align_progress *progress_hook(void);
 void progress_texts(struct text *const *texts, size_t n);
 
 /*
- * Where the line goes: standard error, when it is a terminal (and SIGINT
- * and SIGTERM say "versus: interrupted"); the browser's screen; nowhere.
+ * Where the line goes: standard error, where it can show (above; and
+ * SIGINT and SIGTERM say "versus: interrupted"); the browser's screen;
+ * nowhere.
  */
 void progress_to_stderr(void);
 void progress_to_screen(void);
@@ -40,7 +43,7 @@ void progress_off(void);
 
 /*
  * A line on standard error, rewritten in place ("\r" fmt "\033[K") and
- * erased by progress_end(), when it is a terminal: the one writer of
+ * erased by progress_end(), when it can show (above): the one writer of
  * the alignment's line and of the fetching count of open.c, "versus:
  * fetching captures 3/12".  It must fit on one row of the terminal.
  */

@@ -3,7 +3,10 @@
 # a file, --json, --stat, --print and --inline write not one byte there,
 # even told to show progress at once (VERSUS_TEST_PROGRESS=now, which
 # tests/tui/progress.sh shows on a terminal), and their output is the
-# same as without it.
+# same as without it.  With standard error a terminal (a pty here), the
+# line is drawn and erased; but not when standard output is a pipe, to
+# a pager most often, which draws on that terminal (`versus a b | less`),
+# nor from a background job.
 . "$srcdir/tests/lib.sh"
 
 # 2,000 paragraphs a side, each reworded a little: all paired by
@@ -18,5 +21,53 @@ for mode in --json --stat --print --inline; do
 	"$VERSUS" $mode "$TMPD/a.txt" "$TMPD/b.txt" >"$TMPD/plain" 2>&1
 	check "$mode: the same output" cmp "$TMPD/out" "$TMPD/plain"
 done
+
+command -v python3 >/dev/null 2>&1 || {
+	skip_test "progress on a terminal: needs python3 (for a pty)"
+	finish
+}
+
+# on_tty FILE CMD...: CMD run with a pty for its terminal; every byte
+# that reached the terminal in FILE.
+on_tty() {
+	python3 - "$@" <<'EOF'
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+seen = b""
+while True:
+    try:
+        d = os.read(fd, 65536)
+    except OSError:
+        break
+    if not d:
+        break
+    seen += d
+os.waitpid(pid, 0)
+open(sys.argv[1], "wb").write(seen)
+EOF
+}
+
+export VERSUS_TEST_PROGRESS=now
+on_tty "$TMPD/tty" sh -c '"$0" --json "$1" "$2" >"$3"' "$VERSUS" \
+	"$TMPD/a.txt" "$TMPD/b.txt" "$TMPD/out"
+check "standard output a file: the line on the terminal" \
+	eval 'tr "\\r" "\\n" <"$TMPD/tty" |
+	      grep -q "^versus: reading version 1 of 2, 0 of 750 kB in all"'
+check_eq "... and erased at the end" \
+	"$(tail -c 4 "$TMPD/tty" | od -An -c | tr -d ' ')" '\r033[K'
+for mode in --json --print; do
+	on_tty "$TMPD/tty" sh -c '"$0" '$mode' "$1" "$2" | cat >"$3"' \
+		"$VERSUS" "$TMPD/a.txt" "$TMPD/b.txt" "$TMPD/out"
+	check "$mode to a pipe (a pager): not a byte on the terminal" \
+		test ! -s "$TMPD/tty"
+	"$VERSUS" $mode "$TMPD/a.txt" "$TMPD/b.txt" >"$TMPD/plain" 2>&1
+	check "$mode to a pipe: the whole output" cmp "$TMPD/out" "$TMPD/plain"
+done
+# A job of its own (set -m), not the terminal's foreground.
+on_tty "$TMPD/tty" sh -c 'set -m; "$0" --json "$1" "$2" >"$3" & wait $!' \
+	"$VERSUS" "$TMPD/a.txt" "$TMPD/b.txt" "$TMPD/out"
+check "a background job: not a byte on the terminal" test ! -s "$TMPD/tty"
 
 finish
