@@ -53,7 +53,7 @@ struct runs {
 	size_t n, cap;
 };
 
-#define HOLD_SLOTS	4
+#define HOLD_SLOTS	16
 #define SIM_MEMO	8
 
 struct ctx {
@@ -106,13 +106,17 @@ struct ctx {
 		 * (valid while stampgen is c->gen): the distinct keys (fold
 		 * ids) of the words, in order of first occurrence, key, with
 		 * their words (kn) and content words (kh); kx: each word's
-		 * key, by that order; light: the weight of the words that
-		 * are not content words.  In the allocation of ids.
+		 * key, by that order.  In the allocation of ids.
 		 */
 		uint32_t *kx, *key, *kn, *kh;
 		size_t nkey;
-		unsigned light;
 		uint32_t stampgen;
+		/*
+		 * Set by sim_bound while a gap is scored: the words' weight
+		 * by gap_weight (dtotal), valid while dgen is c->gapgen.
+		 */
+		unsigned dtotal;
+		uint32_t dgen;
 	} hw[2][HOLD_SLOTS], *held[2];
 	uint64_t hclock;
 	/*

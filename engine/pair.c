@@ -316,7 +316,6 @@ score_single(struct ctx *c, const struct seg *sa, uint32_t a1,
 	     const struct seg *sb, uint32_t b1, struct single *x)
 {
 	uint32_t i = x->i, j = x->j;
-	double need = c->pair_threshold / 2;
 
 	/* Progress (align.h): paragraphs' pairs come in B's order. */
 	if (c->stage == ALIGN_PAIR)
@@ -325,7 +324,7 @@ score_single(struct ctx *c, const struct seg *sa, uint32_t a1,
 		align_tick(c, false, sa[i].u0);
 	x->tried = false;
 	switch (pair_may_reach(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1,
-			       need, c->pair_threshold)) {
+			       c->pair_threshold / 2, c->pair_threshold)) {
 	case 0:
 		return;
 	case 1:
@@ -333,12 +332,16 @@ score_single(struct ctx *c, const struct seg *sa, uint32_t a1,
 			return;
 		break;
 	default:
-		need = 0;	/* it passes the bounds at half too */
 		break;
 	}
+	/*
+	 * The pair passed the bounds at half the threshold: asked again
+	 * at half, they would say the same (only nearer hi do they try
+	 * more), so pair_sim is asked for the figure.
+	 */
 	x->tried = true;
 	x->sim = pair_sim(c, sa[i].u0, sa[i].u1, sb[j].u0, sb[j].u1,
-			  &x->kept, need);
+			  &x->kept, 0);
 	x->dkept = c->dkept;
 	x->dtotal = c->dtotal;
 }

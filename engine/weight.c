@@ -243,6 +243,7 @@ load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
 	h->u0 = u0;
 	h->u1 = u1;
 	h->stampgen = 0;
+	h->dgen = 0;
 	for (; u0 < u1; u0++) {
 		uint32_t f = d->unit[u0].fold;
 		uint8_t w = c->weight[d->unit[u0].strict];
@@ -267,7 +268,6 @@ stamp_keys(struct ctx *c, int side, struct heldwords *h)
 {
 	struct keymap *km;
 	size_t i, nk = 0;
-	unsigned light = 0;
 	uint32_t gen;
 	int s, k;
 
@@ -302,10 +302,8 @@ stamp_keys(struct ctx *c, int side, struct heldwords *h)
 		h->kx[i] = x->num;
 		h->kn[x->num]++;
 		h->kh[x->num] += w == W_CONTENT;
-		light += w == W_CONTENT ? 0 : w;
 	}
 	h->nkey = nk;
-	h->light = light;
 	h->stampgen = gen;
 	c->mapgen[side] = gen;
 }
@@ -524,6 +522,21 @@ common_content(const struct heldwords *h, const uint32_t *idx,
 	return o;
 }
 
+/* The weight of slot h's words by the gap's weights (gap_weight). */
+static unsigned
+gap_total(const struct ctx *c, struct heldwords *h)
+{
+	size_t i;
+
+	if (h->dgen != c->gapgen || c->gapgen == 0) {
+		h->dtotal = 0;
+		for (i = 0; i < h->n; i++)
+			h->dtotal += gap_weight(c, h->ids[i], h->w[i]);
+		h->dgen = c->gapgen;
+	}
+	return h->dtotal;
+}
+
 static int
 sim_bound(struct ctx *c, double lo, double hi, double dneed)
 {
@@ -576,7 +589,6 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 	for (i = 0; i < y->n; i++) {
 		const struct keymap *e = &km[y->ids[i]];
 
-		dt += gap ? gap_weight(c, y->ids[i], wy[i]) : 0;
 		if (e->gen != gen) {
 			yk[i] = UINT32_MAX;
 			continue;
@@ -595,13 +607,11 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 	ga = g2[sx];
 	gb = g2[!sx];
 	if (gap)
-		dt += x->light;
+		dt = gap_total(c, c->held[0]) + gap_total(c, c->held[1]);
 	for (i = 0; i < nx; i++) {
 		uint32_t mn, hx, hy, lx, ly;
 		unsigned g;
 
-		if (gap && x->kh[i] > 0)
-			dt += x->kh[i] * gap_weight(c, x->key[i], W_CONTENT);
 		if (yn[i] == 0) {
 			com[i] = UINT32_MAX;
 			continue;
