@@ -21,6 +21,7 @@
 
 #include "align.h"
 #include "pair.h"
+#include "rng.h"
 #include "tap.h"
 #include "xalloc.h"
 
@@ -41,39 +42,18 @@ buf_add(struct buf *b, const char *s)
 	b->n += len;
 }
 
-/* --- the generator ---------------------------------------------------------- */
-
-static unsigned long long rng;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned)((rng >> 33) % n);
-}
+/* --- the generator (rng.h's rnd) --------------------------------------------- */
 
 static const char *const fwords[] = {
 	"the", "and", "of", "to", "in", "that", "he", "said", "was", "for",
 	"his", "with", "they", "all", "unto", "them", "not", "from", "which",
 };
 
-/*
- * A content word: word k of a made-up vocabulary, spelt from syllables,
- * so that word k is the same string everywhere.
- */
+/* A content word: word k of a made-up vocabulary (rng.h). */
 static void
 content_word(unsigned k, char *out)
 {
-	static const char *const syl[] = {
-		"ba", "ker", "lo", "mi", "nas", "or", "pe", "ra", "sel", "tu",
-		"va", "wen", "xi", "yo", "zar", "dum", "fi", "gal", "hol", "jes",
-	};
-	size_t n = 0;
-
-	do {
-		n += (size_t)sprintf(out + n, "%s", syl[k % 20]);
-		k /= 20;
-	} while (k > 0);
+	syllable_word(k, out);
 }
 
 /*
@@ -316,17 +296,14 @@ lookalikes(unsigned long long seed, size_t *total)
 static void
 test_lookalikes(void)
 {
-	size_t good = 0, total = 0, n, t;
-	unsigned long long seed;
+	struct rounds r = rounds_from(1, 40);
+	size_t n, t;
 
-	for (seed = 1; seed <= 40; seed++) {
-		n = lookalikes(seed, &t);
-		if (n != t && good == total)
-			printf("# first miss: seed %llu, %zu of %zu\n", seed, n, t);
-		good += n;
-		total += t;
+	while (rounds_next(&r)) {
+		n = lookalikes(r.seed, &t);
+		rounds_tally(&r, n, t, "%zu of %zu", n, t);
 	}
-	is_int(good, total, "40 lists of look-alike provisions with new ones "
+	is_int(r.good, r.total, "40 lists of look-alike provisions with new ones "
 	       "inserted: every old provision paired with its own");
 }
 
@@ -459,18 +436,14 @@ shuffled(unsigned long long seed, size_t n, size_t *total)
 static void
 test_shuffled(void)
 {
-	size_t good = 0, total = 0, g, t;
-	unsigned long long seed;
+	struct rounds r = rounds_from(1, 6);
+	size_t g, t;
 
-	for (seed = 1; seed <= 6; seed++) {
-		g = shuffled(seed, 40 + 60 * (size_t)seed, &t);
-		if (g != t && good == total)
-			printf("# first miss: seed %llu, %zu of %zu\n", seed, g,
-			       t);
-		good += g;
-		total += t;
+	while (rounds_next(&r)) {
+		g = shuffled(r.seed, 40 + 60 * (size_t)r.seed, &t);
+		rounds_tally(&r, g, t, "%zu of %zu", g, t);
 	}
-	is_int(good, total, "shuffled chapters: each one moved unchanged "
+	is_int(r.good, r.total, "shuffled chapters: each one moved unchanged "
 	       "stays with its copy");
 }
 
@@ -536,28 +509,19 @@ kept_with_copy(unsigned long long seed, bool word)
 static void
 test_kept_with_copy(void)
 {
-	size_t good = 0, total = 0;
-	unsigned long long seed;
+	static const char *const what[] = { "a comma", "a word inserted" };
+	int word;
 
-	for (seed = 1; seed <= 40; seed++, total++) {
-		size_t g = kept_with_copy(seed, false);
+	for (word = 0; word < 2; word++) {
+		struct rounds r = rounds_from(1, 40);
 
-		if (!g && good == total)
-			printf("# first miss: seed %llu\n", seed);
-		good += g;
+		while (rounds_next(&r))
+			rounds_tally(&r, kept_with_copy(r.seed, word), 1,
+				     "kept apart from its copy");
+		is_int(r.good, r.total, "a chapter kept in place with %s "
+		       "stays in place when its copy is added elsewhere",
+		       what[word]);
 	}
-	is_int(good, total, "a chapter kept in place with a comma stays in "
-	       "place when its copy is added elsewhere");
-	good = total = 0;
-	for (seed = 1; seed <= 40; seed++, total++) {
-		size_t g = kept_with_copy(seed, true);
-
-		if (!g && good == total)
-			printf("# first miss: seed %llu\n", seed);
-		good += g;
-	}
-	is_int(good, total, "a chapter kept in place with a word inserted "
-	       "stays in place when its copy is added elsewhere");
 }
 
 int

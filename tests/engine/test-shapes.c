@@ -14,19 +14,11 @@
 #include <string.h>
 
 #include "pair.h"
+#include "rng.h"
 #include "tap.h"
 
 /* Work per input byte allowed at every size. */
 #define WORK_PER_BYTE	40.0
-
-static unsigned long seed;
-
-static unsigned
-rnd(unsigned n)
-{
-	seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-	return (unsigned)((seed >> 33) % n);
-}
 
 struct buf {
 	char *s;
@@ -177,7 +169,7 @@ main(void)
 			struct buf a = { 0 }, b = { 0 };
 			struct pair p;
 
-			seed = 1900 + (unsigned long)sh;
+			rng = 1900 + (unsigned long)sh;
 			put(&a, "");
 			put(&b, "");
 			make_shape((enum shape)sh, sizes[k], &a, &b);

@@ -23,13 +23,11 @@
 
 #include "align.h"
 #include "pair.h"
+#include "rng.h"
 #include "tap.h"
 #include "xalloc.h"
 
 #define ROUNDS	60
-
-#define diag(...) do { printf("# "); printf(__VA_ARGS__); printf("\n"); } \
-	while (0)
 
 /* --- a growing string ----------------------------------------------------- */
 
@@ -50,16 +48,7 @@ add(struct buf *b, const char *s)
 	b->n += len;
 }
 
-/* --- the generator ---------------------------------------------------------- */
-
-static unsigned long long rng;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned)((rng >> 33) % n);
-}
+/* --- the generator (rng.h's rnd) --------------------------------------------- */
 
 static const char *const fwords[] = {
 	"the", "and", "of", "to", "in", "for", "with", "from", "by", "on",
@@ -218,6 +207,16 @@ closing(struct buf *a, struct buf *b, unsigned n)
 	add(b, ".\n");
 }
 
+/* The end of a round: its pair and versions freed. */
+static void
+round_free(struct pair *p, struct buf *a, struct buf *b)
+{
+	if (p != NULL)
+		pair_close(p);
+	free(a->s);
+	free(b->s);
+}
+
 /*
  * Rewritten stretches of two to five words with one function word left
  * in place between each two: none of those words is shown alone as a
@@ -226,16 +225,15 @@ closing(struct buf *a, struct buf *b, unsigned n)
 static void
 test_function_words(void)
 {
-	unsigned long long seed;
-	size_t bad = 0, round = 0;
+	struct rounds r = rounds_from(1, ROUNDS);
 
-	for (seed = 1; seed <= ROUNDS; seed++) {
+	while (rounds_next(&r)) {
 		struct buf a = { 0 }, b = { 0 };
 		struct pair p;
 		unsigned k, n = 2 + rnd(3);
 		const char *f;
 
-		rng = seed;
+		rng = r.seed;
 		opening(&a, &b, 8);
 		for (k = 0; k < n; k++) {
 			rewrite(&a, &b, 2 + rnd(4), 2 + rnd(4));
@@ -246,15 +244,12 @@ test_function_words(void)
 		rewrite(&a, &b, 2 + rnd(4), 2 + rnd(4));
 		closing(&a, &b, 8);
 		pair_open(&p, a.s, b.s);
-		if (lone_function_words(&p) > 0 && bad++ == 0)
-			diag("seed %llu: a lone function word kept", seed);
-		round++;
-		pair_close(&p);
-		free(a.s);
-		free(b.s);
+		rounds_tally(&r, lone_function_words(&p) == 0, 1,
+			     "a lone function word kept");
+		round_free(&p, &a, &b);
 	}
-	is_int(bad, 0, "%zu rewritten sentences, function words left in "
-	       "place: none shown as a match alone", round);
+	is_int(r.good, r.total, "%zu rewritten sentences, function words "
+	       "left in place: none shown as a match alone", r.run);
 }
 
 /*
@@ -269,17 +264,16 @@ test_anchors(void)
 		"1947", "three", "twelve", "Bafidego", "Kalemi Nopu",
 		"according to seven", "of Zawuhu", "$40 million",
 	};
-	unsigned long long seed;
-	size_t bad = 0, round = 0;
+	struct rounds r = rounds_from(1, ROUNDS);
 
-	for (seed = 1; seed <= ROUNDS; seed++) {
+	while (rounds_next(&r)) {
 		struct buf a = { 0 }, b = { 0 };
 		struct pair p;
-		const char *x = anchors[seed % (sizeof anchors /
-						sizeof *anchors)];
+		const char *x = anchors[r.seed % (sizeof anchors /
+						  sizeof *anchors)];
 		const char *last = strrchr(x, ' ') ? strrchr(x, ' ') + 1 : x;
 
-		rng = seed;
+		rng = r.seed;
 		opening(&a, &b, 8);
 		rewrite(&a, &b, 2 + rnd(5), 2 + rnd(5));
 		add(&a, x);
@@ -289,16 +283,12 @@ test_anchors(void)
 		pair_open(&p, a.s, b.s);
 		if (strcmp(last, "million") == 0)
 			last = "40";
-		if (!kept_unit(p.al, unit_of(p.a, last)) && bad++ == 0)
-			diag("seed %llu: \"%s\" folded into the rewrite", seed,
-			     x);
-		round++;
-		pair_close(&p);
-		free(a.s);
-		free(b.s);
+		rounds_tally(&r, kept_unit(p.al, unit_of(p.a, last)), 1,
+			     "\"%s\" folded into the rewrite", x);
+		round_free(&p, &a, &b);
 	}
-	is_int(bad, 0, "%zu anchors between rewritten stretches: every one "
-	       "kept", round);
+	is_int(r.good, r.total, "%zu anchors between rewritten stretches: "
+	       "every one kept", r.run);
 }
 
 /*
@@ -308,15 +298,14 @@ test_anchors(void)
 static void
 test_reordered(void)
 {
-	unsigned long long seed;
-	size_t bad = 0, round = 0;
+	struct rounds r = rounds_from(1, ROUNDS);
 
-	for (seed = 1; seed <= ROUNDS; seed++) {
+	while (rounds_next(&r)) {
 		struct buf a = { 0 }, b = { 0 };
 		struct pair p;
 		char x[16], y[16], xs[20];
 
-		rng = seed;
+		rng = r.seed;
 		opening(&a, &b, 6 + rnd(4));
 		cword(x);
 		cword(y);
@@ -331,17 +320,13 @@ test_reordered(void)
 		add(&b, xs);
 		closing(&a, &b, 6 + rnd(4));
 		pair_open(&p, a.s, b.s);
-		if ((kept_unit(p.al, unit_of(p.a, y)) || p.ch.n != 1) &&
-		    bad++ == 0)
-			diag("seed %llu: \"%s\" left alone in the reordered "
-			     "phrase", seed, y);
-		round++;
-		pair_close(&p);
-		free(a.s);
-		free(b.s);
+		rounds_tally(&r, !kept_unit(p.al, unit_of(p.a, y)) &&
+			     p.ch.n == 1, 1, "\"%s\" left alone in the "
+			     "reordered phrase", y);
+		round_free(&p, &a, &b);
 	}
-	is_int(bad, 0, "%zu phrases reordered around a kept word: one "
-	       "change each", round);
+	is_int(r.good, r.total, "%zu phrases reordered around a kept word: "
+	       "one change each", r.run);
 }
 
 /*
@@ -351,15 +336,14 @@ test_reordered(void)
 static void
 test_seam(void)
 {
-	unsigned long long seed;
-	size_t bad = 0, round = 0;
+	struct rounds r = rounds_from(1, ROUNDS);
 
-	for (seed = 1; seed <= ROUNDS; seed++) {
+	while (rounds_next(&r)) {
 		struct buf a = { 0 }, b = { 0 };
 		struct pair p;
 		char w[16];
 
-		rng = seed;
+		rng = r.seed;
 		opening(&a, &b, 8 + rnd(4));
 		add(&a, "it would");
 		add(&b, "it will");
@@ -370,15 +354,12 @@ test_seam(void)
 		add(&a, ".\n");
 		add(&b, ".\n");
 		pair_open(&p, a.s, b.s);
-		if (kept_unit(p.al, unit_of(p.a, w)) && bad++ == 0)
-			diag("seed %llu: \"%s\" left at the seam", seed, w);
-		round++;
-		pair_close(&p);
-		free(a.s);
-		free(b.s);
+		rounds_tally(&r, !kept_unit(p.al, unit_of(p.a, w)), 1,
+			     "\"%s\" left at the seam", w);
+		round_free(&p, &a, &b);
 	}
-	is_int(bad, 0, "%zu words at the seam of a rewrite: each joins it",
-	       round);
+	is_int(r.good, r.total, "%zu words at the seam of a rewrite: each "
+	       "joins it", r.run);
 }
 
 /*
@@ -388,17 +369,16 @@ test_seam(void)
 static void
 test_in_place(void)
 {
-	unsigned long long seed;
-	size_t bad = 0, round = 0;
+	struct rounds r = rounds_from(1, ROUNDS);
 
-	for (seed = 1; seed <= ROUNDS; seed++) {
+	while (rounds_next(&r)) {
 		struct buf a = { 0 }, b = { 0 };
 		struct pair p;
 		char words[24][16], w[16];
 		bool sub[24] = { false }, prev = true;
 		unsigned i, n = 24;
 
-		rng = seed;
+		rng = r.seed;
 		add(&a, "The");
 		add(&b, "The");
 		for (i = 0; i < n; i++) {
@@ -419,23 +399,16 @@ test_in_place(void)
 		add(&a, ".\n");
 		add(&b, ".\n");
 		pair_open(&p, a.s, b.s);
-		for (i = 0; i < n; i++) {
-			if (sub[i] || strlen(words[i]) != 8)
-				continue;
-			if (!kept_unit(p.al, unit_of(p.a, words[i]))) {
-				if (bad++ == 0)
-					diag("seed %llu: \"%s\" folded", seed,
-					     words[i]);
+		for (i = 0; i < n; i++)
+			if (!sub[i] && strlen(words[i]) == 8 &&
+			    !kept_unit(p.al, unit_of(p.a, words[i])))
 				break;
-			}
-		}
-		round++;
-		pair_close(&p);
-		free(a.s);
-		free(b.s);
+		rounds_tally(&r, i == n, 1, "\"%s\" folded",
+			     i < n ? words[i] : "");
+		round_free(&p, &a, &b);
 	}
-	is_int(bad, 0, "%zu sentences reworded in place: every content word "
-	       "kept stays a match", round);
+	is_int(r.good, r.total, "%zu sentences reworded in place: every "
+	       "content word kept stays a match", r.run);
 }
 
 /* Does the alignment hold a delete or insert op (a substantive change)? */
@@ -461,17 +434,16 @@ any_change(const struct alignment *al)
 static void
 test_commas(void)
 {
-	unsigned long long seed;
-	size_t bad = 0, round = 0;
+	struct rounds r = rounds_from(1, ROUNDS);
 
-	for (seed = 1; seed <= ROUNDS; seed++) {
+	while (rounds_next(&r)) {
 		struct buf a = { 0 }, b = { 0 };
 		struct pair p;
 		char w[16];
 		unsigned i, n, edits = 0;
-		bool quote = seed % 2 == 0;
+		bool quote = r.seed % 2 == 0;
 
-		rng = seed;
+		rng = r.seed;
 		n = 10 + rnd(10);
 		add(&a, quote ? "He said \"The" : "The");
 		add(&b, quote ? "He said \"The" : "The");
@@ -490,23 +462,20 @@ test_commas(void)
 		}
 		add(&a, quote ? ".\"\n" : ".\n");
 		add(&b, quote ? ".\"\n" : ".\n");
-		if (edits == 0) {
-			free(a.s);
-			free(b.s);
+		if (edits == 0) {	/* no comma to try */
+			rounds_skip(&r);
+			round_free(NULL, &a, &b);
 			continue;
 		}
 		pair_open(&p, a.s, b.s);
-		if (any_change(p.al) != quote && bad++ == 0)
-			diag("seed %llu: a comma %s a quotation is %s", seed,
+		rounds_tally(&r, any_change(p.al) == quote, 1,
+			     "a comma %s a quotation is %s",
 			     quote ? "inside" : "outside",
 			     quote ? "cosmetic" : "a substantive change");
-		round++;
-		pair_close(&p);
-		free(a.s);
-		free(b.s);
+		round_free(&p, &a, &b);
 	}
-	is_int(bad, 0, "%zu sentences that only add or drop commas: a "
-	       "substantive change inside a quotation only", round);
+	is_int(r.good, r.total, "%zu sentences that only add or drop commas: "
+	       "a substantive change inside a quotation only", r.run);
 }
 
 /*
@@ -523,31 +492,27 @@ test_clippings(void)
 		{ "telecoms", "telecommunications" }, { "telecom", "telecoms" },
 		{ "telecommunications", "telecom" },
 	};
-	unsigned long long seed;
-	size_t bad = 0, round = 0;
+	struct rounds r = rounds_from(1, ROUNDS);
 
-	for (seed = 1; seed <= ROUNDS; seed++) {
+	while (rounds_next(&r)) {
 		struct buf a = { 0 }, b = { 0 };
 		struct pair p;
 		unsigned k;
 
-		rng = seed;
+		rng = r.seed;
 		k = rnd(sizeof pairs / sizeof pairs[0]);
 		opening(&a, &b, 1 + rnd(3));
 		add(&a, pairs[k][0]);
 		add(&b, pairs[k][1]);
 		closing(&a, &b, 1 + rnd(3));
 		pair_open(&p, a.s, b.s);
-		if (any_change(p.al) && bad++ == 0)
-			diag("seed %llu: \"%s\" -> \"%s\" is substantive",
-			     seed, pairs[k][0], pairs[k][1]);
-		round++;
-		pair_close(&p);
-		free(a.s);
-		free(b.s);
+		rounds_tally(&r, !any_change(p.al), 1,
+			     "\"%s\" -> \"%s\" is substantive", pairs[k][0],
+			     pairs[k][1]);
+		round_free(&p, &a, &b);
 	}
-	is_int(bad, 0, "%zu clippings swapped between kept words: cosmetic",
-	       round);
+	is_int(r.good, r.total, "%zu clippings swapped between kept words: "
+	       "cosmetic", r.run);
 }
 
 int

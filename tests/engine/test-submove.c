@@ -20,41 +20,23 @@
 
 #include "align.h"
 #include "pair.h"
+#include "rng.h"
 #include "tap.h"
 #include "xalloc.h"
 
-#define diag(...) (printf("# "), printf(__VA_ARGS__), printf("\n"))
-
-/* --- the generator ---------------------------------------------------------- */
-
-static unsigned long long rng;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned)((rng >> 33) % n);
-}
+/* --- the generator (rng.h's rnd) --------------------------------------------- */
 
 static const char *const fwords[] = {
 	"the", "and", "of", "to", "in", "that", "was", "for", "with", "on",
 	"by", "from", "at", "as", "said", "had", "were", "its", "their",
 };
 
-/* Word k of a made-up vocabulary, spelt from syllables. */
+/* Word k of a made-up vocabulary, three letters at least. */
 static void
 content_word(unsigned k, char *out)
 {
-	static const char *const syl[] = {
-		"ba", "ker", "lo", "mi", "nas", "or", "pe", "ra", "sel", "tu",
-		"va", "wen", "xi", "yo", "zar", "dum", "fi", "gal", "hol", "jes",
-	};
-	size_t n = 0;
+	size_t n = syllable_word(k, out);
 
-	do {
-		n += (size_t)sprintf(out + n, "%s", syl[k % 20]);
-		k /= 20;
-	} while (k > 0);
 	if (n < 3)
 		strcpy(out + n, "ton");
 }
@@ -244,16 +226,16 @@ edit_in_order(const struct text_gen *a, struct text_gen *b, bool song)
 static void
 test_in_order(void)
 {
-	unsigned long long seed;
-	size_t moves = 0, runs = 0, bad = 0;
+	struct rounds r = rounds_from(1, 600);
 
-	for (seed = 1; seed <= 600; seed++) {
+	r.say = 3;
+	while (rounds_next(&r)) {
 		struct text_gen a = { 0 }, b = { 0 };
-		bool song = seed % 4 == 0;
+		bool song = r.seed % 4 == 0;
 		struct pair p;
 		char *sa, *sb;
 
-		rng = seed;
+		rng = r.seed;
 		if (song)
 			gen_song(&a);
 		else
@@ -262,11 +244,8 @@ test_in_order(void)
 		sa = tg_render(&a);
 		sb = tg_render(&b);
 		pair_open(&p, sa, sb);
-		runs++;
-		moves += p.al->nmove;
-		if (p.al->nmove && bad++ < 3)
-			diag("seed %llu (%s): %zu moves", seed,
-			     song ? "song" : "article", p.al->nmove);
+		rounds_tally(&r, p.al->nmove == 0, 1, "%s, %zu moves",
+			     song ? "a song" : "an article", p.al->nmove);
 
 		pair_close(&p);
 		free(sa);
@@ -274,8 +253,8 @@ test_in_order(void)
 		tg_free(&a);
 		tg_free(&b);
 	}
-	is_int(moves, 0, "%zu articles and songs edited in order: no moves",
-	       runs);
+	is_int(r.good, r.total, "%zu articles and songs edited in order: no "
+	       "moves", r.run);
 }
 
 /* --- one sentence moved ------------------------------------------------------- */
@@ -334,10 +313,11 @@ move_one(const struct text_gen *a, struct text_gen *b, size_t from,
 static void
 test_one_moved(void)
 {
-	unsigned long long seed;
-	size_t runs = 0, found = 0, linked = 0, edited = 0, bad = 0;
+	struct rounds r = rounds_from(1001, 1400);
+	size_t found = 0, linked = 0, edited = 0;
 
-	for (seed = 1; seed <= 400; seed++) {
+	r.say = 3;
+	while (rounds_next(&r)) {
 		struct text_gen a = { 0 }, b = { 0 };
 		struct pair p;
 		char *sa, *sb;
@@ -345,7 +325,7 @@ test_one_moved(void)
 		bool edit, ok_ends = false;
 		const struct submove *sm;
 
-		rng = 1000 + seed;
+		rng = r.seed;
 		gen_article(&a);
 		/* A sentence whose paragraph keeps another one. */
 		do {
@@ -364,10 +344,10 @@ test_one_moved(void)
 		pair_open(&p, sa, sb);
 		if (p.a->nsent != a.n || p.b->nsent != b.n) {
 			/* the splitter saw other sentences: not this test */
+			rounds_skip(&r);
 			pair_close(&p);
 			goto next;
 		}
-		runs++;
 		if (p.al->nmove == 1 && p.al->nsub == 1) {
 			uint32_t a0, a1, b0, b1, x0, x1, y0, y1;
 
@@ -401,13 +381,11 @@ test_one_moved(void)
 						p.b->unit[b0].tok));
 			linked += ok_ends;
 		}
-		if ((p.al->nmove != 1 || p.al->nsub != 1 || !ok_ends) &&
-		    bad++ < 3)
-			diag("seed %llu: sentence %zu taken before %zu%s: "
+		rounds_tally(&r, p.al->nmove == 1 && p.al->nsub == 1 &&
+			     ok_ends, 1, "sentence %zu taken before %zu%s: "
 			     "%zu moves, %zu below the paragraph, ends %s",
-			     1000 + seed, from, to, edit ? ", reworded" : "",
-			     p.al->nmove, p.al->nsub,
-			     ok_ends ? "right" : "wrong");
+			     from, to, edit ? ", reworded" : "", p.al->nmove,
+			     p.al->nsub, ok_ends ? "right" : "wrong");
 		pair_close(&p);
 next:
 		free(sa);
@@ -415,9 +393,9 @@ next:
 		tg_free(&a);
 		tg_free(&b);
 	}
-	ok(runs >= 350, "%zu articles with one sentence moved", runs);
-	is_int(found, runs, "each is one move below the paragraph");
-	is_int(linked, runs, "each move's ends are the sentence, in the "
+	ok(r.run >= 350, "%zu articles with one sentence moved", r.run);
+	is_int(found, r.run, "each is one move below the paragraph");
+	is_int(linked, r.run, "each move's ends are the sentence, in the "
 	       "blocks of its paragraphs");
 	ok(edited > 0, "%zu of them reworded on the way, still one move",
 	   edited);
@@ -440,10 +418,10 @@ is_chorus(const struct text_gen *t, size_t k)
 static void
 test_song_line_moved(void)
 {
-	unsigned long long seed;
-	size_t runs = 0, found = 0, bad = 0;
+	struct rounds r = rounds_from(5001, 5300);
 
-	for (seed = 1; seed <= 300; seed++) {
+	r.say = 3;
+	while (rounds_next(&r)) {
 		struct text_gen a = { 0 }, b = { 0 };
 		struct pair p;
 		char *sa, *sb;
@@ -451,7 +429,7 @@ test_song_line_moved(void)
 		size_t other = SIZE_MAX;
 		bool ok_ends = false;
 
-		rng = 5000 + seed;
+		rng = r.seed;
 		gen_song(&a);
 		do
 			from = rnd((unsigned)a.n);
@@ -486,8 +464,9 @@ test_song_line_moved(void)
 		sa = tg_render(&a);
 		sb = tg_render(&b);
 		pair_open(&p, sa, sb);
-		if (crossed >= 1) {
-			runs++;
+		if (crossed == 0) {	/* not across a verse line */
+			rounds_skip(&r);
+		} else {
 			if (p.al->nmove == 1 && p.al->nsub == 1) {
 				const struct submove *sm = &p.al->sub[0];
 				const struct wop *x = &p.al->op[sm->sop];
@@ -506,12 +485,9 @@ test_song_line_moved(void)
 					 strncmp(xs, a.v[other].s, 8) == 0 &&
 					 strncmp(ys, a.v[other].s, 8) == 0);
 			}
-			found += ok_ends;
-			if (!ok_ends && bad++ < 3)
-				diag("seed %llu: line %zu taken to %zu: %zu "
-				     "moves, %zu below the paragraph",
-				     5000 + seed, from, to, p.al->nmove,
-				     p.al->nsub);
+			rounds_tally(&r, ok_ends, 1, "line %zu taken to %zu: "
+				     "%zu moves, %zu below the paragraph",
+				     from, to, p.al->nmove, p.al->nsub);
 		}
 		pair_close(&p);
 		free(sa);
@@ -519,8 +495,8 @@ test_song_line_moved(void)
 		tg_free(&a);
 		tg_free(&b);
 	}
-	ok(runs >= 200, "%zu songs with a verse line moved", runs);
-	is_int(found, runs, "each is one move, its ends that line");
+	ok(r.run >= 200, "%zu songs with a verse line moved", r.run);
+	is_int(r.good, r.run, "each is one move, its ends that line");
 }
 
 int
