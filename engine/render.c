@@ -794,6 +794,365 @@ block_mark(const struct render *r, const struct block *bl)
 	}
 }
 
+/* --- giant paragraphs, a segment at a time ------------------------------ */
+
+/*
+ * A giant paragraph (render.h) is laid out in segments, each starting on
+ * a fresh row on both sides: at[side][j] is where segment j starts on
+ * that side, at[side][n] the paragraph's end (no array for a side with
+ * no paragraph).  Greedy wrapping from a row's start depends only on the
+ * bytes from there, so a segment is laid out alone, its break
+ * opportunities those of its own bytes (its ends are breaks anyway).
+ */
+struct segs {
+	uint32_t n;
+	uint32_t *at[2];
+};
+
+static void block_extent(const struct alignment *al, uint32_t bi,
+			 uint32_t *na, uint32_t *nb);
+
+static bool
+blank_byte(uint8_t c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+/* Does a word start at q, after white space? */
+static bool
+word_start(const uint8_t *s, uint32_t q)
+{
+	return blank_byte(s[q - 1]) && !blank_byte(s[q]);
+}
+
+/* Does a sentence start at q: white space after ".", "!" or "?"? */
+static bool
+sentence_start(const uint8_t *s, uint32_t lo, uint32_t q)
+{
+	uint32_t k = q;
+
+	while (k > lo && q - k < 8 && blank_byte(s[k - 1]))
+		k--;
+	return k > lo && k < q &&
+	    (s[k - 1] == '.' || s[k - 1] == '!' || s[k - 1] == '?');
+}
+
+/*
+ * The first word start in (lo, hi) at or after want, or a sentence's a
+ * little further on; hi when there is none.
+ */
+static uint32_t
+next_word(const uint8_t *s, uint32_t lo, uint32_t want, uint32_t hi)
+{
+	uint32_t q, first = hi;
+
+	for (q = want > lo ? want : lo + 1; q < hi; q++) {
+		if (!word_start(s, q))
+			continue;
+		if (first == hi)
+			first = q;
+		if (sentence_start(s, lo, q) || q - first > 1024)
+			break;
+	}
+	return q < hi && sentence_start(s, lo, q) ? q : first;
+}
+
+static void
+segs_push(struct segs *sg, size_t *cap, uint32_t a, uint32_t b)
+{
+	if (sg->n + 1 >= *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		if (sg->at[0])
+			sg->at[0] = xreallocarray(sg->at[0], *cap, sizeof a);
+		if (sg->at[1])
+			sg->at[1] = xreallocarray(sg->at[1], *cap, sizeof b);
+	}
+	if (sg->at[0])
+		sg->at[0][sg->n] = a;
+	if (sg->at[1])
+		sg->at[1][sg->n] = b;
+	sg->n++;
+}
+
+static uint32_t
+unit_off(const struct doc *d, uint32_t u)
+{
+	return d->tok[d->unit[u].tok].off;
+}
+
+/*
+ * Cut a giant pair in step: at units of the block's equal ops, each the
+ * first past `size` bytes from the last cut on either side (after a
+ * sentence's end if one of the next 64 units is), preceded by white space
+ * on both sides.
+ */
+static void
+segs_ops(struct segs *sg, size_t *cap, const struct alignment *al,
+	 const struct block *bl, const struct para *pa, const struct para *pb,
+	 uint32_t size)
+{
+	const struct doc *da = al->a, *db = al->b;
+	const uint8_t *sa = da->text->data, *sb = db->text->data;
+	uint32_t la = pa->start, lb = pb->start, o;
+
+	for (o = bl->op; o < bl->op + bl->nop && o < al->nop; o++) {
+		const struct wop *w = &al->op[o];
+		uint32_t lo, hi, j, pick = UINT32_MAX, first = UINT32_MAX;
+
+		if (w->kind != WOP_EQUAL || w->na == 0 || w->na != w->nb ||
+		    w->a < pa->unit || w->a + w->na > pa->unit + pa->nunit ||
+		    w->b < pb->unit || w->b + w->nb > pb->unit + pb->nunit)
+			continue;
+		if (unit_off(da, w->a + w->na - 1) < la + size &&
+		    unit_off(db, w->b + w->nb - 1) < lb + size)
+			continue;
+		lo = 0;
+		hi = w->na - 1;
+		while (lo < hi) {	/* the first unit past size */
+			uint32_t mid = lo + (hi - lo) / 2;
+
+			if (unit_off(da, w->a + mid) >= la + size ||
+			    unit_off(db, w->b + mid) >= lb + size)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		for (j = lo; j < w->na && j < lo + 64; j++) {
+			uint32_t qa = unit_off(da, w->a + j);
+			uint32_t qb = unit_off(db, w->b + j);
+
+			if (qa <= la || qb <= lb || qa >= pa->end ||
+			    qb >= pb->end || !word_start(sa, qa) ||
+			    !word_start(sb, qb))
+				continue;
+			if (first == UINT32_MAX)
+				first = j;
+			if (sentence_start(sa, pa->start, qa)) {
+				pick = j;
+				break;
+			}
+		}
+		if (pick == UINT32_MAX)
+			pick = first;
+		if (pick == UINT32_MAX)
+			continue;
+		la = unit_off(da, w->a + pick);
+		lb = unit_off(db, w->b + pick);
+		segs_push(sg, cap, la, lb);
+	}
+}
+
+/*
+ * Where the giant paragraphs p[0] of A and p[1] of B (RENDER_NONE: none)
+ * of block bl are cut; sg->at freed by the caller.
+ */
+static void
+segs_find(struct segs *sg, const struct alignment *al, const struct block *bl,
+	  const uint32_t p[2], uint32_t size)
+{
+	const struct para *pa = p[0] != RENDER_NONE ? &al->a->para[p[0]] : NULL;
+	const struct para *pb = p[1] != RENDER_NONE ? &al->b->para[p[1]] : NULL;
+	size_t cap = 16;
+	int one = pa ? 0 : 1;
+	const struct para *pp = pa ? pa : pb;
+	const uint8_t *s = (one ? al->b : al->a)->text->data;
+	bool same = false;
+
+	if (size < 16)
+		size = 16;
+	sg->n = 0;
+	sg->at[0] = pa ? xmalloc(cap * sizeof *sg->at[0]) : NULL;
+	sg->at[1] = pb ? xmalloc(cap * sizeof *sg->at[1]) : NULL;
+	segs_push(sg, &cap, pa ? pa->start : 0, pb ? pb->start : 0);
+	/* The same bytes (left whole or not: both lay out alike) are cut at
+	   the same words. */
+	if (pa && pb && pa->end - pa->start == pb->end - pb->start &&
+	    memcmp(al->a->text->data + pa->start, al->b->text->data +
+		   pb->start, pa->end - pa->start) == 0)
+		same = true;
+	if (pa && pb && !same && !doc_para_whole(al->a, p[0]) &&
+	    !doc_para_whole(al->b, p[1]) && al->a->unit && al->b->unit) {
+		segs_ops(sg, &cap, al, bl, pa, pb, size);
+	} else {
+		/* One side, or a pair left whole (byte for byte the same,
+		   lazy.h): at words, the same bytes in on both sides; two
+		   sides otherwise in proportion. */
+		uint32_t q = pp->start, qb = pb ? pb->start : 0;
+		uint64_t la = pp->end - pp->start;
+
+		for (;;) {
+			q = next_word(s, pp->start, q + size, pp->end);
+			if (q >= pp->end || pp->end - q < size / 4)
+				break;
+			if (pa && pb) {
+				uint64_t lb = pb->end - pb->start;
+				uint32_t want = pb->start + (uint32_t)
+					((q - pa->start) * lb / la);
+
+				if (same)
+					qb = pb->start + (q - pa->start);
+				else
+					qb = next_word(al->b->text->data,
+						       qb, want > qb ? want :
+						       qb + 1, pb->end);
+				if (qb >= pb->end)
+					break;
+			}
+			segs_push(sg, &cap, one ? 0 : q, one ? q : qb);
+		}
+	}
+	segs_push(sg, &cap, pa ? pa->end : 0, pb ? pb->end : 0);
+	sg->n--;	/* the ends are not a segment */
+}
+
+/*
+ * Piece of block bi showing paragraphs p[0] of A and p[1] of B: is it
+ * giant (render.h)?  Not in the inline layout, nor a split or a merge.
+ */
+static bool
+is_giant(const struct alignment *al, const uint32_t p[2])
+{
+	size_t big = 0;
+
+	if (p[0] != RENDER_NONE)
+		big = al->a->para[p[0]].end - al->a->para[p[0]].start;
+	if (p[1] != RENDER_NONE &&
+	    al->b->para[p[1]].end - al->b->para[p[1]].start > big)
+		big = al->b->para[p[1]].end - al->b->para[p[1]].start;
+	return big > render_lazy_tuning.giant;
+}
+
+/*
+ * Set the builder up to lay bytes [ws, we) of paragraph p of side
+ * b->side (doc d) out as a paragraph of its own, b->wpara: for a
+ * paragraph left whole, b->d becomes the window's tokens, cut alone.
+ * With `restyle` the window's tokens are styled first, as the whole
+ * block styles them (counted without brackets: styles move no row, so
+ * they are not worked out).
+ */
+static void
+window_set(struct builder *b, const struct doc *d, uint32_t p,
+	   const struct block *bl, uint32_t ws, uint32_t we, bool restyle)
+{
+	const struct para *pa = &d->para[p];
+	const uint8_t *s = d->text->data;
+
+	b->wpara = *pa;
+	b->wpara.start = ws;
+	b->wpara.end = we;
+	if (doc_para_whole(d, p)) {
+		uint8_t st;
+
+		if (restyle)
+			style_side(b, b->side, p, 1, bl, unchanged_style(bl));
+		st = b->style[b->side][pa->tok];
+		cut_whole(&b->wtz, s, ws, we);
+		b->wdoc = *d;
+		b->wdoc.tok = b->wtz.tok;
+		b->wdoc.ntok = b->wtz.ntok;
+		b->wpara.tok = 0;
+		b->wpara.ntok = (uint32_t)b->wtz.ntok;
+		b->wstyle = xgrow(b->wstyle, &b->capwstyle, b->wtz.ntok + 1, 1);
+		memset(b->wstyle, st, b->wtz.ntok + 1);
+		b->d = &b->wdoc;
+		b->style[b->side] = b->wstyle;
+		return;
+	}
+	b->wpara.tok = doc_token_at(d, ws);
+	b->wpara.ntok = doc_token_at(d, we - 1) + 1 - b->wpara.tok;
+	if (!restyle)
+		return;
+	if (b->count_only && !b->r->opts.brackets)
+		memset(b->style[b->side] + b->wpara.tok, STYLE_TEXT,
+		       b->wpara.ntok);
+	else
+		style_window(b, b->side, p, bl, unchanged_style(bl),
+			     b->wpara.tok, b->wpara.tok + b->wpara.ntok);
+}
+
+/*
+ * Segments [j0, j1) of the giant paragraphs p[] of block bi, from row i
+ * on, each on fresh rows on both sides; returns the rows, and each
+ * segment's in rows[j - j0] when rows is not NULL.
+ */
+static size_t
+layout_segs(struct builder *b, uint32_t bi, const uint32_t p[2],
+	    const struct segs *sg, uint32_t j0, uint32_t j1, size_t i,
+	    bool restyle, uint32_t *rows)
+{
+	const struct block *bl = &b->al->block[bi];
+	size_t start = i, n[2] = { 0, 0 }, m, k;
+	uint32_t j;
+	int side;
+
+	for (j = j0; j < j1; j++) {
+		m = 0;
+		for (side = 0; side < 2; side++) {
+			const struct doc *d = side ? b->al->b : b->al->a;
+			uint8_t *style = b->style[side];
+
+			if (p[side] == RENDER_NONE)
+				continue;
+			b->side = side;
+			b->d = d;
+			window_set(b, d, p[side], bl, sg->at[side][j],
+				   sg->at[side][j + 1], restyle);
+			n[side] = layout_cut(b, &b->wpara, p[side], i, bi);
+			b->d = d;
+			b->style[side] = style;
+			if (n[side] > m)
+				m = n[side];
+		}
+		/* Filler inside the paragraph is still the paragraph's. */
+		for (side = 0; side < 2 && j + 1 < sg->n; side++)
+			for (k = i + n[side]; p[side] != RENDER_NONE && k < i + m;
+			     k++)
+				b->r->row[k].para[side] = p[side];
+		if (rows != NULL)
+			rows[j - j0] = (uint32_t)m;
+		i += m;
+	}
+	return i - start;
+}
+
+/* Lay the giant paragraphs p[] of block bi out whole, from row i on. */
+static size_t
+layout_giant(struct builder *b, uint32_t bi, const uint32_t p[2], size_t i)
+{
+	struct segs sg;
+	size_t n;
+
+	segs_find(&sg, b->al, &b->al->block[bi], p,
+		  render_lazy_tuning.segment);
+	n = layout_segs(b, bi, p, &sg, 0, sg.n, i, false, NULL);
+	free(sg.at[0]);
+	free(sg.at[1]);
+	return n;
+}
+
+/*
+ * Paragraph p of side b->side from row i on, in a block with text on
+ * that side only when `alone`: a giant one in segments.
+ */
+static size_t
+layout_one(struct builder *b, uint32_t p, size_t i, uint32_t bi, bool alone)
+{
+	uint32_t pp[2] = { RENDER_NONE, RENDER_NONE };
+
+	pp[b->side] = p;
+	if (alone && is_giant(b->al, pp)) {
+		int side = b->side;
+		const struct doc *d = b->d;
+		size_t n = layout_giant(b, bi, pp, i);
+
+		b->side = side;
+		b->d = d;
+		return n;
+	}
+	return layout_para(b, p, i, bi);
+}
+
 /* --- blocks --------------------------------------------------------------- */
 
 /*
@@ -928,7 +1287,7 @@ layout_side(struct builder *b, int side, size_t i, uint32_t bi,
 	    const struct block *bl, uint32_t p0, uint32_t np, bool note)
 {
 	const struct doc *d = side ? b->al->b : b->al->a;
-	uint32_t p;
+	uint32_t p, na, nb;
 
 	b->side = side;
 	b->d = d;
@@ -936,11 +1295,39 @@ layout_side(struct builder *b, int side, size_t i, uint32_t bi,
 		return;
 	if (note)
 		emit_note(b, i++, bi, bl);
+	block_extent(b->al, bi, &na, &nb);
 	for (p = p0; p < p0 + np; p++) {
 		if (p > p0)
 			row_get(b, i++, bi)->cell[side] = CELL_BLANK;
-		i += layout_para(b, p, i, bi);
+		i += layout_one(b, p, i, bi, side ? na == 0 : nb == 0);
 	}
+}
+
+/*
+ * Pair g of block bi, which has as many paragraphs on each side, from row
+ * i on, after the move note with `note`: a giant pair in segments.
+ */
+static void
+layout_pair(struct builder *b, uint32_t bi, const struct block *bl,
+	    uint32_t g, size_t i, bool note)
+{
+	uint32_t p[2] = { bl->a + g, bl->b + g };
+	int side;
+
+	if (!is_giant(b->al, p)) {
+		layout_side(b, 0, i, bi, bl, p[0], 1, note);
+		layout_side(b, 1, i, bi, bl, p[1], 1, note);
+		return;
+	}
+	if (note) {
+		for (side = 0; side < 2; side++) {
+			b->side = side;
+			b->d = side ? b->al->b : b->al->a;
+			emit_note(b, i, bi, bl);
+		}
+		i++;
+	}
+	layout_giant(b, bi, p, i);
 }
 
 static void
@@ -982,6 +1369,10 @@ layout_block(struct builder *b, uint32_t bi)
 		i = r->nrow;
 		if (g == 0)
 			i = sub_notes(b, i, bi);
+		if (na == nb) {
+			layout_pair(b, bi, bl, g, i, note && g == 0);
+			continue;
+		}
 		layout_side(b, 0, i, bi, bl, bl->a + g * ka, ka,
 			    note && g == 0);
 		layout_side(b, 1, i, bi, bl, bl->b + g * kb, kb,
@@ -1654,31 +2045,23 @@ struct lazy_slot {
 	struct render r;
 	size_t caprow, capspan, capnote;
 	uint32_t piece;		/* LAZY_UNKNOWN: empty */
-	uint32_t chunk;		/* LAZY_UNKNOWN: the whole piece */
+	uint32_t chunk;		/* LAZY_UNKNOWN: the whole piece, else a
+				   giant piece's segment */
 };
 
 /*
- * A giant piece: a paragraph (or pair) with a paragraph of over
- * render_lazy_tuning.giant bytes, laid out a chunk of rows at a time.
- * Each side's rows are counted from its start as far as needed, and
- * where every chunk-th row starts is kept, so that a chunk is laid out
- * from there, over a window of the text (window_breaks) rather than the
- * whole paragraph.  Greedy wrapping from a row's start depends only on
- * that start; the window reaches back and ahead far enough for the
- * break opportunities of UAX #14 (a window's end closer than an eighth of
- * the window to a row is moved on, so a row is never cut by it).
+ * A giant piece (render.h), in segments (struct segs).  Segment j's rows
+ * are rows[j] once counted, an estimate from its bytes before; off[j] is
+ * the first paragraph row of segment j as numbered now (off[n] all of
+ * them), after the piece's `pre` rows (giant_pre).
  */
-struct giant_side {
-	uint32_t p;		/* its paragraph, RENDER_NONE: none */
-	uint32_t rows;		/* its rows counted so far */
-	bool done;		/* all counted: rows is its count */
-	struct cursor *ck;	/* ck[c]: where row c * chunk starts */
-	size_t nck, capck;
-};
-
 struct lazy_giant {
 	uint32_t piece, block, g;
-	struct giant_side s[2];
+	uint32_t p[2];		/* its paragraph on each side, or RENDER_NONE */
+	struct segs sg;
+	uint32_t *rows;		/* per segment: rows, LAZY_UNKNOWN: not counted */
+	uint32_t *off;		/* per segment, then the end */
+	uint32_t left;		/* segments not counted */
 };
 
 struct render_lazy_priv {
@@ -1690,7 +2073,7 @@ struct render_lazy_priv {
 	size_t ngiant;
 };
 
-struct render_lazy_tuning render_lazy_tuning = { 64u << 10, 256, 16u << 10 };
+struct render_lazy_tuning render_lazy_tuning = { 64u << 10, 32u << 10 };
 
 /* Paragraphs of block bi, clamped to the docs as layout_block does. */
 static void
@@ -1759,8 +2142,7 @@ piece_layout(struct render_lazy *lz, struct builder *b, uint32_t bi,
 		i = r->nrow;
 		if (g == 0)
 			i = sub_notes(b, i, bi);
-		layout_side(b, 0, i, bi, bl, bl->a + g, 1, note && g == 0);
-		layout_side(b, 1, i, bi, bl, bl->b + g, 1, note && g == 0);
+		layout_pair(b, bi, bl, g, i, note && g == 0);
 	} else if (na == 0 || nb == 0) {
 		int side = na ? 0 : 1;
 		uint32_t p = (side ? bl->b : bl->a) + g;
@@ -1774,7 +2156,7 @@ piece_layout(struct render_lazy *lz, struct builder *b, uint32_t bi,
 			emit_note(b, i++, bi, bl);
 		if (g > 0)
 			row_get(b, i++, bi)->cell[side] = CELL_BLANK;
-		layout_para(b, p, i, bi);
+		layout_one(b, p, i, bi, true);
 	} else {
 		if (style) {
 			style_side(b, 0, bl->a, na, bl, unch);
@@ -1796,7 +2178,7 @@ end:
 		emit_blank(b, bi);
 }
 
-/* --- giant pieces, a chunk at a time ------------------------------------ */
+/* --- giant pieces, a segment at a time ---------------------------------- */
 
 /* The giant record of piece `piece`, or NULL. */
 static struct lazy_giant *
@@ -1817,213 +2199,59 @@ giant_of(const struct render_lazy *lz, uint32_t piece)
 		&pv->giant[lo] : NULL;
 }
 
-/* Forget what giant gi has counted (another width, brackets). */
-static void
-giant_reset(struct lazy_giant *gi)
-{
-	int side;
-
-	for (side = 0; side < 2; side++) {
-		gi->s[side].rows = 0;
-		gi->s[side].done = gi->s[side].p == RENDER_NONE;
-		gi->s[side].nck = gi->s[side].p == RENDER_NONE ? 0 : 1;
-	}
-}
-
-/*
- * Set up the break opportunities of paragraph p of d (pa) over a window
- * of about `size` bytes around a row starting at `from` (see above): the
- * builder reads it as the paragraph pa, b->wpara; for a paragraph left
- * whole, b->d becomes the window's tokens, cut alone.  Returns the
- * window's end.
- */
+/* Segments of block bi not counted yet. */
 static uint32_t
-window_breaks(struct builder *b, const struct doc *d, uint32_t p,
-	      const struct block *bl, uint32_t from, uint32_t size)
+block_left(const struct render_lazy *lz, uint32_t bi)
 {
-	const struct para *pa = &d->para[p];
-	const uint8_t *s = d->text->data;
-	uint32_t back = size / 16, ws, we;
+	const struct render_lazy_priv *pv = lz->priv;
+	size_t lo = 0, hi = pv->ngiant;
+	uint32_t n = 0;
 
-	ws = from - pa->start > back ? from - back : pa->start;
-	while (ws > pa->start && (s[ws] & 0xc0) == 0x80)
-		ws--;
-	we = pa->end - from > size ? from + size : pa->end;
-	while (we < pa->end && (s[we] & 0xc0) == 0x80)
-		we++;
-	b->wpara = *pa;
-	b->wpara.start = ws;
-	b->wpara.end = we;
-	if (doc_para_whole(d, p)) {
-		uint8_t st;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		style_side(b, b->side, p, 1, bl, unchanged_style(bl));
-		st = b->style[b->side][pa->tok];
-
-		cut_whole(&b->wtz, s, ws, we);
-		b->wdoc = *d;
-		b->wdoc.tok = b->wtz.tok;
-		b->wdoc.ntok = b->wtz.ntok;
-		b->wpara.tok = 0;
-		b->wpara.ntok = (uint32_t)b->wtz.ntok;
-		b->wstyle = xgrow(b->wstyle, &b->capwstyle, b->wtz.ntok + 1, 1);
-		memset(b->wstyle, st, b->wtz.ntok + 1);
-		b->d = &b->wdoc;
-		b->style[b->side] = b->wstyle;
-	} else {
-		b->wpara.tok = doc_token_at(d, ws);
-		b->wpara.ntok = doc_token_at(d, we - 1) + 1 - b->wpara.tok;
-		if (b->count_only && !b->r->opts.brackets)
-			/* Counted without brackets: styles move no row. */
-			memset(b->style[b->side] + b->wpara.tok, STYLE_TEXT,
-			       b->wpara.ntok);
+		if (pv->giant[mid].piece < lz->piece_first[bi])
+			lo = mid + 1;
 		else
-			/* The window's styles only: a toggle restyles what
-			   it shows. */
-			style_window(b, b->side, p, bl, unchanged_style(bl),
-				     b->wpara.tok,
-				     b->wpara.tok + b->wpara.ntok);
+			hi = mid;
 	}
-	para_breaks(b, &b->wpara);
-	return we;
-}
-
-/*
- * Rows of one side of giant gi from its row `from` (a multiple of the
- * chunk) on, at most `max`: counted, and with `make` laid out from row
- * i of b->r with their spans; the starts of chunks are kept on the way.
- * Returns the rows.
- */
-static size_t
-giant_wrap(struct render_lazy *lz, struct builder *b, struct lazy_giant *gi,
-	   int side, uint32_t from, size_t max, size_t i, bool make)
-{
-	const struct render_lazy_tuning *tu = &render_lazy_tuning;
-	struct giant_side *gs = &gi->s[side];
-	const struct doc *d = side ? lz->al->b : lz->al->a;
-	const struct para *pa = &d->para[gs->p];
-	uint8_t *style = b->style[side];
-	uint32_t size = tu->window, we = 0, row = from, vend;
-	struct cursor c = gs->ck[from / tu->chunk], peek;
-	struct render_row *rw;
-	struct atom at;
-	size_t n = 0;
-
-	b->side = side;
-	for (;;) {
-		if (we == 0 || (we < pa->end && c.pos + size / 8 > we)) {
-			b->d = d;
-			b->style[side] = style;
-			we = window_breaks(b, d, gs->p,
-					   &lz->al->block[gi->block], c.pos,
-					   size);
-			c.tok = doc_token_at(b->d, c.pos < we ? c.pos : we - 1);
-		}
-		/* Rows never start with white space. */
-		while (c.pos < we) {
-			peek = c;
-			next_atom(b, &peek, we, &at, true);
-			if (!at.space)
-				break;
-			c = peek;
-		}
-		if (c.pos >= pa->end) {
-			gs->done = true;
-			break;
-		}
-		if (c.pos + size / 8 > we && we < pa->end)
-			continue;	/* a new window first */
-		if (row % tu->chunk == 0 && row / tu->chunk == gs->nck) {
-			gs->ck = xgrow(gs->ck, &gs->capck, gs->nck + 1,
-				       sizeof *gs->ck);
-			gs->ck[gs->nck++] = c;
-		}
-		if (n == max)
-			break;
-		peek = c;
-		vend = fill_line(b, &c, we);
-		if (we < pa->end && c.pos + size / 8 > we) {
-			/* The row came near the window's end: again, wider. */
-			c = peek;
-			if (we - c.pos < size / 2)
-				size *= 2;
-			we = 0;
-			continue;
-		}
-		if (make) {
-			rw = row_get(b, i + n, gi->block);
-			rw->para[side] = gs->p;
-			emit_line(b, peek, vend, rw);
-		}
-		n++;
-		row++;
-	}
-	if (row > gs->rows)
-		gs->rows = row;
-	if (gs->done && gs->rows == 0) {
-		/* An empty paragraph still takes a row. */
-		gs->rows = 1;
-		if (make && from == 0) {
-			rw = row_get(b, i, gi->block);
-			rw->para[side] = gs->p;
-			rw->cell[side] = CELL_TEXT;
-			rw->span[side] = (uint32_t)b->r->nspan;
-		}
-		n = from == 0;
-	}
-	b->d = d;
-	b->style[side] = style;
+	for (; lo < pv->ngiant && pv->giant[lo].block == bi; lo++)
+		n += pv->giant[lo].left;
 	return n;
 }
 
-/* Point the builder at slot s, emptied, its geometry lz's. */
-static void
-slot_start(struct render_lazy *lz, struct lazy_slot *s, bool count_only)
+/* The rows segment j of giant gi is taken to have before it is counted. */
+static uint32_t
+seg_guess(const struct render_lazy *lz, const struct lazy_giant *gi,
+	  uint32_t j)
 {
-	struct builder *b = &lz->priv->b;
-
-	s->r.al = lz->al;
-	s->r.opts = lz->opts;
-	s->r.pane = lz->pane;
-	s->r.width = lz->width;
-	s->r.nrow = s->r.nspan = s->r.nnote = 0;
-	b->r = &s->r;
-	b->caprow = s->caprow;
-	b->capspan = s->capspan;
-	b->capnote = s->capnote;
-	b->count_only = count_only;
-}
-
-static void
-slot_end(struct render_lazy *lz, struct lazy_slot *s)
-{
-	struct builder *b = &lz->priv->b;
-
-	s->caprow = b->caprow;
-	s->capspan = b->capspan;
-	s->capnote = b->capnote;
-}
-
-/* Count giant gi's rows, each side up to `need` rows or its end. */
-static void
-giant_count(struct render_lazy *lz, struct lazy_giant *gi, size_t need)
-{
-	struct lazy_slot *s = &lz->priv->scratch;
-	struct builder *b = &lz->priv->b;
+	unsigned int per = lz->pane - lz->pane / 8;
+	uint32_t n = 1, k;
 	int side;
 
 	for (side = 0; side < 2; side++) {
-		struct giant_side *gs = &gi->s[side];
-		uint32_t from;
-
-		if (gs->done || gs->rows >= need)
+		if (gi->p[side] == RENDER_NONE)
 			continue;
-		slot_start(lz, s, true);
-		s->piece = LAZY_UNKNOWN;
-		from = (uint32_t)(gs->nck - 1) * render_lazy_tuning.chunk;
-		giant_wrap(lz, b, gi, side, from, need - from, 0, false);
-		slot_end(lz, s);
+		k = (gi->sg.at[side][j + 1] - gi->sg.at[side][j]) /
+			(per ? per : 1) + 1;
+		if (k > n)
+			n = k;
 	}
+	return n;
+}
+
+/* Number giant gi's segments with their estimates, none counted. */
+static void
+giant_reset(struct render_lazy *lz, struct lazy_giant *gi)
+{
+	uint32_t j;
+
+	gi->off[0] = 0;
+	for (j = 0; j < gi->sg.n; j++) {
+		gi->rows[j] = LAZY_UNKNOWN;
+		gi->off[j + 1] = gi->off[j] + seg_guess(lz, gi, j);
+	}
+	gi->left = gi->sg.n;
 }
 
 /* Is giant gi the last piece of its block with a blank row after it? */
@@ -2056,10 +2284,135 @@ giant_pre(const struct render_lazy *lz, const struct lazy_giant *gi)
 	return n;
 }
 
+/* All of giant gi's rows as numbered now. */
+static uint32_t
+giant_total(const struct render_lazy *lz, const struct lazy_giant *gi)
+{
+	return giant_pre(lz, gi) + gi->off[gi->sg.n] + giant_post(lz, gi);
+}
+
+/* Rows of segment j of gi in the piece: [*first, *end). */
+static void
+seg_rows(const struct render_lazy *lz, const struct lazy_giant *gi,
+	 uint32_t j, size_t *first, size_t *end)
+{
+	uint32_t pre = giant_pre(lz, gi);
+
+	*first = j == 0 ? 0 : pre + gi->off[j];
+	*end = pre + gi->off[j + 1];
+	if (j + 1 == gi->sg.n)
+		*end += giant_post(lz, gi);
+}
+
+/* The segment of giant gi holding its row `in` (as numbered now). */
+static uint32_t
+seg_at(const struct render_lazy *lz, const struct lazy_giant *gi, size_t in)
+{
+	uint32_t pre = giant_pre(lz, gi), lo = 0, hi = gi->sg.n;
+
+	if (in < pre)
+		return 0;
+	in -= pre;
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (gi->off[mid] <= in)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
- * Lay chunk c of giant gi out into slot s: its paragraph rows
- * [c * chunk, (c + 1) * chunk), after the rows before them for chunk 0
- * and with the blank row after the piece for the last chunk.
+ * Segment j of giant gi has n paragraph rows: renumber what follows it,
+ * in the piece and, once its pieces are counted, in the block, and tell
+ * the hook.
+ */
+static void
+giant_counted(struct render_lazy *lz, struct lazy_giant *gi, uint32_t j,
+	      uint32_t n)
+{
+	uint32_t was, k, bi = gi->block;
+	long delta;
+
+	if (gi->rows[j] != LAZY_UNKNOWN)
+		return;
+	was = gi->off[j + 1] - gi->off[j];
+	delta = (long)n - (long)was;
+	gi->rows[j] = n;
+	gi->left--;
+	if (delta != 0)
+		for (k = j + 1; k <= gi->sg.n; k++)
+			gi->off[k] = (uint32_t)((long)gi->off[k] + delta);
+	if (lz->block_rows[bi] == LAZY_UNKNOWN)
+		return;
+	if (delta != 0) {
+		for (k = gi->piece + 1; k < lz->piece_first[bi + 1]; k++)
+			lz->piece_off[k] = (uint32_t)((long)lz->piece_off[k] +
+						      delta);
+		lz->block_rows[bi] = (uint32_t)((long)lz->block_rows[bi] +
+						delta);
+	}
+	if (lz->hook != NULL) {
+		bool exact = block_left(lz, bi) == 0;
+
+		if (delta != 0 || exact)
+			lz->hook(lz->hook_ctx, bi, (size_t)lz->piece_off[gi->piece]
+				 + giant_pre(lz, gi) + gi->off[j], was, n,
+				 exact);
+	}
+}
+
+/* Point the builder at slot s, emptied, its geometry lz's. */
+static void
+slot_start(struct render_lazy *lz, struct lazy_slot *s, bool count_only)
+{
+	struct builder *b = &lz->priv->b;
+
+	s->r.al = lz->al;
+	s->r.opts = lz->opts;
+	s->r.pane = lz->pane;
+	s->r.width = lz->width;
+	s->r.nrow = s->r.nspan = s->r.nnote = 0;
+	b->r = &s->r;
+	b->caprow = s->caprow;
+	b->capspan = s->capspan;
+	b->capnote = s->capnote;
+	b->count_only = count_only;
+}
+
+static void
+slot_end(struct render_lazy *lz, struct lazy_slot *s)
+{
+	struct builder *b = &lz->priv->b;
+
+	s->caprow = b->caprow;
+	s->capspan = b->capspan;
+	s->capnote = b->capnote;
+}
+
+/* Count segment j of giant gi (laying it out without spans). */
+static void
+giant_count(struct render_lazy *lz, struct lazy_giant *gi, uint32_t j)
+{
+	struct lazy_slot *s = &lz->priv->scratch;
+	uint32_t n;
+
+	if (gi->rows[j] != LAZY_UNKNOWN)
+		return;
+	slot_start(lz, s, true);
+	s->piece = LAZY_UNKNOWN;
+	layout_segs(&lz->priv->b, gi->block, gi->p, &gi->sg, j, j + 1, 0, true,
+		    &n);
+	slot_end(lz, s);
+	giant_counted(lz, gi, j, n);
+}
+
+/*
+ * Lay segment c of giant gi out into slot s: after the rows before the
+ * paragraphs for segment 0, with the blank row after the piece for the
+ * last one.
  */
 static void
 giant_chunk(struct render_lazy *lz, struct lazy_slot *s,
@@ -2068,19 +2421,14 @@ giant_chunk(struct render_lazy *lz, struct lazy_slot *s,
 	const struct alignment *al = lz->al;
 	const struct block *bl = &al->block[gi->block];
 	struct builder *b = &lz->priv->b;
-	uint32_t chunk = render_lazy_tuning.chunk, bi = gi->block;
-	uint32_t from = c * chunk, rows;
+	uint32_t bi = gi->block, n;
 	bool note = bl->move != 0 && bl->twin < al->nblock;
-	bool last;
 	size_t i = 0, k;
 	int side;
 
-	/* Where the chunk starts; laying it out counts it. */
-	giant_count(lz, gi, from);
 	slot_start(lz, s, false);
 	if (c == 0) {
-		bool both = gi->s[0].p != RENDER_NONE &&
-			gi->s[1].p != RENDER_NONE;
+		bool both = gi->p[0] != RENDER_NONE && gi->p[1] != RENDER_NONE;
 
 		/* What piece_layout puts before the paragraphs. */
 		if (gi->g > 0 && both)
@@ -2091,25 +2439,17 @@ giant_chunk(struct render_lazy *lz, struct lazy_slot *s,
 		if (note && gi->g == 0) {
 			for (side = 0; side < 2; side++) {
 				b->side = side;
-				if (gi->s[side].p != RENDER_NONE)
+				if (gi->p[side] != RENDER_NONE)
 					emit_note(b, i, bi, bl);
 			}
 			i++;
 		}
 		if (gi->g > 0 && !both)
-			row_get(b, i++, bi)->cell[gi->s[0].p == RENDER_NONE] =
+			row_get(b, i++, bi)->cell[gi->p[0] == RENDER_NONE] =
 				CELL_BLANK;
 		assert(i == giant_pre(lz, gi));
 	}
-	for (side = 0; side < 2; side++) {
-		const struct giant_side *gs = &gi->s[side];
-
-		if (gs->p != RENDER_NONE && gs->nck > c &&
-		    !(gs->done && gs->rows <= from))
-			giant_wrap(lz, b, gi, side, from, chunk, i, true);
-	}
-	rows = gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows : gi->s[1].rows;
-	last = gi->s[0].done && gi->s[1].done && rows <= from + chunk;
+	layout_segs(b, bi, gi->p, &gi->sg, c, c + 1, i, true, &n);
 	if (c == 0 && b->r->nrow > 0) {
 		b->r->row[0].mark = block_mark(b->r, bl);
 		sub_mark(b, &b->r->row[0], bi);
@@ -2117,11 +2457,12 @@ giant_chunk(struct render_lazy *lz, struct lazy_slot *s,
 	if (bl->kind != BLOCK_EQUAL || bl->move)
 		for (k = c == 0 ? 1 : 0; k < b->r->nrow; k++)
 			b->r->row[k].mark = MARK_CONT;
-	if (last && giant_post(lz, gi))
+	if (c + 1 == gi->sg.n && giant_post(lz, gi))
 		emit_blank(b, bi);
 	slot_end(lz, s);
 	s->piece = gi->piece;
 	s->chunk = c;
+	giant_counted(lz, gi, c, n);
 }
 
 /* Build piece g of block bi into slot s. */
@@ -2148,63 +2489,40 @@ slot_build(struct render_lazy *lz, struct lazy_slot *s, uint32_t bi,
 	s->chunk = LAZY_UNKNOWN;
 }
 
-/*
- * Is piece g of block bi giant: a paragraph pair, or a paragraph of a
- * block with text on one side, with a paragraph of over
- * render_lazy_tuning.giant bytes?  Then note it in pv->giant.
- */
+/* Piece g of block bi is giant (render.h)?  Then note it in pv->giant. */
 static void
 find_giant(struct render_lazy *lz, uint32_t bi, uint32_t g)
 {
 	const struct alignment *al = lz->al;
 	const struct block *bl = &al->block[bi];
 	struct render_lazy_priv *pv = lz->priv;
-	struct lazy_giant gi = { 0 };
+	struct lazy_giant gi;
 	uint32_t na, nb;
-	size_t big = 0;
-	int side;
 
 	if (lz->opts.inline_view)
 		return;
+	memset(&gi, 0, sizeof gi);
 	block_extent(al, bi, &na, &nb);
 	gi.piece = lz->piece_first[bi] + g;
 	gi.block = bi;
 	gi.g = g;
 	if (na == nb) {
-		gi.s[0].p = bl->a + g;
-		gi.s[1].p = bl->b + g;
+		gi.p[0] = bl->a + g;
+		gi.p[1] = bl->b + g;
 	} else if (na == 0 || nb == 0) {
-		gi.s[0].p = na ? bl->a + g : RENDER_NONE;
-		gi.s[1].p = nb ? bl->b + g : RENDER_NONE;
+		gi.p[0] = na ? bl->a + g : RENDER_NONE;
+		gi.p[1] = nb ? bl->b + g : RENDER_NONE;
 	} else {
 		return;
 	}
-	for (side = 0; side < 2; side++) {
-		const struct doc *d = side ? al->b : al->a;
-		const struct para *pa;
-
-		if (gi.s[side].p == RENDER_NONE)
-			continue;
-		pa = &d->para[gi.s[side].p];
-		if (pa->end - pa->start > big)
-			big = pa->end - pa->start;
-	}
-	if (big <= render_lazy_tuning.giant)
+	if (!is_giant(al, gi.p))
 		return;
-	for (side = 0; side < 2; side++) {
-		const struct doc *d = side ? al->b : al->a;
-
-		if (gi.s[side].p == RENDER_NONE)
-			continue;
-		gi.s[side].ck = xmalloc(sizeof *gi.s[side].ck);
-		gi.s[side].capck = 1;
-		gi.s[side].ck[0].pos = d->para[gi.s[side].p].start;
-		gi.s[side].ck[0].tok = 0;
-		gi.s[side].ck[0].zwj = false;
-	}
-	giant_reset(&gi);
+	segs_find(&gi.sg, al, bl, gi.p, render_lazy_tuning.segment);
+	gi.rows = xmalloc(((size_t)gi.sg.n + 1) * sizeof *gi.rows);
+	gi.off = xmalloc(((size_t)gi.sg.n + 1) * sizeof *gi.off);
 	pv->giant = xreallocarray(pv->giant, pv->ngiant + 1, sizeof *pv->giant);
 	pv->giant[pv->ngiant++] = gi;
+	giant_reset(lz, &pv->giant[pv->ngiant - 1]);
 }
 
 struct render_lazy *
@@ -2243,7 +2561,6 @@ render_lazy_new(const struct alignment *al, const struct render_opts *o)
 		     g++)
 			find_giant(lz, bi, g);
 	}
-	lz->piece_first[al->nblock] = k;
 	lz->npiece = k;
 	lz->piece_off = xmalloc(((size_t)k + 1) * sizeof *lz->piece_off);
 	memset(lz->piece_off, 0xff, ((size_t)k + 1) * sizeof *lz->piece_off);
@@ -2277,8 +2594,10 @@ render_lazy_free(struct render_lazy *lz)
 		return;
 	pv = lz->priv;
 	for (k = 0; k < pv->ngiant; k++) {
-		free(pv->giant[k].s[0].ck);
-		free(pv->giant[k].s[1].ck);
+		free(pv->giant[k].sg.at[0]);
+		free(pv->giant[k].sg.at[1]);
+		free(pv->giant[k].rows);
+		free(pv->giant[k].off);
 	}
 	free(pv->giant);
 	for (k = 0; k < LAZY_SLOTS; k++)
@@ -2304,6 +2623,13 @@ render_lazy_free(struct render_lazy *lz)
 }
 
 void
+render_lazy_on_rows(struct render_lazy *lz, render_lazy_hook *hook, void *ctx)
+{
+	lz->hook = hook;
+	lz->hook_ctx = ctx;
+}
+
+void
 render_lazy_restyle(struct render_lazy *lz, const struct render_opts *o)
 {
 	struct render_lazy_priv *pv = lz->priv;
@@ -2319,11 +2645,11 @@ render_lazy_restyle(struct render_lazy *lz, const struct render_opts *o)
 	lz->opts.brackets = o->brackets;
 	for (k = 0; k < LAZY_SLOTS; k++)
 		pv->slot[k].piece = LAZY_UNKNOWN;
-	for (k = 0; !keep && k < pv->ngiant; k++)
-		giant_reset(&pv->giant[k]);
 	if (keep)
 		return;
 	/* Another width: render_lazy_new's job, but keep this working. */
+	for (k = 0; k < pv->ngiant; k++)
+		giant_reset(lz, &pv->giant[k]);
 	for (bi = 0; bi < lz->nblock; bi++)
 		if (lz->block_rows[bi] != 0)
 			lz->block_rows[bi] = LAZY_UNKNOWN;
@@ -2334,71 +2660,131 @@ render_lazy_restyle(struct render_lazy *lz, const struct render_opts *o)
 bool
 render_lazy_counted(const struct render_lazy *lz, uint32_t bi)
 {
-	return lz->block_rows[bi] != LAZY_UNKNOWN;
+	return lz->block_rows[bi] != LAZY_UNKNOWN && block_left(lz, bi) == 0;
 }
 
 size_t
-render_lazy_rows_known(struct render_lazy *lz, uint32_t bi, size_t want,
-		       bool *all)
+render_lazy_rows_now(struct render_lazy *lz, uint32_t bi, bool count,
+		     bool *exact)
 {
 	struct render_lazy_priv *pv = lz->priv;
-	uint32_t g = 0, first = lz->piece_first[bi];
+	uint32_t g, first = lz->piece_first[bi];
 	uint32_t np = lz->piece_first[bi + 1] - first, n = 0;
 
-	*all = true;
-	if (lz->block_rows[bi] != LAZY_UNKNOWN)
-		return lz->block_rows[bi];
-	/* Go on after the pieces counted before, a giant's part included. */
-	if (np > 0 && lz->piece_off[first] != LAZY_UNKNOWN) {
-		uint32_t lo = first, hi = first + np;
+	*exact = false;
+	if (lz->block_rows[bi] == LAZY_UNKNOWN) {
+		if (!count)
+			return SIZE_MAX;
+		for (g = 0; g < np; g++) {
+			struct lazy_slot *s = &pv->slot[(first + g) % LAZY_SLOTS];
+			struct lazy_giant *gi = giant_of(lz, first + g);
 
-		while (hi - lo > 1) {
-			uint32_t mid = lo + (hi - lo) / 2;
-
-			if (lz->piece_off[mid] != LAZY_UNKNOWN)
-				lo = mid;
-			else
-				hi = mid;
-		}
-		g = lo - first;
-		n = lz->piece_off[lo];
-	}
-	for (; g < np; g++) {
-		struct lazy_slot *s = &pv->slot[(first + g) % LAZY_SLOTS];
-		struct lazy_giant *gi = giant_of(lz, first + g);
-
-		lz->piece_off[first + g] = n;
-		if (gi != NULL) {
-			uint32_t pre = giant_pre(lz, gi);
-			uint32_t rows;
-
-			if (want > (size_t)n + pre)
-				giant_count(lz, gi, want - n - pre);
-			rows = gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows :
-				gi->s[1].rows;
-			if (!gi->s[0].done || !gi->s[1].done) {
-				*all = false;
-				return (size_t)n + pre + rows;
+			lz->piece_off[first + g] = n;
+			if (gi != NULL) {
+				n += giant_total(lz, gi);
+				continue;
 			}
-			n += pre + rows + giant_post(lz, gi);
-			continue;
+			if (s->piece != first + g || s->chunk != LAZY_UNKNOWN) {
+				s = &pv->scratch;
+				slot_build(lz, s, bi, g, true);
+			}
+			n += (uint32_t)s->r.nrow;
 		}
-		if (s->piece != first + g || s->chunk != LAZY_UNKNOWN) {
-			s = &pv->scratch;
-			slot_build(lz, s, bi, g, true);
-		}
-		n += (uint32_t)s->r.nrow;
+		lz->block_rows[bi] = n;
 	}
-	lz->block_rows[bi] = n;
-	return n;
+	*exact = block_left(lz, bi) == 0;
+	return lz->block_rows[bi];
 }
 
 size_t
 render_lazy_block_rows(struct render_lazy *lz, uint32_t bi)
 {
-	bool all;
+	bool exact;
 
-	return render_lazy_rows_known(lz, bi, SIZE_MAX, &all);
+	render_lazy_rows_now(lz, bi, true, &exact);
+	while (render_lazy_settle_next(lz, bi))
+		;
+	return lz->block_rows[bi];
+}
+
+/*
+ * The last piece of block bi that starts at or before row (its pieces
+ * counted).
+ */
+static uint32_t
+piece_at_row(const struct render_lazy *lz, uint32_t bi, size_t row)
+{
+	uint32_t lo = lz->piece_first[bi], hi = lz->piece_first[bi + 1];
+
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (lz->piece_off[mid] <= row)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool
+render_lazy_settle(struct render_lazy *lz, uint32_t bi, size_t row,
+		   size_t *next)
+{
+	uint32_t lo, j;
+	struct lazy_giant *gi;
+	size_t first, end;
+	bool exact;
+	size_t n = render_lazy_rows_now(lz, bi, true, &exact);
+
+	*next = n;
+	if (row >= n || lz->piece_first[bi + 1] == lz->piece_first[bi])
+		return false;
+	lo = piece_at_row(lz, bi, row);
+	*next = lo + 1 < lz->piece_first[bi + 1] ? lz->piece_off[lo + 1] : n;
+	if ((gi = giant_of(lz, lo)) == NULL)
+		return false;
+	j = seg_at(lz, gi, row - lz->piece_off[lo]);
+	if (gi->rows[j] == LAZY_UNKNOWN) {
+		giant_count(lz, gi, j);
+		return true;
+	}
+	seg_rows(lz, gi, j, &first, &end);
+	*next = lz->piece_off[lo] + end;
+	return false;
+}
+
+bool
+render_lazy_settle_next(struct render_lazy *lz, uint32_t bi)
+{
+	struct render_lazy_priv *pv = lz->priv;
+	size_t lo = 0, hi = pv->ngiant;
+	bool exact;
+	uint32_t j;
+
+	render_lazy_rows_now(lz, bi, true, &exact);
+	if (exact)
+		return false;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pv->giant[mid].piece < lz->piece_first[bi])
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < pv->ngiant && pv->giant[lo].block == bi; lo++) {
+		struct lazy_giant *gi = &pv->giant[lo];
+
+		if (gi->left == 0)
+			continue;
+		for (j = 0; j < gi->sg.n; j++)
+			if (gi->rows[j] == LAZY_UNKNOWN) {
+				giant_count(lz, gi, j);
+				return true;
+			}
+	}
+	return false;
 }
 
 size_t
@@ -2418,7 +2804,7 @@ render_lazy_piece(struct render_lazy *lz, uint32_t bi, uint32_t g)
 	return &s->r;
 }
 
-/* Chunk c of giant gi, laid out (cached like pieces). */
+/* Segment c of giant gi, laid out (cached like pieces). */
 static const struct render *
 giant_get(struct render_lazy *lz, struct lazy_giant *gi, uint32_t c)
 {
@@ -2435,16 +2821,13 @@ render_lazy_stream_chunk(struct render_lazy *lz, uint32_t bi, uint32_t g,
 			 uint32_t c, bool *more)
 {
 	struct lazy_giant *gi = giant_of(lz, lz->piece_first[bi] + g);
-	uint32_t rows;
 
 	*more = false;
 	if (gi == NULL)
 		return render_lazy_stream(lz, bi, g);
 	giant_chunk(lz, &lz->priv->scratch, gi, c);
 	lz->priv->scratch.piece = LAZY_UNKNOWN;
-	rows = gi->s[0].rows > gi->s[1].rows ? gi->s[0].rows : gi->s[1].rows;
-	*more = !gi->s[0].done || !gi->s[1].done ||
-		rows > (c + 1) * render_lazy_tuning.chunk;
+	*more = c + 1 < gi->sg.n;
 	return &lz->priv->scratch.r;
 }
 
@@ -2457,57 +2840,22 @@ render_lazy_stream(struct render_lazy *lz, uint32_t bi, uint32_t g)
 	return &s->r;
 }
 
-/*
- * The last piece of block bi that starts at or before row, among pieces
- * whose first rows are known up to there.
- */
-static uint32_t
-piece_at_row(const struct render_lazy *lz, uint32_t bi, size_t row)
-{
-	uint32_t lo = lz->piece_first[bi], hi = lz->piece_first[bi + 1];
-
-	while (hi - lo > 1) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (lz->piece_off[mid] <= row)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 bool
 render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
-		       size_t *first, size_t *n)
+		       size_t *first, size_t *n, bool *last)
 {
 	uint32_t lo;
-	size_t rows = render_lazy_block_rows(lz, bi);
+	struct lazy_giant *gi;
+	bool exact;
+	size_t rows = render_lazy_rows_now(lz, bi, true, &exact);
 
 	if (row >= rows)
 		return false;
 	lo = piece_at_row(lz, bi, row);
-	if (giant_of(lz, lo) == NULL)
+	if ((gi = giant_of(lz, lo)) == NULL)
 		return false;
 	*first = lz->piece_off[lo];
-	*n = (lo + 1 < lz->piece_first[bi + 1] ? lz->piece_off[lo + 1] : rows) -
-		*first;
-	return true;
-}
-
-bool
-render_lazy_giant_start(struct render_lazy *lz, uint32_t bi, size_t row,
-			size_t *first, bool *last)
-{
-	uint32_t lo;
-	bool all;
-
-	if (row >= render_lazy_rows_known(lz, bi, row + 1, &all))
-		return false;
-	lo = piece_at_row(lz, bi, row);
-	if (giant_of(lz, lo) == NULL)
-		return false;
-	*first = lz->piece_off[lo];
+	*n = giant_total(lz, gi);
 	*last = lo + 1 == lz->piece_first[bi + 1];
 	return true;
 }
@@ -2532,48 +2880,31 @@ render_lazy_giant_offset(struct render_lazy *lz, uint32_t bi, int side,
 			 uint32_t off, size_t *row)
 {
 	const struct doc *d = side ? lz->al->b : lz->al->a;
-	uint32_t p, chunk = render_lazy_tuning.chunk, lo, hi, c;
+	uint32_t p, lo, hi, c;
 	const struct render *r;
 	struct lazy_giant *gi = NULL;
-	struct giant_side *gs;
-	size_t j, best = SIZE_MAX, first;
-	bool all;
+	size_t j, best = SIZE_MAX, first, end;
+	bool exact;
 
 	if (lz->opts.inline_view)
 		return false;
 	for (p = lz->piece_first[bi]; p < lz->piece_first[bi + 1]; p++) {
 		gi = giant_of(lz, p);
-		if (gi != NULL && gi->s[side].p != RENDER_NONE &&
-		    off >= d->para[gi->s[side].p].start &&
-		    off < d->para[gi->s[side].p].end)
+		if (gi != NULL && gi->p[side] != RENDER_NONE &&
+		    off >= d->para[gi->p[side]].start &&
+		    off < d->para[gi->p[side]].end)
 			break;
 	}
 	if (p == lz->piece_first[bi + 1])
 		return false;
-	/* Where the piece starts: the pieces before it counted. */
-	render_lazy_rows_known(lz, bi, 0, &all);
-	if (lz->piece_off[p] == LAZY_UNKNOWN)
-		return false;
-	/*
-	 * Counted until a chunk starts past off: off is in the one before.
-	 * Each count goes on as many rows as the bytes to off take at the
-	 * mean row so far, and a chunk more: in one or two goes, since each
-	 * starts over a window.
-	 */
-	gs = &gi->s[side];
-	while (!gs->done && gs->ck[gs->nck - 1].pos <= off) {
-		size_t at = gs->ck[gs->nck - 1].pos, rows = (gs->nck - 1) * chunk;
-		size_t per = rows > 0 ? (at - gs->ck[0].pos) / rows : lz->pane;
-
-		giant_count(lz, gi, (size_t)gs->rows + chunk +
-			    (off - at) / (per > 0 ? per : 1));
-	}
+	render_lazy_rows_now(lz, bi, true, &exact);
+	/* The segment holding off on that side. */
 	lo = 0;
-	hi = (uint32_t)gs->nck;
+	hi = gi->sg.n;
 	while (hi - lo > 1) {
 		uint32_t mid = lo + (hi - lo) / 2;
 
-		if (gs->ck[mid].pos <= off)
+		if (gi->sg.at[side][mid] <= off)
 			lo = mid;
 		else
 			hi = mid;
@@ -2590,10 +2921,8 @@ render_lazy_giant_offset(struct render_lazy *lz, uint32_t bi, int side,
 	}
 	if (best == SIZE_MAX)
 		return false;
-	first = lz->piece_off[p];
-	if (c > 0)
-		first += giant_pre(lz, gi) + (size_t)c * chunk;
-	*row = first + best;
+	seg_rows(lz, gi, c, &first, &end);
+	*row = lz->piece_off[p] + first + best;
 	return true;
 }
 
@@ -2603,8 +2932,8 @@ render_lazy_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 {
 	uint32_t lo, p0 = lz->piece_first[bi];
 	struct lazy_giant *gi;
-	bool all;
-	size_t n;
+	bool exact;
+	size_t n, end;
 
 	if (lz->block_rows[bi] == LAZY_UNKNOWN &&
 	    lz->piece_first[bi + 1] - p0 == 1 && giant_of(lz, p0) == NULL) {
@@ -2614,25 +2943,19 @@ render_lazy_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 		lz->piece_off[p0] = 0;
 		lz->block_rows[bi] = (uint32_t)q->nrow;
 	}
-	n = render_lazy_rows_known(lz, bi, row + 1, &all);
-
+	n = render_lazy_rows_now(lz, bi, true, &exact);
 	if (row >= n)
 		return NULL;
 	/* The last piece starting at or before row. */
 	lo = piece_at_row(lz, bi, row);
 	*first = lz->piece_off[lo];
 	if ((gi = giant_of(lz, lo)) != NULL) {
-		/* The chunk holding it, a chunk's paragraph rows at a time. */
-		size_t in = row - *first, pre = giant_pre(lz, gi);
-		uint32_t chunk = render_lazy_tuning.chunk;
-		uint32_t c = in < pre ? 0 : (uint32_t)((in - pre) / chunk);
-		uint32_t rows = gi->s[0].rows > gi->s[1].rows ?
-			gi->s[0].rows : gi->s[1].rows;
+		/* The segment holding it. */
+		uint32_t c = seg_at(lz, gi, row - *first);
+		size_t f;
 
-		if (c > 0 && (size_t)c * chunk >= rows)
-			c--;		/* the blank row after the last */
-		if (c > 0)
-			*first += pre + (size_t)c * chunk;
+		seg_rows(lz, gi, c, &f, &end);
+		*first += f;
 		return giant_get(lz, gi, c);
 	}
 	return render_lazy_piece(lz, bi, lo - p0);

@@ -186,8 +186,30 @@ void render_free(struct render *r);
  * is asked for, so 256 pieces in a row (a screen) stay together, but a
  * caller should read a piece before asking for another far away.  A
  * render_lazy borrows the alignment, like a render.
+ *
+ * Giant pieces.  A piece with a paragraph of over
+ * render_lazy_tuning.giant bytes (a paragraph pair, or a paragraph of a
+ * block with text on one side; not in a split or a merge, nor in the
+ * inline layout) is cut into segments of about render_lazy_tuning.segment
+ * bytes, each starting on a fresh row on both sides (the shorter side
+ * padded with filler rows), so that a segment is laid out alone.  They
+ * are cut at a word where the two sides are in step (in an equal run of
+ * the word diff), after a sentence's end where there is one near, so the
+ * two sides of a giant pair never drift apart by more than a segment.
+ * render_build() lays giant paragraphs out the same way.  Until a segment
+ * has been laid out its rows are estimated from its bytes: a block with a
+ * giant piece is numbered at once, with estimates, and each segment
+ * counted corrects the numbers after it (render_lazy_on_rows).
  */
 struct render_lazy_priv;
+
+/*
+ * Told when a segment of block bi has been counted: block rows from `at`
+ * on (the segment's first) were `was` rows of it and are `now`; `exact`:
+ * the block has no estimate left.
+ */
+typedef void render_lazy_hook(void *ctx, uint32_t bi, size_t at, size_t was,
+			      size_t now, bool exact);
 
 struct render_lazy {
 	const struct alignment *al;
@@ -197,17 +219,23 @@ struct render_lazy {
 	size_t nblock;
 	size_t npiece;
 	uint32_t *piece_first;	/* first piece of each block, then npiece */
-	uint32_t *block_rows;	/* rows of each block, UINT32_MAX: not
-				   counted yet */
+	uint32_t *block_rows;	/* rows of each block as numbered now,
+				   UINT32_MAX: its pieces not counted yet */
 	uint32_t *piece_off;	/* first row of each piece in its block,
 				   once the block is counted */
 	uint32_t last_block;	/* the last block that has rows */
+	render_lazy_hook *hook;	/* NULL, or told of renumbering */
+	void *hook_ctx;
 	struct render_lazy_priv *priv;
 };
 
 struct render_lazy *render_lazy_new(const struct alignment *al,
 				    const struct render_opts *o);
 void render_lazy_free(struct render_lazy *lz);
+
+/* Tell hook(ctx, ...) of each segment counted from now on (NULL: none). */
+void render_lazy_on_rows(struct render_lazy *lz, render_lazy_hook *hook,
+			 void *ctx);
 
 /*
  * Take o's cosmetic and brackets options: the pieces are laid out again
@@ -216,19 +244,34 @@ void render_lazy_free(struct render_lazy *lz);
  */
 void render_lazy_restyle(struct render_lazy *lz, const struct render_opts *o);
 
-/* Has block bi's row count been worked out yet? */
+/* Has block bi's row count been worked out, with no estimate left? */
 bool render_lazy_counted(const struct render_lazy *lz, uint32_t bi);
 
-/* Rows of block bi (counted the first time). */
+/* Rows of block bi, exact (counted the first time, segments and all). */
 size_t render_lazy_block_rows(struct render_lazy *lz, uint32_t bi);
 
 /*
- * Rows of block bi known from its start, counted as far as `want` rows
- * (or its end) and no further in a giant piece (below); *all tells
- * whether that is the block's count.  Other blocks are counted whole.
+ * Rows of block bi as numbered now: its pieces counted (with `count`;
+ * without, SIZE_MAX when they are not yet), giant segments not laid out
+ * yet estimated; *exact when none is.
  */
-size_t render_lazy_rows_known(struct render_lazy *lz, uint32_t bi,
-			      size_t want, bool *all);
+size_t render_lazy_rows_now(struct render_lazy *lz, uint32_t bi, bool count,
+			    bool *exact);
+
+/*
+ * When block row `row` of block bi (as numbered now, its pieces counted)
+ * is in a giant segment not counted yet: count it (the hook is told) and
+ * return true.  Otherwise false, and *next is the block row after the
+ * segment or piece holding `row`.
+ */
+bool render_lazy_settle(struct render_lazy *lz, uint32_t bi, size_t row,
+			size_t *next);
+
+/*
+ * Count the first segment of block bi not counted yet (the hook is
+ * told); false when there is none.
+ */
+bool render_lazy_settle_next(struct render_lazy *lz, uint32_t bi);
 
 /* Pieces of block bi. */
 size_t render_lazy_pieces(const struct render_lazy *lz, uint32_t bi);
@@ -245,61 +288,45 @@ const struct render *render_lazy_stream(struct render_lazy *lz,
 					uint32_t bi, uint32_t g);
 
 /*
- * The piece of block bi holding the block's row `row`, laid out, and in
- * *first the block's row that is the piece's row 0; NULL when the block
- * has no such row.  The block is counted as far as that row only (a
- * giant piece's chunk: see below).
+ * The piece of block bi holding the block's row `row` (as numbered now),
+ * laid out, and in *first the block's row that is the piece's row 0;
+ * NULL when the block has no such row.  Of a giant piece, the segment
+ * holding it (counted by that: the hook is told).
  */
 const struct render *render_lazy_rows(struct render_lazy *lz, uint32_t bi,
 				      size_t row, size_t *first);
 
-/*
- * A giant piece (a paragraph, or pair, with a paragraph of over
- * render_lazy_tuning.giant bytes; not in the inline layout, nor in a
- * split or a merge) is laid out a chunk of rows at a time: its rows are
- * counted from its start only as far as asked for, and where each
- * chunk's rows start is kept, so that showing a chunk costs the chunk,
- * not the paragraph.  render_lazy_rows() gives the chunk holding a row;
- * render_lazy_piece() still lays the whole piece out.
- */
 struct render_lazy_tuning {
-	size_t giant;		/* bytes of a paragraph laid out in chunks */
-	uint32_t chunk;		/* paragraph rows of a chunk */
-	uint32_t window;	/* bytes of text read around a chunk */
+	size_t giant;		/* bytes of a paragraph laid out in segments */
+	uint32_t segment;	/* bytes of a segment, about */
 };
-/* 64 KiB, 256 rows, 16 KiB; tests make them small. */
+/* 64 KiB and 32 KiB; tests make them small. */
 extern struct render_lazy_tuning render_lazy_tuning;
 
 /*
- * Chunk c of piece g, into the scratch render of render_lazy_stream()
- * (the whole piece when it is not giant); *more tells whether chunk
- * c + 1 has rows.  Going through the chunks in order counts the piece
- * once (--print).
+ * Segment c of piece g, into the scratch render of render_lazy_stream()
+ * (the whole piece when it is not giant); *more tells whether there is a
+ * segment c + 1.  Going through them in order lays the piece out once
+ * (--print).
  */
 const struct render *render_lazy_stream_chunk(struct render_lazy *lz,
 					      uint32_t bi, uint32_t g,
 					      uint32_t c, bool *more);
 
 /*
- * When block row `row` of block bi is in a giant piece: its block rows
- * [*first, *first + *n) (the block counted).  On each side a giant piece
- * shows one paragraph or none, whichever row it is.
+ * When block row `row` of block bi (as numbered now) is in a giant piece:
+ * its block rows [*first, *first + *n) as numbered now, and *last whether
+ * it is the block's last piece.  On each side a giant piece shows one
+ * paragraph or none, whichever row it is.
  */
 bool render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
-			    size_t *first, size_t *n);
-
-/*
- * The same without counting the block whole: *first as above, and *last
- * whether the piece is the block's last, whose rows end with the block's.
- */
-bool render_lazy_giant_start(struct render_lazy *lz, uint32_t bi,
-			     size_t row, size_t *first, bool *last);
+			    size_t *first, size_t *n, bool *last);
 
 /*
  * When offset off of side `side`'s text is in a paragraph that a giant
- * piece of block bi shows: in *row, the block row of the last row of that
- * side whose text starts at or before off, the piece counted only as far
- * as off (a chunk past it) and one chunk laid out; otherwise false.
+ * piece of block bi shows: in *row, the block row (as numbered now) of
+ * the last row of that side whose text starts at or before off, its
+ * segment laid out (counted: the hook is told); otherwise false.
  */
 bool render_lazy_giant_offset(struct render_lazy *lz, uint32_t bi, int side,
 			      uint32_t off, size_t *row);

@@ -98,6 +98,8 @@ guess_block(const struct view *w, uint32_t k)
 	return n ? n : 1;
 }
 
+static render_lazy_hook on_rows;
+
 /* --- setting up --------------------------------------------------------------- */
 
 /* Which block shows each paragraph: worked out when first needed. */
@@ -159,13 +161,15 @@ view_init(struct view *w, struct render_lazy *lz, const uint8_t *hide)
 			w->rows[k] = 0;
 			w->exact[k] = 1;
 		} else {
-			w->exact[k] = render_lazy_counted(lz, k);
-			w->rows[k] = w->exact[k] ?
-				(uint32_t)render_lazy_block_rows(lz, k) :
+			bool ex;
+			size_t n = render_lazy_rows_now(lz, k, false, &ex);
+
+			w->exact[k] = n == SIZE_MAX ? 0 : ex ? 1 : 2;
+			w->rows[k] = n != SIZE_MAX ? (uint32_t)n :
 				guess_block(w, k);
 			last = 0;
 		}
-		w->nexact += w->exact[k];
+		w->nexact += w->exact[k] == 1;
 		w->total += w->rows[k];
 		w->fen[k + 1] = w->rows[k];
 	}
@@ -176,11 +180,14 @@ view_init(struct view *w, struct render_lazy *lz, const uint8_t *hide)
 		if (up <= w->nblock)
 			w->fen[up] += w->fen[i];
 	}
+	render_lazy_on_rows(lz, on_rows, w);
 }
 
 void
 view_free(struct view *w)
 {
+	if (w->lz != NULL)
+		render_lazy_on_rows(w->lz, NULL, NULL);
 	free(w->hide);
 	free(w->joined);
 	free(w->exact);
@@ -234,18 +241,14 @@ view_all_exact(const struct view *w)
 }
 
 /*
- * Block k has `now` rows (or, not exact, as many as it is taken to have
- * now); the tracked positions after it move with their rows.
+ * Rows [at, at + old) of block k are now `now` rows: the tracked
+ * positions after them move with their rows.
  */
 static void
-set_rows(struct view *w, uint32_t k, size_t now, bool exact)
+shift(struct view *w, uint32_t k, size_t at, size_t old, size_t now)
 {
-	size_t start = fen_prefix(w, k), old = w->rows[k], i;
+	size_t start = fen_prefix(w, k) + at, i;
 
-	if (exact) {
-		w->exact[k] = 1;
-		w->nexact++;
-	}
 	if (now == old)
 		return;
 	for (i = 0; i < w->ntrack; i++) {
@@ -256,35 +259,85 @@ set_rows(struct view *w, uint32_t k, size_t now, bool exact)
 		else if (*p >= start + now)	/* was past its last row */
 			*p = now > 0 ? start + now - 1 : start;
 	}
-	w->rows[k] = (uint32_t)now;
+	w->rows[k] = (uint32_t)(w->rows[k] - old + now);
 	fen_add(w, k, (long)now - (long)old);
 }
 
-/* Count block k. */
+/*
+ * Block k has `now` rows, exactly or (a giant piece's segments not all
+ * counted) as the layout numbers them now.
+ */
+static void
+set_rows(struct view *w, uint32_t k, size_t now, bool exact)
+{
+	w->exact[k] = exact ? 1 : 2;
+	w->nexact += exact;
+	shift(w, k, 0, w->rows[k], now);
+}
+
+/* The layout renumbered rows of block k (render_lazy_on_rows). */
+static void
+on_rows(void *ctx, uint32_t k, size_t at, size_t was, size_t now, bool exact)
+{
+	struct view *w = ctx;
+
+	if (k >= w->nblock || w->exact[k] != 2)
+		return;		/* guessed: taken whole when first needed */
+	shift(w, k, at, was, now);
+	if (exact) {
+		w->exact[k] = 1;
+		w->nexact++;
+	}
+}
+
+/* Number block k as the layout does, from its guess. */
+static void
+sync_block(struct view *w, uint32_t k)
+{
+	bool exact;
+	size_t n;
+
+	if (w->exact[k] != 0)
+		return;
+	n = render_lazy_rows_now(w->lz, k, true, &exact);
+	set_rows(w, k, n, exact);
+}
+
+/* Count block k, every segment of it. */
 static void
 count_block(struct view *w, uint32_t k)
 {
-	if (!w->exact[k])
-		set_rows(w, k, render_lazy_block_rows(w->lz, k), true);
+	sync_block(w, k);
+	while (w->exact[k] == 2 && render_lazy_settle_next(w->lz, k))
+		;
+	if (w->exact[k] == 2) {		/* not told: nothing was left */
+		w->exact[k] = 1;
+		w->nexact++;
+	}
 }
 
 /*
- * Count block k as far as its row `need` at least (a giant piece of it
- * only so far: render.h), its rows taken to be more than are known.
+ * Count what block k's rows [r0, r1) need, as numbered now: the block
+ * from its guess, then the segments of giant pieces holding them
+ * (render.h).  True when that renumbered rows (the caller looks again).
  */
-static void
-count_upto(struct view *w, uint32_t k, size_t need)
+static bool
+settle_rows(struct view *w, uint32_t k, size_t r0, size_t r1)
 {
-	size_t known;
-	bool all;
+	size_t next;
 
-	if (w->exact[k])
-		return;
-	known = render_lazy_rows_known(w->lz, k, need, &all);
-	if (all)
-		set_rows(w, k, known, true);
-	else if (known >= w->rows[k])
-		set_rows(w, k, known + known / 4 + 1, false);
+	if (w->hide[k] || w->exact[k] == 1)
+		return false;
+	if (w->exact[k] == 0) {
+		sync_block(w, k);
+		return true;
+	}
+	while (r0 < r1 && r0 < w->rows[k]) {
+		if (render_lazy_settle(w->lz, k, r0, &next))
+			return true;
+		r0 = next > r0 ? next : r0 + 1;
+	}
+	return false;
 }
 
 size_t
@@ -334,16 +387,11 @@ view_row(struct view *w, size_t v, struct view_row *out)
 	if (v >= w->total)
 		return false;
 	k = fen_find(w, v, &rib);
-	while (!w->exact[k]) {
-		uint32_t was = k;
-
-		count_upto(w, k, rib + 1);
+	while (settle_rows(w, k, rib, rib + 1)) {
 		/* Renumbered: rows before k kept their numbers. */
 		if (v >= w->total)
 			return false;
 		k = fen_find(w, v, &rib);
-		if (k == was && !w->exact[k])
-			break;	/* counted past rib: a giant piece's part */
 	}
 	out->block = k;
 	out->rib = rib;
@@ -367,17 +415,8 @@ view_giant_rows(struct view *w, size_t v, size_t *first, size_t *last)
 	bool at_end;
 
 	if (!view_row(w, v, &vr) || vr.r == NULL ||
-	    !render_lazy_giant_start(w->lz, vr.block, vr.rib, &f, &at_end))
+	    !render_lazy_giant_rows(w->lz, vr.block, vr.rib, &f, &n, &at_end))
 		return false;
-	if (at_end && !w->exact[vr.block]) {
-		/* Its rows end with the block's: not counted to get there. */
-		count_upto(w, vr.block, vr.rib + 1);
-		*first = view_block_row(w, vr.block) + f;
-		*last = view_block_row(w, vr.block + 1) - 1;
-		return true;
-	}
-	render_lazy_giant_rows(w->lz, vr.block, vr.rib, &f, &n);
-	count_block(w, vr.block);	/* counted whole by now */
 	start = view_block_row(w, vr.block);
 	*first = start + f;
 	*last = start + f + n - 1;
@@ -400,16 +439,10 @@ view_settle(struct view *w, size_t *p, size_t back, size_t fwd)
 			break;
 		for (k = fen_find(w, from, &rib); k < w->nblock &&
 		     view_block_row(w, k) < to; k++) {
-			size_t start = fen_prefix(w, k), rows = w->rows[k];
+			size_t start = fen_prefix(w, k);
 
-			if (w->exact[k])
-				continue;
-			/* Past its end: all of it; else as far as `to`. */
-			if (to > start + rows)
-				count_block(w, k);
-			else
-				count_upto(w, k, to - start);
-			if (w->exact[k] || w->rows[k] != rows) {
+			if (settle_rows(w, k, from > start ? from - start : 0,
+					to - start)) {
 				again = true;
 				break;	/* renumbered: start over */
 			}
@@ -422,11 +455,18 @@ view_settle(struct view *w, size_t *p, size_t back, size_t fwd)
 void
 view_settle_end(struct view *w, size_t n)
 {
-	size_t got = 0;
+	size_t got = 0, rows;
 	uint32_t k;
 
 	for (k = (uint32_t)w->nblock; k > 0 && got < n; k--) {
-		count_block(w, k - 1);
+		rows = w->rows[k - 1];
+		if (settle_rows(w, k - 1, rows > n - got ? rows - (n - got) : 0,
+				rows)) {
+			/* Renumbered: from the end again. */
+			k = (uint32_t)w->nblock + 1;
+			got = 0;
+			continue;
+		}
 		got += w->rows[k - 1];
 	}
 }
@@ -457,20 +497,20 @@ view_idle(struct view *w, double ms)
 
 	while (w->idle < w->nblock) {
 		uint32_t k = w->idle;
-		bool all = true;
-		size_t known = w->exact[k] ? 0 :
-			render_lazy_rows_known(w->lz, k, 0, &all);
 
-		if (!all) {
-			/* A giant paragraph: a few chunks at a time. */
-			count_upto(w, k, known + 2048);
-			if (now_ms() - t0 >= ms)
-				break;
-			continue;
+		if (w->exact[k] == 0)
+			sync_block(w, k);
+		else if (w->exact[k] == 2 &&
+			 !render_lazy_settle_next(w->lz, k)) {
+			w->exact[k] = 1;	/* not told: nothing was left */
+			w->nexact++;
 		}
-		count_block(w, w->idle++);
-		/* The clock every few blocks: counting one is quick. */
-		if (++n % 16 == 0 && now_ms() - t0 >= ms)
+		if (w->exact[k] == 1)
+			w->idle++;
+		/* The clock every few blocks, every segment of a giant
+		   paragraph: counting one is quick. */
+		if ((w->exact[k] == 2 || ++n % 16 == 0) &&
+		    now_ms() - t0 >= ms)
 			break;
 	}
 	return !view_all_exact(w);
@@ -517,7 +557,7 @@ view_para_row(struct view *w, int side, uint32_t p, bool *folded)
 	}
 	if (!find_para(w, k, side, p, &rib))
 		return SIZE_MAX;
-	count_upto(w, k, rib + 1);
+	sync_block(w, k);
 	return view_block_row(w, k) + rib;
 }
 
@@ -615,7 +655,7 @@ block_view_row(struct view *w, uint32_t k, size_t rib)
 {
 	if (w->hide[k])
 		return view_block_row(w, k);
-	count_upto(w, k, rib + 1);
+	sync_block(w, k);
 	return view_block_row(w, k) + rib;
 }
 
@@ -644,7 +684,7 @@ view_offset_row(struct view *w, int version, uint32_t off)
 
 		if (!may_hold(w, kk, version))
 			continue;
-		/* In a giant paragraph: one chunk, counted up to there. */
+		/* In a giant paragraph: its segment there, laid out. */
 		if (kk == k && render_lazy_giant_offset(w->lz, kk, version,
 							off, &rib))
 			return block_view_row(w, kk, rib);

@@ -23,7 +23,10 @@
  * everything would; absolute positions (the bottom, N%) count what they
  * need (view_settle_end, view_count_all).  view_idle() counts the rest a
  * little at a time while the browser waits for a key, after which every
- * number is exact.
+ * number is exact.  A block with a giant paragraph is numbered as the
+ * layout numbers it, its segments (render.h) estimated till counted: a
+ * row of it, or a move over it, counts the segments it needs, and the
+ * layout tells the view (render_lazy_on_rows) to renumber what follows.
  *
  * Search and go-to find rows by text offset or paragraph through the
  * docs' paragraphs and the blocks that hold them, laying out only the
@@ -99,9 +102,8 @@ bool view_row(struct view *w, size_t v, struct view_row *out);
 
 /*
  * When view row v is in a giant piece of the layout (render.h): its first
- * and last view rows, between which each side shows one paragraph or
- * none; otherwise false.  A piece that ends its block is not counted to
- * its end for that: its last row is the block's last as numbered now.
+ * and last view rows as numbered now, between which each side shows one
+ * paragraph or none; otherwise false.
  */
 bool view_giant_rows(struct view *w, size_t v, size_t *first, size_t *last);
 

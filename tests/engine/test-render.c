@@ -984,8 +984,7 @@ test_lazy_docs(void)
 		/* From 60 on, paragraphs over 100 bytes are giant (render.h). */
 		if (i == 60) {
 			render_lazy_tuning.giant = 100;
-			render_lazy_tuning.chunk = 3;
-			render_lazy_tuning.window = 200;
+			render_lazy_tuning.segment = 40;
 		}
 		gen_text(&a, &alen, &acap, 4 + rnd(30));
 		edit_text(a, alen, &b, &blen, &bcap);
@@ -1000,7 +999,7 @@ test_lazy_docs(void)
 	}
 	render_lazy_tuning = saved;
 	ok(bad == 0, "120 generated pairs: lazy docs lay out as full ones, "
-	   "every width and option, giant paragraphs a chunk at a time in "
+	   "every width and option, giant paragraphs a segment at a time in "
 	   "half of them");
 	free(a);
 	free(b);

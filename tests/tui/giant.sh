@@ -1,6 +1,6 @@
 #!/bin/sh
 # giant.sh — one paragraph of 600 KB among short ones, a word of it
-# changed near its end: the browser lays it out a chunk of rows at a time
+# changed near its end: the browser lays it out a segment at a time
 # (render.h), and what it shows is what --print lays out there: its first
 # rows on the first screen, its last row above the paragraph after it;
 # ) and ( step over it whole.

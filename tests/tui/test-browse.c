@@ -295,15 +295,51 @@ sets_hold(struct session *s, struct keymap *km, unsigned long seed,
 	return bad ? i : 0;
 }
 
-/* Row y of the screen: its block and row in it, or the fold's block. */
+/* The first offset of version v on row i of r, or UINT32_MAX. */
+static uint32_t
+row_off(const struct render *r, size_t i, int v)
+{
+	const struct render_row *rw = &r->row[i];
+	uint32_t k;
+	int s;
+
+	for (s = 0; s < 2; s++)
+		for (k = 0; rw->cell[s] == CELL_TEXT && k < rw->nspan[s]; k++) {
+			const struct render_span *sp = &r->span[rw->span[s] + k];
+
+			if (!(sp->flags & SPAN_NOTE) &&
+			    render_span_version(r, s, sp) == v)
+				return sp->off;
+		}
+	return UINT32_MAX;
+}
+
+/*
+ * Row y of the screen: its block and row in it, or the fold's block.
+ * Rows of a block with a giant paragraph are numbered with estimates
+ * till its segments are counted (render.h), so a row is known by its
+ * row in its piece or segment and where that starts on each side.
+ */
 static uint64_t
 shown(struct browser *b, size_t y)
 {
 	struct view_row vr;
+	uint64_t id;
+	size_t i;
 
 	if (!view_row(&b->view, b->top + y, &vr))
 		return UINT64_MAX;
-	return (uint64_t)vr.block << 32 | (vr.r ? vr.rib : 0xffffffffu);
+	if (vr.r == NULL)
+		return (uint64_t)vr.block << 32 | 0xffffffffu;
+	id = (uint64_t)vr.block << 32 | vr.i;
+	for (i = 0; i < vr.r->nrow; i++) {
+		uint32_t a = row_off(vr.r, i, 0), c = row_off(vr.r, i, 1);
+
+		if (a != UINT32_MAX || c != UINT32_MAX)
+			return id ^ ((uint64_t)a * 0x9e3779b97f4a7c15u ^
+				     (uint64_t)c * 0xc2b2ae3d27d4eb4fu) << 1;
+	}
+	return id;
 }
 
 /* The top of the last screen. */
@@ -627,7 +663,7 @@ big_pair(struct keymap *km, const struct equiv *eq)
 }
 
 /*
- * One giant paragraph among others, laid out a chunk at a time (render.h,
+ * One giant paragraph among others, laid out a segment at a time (render.h,
  * made small here): next-paragraph steps through the left paragraphs one
  * by one, over the giant one at once, and previous-paragraph back; a lazy
  * browser shows what an eager one does.
@@ -646,8 +682,7 @@ giant_pair(struct keymap *km, const struct equiv *eq)
 	unsigned long seed;
 
 	render_lazy_tuning.giant = 4096;
-	render_lazy_tuning.chunk = 8;
-	render_lazy_tuning.window = 2048;
+	render_lazy_tuning.segment = 600;
 	s = big_session(t, eq, 60, 3000);
 	browse_init(&l, s, km);
 	l.count_ahead = 0;
