@@ -37,9 +37,9 @@
  * the built-in rules costs some milliseconds, more than the rest of a
  * short comparison.  So the built-in rules, known good, are compiled only
  * when a paragraph first needs them, and a rule anchored at the start of
- * the paragraph is not even tried on one whose first byte it cannot
- * begin with (first_bytes): a paragraph is tried against the few rules
- * that can start with its first letter and the few that are not
+ * the paragraph is not even tried on one whose first two bytes no match
+ * can begin with (shape_of): a paragraph is tried against the few rules
+ * that can start with its first letters and the few that are not
  * anchored, keep rules first, then the others until one matches.  A
  * user's rules are compiled when they are read, so that a bad pattern is
  * reported on its line.  A built-in rule is compiled in lower case
@@ -49,17 +49,20 @@
  * together they took a third of the cost of boilerplate off an edited
  * text of prose.  Then a rule's shape (shape_of) rules out most of the
  * rest without compiling it: a rule whose match ends the text cannot
- * match a cut paragraph, one whose match is the whole text cannot match
- * a longer one or one holding a byte it lacks (a menu, a full stop), and
- * every match holds a byte of a few small sets ("/" in a picture
+ * match a cut paragraph, nor one whose last two bytes no match can end
+ * with ("l." for a time stamp); one whose match is the whole text cannot
+ * match a longer one or one holding a byte it lacks (a menu, a full stop),
+ * and every match holds a byte of a few small sets ("/" in a picture
  * agency's credit, a digit in a time stamp).  On prose, where nothing is
  * boilerplate, no rule is then compiled at all.  The filters are worked
- * out per rule as a paragraph first gets that far, cheapest first.
+ * out per rule, by one reading of its pattern, when a paragraph first
+ * asks; the strings it needs when a paragraph first gets that far.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <locale.h>
+#include <stddef.h>
 #include <regex.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -87,7 +90,19 @@ struct bset {
 	uint64_t w[4];
 };
 
+/*
+ * Pairs of bytes, by class (byte_class: a letter in either case, a digit,
+ * common punctuation, the rest in a few lots): bit b of w[a] is the pair
+ * of a byte of class a then one of class b.
+ */
+struct bloom {
+	bool all;		/* every pair */
+	uint64_t rows;		/* the rows of w in use; the others unread */
+	uint64_t w[64];
+};
+
 #define NEED_BYTES	4
+#define DIGITS	UINT64_C(0x03ff000000000000)	/* "0" to "9" in w[0] */
 
 struct rule {
 	char *label;
@@ -98,21 +113,18 @@ struct rule {
 	bool broken;		/* did not compile: never matches */
 	bool keep;
 	/*
-	 * anchored: every match starts at the paragraph's first byte, which
-	 * must then be in `first` (a bit per byte value; see first_bytes).
-	 */
-	bool anchored;
-	uint8_t first[32];
-	/* and when has_pairs, its first two bytes in the bloom `pairs` */
-	bool has_pairs;
-	uint8_t pairs[128];
-	/*
 	 * What shape_of found: whether it could read the pattern (shaped);
-	 * every match ends at the end of the text (eol); a match is the
-	 * whole text (whole), then of at most maxlen bytes of alpha; every
-	 * match holds a byte of each of the nneedb sets needb.
+	 * every match starts at the paragraph's first byte (anchored), and
+	 * can match nothing (nullable); its first bytes, and when one byte
+	 * is not a match alone (single), its first two in the bloom pre;
+	 * likewise last and suf for its last ones; every match ends at the
+	 * end of the text (eol); a match is the whole text (whole), then of
+	 * at most maxlen bytes of alpha; every match holds a byte of each of
+	 * the nneedb sets needb.
 	 */
-	bool shaped, eol, whole;
+	bool shaped, anchored, nullable, eol, whole;
+	uint64_t first, single, last;	/* classes, as in struct shape */
+	struct bloom pre, suf;
 	int nneedb;
 	size_t maxlen;
 	struct bset alpha;
@@ -122,8 +134,8 @@ struct rule {
 	 * until a paragraph first asks (the filters are worked out then).
 	 */
 	char *need;
-	uint8_t stage;		/* filters worked out: 0 none, 1 first bytes,
-				 * 2 shape, 3 strings too */
+	uint8_t stage;		/* filters worked out: 0 none, 1 shape,
+				 * 2 strings too */
 };
 
 struct def {
@@ -142,8 +154,6 @@ struct boiler {
 
 static int parse(struct boiler *b, const char *name, const char *buf,
 		 size_t len, bool trusted, struct vs_error *err);
-static bool first_bytes(const char *p, uint8_t first[32]);
-static bool first_pairs(const char *p, uint8_t pairs[128]);
 static char *need_sets(const char *p);
 
 /*
@@ -577,181 +587,17 @@ parse_line(const struct boiler *b, struct pending *pd, const char *s,
 }
 
 /*
- * What a rule can start with.  Most rules are anchored at the start of the
- * paragraph ("^(photo|image) ?: ..."), so a paragraph whose first byte no
- * match can begin with needs neither their compiling nor their running:
- * that is what keeps the rules cheap on a long comparison, where compiling
- * them all would cost more than the rest of the work.
- *
- * first_bytes() reads the pattern as POSIX extended syntax (regex(7)) and
- * works out, conservatively, the bytes a match can begin with: literal
- * characters in both cases (the rules ignore case), the members of a
- * bracket expression, anything for ".", through groups, alternatives and
- * optional pieces ("?", "*", "{0,n}").  What it is not sure of (a
- * negated bracket, a class such as [:alpha:]) may be any byte, a
- * back-reference or one of GNU's backslash escapes any byte or none; a
- * pattern it cannot read, or that may match nothing, makes it give up,
- * and the rule is then tried on every paragraph.  Contract: it may let through a
- * paragraph that the rule does not match, never hold back one it does.
+ * Reading a pattern (POSIX extended syntax, regex(7)) to filter the
+ * paragraphs a rule is tried on: shape_of() below, and need_sets() for
+ * the strings every match holds.  Contract of every filter: it may let
+ * through a paragraph that the rule does not match, never hold back one
+ * it does; what a reader is not sure of lets every paragraph through.
  */
 struct scan {
 	const char *p;
 	size_t n, i;
 	bool ok;
 };
-
-static void
-set_byte(uint8_t *set, unsigned char c)
-{
-	set[c >> 3] |= (uint8_t)(1u << (c & 7));
-	if (is_alpha((char)c))
-		set[(c ^ 0x20) >> 3] |= (uint8_t)(1u << ((c ^ 0x20) & 7));
-}
-
-static void fs_regex(struct scan *f, uint8_t *set, bool *nullable);
-
-/* A bracket expression at f->p[f->i] == '['. */
-static void
-fs_bracket(struct scan *f, uint8_t *set)
-{
-	size_t len = bracket_len(f->p + f->i, f->n - f->i), j, e;
-	const unsigned char *q = (const unsigned char *)f->p + f->i;
-
-	f->i += len;
-	if (len < 3 || q[len - 1] != ']') {
-		f->ok = false;		/* unterminated */
-		return;
-	}
-	if (q[1] == '^') {
-		memset(set, 0xff, 32);	/* negated: anything, to be sure */
-		return;
-	}
-	e = len - 1;
-	for (j = 1; j < e; j++) {
-		if (q[j] == '[' && j + 1 < e &&
-		    (q[j + 1] == ':' || q[j + 1] == '.' || q[j + 1] == '=')) {
-			memset(set, 0xff, 32);	/* a class: anything */
-			return;
-		}
-		if (j + 2 < e && q[j + 1] == '-') {
-			unsigned c;
-
-			for (c = q[j]; c <= q[j + 2]; c++)
-				set_byte(set, (unsigned char)c);
-			j += 2;
-			continue;
-		}
-		set_byte(set, q[j]);
-	}
-}
-
-/* One atom and its repetitions. */
-static void
-fs_piece(struct scan *f, uint8_t *set, bool *nullable)
-{
-	const char *p = f->p;
-	unsigned char c = (unsigned char)p[f->i];
-
-	*nullable = false;
-	switch (c) {
-	case '(':
-		f->i++;
-		fs_regex(f, set, nullable);
-		if (f->i < f->n && p[f->i] == ')')
-			f->i++;
-		else
-			f->ok = false;
-		break;
-	case '[':
-		fs_bracket(f, set);
-		break;
-	case '.':
-		memset(set, 0xff, 32);
-		f->i++;
-		break;
-	case '^':
-	case '$':
-		*nullable = true;	/* matches no byte */
-		f->i++;
-		break;
-	case '\\':
-		if (f->i + 1 >= f->n) {
-			f->ok = false;
-			f->i = f->n;
-			return;
-		}
-		if (is_gnu_escape(p[f->i + 1])) {
-			/* A back-reference or GNU escape: anything, or none. */
-			memset(set, 0xff, 32);
-			*nullable = true;
-		} else {
-			set_byte(set, (unsigned char)p[f->i + 1]);
-		}
-		f->i += 2;
-		break;
-	case '*':
-	case '+':
-	case '?':
-	case '{':
-		f->ok = false;		/* a repetition of nothing */
-		f->i = f->n;
-		return;
-	default:
-		set_byte(set, c);
-		f->i++;
-		break;
-	}
-	/* Repetitions: "*", "?" and "{0,...}" may leave the atom out. */
-	while (f->ok && f->i < f->n) {
-		c = (unsigned char)p[f->i];
-		if (c == '*' || c == '?') {
-			*nullable = true;
-			f->i++;
-		} else if (c == '+') {
-			f->i++;
-		} else if (c == '{' && f->i + 1 < f->n &&
-			   is_digit(p[f->i + 1])) {
-			if (p[f->i + 1] == '0' && (f->i + 2 >= f->n ||
-			    !is_digit(p[f->i + 2])))
-				*nullable = true;
-			while (f->i < f->n && p[f->i] != '}')
-				f->i++;
-			if (f->i == f->n)
-				f->ok = false;
-			else
-				f->i++;
-		} else {
-			break;
-		}
-	}
-}
-
-/* Alternatives of sequences, up to an unmatched ")" or the end. */
-static void
-fs_regex(struct scan *f, uint8_t *set, bool *nullable)
-{
-	bool branch_null, piece_null;
-	uint8_t piece[32];
-	size_t k;
-
-	*nullable = false;
-	for (;;) {
-		branch_null = true;
-		while (f->ok && f->i < f->n && f->p[f->i] != '|' &&
-		       f->p[f->i] != ')') {
-			memset(piece, 0, sizeof piece);
-			fs_piece(f, piece, &piece_null);
-			if (branch_null)
-				for (k = 0; k < sizeof piece; k++)
-					set[k] |= piece[k];
-			branch_null = branch_null && piece_null;
-		}
-		*nullable = *nullable || branch_null;
-		if (!f->ok || f->i >= f->n || f->p[f->i] != '|')
-			return;
-		f->i++;
-	}
-}
 
 /*
  * Text every match contains.  A set of literal strings such that every
@@ -761,7 +607,7 @@ fs_regex(struct scan *f, uint8_t *set, bool *nullable)
  * cannot do without.  Of a rule's top-level pieces, up to NEED_SETS
  * sets are kept, each looked for case aside: "byline ^{name}'s (photo|
  * avatar|...)" needs "photo" or "avatar" ..., and "'s ".  Contract as for
- * first_bytes: a paragraph that has none of a set cannot match.
+ * shape_of: a paragraph that has none of a set cannot match.
  */
 #define NEED_SETS	4
 #define NEED_MIN	3	/* shorter strings are no filter */
@@ -1009,168 +855,17 @@ has_needed(const char *s, const char *need, const struct pairs_seen *ps)
 	return true;
 }
 
-/* Where a pair of first bytes goes in a rule's `pairs` (case aside). */
-static unsigned
-pair_bit(unsigned char c1, unsigned char c2)
-{
-	if (c1 >= 'A' && c1 <= 'Z')
-		c1 ^= 0x20;
-	if (c2 >= 'A' && c2 <= 'Z')
-		c2 ^= 0x20;
-	return ((unsigned)c1 * 131u + c2) & 1023u;
-}
-
-/* Past the rest of an alternative: to the next "|" or ")" of its level. */
-static void
-skip_alternative(struct scan *f)
-{
-	size_t depth = 0;
-
-	while (f->i < f->n) {
-		char c = f->p[f->i];
-
-		if (c == '\\') {
-			f->i += 2;
-			continue;
-		}
-		if (c == '[') {
-			f->i += bracket_len(f->p + f->i, f->n - f->i);
-			continue;
-		}
-		if (c == '(')
-			depth++;
-		else if (c == ')' && depth-- == 0)
-			break;
-		else if (c == '|' && depth == 0)
-			break;
-		f->i++;
-	}
-	if (f->i > f->n)
-		f->i = f->n;
-}
-
-/* A literal character at f->i with no repetition after it, into *c. */
-static bool
-plain_char(struct scan *f, unsigned char *c)
-{
-	size_t i = f->i, next;
-	const char *p = f->p;
-
-	if (i >= f->n)
-		return false;
-	if (p[i] == '\\') {
-		if (i + 1 >= f->n || is_gnu_escape(p[i + 1]))
-			return false;
-		*c = (unsigned char)p[i + 1];
-		next = i + 2;
-	} else if (strchr("()[].^$|*+?{}", p[i]) == NULL) {
-		*c = (unsigned char)p[i];
-		next = i + 1;
-	} else {
-		return false;
-	}
-	if (next < f->n && strchr("*+?{", p[next]) != NULL)
-		return false;
-	f->i = next;
-	return true;
-}
-
 /*
- * The first two bytes of every match of the alternatives at f->i, up to
- * an unmatched ")" or the end, set in the bloom `pairs`: each alternative
- * must start with a literal character followed by a piece that cannot be
- * empty, or with a group whose alternatives all do so.  False when not
- * (the caller then looks at the first byte only).
- */
-static bool
-pairs_regex(struct scan *f, uint8_t *pairs)
-{
-	unsigned char c1, set[32];
-	bool nullable;
-	unsigned x;
-
-	for (;;) {
-		if (f->i < f->n && f->p[f->i] == '(') {
-			f->i++;
-			if (!pairs_regex(f, pairs) || f->i >= f->n ||
-			    f->p[f->i] != ')')
-				return false;
-			f->i++;
-			if (f->i < f->n && strchr("*?{", f->p[f->i]) != NULL)
-				return false;
-		} else {
-			if (!plain_char(f, &c1) || f->i >= f->n ||
-			    f->p[f->i] == '|' || f->p[f->i] == ')')
-				return false;
-			memset(set, 0, sizeof set);
-			fs_piece(f, set, &nullable);
-			if (!f->ok || nullable)
-				return false;
-			for (x = 0; x < 256; x++)
-				if (set[x >> 3] & (1u << (x & 7))) {
-					unsigned bit = pair_bit(c1,
-					    (unsigned char)x);
-
-					pairs[bit >> 3] |=
-					    (uint8_t)(1u << (bit & 7));
-				}
-		}
-		skip_alternative(f);
-		if (f->i >= f->n || f->p[f->i] != '|')
-			return true;
-		f->i++;
-	}
-}
-
-/*
- * Whether pattern p is anchored at the start as a whole ("^" first and no
- * "|" outside groups) with a known set of first bytes, put in first.
- */
-static bool
-first_bytes(const char *p, uint8_t first[32])
-{
-	struct scan f = { p, strlen(p), 0, true };
-	size_t depth = 0, i;
-	bool nullable;
-
-	memset(first, 0, 32);
-	if (f.n == 0 || p[0] != '^')
-		return false;
-	for (i = 0; i < f.n; i++) {
-		if (p[i] == '\\') {
-			i++;
-			continue;
-		}
-		if (p[i] == '[') {
-			i += bracket_len(p + i, f.n - i) - 1;
-			continue;
-		}
-		if (p[i] == '(')
-			depth++;
-		else if (p[i] == ')' && depth > 0)
-			depth--;
-		else if (p[i] == '|' && depth == 0)
-			return false;
-	}
-	fs_regex(&f, first, &nullable);
-	return f.ok && f.i == f.n && !nullable;
-}
-
-/* The pairs of first bytes of anchored pattern p; false if unknown. */
-static bool
-first_pairs(const char *p, uint8_t pairs[128])
-{
-	struct scan f = { p, strlen(p), 1, true };
-
-	memset(pairs, 0, 128);
-	return pairs_regex(&f, pairs) && f.ok && f.i == f.n;
-}
-
-/*
- * The shape of a rule: more that a paragraph can be tested for before its
- * rule is compiled or run, worked out by one reading of the pattern (the
- * same POSIX extended syntax as first_bytes, and the same contract: when
- * unsure, let the paragraph through).
+ * The shape of a rule: what a paragraph can be tested for before its rule
+ * is compiled or run, worked out by one reading of the pattern.
+ *   - first bytes: a rule anchored at the start ("^" first, no "|" at its
+ *     top) and that cannot match nothing only matches a paragraph that
+ *     starts with a byte a match can start with: a paragraph is tried
+ *     against the few rules that can start with its first letter;
+ *   - first and last pairs: the first two bytes of such a paragraph must
+ *     be those of a match too (or its first byte a whole match), and so
+ *     must the last two of a paragraph that a match must end (below):
+ *     "^{stamps}$" is not tried on prose that starts "The" or ends "l.";
  *   - eol: every match ends at the end of the text ("...$", or a last
  *     group whose every alternative does), so the rule cannot match a
  *     paragraph cut at BOILER_MATCH_MAX (REG_NOTEOL);
@@ -1181,7 +876,12 @@ first_pairs(const char *p, uint8_t pairs[128])
  *   - up to NEED_BYTES sets of bytes of which every match holds one
  *     ("/" of a picture agency's credit, a digit of a date): a piece
  *     that cannot be left out needs one of the bytes it can start with.
- * Each set is 256 bits, as is the set of bytes present in a paragraph.
+ * Byte sets are 256 bits, as is the set of bytes present in a paragraph;
+ * sets of pairs are blooms.  Literal characters count in both cases (the
+ * rules ignore case), a bracket expression its members, "." anything; a
+ * negated bracket or a class may be any byte, one of GNU's backslash
+ * escapes any byte or none, a back-reference anything.  A pattern it
+ * cannot read makes it give up: the rule is then tried on every paragraph.
  */
 
 struct shape {
@@ -1194,6 +894,12 @@ struct shape {
 	unsigned need_cost;	/* bset_cost(&need) */
 	bool need_digit;	/* a match holds a digit */
 	int nbranch;		/* alternatives at its top */
+	/* the classes (byte_class) of bytes, a bit each: */
+	uint64_t first;		/* that a match of one or more may start with */
+	uint64_t single;	/* that may be a match alone */
+	uint64_t last;		/* that a match of one or more may end with */
+	struct bloom pre;	/* first two bytes of a match of two or more */
+	struct bloom suf;	/* last two bytes of a match of two or more */
 };
 
 struct needs {
@@ -1236,6 +942,167 @@ popcount64(uint64_t x)
 	return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
 }
 
+static bool
+bset_has(const struct bset *s, unsigned char c)
+{
+	return (s->w[c >> 6] >> (c & 63)) & 1u;
+}
+
+/*
+ * The class of byte c in a bloom: 0-25 a letter, either case; 26-35 a
+ * digit; 36-53 a space or one of . , : - / ( ) | ' " ! ? ; & > _ *; 54-55
+ * another ASCII byte; 56-63 a byte of UTF-8, by its low three bits.
+ */
+static const char class_punct[] = " .,:-/()|'\"!?;&>_*";
+
+static unsigned
+byte_class(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 'a';
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= '0' && c <= '9')
+		return 26u + (c - '0');
+	if (c >= 0x80)
+		return 56u + (c & 7u);
+	switch (c) {
+	case ' ': return 36;
+	case '.': return 37;
+	case ',': return 38;
+	case ':': return 39;
+	case '-': return 40;
+	case '/': return 41;
+	case '(': return 42;
+	case ')': return 43;
+	case '|': return 44;
+	case '\'': return 45;
+	case '"': return 46;
+	case '!': return 47;
+	case '?': return 48;
+	case ';': return 49;
+	case '&': return 50;
+	case '>': return 51;
+	case '_': return 52;
+	case '*': return 53;
+	}
+	return 54u + (c & 1u);
+}
+
+/* The classes of the bytes of s, a bit each. */
+static uint64_t
+class_mask(const struct bset *s)
+{
+	uint64_t m, x, rest0, rest1;
+	unsigned char c;
+	size_t i;
+
+	m = ((s->w[1] >> 1) | (s->w[1] >> 33)) & UINT64_C(0x3ffffff);
+	m |= ((s->w[0] >> 48) & UINT64_C(0x3ff)) << 26;
+	rest0 = s->w[0] & ~DIGITS;
+	rest1 = s->w[1] & ~UINT64_C(0x7fffffe) & ~(UINT64_C(0x7fffffe) << 32);
+	for (i = 0; class_punct[i] != '\0'; i++) {
+		c = (unsigned char)class_punct[i];
+		if (bset_has(s, c))
+			m |= UINT64_C(1) << (36 + i);
+		if (c < 64)
+			rest0 &= ~(UINT64_C(1) << c);
+		else
+			rest1 &= ~(UINT64_C(1) << (c - 64));
+	}
+	if ((rest0 | rest1) & UINT64_C(0x5555555555555555))
+		m |= UINT64_C(1) << 54;
+	if ((rest0 | rest1) & UINT64_C(0xaaaaaaaaaaaaaaaa))
+		m |= UINT64_C(1) << 55;
+	x = s->w[2] | s->w[3];
+	x |= x >> 32;
+	x |= x >> 16;
+	x |= x >> 8;
+	return m | (x & 0xff) << 56;
+}
+
+static void
+bloom_clear(struct bloom *b)
+{
+	b->all = false;
+	b->rows = 0;
+}
+
+/* The index of the lowest bit set in m (not 0). */
+static unsigned
+low_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(m);
+#else
+	return popcount64((m & (~m + 1)) - 1);
+#endif
+}
+
+static bool
+bloom_has(const struct bloom *b, unsigned char c1, unsigned char c2)
+{
+	unsigned k = byte_class(c1);
+
+	return b->all || (((b->rows >> k) & 1u) &&
+	    ((b->w[k] >> byte_class(c2)) & 1u));
+}
+
+/* Row k of b gets the pairs m. */
+static void
+bloom_row(struct bloom *b, unsigned k, uint64_t m)
+{
+	if ((b->rows >> k) & 1u) {
+		b->w[k] |= m;
+	} else {
+		b->w[k] = m;
+		b->rows |= UINT64_C(1) << k;
+	}
+}
+
+static void
+bloom_or(struct bloom *b, const struct bloom *c)
+{
+	uint64_t m;
+	unsigned k;
+
+	if (b->all)
+		return;
+	if (c->all) {
+		b->all = true;
+		return;
+	}
+	for (m = c->rows; m != 0; m &= m - 1) {
+		k = low_bit(m);
+		bloom_row(b, k, c->w[k]);
+	}
+}
+
+/* b = c, reading only the rows in use. */
+static void
+bloom_copy(struct bloom *b, const struct bloom *c)
+{
+	uint64_t m;
+	unsigned k;
+
+	b->all = c->all;
+	b->rows = c->rows;
+	for (m = c->rows; m != 0 && !c->all; m &= m - 1) {
+		k = low_bit(m);
+		b->w[k] = c->w[k];
+	}
+}
+
+/* Every pair of a byte of classes m1 then one of classes m2, into b. */
+static void
+bloom_product(struct bloom *b, uint64_t m1, uint64_t m2)
+{
+	if (b->all || m2 == 0)
+		return;
+	for (; m1 != 0; m1 &= m1 - 1)
+		bloom_row(b, low_bit(m1), m2);
+}
+
 /*
  * How likely a paragraph of prose is to hold a byte of s, roughly: the
  * filters keep the sets least likely (a space or an "e" rules out
@@ -1270,18 +1137,24 @@ bset_cost(const struct bset *s)
 	    10 * (popcount64(s->w[2]) + popcount64(s->w[3]));
 }
 
-/* bset_cost of a byte in both cases. */
+/* bset_cost of a byte in both cases, without making its set. */
 static unsigned
 byte_cost(unsigned char c)
 {
-	struct bset s = { { 0, 0, 0, 0 } };
+	/* e t a o i n s h r d l c u, by their places in the alphabet */
+	const uint32_t common = (1u << 4) | (1u << 19) | (1u << 0) |
+	    (1u << 14) | (1u << 8) | (1u << 13) | (1u << 18) | (1u << 7) |
+	    (1u << 17) | (1u << 3) | (1u << 11) | (1u << 2) | (1u << 20);
 
 	if (c >= 'A' && c <= 'Z')
 		c = (unsigned char)(c + 'a' - 'A');
 	if (c >= 'a' && c <= 'z')
-		return strchr("etaoinshrdlcu", c) != NULL ? 400 : 100;
-	bset_add(&s, c);
-	return bset_cost(&s);
+		return (common >> (c - 'a')) & 1u ? 400 : 100;
+	if (c == ' ')
+		return 1000;
+	if (c == ',' || c == '.')
+		return 800;
+	return is_digit((char)c) ? 20 : 10;
 }
 
 /* Lengths, SIZE_MAX for no bound. */
@@ -1391,7 +1264,6 @@ shape_bracket(struct scan *f, struct bset *s)
 
 static void shape_regex(struct scan *f, struct shape *out, struct needs *nd);
 
-#define DIGITS	UINT64_C(0x03ff000000000000)	/* "0" to "9" in w[0] */
 
 /* A one-byte piece needs one of the bytes it matches. */
 static void
@@ -1427,12 +1299,16 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 {
 	const char *p = f->p;
 	unsigned char c = (unsigned char)p[f->i];
+	const unsigned char atom = c;
+	uint64_t cls = ~UINT64_C(0);	/* the classes of a one-byte atom */
 	struct needs inner;
 	size_t lo = 1, hi = 1, m, x;
 	int k;
 
 	inner.n = 0;		/* only n: the sets are filled as needed */
-	memset(out, 0, sizeof *out);
+	memset(out, 0, offsetof(struct shape, pre));
+	bloom_clear(&out->pre);
+	bloom_clear(&out->suf);
 	switch (c) {
 	case '(':
 		f->i++;
@@ -1446,6 +1322,7 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 		shape_bracket(f, &out->alpha);
 		out->maxlen = 1;
 		need_alpha(out, bset_cost(&out->alpha));
+		cls = class_mask(&out->alpha);
 		break;
 	case '.':
 		bset_all(&out->alpha);
@@ -1465,11 +1342,12 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 			return;
 		}
 		if (is_digit(p[f->i + 1])) {
-			f->ok = false;	/* a back-reference */
-			f->i = f->n;
-			return;
-		}
-		if (is_gnu_escape(p[f->i + 1])) {
+			/* a back-reference: anything, or nothing */
+			bset_all(&out->alpha);
+			out->maxlen = SIZE_MAX;
+			out->nullable = true;
+			out->pre.all = out->suf.all = true;
+		} else if (is_gnu_escape(p[f->i + 1])) {
 			/* a GNU escape: one byte of any kind, or none */
 			bset_all(&out->alpha);
 			out->maxlen = 1;
@@ -1478,6 +1356,7 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 			bset_add(&out->alpha, (unsigned char)p[f->i + 1]);
 			out->maxlen = 1;
 			need_alpha(out, byte_cost((unsigned char)p[f->i + 1]));
+			cls = UINT64_C(1) << byte_class((unsigned char)p[f->i + 1]);
 		}
 		f->i += 2;
 		break;
@@ -1494,6 +1373,7 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 		bset_add(&out->alpha, c);
 		out->maxlen = 1;
 		need_alpha(out, byte_cost(c));
+		cls = UINT64_C(1) << byte_class(c);
 		f->i++;
 		break;
 	}
@@ -1527,6 +1407,20 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 		}
 	}
 	out->maxlen = len_mul(out->maxlen, hi);
+	if (atom != '(' && atom != '^' && atom != '$') {
+		/* an atom of one byte, or a back-reference */
+		out->first = out->single = out->last = cls;
+	}
+	if (hi == 0) {
+		/* "x{0}": nothing but the empty string */
+		out->first = out->single = out->last = 0;
+		bloom_clear(&out->pre);
+		bloom_clear(&out->suf);
+	} else if (hi >= 2) {
+		/* two of it in a row */
+		bloom_product(&out->pre, out->single, out->first);
+		bloom_product(&out->suf, out->last, out->single);
+	}
 	if (lo == 0) {
 		out->nullable = true;
 		out->eol = false;
@@ -1538,17 +1432,99 @@ shape_piece(struct scan *f, struct shape *out, struct needs *nd)
 		needs_add_cost(nd, &inner.set[k], inner.cost[k]);
 }
 
+/* Is f->p[f->i] a character standing for itself, once? */
+static bool
+plain_literal(const struct scan *f)
+{
+	char c = f->p[f->i], next = f->i + 1 < f->n ? f->p[f->i + 1] : '\0';
+
+	switch (c) {
+	case '(': case ')': case '[': case ']': case '.': case '^': case '$':
+	case '|': case '*': case '+': case '?': case '{': case '}': case '\\':
+		return false;
+	}
+	return next != '*' && next != '+' && next != '?' && next != '{';
+}
+
+/*
+ * Append that character to the sequence out, as shape_branch appends a
+ * piece (shape_piece's "default" case), without a struct shape for it:
+ * most of a pattern is such characters.  *sa, *sb as in shape_branch.
+ */
+static void
+literal_append(struct scan *f, struct shape *out, struct needs *nd,
+	       uint64_t *sa, uint64_t *sb)
+{
+	unsigned char c = (unsigned char)f->p[f->i++];
+	uint64_t cls = UINT64_C(1) << byte_class(c);
+	unsigned cost = byte_cost(c);
+	struct bset one = { { 0, 0, 0, 0 } };
+
+	bset_add(&one, c);
+	bloom_product(&out->pre, out->single, cls);
+	bloom_clear(&out->suf);
+	*sa = out->last;
+	*sb = cls;
+	if (out->nullable)
+		out->first |= cls;
+	out->single = out->nullable ? cls : 0;
+	out->last = cls;
+	bset_or(&out->alpha, &one);
+	out->maxlen = len_add(out->maxlen, 1);
+	out->eol = false;
+	out->nullable = false;
+	out->need_digit = out->need_digit || is_digit((char)c);
+	if (!out->has_need || cost < out->need_cost) {
+		out->need = one;
+		out->need_cost = cost;
+		out->has_need = true;
+	}
+	if (nd != NULL)
+		needs_add_cost(nd, &one, cost);
+}
+
 /* A sequence of pieces, up to "|", an unmatched ")" or the end. */
 static void
 shape_branch(struct scan *f, struct shape *out, struct needs *nd)
 {
 	struct shape pc;
+	uint64_t sa = 0, sb = 0;	/* out->suf lacks their product yet */
 
-	memset(out, 0, sizeof *out);
+	memset(out, 0, offsetof(struct shape, pre));
+	bloom_clear(&out->pre);
+	bloom_clear(&out->suf);
 	out->nullable = true;
 	while (f->ok && f->i < f->n && f->p[f->i] != '|' &&
 	       f->p[f->i] != ')') {
+		if (plain_literal(f)) {
+			literal_append(f, out, nd, &sa, &sb);
+			continue;
+		}
 		shape_piece(f, &pc, nd);
+		/*
+		 * The pairs across the join.  The last pairs of a piece that
+		 * cannot be left out are its own, or a last byte of out then
+		 * its one byte: worked out when the next piece may be left
+		 * out, or at the end, as most pieces are single bytes.
+		 */
+		if (out->nullable)
+			bloom_or(&out->pre, &pc.pre);
+		bloom_product(&out->pre, out->single, pc.first);
+		if (pc.nullable) {
+			bloom_product(&out->suf, sa, sb);
+			bloom_or(&out->suf, &pc.suf);
+		} else if (pc.suf.rows != 0 || pc.suf.all) {
+			bloom_copy(&out->suf, &pc.suf);
+		} else {
+			bloom_clear(&out->suf);
+		}
+		sa = out->last;
+		sb = pc.single;
+		if (out->nullable)
+			out->first |= pc.first;
+		out->single = (pc.nullable ? out->single : 0) |
+		    (out->nullable ? pc.single : 0);
+		out->last = pc.last | (pc.nullable ? out->last : 0);
 		bset_or(&out->alpha, &pc.alpha);
 		out->maxlen = len_add(out->maxlen, pc.maxlen);
 		out->eol = pc.eol;
@@ -1563,6 +1539,7 @@ shape_branch(struct scan *f, struct shape *out, struct needs *nd)
 		if (pc.has_need && nd != NULL)
 			needs_add_cost(nd, &pc.need, pc.need_cost);
 	}
+	bloom_product(&out->suf, sa, sb);
 }
 
 /*
@@ -1589,6 +1566,11 @@ shape_regex(struct scan *f, struct shape *out, struct needs *nd)
 		    out->maxlen;
 		out->eol = out->eol && br.eol;
 		out->nullable = out->nullable || br.nullable;
+		out->first |= br.first;
+		out->single |= br.single;
+		out->last |= br.last;
+		bloom_or(&out->pre, &br.pre);
+		bloom_or(&out->suf, &br.suf);
 		out->need_digit = out->need_digit && br.need_digit;
 		if (out->has_need && br.has_need)
 			bset_or(&out->need, &br.need);
@@ -1948,6 +1930,14 @@ rule_shape(struct rule *r)
 	r->shaped = shape_of(r->pattern, &sh, &nd);
 	if (!r->shaped)
 		return;
+	r->anchored = r->pattern[0] == '^' && sh.nbranch == 1 &&
+	    !sh.nullable;
+	r->nullable = sh.nullable;
+	r->first = sh.first;
+	r->single = sh.single;
+	r->last = sh.last;
+	r->pre = sh.pre;
+	r->suf = sh.suf;
 	r->eol = sh.eol;
 	r->whole = sh.eol && sh.nbranch == 1 && r->pattern[0] == '^';
 	r->maxlen = sh.maxlen;
@@ -1978,33 +1968,57 @@ pairs_make(struct para_text *t)
 	t->ps_made = true;
 }
 
+/*
+ * Can a match of r's start at the start of t (first), or end at its end
+ * (last)?  Its first (last) byte must be one a match starts (ends) with,
+ * and its first (last) two bytes those of a match, unless one byte is.
+ */
+static bool
+may_start(const struct rule *r, const struct para_text *t)
+{
+	unsigned k;
+
+	if (t->len == 0)
+		return false;
+	k = byte_class((unsigned char)t->low[0]);
+	if (!((r->first >> k) & 1u))
+		return false;
+	return ((r->single >> k) & 1u) || (t->len >= 2 &&
+	    bloom_has(&r->pre, (unsigned char)t->low[0],
+	    (unsigned char)t->low[1]));
+}
+
+static bool
+may_end(const struct rule *r, const struct para_text *t)
+{
+	unsigned char c;
+	unsigned k;
+
+	if (t->len == 0)
+		return false;
+	c = (unsigned char)t->low[t->len - 1];
+	k = byte_class(c);
+	if (!((r->last >> k) & 1u))
+		return false;
+	return ((r->single >> k) & 1u) || (t->len >= 2 &&
+	    bloom_has(&r->suf, (unsigned char)t->low[t->len - 2], c));
+}
+
 static bool
 may_match(const struct boiler *b, struct rule *r, struct para_text *t)
 {
-	unsigned char c = (unsigned char)t->s[0];
-	unsigned bit;
-
 	if (b->unfiltered)
 		return rule_ready(b, r);
 	if (r->stage == 0) {
-		r->anchored = first_bytes(r->pattern, r->first);
-		r->has_pairs = r->anchored && first_pairs(r->pattern,
-		    r->pairs);
+		rule_shape(r);
 		r->stage = 1;
 	}
-	if (r->anchored && !(r->first[c >> 3] & (1u << (c & 7))))
-		return false;
-	if (r->has_pairs) {
-		bit = pair_bit(c, (unsigned char)t->s[1]);
-		if (c == '\0' || !(r->pairs[bit >> 3] & (1u << (bit & 7))))
-			return false;
-	}
-	if (r->stage == 1) {
-		rule_shape(r);
-		r->stage = 2;
-	}
 	if (r->shaped) {
+		if (r->anchored && !may_start(r, t))
+			return false;
 		if (r->eol && t->cut)
+			return false;
+		if (r->eol && !r->nullable && !may_end(r, t))
 			return false;
 		if (r->whole && (t->len > r->maxlen ||
 		    (t->bytes.w[0] & ~r->alpha.w[0]) ||
@@ -2015,9 +2029,9 @@ may_match(const struct boiler *b, struct rule *r, struct para_text *t)
 		if (!has_bytes(&t->bytes, r->needb, r->nneedb))
 			return false;
 	}
-	if (r->stage == 2) {
+	if (r->stage == 1) {
 		r->need = need_sets(r->pattern);
-		r->stage = 3;
+		r->stage = 2;
 	}
 	if (*r->need != '\0' && !t->ps_made)
 		pairs_make(t);
