@@ -807,6 +807,9 @@ block_mark(const struct render *r, const struct block *bl)
 struct segs {
 	uint32_t n;
 	uint32_t *at[2];
+	/* Cut in the word diff (segs_ops): the op holding each cut, and the
+	   units it falls on; NULL otherwise. */
+	uint32_t *op, *u[2];
 };
 
 static void block_extent(const struct alignment *al, uint32_t bi,
@@ -867,6 +870,11 @@ segs_push(struct segs *sg, size_t *cap, uint32_t a, uint32_t b)
 			sg->at[0] = xreallocarray(sg->at[0], *cap, sizeof a);
 		if (sg->at[1])
 			sg->at[1] = xreallocarray(sg->at[1], *cap, sizeof b);
+		if (sg->op) {
+			sg->op = xreallocarray(sg->op, *cap, sizeof a);
+			sg->u[0] = xreallocarray(sg->u[0], *cap, sizeof a);
+			sg->u[1] = xreallocarray(sg->u[1], *cap, sizeof a);
+		}
 	}
 	if (sg->at[0])
 		sg->at[0][sg->n] = a;
@@ -940,6 +948,9 @@ segs_ops(struct segs *sg, size_t *cap, const struct alignment *al,
 		la = unit_off(da, w->a + pick);
 		lb = unit_off(db, w->b + pick);
 		segs_push(sg, cap, la, lb);
+		sg->op[sg->n - 1] = o;
+		sg->u[0][sg->n - 1] = w->a + pick;
+		sg->u[1][sg->n - 1] = w->b + pick;
 	}
 }
 
@@ -961,7 +972,7 @@ segs_find(struct segs *sg, const struct alignment *al, const struct block *bl,
 
 	if (size < 16)
 		size = 16;
-	sg->n = 0;
+	memset(sg, 0, sizeof *sg);
 	sg->at[0] = pa ? xmalloc(cap * sizeof *sg->at[0]) : NULL;
 	sg->at[1] = pb ? xmalloc(cap * sizeof *sg->at[1]) : NULL;
 	segs_push(sg, &cap, pa ? pa->start : 0, pb ? pb->start : 0);
@@ -973,7 +984,17 @@ segs_find(struct segs *sg, const struct alignment *al, const struct block *bl,
 		same = true;
 	if (pa && pb && !same && !doc_para_whole(al->a, p[0]) &&
 	    !doc_para_whole(al->b, p[1]) && al->a->unit && al->b->unit) {
+		sg->op = xmalloc(cap * sizeof *sg->op);
+		sg->u[0] = xmalloc(cap * sizeof *sg->u[0]);
+		sg->u[1] = xmalloc(cap * sizeof *sg->u[1]);
+		sg->op[0] = bl->op;
+		sg->u[0][0] = pa->unit;
+		sg->u[1][0] = pb->unit;
 		segs_ops(sg, &cap, al, bl, pa, pb, size);
+		sg->op[sg->n] = bl->op + bl->nop < al->nop ?
+			bl->op + bl->nop : (uint32_t)al->nop;
+		sg->u[0][sg->n] = pa->unit + pa->nunit;
+		sg->u[1][sg->n] = pb->unit + pb->nunit;
 	} else {
 		/* One side, or a pair left whole (byte for byte the same,
 		   lazy.h): at words, the same bytes in on both sides; two
@@ -1004,6 +1025,16 @@ segs_find(struct segs *sg, const struct alignment *al, const struct block *bl,
 	}
 	segs_push(sg, &cap, pa ? pa->end : 0, pb ? pb->end : 0);
 	sg->n--;	/* the ends are not a segment */
+}
+
+static void
+segs_free(struct segs *sg)
+{
+	free(sg->at[0]);
+	free(sg->at[1]);
+	free(sg->op);
+	free(sg->u[0]);
+	free(sg->u[1]);
 }
 
 /*
@@ -1126,8 +1157,7 @@ layout_giant(struct builder *b, uint32_t bi, const uint32_t p[2], size_t i)
 	segs_find(&sg, b->al, &b->al->block[bi], p,
 		  render_lazy_tuning.segment);
 	n = layout_segs(b, bi, p, &sg, 0, sg.n, i, false, NULL);
-	free(sg.at[0]);
-	free(sg.at[1]);
+	segs_free(&sg);
 	return n;
 }
 
@@ -1793,25 +1823,58 @@ spaced_after(const struct builder *b, const struct doc *da, uint32_t u,
 	return c != ' ' && c != '\n';
 }
 
-/* A block's word operations, B's paragraphs setting the rows. */
+/*
+ * A segment of a giant block (render.h) in the inline layout: ops
+ * [o0, o1), of which only the units in [u0[0], u1[0]) of A (deleted) and
+ * [u0[1], u1[1]) of B (the rest) are drawn; `first` and `last` tell
+ * whether it begins or ends the block.
+ */
+struct opwin {
+	uint32_t o0, o1;
+	uint32_t u0[2], u1[2];
+	bool first, last;
+};
+
+/*
+ * A block's word operations, B's paragraphs setting the rows; with win,
+ * only a segment of them.
+ */
 static void
 inline_ops(struct builder *b, struct iline *L, const struct block *bl,
-	   uint8_t unch)
+	   uint8_t unch, const struct opwin *win)
 {
 	const struct alignment *al = b->al;
 	const struct doc *da = al->a, *db = al->b;
 	uint32_t o, pa = 0, pb = bl->nb ? bl->b : 0, off, end, u;
 	uint32_t next = pb;	/* the first B paragraph not yet begun */
+	uint32_t o0 = win ? win->o0 : bl->op, o1 = win ? win->o1 :
+		bl->op + bl->nop;
 
+	if (win && !win->first)
+		next = pb + 1;	/* begun in the first segment */
 	if (bl->move && bl->kind == BLOCK_INSERTED)
 		pa = al->block[bl->twin].a;
 	else
 		pa = bl->na ? bl->a : 0;
 	L->para[1] = bl->nb ? bl->b : RENDER_NONE;
 	L->para[0] = bl->na ? bl->a : RENDER_NONE;
-	for (o = bl->op; o < bl->op + bl->nop; o++) {
+	for (o = o0; o < o1; o++) {
 		const struct wop *w = &al->op[o];
 		bool del = w->kind == WOP_DELETE;
+		uint32_t ws = del ? w->a : w->b, we = ws + (del ? w->na : w->nb);
+
+		if (win != NULL) {
+			/* Its units in the window, or, without units, where
+			   it stands. */
+			uint32_t lo = win->u0[!del], hi = win->u1[!del];
+
+			if (we > ws && (we <= lo || ws >= hi))
+				continue;
+			if (we == ws && (ws < lo || ws >= hi))
+				continue;
+			ws = ws > lo ? ws : lo;
+			we = we < hi ? we : hi;
+		}
 
 		/* Deleted words end before a space: keep one before what follows. */
 		if (!del && o > bl->op && al->op[o - 1].kind == WOP_DELETE &&
@@ -1833,7 +1896,7 @@ inline_ops(struct builder *b, struct iline *L, const struct block *bl,
 		    b->r->pane)
 			L->col++;
 		const struct doc *d = del ? da : db;
-		uint32_t u0 = del ? w->a : w->b, nu = del ? w->na : w->nb;
+		uint32_t u0 = ws, nu = we > ws ? we - ws : 0;
 		uint8_t st = align_op_sub(al, o) ? sub_style(b, o, del) :
 			w->kind == WOP_DELETE ? STYLE_DELETED :
 			w->kind == WOP_INSERT ? STYLE_INSERTED :
@@ -1867,9 +1930,92 @@ inline_ops(struct builder *b, struct iline *L, const struct block *bl,
 			u = ue;
 		}
 	}
-	if (bl->nb > 0)
+	if (bl->nb > 0 && (win == NULL || win->last))
 		inline_bare(b, L, bl, &next, bl->b + bl->nb, unch);
 	inline_endrow(b, L);
+}
+
+/*
+ * Is block bi giant in the inline layout: one giant paragraph, deleted
+ * or inserted, or a changed or equal pair whose ops are in order on both
+ * sides, cut in its word diff?  Then its segments in *sg (freed by the
+ * caller) and its paragraphs in p[].  Not a moved block.
+ */
+static bool
+inline_giant(const struct alignment *al, uint32_t bi, uint32_t p[2],
+	     struct segs *sg)
+{
+	const struct block *bl = &al->block[bi];
+	uint32_t na, nb, o;
+
+	block_extent(al, bi, &na, &nb);
+	if (bl->move || na != bl->na || nb != bl->nb || na > 1 || nb > 1 ||
+	    (na == 0 && nb == 0))
+		return false;
+	if ((bl->kind == BLOCK_DELETED) != (nb == 0) ||
+	    (bl->kind == BLOCK_INSERTED) != (na == 0))
+		return false;
+	p[0] = na ? bl->a : RENDER_NONE;
+	p[1] = nb ? bl->b : RENDER_NONE;
+	if (!is_giant(al, p))
+		return false;
+	if (na && nb) {
+		uint32_t end = bl->op + bl->nop;
+
+		if (end > al->nop)
+			return false;
+		for (o = bl->op; o + 1 < end; o++) {
+			const struct wop *w = &al->op[o], *x = &al->op[o + 1];
+
+			if (w->a + w->na > x->a || w->b + w->nb > x->b)
+				return false;
+		}
+	}
+	segs_find(sg, al, bl, p, render_lazy_tuning.segment);
+	if (na && nb && sg->op == NULL) {
+		segs_free(sg);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Segment j of giant block bi (inline_giant) in the inline layout, on
+ * fresh rows.
+ */
+static void
+inline_seg(struct builder *b, uint32_t bi, const uint32_t p[2],
+	   const struct segs *sg, uint32_t j)
+{
+	const struct alignment *al = b->al;
+	const struct block *bl = &al->block[bi];
+	struct iline L = { 0 };
+	struct opwin win;
+	int side;
+
+	L.block = bi;
+	L.para[0] = L.para[1] = RENDER_NONE;
+	if (sg->op == NULL) {
+		side = p[0] != RENDER_NONE ? 0 : 1;
+		L.para[side] = p[side];
+		inline_newrow(b, &L);
+		inline_text(b, &L, side ? al->b : al->a, side == 0,
+			    sg->at[side][j], sg->at[side][j + 1],
+			    side ? STYLE_INSERTED : STYLE_DELETED);
+		inline_endrow(b, &L);
+		return;
+	}
+	win.o0 = sg->op[j];
+	win.o1 = sg->op[j + 1] + 1 < bl->op + bl->nop ? sg->op[j + 1] + 1 :
+		bl->op + bl->nop;
+	win.first = j == 0;
+	win.last = j + 1 == sg->n;
+	for (side = 0; side < 2; side++) {
+		win.u0[side] = win.first ? 0 : sg->u[side][j];
+		win.u1[side] = win.last ? UINT32_MAX : sg->u[side][j + 1];
+	}
+	inline_ops(b, &L, bl, bl->kind == BLOCK_EQUAL ? STYLE_TEXT :
+		   STYLE_CHANGED_PARA, &win);
 }
 
 static void
@@ -1879,6 +2025,8 @@ inline_block(struct builder *b, uint32_t bi)
 	const struct block *bl = &al->block[bi];
 	struct render *r = b->r;
 	struct iline L = { 0 };
+	struct segs sg;
+	uint32_t p[2], j;
 	size_t first, i;
 
 	if (bl->na == 0 && bl->nb == 0) {
@@ -1894,19 +2042,23 @@ inline_block(struct builder *b, uint32_t bi)
 	L.block = bi;
 	L.para[0] = L.para[1] = RENDER_NONE;
 	inline_sub_notes(b, &L, bi);
-	if (bl->move && bl->kind == BLOCK_DELETED) {
+	if (inline_giant(al, bi, p, &sg)) {
+		for (j = 0; j < sg.n; j++)
+			inline_seg(b, bi, p, &sg, j);
+		segs_free(&sg);
+	} else if (bl->move && bl->kind == BLOCK_DELETED) {
 		inline_note(b, &L, bl, bi, true);
 		inline_paras(b, &L, true, bl->a, bl->na, STYLE_MOVED);
 	} else if (bl->move) {
 		inline_note(b, &L, bl, bi, false);
-		inline_ops(b, &L, bl, STYLE_MOVED);
+		inline_ops(b, &L, bl, STYLE_MOVED, NULL);
 	} else if (bl->kind == BLOCK_DELETED) {
 		inline_paras(b, &L, true, bl->a, bl->na, STYLE_DELETED);
 	} else if (bl->kind == BLOCK_INSERTED) {
 		inline_paras(b, &L, false, bl->b, bl->nb, STYLE_INSERTED);
 	} else {
 		inline_ops(b, &L, bl, bl->kind == BLOCK_EQUAL ? STYLE_TEXT :
-			   STYLE_CHANGED_PARA);
+			   STYLE_CHANGED_PARA, NULL);
 	}
 	r->row[first].mark = block_mark(r, bl);
 	sub_mark(b, &r->row[first], bi);
@@ -2274,6 +2426,9 @@ giant_pre(const struct render_lazy *lz, const struct lazy_giant *gi)
 	bool note = bl->move != 0 && bl->twin < al->nblock;
 	uint32_t n = 0;
 
+	if (lz->opts.inline_view)	/* a row for each side's note */
+		return b->subend[0] != NULL ? (b->subend[0][gi->block] != 0) +
+			(b->subend[1][gi->block] != 0) : 0;
 	if (gi->g > 0)
 		n++;		/* the blank row, or blank cell, before */
 	if (gi->g == 0 && b->subend[0] != NULL &&
@@ -2392,6 +2547,22 @@ slot_end(struct render_lazy *lz, struct lazy_slot *s)
 	s->capnote = b->capnote;
 }
 
+/* Lay segment j of giant gi out into the builder from row i on: its rows. */
+static uint32_t
+seg_layout(struct builder *b, const struct lazy_giant *gi, uint32_t j,
+	   size_t i)
+{
+	size_t before = b->r->nrow;
+	uint32_t n;
+
+	if (b->r->opts.inline_view) {
+		inline_seg(b, gi->block, gi->p, &gi->sg, j);
+		return (uint32_t)(b->r->nrow - before);
+	}
+	layout_segs(b, gi->block, gi->p, &gi->sg, j, j + 1, i, true, &n);
+	return n;
+}
+
 /* Count segment j of giant gi (laying it out without spans). */
 static void
 giant_count(struct render_lazy *lz, struct lazy_giant *gi, uint32_t j)
@@ -2403,8 +2574,7 @@ giant_count(struct render_lazy *lz, struct lazy_giant *gi, uint32_t j)
 		return;
 	slot_start(lz, s, true);
 	s->piece = LAZY_UNKNOWN;
-	layout_segs(&lz->priv->b, gi->block, gi->p, &gi->sg, j, j + 1, 0, true,
-		    &n);
+	n = seg_layout(&lz->priv->b, gi, j, 0);
 	slot_end(lz, s);
 	giant_counted(lz, gi, j, n);
 }
@@ -2427,7 +2597,15 @@ giant_chunk(struct render_lazy *lz, struct lazy_slot *s,
 	int side;
 
 	slot_start(lz, s, false);
-	if (c == 0) {
+	if (c == 0 && lz->opts.inline_view) {
+		struct iline L = { 0 };
+
+		L.block = bi;
+		L.para[0] = L.para[1] = RENDER_NONE;
+		inline_sub_notes(b, &L, bi);
+		i = b->r->nrow;
+		assert(i == giant_pre(lz, gi));
+	} else if (c == 0) {
 		bool both = gi->p[0] != RENDER_NONE && gi->p[1] != RENDER_NONE;
 
 		/* What piece_layout puts before the paragraphs. */
@@ -2449,7 +2627,7 @@ giant_chunk(struct render_lazy *lz, struct lazy_slot *s,
 				CELL_BLANK;
 		assert(i == giant_pre(lz, gi));
 	}
-	layout_segs(b, bi, gi->p, &gi->sg, c, c + 1, i, true, &n);
+	n = seg_layout(b, gi, c, i);
 	if (c == 0 && b->r->nrow > 0) {
 		b->r->row[0].mark = block_mark(b->r, bl);
 		sub_mark(b, &b->r->row[0], bi);
@@ -2499,13 +2677,16 @@ find_giant(struct render_lazy *lz, uint32_t bi, uint32_t g)
 	struct lazy_giant gi;
 	uint32_t na, nb;
 
-	if (lz->opts.inline_view)
-		return;
 	memset(&gi, 0, sizeof gi);
-	block_extent(al, bi, &na, &nb);
 	gi.piece = lz->piece_first[bi] + g;
 	gi.block = bi;
 	gi.g = g;
+	if (lz->opts.inline_view) {
+		if (!inline_giant(al, bi, gi.p, &gi.sg))
+			return;
+		goto add;
+	}
+	block_extent(al, bi, &na, &nb);
 	if (na == nb) {
 		gi.p[0] = bl->a + g;
 		gi.p[1] = bl->b + g;
@@ -2518,6 +2699,7 @@ find_giant(struct render_lazy *lz, uint32_t bi, uint32_t g)
 	if (!is_giant(al, gi.p))
 		return;
 	segs_find(&gi.sg, al, bl, gi.p, render_lazy_tuning.segment);
+add:
 	gi.rows = xmalloc(((size_t)gi.sg.n + 1) * sizeof *gi.rows);
 	gi.off = xmalloc(((size_t)gi.sg.n + 1) * sizeof *gi.off);
 	pv->giant = xreallocarray(pv->giant, pv->ngiant + 1, sizeof *pv->giant);
@@ -2594,8 +2776,7 @@ render_lazy_free(struct render_lazy *lz)
 		return;
 	pv = lz->priv;
 	for (k = 0; k < pv->ngiant; k++) {
-		free(pv->giant[k].sg.at[0]);
-		free(pv->giant[k].sg.at[1]);
+		segs_free(&pv->giant[k].sg);
 		free(pv->giant[k].rows);
 		free(pv->giant[k].off);
 	}
@@ -2860,18 +3041,25 @@ render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 	return true;
 }
 
-/* The offset of row j's first text on side `side` of r, or UINT32_MAX. */
+/* The offset of row j's first text of `version` in r, or UINT32_MAX. */
 static uint32_t
-row_start(const struct render *r, size_t j, int side)
+row_start(const struct render *r, size_t j, int version)
 {
 	const struct render_row *rw = &r->row[j];
 	uint32_t i;
+	int s;
 
-	if (rw->cell[side] != CELL_TEXT)
-		return UINT32_MAX;
-	for (i = 0; i < rw->nspan[side]; i++)
-		if (!(r->span[rw->span[side] + i].flags & SPAN_NOTE))
-			return r->span[rw->span[side] + i].off;
+	for (s = 0; s < 2; s++) {
+		if (rw->cell[s] != CELL_TEXT)
+			continue;
+		for (i = 0; i < rw->nspan[s]; i++) {
+			const struct render_span *sp = &r->span[rw->span[s] + i];
+
+			if (!(sp->flags & SPAN_NOTE) &&
+			    render_span_version(r, s, sp) == version)
+				return sp->off;
+		}
+	}
 	return UINT32_MAX;
 }
 
@@ -2886,8 +3074,6 @@ render_lazy_giant_offset(struct render_lazy *lz, uint32_t bi, int side,
 	size_t j, best = SIZE_MAX, first, end;
 	bool exact;
 
-	if (lz->opts.inline_view)
-		return false;
 	for (p = lz->piece_first[bi]; p < lz->piece_first[bi + 1]; p++) {
 		gi = giant_of(lz, p);
 		if (gi != NULL && gi->p[side] != RENDER_NONE &&
@@ -2919,7 +3105,10 @@ render_lazy_giant_offset(struct render_lazy *lz, uint32_t bi, int side,
 		else if (o != UINT32_MAX && best != SIZE_MAX)
 			break;
 	}
-	if (best == SIZE_MAX)
+	/* Inline, A's words are few (the deleted ones): its first row. */
+	if (best == SIZE_MAX && lz->opts.inline_view)
+		best = c == 0 ? giant_pre(lz, gi) : 0;
+	if (best == SIZE_MAX || best >= r->nrow)
 		return false;
 	seg_rows(lz, gi, c, &first, &end);
 	*row = lz->piece_off[p] + first + best;
