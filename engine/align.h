@@ -160,6 +160,8 @@ enum align_stage {
 	ALIGN_WORDS,	/* pairing sentences, diffing words: bytes */
 	ALIGN_MOVES,	/* moved sentences and lines: candidates */
 	ALIGN_CHANGES,	/* sorting the changes into kinds: no count */
+	ALIGN_TRACE,	/* tracing sentences to their sources (mapping.h):
+			   sentences gone through, pass after pass */
 };
 
 struct align_step {

@@ -301,11 +301,33 @@ struct mapper {
 	size_t *amark;
 	/* The A sentences holding mark f: post[start[f] .. start[f + 1]). */
 	uint32_t *start, *post;
+	/* Progress: sentences gone through, of all the passes' (mapper_tick). */
+	const struct align_progress *pg;
+	size_t done, total;
 };
+
+/*
+ * n more sentences gone through.  Each pass over A's or B's sentences
+ * counts them: five over A (equal, classes, names, counts, index) and
+ * four over B (equal, classes, names, trace).
+ */
+static void
+mapper_tick(struct mapper *mp, size_t n)
+{
+	struct align_step at = { ALIGN_TRACE, mp->a, mp->b, 0, mp->total,
+				 false };
+
+	mp->done += n;
+	if (mp->pg == NULL)
+		return;
+	at.done = mp->done < mp->total ? mp->done : mp->total;
+	mp->pg->fn(mp->pg->arg, &at);
+}
 
 /* Phase 1: the ids' bounds, each unit's class, what to skip, the names. */
 static void
-mapper_init(struct mapper *mp, const struct alignment *al)
+mapper_init(struct mapper *mp, const struct alignment *al,
+	    const struct align_progress *pg)
 {
 	const struct doc *a = al->a, *b = al->b;
 	uint32_t nid = 1, nstrict = 1;
@@ -314,6 +336,9 @@ mapper_init(struct mapper *mp, const struct alignment *al)
 	memset(mp, 0, sizeof *mp);
 	mp->a = a;
 	mp->b = b;
+	mp->pg = pg;
+	mp->total = 5 * a->nsent + 4 * b->nsent;
+	mapper_tick(mp, 0);
 	for (i = 0; i < a->nunit; i++) {
 		if (a->unit[i].fold >= nid)
 			nid = a->unit[i].fold + 1;
@@ -331,11 +356,14 @@ mapper_init(struct mapper *mp, const struct alignment *al)
 	mp->c.nstrict = nstrict;
 	mp->skip_a = equal_sentences(al, false, &mp->equal_a);
 	mp->skip_b = equal_sentences(al, true, NULL);
+	mapper_tick(mp, a->nsent + b->nsent);
 	mp->cls_a = unit_classes(&mp->c, a, mp->skip_a);
 	mp->cls_b = unit_classes(&mp->c, b, mp->skip_b);
+	mapper_tick(mp, a->nsent + b->nsent);
 	mp->names = xcalloc(nid, 1);
 	find_names(a, mp->cls_a, mp->skip_a, mp->names);
 	find_names(b, mp->cls_b, mp->skip_b, mp->names);
+	mapper_tick(mp, a->nsent + b->nsent);
 }
 
 /* Phase 2: how many of A's sentences carry each word (saturating). */
@@ -431,6 +459,8 @@ trace(struct mapper *mp, struct sentence_map *m)
 		size_t nt = 0, best = SIZE_MAX;
 		unsigned own = 0;
 
+		if (i % 4096 == 4095)
+			mapper_tick(mp, 4096);
 		if (mp->skip_b[i])
 			continue;
 		m->traceable++;
@@ -506,6 +536,13 @@ mapper_free(struct mapper *mp)
 void
 mapping_build(const struct alignment *al, struct sentence_map *m)
 {
+	mapping_build_progress(al, m, NULL);
+}
+
+void
+mapping_build_progress(const struct alignment *al, struct sentence_map *m,
+		       const struct align_progress *pg)
+{
 	const struct doc *a = al->a, *b = al->b;
 	struct mapper mp;
 	uint8_t *covered;
@@ -517,10 +554,13 @@ mapping_build(const struct alignment *al, struct sentence_map *m)
 	m->paraphrase = xcalloc(b->nsent + 1, 1);
 	for (i = 0; i < b->nsent; i++)
 		m->from[i] = MAPPING_NONE;
-	mapper_init(&mp, al);
+	mapper_init(&mp, al, pg);
 	count_df(&mp);
+	mapper_tick(&mp, a->nsent);
 	index_marks(&mp);
+	mapper_tick(&mp, a->nsent);
 	covered = trace(&mp, m);
+	mapper_tick(&mp, b->nsent % 4096);
 	/* Phase 5: how much of A the traced sentences cover. */
 	m->words_a = doc_word_count(a);
 	m->covered_a = mp.equal_a;

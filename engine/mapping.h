@@ -59,6 +59,11 @@ struct sentence_map {
  */
 void mapping_build(const struct alignment *al, struct sentence_map *m);
 
+/* The same, telling pg (NULL: nobody) how far it is: ALIGN_TRACE. */
+void mapping_build_progress(const struct alignment *al,
+			    struct sentence_map *m,
+			    const struct align_progress *pg);
+
 void mapping_clear(struct sentence_map *m);
 
 #endif

@@ -209,19 +209,6 @@ session_ignore_case(struct session *s, bool on)
 		s->parent->cur = s->cur;
 }
 
-/* Progress (align.h) of the work outside align_build. */
-static void
-tick(const struct session *s, int stage, const struct alignment *al,
-     size_t done, size_t total)
-{
-	const struct align_progress *pg = s->o.progress;
-	struct align_step at = { stage, al ? al->a : NULL, al ? al->b : NULL,
-				 done, total, false };
-
-	if (pg != NULL)
-		pg->fn(pg->arg, &at);
-}
-
 /* The start of reading the versions (doc.h), before a byte is read. */
 static void
 read_tick(const struct doc_reading *r)
@@ -487,8 +474,7 @@ session_mapping(struct session *s, size_t i, size_t j)
 	struct pair *p = pair_get(s, i, j);
 
 	if (!p->have_map) {
-		tick(s, ALIGN_CHANGES, p->al, 0, 0);
-		mapping_build(p->al, &p->map);
+		mapping_build_progress(p->al, &p->map, s->o.progress);
 		p->have_map = true;
 	}
 	return &p->map;

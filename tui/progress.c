@@ -196,6 +196,7 @@ static const char *const stage_names[] = {
 	[ALIGN_WORDS] = "comparing sentences and words",
 	[ALIGN_MOVES] = "finding moves",
 	[ALIGN_CHANGES] = "sorting the changes",
+	[ALIGN_TRACE] = "tracing sentences",
 };
 
 /*
@@ -208,7 +209,7 @@ format_line(char *out, size_t cap, const struct align_step *at, double f,
 {
 	char who[64] = "", count[64] = "", bar[128] = "", pct[8] = "";
 	char reading[64] = "";
-	const char *what = at->stage >= 0 && at->stage <= ALIGN_CHANGES ?
+	const char *what = at->stage >= 0 && at->stage <= ALIGN_TRACE ?
 		stage_names[at->stage] : "working";
 	const char *prefix = where == STDERR ? "versus: " : " ";
 	const char *hint = where == SCREEN ? "  (Ctrl-C quits)" : "";

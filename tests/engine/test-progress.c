@@ -9,9 +9,10 @@
  * before any pair is aligned, in bytes of them all that never go back,
  * come at the start and twice a version at least (segmented, then
  * classified) and end at the total, and within one alignment the stages in
- * order (pairing, words, moves).  Long work is heard all along: inside
- * the one giant paragraph the words stage reports many places, and the
- * reworded pair reports from both halves of its pairing.
+ * order (pairing, words, moves); tracing sentences (mapping.h) goes, pair
+ * by pair, from 0 to its total and never back.  Long work is heard all
+ * along: inside the one giant paragraph the words stage reports many
+ * places, and the reworded pair reports from both halves of its pairing.
  */
 #include "config.h"
 
@@ -153,8 +154,9 @@ check_shape(enum shape sh, size_t n)
 	size_t k, over = 0, badbytes = 0, order = 0, late = 0, words = 0;
 	size_t lo = 0, hi = 0, lastdone = (size_t)-1;
 	size_t reads = 0, readback = 0, readbad = 0, readlast = 0, all = 0;
+	size_t traced = 0, traceback = 0, tracelast = 0, tracetotal = 0;
 	int stage = -1;
-	const struct doc *pa = NULL, *pb = NULL;
+	const struct doc *pa = NULL, *pb = NULL, *ta = NULL, *tb = NULL;
 	bool aligned = false;
 
 	ok(strcmp(got, want) == 0, "%s, %zu versions: watched, the same "
@@ -179,6 +181,20 @@ check_shape(enum shape sh, size_t n)
 		}
 		if (at->stage == ALIGN_READ && aligned)
 			late++;
+		if (at->stage == ALIGN_TRACE) {
+			if (at->a != ta || at->b != tb) {	/* a new pair */
+				traceback += traced > 0 &&
+					tracelast != tracetotal;
+				traceback += at->done != 0;
+				traced++;
+				ta = at->a;
+				tb = at->b;
+				tracelast = 0;
+			}
+			traceback += at->done < tracelast || at->a == NULL;
+			tracelast = at->done;
+			tracetotal = at->total;
+		}
 		if (!align_stage(at->stage))
 			continue;
 		aligned = true;
@@ -211,6 +227,9 @@ check_shape(enum shape sh, size_t n)
 	   name, n, reads);
 	ok(order == 0, "%s, %zu versions: stages in order in an alignment",
 	   name, n);
+	ok(traced == n - 1 && traceback == 0 && tracelast == tracetotal,
+	   "%s, %zu versions: tracing each of %zu pairs goes from 0 to its "
+	   "total, never back", name, n, traced);
 	if (sh == GIANT)
 		ok(words >= 10, "%s, %zu versions: inside the paragraph, the "
 		   "words stage reports %zu places", name, n, words);
