@@ -58,20 +58,21 @@ enum token_kind {
 };
 
 /*
- * Longest token, in bytes.  A run longer than this (a 16 MiB "word" or
+ * Longest token, in bytes.  A run longer than this (a 2 KiB "word" or
  * stretch of white space, which no real text has) is cut at character
  * boundaries into several tokens of the same kind, so that a token fits in
- * 8 bytes: the token array is the biggest structure of the text model.
+ * 6 bytes: the token array is the biggest structure of the text model
+ * (about one token per three bytes of prose, spaces included).
  */
-#define TOKEN_LEN_MAX	0xffffffu
+#define TOKEN_LEN_MAX	0x7ffu
 
 struct token {
 	uint32_t off;		/* byte offset in text->data */
-	uint32_t len : 24;	/* bytes, 1 .. TOKEN_LEN_MAX */
-	uint32_t kind : 7;	/* enum token_kind */
-	uint32_t joined : 1;	/* in the unit of the token before it (set
+	uint16_t len : 11;	/* bytes, 1 .. TOKEN_LEN_MAX */
+	uint16_t kind : 4;	/* enum token_kind */
+	uint16_t joined : 1;	/* in the unit of the token before it (set
 				 * by cmpkeys_classify: see struct unit) */
-};
+} __attribute__((packed, aligned(2)));
 
 struct sentence {
 	uint32_t start, end;	/* bytes [start, end) in text->data */

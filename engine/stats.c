@@ -23,8 +23,8 @@ count_words(const struct doc *d, uint32_t u0, uint32_t n)
 	uint32_t u;
 
 	for (u = u0; u < u0 + n; u++) {
-		const struct unit *un = &d->unit[u];
-		const struct token *t = &d->tok[un->tok], *e = &d->tok[unit_end_tok(d, un)];
+		const struct token *t = &d->tok[d->unit[u].tok];
+		const struct token *e = d->tok + d->ntok;
 
 		/*
 		 * A paragraph left whole is only ever in an equal block,
@@ -35,7 +35,8 @@ count_words(const struct doc *d, uint32_t u0, uint32_t n)
 		 * Every word of a unit counts, as in the versions' word
 		 * counts: "United States" joined into one unit is two.
 		 */
-		for (; t < e; t++)
+		w += (WORD_KINDS >> t->kind) & 1;
+		for (t++; t < e && t->joined; t++)
 			w += (WORD_KINDS >> t->kind) & 1;
 	}
 	return w;

@@ -595,6 +595,8 @@ ascii_words(const uint8_t *s, size_t n, const struct word_filter *f)
 			continue;
 		}
 		j = ascii_word_end(s, j, n, &joined);
+		if (j - i > TOKEN_LEN_MAX)
+			return DOC_SEGMENT;	/* cut in several tokens */
 		words++;
 		if (f != NULL && filter_word(f, s, i, j, n, joined))
 			return DOC_SEGMENT;
@@ -745,6 +747,9 @@ chunk_suspects(const struct word_filter *f, const struct chunk *cur,
 	return sus;
 }
 
+/* Whole chunks that a run of TOKEN_LEN_MAX + 1 bytes always holds. */
+#define SOLID_CHUNKS	((TOKEN_LEN_MAX + 1) / 64 - 1)
+
 typedef void masks_fn(const uint8_t *s, size_t left, size_t readable,
 		      const struct word_filter *f, struct chunk *m);
 
@@ -760,6 +765,7 @@ words_simd(const uint8_t *s, size_t n, size_t readable,
 	uint64_t valid, pa, na, starts, cand, sus, carry = 0;
 	size_t off, len, i, j;
 	uint32_t words = 0;
+	unsigned solid = 0;
 	bool joined;
 	int bit;
 
@@ -773,6 +779,15 @@ words_simd(const uint8_t *s, size_t n, size_t readable,
 			memset(next, 0, sizeof *next);
 		if (cur->bad)
 			return ascii_words(s, n, f);
+		/*
+		 * A word over TOKEN_LEN_MAX bytes is cut in several tokens,
+		 * which ascii_words does not count: it holds SOLID_CHUNKS
+		 * whole chunks of letters, digits and joins in a row.
+		 */
+		if ((cur->an | cur->join) != UINT64_MAX)
+			solid = 0;
+		else if (++solid >= SOLID_CHUNKS)
+			return DOC_SEGMENT;
 		valid = len == 64 ? UINT64_MAX : (UINT64_C(1) << len) - 1;
 		pa = cur->an << 1 | carry;
 		na = cur->an >> 1 | next->an << 63;

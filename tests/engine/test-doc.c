@@ -745,22 +745,26 @@ test_random(void)
 
 /*
  * A token holds at most TOKEN_LEN_MAX bytes (doc.h): longer runs are cut
- * into tokens of the same kind at character boundaries.  A 10 MB word is
- * still one token.
+ * into tokens of the same kind at character boundaries, a 10 MB word too.
  */
 static void
 test_long_tokens(void)
 {
-	size_t big = TOKEN_LEN_MAX + 1000, i;
-	uint8_t *buf = xmalloc(big + 16);
+	size_t big = TOKEN_LEN_MAX + 1000, huge = 10000000, i, bad = 0;
+	uint8_t *buf = xmalloc(huge + 16);
 	struct text *t;
 	struct doc *d;
 
-	memset(buf, 'a', 10000000);
-	t = mktext(buf, 10000000);
+	memset(buf, 'a', huge);
+	t = mktext(buf, huge);
 	d = doc_build(t);
-	ok(d->ntok == 1 && d->tok[0].len == 10000000 &&
-	    d->tok[0].kind == TOK_WORD, "a 10 MB word is one token");
+	for (i = 0; i < d->ntok; i++)
+		bad += d->tok[i].kind != TOK_WORD ||
+		    d->tok[i].off != i * TOKEN_LEN_MAX ||
+		    d->tok[i].len != (i + 1 < d->ntok ? TOKEN_LEN_MAX :
+		    huge - i * TOKEN_LEN_MAX);
+	ok(d->ntok == (huge + TOKEN_LEN_MAX - 1) / TOKEN_LEN_MAX && bad == 0,
+	    "a 10 MB word is cut in tokens of TOKEN_LEN_MAX bytes");
 	doc_free(d);
 	freetext(t);
 

@@ -335,6 +335,32 @@ check_counter(int level)
 		doc_free(d);
 		text_free(t);
 	}
+	/*
+	 * Words about TOKEN_LEN_MAX long, which the tokeniser cuts in
+	 * several tokens: counted alike, or sent to be segmented.
+	 */
+	for (i = 0; i < 200; i++) {
+		static char l[3 * TOKEN_LEN_MAX];
+		struct text *t;
+		struct doc *d;
+		uint32_t got;
+
+		n = TOKEN_LEN_MAX - 100 + rnd(200) + (i % 2 ? 0 : 64 * rnd(8));
+		for (k = 0; k < n; k++)
+			l[k] = k % 97 == 50 && i % 3 == 0 ? '.' : "ab1"[rnd(3)];
+		memcpy(l + n, " end", 4);
+		n += 4;
+		t = text_from_bytes("l", l, n, &to, NULL);
+		d = doc_build(t);
+		got = token_ascii_words((const uint8_t *)t->data, n, t->len,
+					NULL);
+		if (got != DOC_SEGMENT && got != doc_word_count(d) &&
+		    bad++ == 0)
+			printf("#   counts differ on a word of %zu bytes\n",
+			       n - 4);
+		doc_free(d);
+		text_free(t);
+	}
 	token_simd(-1);
 	ok(bad == 0, "the ASCII counter of level %d counts the tokeniser's "
 	   "words (%d bad)", level, bad);
