@@ -2040,13 +2040,37 @@ may_match(const struct boiler *b, struct rule *r, struct para_text *t)
 	return rule_ready(b, r);
 }
 
+/*
+ * Is rule r ruled out by t's first byte, of class k0 (64 for an empty
+ * text), once its shape is known?  may_start's first test, which the
+ * loops of boiler_match make before calling anything: most rules stop
+ * there.
+ */
+static bool
+first_rules_out(const struct boiler *b, const struct rule *r, unsigned k0)
+{
+	return !b->unfiltered && r->stage >= 1 && r->shaped && r->anchored &&
+	    (k0 >= 64 || !((r->first >> k0) & 1u));
+}
+
+/* The caller's locale while rules run; switched when a rule first runs. */
+struct run_locale {
+	bool switched;
+	locale_t old;
+};
+
 /* Try rule r on t (may_match first). */
 static bool
 try_rule(const struct boiler *b, struct rule *r, struct para_text *t,
-	 int eflags)
+	 int eflags, struct run_locale *rl)
 {
-	return may_match(b, r, t) &&
-	    regexec(&r->re, r->lower ? t->low : t->s, 0, NULL, eflags) == 0;
+	if (!may_match(b, r, t))
+		return false;
+	if (!rl->switched && b->c_locale != (locale_t)0) {
+		rl->old = uselocale(b->c_locale);
+		rl->switched = true;
+	}
+	return regexec(&r->re, r->lower ? t->low : t->s, 0, NULL, eflags) == 0;
 }
 
 const char *
@@ -2056,9 +2080,9 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	struct para_text t;
 	const struct para *p;
 	struct rule *r;
-	unsigned cur;
+	unsigned cur, k0;
 	const char *label = NULL;
-	locale_t old = (locale_t)0;
+	struct run_locale rl = { false, (locale_t)0 };
 	size_t i;
 	int eflags;
 
@@ -2085,23 +2109,24 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	t.s = buf;
 	t.low = low;
 	t.len = i;
-	if (b->c_locale != (locale_t)0)
-		old = uselocale(b->c_locale);
+	k0 = t.len > 0 ? byte_class((unsigned char)low[0]) : 64;
 	for (i = 0; i < b->nrule; i++) {
 		r = &b->rule[i];
-		if (r->keep && try_rule(b, r, &t, eflags))
+		if (r->keep && !first_rules_out(b, r, k0) &&
+		    try_rule(b, r, &t, eflags, &rl))
 			goto done;
 	}
 	for (i = 0; i < b->nrule; i++) {
 		r = &b->rule[i];
-		if (!r->keep && try_rule(b, r, &t, eflags)) {
+		if (!r->keep && !first_rules_out(b, r, k0) &&
+		    try_rule(b, r, &t, eflags, &rl)) {
 			label = r->label;
 			break;
 		}
 	}
 done:
-	if (old != (locale_t)0)
-		uselocale(old);
+	if (rl.switched)
+		uselocale(rl.old);
 	return label;
 }
 

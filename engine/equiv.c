@@ -443,6 +443,17 @@ len_bit(size_t n)
 	return (uint64_t)1 << (n < 64 ? n - 1 : 63);
 }
 
+/* The most tokens of a phrase in lens (a chain's head's): 0 for none. */
+static size_t
+len_most(uint64_t lens)
+{
+	size_t L = 0;
+
+	for (; lens != 0; lens >>= 1)
+		L++;
+	return L;
+}
+
 /* Add the phrase of pending tokens [t, t + nt) to class c. */
 static void
 add_phrase(struct equiv *eq, const struct pending *pd, size_t t, size_t nt,
@@ -661,6 +672,10 @@ equiv_match(const struct equiv *eq, const uint8_t *const *fold,
 		 */
 		uint64_t h[64];
 		size_t ws, L, top = n < 63 ? n : 63;
+
+		/* no hash of more tokens than the chain's longest phrase */
+		if (top > len_most(lens))
+			top = len_most(lens);
 
 		h[0] = hash_start(0);
 		for (L = 1; L <= top; L++)

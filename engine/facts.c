@@ -530,12 +530,6 @@ listed_flags(const uint8_t *s, size_t n, const char *buf)
 			return w->flags;
 		return lexicon_is_month(s, n) ? W_DATE : 0;
 	}
-	if (!word_set.made && nmonth_form == 0) {
-		month_forms();
-		start2_make();
-	}
-	if (!may_be_listed(s, n))
-		return 0;
 	x = wordset_find(&word_set, buf, n, NWORDS + nmonth_form, word_name);
 	if (x < 0)
 		return 0;
@@ -550,6 +544,14 @@ word_flags(const uint8_t *s, size_t n)
 	unsigned f;
 	size_t i;
 
+	if (!reference) {
+		if (!word_set.made && nmonth_form == 0) {
+			month_forms();
+			start2_make();
+		}
+		if (n == 0 || !may_be_listed(s, n))
+			return 0;
+	}
 	if (!lower_ascii(s, n, buf))
 		return 0;
 	f = listed_flags(s, n, buf);
@@ -996,6 +998,9 @@ sentence_info(struct side *s, uint32_t sn)
 			cap++;
 		else if (sh.lower && !is_function_word(w, tk->len))
 			low++;
+		/* neither title case nor capitals, whatever follows */
+		if (low > 0 && lower_letters > 0 && !reference)
+			break;
 	}
 	si->title = low == 0 && cap >= 2;
 	si->shout = nword >= 3 && lower_letters == 0;

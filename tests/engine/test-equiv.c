@@ -135,6 +135,30 @@ canon_of(const struct equiv *eq, const char *text)
 	return buf;
 }
 
+/*
+ * canon_of(text) when 40 tokens of no phrase follow it: what it matches
+ * must not change, however many tokens the sentence has left (equiv_match
+ * hashes no more of them than the longest phrase that may start there).
+ */
+static const char *
+canon_followed(const struct equiv *eq, const char *text)
+{
+	static char buf[256];
+	char *longer = xmalloc(strlen(text) + 40 * 5 + 1);
+	struct toks t;
+	size_t i, n;
+
+	n = (size_t)sprintf(longer, "%s", text);
+	for (i = 0; i < 40; i++)
+		n += (size_t)sprintf(longer + n, " zqx");
+	tokens(&t, text);
+	if (match(eq, longer, buf, sizeof buf) != t.n)
+		snprintf(buf, sizeof buf, "(none)");
+	toks_free(&t);
+	free(longer);
+	return buf;
+}
+
 /* The folded tokens of text joined by one space. */
 static void
 joined(const char *text, char *out, size_t size)
@@ -163,6 +187,7 @@ test_builtin(void)
 	char *text = xstrdup(equiv_builtin_text), *line, *save = NULL, *ph;
 	char want[256], got[256], (*canons)[256] = NULL;
 	size_t ncanon = 0, cap = 0, nlines = 0, nbad = 0, dup = 0, i, j;
+	size_t nfollowed = 0;
 	int r;
 
 	r = equiv_parse(eq, "built-in", equiv_builtin_text,
@@ -194,11 +219,14 @@ test_builtin(void)
 				    got, want);
 				nbad++;
 			}
+			if (strcmp(canon_followed(bi, ph), want) != 0)
+				nfollowed++;
 			free(ph);
 		}
 	}
 	ok(nlines > 200, "builtin: %zu classes", nlines);
 	is_int(nbad, 0, "builtin: every phrase matches its class");
+	is_int(nfollowed, 0, "builtin: and so with 40 more tokens after it");
 	for (i = 0; i < ncanon; i++)
 		for (j = i + 1; j < ncanon; j++)
 			if (strcmp(canons[i], canons[j]) == 0) {
