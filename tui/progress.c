@@ -68,16 +68,21 @@ utf8_stderr(void)
 	return false;
 }
 
+/* Columns of standard error's terminal (80 when it does not say). */
 static int
-columns(void)
+stderr_columns(void)
 {
 	struct winsize ws;
 
-	if (where == SCREEN)
-		return screen_cols();
 	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	return 80;
+}
+
+static int
+columns(void)
+{
+	return where == SCREEN ? screen_cols() : stderr_columns();
 }
 
 /*
@@ -114,15 +119,26 @@ stderr_free(void)
 void
 progress_line(const char *fmt, ...)
 {
+	char line[512];
+	int room = stderr_columns() - 1;
+	size_t n;
 	va_list ap;
 
 	if (!stderr_free() || !foreground())
 		return;
-	fputs("\r", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	fputs("\033[K", stderr);
+	/*
+	 * Cut to the row, a column spare: a line that wrapped would leave
+	 * its first rows behind at each redraw, "\r" going back to the start
+	 * of the last one only.  Every character here is one column wide
+	 * (ASCII, the bar's blocks): count those that start a UTF-8 sequence.
+	 */
+	for (n = 0; line[n] != '\0'; n++)
+		if (((unsigned char)line[n] & 0xc0) != 0x80 && room-- <= 0)
+			break;
+	fprintf(stderr, "\r%.*s\033[K", (int)n, line);
 	fflush(stderr);
 	on_stderr = 1;
 }

@@ -45,7 +45,7 @@ void progress_off(void);
  * A line on standard error, rewritten in place ("\r" fmt "\033[K") and
  * erased by progress_end(), when it can show (above): the one writer of
  * the alignment's line and of the fetching count of open.c, "versus:
- * fetching captures 3/12".  It must fit on one row of the terminal.
+ * fetching captures 3/12"; cut to fit on one row of the terminal.
  */
 void progress_line(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));

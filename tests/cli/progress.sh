@@ -4,9 +4,9 @@
 # even told to show progress at once (VERSUS_TEST_PROGRESS=now, which
 # tests/tui/progress.sh shows on a terminal), and their output is the
 # same as without it.  With standard error a terminal (a pty here), the
-# line is drawn and erased; but not when standard output is a pipe, to
-# a pager most often, which draws on that terminal (`versus a b | less`),
-# nor from a background job.
+# line is drawn, within one row, and erased; but not when standard
+# output is a pipe, to a pager most often, which draws on that terminal
+# (`versus a b | less`), nor from a background job.
 . "$srcdir/tests/lib.sh"
 
 # 2,000 paragraphs a side, each reworded a little: all paired by
@@ -27,13 +27,15 @@ command -v python3 >/dev/null 2>&1 || {
 	finish
 }
 
-# on_tty FILE CMD...: CMD run with a pty for its terminal; every byte
-# that reached the terminal in FILE.
+# on_tty FILE CMD...: CMD run with a pty for its terminal, $COLS (or
+# 80) columns wide; every byte that reached the terminal in FILE.
 on_tty() {
 	python3 - "$@" <<'EOF'
-import os, pty, sys
+import fcntl, os, pty, struct, sys, termios
 pid, fd = pty.fork()
 if pid == 0:
+    cols = int(os.environ.get("COLS", "80"))
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
     os.execvp(sys.argv[2], sys.argv[2:])
 seen = b""
 while True:
@@ -65,6 +67,16 @@ for mode in --json --print; do
 	"$VERSUS" $mode "$TMPD/a.txt" "$TMPD/b.txt" >"$TMPD/plain" 2>&1
 	check "$mode to a pipe: the whole output" cmp "$TMPD/out" "$TMPD/plain"
 done
+# A terminal too narrow for the line: each line is cut to the row, a
+# column spare, lest it wrap and leave rows behind at each redraw.
+COLS=24 on_tty "$TMPD/tty" sh -c '"$0" --json "$1" "$2" >"$3"' "$VERSUS" \
+	"$TMPD/a.txt" "$TMPD/b.txt" "$TMPD/out"
+check_eq "24 columns: lines of at most 23 characters" "$(python3 -c '
+import sys
+seen = open(sys.argv[1], "rb").read().decode().replace("\033[K", "")
+lines = [l for l in seen.split("\r") if l]
+print(max(len(l) for l in lines))' "$TMPD/tty")" 23
+
 # A job of its own (set -m), not the terminal's foreground.
 on_tty "$TMPD/tty" sh -c 'set -m; "$0" --json "$1" "$2" >"$3" & wait $!' \
 	"$VERSUS" "$TMPD/a.txt" "$TMPD/b.txt" "$TMPD/out"
