@@ -872,9 +872,12 @@ twice(const uint64_t *s, size_t n, uint64_t h)
  * words, punctuation aside (words_hash), and of at least 8 words, its
  * first and last 4, and of at least 16, its first and last 8 (each kind
  * hashed from its own start, so kinds never meet).  One word edited in a
- * paragraph leaves its first or its last words as they were.
+ * paragraph leaves its first or its last words as they were.  Of 2 to 8
+ * words, its words but one, for each (as words_hash, so that they meet
+ * the whole of one a word shorter; each once): one word replaced leaves
+ * the others as they were.
  */
-#define NEAR_HASHES	5
+#define NEAR_HASHES	11
 
 static size_t
 near_hashes(const struct ctx *c, const struct doc *d, const struct seg *s,
@@ -900,6 +903,20 @@ near_hashes(const struct ctx *c, const struct doc *d, const struct seg *s,
 			}
 		h[nh++] = hash_end(pre);
 		h[nh++] = hash_end(suf);
+	}
+	for (i = 0; n >= 2 && n <= 8 && i < n; i++) {
+		uint64_t but = hash_start(0), x;
+		size_t j;
+
+		for (u = s->u0, k = 0; u < s->u1; u++)
+			if (c->weight[d->unit[u].strict] != W_PUNCT &&
+			    k++ != i)
+				but = hash_add(but, d->unit[u].fold);
+		x = hash_end(but);
+		for (j = 0; j < nh && h[j] != x; j++)
+			continue;
+		if (j == nh)
+			h[nh++] = x;
 	}
 	return nh;
 }
