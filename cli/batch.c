@@ -145,7 +145,8 @@ static int
 compare(const struct line *ln, const struct batch_opts *o, FILE *mem,
 	struct batch_stats *st, struct vs_error *err)
 {
-	struct session_opts so = { *o->keys, o->eq, o->bp, 0, true, NULL };
+	struct session_opts so = { *o->keys, o->eq, o->bp, 0, true, NULL,
+				   false };
 	size_t n = ln->npath, i, ncmp;
 	struct text **texts = xcalloc(n, sizeof *texts);
 	struct comparison *cmp;

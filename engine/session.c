@@ -7,6 +7,11 @@
  * browser's toggle; built when first needed).  Each pair's facts are
  * worked out from its alignment when first asked for and kept.
  *
+ * Lazy docs (base only, or lazy base) serve the pairs with the base; a
+ * lazy base session keeps a second table of pairs over whole docs for
+ * every other pair, and for the presence tables around another version,
+ * whose pairs must all read one doc of each version.
+ *
  * A subset (session_subset) keeps no pairs: it asks its parent, in the
  * parent's numbers and case mode (one for both), so a pair is worked out
  * once for both;
@@ -41,6 +46,10 @@ struct mode {
 	struct cmpkeys *keys;
 	struct doc **docs;		/* NULL until first needed */
 	struct pair *pair;		/* n * n, row i, column j */
+	/* Lazy base: pairs over whole docs, and those docs (each NULL until
+	   needed; a lazy doc with no paragraph left whole serves as is). */
+	struct pair *fpair;
+	struct doc **full;
 	struct presence **presence;	/* per base */
 	/* Base only: docs built lazily, and base -> i anchors (lazy.h). */
 	bool lazy;
@@ -96,6 +105,15 @@ mode_clear(struct mode *md, size_t n, bool own)
 		for (i = 0; i < n * n; i++)
 			pair_clear(&md->pair[i]);
 	free(md->pair);
+	if (md->fpair != NULL)
+		for (i = 0; i < n * n; i++)
+			pair_clear(&md->fpair[i]);
+	free(md->fpair);
+	if (md->full != NULL)
+		for (i = 0; i < n; i++)
+			if (md->full[i] != md->docs[i])
+				doc_free(md->full[i]);
+	free(md->full);
 	if (md->presence != NULL)
 		for (i = 0; i < n; i++)
 			presence_free(md->presence[i]);
@@ -253,7 +271,7 @@ mode_ready(struct session *s)
 	m->docs = xcalloc(s->n, sizeof *m->docs);
 	m->pair = xcalloc(s->n * s->n, sizeof *m->pair);
 	m->presence = xcalloc(s->n, sizeof *m->presence);
-	if (s->o.base_only && s->n > 1) {
+	if ((s->o.base_only || s->o.lazy_base) && s->n > 1) {
 		m->lazy = true;
 		m->anchors = xcalloc(s->n, sizeof *m->anchors);
 		m->nanchor = xcalloc(s->n, sizeof *m->nanchor);
@@ -306,18 +324,68 @@ aligned_way(const struct session *s, size_t i, size_t j)
 	return c != 0 ? c > 0 : i <= j;
 }
 
-/* The pair (i, j) of the current mode, aligned. */
-static struct pair *
-pair_get(struct session *s, size_t i, size_t j)
+/* Does any paragraph of d stand whole (lazy.h)? */
+static bool
+has_whole(const struct doc *d)
 {
-	struct mode *m;
+	size_t p;
+
+	for (p = 0; p < d->npara; p++)
+		if (doc_para_whole(d, p))
+			return true;
+	return false;
+}
+
+/* Version v's doc built whole, in lazy mode m (built when first asked). */
+static struct doc *
+full_doc(struct session *s, struct mode *m, size_t v)
+{
+	struct doc *d;
+
+	if (m->full == NULL)
+		m->full = xcalloc(s->n, sizeof *m->full);
+	if (m->full[v] != NULL)
+		return m->full[v];
+	d = m->docs[v];
+	if (has_whole(d)) {
+		d = doc_scan(s->texts[v]);
+		doc_fill(d, NULL);
+		cmpkeys_classify(m->keys, d);
+	}
+	return m->full[v] = d;
+}
+
+/*
+ * Does pair (i, j) of s (a session, not a subset) read whole docs?  Only
+ * in a lazy base session, for a pair without the base.
+ */
+static bool
+pair_full(const struct session *s, const struct mode *m, size_t i, size_t j)
+{
+	return m->lazy && i != s->o.base && j != s->o.base;
+}
+
+/* The slot of pair (i, j) in mode m of s, over whole docs or not. */
+static struct pair *
+pair_slot(struct session *s, struct mode *m, size_t i, size_t j, bool full)
+{
+	assert(i < s->n && j < s->n);
+	if (!full)
+		return &m->pair[i * s->n + j];
+	assert(!s->o.base_only);
+	if (m->fpair == NULL)
+		m->fpair = xcalloc(s->n * s->n, sizeof *m->fpair);
+	return &m->fpair[i * s->n + j];
+}
+
+/* The pair (i, j) of the current mode, aligned, over whole docs or not. */
+static struct pair *
+pair_in(struct session *s, size_t i, size_t j, bool full)
+{
+	struct mode *m = mode_ready(s);
 	struct pair *p, *q;
 
-	if (s->parent != NULL)
-		s = in_parent(s, &i, &j);
-	m = mode_ready(s);
-	assert(i < s->n && j < s->n);
-	p = &m->pair[i * s->n + j];
+	p = pair_slot(s, m, i, j, full);
 	if (p->al != NULL)
 		return p;
 	/*
@@ -325,11 +393,16 @@ pair_get(struct session *s, size_t i, size_t j)
 	 * base anchors, both ways round (lazy.h); the anchors from and to
 	 * the base are known already.
 	 */
-	assert(!m->lazy || i == s->o.base || j == s->o.base);
+	assert(!m->lazy || full || i == s->o.base || j == s->o.base);
 	if (aligned_way(s, i, j)) {
 		struct align_opts ao = { 0 };
 
 		ao.progress = s->o.progress;
+		if (full) {
+			p->al = align_build(full_doc(s, m, i),
+					    full_doc(s, m, j), &ao);
+			return p;
+		}
 		if (m->lazy && i == s->o.base) {
 			ao.anchors = m->anchors[j];
 			ao.nanchor = m->nanchor[j];
@@ -352,9 +425,10 @@ pair_get(struct session *s, size_t i, size_t j)
 		}
 		return p;
 	}
-	q = pair_get(s, j, i);
-	if (m->lazy && !q->lent && !q->have_changes && !q->have_map &&
-	    !q->op_kind && !q->block_kinds && !q->para_of && !q->labels) {
+	q = pair_in(s, j, i, full);
+	if (m->lazy && !full && !q->lent && !q->have_changes &&
+	    !q->have_map && !q->op_kind && !q->block_kinds && !q->para_of &&
+	    !q->labels) {
 		/*
 		 * Base only: only one reading is ever shown; the other was
 		 * wanted for its mirror (and similarity) alone, so the
@@ -368,6 +442,15 @@ pair_get(struct session *s, size_t i, size_t j)
 		p->al = align_mirror(q->al);
 	}
 	return p;
+}
+
+/* The pair (i, j) of the current mode, aligned. */
+static struct pair *
+pair_get(struct session *s, size_t i, size_t j)
+{
+	if (s->parent != NULL)
+		s = in_parent(s, &i, &j);
+	return pair_in(s, i, j, pair_full(s, mode_ready(s), i, j));
 }
 
 const struct alignment *
@@ -388,7 +471,7 @@ session_stats(struct session *s, size_t i, size_t j)
 	if (s->parent != NULL)
 		s = in_parent(s, &i, &j);
 	m = mode_ready(s);
-	p = &m->pair[i * s->n + j];
+	p = pair_slot(s, m, i, j, pair_full(s, m, i, j));
 	if (!p->have_stats) {
 		p->stats = pair_get(s, i, j)->al->stats;
 		p->have_stats = true;
@@ -559,21 +642,42 @@ const struct presence *
 session_presence(struct session *s, size_t base)
 {
 	struct mode *m = mode_ready(s);
+	struct session *root = s->parent != NULL ? s->parent : s;
+	struct mode *rm = mode_ready(root);
 	struct alignment **al;
-	size_t v;
+	struct doc **docs;
+	size_t v, rb;
+	bool full;
 
 	assert(base < s->n);
 	if (m->presence[base] != NULL)
 		return m->presence[base];
-	al = xcalloc(s->n, sizeof *al);
+	/*
+	 * Every pair around the base must read one doc of each version:
+	 * around another than the lazy docs' base, with a third version
+	 * (a pair without that base), the whole ones.
+	 */
+	rb = s->parent != NULL ? s->pick[base] : base;
+	full = false;
 	for (v = 0; v < s->n; v++)
+		if (v != base && rm->lazy && rb != root->o.base &&
+		    (s->parent != NULL ? s->pick[v] : v) != root->o.base)
+			full = true;
+	al = xcalloc(s->n, sizeof *al);
+	docs = xmalloc(s->n * sizeof *docs);
+	for (v = 0; v < s->n; v++) {
+		size_t rv = s->parent != NULL ? s->pick[v] : v;
+
+		docs[v] = full ? full_doc(root, rm, rv) : rm->docs[rv];
 		if (v != base) {
-			struct pair *p = pair_get(s, base, v);
+			struct pair *p = pair_in(root, rb, rv, full);
 
 			al[v] = p->al;
 			p->lent = true;	/* the table points into it */
 		}
-	m->presence[base] = presence_build(m->docs, s->n, base, al);
+	}
+	m->presence[base] = presence_build(docs, s->n, base, al);
+	free(docs);
 	free(al);
 	return m->presence[base];
 }

@@ -27,6 +27,15 @@
  * in every version (lazy.h); asking about another pair is then a bug
  * (asserted).  Callers never see anchors or paragraphs left whole.
  *
+ * Lazy base.  The browser (session_opts.lazy_base) mostly shows a version
+ * against the base, and may show any pair: pairs with the base read lazy
+ * docs as base only does, and any other pair (or the presence table
+ * around another version) reads docs built whole, each when first needed
+ * (the lazy doc itself when it holds no paragraph left whole).  Both give
+ * the same alignment (lazy.h), so which docs a pair reads shows nowhere;
+ * session_docs() gives the lazy ones (word and paragraph counts are the
+ * same).
+ *
  * Case.  The browser can make case-only changes invisible at any time:
  * session_ignore_case() switches every accessor to docs classified
  * ignoring case (built on first use), and back.  Pointers returned before
@@ -59,6 +68,7 @@ struct session_opts {
 	bool base_only;			/* only pairs with the base are asked */
 	/* Told how reading, aligning and sorting changes go; may be NULL. */
 	const struct align_progress *progress;
+	bool lazy_base;			/* lazy docs for pairs with the base */
 };
 
 struct session;

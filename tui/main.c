@@ -565,7 +565,7 @@ load_session(const struct options *o, char **args, size_t n,
 	     const struct equiv *eq, const struct boiler *bp, bool *trouble)
 {
 	struct session_opts so = { o->keys, eq, bp, o->base ? o->base - 1 : 0,
-				   false, NULL };
+				   false, NULL, false };
 	struct text **texts = open_versions(args, n, &o->text, &n, trouble);
 	struct session *s = NULL;
 	size_t i;
@@ -591,6 +591,8 @@ load_session(const struct options *o, char **args, size_t n,
 		 */
 		so.base_only = (o->mode == MODE_JSON || n == 2) &&
 			o->report == NULL;
+		/* More: the pairs with the base so, any other as asked. */
+		so.lazy_base = o->mode != MODE_STAT && o->report == NULL;
 		/* Progress where it can show (progress.h), else no cost. */
 		if (isatty(STDERR_FILENO) ||
 		    (o->mode == MODE_DEFAULT && isatty(STDOUT_FILENO)))

@@ -378,7 +378,8 @@ static void
 report_version(const char *url, struct text *now, struct text *before,
 	       const struct equiv *eq)
 {
-	struct session_opts sopts = { { 0 }, eq, NULL, 0, true, NULL };
+	struct session_opts sopts = { { 0 }, eq, NULL, 0, true, NULL,
+				       false };
 	struct text *texts[2] = { before, now };
 	struct session *s;
 	char date[32];

@@ -7,10 +7,14 @@
  * every subset of the sample story and of the seeds (SEEDS_DIR), in
  * order and reversed, ignoring case or not.  The subset's base is the
  * base of all where it is picked (as --base would say), else its first.
+ * The same again with all a lazy base session (session.h), whose pairs
+ * with the base read lazy docs and any other pair whole ones, also over a
+ * made-up set whose versions share most paragraphs byte for byte.
  */
 #include "config.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +22,7 @@
 #include "equiv.h"
 #include "output.h"
 #include "session.h"
+#include "doc.h"
 #include "tap.h"
 #include "text.h"
 #include "xalloc.h"
@@ -28,9 +33,12 @@ static struct equiv *eq;
 
 /* A session over the files paths[pick[0 .. k-1]], read anew. */
 static struct session *
-fresh(char paths[][4096], const size_t *pick, size_t k, size_t base)
+fresh(char paths[][4096], const size_t *pick, size_t k, size_t base,
+      bool lazy_base)
 {
-	struct session_opts so = { { 0 }, eq, NULL, base, false, NULL };
+	/* Two versions: as the browser opens them, base only too. */
+	struct session_opts so = { { 0 }, eq, NULL, base,
+				   lazy_base && k == 2, NULL, lazy_base };
 	struct text *t[MAXV];
 	struct vs_error err;
 	size_t i;
@@ -97,7 +105,8 @@ check_subset(const char *set, struct session *all, char paths[][4096],
 {
 	struct session *sub = session_subset(all, pick, k);
 	/* As `versus --base`: the base of all, where it is picked. */
-	struct session *alone = fresh(paths, pick, k, session_base(sub));
+	struct session *alone = fresh(paths, pick, k, session_base(sub),
+				      false);
 	size_t i, j, bad = 0;
 	char *got, *want;
 
@@ -133,9 +142,48 @@ check_subset(const char *set, struct session *all, char paths[][4096],
 	session_ignore_case(all, false);
 }
 
+/* The presence table around version `base` of s, as --stat prints it. */
+static char *
+presence_text(struct session *s, size_t base)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	output_presence(f, session_presence(s, base), session_texts(s));
+	fclose(f);
+	return buf;
+}
+
+/*
+ * Versions pick[0 .. k-1] with a lazy base (and base only, for two, as
+ * the browser opens them): the presence table around every version is
+ * that of a session without.
+ */
+static void
+check_presence(const char *set, char paths[][4096], const size_t *pick,
+	       size_t k)
+{
+	struct session *lazy = fresh(paths, pick, k, 0, true);
+	struct session *plain = fresh(paths, pick, k, 0, false);
+	size_t base;
+
+	for (base = 0; base < k; base++) {
+		char *got = presence_text(lazy, base);
+		char *want = presence_text(plain, base);
+
+		ok(strcmp(got, want) == 0, "%s %s, lazy base: the presence "
+		   "table around version %zu", set, named(pick, k), base + 1);
+		free(got);
+		free(want);
+	}
+	session_free(lazy);
+	session_free(plain);
+}
+
 /* Every subset of two versions or more of paths[0 .. n-1]. */
 static void
-check_set(const char *set, char paths[][4096], size_t n)
+check_set(const char *set, char paths[][4096], size_t n, bool lazy_base)
 {
 	size_t every[MAXV] = { 0 }, pick[MAXV], k, i;
 	unsigned bits;
@@ -143,7 +191,7 @@ check_set(const char *set, char paths[][4096], size_t n)
 
 	for (i = 0; i < n; i++)
 		every[i] = i;
-	all = fresh(paths, every, n, 0);
+	all = fresh(paths, every, n, 0, lazy_base);
 	for (bits = 1; bits < 1u << n; bits++) {
 		for (k = 0, i = 0; i < n; i++)
 			if (bits & 1u << i)
@@ -151,6 +199,8 @@ check_set(const char *set, char paths[][4096], size_t n)
 		if (k < 2)
 			continue;
 		check_subset(set, all, paths, pick, k, false);
+		if (lazy_base && (k == 2 || k == n))
+			check_presence(set, paths, pick, k);
 		if (k == 3 || k == n) {
 			size_t rev[MAXV];
 
@@ -173,7 +223,7 @@ cmp_names(const void *x, const void *y)
 static void
 check_shape(char paths[][4096])
 {
-	struct session_opts so = { { 0 }, eq, NULL, 2, false, NULL };
+	struct session_opts so = { { 0 }, eq, NULL, 2, false, NULL, false };
 	struct text *t[5];
 	struct vs_error err;
 	struct session *all, *sub, *subsub, *one;
@@ -223,6 +273,93 @@ check_shape(char paths[][4096])
 	session_free(all);
 }
 
+/*
+ * Paragraph p of the made-up set, into f: two sentences of words drawn
+ * by p, no two paragraphs alike; `edit` puts another word in, `shout`
+ * capitalises it.
+ */
+static void
+shared_para(FILE *f, size_t p, bool edit, bool shout)
+{
+	static const char *const lex[] = { "harbour", "council", "mayor",
+		"ferry", "budget", "pier", "storm", "vote", "tide", "crane",
+		"dock", "fleet", "quay", "toll", "levy", "audit", "grant",
+		"plan", "road", "bridge", "rail", "port", "fish", "salt",
+		"rope", "sail", "mast", "hull", "keel", "deck" };
+	uint32_t x = (uint32_t)p * 2654435761u + 12345u;
+	size_t k;
+
+	fprintf(f, "%s %zu", shout ? "ITEM" : "Item", p);
+	for (k = 0; k < 14; k++) {
+		x = x * 1103515245u + 12345u;
+		fprintf(f, "%s %s", k == 7 ? "." : "",
+			edit && k == 3 ? "changed" : lex[(x >> 16) % 30]);
+	}
+	fprintf(f, ".\n\n");
+}
+
+/*
+ * Four versions of 40 paragraphs, in dir: the second edits one and moves
+ * one, the third drops one, edits one, repeats one and capitalises one,
+ * the fourth edits one; most paragraphs are the same in all four.
+ */
+static void
+write_shared(const char *dir, char paths[][4096])
+{
+	size_t v, p;
+
+	for (v = 0; v < 4; v++) {
+		FILE *f;
+
+		snprintf(paths[v], sizeof paths[v], "%s/v%zu.txt", dir, v + 1);
+		f = fopen(paths[v], "w");
+		if (f == NULL) {
+			printf("Bail out! cannot write %s\n", paths[v]);
+			exit(1);
+		}
+		for (p = 0; p < 40; p++) {
+			if ((v == 1 && p == 10) || (v == 2 && p == 5))
+				continue;
+			shared_para(f, p, (v == 1 && p == 3) ||
+				    (v == 2 && p == 20) || (v == 3 && p == 12),
+				    v == 2 && p == 30);
+			if (v == 2 && p == 7)
+				shared_para(f, p, false, false);
+		}
+		if (v == 1)
+			shared_para(f, 10, false, false);
+		fclose(f);
+	}
+}
+
+/* The made-up set, with a lazy base: its lazy docs leave paragraphs whole. */
+static void
+check_shared(void)
+{
+	static char paths[MAXV][4096];
+	static const size_t every[] = { 0, 1, 2, 3 };
+	char dir[] = "/tmp/test-session.XXXXXX";
+	struct session *all;
+	size_t p, whole = 0, v;
+
+	if (mkdtemp(dir) == NULL) {
+		printf("Bail out! mkdtemp\n");
+		exit(1);
+	}
+	write_shared(dir, paths);
+	all = fresh(paths, every, 4, 0, true);
+	session_alignment(all, 0, 1);
+	for (p = 0; p < session_docs(all)[0]->npara; p++)
+		whole += doc_para_whole(session_docs(all)[0], p) != 0;
+	ok(whole > 20, "made-up set: the lazy base leaves paragraphs whole "
+	   "(%zu)", whole);
+	session_free(all);
+	check_set("made-up, lazy base", paths, 4, true);
+	for (v = 0; v < 4; v++)
+		remove(paths[v]);
+	remove(dir);
+}
+
 int
 main(void)
 {
@@ -241,7 +378,8 @@ main(void)
 		snprintf(paths[i], sizeof paths[i], "%s/samples/%s.txt",
 			 srcdir, names[i]);
 	check_shape(paths);
-	check_set("samples", paths, 5);
+	check_set("samples", paths, 5, false);
+	check_set("samples, lazy base", paths, 5, true);
 
 	/* The seeds, in the order of their names. */
 	n = 0;
@@ -261,10 +399,12 @@ main(void)
 			free(name[i]);
 		}
 	}
-	if (n >= 2)
-		check_set("seeds", paths, n);
-	else
+	if (n >= 2) {
+		check_set("seeds", paths, n, false);
+		check_set("seeds, lazy base", paths, n, true);
+	} else
 		skip_seeds("no seeds in SEEDS_DIR");
+	check_shared();
 	equiv_free(eq);
 	return done_testing();
 }
