@@ -25,6 +25,20 @@ sites_free(struct site_index *x)
 	memset(x, 0, sizeof *x);
 }
 
+/*
+ * The sites' keys, worked out when first needed: while the pair has no
+ * reviewed mark nothing asks for them (200,000 sites of a 10 MB pair:
+ * 50 ms and 5 MB before the first screen).
+ */
+static void
+need_keys(struct site_index *x)
+{
+	if (x->key != NULL)
+		return;
+	x->key = xmalloc((x->ch->n + 1) * sizeof *x->key);
+	reviewed_keys(x->al, x->ch, x->key);
+}
+
 void
 sites_build(struct site_index *x, const struct alignment *al,
 	    const struct changes *ch, char *msg, size_t msgsize)
@@ -39,7 +53,6 @@ sites_build(struct site_index *x, const struct alignment *al,
 	x->ch = ch;
 	x->first = xcalloc(al->nblock + 1, sizeof *x->first);
 	x->op_site = xcalloc(al->nop + 1, sizeof *x->op_site);
-	x->key = xmalloc((ch->n + 1) * sizeof *x->key);
 	/* Sites come block by block: count, then add up. */
 	for (i = 0; i < ch->n; i++) {
 		x->first[ch->v[i].block + 1]++;
@@ -48,8 +61,9 @@ sites_build(struct site_index *x, const struct alignment *al,
 	}
 	for (k = 0; k < al->nblock; k++)
 		x->first[k + 1] += x->first[k];
-	reviewed_keys(al, ch, x->key);
 	x->marks = reviewed_open(al->a->text, al->b->text, msg, msgsize);
+	if (x->marks != NULL && reviewed_count(x->marks) > 0)
+		need_keys(x);
 }
 
 long
@@ -221,6 +235,7 @@ mark_sites(struct browser *b, size_t lo, size_t hi, bool on)
 	struct vs_error err;
 	size_t i, n = 0;
 
+	need_keys(x);
 	for (i = lo; i < hi; i++)
 		reviewed_set(x->marks, x->key[i], on);
 	if (reviewed_save(x->marks, &err) != 0) {

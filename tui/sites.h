@@ -31,7 +31,8 @@ struct site_index {
 	uint32_t *first;	/* per block, and one more: block k's sites are
 				   [first[k], first[k + 1]) */
 	uint32_t *op_site;	/* per word op: its site + 1, or 0 */
-	uint64_t *key;		/* per site: reviewed.h's key */
+	uint64_t *key;		/* per site: reviewed.h's key; NULL while
+				   there is no reviewed mark */
 	struct reviewed *marks;	/* the pair's reviewed marks, or NULL */
 };
 
