@@ -806,7 +806,7 @@ need_sets(const char *p)
 /*
  * The pairs of adjacent bytes of a paragraph's text, hashed into bits:
  * a string with a pair missing there is not in the text, and is not
- * looked for.  Made for a paragraph when a rule first needs it.
+ * looked for.  Made for each paragraph with its lower-case text.
  */
 struct pairs_seen {
 	uint64_t bit[64];
@@ -1737,7 +1737,8 @@ normalise(const uint8_t *s, size_t n, char *buf, bool *cut)
 		return false;
 	while (i < n) {
 		if (s[i] < 0x80) {
-			if (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')) {
+			if (s[i] <= ' ' && (s[i] == ' ' ||
+			    (s[i] >= '\t' && s[i] <= '\r'))) {
 				space = true;
 				i++;
 				continue;
@@ -1902,7 +1903,6 @@ struct para_text {
 	size_t len;
 	bool cut;		/* s stops at BOILER_MATCH_MAX */
 	struct bset bytes;	/* the bytes of low */
-	bool ps_made;		/* ps is made when a rule first needs it */
 	struct pairs_seen ps;
 };
 
@@ -1945,27 +1945,6 @@ rule_shape(struct rule *r)
 	r->nneedb = nd.n;
 	for (k = 0; k < nd.n; k++)
 		r->needb[k] = nd.set[k];
-}
-
-/*
- * Can rule r match paragraph text t?  The filters are worked out when a
- * paragraph first gets that far, cheapest first: most rules are ruled
- * out by the first bytes, and their other filters never worked out.
- */
-/* The pairs of adjacent bytes of t->low, hashed (pairs_seen). */
-static void
-pairs_make(struct para_text *t)
-{
-	unsigned h;
-	size_t i;
-
-	memset(&t->ps, 0, sizeof t->ps);
-	for (i = 1; i < t->len; i++) {
-		h = seen_hash((unsigned char)t->low[i - 1],
-		    (unsigned char)t->low[i]);
-		t->ps.bit[h >> 6] |= UINT64_C(1) << (h & 63);
-	}
-	t->ps_made = true;
 }
 
 /*
@@ -2033,8 +2012,6 @@ may_match(const struct boiler *b, struct rule *r, struct para_text *t)
 		r->need = need_sets(r->pattern);
 		r->stage = 2;
 	}
-	if (*r->need != '\0' && !t->ps_made)
-		pairs_make(t);
 	if (!has_needed(t->low, r->need, &t->ps))
 		return false;
 	return rule_ready(b, r);
@@ -2080,7 +2057,7 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	struct para_text t;
 	const struct para *p;
 	struct rule *r;
-	unsigned cur, k0;
+	unsigned cur, k0, prev, h;
 	const char *label = NULL;
 	struct run_locale rl = { false, (locale_t)0 };
 	size_t i;
@@ -2097,13 +2074,22 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	    &t.cut))
 		return NULL;
 	eflags = t.cut ? REG_NOTEOL : 0;
-	t.ps_made = false;
+	/*
+	 * The text in lower case, its bytes and its pairs of bytes in one
+	 * pass: the pairs are wanted for nearly every paragraph (the rules
+	 * that are not anchored need strings), and a second pass over the
+	 * text cost more than making them for the few that do not.
+	 */
 	memset(&t.bytes, 0, sizeof t.bytes);
-	for (i = 0; buf[i] != '\0'; i++) {
+	memset(&t.ps, 0, sizeof t.ps);
+	for (i = 0, prev = 0; buf[i] != '\0'; i++) {
 		cur = (unsigned char)buf[i];
 		cur = cur >= 'A' && cur <= 'Z' ? cur + 'a' - 'A' : cur;
 		low[i] = (char)cur;
 		t.bytes.w[cur >> 6] |= UINT64_C(1) << (cur & 63);
+		h = seen_hash((unsigned char)prev, (unsigned char)cur);
+		t.ps.bit[h >> 6] |= (UINT64_C(1) << (h & 63)) & -(uint64_t)(i > 0);
+		prev = cur;
 	}
 	low[i] = '\0';
 	t.s = buf;

@@ -834,14 +834,16 @@ test_user_filters(void)
 	    "b3 ^(foo|f)(o|)+ba?$\n"
 	    "b4 (12|3)4?$\n"
 	    "b6 ^q{0}r(s|t{0})u?\n"
-	    "b7 ^(a|b)?(c|d)?e*(fg)?$\n";
+	    "b7 ^(a|b)?(c|d)?e*(fg)?$\n"
+	    "b8 ^(ab|c d)( ?x){0,2}$\n";
 	static const char *const bits[] = {
 		"foo", "foo'", "bar", "bars", "<bar>", "baz", "qux", "ab",
 		"cd", "abcd", "ABCDAB", "!", "x", "xx", "yz", "1", "23", "a",
 		"b", "c", "d", "word", "wooord", "WORD", "]", "-", "q", "r",
 		"s", "12.", "3:", "45", ".", ",", "y", "z", "xz", "zab",
 		"fooba", "fob", "o", "34", "124", "rs", "ru",
-		"e", "ee", "fg", "ce", "bd", "12.3:45", "1:2.3", "zabab",
+		"e", "ee", "fg", "ce", "bd", "12.3:45", "1:2.3", "zabab", "c d",
+		"abx", "xx",
 	};
 	struct boiler *b = boiler_new(), *u = boiler_new();
 	struct vs_error err;
