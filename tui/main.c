@@ -71,6 +71,9 @@ static const char usage_text[] =
 "      --stat            word counts, changes and similarity per comparison\n"
 "      --json            every comparison as JSON, with byte offsets\n"
 "      --color[=WHEN]    colour the output: auto (default), always, never\n"
+"      --progress[=WHEN] the progress line on a terminal's standard error:\n"
+"                        auto (default: not when output is a pipe), always,\n"
+"                        never\n"
 "  -w, --width=N         width of the --print layout (default: the terminal)\n"
 "      --base=N          compare every version with version N (default 1)\n"
 "      --report=FILE     also write the substantive changes between two\n"
@@ -131,6 +134,7 @@ enum {
 	OPT_BOILERPLATE,
 	OPT_FORMAT,
 	OPT_BATCH,
+	OPT_PROGRESS,
 };
 
 static const struct option long_options[] = {
@@ -155,6 +159,7 @@ static const struct option long_options[] = {
 	{ "boilerplate", required_argument, NULL, OPT_BOILERPLATE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "batch", required_argument, NULL, OPT_BATCH },
+	{ "progress", optional_argument, NULL, OPT_PROGRESS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -228,6 +233,17 @@ parse_options(int argc, char **argv, struct options *o)
 			else
 				message_usage_error("invalid --color '%s' (auto, always "
 					    "or never)", optarg);
+			break;
+		case OPT_PROGRESS:	/* progress.h */
+			if (optarg == NULL || strcmp(optarg, "always") == 0)
+				progress_when(PROGRESS_ALWAYS);
+			else if (strcmp(optarg, "never") == 0)
+				progress_when(PROGRESS_NEVER);
+			else if (strcmp(optarg, "auto") == 0)
+				progress_when(PROGRESS_AUTO);
+			else
+				message_usage_error("invalid --progress '%s' (auto, "
+					    "always or never)", optarg);
 			break;
 		case 'w':
 			o->width = parse_count("width", optarg, RENDER_MAX_PANE);

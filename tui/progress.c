@@ -32,6 +32,7 @@
 enum where { NOWHERE, STDERR, SCREEN };
 
 static enum where where;
+static enum progress_when when;		/* --progress */
 static struct text *const *texts;
 static size_t ntexts;
 static struct timespec start, last;
@@ -111,9 +112,16 @@ stderr_free(void)
 {
 	struct stat st;
 
-	if (!isatty(STDERR_FILENO))
+	if (when == PROGRESS_NEVER || !isatty(STDERR_FILENO))
 		return false;
-	return fstat(STDOUT_FILENO, &st) != 0 || !S_ISFIFO(st.st_mode);
+	return when == PROGRESS_ALWAYS || fstat(STDOUT_FILENO, &st) != 0 ||
+		!S_ISFIFO(st.st_mode);
+}
+
+void
+progress_when(enum progress_when w)
+{
+	when = w;
 }
 
 void

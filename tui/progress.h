@@ -42,6 +42,14 @@ void progress_to_screen(void);
 void progress_off(void);
 
 /*
+ * --progress: on standard error the line shows where it can (auto, the
+ * default: above), also when standard output is a pipe (always; still
+ * on a terminal only, and in its foreground), or never.
+ */
+enum progress_when { PROGRESS_AUTO, PROGRESS_ALWAYS, PROGRESS_NEVER };
+void progress_when(enum progress_when w);
+
+/*
  * A line on standard error, rewritten in place ("\r" fmt "\033[K") and
  * erased by progress_end(), when it can show (above): the one writer of
  * the alignment's line and of the fetching count of open.c, "versus:

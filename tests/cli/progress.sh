@@ -67,6 +67,21 @@ for mode in --json --print; do
 	"$VERSUS" $mode "$TMPD/a.txt" "$TMPD/b.txt" >"$TMPD/plain" 2>&1
 	check "$mode to a pipe: the whole output" cmp "$TMPD/out" "$TMPD/plain"
 done
+# --progress=always: over a pipe too; =never: not even to a file.
+on_tty "$TMPD/tty" sh -c '"$0" --progress=always --json "$1" "$2" |
+	cat >"$3"' "$VERSUS" "$TMPD/a.txt" "$TMPD/b.txt" "$TMPD/out"
+check "--progress=always: the line, standard output a pipe" \
+	eval 'tr "\\r" "\\n" <"$TMPD/tty" |
+	      grep -q "^versus: reading version 1 of 2, 0 of 750 kB in all"'
+on_tty "$TMPD/tty" sh -c '"$0" --progress=never --json "$1" "$2" >"$3"' \
+	"$VERSUS" "$TMPD/a.txt" "$TMPD/b.txt" "$TMPD/out"
+check "--progress=never: not a byte on the terminal" test ! -s "$TMPD/tty"
+"$VERSUS" --progress=sometimes "$TMPD/a.txt" "$TMPD/b.txt" >"$TMPD/out" \
+	2>"$TMPD/err"
+check_eq "--progress=sometimes: status 2, says why" "$?|$(cat "$TMPD/err")" \
+	"2|versus: invalid --progress 'sometimes' (auto, always or never)
+Try 'versus --help' for more information."
+
 # A terminal too narrow for the line: each line is cut to the row, a
 # column spare, lest it wrap and leave rows behind at each redraw.
 COLS=24 on_tty "$TMPD/tty" sh -c '"$0" --json "$1" "$2" >"$3"' "$VERSUS" \
