@@ -366,8 +366,10 @@ json_mapping(FILE *out, const struct alignment *al,
 			continue;
 		sa = &al->a->sent[m->from[i]];
 		fprintf(out, "%s\n{\"b\":[%zu,%zu],\"a\":[%zu,%zu]%s}",
-			first ? "" : ",", orig(tb, sb->start), orig(tb, sb->end),
-			orig(ta, sa->start), orig(ta, sa->end),
+			first ? "" : ",", orig(tb, sentence_bytes_start(al->b, sb)),
+			orig(tb, sentence_bytes_end(al->b, sb)),
+			orig(ta, sentence_bytes_start(al->a, sa)),
+			orig(ta, sentence_bytes_end(al->a, sa)),
 			m->paraphrase[i] ? ",\"paraphrase\":true" : "");
 		first = false;
 	}

@@ -88,8 +88,6 @@ map_sentences(struct builder *b, struct para *p, const uint32_t *ends,
 		d->sent = xgrow(d->sent, &b->capsent, d->nsent + 1,
 		    sizeof *d->sent);
 		st = &d->sent[d->nsent++];
-		st->start = tok[first].off;
-		st->end = tok[last - 1].off + tok[last - 1].len;
 		st->tok = (uint32_t)first;
 		st->ntok = (uint32_t)(last - first);
 		st->unit = st->nunit = 0;
@@ -125,8 +123,6 @@ copy_twin(struct builder *b, size_t k)
 		d->sent = xgrow(d->sent, &b->capsent, d->nsent + 1,
 		    sizeof *d->sent);
 		st = sd->sent[sp->sent + i];
-		st.start += delta;
-		st.end += delta;
 		st.tok = st.tok - sp->tok + p->tok;
 		st.unit = st.nunit = 0;
 		d->sent[d->nsent++] = st;

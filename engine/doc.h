@@ -74,9 +74,9 @@ struct token {
 				 * by cmpkeys_classify: see struct unit) */
 } __attribute__((packed, aligned(2)));
 
+/* Its bytes are its tokens': sentence_bytes_start(), sentence_bytes_end(). */
 struct sentence {
-	uint32_t start, end;	/* bytes [start, end) in text->data */
-	uint32_t tok, ntok;	/* tokens [tok, tok + ntok) */
+	uint32_t tok, ntok;	/* tokens [tok, tok + ntok), ntok > 0 */
 	uint32_t unit, nunit;	/* comparison units, by cmpkeys_classify() */
 };
 
@@ -179,6 +179,21 @@ doc_para_whole(const struct doc *d, size_t k)
 }
 
 void doc_free(struct doc *d);
+
+/* Bytes [sentence_bytes_start, sentence_bytes_end) of the text are s's. */
+static inline uint32_t
+sentence_bytes_start(const struct doc *d, const struct sentence *s)
+{
+	return d->tok[s->tok].off;
+}
+
+static inline uint32_t
+sentence_bytes_end(const struct doc *d, const struct sentence *s)
+{
+	const struct token *t = &d->tok[s->tok + s->ntok - 1];
+
+	return t->off + t->len;
+}
 
 /* The token after the last of unit un of d (the end of its tokens). */
 static inline uint32_t

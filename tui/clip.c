@@ -247,8 +247,9 @@ reach_bytes(const struct doc *d, const struct reach *r, size_t *s, size_t *e,
 	uint32_t t0 = d->unit[r->u0].tok, t1 = d->unit[r->u1].tok;
 	uint32_t p0 = doc_para_of_token(d, t0), p1 = doc_para_of_token(d, t1);
 
-	*s = d->sent[doc_sentence_of_token(d, p0, t0)].start;
-	*e = d->sent[doc_sentence_of_token(d, p1, t1)].end;
+	*s = sentence_bytes_start(d,
+	    &d->sent[doc_sentence_of_token(d, p0, t0)]);
+	*e = sentence_bytes_end(d, &d->sent[doc_sentence_of_token(d, p1, t1)]);
 	*para = p0;
 }
 

@@ -134,8 +134,6 @@ add_sentence(struct tdoc *td, size_t first, size_t end)
 	memset(st, 0, sizeof *st);
 	st->tok = (uint32_t)first;
 	st->ntok = (uint32_t)(end - first);
-	st->start = d->tok[first].off;
-	st->end = d->tok[end - 1].off + d->tok[end - 1].len;
 }
 
 static void

@@ -487,16 +487,16 @@ test_sentences(void)
 	is_int(d->para[0].nsent, 2, "first paragraph has two");
 	is_int(d->para[1].sent, 2, "second paragraph first sentence");
 	is_int(d->para[1].nsent, 1, "second paragraph has one");
-	is_int(d->sent[0].start, 0, "sentence 0 start");
-	is_int(d->sent[0].end, 11, "sentence 0 end");
+	is_int(sentence_bytes_start(d, &d->sent[0]), 0, "sentence 0 start");
+	is_int(sentence_bytes_end(d, &d->sent[0]), 11, "sentence 0 end");
 	is_int(d->sent[0].tok, 0, "sentence 0 first token");
 	is_int(d->sent[0].ntok, 4, "sentence 0 tokens: Alpha, space, beta, .");
-	is_int(d->sent[1].start, 12, "sentence 1 start");
-	is_int(d->sent[1].end, 24, "sentence 1 end");
+	is_int(sentence_bytes_start(d, &d->sent[1]), 12, "sentence 1 start");
+	is_int(sentence_bytes_end(d, &d->sent[1]), 24, "sentence 1 end");
 	is_int(d->sent[1].tok, 5, "sentence 1 first token (4 is in none)");
 	is_int(d->sent[1].ntok, 4, "sentence 1 tokens");
-	is_int(d->sent[2].start, 26, "sentence 2 start");
-	is_int(d->sent[2].end, 35, "sentence 2 end");
+	is_int(sentence_bytes_start(d, &d->sent[2]), 26, "sentence 2 start");
+	is_int(sentence_bytes_end(d, &d->sent[2]), 35, "sentence 2 end");
 	is_int(d->sent[2].tok, 10, "sentence 2 first token (after break)");
 	is_int(d->sent[2].ntok, 4, "sentence 2 tokens");
 	doc_free(d);
@@ -570,11 +570,8 @@ check_invariants(const struct doc *d)
 			for (; inpara < st->tok; inpara++)
 				if (d->tok[inpara].kind != TOK_SPACE)
 					return "token outside any sentence";
-			if (st->start != d->tok[st->tok].off ||
-			    st->end != d->tok[st->tok + st->ntok - 1].off +
-			    d->tok[st->tok + st->ntok - 1].len)
-				return "sentence span does not match tokens";
-			if (st->start < p->start || st->end > p->end)
+			if (sentence_bytes_start(d, st) < p->start ||
+			    sentence_bytes_end(d, st) > p->end)
 				return "sentence outside paragraph";
 			if (d->tok[st->tok].kind == TOK_SPACE ||
 			    d->tok[st->tok + st->ntok - 1].kind == TOK_SPACE)

@@ -429,21 +429,24 @@ check_paras(const struct doc *d)
 		for (s = pa->sent; s < pa->sent + pa->nsent; s++) {
 			const struct sentence *se = &d->sent[s];
 			uint32_t prev_end = s == pa->sent ? pa->start :
-				d->sent[s - 1].end;
+				sentence_bytes_end(d, &d->sent[s - 1]);
 			uint32_t prev_tok = s == pa->sent ? pa->tok :
 				d->sent[s - 1].tok + d->sent[s - 1].ntok;
 
-			if (check_span(d, se->tok, se->ntok, se->start, se->end,
+			if (check_span(d, se->tok, se->ntok,
+				       sentence_bytes_start(d, se),
+				       sentence_bytes_end(d, se),
 				       "sentence", s) != 0)
 				return -1;
-			CHECK(se->start >= prev_end && se->tok >= prev_tok,
+			CHECK(sentence_bytes_start(d, se) >= prev_end && se->tok >= prev_tok,
 			      "doc: sentence %zu overlaps the one before", s);
 			for (k = prev_tok; k < se->tok; k++)
 				CHECK(d->tok[k].kind == TOK_SPACE, "doc: token "
 				      "%zu between sentences is not space", k);
 		}
-		CHECK(d->sent[pa->sent].start == pa->start &&
-		      d->sent[pa->sent + pa->nsent - 1].end == pa->end,
+		CHECK(sentence_bytes_start(d, &d->sent[pa->sent]) ==
+		      pa->start && sentence_bytes_end(d,
+		      &d->sent[pa->sent + pa->nsent - 1]) == pa->end,
 		      "doc: sentences do not tile paragraph %zu", p);
 		nsent += pa->nsent;
 	}
