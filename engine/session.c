@@ -7,10 +7,12 @@
  * browser's toggle; built when first needed).  Each pair's facts are
  * worked out from its alignment when first asked for and kept.
  *
- * Lazy docs (base only, or lazy base) serve the pairs with the base; a
- * lazy base session keeps a second table of pairs over whole docs for
- * every other pair, and for the presence tables around another version,
- * whose pairs must all read one doc of each version.
+ * Lazy docs (base only, or lazy base) serve the pairs with the base.  A
+ * lazy base session keeps two more tables of pairs: one for every other
+ * pair, each over lazy docs of its own two versions (lazy.h, as if they
+ * were all there is), and one over whole docs for the presence tables
+ * around another version, whose pairs must all read one doc of each
+ * version.
  *
  * A subset (session_subset) keeps no pairs: it asks its parent, in the
  * parent's numbers and case mode (one for both), so a pair is worked out
@@ -46,8 +48,16 @@ struct mode {
 	struct cmpkeys *keys;
 	struct doc **docs;		/* NULL until first needed */
 	struct pair *pair;		/* n * n, row i, column j */
-	/* Lazy base: pairs over whole docs, and those docs (each NULL until
-	   needed; a lazy doc with no paragraph left whole serves as is). */
+	/*
+	 * Lazy base: pairs without the base over docs of their own (n * n,
+	 * pdocs[i * n + j] i's for the pair with j) and its anchors (i -> j);
+	 * pairs over whole docs, and those docs (each NULL until needed; a
+	 * lazy doc with no paragraph left whole serves as is).
+	 */
+	struct pair *opair;
+	struct doc **pdocs;
+	uint32_t **panch;
+	size_t *npanch;
 	struct pair *fpair;
 	struct doc **full;
 	struct presence **presence;	/* per base */
@@ -105,6 +115,16 @@ mode_clear(struct mode *md, size_t n, bool own)
 		for (i = 0; i < n * n; i++)
 			pair_clear(&md->pair[i]);
 	free(md->pair);
+	if (md->opair != NULL)
+		for (i = 0; i < n * n; i++) {
+			pair_clear(&md->opair[i]);
+			doc_free(md->pdocs[i]);
+			free(md->panch[i]);
+		}
+	free(md->opair);
+	free(md->pdocs);
+	free(md->panch);
+	free(md->npanch);
 	if (md->fpair != NULL)
 		for (i = 0; i < n * n; i++)
 			pair_clear(&md->fpair[i]);
@@ -355,37 +375,73 @@ full_doc(struct session *s, struct mode *m, size_t v)
 	return m->full[v] = d;
 }
 
+/* Which docs a pair reads: lazy ones, its own, whole ones. */
+enum over { OVER_LAZY, OVER_OWN, OVER_WHOLE };
+
 /*
- * Does pair (i, j) of s (a session, not a subset) read whole docs?  Only
- * in a lazy base session, for a pair without the base.
+ * The docs pair (i, j) of s (a session, not a subset) reads: in a lazy
+ * base session, a pair without the base reads its own.
  */
-static bool
-pair_full(const struct session *s, const struct mode *m, size_t i, size_t j)
+static enum over
+pair_over(const struct session *s, const struct mode *m, size_t i, size_t j)
 {
-	return m->lazy && i != s->o.base && j != s->o.base;
+	return m->lazy && i != s->o.base && j != s->o.base ? OVER_OWN :
+		OVER_LAZY;
 }
 
-/* The slot of pair (i, j) in mode m of s, over whole docs or not. */
+/* The slot of pair (i, j) in mode m of s, over docs `over`. */
 static struct pair *
-pair_slot(struct session *s, struct mode *m, size_t i, size_t j, bool full)
+pair_slot(struct session *s, struct mode *m, size_t i, size_t j,
+	  enum over over)
 {
-	assert(i < s->n && j < s->n);
-	if (!full)
-		return &m->pair[i * s->n + j];
+	struct pair **t = over == OVER_OWN ? &m->opair : &m->fpair;
+	size_t n = s->n;
+
+	assert(i < n && j < n);
+	if (over == OVER_LAZY)
+		return &m->pair[i * n + j];
 	assert(!s->o.base_only);
-	if (m->fpair == NULL)
-		m->fpair = xcalloc(s->n * s->n, sizeof *m->fpair);
-	return &m->fpair[i * s->n + j];
+	if (*t == NULL) {
+		*t = xcalloc(n * n, sizeof **t);
+		if (over == OVER_OWN) {
+			m->pdocs = xcalloc(n * n, sizeof *m->pdocs);
+			m->panch = xcalloc(n * n, sizeof *m->panch);
+			m->npanch = xcalloc(n * n, sizeof *m->npanch);
+		}
+	}
+	return &(*t)[i * n + j];
 }
 
-/* The pair (i, j) of the current mode, aligned, over whole docs or not. */
+/* Lazy docs of versions i and j alone, and their anchors, once. */
+static void
+own_docs(struct session *s, struct mode *m, size_t i, size_t j)
+{
+	size_t n = s->n, lo = i < j ? i : j, hi = i < j ? j : i;
+	struct text *t[2] = { s->texts[lo], s->texts[hi] };
+	struct doc *d[2];
+	uint32_t *anch[2], *back[2];
+	size_t nanch[2], nback[2];
+
+	if (m->pdocs[lo * n + hi] != NULL)
+		return;
+	lazy_docs_back(t, 2, 0, m->keys, d, anch, nanch, back, nback, NULL);
+	m->pdocs[lo * n + hi] = d[0];
+	m->pdocs[hi * n + lo] = d[1];
+	m->panch[lo * n + hi] = anch[1];
+	m->npanch[lo * n + hi] = nanch[1];
+	m->panch[hi * n + lo] = back[1];
+	m->npanch[hi * n + lo] = nback[1];
+}
+
+/* The pair (i, j) of the current mode, aligned, over docs `over`. */
 static struct pair *
-pair_in(struct session *s, size_t i, size_t j, bool full)
+pair_in(struct session *s, size_t i, size_t j, enum over over)
 {
 	struct mode *m = mode_ready(s);
 	struct pair *p, *q;
+	size_t n = s->n;
 
-	p = pair_slot(s, m, i, j, full);
+	p = pair_slot(s, m, i, j, over);
 	if (p->al != NULL)
 		return p;
 	/*
@@ -393,14 +449,28 @@ pair_in(struct session *s, size_t i, size_t j, bool full)
 	 * base anchors, both ways round (lazy.h); the anchors from and to
 	 * the base are known already.
 	 */
-	assert(!m->lazy || full || i == s->o.base || j == s->o.base);
+	assert(!m->lazy || over != OVER_LAZY || i == s->o.base ||
+	       j == s->o.base);
 	if (aligned_way(s, i, j)) {
 		struct align_opts ao = { 0 };
 
 		ao.progress = s->o.progress;
-		if (full) {
+		if (over == OVER_WHOLE) {
 			p->al = align_build(full_doc(s, m, i),
 					    full_doc(s, m, j), &ao);
+			return p;
+		}
+		if (over == OVER_OWN) {
+			own_docs(s, m, i, j);
+			ao.anchors = m->panch[i * n + j];
+			ao.nanchor = m->npanch[i * n + j];
+			p->al = align_build(m->pdocs[i * n + j],
+					    m->pdocs[j * n + i], &ao);
+			/* Used once, as below. */
+			free(m->panch[i * n + j]);
+			free(m->panch[j * n + i]);
+			m->panch[i * n + j] = m->panch[j * n + i] = NULL;
+			m->npanch[i * n + j] = m->npanch[j * n + i] = 0;
 			return p;
 		}
 		if (m->lazy && i == s->o.base) {
@@ -425,8 +495,8 @@ pair_in(struct session *s, size_t i, size_t j, bool full)
 		}
 		return p;
 	}
-	q = pair_in(s, j, i, full);
-	if (m->lazy && !full && !q->lent && !q->have_changes &&
+	q = pair_in(s, j, i, over);
+	if (m->lazy && over != OVER_WHOLE && !q->lent && !q->have_changes &&
 	    !q->have_map && !q->op_kind && !q->block_kinds && !q->para_of &&
 	    !q->labels) {
 		/*
@@ -450,7 +520,7 @@ pair_get(struct session *s, size_t i, size_t j)
 {
 	if (s->parent != NULL)
 		s = in_parent(s, &i, &j);
-	return pair_in(s, i, j, pair_full(s, mode_ready(s), i, j));
+	return pair_in(s, i, j, pair_over(s, mode_ready(s), i, j));
 }
 
 const struct alignment *
@@ -471,7 +541,7 @@ session_stats(struct session *s, size_t i, size_t j)
 	if (s->parent != NULL)
 		s = in_parent(s, &i, &j);
 	m = mode_ready(s);
-	p = pair_slot(s, m, i, j, pair_full(s, m, i, j));
+	p = pair_slot(s, m, i, j, pair_over(s, m, i, j));
 	if (!p->have_stats) {
 		p->stats = pair_get(s, i, j)->al->stats;
 		p->have_stats = true;
@@ -670,7 +740,8 @@ session_presence(struct session *s, size_t base)
 
 		docs[v] = full ? full_doc(root, rm, rv) : rm->docs[rv];
 		if (v != base) {
-			struct pair *p = pair_in(root, rb, rv, full);
+			struct pair *p = pair_in(root, rb, rv, full ?
+						 OVER_WHOLE : OVER_LAZY);
 
 			al[v] = p->al;
 			p->lent = true;	/* the table points into it */

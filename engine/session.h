@@ -29,12 +29,13 @@
  *
  * Lazy base.  The browser (session_opts.lazy_base) mostly shows a version
  * against the base, and may show any pair: pairs with the base read lazy
- * docs as base only does, and any other pair (or the presence table
- * around another version) reads docs built whole, each when first needed
- * (the lazy doc itself when it holds no paragraph left whole).  Both give
- * the same alignment (lazy.h), so which docs a pair reads shows nowhere;
- * session_docs() gives the lazy ones (word and paragraph counts are the
- * same).
+ * docs as base only does, any other pair lazy docs of its own two
+ * versions (as if there were no others), and the presence table around
+ * another version docs built whole (the lazy doc itself when it holds no
+ * paragraph left whole), each when first needed.  All give the same
+ * alignment (lazy.h), so which docs a pair reads shows nowhere;
+ * session_docs() gives the lazy ones of the base's pairs (word and
+ * paragraph counts are the same).
  *
  * Case.  The browser can make case-only changes invisible at any time:
  * session_ignore_case() switches every accessor to docs classified

@@ -332,6 +332,43 @@ write_shared(const char *dir, char paths[][4096])
 	}
 }
 
+/*
+ * Every pair of versions paths[0 .. n-1], both ways round, in a lazy base
+ * session and in one without: the same counts and blocks.
+ */
+static void
+check_pairs(const char *set, char paths[][4096], size_t n)
+{
+	static const size_t every[] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+	struct session *lazy = fresh(paths, every, n, 0, true);
+	struct session *plain = fresh(paths, every, n, 0, false);
+	size_t i, j, bad = 0;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			const struct align_stats *x, *y;
+
+			if (i == j)
+				continue;
+			x = session_stats(lazy, i, j);
+			y = session_stats(plain, i, j);
+			bad += x->kept != y->kept || x->deleted != y->deleted ||
+				x->inserted != y->inserted ||
+				x->changed_a != y->changed_a ||
+				x->changed_b != y->changed_b ||
+				x->moved != y->moved ||
+				x->substantive != y->substantive ||
+				x->cosmetic != y->cosmetic ||
+				x->similarity != y->similarity ||
+				session_alignment(lazy, i, j)->nblock !=
+				session_alignment(plain, i, j)->nblock;
+		}
+	is_int(bad, 0, "%s, lazy base: every pair's counts and blocks as "
+	       "without", set);
+	session_free(lazy);
+	session_free(plain);
+}
+
 /* The made-up set, with a lazy base: its lazy docs leave paragraphs whole. */
 static void
 check_shared(void)
@@ -355,6 +392,7 @@ check_shared(void)
 	   "(%zu)", whole);
 	session_free(all);
 	check_set("made-up, lazy base", paths, 4, true);
+	check_pairs("made-up", paths, 4);
 	for (v = 0; v < 4; v++)
 		remove(paths[v]);
 	remove(dir);
