@@ -226,6 +226,42 @@ top_block(const struct browser *b)
 }
 
 /*
+ * When the top row is in a giant paragraph (render.h): the offset of its
+ * first text of B (else A) in *version, to keep it on top through a new
+ * layout rather than go back to the paragraph's start; else UINT32_MAX.
+ */
+static uint32_t
+giant_top_offset(struct browser *b, int *version)
+{
+	const struct render_row *rw;
+	struct view_row vr;
+	size_t f, n;
+	bool last;
+	uint32_t i;
+	int v, s;
+
+	if (b->r == NULL || b->top >= vrow_count(b) ||
+	    !view_row(&b->view, b->top, &vr) || vr.r == NULL ||
+	    !render_lazy_giant_rows(b->r, vr.block, vr.rib, &f, &n, &last))
+		return UINT32_MAX;
+	rw = &vr.r->row[vr.i];
+	for (v = 1; v >= 0; v--)
+		for (s = 0; s < 2; s++)
+			for (i = 0; rw->cell[s] == CELL_TEXT && i < rw->nspan[s];
+			     i++) {
+				const struct render_span *sp =
+					&vr.r->span[rw->span[s] + i];
+
+				if (!(sp->flags & SPAN_NOTE) &&
+				    render_span_version(vr.r, s, sp) == v) {
+					*version = v;
+					return sp->off;
+				}
+			}
+	return UINT32_MAX;
+}
+
+/*
  * Facts, paraphrases and boilerplate labels of the pair on screen: the
  * session's, worked out once per pair, whatever the width or the view.
  */
@@ -258,6 +294,9 @@ browse_layout(struct browser *b)
 {
 	struct render_opts ro;
 	long keep = top_block(b);
+	int keep_version = 0;
+	uint32_t keep_off = giant_top_offset(b, &keep_version);
+	const struct alignment *keep_al = b->r != NULL ? b->r->al : NULL;
 	long cur_block = b->cur >= 0 && (size_t)b->cur < b->nchanges ?
 		(long)b->changes[b->cur] : -1;
 	const struct alignment *al;
@@ -292,6 +331,10 @@ browse_layout(struct browser *b)
 	if (keep >= 0 && (size_t)keep < b->al->nblock) {
 		size_t v = block_vrow(b, (uint32_t)keep);
 
+		/* In a giant paragraph, the row showing the same text. */
+		if (keep_off != UINT32_MAX && !b->view.hide[keep] &&
+		    keep_al == al)
+			v = view_offset_row(&b->view, keep_version, keep_off);
 		view_settle(&b->view, &v, 0, (size_t)browse_text_rows() + 1);
 		scroll_to(b, (long)v);
 	}
