@@ -432,7 +432,7 @@ wordset_find(struct wordset *ws, const char *buf, size_t n, size_t count,
 	for (i = hash_bytes((const uint8_t *)buf, n) & (TABLE_SIZE - 1);
 	     ws->slot[i] != 0; i = (i + 1) & (TABLE_SIZE - 1)) {
 		w = name(ws->slot[i] - 1u);
-		if (memcmp(w, buf, n) == 0 && w[n] == '\0')
+		if (strncmp(w, buf, n) == 0 && w[n] == '\0')
 			return (long)ws->slot[i] - 1;
 	}
 	return -1;
