@@ -134,6 +134,7 @@ struct rule {
 	 * until a paragraph first asks (the filters are worked out then).
 	 */
 	char *need;
+	size_t nneed;		/* strings in need */
 	uint8_t stage;		/* filters worked out: 0 none, 1 shape,
 				 * 2 strings too */
 };
@@ -154,7 +155,7 @@ struct boiler {
 
 static int parse(struct boiler *b, const char *name, const char *buf,
 		 size_t len, bool trusted, struct vs_error *err);
-static char *need_sets(const char *p);
+static char *need_sets(const char *p, size_t *nstr);
 
 /*
  * The definition of {month}: every month of lexicon.h, its name and its
@@ -610,6 +611,7 @@ struct scan {
  * shape_of: a paragraph that has none of a set cannot match.
  */
 #define NEED_SETS	4
+#define NEED_DIRECT	4	/* strings looked for without pairs_seen */
 #define NEED_MIN	3	/* shorter strings are no filter */
 #define LITS_MAX	24
 
@@ -770,7 +772,7 @@ lits_alt(struct scan *f, struct lits *out)
  * its top level gets the union of its alternatives as its only set.
  */
 static char *
-need_sets(const char *p)
+need_sets(const char *p, size_t *nstr)
 {
 	struct scan f = { p, strlen(p), 0, true };
 	struct lits need[NEED_SETS], best, all;
@@ -797,6 +799,9 @@ need_sets(const char *p)
 		out[len++] = '\0';
 	}
 	out[len] = '\0';
+	*nstr = 0;
+	for (k = 0; k < nneed; k++)
+		*nstr += (size_t)need[k].n;
 	for (k = 0; (size_t)k < len; k++)
 		if (out[k] >= 'A' && out[k] <= 'Z')
 			out[k] = (char)(out[k] + 'a' - 'A');
@@ -806,7 +811,8 @@ need_sets(const char *p)
 /*
  * The pairs of adjacent bytes of a paragraph's text, hashed into bits:
  * a string with a pair missing there is not in the text, and is not
- * looked for.  Made for each paragraph with its lower-case text.
+ * looked for.  Made for a paragraph when a rule of many strings first
+ * needs it.
  */
 struct pairs_seen {
 	uint64_t bit[64];
@@ -835,8 +841,8 @@ may_hold(const struct pairs_seen *ps, const char *str)
 /*
  * Does s hold a string of each set of need (see need_sets)?  Both are
  * lower case (ASCII letters only, as the rules' REG_ICASE in the C
- * locale), so strstr does; ps spares the strstr of most strings that
- * are not there.
+ * locale), so strstr does; ps (NULL: not made) spares the strstr of most
+ * strings that are not there.
  */
 static bool
 has_needed(const char *s, const char *need, const struct pairs_seen *ps)
@@ -845,7 +851,7 @@ has_needed(const char *s, const char *need, const struct pairs_seen *ps)
 
 	while (*need != '\0') {
 		for (found = false; *need != '\0'; need += strlen(need) + 1)
-			if (!found && may_hold(ps, need) &&
+			if (!found && (ps == NULL || may_hold(ps, need)) &&
 			    strstr(s, need) != NULL)
 				found = true;
 		if (!found)
@@ -1903,6 +1909,7 @@ struct para_text {
 	size_t len;
 	bool cut;		/* s stops at BOILER_MATCH_MAX */
 	struct bset bytes;	/* the bytes of low */
+	bool ps_made;		/* ps is made when a rule first needs it */
 	struct pairs_seen ps;
 };
 
@@ -1945,6 +1952,22 @@ rule_shape(struct rule *r)
 	r->nneedb = nd.n;
 	for (k = 0; k < nd.n; k++)
 		r->needb[k] = nd.set[k];
+}
+
+/* The pairs of adjacent bytes of t->low, hashed (pairs_seen). */
+static void
+pairs_make(struct para_text *t)
+{
+	unsigned h;
+	size_t i;
+
+	memset(&t->ps, 0, sizeof t->ps);
+	for (i = 1; i < t->len; i++) {
+		h = seen_hash((unsigned char)t->low[i - 1],
+		    (unsigned char)t->low[i]);
+		t->ps.bit[h >> 6] |= UINT64_C(1) << (h & 63);
+	}
+	t->ps_made = true;
 }
 
 /*
@@ -2009,10 +2032,17 @@ may_match(const struct boiler *b, struct rule *r, struct para_text *t)
 			return false;
 	}
 	if (r->stage == 1) {
-		r->need = need_sets(r->pattern);
+		r->need = need_sets(r->pattern, &r->nneed);
 		r->stage = 2;
 	}
-	if (!has_needed(t->low, r->need, &t->ps))
+	/*
+	 * A few strings are looked for at once; the pairs of the text are
+	 * made for a rule that needs more (most paragraphs only meet the
+	 * rules that are not anchored, of two or three strings each).
+	 */
+	if (r->nneed > NEED_DIRECT && !t->ps_made)
+		pairs_make(t);
+	if (!has_needed(t->low, r->need, t->ps_made ? &t->ps : NULL))
 		return false;
 	return rule_ready(b, r);
 }
@@ -2057,7 +2087,7 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	struct para_text t;
 	const struct para *p;
 	struct rule *r;
-	unsigned cur, k0, prev, h;
+	unsigned cur, k0;
 	const char *label = NULL;
 	struct run_locale rl = { false, (locale_t)0 };
 	size_t i;
@@ -2074,22 +2104,13 @@ boiler_match(const struct boiler *b, const struct doc *d, uint32_t para)
 	    &t.cut))
 		return NULL;
 	eflags = t.cut ? REG_NOTEOL : 0;
-	/*
-	 * The text in lower case, its bytes and its pairs of bytes in one
-	 * pass: the pairs are wanted for nearly every paragraph (the rules
-	 * that are not anchored need strings), and a second pass over the
-	 * text cost more than making them for the few that do not.
-	 */
+	t.ps_made = false;
 	memset(&t.bytes, 0, sizeof t.bytes);
-	memset(&t.ps, 0, sizeof t.ps);
-	for (i = 0, prev = 0; buf[i] != '\0'; i++) {
+	for (i = 0; buf[i] != '\0'; i++) {
 		cur = (unsigned char)buf[i];
 		cur = cur >= 'A' && cur <= 'Z' ? cur + 'a' - 'A' : cur;
 		low[i] = (char)cur;
 		t.bytes.w[cur >> 6] |= UINT64_C(1) << (cur & 63);
-		h = seen_hash((unsigned char)prev, (unsigned char)cur);
-		t.ps.bit[h >> 6] |= (UINT64_C(1) << (h & 63)) & -(uint64_t)(i > 0);
-		prev = cur;
 	}
 	low[i] = '\0';
 	t.s = buf;
