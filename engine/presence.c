@@ -660,7 +660,9 @@ cell_query(struct build *bd, size_t v, uint32_t para, uint32_t npara)
 		nw = para_words(bd->docs[v], k, &bd->matched, &bd->capmatched);
 		bd->qwords = xgrow(bd->qwords, &bd->capq, nq + nw,
 		    sizeof *bd->qwords);
-		memcpy(bd->qwords + nq, bd->matched, nw * sizeof *bd->qwords);
+		if (nw > 0)	/* none: punctuation, or left whole (lazy.h) */
+			memcpy(bd->qwords + nq, bd->matched,
+			       nw * sizeof *bd->qwords);
 		nq += nw;
 	}
 	query_table(bd, bd->qwords, nq);
