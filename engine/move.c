@@ -344,7 +344,10 @@ may_move(const struct solo *solo_d, const struct solo *solo_i, uint32_t x,
  * neighbour than of itself, and a move that gains so little is no proof
  * (issue 15: look-alike verses in place showed as a move, one keeping
  * 1.23 against 1.17 in order, another as much either way).  A true swap
- * keeps far more as it is, and stays a move.
+ * keeps far more as it is, and stays a move.  Windows are tried from the
+ * smallest up, until one is set in order: the smallest may pair a verse
+ * with its neighbour's translation, below the threshold, where one more
+ * paragraph each side sets all in place.
  */
 #define WINDOW_MAX	8
 #define WINDOW_MARGIN	1.1
@@ -498,7 +501,7 @@ unswap_windows(struct ctx *c)
 		m1 = bl->twin;
 		if (m1 - m0 >= 2 * WINDOW_MAX)
 			continue;
-		/* The smallest window around the move, as it grows. */
+		/* Windows around the move, smallest first, till one wins. */
 		for (size_t w = m1 - m0; w < 2 * WINDOW_MAX && !done; w++)
 			for (lo = m0 + 1; lo-- > 0 && m0 - lo <= w - (m1 - m0);) {
 				hi = lo + w;
@@ -506,7 +509,6 @@ unswap_windows(struct ctx *c)
 					continue;
 				if (!window_ok(c, lo, hi, &a0, &b0, &n, &now))
 					continue;
-				done = true;
 				then = 0;
 				for (j = 0; j < n && then >= 0; j++) {
 					double s = para_sim(c, a0 + j, b0 + j,
@@ -518,8 +520,9 @@ unswap_windows(struct ctx *c)
 				if (then * WINDOW_MARGIN >= now) {
 					set_in_order(c, lo, hi, a0, b0, n);
 					k = lo + n - 1;
+					done = true;
+					break;
 				}
-				break;
 			}
 	}
 }
