@@ -186,8 +186,8 @@ view_init(struct view *w, struct render_lazy *lz, const uint8_t *hide)
 void
 view_free(struct view *w)
 {
-	if (w->lz != NULL)
-		render_lazy_on_rows(w->lz, NULL, NULL);
+	/* The layout may be gone already (editor.c frees it): its hook is
+	   left to the next view_init, and finds this view empty. */
 	free(w->hide);
 	free(w->joined);
 	free(w->exact);
@@ -281,7 +281,7 @@ on_rows(void *ctx, uint32_t k, size_t at, size_t was, size_t now, bool exact)
 {
 	struct view *w = ctx;
 
-	if (k >= w->nblock || w->exact[k] != 2)
+	if (w->lz == NULL || k >= w->nblock || w->exact[k] != 2)
 		return;		/* guessed: taken whole when first needed */
 	shift(w, k, at, was, now);
 	if (exact) {

@@ -74,7 +74,9 @@ struct view_row {
 
 /*
  * Set w up over lz, hide[] (nblock entries, copied; NULL: nothing
- * hidden).  Blocks lz has counted already are exact at once.
+ * hidden).  Blocks lz has counted already are exact at once.  w becomes
+ * lz's hook (render_lazy_on_rows) till another view over lz is set up:
+ * w must stay in place (freed, it is left empty) while lz is used.
  */
 void view_init(struct view *w, struct render_lazy *lz, const uint8_t *hide);
 void view_free(struct view *w);
