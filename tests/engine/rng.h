@@ -1,6 +1,7 @@
 /*
  * rng.h — the engine tests' seeded generator, the made-up words they
- * spell with it, and the loop of a property tried over seeded rounds.
+ * spell with it, the growing string their versions are written into,
+ * and the loop of a property tried over seeded rounds.
  * One seed makes the same inputs on every machine, so that a failure
  * names the seed that reproduces it.  Header-only, for the tests.
  */
@@ -10,6 +11,9 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "xalloc.h"
 
 /* The generator's state, which a test seeds: rng = seed. */
 static unsigned long long rng;
@@ -41,6 +45,23 @@ syllable_word(unsigned k, char *out)
 		k /= 20;
 	} while (k > 0);
 	return n;
+}
+
+/* A growing string: a version being written.  { 0 } is empty. */
+struct buf {
+	char *s;
+	size_t n, cap;
+};
+
+/* s added at the end of b. */
+static inline void
+buf_add(struct buf *b, const char *s)
+{
+	size_t len = strlen(s);
+
+	b->s = xgrow(b->s, &b->cap, b->n + len + 1, 1);
+	memcpy(b->s + b->n, s, len + 1);
+	b->n += len;
 }
 
 /*

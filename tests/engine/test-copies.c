@@ -24,23 +24,6 @@
 #include "tap.h"
 #include "xalloc.h"
 
-/* --- a growing string ----------------------------------------------------- */
-
-struct buf {
-	char *s;
-	size_t n, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s)
-{
-	size_t len = strlen(s);
-
-	b->s = xgrow(b->s, &b->cap, b->n + len + 1, 1);
-	memcpy(b->s + b->n, s, len + 1);
-	b->n += len;
-}
-
 /* --- the generator ---------------------------------------------------------- */
 
 static const char *const fwords[] = {

@@ -20,24 +20,6 @@
 /* Work per input byte allowed at every size. */
 #define WORK_PER_BYTE	40.0
 
-struct buf {
-	char *s;
-	size_t n, cap;
-};
-
-static void
-put(struct buf *b, const char *s)
-{
-	size_t l = strlen(s);
-
-	if (b->n + l + 1 > b->cap) {
-		b->cap = (b->n + l + 1) * 2;
-		b->s = realloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->n, s, l + 1);
-	b->n += l;
-}
-
 static const char *const words[] = {
 	"the", "plant", "will", "make", "cells", "in", "Lisbon", "said",
 	"percent", "jobs", "court", "permit", "shares", "rose", "capacity",
@@ -54,12 +36,12 @@ sentence(struct buf *b, unsigned k, unsigned reword)
 	unsigned w;
 
 	for (w = 0; w < 8; w++) {
-		put(b, rnd(100) < reword ? "changed" :
+		buf_add(b, rnd(100) < reword ? "changed" :
 		    words[(k * 7 + w * 13 + k / 3) % NWORDS]);
-		put(b, w == 0 && (k & 1) ? " " : " ");
+		buf_add(b, w == 0 && (k & 1) ? " " : " ");
 	}
 	snprintf(num, sizeof num, "number%u.", k);
-	put(b, num);
+	buf_add(b, num);
 }
 
 enum shape { ONE_MANY, MANY_ONE, HUGE_SHUFFLED, LOOKALIKE, SHUFFLE,
@@ -87,9 +69,9 @@ make_shape(enum shape sh, unsigned n, struct buf *a, struct buf *b)
 	case MANY_ONE:
 		for (i = 0; i < n; i++) {
 			sentence(sh == ONE_MANY ? a : b, i, 0);
-			put(sh == ONE_MANY ? a : b, " ");
+			buf_add(sh == ONE_MANY ? a : b, " ");
 			sentence(sh == ONE_MANY ? b : a, i, 0);
-			put(sh == ONE_MANY ? b : a, "\n\n");
+			buf_add(sh == ONE_MANY ? b : a, "\n\n");
 		}
 		break;
 	case HUGE_SHUFFLED:
@@ -104,14 +86,14 @@ make_shape(enum shape sh, unsigned n, struct buf *a, struct buf *b)
 		for (p = 0; p < np; p++) {
 			for (i = 0; i < n / np; i++) {
 				sentence(a, p * n + i, 0);
-				put(a, " ");
+				buf_add(a, " ");
 			}
-			put(a, "\n\n");
+			buf_add(a, "\n\n");
 			for (i = 0; i < n / np; i++) {
 				sentence(b, order[p] * n + i, 20);
-				put(b, " ");
+				buf_add(b, " ");
 			}
-			put(b, "\n\n");
+			buf_add(b, "\n\n");
 		}
 		break;
 	case LOOKALIKE:
@@ -119,12 +101,12 @@ make_shape(enum shape sh, unsigned n, struct buf *a, struct buf *b)
 			snprintf(line, sizeof line, "Section %u of the general "
 				 "fund is provided solely for the river bridge "
 				 "budget of %u dollars.\n\n", i, 1000 + i);
-			put(a, line);
+			buf_add(a, line);
 			snprintf(line, sizeof line, "Section %u of the general "
 				 "fund is provided solely for the river bridge "
 				 "budget of %u dollars.\n\n", i,
 				 1000 + (rnd(5) ? i : i + 1));
-			put(b, line);
+			buf_add(b, line);
 		}
 		break;
 	case SHUFFLE:
@@ -136,17 +118,17 @@ make_shape(enum shape sh, unsigned n, struct buf *a, struct buf *b)
 		}
 		for (i = 0; i < n; i++) {
 			sentence(a, i, 0);
-			put(a, "\n\n");
+			buf_add(a, "\n\n");
 			sentence(b, order[i], 10);
-			put(b, "\n\n");
+			buf_add(b, "\n\n");
 		}
 		break;
 	case REPEATED:
 		for (i = 0; i < n; i++) {
 			sentence(a, 1, 0);
-			put(a, "\n\n");
+			buf_add(a, "\n\n");
 			sentence(b, 1, i % 7 == 0 ? 30 : 0);
-			put(b, "\n\n");
+			buf_add(b, "\n\n");
 		}
 		break;
 	case NSHAPES:
@@ -170,8 +152,8 @@ main(void)
 			struct pair p;
 
 			rng = 1900 + (unsigned long)sh;
-			put(&a, "");
-			put(&b, "");
+			buf_add(&a, "");
+			buf_add(&b, "");
 			make_shape((enum shape)sh, sizes[k], &a, &b);
 			pair_open(&p, a.s, b.s);
 			per[k] = (double)p.al->work / (double)(a.n + b.n);

@@ -29,23 +29,15 @@
 
 #define ROUNDS	60
 
-/* --- a growing string ----------------------------------------------------- */
+/* --- words into a version (rng.h's struct buf) ----------------------------- */
 
-struct buf {
-	char *s;
-	size_t n, cap;
-};
-
+/* s added to b, after a space unless it is punctuation. */
 static void
 add(struct buf *b, const char *s)
 {
-	size_t len = strlen(s);
-
-	b->s = xgrow(b->s, &b->cap, b->n + len + 2, 1);
 	if (b->n > 0 && b->s[b->n - 1] != ' ' && s[0] != '.' && s[0] != ',')
-		b->s[b->n++] = ' ';
-	memcpy(b->s + b->n, s, len + 1);
-	b->n += len;
+		buf_add(b, " ");
+	buf_add(b, s);
 }
 
 /* --- the generator (rng.h's rnd) --------------------------------------------- */
