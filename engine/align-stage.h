@@ -112,9 +112,11 @@ struct ctx {
 		size_t nkey;
 		uint32_t stampgen;
 		/*
-		 * Set by sim_bound while a gap is scored: the words' weight
-		 * by gap_weight (dtotal), valid while dgen is c->gapgen.
+		 * Set by gap_total while a gap is scored: each word's weight
+		 * by gap_weight (gw, after w in its allocation) and their
+		 * sum (dtotal), valid while dgen is c->gapgen.
 		 */
+		uint8_t *gw;
 		unsigned dtotal;
 		uint32_t dgen;
 	} hw[2][HOLD_SLOTS], *held[2];

@@ -235,11 +235,12 @@ load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
 	size_t n = 0;
 	unsigned total = 0;
 
-	if ((size_t)(u1 - u0) > h->cap) {
-		h->cap = u1 - u0;
+	if ((size_t)(u1 - u0) > h->cap || h->w == NULL) {
+		h->cap = u1 - u0 > 0 ? u1 - u0 : 1;
 		h->ids = xreallocarray(h->ids, h->cap, 5 * sizeof *h->ids);
-		h->w = xreallocarray(h->w, h->cap, 1);
+		h->w = xreallocarray(h->w, h->cap, 2);
 	}
+	h->gw = h->w + h->cap;
 	h->u0 = u0;
 	h->u1 = u1;
 	h->stampgen = 0;
@@ -248,10 +249,10 @@ load_words(const struct ctx *c, const struct doc *d, uint32_t u0,
 		uint32_t f = d->unit[u0].fold;
 		uint8_t w = c->weight[d->unit[u0].strict];
 
-		if (w == W_PUNCT)
-			continue;
+		/* Written in any case, kept unless punctuation (weight 0). */
 		h->ids[n] = f;
-		h->w[n++] = w;
+		h->w[n] = w;
+		n += w != W_PUNCT;
 		total += w;
 	}
 	h->n = n;
@@ -505,24 +506,36 @@ short_of(unsigned kept, unsigned total, double need)
  * LCS with the other side.
  */
 /*
- * The dense numbers of the content words of slot h whose key both sides
- * have, in order, into out: word i's key is idx[i] (UINT32_MAX: none),
- * numbered com[idx[i]] (UINT32_MAX: not common).  Returns how many.
+ * The dense numbers of the content words of the stamped slot h whose key
+ * both sides have, in order, into out: word i's key is h->kx[i],
+ * numbered com[h->kx[i]] (UINT32_MAX: not common).  Returns how many.
  */
 static size_t
-common_content(const struct heldwords *h, const uint32_t *idx,
-	       const uint32_t *com, uint32_t *out)
+common_content(const struct heldwords *h, const uint32_t *com, uint32_t *out)
 {
 	size_t i, o = 0;
 
 	for (i = 0; i < h->n; i++)
-		if (h->w[i] == W_CONTENT && idx[i] != UINT32_MAX &&
-		    com[idx[i]] != UINT32_MAX)
-			out[o++] = com[idx[i]];
+		if (h->w[i] == W_CONTENT && com[h->kx[i]] != UINT32_MAX)
+			out[o++] = com[h->kx[i]];
 	return o;
 }
 
-/* The weight of slot h's words by the gap's weights (gap_weight). */
+/* n keys by their dense numbers com[], into out; returns n. */
+static size_t
+renumber(const uint32_t *in, size_t n, const uint32_t *com, uint32_t *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[i] = com[in[i]];
+	return n;
+}
+
+/*
+ * The weight of slot h's words by the gap's weights (gap_weight), each
+ * word's into h->gw: worked out once a slot and gap.
+ */
 static unsigned
 gap_total(const struct ctx *c, struct heldwords *h)
 {
@@ -530,8 +543,10 @@ gap_total(const struct ctx *c, struct heldwords *h)
 
 	if (h->dgen != c->gapgen || c->gapgen == 0) {
 		h->dtotal = 0;
-		for (i = 0; i < h->n; i++)
-			h->dtotal += gap_weight(c, h->ids[i], h->w[i]);
+		for (i = 0; i < h->n; i++) {
+			h->gw[i] = gap_weight(c, h->ids[i], h->w[i]);
+			h->dtotal += h->gw[i];
+		}
 		h->dgen = c->gapgen;
 	}
 	return h->dtotal;
@@ -544,11 +559,12 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 	const struct heldwords *x, *y;
 	const struct keymap *km;
 	const uint8_t *wy;
-	size_t n = c->nheld[0], m = c->nheld[1], i, nc = 0, fn, fm, nx;
+	size_t n = c->nheld[0], m = c->nheld[1], i, nc = 0, fn, fm = 0, nx;
+	size_t nyc = 0;
 	size_t lcs, h, hb, cnt[2][2] = { { 0, 0 }, { 0, 0 } };
 	size_t g2[2][GAP_WMAX + 1] = { { 0 } }, *ca, *cb, *ga, *gb;
 	unsigned ta = c->wheld[0], tb = c->wheld[1], k = 0, dk = 0, dt = 0;
-	uint32_t *yn, *yh, *com, *yk, *fx, *fy, *fa, *fb, *fca, *fcb, gen;
+	uint32_t *yn, *yh, *com, *yc, *fx, *fy, *fa, *fb, *fca, *fcb, gen;
 	bool gap = c->damp && dneed > 0, near;
 	int r = 2, sx;
 
@@ -581,21 +597,28 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 	yn = c->ky;
 	yh = yn + nx;
 	com = yh + nx;
-	yk = com + nx;
-	fx = yk + y->n;
+	yc = com + nx;
+	fx = yc + y->n;
 	fy = fx + x->n;
 	memset(yn, 0, 2 * nx * sizeof *yn);
 	c->work += y->n + nx;
+	/*
+	 * y's words whose key x has, by x's numbers, in order (fy), and
+	 * the content words among them (yc): numbered densely below, once
+	 * com is known.
+	 */
 	for (i = 0; i < y->n; i++) {
 		const struct keymap *e = &km[y->ids[i]];
+		uint32_t num = e->num;
+		bool heavy = wy[i] == W_CONTENT;
 
-		if (e->gen != gen) {
-			yk[i] = UINT32_MAX;
+		if (e->gen != gen)
 			continue;
-		}
-		yk[i] = e->num;
-		yn[e->num]++;
-		yh[e->num] += wy[i] == W_CONTENT;
+		yn[num]++;
+		yh[num] += heavy;
+		fy[fm++] = num;
+		yc[nyc] = num;
+		nyc += heavy;
 	}
 	/*
 	 * What a diff could keep at most: of each key, as many words a side
@@ -661,10 +684,7 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 		fx[fn] = com[x->kx[i]];
 		fn += fx[fn] != UINT32_MAX;
 	}
-	for (i = 0, fm = 0; i < y->n; i++) {
-		fy[fm] = yk[i];
-		fm += yk[i] != UINT32_MAX;
-	}
+	/* Each key of y's words in fy is common: y has it, and x. */
 	for (i = 0; i < fm; i++)
 		fy[i] = com[fy[i]];
 	fa = sx ? fy : fx;
@@ -707,8 +727,8 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 		(gap && short_of(dk, dt, 1.5 * dneed));
 	if (ca[1] == 0 || !near)
 		return r;
-	h = sx ? common_content(y, yk, com, fca) :
-		common_content(x, x->kx, com, fca);
+	h = sx ? renumber(yc, nyc, com, fca) :
+		common_content(x, com, fca);
 	h = lcs_length(c, fca, h, fb, fm, nc);
 	k = top_weight(lcs, h, ca) + top_weight(lcs, lcs, cb);
 	if (short_of(k, ta + tb, lo) || (gap &&
@@ -719,8 +739,8 @@ sim_bound(struct ctx *c, double lo, double hi, double dneed)
 		r = 1;
 	if (cb[1] == 0)
 		return r;
-	hb = sx ? common_content(x, x->kx, com, fcb) :
-		common_content(y, yk, com, fcb);
+	hb = sx ? common_content(x, com, fcb) :
+		renumber(yc, nyc, com, fcb);
 	hb = lcs_length(c, fa, fn, fcb, hb, nc);
 	k = top_weight(lcs, h, ca) + top_weight(lcs, hb, cb);
 	if (short_of(k, ta + tb, lo) || (gap &&
@@ -825,19 +845,14 @@ pair_sim_gap(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 	*kept = k;
 	if (c->damp) {
 		/* The same diff, weighed as the gap being paired wants. */
-		c->dkept = c->dtotal = 0;
-		for (i = 0; i < n; i++) {
-			unsigned w = gap_weight(c, c->sa[i], c->wa[i]);
+		const uint8_t *ga = c->held[0]->gw, *gb = c->held[1]->gw;
 
-			c->dtotal += w;
-			c->dkept += c->da[i] ? 0 : w;
-		}
-		for (i = 0; i < m; i++) {
-			unsigned w = gap_weight(c, c->sb[i], c->wb[i]);
-
-			c->dtotal += w;
-			c->dkept += c->ib[i] ? 0 : w;
-		}
+		c->dtotal = gap_total(c, c->held[0]) + gap_total(c, c->held[1]);
+		c->dkept = 0;
+		for (i = 0; i < n; i++)
+			c->dkept += c->da[i] ? 0 : ga[i];
+		for (i = 0; i < m; i++)
+			c->dkept += c->ib[i] ? 0 : gb[i];
 	}
 	return (double)k / (ta + tb);
 }

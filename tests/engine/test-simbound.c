@@ -86,6 +86,77 @@ check_reach(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 	*bad += exact >= need ? got != exact : got >= need;
 }
 
+/*
+ * A ctx of A and B with weights w and a gap's words dw (nweight 2 *
+ * NKEY), gap weights on: its own copies.
+ */
+static void
+gap_ctx(struct ctx *c, struct doc *da, struct doc *db, const uint8_t *w,
+	const struct gapword *dw, uint32_t gapgen)
+{
+	memset(c, 0, sizeof *c);
+	c->a = da;
+	c->b = db;
+	c->nweight = 2 * NKEY;
+	c->weight = xmalloc(c->nweight);
+	memcpy(c->weight, w, c->nweight);
+	c->dw = xmalloc(c->nweight * sizeof *c->dw);
+	memcpy(c->dw, dw, c->nweight * sizeof *c->dw);
+	c->gapgen = gapgen;
+	c->damp = true;
+}
+
+/*
+ * The gap weights a held slot keeps (gap_total) follow the gap: one ctx
+ * scores the same pairs in gap after gap, the words' counts in each
+ * drawn afresh, its slots held throughout, and gives each time the
+ * similarity, the gap's kept weight and total that a fresh ctx gives.
+ */
+static int
+check_gap_slots(struct doc *da, struct doc *db, size_t n, size_t m)
+{
+	static const uint8_t wv[] = { W_PUNCT, W_FUNCTION, W_CONTENT };
+	uint8_t w[2 * NKEY];
+	struct gapword dw[2 * NKEY];
+	struct ctx c, f;
+	int bad = 0, g, p;
+	uint32_t k;
+
+	for (k = 0; k < 2 * NKEY; k++)
+		w[k] = wv[rng_below(3)];
+	memset(dw, 0, sizeof dw);
+	gap_ctx(&c, da, db, w, dw, 0);
+	for (g = 1; g <= 6; g++) {
+		for (k = 0; k < 2 * NKEY; k++) {
+			dw[k].gen = rng_below(4) != 0 ? (uint32_t)g : 0;
+			dw[k].fa = (uint16_t)rng_below(5);
+			dw[k].fb = (uint16_t)rng_below(5);
+			dw[k].num = rng_below(3) == 0;
+		}
+		memcpy(c.dw, dw, sizeof dw);
+		c.gapgen = (uint32_t)g;
+		for (p = 0; p < 6; p++) {
+			uint32_t a0 = rng_below((uint32_t)n), b0 =
+			    rng_below((uint32_t)m);
+			uint32_t a1 = a0 + 1 + rng_below((uint32_t)(n - a0));
+			uint32_t b1 = b0 + 1 + rng_below((uint32_t)(m - b0));
+			unsigned kc, kf;
+			double sc, sf;
+
+			/* A pair without words leaves them as they were. */
+			c.dkept = c.dtotal = 0;
+			sc = pair_sim_gap(&c, a0, a1, b0, b1, &kc, 0, 0);
+			gap_ctx(&f, da, db, w, dw, (uint32_t)g);
+			sf = pair_sim_gap(&f, a0, a1, b0, b1, &kf, 0, 0);
+			bad += sc != sf || kc != kf || c.dkept != f.dkept ||
+			    c.dtotal != f.dtotal;
+			ctx_free(&f);
+		}
+	}
+	ctx_free(&c);
+	return bad;
+}
+
 int
 main(void)
 {
@@ -94,7 +165,7 @@ main(void)
 	struct ctx c;
 	static const uint8_t wv[] = { W_PUNCT, W_FUNCTION, W_CONTENT };
 	int t, bad = 0, pruned = 0, reached = 0, gbad = 0, gpruned = 0;
-	int greached = 0, mbad = 0, mpruned = 0;
+	int greached = 0, mbad = 0, mpruned = 0, sbad = 0;
 	double needs[] = { 0.2, 0.35, 0.5, 0.65, 0.8 };
 
 	memset(&da, 0, sizeof da);
@@ -230,6 +301,15 @@ main(void)
 		}
 		ctx_free(&c);
 	}
+	for (t = 0; t < 300; t++) {
+		size_t n = 2 + rng_below(60), m = 2 + rng_below(60);
+
+		fill(ua, n, 2 + rng_below(NKEY - 2), 0);
+		fill(ub, m, 2 + rng_below(NKEY - 2), 1);
+		sbad += check_gap_slots(&da, &db, n, m);
+	}
+	is_int(sbad, 0, "a slot's gap weights follow the gap: pairs scored "
+	    "gap after gap weigh as a fresh ctx weighs them");
 	printf("# in a gap: %d pairs reached both needs, %d below one were "
 	    "ruled out; pair_may_reach ruled out %d\n", greached, gpruned,
 	    mpruned);
