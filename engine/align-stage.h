@@ -271,6 +271,8 @@ uint32_t seg_keys(const struct ctx *c, const struct seg *sa, size_t na,
 uint32_t exact_copies(const struct ctx *c, const struct seg *sa, size_t na,
 		      const struct seg *sb, size_t nb, bool *xa, bool *xb,
 		      uint32_t *ka, uint32_t *kb);
+/* Sort v[0, n) ascending (a radix sort). */
+void sort_u64(uint64_t *v, size_t n);
 /* move.c: the hash of segment s's words, punctuation aside; n: how many. */
 uint64_t words_hash(const struct ctx *c, const struct doc *d,
 		   const struct seg *s, size_t *n);

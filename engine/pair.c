@@ -622,6 +622,9 @@ gap_damp(struct ctx *c, const struct seg *sa, uint32_t a0, uint32_t a1,
 		c->dw = xcalloc(c->nweight, sizeof *c->dw);
 	c->gapgen++;
 	c->damp = false;
+	/* A word in three segments of a side needs three segments there. */
+	if (a1 - a0 < 3 && b1 - b0 < 3)
+		return;
 	gap_count(c, c->a, sa, a0, a1, 0);
 	gap_count(c, c->b, sb, b0, b1, 1);
 }
@@ -849,6 +852,49 @@ u64_cmp(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/*
+ * Sort v[0, n) ascending, as qsort with u64_cmp would: a radix sort,
+ * least significant byte first, passing over a byte all keys share.
+ * exact_copies sorts five hashes a paragraph, and qsort's calls to
+ * u64_cmp were 2% of the time of two translations of a book compared
+ * and 3.5% of a shuffled text's.
+ */
+void
+sort_u64(uint64_t *v, size_t n)
+{
+	uint64_t *tmp, *src = v, *dst, *t;
+	size_t cnt[256], i, sum;
+	unsigned d;
+
+	if (n < 64) {
+		qsort(v, n, sizeof *v, u64_cmp);
+		return;
+	}
+	tmp = xmalloc(n * sizeof *tmp);
+	dst = tmp;
+	for (d = 0; d < 64; d += 8) {
+		memset(cnt, 0, sizeof cnt);
+		for (i = 0; i < n; i++)
+			cnt[src[i] >> d & 0xff]++;
+		if (cnt[src[0] >> d & 0xff] == n)
+			continue;
+		for (i = 0, sum = 0; i < 256; i++) {
+			size_t c = cnt[i];
+
+			cnt[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[cnt[src[i] >> d & 0xff]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+	free(tmp);
+}
+
 /* Does h occur twice or more in s[0, n), sorted? */
 static bool
 twice(const uint64_t *s, size_t n, uint64_t h)
@@ -955,8 +1001,8 @@ copies_alone(const struct ctx *c, const struct seg *ra, size_t n,
 		for (i = 0; i < nhb[k]; i++)
 			sb[ms++] = hb[k * NEAR_HASHES + i];
 	}
-	qsort(sa, ns, sizeof *sa, u64_cmp);
-	qsort(sb, ms, sizeof *sb, u64_cmp);
+	sort_u64(sa, ns);
+	sort_u64(sb, ms);
 	for (k = 0; k < n; k++)
 		for (i = 0; xa[ia[k]] && i < nha[k]; i++) {
 			uint64_t h = ha[k * NEAR_HASHES + i];
