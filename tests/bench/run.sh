@@ -122,7 +122,7 @@ if command -v valgrind >/dev/null && command -v python3 >/dev/null && [ -f "$W/k
 			"$(wc -c <"$W/ka.txt")" \
 			"$(awk '/^totals:/ { printf "%d", $2 / 200 }' "$W/cg.out")"
 	done
-	# One paragraph of 10 MB, shown a chunk of rows at a time (render.h).
+	# One paragraph of 10 MB, laid out a segment at a time (render.h).
 	echo "  one giant paragraph:"
 	python3 "$srcdir/tests/bench/genfamily.py" giant 1e7 7 "$W/ka.txt" \
 		"$W/kb.txt" && ./tests/bench/bench-keys "$W/ka.txt" "$W/kb.txt"
