@@ -855,9 +855,9 @@ u64_cmp(const void *x, const void *y)
 /*
  * Sort v[0, n) ascending, as qsort with u64_cmp would: a radix sort,
  * least significant byte first, passing over a byte all keys share.
- * exact_copies sorts five hashes a paragraph, and qsort's calls to
- * u64_cmp were 2% of the time of two translations of a book compared
- * and 3.5% of a shuffled text's.
+ * exact_copies sorts up to NEAR_HASHES hashes a paragraph, and
+ * qsort's calls to u64_cmp were 2% of the time of two translations of
+ * a book compared and 3.5% of a shuffled text's.
  */
 void
 sort_u64(uint64_t *v, size_t n)
