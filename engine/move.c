@@ -368,7 +368,11 @@ para_sim(struct ctx *c, uint32_t pa, uint32_t pb, double need)
 
 /*
  * Is [lo, hi] a window as above?  Sets its first paragraphs *a0, *b0 and
- * their number *n, and *now, what its pairs and moves keep.
+ * their number *n, and *now, what its pairs and moves keep.  A window
+ * holds no equal pair: setting it in order would break a paragraph kept
+ * as it was for a move's sake, and a lazy doc (lazy.h) keeps such a
+ * paragraph whole, without the units to weigh it, so lazy and full docs
+ * would read the window apart.
  */
 static bool
 window_ok(struct ctx *c, size_t lo, size_t hi, uint32_t *a0, uint32_t *b0,
@@ -382,7 +386,8 @@ window_ok(struct ctx *c, size_t lo, size_t hi, uint32_t *a0, uint32_t *b0,
 	for (k = lo; k <= hi; k++) {
 		const struct block *bl = &al->block[k];
 
-		if (bl->na > 1 || bl->nb > 1 || bl->na + bl->nb == 0)
+		if (bl->na > 1 || bl->nb > 1 || bl->na + bl->nb == 0 ||
+		    bl->kind == BLOCK_EQUAL)
 			return false;
 		if (bl->move && (bl->twin < lo || bl->twin > hi))
 			return false;
