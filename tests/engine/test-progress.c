@@ -126,7 +126,7 @@ outputs(struct session *s)
 static struct session *
 open_shape(enum shape sh, size_t n, const struct align_progress *pg)
 {
-	struct session_opts so = { { 0 }, eq, NULL, 0, n == 2, pg };
+	struct session_opts so = { { 0 }, eq, NULL, 0, n == 2, pg, false };
 	struct text *t[3];
 	size_t i;
 
