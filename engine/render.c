@@ -3041,9 +3041,8 @@ render_lazy_giant_rows(struct render_lazy *lz, uint32_t bi, size_t row,
 	return true;
 }
 
-/* The offset of row j's first text of `version` in r, or UINT32_MAX. */
-static uint32_t
-row_start(const struct render *r, size_t j, int version)
+uint32_t
+render_row_offset(const struct render *r, size_t j, int version)
 {
 	const struct render_row *rw = &r->row[j];
 	uint32_t i;
@@ -3098,7 +3097,7 @@ render_lazy_giant_offset(struct render_lazy *lz, uint32_t bi, int side,
 	c = lo;
 	r = giant_get(lz, gi, c);
 	for (j = 0; j < r->nrow; j++) {
-		uint32_t o = row_start(r, j, side);
+		uint32_t o = render_row_offset(r, j, side);
 
 		if (o != UINT32_MAX && o <= off)
 			best = j;

@@ -340,6 +340,12 @@ int render_span_version(const struct render *r, int side,
 			const struct render_span *sp);
 
 /*
+ * The offset of the first text of `version` (RENDER_LEFT or RENDER_RIGHT)
+ * on row j of r, notes left out, or UINT32_MAX when the row shows none.
+ */
+uint32_t render_row_offset(const struct render *r, size_t j, int version);
+
+/*
  * The visible text of span sp of side `side` (RENDER_LEFT or RENDER_RIGHT),
  * brackets included: stored NUL-terminated in *buf, grown as needed
  * (xgrow; *buf may be NULL with *cap 0).  Returns its length in bytes; it

@@ -572,28 +572,6 @@ may_hold(const struct view *w, uint32_t k, int version)
 	return version ? bl->nb > 0 : bl->na > 0;
 }
 
-/* The offset of row j's first text of `version` in r, or UINT32_MAX. */
-static uint32_t
-row_text(const struct render *r, size_t j, int version)
-{
-	const struct render_row *rw = &r->row[j];
-	int s;
-	uint32_t i;
-
-	for (s = 0; s < 2; s++) {
-		if (rw->cell[s] != CELL_TEXT)
-			continue;
-		for (i = 0; i < rw->nspan[s]; i++) {
-			const struct render_span *sp = &r->span[rw->span[s] + i];
-
-			if (!(sp->flags & SPAN_NOTE) &&
-			    render_span_version(r, s, sp) == version)
-				return sp->off;
-		}
-	}
-	return UINT32_MAX;
-}
-
 size_t
 view_text_after(struct view *w, int version, size_t v, bool at)
 {
@@ -619,7 +597,7 @@ view_text_after(struct view *w, int version, size_t v, bool at)
 			if (r == NULL)
 				break;
 			for (j = rib - first; j < r->nrow; j++, rib++) {
-				uint32_t off = row_text(r, j, version);
+				uint32_t off = render_row_offset(r, j, version);
 
 				if (off != UINT32_MAX)
 					return off;
@@ -696,7 +674,7 @@ view_offset_row(struct view *w, int version, uint32_t off)
 			if (r == NULL)
 				break;
 			for (j = rib - first; j < r->nrow; j++, rib++) {
-				uint32_t o = row_text(r, j, version);
+				uint32_t o = render_row_offset(r, j, version);
 
 				if (o != UINT32_MAX && o <= off)
 					best = rib;

@@ -22,6 +22,7 @@
 
 #include "align.h"
 #include "pair.h"
+#include "rng.h"
 #include "tap.h"
 #include "xalloc.h"
 
@@ -29,29 +30,12 @@
 
 /* --- the generator ---------------------------------------------------------- */
 
-static unsigned long long rng;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned)((rng >> 33) % n);
-}
-
-/* Word k of a made-up vocabulary, spelt from syllables, capitalised. */
+/* Word k of a made-up vocabulary (rng.h), capitalised. */
 static void
 name_word(unsigned k, char *out)
 {
-	static const char *const syl[] = {
-		"ba", "ker", "lo", "mi", "nas", "or", "pe", "ra", "sel", "tu",
-		"va", "wen", "xi", "yo", "zar", "dum", "fi", "gal", "hol", "jes",
-	};
-	size_t n = 0;
+	size_t n = syllable_word(k, out);
 
-	do {
-		n += (size_t)sprintf(out + n, "%s", syl[k % 20]);
-		k /= 20;
-	} while (k > 0);
 	if (n < 4)
 		strcpy(out + n, "ton");
 	out[0] = (char)(out[0] - 'a' + 'A');
@@ -230,21 +214,6 @@ test_table_row_moved(void)
 #ifndef REWORD_PCT
 #define REWORD_PCT	25
 #endif
-
-struct buf {
-	char *s;
-	size_t n, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
-	memcpy(b->s + b->n, s, n + 1);
-	b->n += n;
-}
 
 static const char *const fwords[] = {
 	"the", "and", "of", "to", "in", "that", "was", "for", "with", "on",

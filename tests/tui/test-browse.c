@@ -295,25 +295,6 @@ sets_hold(struct session *s, struct keymap *km, unsigned long seed,
 	return bad ? i : 0;
 }
 
-/* The first offset of version v on row i of r, or UINT32_MAX. */
-static uint32_t
-row_off(const struct render *r, size_t i, int v)
-{
-	const struct render_row *rw = &r->row[i];
-	uint32_t k;
-	int s;
-
-	for (s = 0; s < 2; s++)
-		for (k = 0; rw->cell[s] == CELL_TEXT && k < rw->nspan[s]; k++) {
-			const struct render_span *sp = &r->span[rw->span[s] + k];
-
-			if (!(sp->flags & SPAN_NOTE) &&
-			    render_span_version(r, s, sp) == v)
-				return sp->off;
-		}
-	return UINT32_MAX;
-}
-
 /*
  * Row y of the screen: its block and row in it, or the fold's block.
  * Rows of a block with a giant paragraph are numbered with estimates
@@ -333,7 +314,8 @@ shown(struct browser *b, size_t y)
 		return (uint64_t)vr.block << 32 | 0xffffffffu;
 	id = (uint64_t)vr.block << 32 | vr.i;
 	for (i = 0; i < vr.r->nrow; i++) {
-		uint32_t a = row_off(vr.r, i, 0), c = row_off(vr.r, i, 1);
+		uint32_t a = render_row_offset(vr.r, i, 0);
+		uint32_t c = render_row_offset(vr.r, i, 1);
 
 		if (a != UINT32_MAX || c != UINT32_MAX)
 			return id ^ ((uint64_t)a * 0x9e3779b97f4a7c15u ^

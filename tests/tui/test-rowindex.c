@@ -110,25 +110,6 @@ len_of(const struct render *r, int v)
 	return v ? r->al->b->text->len : r->al->a->text->len;
 }
 
-/* The first offset of version v on row i of r, or UINT32_MAX. */
-static uint32_t
-first_off(const struct render *r, size_t i, int v)
-{
-	const struct render_row *rw = &r->row[i];
-	int s;
-	uint32_t k;
-
-	for (s = 0; s < 2; s++)
-		for (k = 0; rw->cell[s] == CELL_TEXT && k < rw->nspan[s]; k++) {
-			const struct render_span *sp = &r->span[rw->span[s] + k];
-
-			if (!(sp->flags & SPAN_NOTE) &&
-			    render_span_version(r, s, sp) == v)
-				return sp->off;
-		}
-	return UINT32_MAX;
-}
-
 static bool same_row(const struct render *r, size_t i, const struct render *q,
 		     size_t j);
 
@@ -148,7 +129,8 @@ row_id(const struct view_row *vr)
 		return id;
 	id ^= (uint64_t)vr->i << 20 ^ 1;
 	for (i = 0; i < vr->r->nrow; i++) {
-		uint32_t a = first_off(vr->r, i, 0), b = first_off(vr->r, i, 1);
+		uint32_t a = render_row_offset(vr->r, i, 0);
+		uint32_t b = render_row_offset(vr->r, i, 1);
 
 		if (a != UINT32_MAX || b != UINT32_MAX)
 			return id ^ (uint64_t)a * 0x9e3779b97f4a7c15u ^
@@ -310,13 +292,14 @@ check(const struct render *r, const struct render_opts *o, const char *what)
 	}
 	for (i = 0; !bad && hide == NULL && i < r->nrow; i++) {
 		for (s = 0; s < 2 && !bad; s++) {
-			uint32_t off = first_off(r, i, s), next = UINT32_MAX;
+			uint32_t off = render_row_offset(r, i, s);
+			uint32_t next = UINT32_MAX;
 			const struct render_row *rw = &r->row[i];
 			size_t j;
 			bool folded;
 
 			for (j = i + 1; j < r->nrow && next == UINT32_MAX; j++)
-				next = first_off(r, j, s);
+				next = render_row_offset(r, j, s);
 			if (next == UINT32_MAX)
 				next = s ? (uint32_t)al->b->text->len :
 					(uint32_t)al->a->text->len;
@@ -355,9 +338,9 @@ check(const struct render *r, const struct render_opts *o, const char *what)
 
 		i = rnd((unsigned)r->nrow);
 		s = (int)rnd(2);
-		off = first_off(r, i, s);
+		off = render_row_offset(r, i, s);
 		for (v = i + 1; v < r->nrow && next == UINT32_MAX; v++)
-			next = first_off(r, v, s);
+			next = render_row_offset(r, v, s);
 		if (next == UINT32_MAX)
 			next = (uint32_t)len_of(r, s);
 		if (off != UINT32_MAX && next > off)
