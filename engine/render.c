@@ -2459,24 +2459,28 @@ seg_rows(const struct render_lazy *lz, const struct lazy_giant *gi,
 		*end += giant_post(lz, gi);
 }
 
-/* The segment of giant gi holding its row `in` (as numbered now). */
+/* The last i in [lo, hi) whose first row start[i] is at or before row. */
 static uint32_t
-seg_at(const struct render_lazy *lz, const struct lazy_giant *gi, size_t in)
+last_starting(const uint32_t *start, uint32_t lo, uint32_t hi, size_t row)
 {
-	uint32_t pre = giant_pre(lz, gi), lo = 0, hi = gi->sg.n;
-
-	if (in < pre)
-		return 0;
-	in -= pre;
 	while (hi - lo > 1) {
 		uint32_t mid = lo + (hi - lo) / 2;
 
-		if (gi->off[mid] <= in)
+		if (start[mid] <= row)
 			lo = mid;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+/* The segment of giant gi holding its row `in` (as numbered now). */
+static uint32_t
+seg_at(const struct render_lazy *lz, const struct lazy_giant *gi, size_t in)
+{
+	uint32_t pre = giant_pre(lz, gi);
+
+	return in < pre ? 0 : last_starting(gi->off, 0, gi->sg.n, in - pre);
 }
 
 /*
@@ -2895,17 +2899,8 @@ render_lazy_block_rows(struct render_lazy *lz, uint32_t bi)
 static uint32_t
 piece_at_row(const struct render_lazy *lz, uint32_t bi, size_t row)
 {
-	uint32_t lo = lz->piece_first[bi], hi = lz->piece_first[bi + 1];
-
-	while (hi - lo > 1) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (lz->piece_off[mid] <= row)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return last_starting(lz->piece_off, lz->piece_first[bi],
+			     lz->piece_first[bi + 1], row);
 }
 
 bool
