@@ -137,6 +137,7 @@ struct ctx {
 	struct simmemo {
 		uint32_t a0, a1, b0, b1;
 		unsigned kept;
+		bool full;	/* diffed without SIM_COST's cap */
 		size_t cap;
 		bool *mask;
 		uint64_t used;

@@ -762,17 +762,35 @@ pair_may_reach(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 	return sim_bound(c, lo, hi, 0);
 }
 
+/* The weight the diff in c->da and c->ib keeps, on both sides. */
+static unsigned
+kept_weight(const struct ctx *c)
+{
+	size_t i;
+	unsigned k = 0;
+
+	for (i = 0; i < c->nheld[0]; i++)
+		if (!c->da[i])
+			k += c->wa[i];
+	for (i = 0; i < c->nheld[1]; i++)
+		if (!c->ib[i])
+			k += c->wb[i];
+	return k;
+}
+
 /*
  * Diff the pair held, A units [a0, a1) against B units [b0, b1), into
  * c->da and c->ib; returns the weight kept on both sides.  A pair diffed
  * lately is taken from the memo: the diff depends on the words only.
  */
 static unsigned
-sim_diff(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
+sim_diff(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
+	 double need)
 {
-	size_t n = c->nheld[0], m = c->nheld[1], i;
+	size_t n = c->nheld[0], m = c->nheld[1];
 	struct simmemo *e = &c->memo[0];
-	unsigned k = 0;
+	unsigned k;
+	bool full = n + m <= SIM_LONG, hit = false;
 	int j;
 
 	for (j = 0; j < SIM_MEMO; j++) {
@@ -780,22 +798,42 @@ sim_diff(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 
 		if (x->mask != NULL && x->a0 == a0 && x->a1 == a1 &&
 		    x->b0 == b0 && x->b1 == b1) {
-			memcpy(c->da, x->mask, n);
-			memcpy(c->ib, x->mask + n, m);
-			x->used = ++c->hclock;
-			return x->kept;
+			e = x;
+			hit = true;
+			break;
 		}
 		if (x->used < e->used)
 			e = x;
 	}
-	seqmatch(c->sa, n, c->sb, m, c->nweight, c->da, c->ib,
-		 n + m > SIM_LONG ? &sim_opts : NULL);
-	for (i = 0; i < n; i++)
-		if (!c->da[i])
-			k += c->wa[i];
-	for (i = 0; i < m; i++)
-		if (!c->ib[i])
-			k += c->wb[i];
+	if (hit) {
+		memcpy(c->da, e->mask, n);
+		memcpy(c->ib, e->mask + n, m);
+		k = e->kept;
+		full = e->full;
+	} else {
+		seqmatch(c->sa, n, c->sb, m, c->nweight, c->da, c->ib,
+			 full ? NULL : &sim_opts);
+		k = kept_weight(c);
+	}
+	/*
+	 * The capped diff fell short of need, though the words in common
+	 * could reach it: diff again with diffseq's own cap.  Two long
+	 * paragraphs nearly the same over a vocabulary with few words
+	 * unique to both lose most of their weight to the cap between
+	 * anchors (a 44 MB paragraph kept a tenth of it and went unpaired);
+	 * pairs the cap does not hurt, or that cannot reach need, pay
+	 * nothing more.
+	 */
+	if (!full && need > 0 &&
+	    (double)k < need * ((double)c->wheld[0] + c->wheld[1]) &&
+	    sim_bound(c, need, need, 0) != 0) {
+		seqmatch(c->sa, n, c->sb, m, c->nweight, c->da, c->ib, NULL);
+		k = kept_weight(c);
+		full = true;
+	} else if (hit) {
+		e->used = ++c->hclock;
+		return k;
+	}
 	e->mask = xgrow(e->mask, &e->cap, n + m, 1);
 	memcpy(e->mask, c->da, n);
 	memcpy(e->mask + n, c->ib, m);
@@ -804,6 +842,7 @@ sim_diff(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 	e->b0 = b0;
 	e->b1 = b1;
 	e->kept = k;
+	e->full = full;
 	e->used = ++c->hclock;
 	return k;
 }
@@ -841,7 +880,8 @@ pair_sim_gap(struct ctx *c, uint32_t a0, uint32_t a1, uint32_t b0,
 	c->work += n + m;
 	c->da = xgrow(c->da, &c->capda, n, sizeof *c->da);
 	c->ib = xgrow(c->ib, &c->capib, m, sizeof *c->ib);
-	k = sim_diff(c, a0, a1, b0, b1);
+	k = sim_diff(c, a0, a1, b0, b1,
+		     need > 0 ? need : c->pair_threshold);
 	*kept = k;
 	if (c->damp) {
 		/* The same diff, weighed as the gap being paired wants. */
