@@ -690,7 +690,7 @@ unicode_keys(struct cmpkeys *k, const uint8_t *s, size_t n)
  * if there is none yet.  A token of up to 8 bytes is all in its
  * hash_word, which the hash needs anyway.
  */
-static inline bool
+static inline __attribute__((always_inline)) bool
 ascii_keys(const struct cmpkeys *k, const uint8_t *s, size_t n,
 	   const struct entry **e)
 {
@@ -789,10 +789,13 @@ joins_number(const struct cmpkeys *k, const struct doc *d,
  * Step 1 for the tokens [t0, t1) of one sentence (or of the stretch between
  * sentences): fill k->slot, returns their number.  Tokens that fold to
  * nothing are left out (see the top).  Only non-ASCII tokens are interned
- * here, as the order of ids wants (see the memo at the top).
+ * here, as the order of ids wants (see the memo at the top).  pieces: d
+ * has long words cut in pieces (token_is_piece), each piece one slot; a
+ * constant, so that texts without (all real ones) pay nothing for them.
  */
-static size_t
-collect_slots(struct cmpkeys *k, const struct doc *d, size_t t0, size_t t1)
+static inline __attribute__((always_inline)) size_t
+collect_slots(struct cmpkeys *k, const struct doc *d, size_t t0, size_t t1,
+	      bool pieces)
 {
 	const uint8_t *data = d->text->data, *f;
 	const struct token *tok = d->tok;
@@ -808,9 +811,16 @@ collect_slots(struct cmpkeys *k, const struct doc *d, size_t t0, size_t t1)
 		const struct token *tk = &tok[t];
 		const uint8_t *bytes = data + tk->off;
 		unsigned kind = tk->kind;
+		size_t first = t, tlen = tk->len;
 
 		if (kind == TOK_SPACE || kind == TOK_BREAK)
 			continue;
+		/* A long word's pieces are one slot (token_is_piece). */
+		if (pieces && tlen >= TOKEN_LEN_MAX - 3) {
+			while (t + 1 < t1 && token_is_piece(d, t + 1))
+				t++;
+			tlen = (size_t)tok[t].off + tok[t].len - tk->off;
+		}
 		if (kind == TOK_PUNCT && k->opts.ignore_punct)
 			continue;
 		sl = &k->slot[ns];
@@ -818,10 +828,10 @@ collect_slots(struct cmpkeys *k, const struct doc *d, size_t t0, size_t t1)
 			/* Exact bytes for both keys. */
 			sl->how = HOW_EXACT;
 			sl->f = bytes;
-			sl->len = tk->len;
+			sl->len = (uint32_t)tlen;
 			sl->phrase = k->eq != NULL &&
-			    equiv_may_start(k->eq, bytes, tk->len);
-		} else if (ascii_keys(k, bytes, tk->len, &e)) {
+			    equiv_may_start(k->eq, bytes, tlen);
+		} else if (ascii_keys(k, bytes, tlen, &e)) {
 			if (e != NULL) {
 				sl->how = HOW_KNOWN;
 				sl->fold = e->fold;
@@ -831,13 +841,13 @@ collect_slots(struct cmpkeys *k, const struct doc *d, size_t t0, size_t t1)
 				sl->how = HOW_ASCII;
 				sl->off = (uint32_t)k->pfold.len;
 				sl->same = !k->opts.strict &&
-				    fold_ascii(&k->pfold, bytes, tk->len);
+				    fold_ascii(&k->pfold, bytes, tlen);
 				sl->len = (uint32_t)(k->pfold.len - sl->off);
 				/* equiv_match will tell (see ascii_keep) */
 				sl->phrase = k->eq != NULL;
 			}
 		} else {
-			e = unicode_keys(k, bytes, tk->len);
+			e = unicode_keys(k, bytes, tlen);
 			if (e->memo & MEMO_EMPTY)
 				continue;
 			sl->how = HOW_KNOWN;
@@ -845,7 +855,8 @@ collect_slots(struct cmpkeys *k, const struct doc *d, size_t t0, size_t t1)
 			sl->strict = e->strict;
 			sl->phrase = (e->memo & MEMO_PHRASE) != 0;
 		}
-		sl->first = sl->last = (uint32_t)t;
+		sl->first = (uint32_t)first;
+		sl->last = (uint32_t)t;
 		sl->kind = (uint8_t)kind;
 		if (k->opts.strict) {
 			/* No joins: the keys come from the strict key alone. */
@@ -860,7 +871,7 @@ collect_slots(struct cmpkeys *k, const struct doc *d, size_t t0, size_t t1)
 		 */
 		prev = ns > 0 ? &k->slot[ns - 1] : NULL;
 		if (kind == TOK_NUMBER && prev != NULL &&
-		    joins_number(k, d, prev, sl, t)) {
+		    joins_number(k, d, prev, sl, first)) {
 			if (prev->how != HOW_JOINED) {
 				f = slot_fold(k, prev, &len);
 				prev->off = (uint32_t)k->jfold.len;
@@ -879,6 +890,23 @@ collect_slots(struct cmpkeys *k, const struct doc *d, size_t t0, size_t t1)
 		ns++;
 	}
 	return ns;
+}
+
+/* The bytes of the tokens of slot sl (more than one: a long word's pieces). */
+static inline size_t
+slot_bytes(const struct doc *d, const struct slot *sl)
+{
+	const struct token *a = &d->tok[sl->first], *b = &d->tok[sl->last];
+
+	return (size_t)b->off + b->len - a->off;
+}
+
+/* collect_slots of a doc with long words cut in pieces. */
+static __attribute__((noinline)) size_t
+collect_long_slots(struct cmpkeys *k, const struct doc *d, size_t t0,
+		   size_t t1)
+{
+	return collect_slots(k, d, t0, t1, true);
 }
 
 /* Append a unit; cmpkeys_classify has made room. */
@@ -953,6 +981,7 @@ slot_keys(struct cmpkeys *k, const struct doc *d, const struct slot *sl,
 {
 	const struct token *tk = &d->tok[sl->first];
 	const uint8_t *bytes = d->text->data + tk->off;
+	size_t len;
 
 	switch (sl->how) {
 	case HOW_KNOWN:
@@ -967,15 +996,16 @@ slot_keys(struct cmpkeys *k, const struct doc *d, const struct slot *sl,
 		*fold = cmpkeys_intern(k, k->jfold.p + sl->off, sl->len);
 		return;
 	}
+	len = slot_bytes(d, sl);
 	if (k->opts.strict)
-		*strict = *fold = strict_id(k, bytes, tk->len);
+		*strict = *fold = strict_id(k, bytes, len);
 	else if (sl->same)
-		*strict = *fold = cmpkeys_intern(k, bytes, tk->len);
+		*strict = *fold = cmpkeys_intern(k, bytes, len);
 	else {
-		*strict = strict_id(k, bytes, tk->len);
+		*strict = strict_id(k, bytes, len);
 		*fold = cmpkeys_intern(k, k->pfold.p + sl->off, sl->len);
 	}
-	ascii_keep(k, bytes, tk->len, *strict, *fold);
+	ascii_keep(k, bytes, len, *strict, *fold);
 }
 
 /* The id of s[0 .. n-1] if it is interned, else 0; interns nothing. */
@@ -1001,24 +1031,25 @@ ascii_keep_found(struct cmpkeys *k, const struct doc *d, const struct slot *sl)
 {
 	const struct token *tk = &d->tok[sl->first];
 	const uint8_t *bytes = d->text->data + tk->off;
+	size_t len = slot_bytes(d, sl);
 	struct fold_buf *b = &k->sbuf;
 	uint32_t strict, fold;
 	size_t i;
 
 	if (!k->opts.ignore_case)
-		strict = find_id(k, bytes, tk->len);
+		strict = find_id(k, bytes, len);
 	else {
 		/* what strict_id makes of ASCII */
 		b->len = 0;
-		fold_buf_reserve(b, tk->len);
-		for (i = 0; i < tk->len; i++)
+		fold_buf_reserve(b, len);
+		for (i = 0; i < len; i++)
 			b->p[i] = bytes[i] >= 'A' && bytes[i] <= 'Z' ?
 			    (uint8_t)(bytes[i] + 'a' - 'A') : bytes[i];
-		strict = find_id(k, b->p, tk->len);
+		strict = find_id(k, b->p, len);
 	}
 	fold = find_id(k, k->pfold.p + sl->off, sl->len);
 	if (strict != 0 && fold != 0)
-		ascii_keep(k, bytes, tk->len, strict, fold);
+		ascii_keep(k, bytes, len, strict, fold);
 }
 
 /*
@@ -1032,7 +1063,8 @@ ascii_keep_found(struct cmpkeys *k, const struct doc *d, const struct slot *sl)
 static void
 classify_run(struct cmpkeys *k, struct doc *d, size_t t0, size_t t1)
 {
-	size_t ns = collect_slots(k, d, t0, t1), tail, i, m, lim;
+	size_t ns = d->npiece != 0 ? collect_long_slots(k, d, t0, t1) :
+	    collect_slots(k, d, t0, t1, false), tail, i, m, lim;
 	const uint8_t *canon;
 	uint32_t strict, fold, last;
 	size_t canon_len;
@@ -1104,7 +1136,7 @@ cmpkeys_classify(struct cmpkeys *k, struct doc *d)
 
 	if (d->unit != NULL)	/* classified before: its joins go */
 		for (t = 0; t < d->ntok; t++)
-			d->tok[t].joined = 0;
+			d->tok[t].joined = token_is_piece(d, t);
 	free(d->unit);
 	d->nunit = 0;
 	d->strict = k->opts.strict;

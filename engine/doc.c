@@ -118,6 +118,10 @@ copy_twin(struct builder *b, size_t k)
 		b->tz.tok[b->tz.ntok] = stok[i];
 		b->tz.tok[b->tz.ntok++].off += delta;
 	}
+	if (sd == d ? b->tz.npiece != 0 : sd->npiece != 0)
+		for (i = 1; i < sp->ntok; i++)
+			b->tz.npiece += token_piece(
+			    &b->tz.tok[b->tz.ntok - sp->ntok + i]);
 	p->ntok = sp->ntok;
 	for (i = 0; i < sp->nsent; i++) {
 		d->sent = xgrow(d->sent, &b->capsent, d->nsent + 1,
@@ -390,6 +394,9 @@ doc_fill(struct doc *d, const uint32_t *whole)
 
 		d->nword += kind == TOK_WORD || kind == TOK_NUMBER;
 	}
+	/* A long word's pieces are one word (doc.h). */
+	d->npiece = b.tz.npiece;
+	d->nword -= d->npiece;
 
 	/* Give back what geometric growth over-allocated. */
 	d->ntok = b.tz.ntok;

@@ -60,7 +60,8 @@ enum token_kind {
 /*
  * Longest token, in bytes.  A run longer than this (a 2 KiB "word" or
  * stretch of white space, which no real text has) is cut at character
- * boundaries into several tokens of the same kind, so that a token fits in
+ * boundaries into several tokens of the same kind (a word's pieces after
+ * its first joined: still one word, one unit), so that a token fits in
  * 6 bytes: the token array is the biggest structure of the text model
  * (about one token per three bytes of prose, spaces included).
  */
@@ -71,7 +72,8 @@ struct token {
 	uint16_t len : 11;	/* bytes, 1 .. TOKEN_LEN_MAX */
 	uint16_t kind : 4;	/* enum token_kind */
 	uint16_t joined : 1;	/* in the unit of the token before it (set
-				 * by cmpkeys_classify: see struct unit) */
+				 * by cmpkeys_classify: see struct unit; by
+				 * the tokeniser on a long word's pieces) */
 } __attribute__((packed, aligned(2)));
 
 /* Its bytes are its tokens': sentence_bytes_start(), sentence_bytes_end(). */
@@ -123,6 +125,7 @@ struct doc {
 	size_t nunit;
 	uint32_t *pword;	/* words of each paragraph left whole, or NULL */
 	size_t whole_words;	/* their sum */
+	size_t npiece;		/* tokens that are pieces (token_is_piece) */
 	size_t nword;		/* doc_word_count(), counted by doc_fill() */
 	uint32_t *pkey;		/* their unit keys (cmpkeys.h), or NULL: lazy.c
 				 * frees them once they are in the units */
@@ -204,6 +207,30 @@ unit_end_tok(const struct doc *d, const struct unit *un)
 	while (t < d->ntok && d->tok[t].joined)
 		t++;
 	return t;
+}
+
+/*
+ * Is token t of d a piece of a word or number over TOKEN_LEN_MAX bytes
+ * after its first (token.c cuts those, doc.h)?  It is marked joined,
+ * follows a piece of at least TOKEN_LEN_MAX - 3 bytes of its kind with no
+ * byte between: it is in the unit of the first piece and no word of its
+ * own.  (token_piece: the same, of a token in an array.)
+ */
+static inline bool
+token_piece(const struct token *b)
+{
+	const struct token *a = b - 1;
+
+	if (!b->joined || (b->kind != TOK_WORD && b->kind != TOK_NUMBER))
+		return false;
+	return a->kind == b->kind && a->len >= TOKEN_LEN_MAX - 3 &&
+	    a->off + a->len == b->off;
+}
+
+static inline bool
+token_is_piece(const struct doc *d, size_t t)
+{
+	return token_piece(&d->tok[t]);
 }
 
 /* The last token of unit un of d. */

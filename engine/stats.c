@@ -16,8 +16,22 @@
 /* Token kinds that are words, as a bit set (a test, not a branch, each). */
 #define WORD_KINDS	((1u << TOK_WORD) | (1u << TOK_NUMBER))
 
+/* The pieces of long words (doc.h) in units [u0, u0 + n) of d. */
 static size_t
-count_words(const struct doc *d, uint32_t u0, uint32_t n)
+count_pieces(const struct doc *d, uint32_t u0, uint32_t n)
+{
+	size_t w = 0;
+	uint32_t u, t;
+
+	for (u = u0; u < u0 + n; u++)
+		for (t = d->unit[u].tok + 1; t < d->ntok && d->tok[t].joined;
+		     t++)
+			w += token_is_piece(d, t);
+	return w;
+}
+
+static inline __attribute__((always_inline)) size_t
+unit_words(const struct doc *d, uint32_t u0, uint32_t n)
 {
 	size_t w = 0;
 	uint32_t u;
@@ -33,13 +47,29 @@ count_words(const struct doc *d, uint32_t u0, uint32_t n)
 		assert(t->kind != TOK_PARA);
 		/*
 		 * Every word of a unit counts, as in the versions' word
-		 * counts: "United States" joined into one unit is two.
+		 * counts: "United States" joined into one unit is two...
 		 */
 		w += (WORD_KINDS >> t->kind) & 1;
 		for (t++; t < e && t->joined; t++)
 			w += (WORD_KINDS >> t->kind) & 1;
 	}
 	return w;
+}
+
+/* ... but the pieces of a word over TOKEN_LEN_MAX bytes are one. */
+static __attribute__((noinline)) size_t
+long_words(const struct doc *d, uint32_t u0, uint32_t n)
+{
+	return unit_words(d, u0, n) - count_pieces(d, u0, n);
+}
+
+/* The words of units [u0, u0 + n) of d. */
+static size_t
+count_words(const struct doc *d, uint32_t u0, uint32_t n)
+{
+	if (d->npiece != 0)
+		return long_words(d, u0, n);
+	return unit_words(d, u0, n);
 }
 
 /* Words of paragraph k. */

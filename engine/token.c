@@ -161,11 +161,15 @@ unit_end(const uint8_t *s, size_t i, size_t end, ucs4_t *base)
 /*
  * A run longer than TOKEN_LEN_MAX (see doc.h) becomes several tokens of
  * the same kind, each cut at a character boundary: the cut moves back over
- * at most three continuation bytes.
+ * at most three continuation bytes.  The pieces of a word or number after
+ * its first are marked joined: it stays one word, one unit (token_is_piece
+ * in doc.h).
  */
 static void
 push_long(struct tokeniser *tz, size_t off, size_t len, enum token_kind kind)
 {
+	unsigned piece = kind == TOK_WORD || kind == TOK_NUMBER;
+	unsigned joined = 0;
 	size_t cut;
 
 	while (len > TOKEN_LEN_MAX) {
@@ -174,12 +178,15 @@ push_long(struct tokeniser *tz, size_t off, size_t len, enum token_kind kind)
 		    (tz->s[off + cut] & 0xc0) == 0x80)
 			cut--;
 		tz->tok[tz->ntok++] = (struct token){ (uint32_t)off,
-		    (uint32_t)cut, kind, 0 };
+		    (uint32_t)cut, kind, joined };
+		tz->npiece += joined;
+		joined = piece;
 		off += cut;
 		len -= cut;
 	}
 	tz->tok[tz->ntok++] = (struct token){ (uint32_t)off, (uint32_t)len,
-	    kind, 0 };
+	    kind, joined };
+	tz->npiece += joined;
 }
 
 /*

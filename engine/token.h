@@ -21,6 +21,7 @@ struct tokeniser {
 	size_t ntok, cap;
 	char *brk;		/* u8_wordbreaks scratch, reused (malloc'd) */
 	size_t capbrk;
+	size_t npiece;		/* pieces of long words pushed (doc.h) */
 };
 
 /* Room for n more tokens: push and cut append without checking. */

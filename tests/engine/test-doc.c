@@ -742,7 +742,8 @@ test_random(void)
 
 /*
  * A token holds at most TOKEN_LEN_MAX bytes (doc.h): longer runs are cut
- * into tokens of the same kind at character boundaries, a 10 MB word too.
+ * into tokens of the same kind at character boundaries, a 10 MB word too;
+ * a word's pieces after its first are joined (one word, doc.h).
  */
 static void
 test_long_tokens(void)
@@ -757,11 +758,13 @@ test_long_tokens(void)
 	d = doc_build(t);
 	for (i = 0; i < d->ntok; i++)
 		bad += d->tok[i].kind != TOK_WORD ||
+		    d->tok[i].joined != (i > 0) ||
 		    d->tok[i].off != i * TOKEN_LEN_MAX ||
 		    d->tok[i].len != (i + 1 < d->ntok ? TOKEN_LEN_MAX :
 		    huge - i * TOKEN_LEN_MAX);
 	ok(d->ntok == (huge + TOKEN_LEN_MAX - 1) / TOKEN_LEN_MAX && bad == 0,
-	    "a 10 MB word is cut in tokens of TOKEN_LEN_MAX bytes");
+	    "a 10 MB word is cut in tokens of TOKEN_LEN_MAX bytes, "
+	    "the pieces joined");
 	doc_free(d);
 	freetext(t);
 

@@ -5,7 +5,8 @@
  * crafted cases (equivalences that join words, typography, invalid bytes,
  * CJK, repeated paragraphs) and many random edits of a text, under every
  * comparison option.  Also: the ASCII word counter agrees with the
- * tokeniser.
+ * tokeniser, and words longer than a token (TOKEN_LEN_MAX) are one word,
+ * one unit, as UAX #29 counts them.
  */
 #include "config.h"
 
@@ -14,6 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+#include <uniwbrk.h>
 
 #include "align.h"
 #include "doc.h"
@@ -467,6 +471,210 @@ check_filtered(void)
 	equiv_free(eq);
 }
 
+/* --- words longer than a token ------------------------------------------ */
+
+/* The words of s[0, n) by UAX #29: pieces with a letter or a digit. */
+static size_t
+uax29_words(const char *s, size_t n)
+{
+	char *brk = xmalloc(n + 1);
+	size_t i, j, last = 0, w = 0;
+	bool alnum;
+	ucs4_t uc;
+	int r;
+
+	u8_wordbreaks((const uint8_t *)s, n, brk);
+	brk[n] = 1;
+	for (i = 1; i <= n; i++) {
+		if (i < n && !brk[i])
+			continue;
+		alnum = false;
+		for (j = last; j < i && !alnum; j += (size_t)r) {
+			r = u8_mbtoucr(&uc, (const uint8_t *)s + j, i - j);
+			if (r < 1)
+				r = 1;
+			else
+				alnum = uc_is_property_alphabetic(uc) ||
+				    uc_is_property_decimal_digit(uc);
+		}
+		w += alnum;
+		last = i;
+	}
+	free(brk);
+	return w;
+}
+
+/* The strict and fold keys of the units of d that are words, in order. */
+static size_t
+word_keys(const struct doc *d, uint32_t *key, size_t cap)
+{
+	size_t u, n = 0;
+
+	for (u = 0; u < d->nunit && n + 1 < cap; u++) {
+		unsigned kind = d->tok[d->unit[u].tok].kind;
+
+		if (kind != TOK_WORD && kind != TOK_NUMBER)
+			continue;
+		key[n++] = d->unit[u].strict;
+		key[n++] = d->unit[u].fold;
+	}
+	return n / 2;
+}
+
+/*
+ * Random paragraphs of words of 1 to 10,000 bytes (ASCII letters and
+ * digits, or letters of two and three bytes too), and a copy with some
+ * words edited at their first, last or any character, or lengthened.
+ * Each version counts the words UAX #29 counts (the tokeniser cuts a word
+ * over TOKEN_LEN_MAX bytes in several tokens: still one word); each word
+ * is one unit, whose keys cover all its bytes: those of the edited words
+ * differ, no others; and lazy docs give the outputs full ones give.
+ */
+static void
+check_long_words(void)
+{
+	static const char *const chars[] = { "a", "b", "C", "1", "\xc3\xa9",
+	    "\xd0\xb6", "\xe1\x83\x90" };
+	static char a[300000], b[300000];
+	static uint32_t ka[4096], kb[4096];
+	struct text_opts to = { 0 };
+	struct text *t[2];
+	struct doc *d[2];
+	size_t wa[256], we[256];	/* word starts and ends in a */
+	bool edited[256];
+	size_t la, lb, nw, np, i, j, k, c, len, n, want_a, want_b;
+	size_t na, nb;
+	int bad_count = 0, bad_units = 0, bad_keys = 0, bad_lazy = 0, round;
+
+	for (round = 0; round < 60; round++) {
+		bool multi = round % 2;
+
+		la = nw = 0;
+		np = 1 + rnd(4);
+		for (i = 0; i < np; i++) {
+			n = 1 + rnd(8);
+			for (j = 0; j < n && la + 30100 < sizeof a &&
+			     nw < 256; j++) {
+				len = rnd(3) == 0 ? 1 + rnd(10000) : 1 + rnd(12);
+				if (j > 0)
+					a[la++] = ' ';
+				wa[nw] = la;
+				/* A letter first: a word, never a number. */
+				a[la++] = 'a';
+				for (k = 1; k < len; k++) {
+					const char *ch = chars[rnd(multi ? 7 : 4)];
+
+					memcpy(a + la, ch, strlen(ch));
+					la += strlen(ch);
+				}
+				we[nw++] = la;
+				if (rnd(4) == 0)
+					a[la++] = ',';
+			}
+			memcpy(a + la, ".\n\n", 3);
+			la += 3;
+		}
+		/* The copy: long words often edited, short ones seldom. */
+		lb = 0;
+		for (i = 0, c = 0; i < nw; i++) {
+			memcpy(b + lb, a + c, wa[i] - c);
+			lb += wa[i] - c;
+			len = we[i] - wa[i];
+			edited[i] = rnd(len > TOKEN_LEN_MAX ? 2 : 10) == 0;
+			memcpy(b + lb, a + wa[i], len);
+			c = we[i];
+			if (!edited[i]) {
+				lb += len;
+				continue;
+			}
+			switch (rnd(4)) {
+			case 0:		/* its first character */
+				k = 0;
+				break;
+			case 1:		/* its last character */
+				k = len - 1;
+				break;
+			case 2:		/* any */
+				k = rnd((uint32_t)len);
+				break;
+			default:	/* one more */
+				b[lb + len] = 'q';
+				lb += len + 1;
+				continue;
+			}
+			while (k > 0 && (a[wa[i] + k] & 0xc0) == 0x80)
+				k--;
+			/* That character becomes a "q" (no character here). */
+			b[lb + k] = 'q';
+			j = k + 1;
+			while (j < len && (a[wa[i] + j] & 0xc0) == 0x80)
+				j++;
+			memcpy(b + lb + k + 1, a + wa[i] + j, len - j);
+			lb += k + 1 + len - j;
+		}
+		memcpy(b + lb, a + c, la - c);
+		lb += la - c;
+
+		want_a = uax29_words(a, la);
+		want_b = uax29_words(b, lb);
+		t[0] = text_from_bytes("a", a, la, &to, NULL);
+		t[1] = text_from_bytes("b", b, lb, &to, NULL);
+		{
+			struct equiv *eq = equiv_new_builtin();
+			struct cmpkeys *ck = cmpkeys_new(&options[0], eq);
+
+			d[0] = doc_build(t[0]);
+			d[1] = doc_build(t[1]);
+			cmpkeys_classify(ck, d[0]);
+			cmpkeys_classify(ck, d[1]);
+			if ((doc_word_count(d[0]) != want_a ||
+			     doc_word_count(d[1]) != want_b) &&
+			    bad_count++ == 0)
+				printf("#   %zu and %zu words, UAX #29 counts "
+				       "%zu and %zu\n", doc_word_count(d[0]),
+				       doc_word_count(d[1]), want_a, want_b);
+			na = word_keys(d[0], ka, sizeof ka / sizeof *ka);
+			nb = word_keys(d[1], kb, sizeof kb / sizeof *kb);
+			if ((na != want_a || nb != want_b) &&
+			    bad_units++ == 0)
+				printf("#   %zu and %zu word units, UAX #29 "
+				       "counts %zu and %zu words\n", na, nb,
+				       want_a, want_b);
+			for (i = 0; na == nw && nb == nw && i < nw; i++)
+				if (((ka[2 * i] != kb[2 * i]) != edited[i] ||
+				     (ka[2 * i + 1] != kb[2 * i + 1]) !=
+				     edited[i]) && bad_keys++ == 0)
+					printf("#   word %zu of %zu bytes: keys "
+					       "%s\n", i, we[i] - wa[i],
+					       edited[i] ? "equal, but edited" :
+					       "differ");
+			doc_free(d[0]);
+			doc_free(d[1]);
+			cmpkeys_free(ck);
+			equiv_free(eq);
+		}
+		for (i = 0; i < (round < 12 ? NOPTIONS : 1); i++) {
+			char *full = outputs(t, 2, &options[i], false);
+			char *lazy = outputs(t, 2, &options[i], true);
+
+			if (strcmp(full, lazy) != 0 && bad_lazy++ == 0)
+				show_difference(full, lazy);
+			free(full);
+			free(lazy);
+		}
+		text_free(t[0]);
+		text_free(t[1]);
+	}
+	ok(bad_count == 0, "words over TOKEN_LEN_MAX bytes: the word counts "
+	   "are UAX #29's (%d bad)", bad_count);
+	ok(bad_units == 0, "words over TOKEN_LEN_MAX bytes: one unit each "
+	   "(%d bad)", bad_units);
+	ok(bad_keys == 0, "words over TOKEN_LEN_MAX bytes: keys differ just "
+	   "where a word was edited (%d bad)", bad_keys);
+	ok(bad_lazy == 0, "words over TOKEN_LEN_MAX bytes: lazy = full "
+	   "(%d bad)", bad_lazy);
+}
+
 int
 main(void)
 {
@@ -485,6 +693,7 @@ main(void)
 	check_counter(1);
 	check_counter(2);
 	check_filtered();
+	check_long_words();
 
 	compare_mem("equal texts", "One.\n\nTwo.\n", "One.\n\nTwo.\n");
 	compare_mem("empty against text", "", "Some words.\n");
