@@ -2332,11 +2332,10 @@ end:
 
 /* --- giant pieces, a segment at a time ---------------------------------- */
 
-/* The giant record of piece `piece`, or NULL. */
-static struct lazy_giant *
-giant_of(const struct render_lazy *lz, uint32_t piece)
+/* The index of the first giant record of a piece at or after `piece`. */
+static size_t
+giant_from(const struct render_lazy_priv *pv, uint32_t piece)
 {
-	const struct render_lazy_priv *pv = lz->priv;
 	size_t lo = 0, hi = pv->ngiant;
 
 	while (lo < hi) {
@@ -2347,6 +2346,16 @@ giant_of(const struct render_lazy *lz, uint32_t piece)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* The giant record of piece `piece`, or NULL. */
+static struct lazy_giant *
+giant_of(const struct render_lazy *lz, uint32_t piece)
+{
+	const struct render_lazy_priv *pv = lz->priv;
+	size_t lo = giant_from(pv, piece);
+
 	return lo < pv->ngiant && pv->giant[lo].piece == piece ?
 		&pv->giant[lo] : NULL;
 }
@@ -2356,17 +2365,9 @@ static uint32_t
 block_left(const struct render_lazy *lz, uint32_t bi)
 {
 	const struct render_lazy_priv *pv = lz->priv;
-	size_t lo = 0, hi = pv->ngiant;
+	size_t lo = giant_from(pv, lz->piece_first[bi]);
 	uint32_t n = 0;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (pv->giant[mid].piece < lz->piece_first[bi])
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	for (; lo < pv->ngiant && pv->giant[lo].block == bi; lo++)
 		n += pv->giant[lo].left;
 	return n;
@@ -2934,21 +2935,14 @@ bool
 render_lazy_settle_next(struct render_lazy *lz, uint32_t bi)
 {
 	struct render_lazy_priv *pv = lz->priv;
-	size_t lo = 0, hi = pv->ngiant;
+	size_t lo;
 	bool exact;
 	uint32_t j;
 
 	render_lazy_rows_now(lz, bi, true, &exact);
 	if (exact)
 		return false;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (pv->giant[mid].piece < lz->piece_first[bi])
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = giant_from(pv, lz->piece_first[bi]);
 	for (; lo < pv->ngiant && pv->giant[lo].block == bi; lo++) {
 		struct lazy_giant *gi = &pv->giant[lo];
 
