@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,31 @@ rnd(unsigned n)
 {
 	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (unsigned)((rng >> 33) % n);
+}
+
+/*
+ * A second generator, splitmix64, for the tests that draw from it (its
+ * numbers are not rnd()'s, and those tests' inputs are made from them):
+ * a test seeds it, rng_state = seed.
+ */
+static uint64_t rng_state;
+
+/* The next 64 bits of splitmix64. */
+static inline uint64_t
+rng_next(void)
+{
+	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* Uniform in [0, n), n > 0, from splitmix64. */
+static inline uint32_t
+rng_below(uint32_t n)
+{
+	return (uint32_t)(rng_next() % n);
 }
 
 /*

@@ -14,28 +14,9 @@
 #include <time.h>
 
 #include "diffseq.h"
+#include "rng.h"
 #include "tap.h"
 #include "xalloc.h"
-
-/* splitmix64: a small seeded PRNG so every run sees the same inputs. */
-static uint64_t rng_state;
-
-static uint64_t
-rng_next(void)
-{
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-/* Uniform in [0, n); n > 0. */
-static uint32_t
-rng_below(uint32_t n)
-{
-	return (uint32_t)(rng_next() % n);
-}
 
 static double
 now(void)

@@ -23,20 +23,9 @@
 
 #include "align-stage.h"
 #include "doc.h"
+#include "rng.h"
 #include "tap.h"
 #include "xalloc.h"
-
-static uint64_t rng_state = 42;
-
-static uint32_t
-rng_below(uint32_t n)
-{
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (uint32_t)((z ^ (z >> 31)) % n);
-}
 
 enum { NKEY = 40, MAXLEN = 200 };
 
@@ -168,6 +157,7 @@ main(void)
 	int greached = 0, mbad = 0, mpruned = 0, sbad = 0;
 	double needs[] = { 0.2, 0.35, 0.5, 0.65, 0.8 };
 
+	rng_state = 42;
 	memset(&da, 0, sizeof da);
 	memset(&db, 0, sizeof db);
 	da.unit = ua;

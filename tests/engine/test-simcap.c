@@ -21,20 +21,9 @@
 
 #include "align-stage.h"
 #include "doc.h"
+#include "rng.h"
 #include "tap.h"
 #include "xalloc.h"
-
-static uint64_t rng_state = 7;
-
-static uint32_t
-rng_below(uint32_t n)
-{
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (uint32_t)((z ^ (z >> 31)) % n);
-}
 
 enum { NKEY = 300, LEN = 4000, BLOCKMAX = 200, NBLOCKMAX = 8 };
 
@@ -89,6 +78,7 @@ main(void)
 	struct ctx c;
 	int t, bad = 0, lost = 0;
 
+	rng_state = 7;
 	memset(&da, 0, sizeof da);
 	memset(&db, 0, sizeof db);
 	da.unit = ua;
